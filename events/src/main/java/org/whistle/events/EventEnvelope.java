@@ -1,0 +1,78 @@
+package org.whistle.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The envelope every event travels in (design §3).
+ *
+ * @param id unique per event (UUIDv7); consumers deduplicate by it
+ * @param revision increases with every event a producer publishes about one whistle (for dispatch: the ticket's
+ *     revision); consumers compare revisions only between events of the same producer and ignore stale ones, so
+ *     reordering across topics is harmless. Reference events carry the entity's revision.
+ * @param traceId the W3C trace id (32 hex digits) of the request that caused the event
+ */
+public record EventEnvelope<T extends EventData>(
+        UUID id,
+        String type,
+        int version,
+        Instant occurredAt,
+        @Nullable WhistleId whistleId,
+        long revision,
+        String producer,
+        String traceId,
+        T data) {
+
+    public EventEnvelope {
+        var expected = EventType.of(data);
+        if (!expected.typeName().equals(type) || expected.version() != version) {
+            throw new IllegalArgumentException("envelope says " + type + " v" + version + " but carries "
+                    + expected.typeName() + " v" + expected.version());
+        }
+        if (revision < 0) {
+            throw new IllegalArgumentException("revision must not be negative: " + revision);
+        }
+        if (!TraceIds.isValidTraceId(traceId)) {
+            throw new IllegalArgumentException("not a W3C trace id: " + traceId);
+        }
+        var subject = data instanceof WhistleEvent event ? event.whistleId() : null;
+        if (!java.util.Objects.equals(subject, whistleId)) {
+            throw new IllegalArgumentException(
+                    "envelope whistleId " + whistleId + " differs from the data's " + subject);
+        }
+        RequiredFields.check((Record) data);
+    }
+
+    /** Wraps a fact in a new envelope with a fresh id, stamped with the clock's instant. */
+    public static <T extends EventData> EventEnvelope<T> wrap(
+            T data, long revision, String producer, String traceId, Clock clock) {
+        var type = EventType.of(data);
+        var whistleId = data instanceof WhistleEvent event ? event.whistleId() : null;
+        return new EventEnvelope<>(
+                EventIds.next(clock.millis()),
+                type.typeName(),
+                type.version(),
+                clock.instant(),
+                whistleId,
+                revision,
+                producer,
+                traceId,
+                data);
+    }
+
+    public EventType eventType() {
+        return EventType.of(data);
+    }
+
+    /** The topic this event is published to. */
+    public String topic() {
+        return eventType().topic();
+    }
+
+    /** The record key: the whistle id, or the reference entity's id. */
+    public String key() {
+        return data.key();
+    }
+}

@@ -1,0 +1,71 @@
+package org.whistle.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type with its version, topic and record class. Within a version fields are only added; a breaking
+ * change is a new constant with the next version, published side by side until consumers move (design §3).
+ */
+public enum EventType {
+    WHISTLE_RAISED("whistle-raised", 1, Topics.WHISTLE_RAISED, WhistleRaised.class),
+    WHISTLE_ROUTED("whistle-routed", 1, Topics.WHISTLE_ROUTED, WhistleRouted.class),
+    WHISTLE_REPORTED("whistle-reported", 1, Topics.WHISTLE_REPORTED, WhistleReported.class),
+    WHISTLE_CLOSED("whistle-closed", 1, Topics.WHISTLE_CLOSED, WhistleClosed.class),
+    WHISTLE_ESCALATED("whistle-escalated", 1, Topics.WHISTLE_ESCALATED, WhistleEscalated.class),
+    WHISTLE_FEEDBACK("whistle-feedback", 1, Topics.WHISTLE_FEEDBACK, WhistleFeedback.class),
+    ORG_UNIT_CHANGED("org-unit-changed", 1, Topics.ORG_UNITS, OrgUnitChanged.class),
+    CATEGORY_CHANGED("org-category-changed", 1, Topics.ORG_CATEGORIES, CategoryChanged.class),
+    ROUTING_RULE_CHANGED("org-routing-rule-changed", 1, Topics.ORG_RULES, RoutingRuleChanged.class),
+    DEADLINE_POLICY_CHANGED("org-deadline-policy-changed", 1, Topics.ORG_RULES, DeadlinePolicyChanged.class);
+
+    private final String typeName;
+    private final int version;
+    private final String topic;
+    private final Class<? extends EventData> dataClass;
+
+    EventType(String typeName, int version, String topic, Class<? extends EventData> dataClass) {
+        this.typeName = typeName;
+        this.version = version;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    public String typeName() {
+        return typeName;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventData> dataClass() {
+        return dataClass;
+    }
+
+    /** Class-path location of the JSON Schema that documents of this type and version must satisfy. */
+    public String schemaResource() {
+        return "/org/whistle/events/schemas/" + typeName + ".v" + version + ".schema.json";
+    }
+
+    public static EventType of(EventData data) {
+        return of(data.getClass());
+    }
+
+    public static EventType of(Class<? extends EventData> dataClass) {
+        return Arrays.stream(values())
+                .filter(type -> type.dataClass.equals(dataClass))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event type for " + dataClass.getName()));
+    }
+
+    public static Optional<EventType> named(String typeName, int version) {
+        return Arrays.stream(values())
+                .filter(type -> type.typeName.equals(typeName) && type.version == version)
+                .findFirst();
+    }
+}

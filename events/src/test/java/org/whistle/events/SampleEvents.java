@@ -1,0 +1,189 @@
+package org.whistle.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** One realistic event of every type, as the services will publish them, with optional fields filled. */
+final class SampleEvents {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T02:15:30.123456Z"), ZoneOffset.UTC);
+    static final WhistleId WHISTLE = WhistleId.of("019ac3b2-6f1e-7a42-9c1d-3e5f7a9b0c11");
+    static final TicketId TICKET = TicketId.of("019ac3b2-7a00-7b13-8d2e-4f6a8b0c1d22");
+    private static final Instant AT = CLOCK.instant();
+    private static final Actor DISPATCHER = new Actor("u-1024", "street-longsha-nanhang", "STREET_DISPATCHER");
+    private static final EvidenceRef PHOTO = new EvidenceRef(
+            "m-019ac3b2", "image/jpeg", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
+    private SampleEvents() {}
+
+    static List<EventData> all() {
+        return List.of(
+                new WhistleRaised(
+                        WHISTLE,
+                        "QQHR-7K3M9P",
+                        Channel.WECHAT,
+                        "ENV-GARBAGE",
+                        "小区东门垃圾堆积三天无人清运",
+                        new Location(new GeoPoint(47.3543, 123.9182), "龙沙区南航街道永安社区东门"),
+                        "grid-longsha-nanhang-yongan-03",
+                        "street-longsha-nanhang",
+                        Urgency.NORMAL,
+                        new Reporter(Reporter.Kind.PHONE, null, "RESIDENT", "138****5678"),
+                        List.of(PHOTO),
+                        AT),
+                new WhistleRouted(
+                        WHISTLE,
+                        TICKET,
+                        "QQHR-20261127-000123",
+                        WhistleRouted.Action.SUMMONED,
+                        TicketState.DISPATCHED,
+                        CommandLevel.STREET,
+                        "centre-street-longsha-nanhang",
+                        "ENV-GARBAGE",
+                        Urgency.NORMAL,
+                        List.of(
+                                new WhistleRouted.Summons("unit-property-yongan", true, TaskState.SUMMONED),
+                                new WhistleRouted.Summons("unit-district-sanitation", false, TaskState.SUMMONED)),
+                        new WhistleRouted.Extension(ClockKind.RESOLVE, "unit-property-yongan", Duration.ofHours(48)),
+                        "需协调环卫车辆",
+                        DISPATCHER,
+                        AT),
+                new WhistleReported(
+                        WHISTLE,
+                        TICKET,
+                        "unit-property-yongan",
+                        WhistleReported.Report.DONE,
+                        TaskState.DONE,
+                        true,
+                        TicketState.RESOLVED,
+                        "已清运完毕",
+                        List.of(PHOTO),
+                        new Actor("u-2048", "unit-property-yongan", "PROPERTY_STAFF"),
+                        AT),
+                new WhistleClosed(
+                        WHISTLE,
+                        TICKET,
+                        WhistleClosed.Outcome.MERGED,
+                        "与 QQHR-20261127-000120 为同一问题",
+                        TicketId.of("019ac3b1-0000-7000-8000-000000000120"),
+                        DISPATCHER,
+                        AT),
+                new WhistleEscalated(
+                        WHISTLE,
+                        TICKET,
+                        WhistleEscalated.Kind.ESCALATION,
+                        ClockKind.REPORT_IN,
+                        "clock-019ac3b2-report-in-unit-property-yongan-1",
+                        "unit-property-yongan",
+                        CommandLevel.STREET,
+                        CommandLevel.DISTRICT,
+                        false,
+                        AT.minus(Duration.ofHours(2)),
+                        AT.minusSeconds(1),
+                        AT),
+                new WhistleFeedback(WHISTLE, TICKET, Rating.BASICALLY_SATISFIED, true, "处理及时", AT),
+                new OrgUnitChanged(
+                        "grid-longsha-nanhang-yongan-03",
+                        "230202003001003",
+                        "永安社区第三网格",
+                        "GRID",
+                        "community-longsha-nanhang-yongan",
+                        List.of("city-qiqihar", "district-longsha", "street-longsha-nanhang"),
+                        CommandLevel.STREET,
+                        true,
+                        LocalDate.of(2024, 1, 1),
+                        LocalDate.of(2030, 12, 31)),
+                new CategoryChanged("ENV-GARBAGE", "垃圾清运", "Garbage collection", "ENV", "GENERAL", true),
+                new RoutingRuleChanged(
+                        "rule-garbage-longsha",
+                        "ENV-GARBAGE",
+                        "district-longsha",
+                        "unit-district-sanitation",
+                        List.of("unit-street-longsha-nanhang-office"),
+                        10,
+                        true),
+                new DeadlinePolicyChanged(
+                        "policy-general-normal",
+                        "ENV-GARBAGE",
+                        Urgency.NORMAL,
+                        CommandLevel.STREET,
+                        Map.of(
+                                ClockKind.FILE, Duration.ofHours(2),
+                                ClockKind.REPORT_IN, Duration.ofHours(2),
+                                ClockKind.RESOLVE, Duration.ofDays(7)),
+                        0.8,
+                        "calendar-qiqihar-2026",
+                        true));
+    }
+
+    /** The same facts with every optional field left out, the other legal shape of each type. */
+    static List<EventData> withoutOptionals() {
+        return List.of(
+                new WhistleRaised(
+                        WHISTLE,
+                        "QQHR-7K3M9Q",
+                        Channel.HOTLINE,
+                        "ROAD-POTHOLE",
+                        "路面塌陷",
+                        new Location(null, "建华区卜奎大街与龙华路交口"),
+                        null,
+                        null,
+                        Urgency.URGENT,
+                        new Reporter(Reporter.Kind.ANONYMOUS, null, null, null),
+                        List.of(),
+                        AT),
+                new WhistleRouted(
+                        WHISTLE,
+                        TICKET,
+                        "QQHR-20261127-000124",
+                        WhistleRouted.Action.FILED,
+                        TicketState.FILED,
+                        CommandLevel.DISTRICT,
+                        "centre-district-jianhua",
+                        "ROAD-POTHOLE",
+                        Urgency.URGENT,
+                        List.of(),
+                        null,
+                        null,
+                        Actor.system("dispatch-service"),
+                        AT),
+                new WhistleClosed(
+                        WHISTLE, TICKET, WhistleClosed.Outcome.NO_ANSWER, null, null, Actor.system("sla"), AT),
+                new WhistleEscalated(
+                        WHISTLE,
+                        TICKET,
+                        WhistleEscalated.Kind.WARNING,
+                        ClockKind.FILE,
+                        "clock-1",
+                        null,
+                        CommandLevel.CITY,
+                        null,
+                        true,
+                        AT,
+                        AT,
+                        AT),
+                new WhistleFeedback(WHISTLE, null, Rating.DISSATISFIED, false, null, AT),
+                new OrgUnitChanged(
+                        "city-qiqihar",
+                        "230200",
+                        "齐齐哈尔市",
+                        "CITY",
+                        null,
+                        List.of(),
+                        null,
+                        true,
+                        LocalDate.of(2024, 1, 1),
+                        null),
+                new CategoryChanged("ROAD", "道路", null, null, "GENERAL", true),
+                new DeadlinePolicyChanged("policy-default", null, Urgency.URGENT, null, Map.of(), 0.8, null, false));
+    }
+
+    static EventEnvelope<EventData> envelope(EventData data) {
+        return EventEnvelope.wrap(data, 7, "test", TraceIds.newTraceId(), CLOCK);
+    }
+}
