@@ -1,0 +1,157 @@
+package org.whistle.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (binaries from Maven Central via zonky) running as a child process of this JVM.
+ *
+ * <p>A persistent data directory keeps its databases across restarts and is written durably (fsync on); a temporary
+ * one trades durability for speed and is deleted on {@link #close()}.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
+
+    private static final String SUPERUSER = "postgres";
+    // The server trusts local connections, so this password is sent but never checked.
+    private static final String PASSWORD = "postgres";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String DUPLICATE_DATABASE = "42P04";
+    // Two sessions creating the same database at once can both pass the name check and meet in the catalogue index.
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDir}, initialising it if it holds no cluster yet; {@code null} means a temporary
+     * directory deleted on close. A {@code port} of 0 picks a free port.
+     */
+    public static PostgresServer start(@Nullable Path dataDir, int port) {
+        long started = System.nanoTime();
+        boolean temporary = dataDir == null;
+        try {
+            Path directory = temporary ? Files.createTempDirectory("whistle-pg") : Files.createDirectories(dataDir);
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(temporary)
+                    .setPort(port)
+                    .setPGStartupWait(STARTUP_TIMEOUT)
+                    .setServerConfig("timezone", "UTC")
+                    // About six services with a connection pool each, plus tools and tests.
+                    .setServerConfig("max_connections", "300");
+            // Durability is a product requirement; a throwaway test cluster may skip it to run faster.
+            String durable = temporary ? "off" : "on";
+            builder.setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable);
+            var server = new PostgresServer(builder.start(), directory);
+            log.info(
+                    "PostgreSQL ready on port {} in {} ({}) in {} ms",
+                    server.port(),
+                    directory,
+                    temporary ? "temporary" : "persistent",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Could not start PostgreSQL on " + (temporary ? "a temporary dir" : dataDir), e);
+        }
+    }
+
+    /**
+     * Creates the database unless it exists; safe to call at the same time from several threads or JVMs.
+     *
+     * @param name a lower-case SQL identifier ({@code [a-z_][a-z0-9_]*}, at most 63 characters)
+     */
+    public void ensureDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a lower-case SQL identifier of at most 63 characters: " + name);
+        }
+        try (Connection connection = dataSource("postgres").getConnection()) {
+            if (exists(connection, name)) {
+                return;
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE \"" + name + "\"");
+                log.debug("Created database {}", name);
+            } catch (SQLException e) {
+                boolean lostRace = DUPLICATE_DATABASE.equals(e.getSQLState())
+                        || UNIQUE_VIOLATION.equals(e.getSQLState()) && exists(connection, name);
+                if (!lostRace) {
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+    }
+
+    /** The JDBC URL of {@code database} on this server. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The directory holding the cluster; gone after {@link #close()} when it was temporary. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops the server (fast shutdown: open sessions are cancelled); a persistent data directory stays. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop PostgreSQL on port " + port(), e);
+        }
+    }
+
+    private PGSimpleDataSource dataSource(String database) {
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl(database));
+        dataSource.setUser(SUPERUSER);
+        dataSource.setPassword(PASSWORD);
+        return dataSource;
+    }
+
+    private static boolean exists(Connection connection, String name) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (var rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+}
