@@ -1,0 +1,177 @@
+package org.whistle.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.kafka.EnvelopeDeserializer;
+import org.whistle.events.kafka.EnvelopeSerializer;
+import org.whistle.messaging.deadletter.DeadLetters;
+import org.whistle.messaging.inbox.IdempotentHandling;
+import org.whistle.messaging.outbox.Outbox;
+import org.whistle.messaging.outbox.OutboxLanes;
+import org.whistle.messaging.outbox.OutboxMetrics;
+import org.whistle.messaging.outbox.OutboxRelay;
+
+/**
+ * Gives every service the same reliable messaging: idempotent producers with acks=all, envelope serde, read-committed
+ * consumers, retry-then-dead-letter error handling, and — where the service has a database — the outbox, its relay
+ * and idempotent handling.
+ */
+@AutoConfiguration(
+        after = {
+            DataSourceAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class,
+            KafkaAutoConfiguration.class
+        })
+@EnableConfigurationProperties(MessagingProperties.class)
+public final class MessagingAutoConfiguration {
+
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer whistleProducerSettings() {
+        return factory -> {
+            // Boot declares the factory with wildcards; keys are strings and values envelopes or raw bytes here.
+            @SuppressWarnings("unchecked")
+            var producers = (DefaultKafkaProducerFactory<String, Object>) factory;
+            producers.setKeySerializerSupplier(StringSerializer::new);
+            producers.setValueSerializerSupplier(() -> new DelegatingByTypeSerializer(
+                    Map.<Class<?>, Serializer<?>>of(
+                            EventEnvelope.class, new EnvelopeSerializer(),
+                            byte[].class, new ByteArraySerializer(),
+                            String.class, new StringSerializer()),
+                    true));
+            // Not negotiable per service: losing or duplicating a record on a retry is what this module prevents.
+            producers.updateConfigs(Map.of(
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    10_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    25_000));
+        };
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer whistleConsumerSettings() {
+        return factory -> {
+            @SuppressWarnings("unchecked")
+            var consumers = (DefaultKafkaConsumerFactory<String, EventEnvelope<?>>) factory;
+            consumers.setKeyDeserializerSupplier(StringDeserializer::new);
+            consumers.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new EnvelopeDeserializer()));
+            var configured = consumers.getConfigurationProperties();
+            var defaults = new java.util.HashMap<String, Object>();
+            defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            defaults.keySet().removeAll(configured.keySet());
+            consumers.updateConfigs(defaults);
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    @ConditionalOnBean(KafkaTemplate.class)
+    CommonErrorHandler whistleErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
+        var consumer = properties.consumer();
+        return DeadLetters.errorHandler(
+                template,
+                new DeadLetters.Retries(consumer.maxRetries(), consumer.initialBackoff(), consumer.maxBackoff()));
+    }
+
+    /** The parts that need the service's database. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
+    static class Persistence {
+
+        @Bean
+        MessagingStore messagingStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
+            return MessagingStore.migrateAndOpen(dataSource, transactionManager);
+        }
+
+        @Bean
+        Outbox outbox(MessagingStore store, MessagingProperties properties, ObjectProvider<OutboxRelay> relay) {
+            return new Outbox(
+                    store.jdbc(),
+                    new OutboxLanes(properties.outbox().lanes()),
+                    lane -> relay.ifAvailable(it -> it.wake(lane)));
+        }
+
+        @Bean
+        @ConditionalOnProperty(
+                prefix = "whistle.messaging.outbox",
+                name = "relay-enabled",
+                havingValue = "true",
+                matchIfMissing = true)
+        @ConditionalOnBean(ProducerFactory.class)
+        OutboxRelay outboxRelay(
+                MessagingStore store,
+                ProducerFactory<?, ?> producers,
+                MessagingProperties properties,
+                ObjectProvider<MeterRegistry> meters) {
+            @SuppressWarnings("unchecked")
+            var typed = (ProducerFactory<Object, Object>) producers;
+            var outbox = properties.outbox();
+            return new OutboxRelay(
+                    store.jdbc(),
+                    store.transactions(),
+                    typed,
+                    new OutboxRelay.Settings(outbox.pollInterval(), outbox.batchSize(), outbox.publishedRetention()),
+                    meters.getIfAvailable(() -> Metrics.globalRegistry));
+        }
+
+        @Bean
+        MeterBinder outboxMetrics(MessagingStore store) {
+            return registry -> OutboxMetrics.register(store.jdbc(), registry);
+        }
+
+        @Bean
+        IdempotentHandling idempotentHandling(MessagingStore store) {
+            return new IdempotentHandling(store.jdbc(), store.transactions());
+        }
+
+        @Bean
+        Housekeeping messagingHousekeeping(
+                ObjectProvider<OutboxRelay> relay, IdempotentHandling handling, MessagingProperties properties) {
+            var tasks = new java.util.LinkedHashMap<String, java.util.function.IntSupplier>();
+            tasks.put(
+                    "forget handled events",
+                    () -> handling.forgetOlderThan(properties.consumer().handledRetention()));
+            relay.ifAvailable(it -> tasks.put("purge published outbox rows", it::purgePublished));
+            return new Housekeeping(tasks, HOUSEKEEPING_INTERVAL);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.whistle.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code whistle.messaging.*}: how the outbox relay polls and retains, how consumers retry before dead-lettering.
+ */
+@ConfigurationProperties("whistle.messaging")
+public record MessagingProperties(
+        @DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
+
+    /**
+     * @param relayEnabled off only where another process publishes this database's outbox
+     * @param pollInterval how often the relay looks for rows written by other replicas; local commits wake it at once
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean relayEnabled,
+            @DefaultValue("200ms") Duration pollInterval,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("8") int lanes,
+            @DefaultValue("7d") Duration publishedRetention) {}
+
+    /**
+     * @param handledRetention how long handled event ids are remembered; longer than any topic's retention
+     */
+    public record Consumer(
+            @DefaultValue("4") int maxRetries,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("200d") Duration handledRetention) {}
+}

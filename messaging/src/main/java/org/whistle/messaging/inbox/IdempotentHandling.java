@@ -1,0 +1,74 @@
+package org.whistle.messaging.inbox;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.whistle.events.EventEnvelope;
+
+/**
+ * Applies an event's effect at most once per consumer: the event id is recorded in the same transaction as the
+ * effect, so a redelivery (rebalance, retry, crash before the offset commit) finds it and does nothing, and a failed
+ * effect rolls the record back with it and is tried again.
+ */
+public class IdempotentHandling {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public IdempotentHandling(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Runs {@code effect} in a transaction unless {@code consumer} already handled this event.
+     *
+     * @return whether the effect ran
+     */
+    public boolean handleOnce(String consumer, EventEnvelope<?> event, Runnable effect) {
+        Boolean ran = transactions.execute(status -> {
+            if (!firstDelivery(consumer, event.id())) {
+                return false;
+            }
+            effect.run();
+            return true;
+        });
+        return Boolean.TRUE.equals(ran);
+    }
+
+    /**
+     * Records that {@code consumer} handles this event now, for listeners that manage their own transaction.
+     *
+     * <p>A concurrent delivery of the same event waits on the row until this transaction ends, then sees it.
+     *
+     * @return false when the event was handled before, and its effect must not be applied again
+     */
+    public boolean firstDelivery(String consumer, UUID eventId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an event is marked handled only in the transaction of its effect");
+        }
+        return jdbc.sql("""
+                                INSERT INTO messaging.handled_event (consumer, event_id) VALUES (:consumer, :eventId)
+                                ON CONFLICT DO NOTHING
+                                """)
+                        .param("consumer", consumer)
+                        .param("eventId", eventId)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Forgets handled events older than {@code retention}. Keep it longer than the topics' retention, or a replay
+     * from the earliest offset would apply old events again.
+     */
+    public int forgetOlderThan(Duration retention) {
+        return jdbc.sql("""
+                        DELETE FROM messaging.handled_event WHERE (consumer, event_id) IN (
+                            SELECT consumer, event_id FROM messaging.handled_event
+                            WHERE handled_at < now() - make_interval(secs => :retention)
+                            LIMIT 10000)
+                        """).param("retention", retention.toSeconds()).update();
+    }
+}

@@ -1,0 +1,63 @@
+package org.whistle.messaging.outbox;
+
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.whistle.events.EventCodec;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.EventHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records events in the transaction of the state change that caused them. Nothing is sent here: the
+ * {@link OutboxRelay} publishes after commit, so an event exists exactly when its state change does.
+ */
+public class Outbox {
+
+    private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final OutboxLanes lanes;
+    private final Consumer<Integer> afterCommit;
+
+    /**
+     * @param afterCommit told which lane received events once their transaction commits, so a local relay can
+     *     publish at once instead of waiting for its next poll
+     */
+    public Outbox(JdbcClient jdbc, OutboxLanes lanes, Consumer<Integer> afterCommit) {
+        this.jdbc = jdbc;
+        this.lanes = lanes;
+        this.afterCommit = afterCommit;
+    }
+
+    /**
+     * Appends an event to the outbox within the caller's transaction.
+     *
+     * @throws IllegalStateException outside a transaction, where an event could outlive a rolled-back change
+     */
+    public void append(EventEnvelope<?> event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(
+                    "the outbox records events only inside the transaction of the state change that caused them");
+        }
+        int lane = lanes.laneOf(event.key());
+        jdbc.sql("""
+                        INSERT INTO messaging.outbox_event (event_id, topic, record_key, lane, payload, headers)
+                        VALUES (:eventId, :topic, :key, :lane, CAST(:payload AS jsonb), CAST(:headers AS jsonb))
+                        """)
+                .param("eventId", event.id())
+                .param("topic", event.topic())
+                .param("key", event.key())
+                .param("lane", lane)
+                .param("payload", EventCodec.instance().encodeToString(event))
+                .param("headers", HEADERS_JSON.writeValueAsString(EventHeaders.of(event)))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                afterCommit.accept(lane);
+            }
+        });
+    }
+}

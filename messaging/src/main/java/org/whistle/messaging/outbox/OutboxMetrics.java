@@ -1,0 +1,53 @@
+package org.whistle.messaging.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Backlog and age of unpublished events, the two signals that the relay is falling behind or stuck. One query
+ * serves both gauges and is reused for a second, so a scrape costs at most one index scan.
+ */
+public final class OutboxMetrics {
+
+    private static final Duration FRESHNESS = Duration.ofSeconds(1);
+
+    private final JdbcClient jdbc;
+    private final AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(0, 0, 0));
+
+    private OutboxMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static void register(JdbcClient jdbc, MeterRegistry meters) {
+        var metrics = new OutboxMetrics(jdbc);
+        Gauge.builder("whistle.outbox.backlog", metrics, m -> m.snapshot().backlog())
+                .description("Events committed but not yet published")
+                .register(meters);
+        Gauge.builder("whistle.outbox.oldest.age", metrics, m -> m.snapshot().oldestAgeSeconds())
+                .description("Age of the oldest unpublished event")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    private Snapshot snapshot() {
+        var current = last.get();
+        long now = System.nanoTime();
+        if (current.takenAtNanos() != 0 && now - current.takenAtNanos() < FRESHNESS.toNanos()) {
+            return current;
+        }
+        var fresh = jdbc.sql("""
+                        SELECT count(*) AS backlog,
+                               coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
+                        FROM messaging.outbox_event WHERE published_at IS NULL
+                        """)
+                .query((rs, row) -> new Snapshot(rs.getLong("backlog"), rs.getDouble("oldest"), now))
+                .single();
+        last.set(fresh);
+        return fresh;
+    }
+
+    private record Snapshot(long backlog, double oldestAgeSeconds, long takenAtNanos) {}
+}

@@ -1,0 +1,254 @@
+package org.whistle.messaging.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes committed outbox rows to Kafka, lane by lane, in sequence order, through an idempotent producer.
+ *
+ * <p>A lane is published under a transaction-scoped advisory lock, so with several replicas each lane has one
+ * publisher at a time and nobody waits: a replica that misses the lock moves on. Rows are marked published in the
+ * same transaction after the broker acknowledged them; a crash between acknowledgement and commit publishes the
+ * batch again on restart, which consumers absorb by event id. In steady state nothing is published twice.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** First key of the advisory lock pair ("WHIS"); the lane is the second. Locks are per database. */
+    private static final int LOCK_CLASS = 0x57484953;
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ProducerFactory<Object, Object> producers;
+    private final Settings settings;
+    private final Counter published;
+    private final Counter failures;
+    private final LinkedBlockingQueue<Integer> wakeups = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private @Nullable Thread worker;
+
+    /** How the relay polls, batches and retains. */
+    public record Settings(Duration pollInterval, int batchSize, Duration publishedRetention) {}
+
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ProducerFactory<Object, Object> producers,
+            Settings settings,
+            MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.producers = producers;
+        this.settings = settings;
+        this.published = Counter.builder("whistle.outbox.published")
+                .description("Events the outbox relay published to Kafka")
+                .register(meters);
+        this.failures = Counter.builder("whistle.outbox.publish.failures")
+                .description("Relay batches that failed and will be retried")
+                .register(meters);
+    }
+
+    /** Asks the relay to look for work now rather than at its next poll. */
+    public void wake(int lane) {
+        wakeups.offer(lane);
+    }
+
+    /**
+     * Publishes at most one batch from every lane that has pending rows and whose lock this relay gets.
+     *
+     * @return how many events were published
+     */
+    public int relayOnce() {
+        var lanes = jdbc.sql("SELECT DISTINCT lane FROM messaging.outbox_event WHERE published_at IS NULL")
+                .query(Integer.class)
+                .list();
+        int total = 0;
+        for (int lane : lanes) {
+            Integer count = transactions.execute(status -> relayLane(lane));
+            total += count == null ? 0 : count;
+        }
+        return total;
+    }
+
+    /** Deletes rows published longer ago than the retention; they are in Kafka and no longer needed here. */
+    public int purgePublished() {
+        return jdbc.sql("""
+                        DELETE FROM messaging.outbox_event WHERE seq IN (
+                            SELECT seq FROM messaging.outbox_event
+                            WHERE published_at < now() - make_interval(secs => :retention)
+                            LIMIT 10000)
+                        """)
+                .param("retention", settings.publishedRetention().toSeconds())
+                .update();
+    }
+
+    private int relayLane(int lane) {
+        Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lockClass, :lane)")
+                .param("lockClass", LOCK_CLASS)
+                .param("lane", lane)
+                .query(Boolean.class)
+                .single();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        var batch = jdbc.sql("""
+                        SELECT seq, topic, record_key, payload::text AS payload, headers::text AS headers
+                        FROM messaging.outbox_event
+                        WHERE lane = :lane AND published_at IS NULL
+                        ORDER BY seq
+                        LIMIT :limit
+                        """)
+                .param("lane", lane)
+                .param("limit", settings.batchSize())
+                .query((rs, row) -> new Pending(
+                        rs.getLong("seq"),
+                        rs.getString("topic"),
+                        rs.getString("record_key"),
+                        rs.getString("payload"),
+                        rs.getString("headers")))
+                .list();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        send(batch);
+        jdbc.sql("UPDATE messaging.outbox_event SET published_at = now() WHERE seq IN (:seqs)")
+                .param("seqs", batch.stream().map(Pending::seq).toList())
+                .update();
+        published.increment(batch.size());
+        return batch.size();
+    }
+
+    private void send(List<Pending> batch) {
+        Producer<Object, Object> producer = producers.createProducer();
+        var acks = new ArrayList<Future<RecordMetadata>>(batch.size());
+        for (Pending pending : batch) {
+            acks.add(producer.send(pending.toRecord()));
+        }
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboxPublicationException("interrupted while awaiting acknowledgements", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // The idempotent producer may be unusable after a failed sequence; the next batch starts a fresh one.
+            producers.reset();
+            throw new OutboxPublicationException("Kafka did not acknowledge an outbox batch", e);
+        }
+    }
+
+    private void loop() {
+        int consecutiveFailures = 0;
+        long lastPurge = System.nanoTime();
+        while (running) {
+            int count;
+            try {
+                count = relayOnce();
+                consecutiveFailures = 0;
+                if (System.nanoTime() - lastPurge > Duration.ofHours(1).toNanos()) {
+                    purgePublished();
+                    lastPurge = System.nanoTime();
+                }
+            } catch (RuntimeException e) {
+                failures.increment();
+                consecutiveFailures++;
+                log.warn(
+                        "Outbox relay failed ({} in a row); the rows stay pending and will be retried",
+                        consecutiveFailures,
+                        e);
+                count = 0;
+            }
+            if (count == 0 && running) {
+                awaitWork(backoff(consecutiveFailures));
+            }
+        }
+    }
+
+    private Duration backoff(int consecutiveFailures) {
+        if (consecutiveFailures == 0) {
+            return settings.pollInterval();
+        }
+        long factor = 1L << Math.min(consecutiveFailures, 10);
+        var delay = settings.pollInterval().multipliedBy(factor);
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    private void awaitWork(Duration timeout) {
+        try {
+            wakeups.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            wakeups.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var thread = worker;
+        if (thread != null) {
+            wakeups.offer(-1);
+            try {
+                thread.join(SEND_TIMEOUT.plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (no new writes) and before the connection pool and producer close. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private record Pending(long seq, String topic, String key, String payload, String headers) {
+
+        ProducerRecord<Object, Object> toRecord() {
+            var record = new ProducerRecord<Object, Object>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
+            HEADERS_JSON
+                    .readValue(headers, new TypeReference<java.util.Map<String, String>>() {})
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            return record;
+        }
+    }
+}
