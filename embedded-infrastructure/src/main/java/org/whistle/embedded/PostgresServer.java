@@ -54,6 +54,9 @@ public final class PostgresServer implements AutoCloseable {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(temporary)
+                    // A persistent cluster is stopped by its owner, after the services that write to it; zonky's own
+                    // hook would race them at JVM exit.
+                    .setRegisterShutdownHook(temporary)
                     .setPort(port)
                     .setPGStartupWait(STARTUP_TIMEOUT)
                     .setServerConfig("timezone", "UTC")

@@ -38,6 +38,7 @@ import org.whistle.messaging.inbox.IdempotentHandling;
 import org.whistle.messaging.testapp.MessagingTestApplication;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TestInfrastructure;
+import org.whistle.testing.TopicReader;
 
 /** A listener as services write them — idempotent handling, default error handling — against real Kafka and PostgreSQL. */
 @RealInfrastructure

@@ -31,9 +31,11 @@ import org.whistle.events.EventCodec;
 import org.whistle.events.Topics;
 import org.whistle.events.WhistleId;
 import org.whistle.messaging.outbox.Outbox;
+import org.whistle.messaging.outbox.OutboxMetrics;
 import org.whistle.messaging.outbox.OutboxRelay;
 import org.whistle.messaging.testapp.MessagingTestApplication;
 import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.TopicReader;
 
 /**
  * The outbox against real PostgreSQL and Kafka. The context's own relay is off: each test starts the relays it needs,
@@ -164,6 +166,19 @@ class OutboxTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void reportsTheBacklogAndTheAgeOfTheOldestUnpublishedEvent() {
+        var meters = new SimpleMeterRegistry();
+        OutboxMetrics.register(store.jdbc(), meters);
+        var event = MessagingTestApplication.feedback(WhistleId.newId(), 1, "waiting");
+        store.transactions().executeWithoutResult(status -> outbox.append(event));
+        long pending = pendingIds().size();
+        System.gc(); // the gauges must survive a collection; Micrometer alone keeps them only weakly
+
+        assertThat(meters.get("whistle.outbox.backlog").gauge().value()).isEqualTo(pending);
+        assertThat(meters.get("whistle.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0.0);
     }
 
     @Test

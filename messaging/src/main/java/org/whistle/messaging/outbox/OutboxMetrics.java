@@ -23,10 +23,14 @@ public final class OutboxMetrics {
 
     public static void register(JdbcClient jdbc, MeterRegistry meters) {
         var metrics = new OutboxMetrics(jdbc);
+        // Micrometer holds a gauge's object weakly and nothing else holds this one: without a strong reference the
+        // gauges would read NaN after the next garbage collection.
         Gauge.builder("whistle.outbox.backlog", metrics, m -> m.snapshot().backlog())
+                .strongReference(true)
                 .description("Events committed but not yet published")
                 .register(meters);
         Gauge.builder("whistle.outbox.oldest.age", metrics, m -> m.snapshot().oldestAgeSeconds())
+                .strongReference(true)
                 .description("Age of the oldest unpublished event")
                 .baseUnit("seconds")
                 .register(meters);

@@ -1,4 +1,4 @@
-package org.whistle.messaging;
+package org.whistle.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,14 +11,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.whistle.testing.TestInfrastructure;
 
-/** Reads a whole topic from the beginning, outside any consumer group, until what it read satisfies a condition. */
-final class TopicReader {
+/**
+ * Reads a whole topic from the beginning, outside any consumer group, until what it read satisfies a condition — the
+ * way tests wait for what a service published, without sleeping.
+ */
+public final class TopicReader {
 
     private TopicReader() {}
 
-    static List<ConsumerRecord<String, byte[]>> readUntil(
+    public static List<ConsumerRecord<String, byte[]>> readUntil(
             String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
         var config = Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
