@@ -1,0 +1,78 @@
+package org.whistle.localstack;
+
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line and environment one service process starts with. */
+record ServiceLaunch(Service service, int port, List<String> command, Map<String, String> environment, Path log) {
+
+    /**
+     * A small development footprint: six services share one laptop with Kafka and PostgreSQL, so they start with the
+     * client compiler, the serial collector and a capped heap instead of sizing themselves for the whole machine.
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xss512k",
+            // A small initial heap keeps the young generation, and so the resident set, ~60 MiB smaller per service.
+            "-Xms32m",
+            "-Xmx256m",
+            "-Xshare:auto",
+            // The log files are read as UTF-8 whatever the machine's locale; Chinese text must survive.
+            "-Dstdout.encoding=UTF-8",
+            "-Dstderr.encoding=UTF-8");
+
+    ServiceLaunch {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+    }
+
+    static ServiceLaunch of(
+            Service service,
+            Path javaBinary,
+            Path servicesDir,
+            Map<Service, Integer> ports,
+            Infrastructure infrastructure,
+            Path logsDir) {
+        var command = new ArrayList<String>();
+        command.add(javaBinary.toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar(servicesDir, service).toString());
+
+        var environment = new LinkedHashMap<String, String>();
+        int port = ports.get(service);
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        service.database().ifPresent(database -> {
+            environment.put("DATABASE_URL", infrastructure.jdbcUrl(database));
+            environment.put("DATABASE_USERNAME", infrastructure.databaseUsername());
+            environment.put("DATABASE_PASSWORD", infrastructure.databasePassword());
+        });
+        if (service == Service.GATEWAY) {
+            for (var routed : Service.values()) {
+                routed.gatewayUriVariable()
+                        .ifPresent(variable -> environment.put(variable, "http://localhost:" + ports.get(routed)));
+            }
+        }
+        return new ServiceLaunch(service, port, command, environment, logsDir.resolve(service.module() + ".log"));
+    }
+
+    static Path jar(Path servicesDir, Service service) {
+        return servicesDir.resolve(service.module() + ".jar");
+    }
+
+    /** A process builder that adds this launch's variables to the launcher's environment and writes to the log. */
+    ProcessBuilder processBuilder(Path workingDir) {
+        var builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder;
+    }
+}

@@ -1,0 +1,80 @@
+package org.whistle.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceLaunchTest {
+
+    private static final Path JAVA = Path.of("/opt/jdk/bin/java");
+    private static final Path SERVICES = Path.of("/stack/services");
+    private static final Path LOGS = Path.of("/stack/.whistle/logs");
+    private static final Infrastructure INFRASTRUCTURE = new Infrastructure(
+            "127.0.0.1:19092",
+            Map.of(
+                    "org_registry", "jdbc:postgresql://localhost:15432/org_registry",
+                    "intake", "jdbc:postgresql://localhost:15432/intake",
+                    "dispatch", "jdbc:postgresql://localhost:15432/dispatch",
+                    "notification", "jdbc:postgresql://localhost:15432/notification"),
+            "postgres",
+            "secret");
+
+    private final Map<Service, Integer> ports = ports();
+
+    @Test
+    void runsTheServiceJarOnTheLaunchersJavaWithASmallFootprint() {
+        var launch = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+
+        assertThat(launch.command())
+                .startsWith(JAVA.toString())
+                .contains("-XX:+UseSerialGC", "-Xmx256m")
+                .endsWith("-jar", "/stack/services/intake-service.jar");
+        assertThat(launch.log()).isEqualTo(Path.of("/stack/.whistle/logs/intake-service.log"));
+    }
+
+    @Test
+    void pointsADatabaseServiceAtItsOwnDatabaseAndTheBroker() {
+        var launch = ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "9083")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsEntry("DATABASE_URL", "jdbc:postgresql://localhost:15432/dispatch")
+                .containsEntry("DATABASE_USERNAME", "postgres")
+                .containsEntry("DATABASE_PASSWORD", "secret");
+    }
+
+    @Test
+    void givesTheSlaServiceNoDatabase() {
+        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "9084")
+                .doesNotContainKeys("DATABASE_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
+    }
+
+    @Test
+    void routesTheGatewayToThePortsTheServicesActuallyGot() {
+        var launch = ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+
+        assertThat(launch.environment())
+                .containsEntry("SERVER_PORT", "9080")
+                .containsEntry("ORG_REGISTRY_URI", "http://localhost:9081")
+                .containsEntry("INTAKE_URI", "http://localhost:9082")
+                .containsEntry("DISPATCH_URI", "http://localhost:9083")
+                .containsEntry("SLA_URI", "http://localhost:9084")
+                .containsEntry("NOTIFICATION_URI", "http://localhost:9085")
+                .doesNotContainKey("DATABASE_URL");
+    }
+
+    private static Map<Service, Integer> ports() {
+        var ports = new EnumMap<Service, Integer>(Service.class);
+        for (var service : Service.values()) {
+            ports.put(service, service.defaultPort() + 1000);
+        }
+        return ports;
+    }
+}
