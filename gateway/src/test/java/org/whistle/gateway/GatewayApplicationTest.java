@@ -8,32 +8,20 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
+import org.whistle.testing.service.ServiceContract;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class GatewayApplicationTest {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+class GatewayApplicationTest extends ServiceContract {
 
     /** Stands in for intake-service: answers every request with the path and query it received. */
     private static final HttpServer INTAKE = startEchoServer();
-
-    @LocalServerPort
-    private int port;
 
     @DynamicPropertySource
     static void routeToTestBackends(DynamicPropertyRegistry registry) {
@@ -49,7 +37,7 @@ class GatewayApplicationTest {
 
     @Test
     void routesWhistlesToIntakeWithThePathIntact() throws Exception {
-        var response = get("/api/whistles/x?channel=wechat", Duration.ofSeconds(10));
+        var response = get("/api/whistles/x?channel=wechat");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("/api/whistles/x?channel=wechat");
@@ -57,59 +45,23 @@ class GatewayApplicationTest {
 
     @Test
     void routesOpen311ToIntake() throws Exception {
-        var response = get("/open311/v2/services.json", Duration.ofSeconds(10));
+        var response = get("/open311/v2/services.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("/open311/v2/services.json");
     }
 
     @Test
-    void answersWithServerErrorPromptlyWhenTheServiceIsDown() throws Exception {
-        long started = System.nanoTime();
-
-        var response = get("/api/tickets/42", Duration.ofSeconds(5));
+    void answersWithAServerErrorWhenTheServiceIsDown() throws Exception {
+        // get() gives up after 10 s: a gateway that waited on the dead backend instead would fail here.
+        var response = get("/api/tickets/42");
 
         assertThat(response.statusCode()).isBetween(500, 599);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
     void answersNotFoundForPathsNoServiceOwns() throws Exception {
-        assertThat(get("/api/unknown", Duration.ofSeconds(10)).statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void reportsReadyAndLive() throws Exception {
-        for (var probe : new String[] {"/actuator/health/readiness", "/actuator/health/liveness"}) {
-            var response = get(probe, Duration.ofSeconds(10));
-
-            assertThat(response.statusCode()).as(probe).isEqualTo(200);
-            assertThat(JsonMapper.shared()
-                            .readTree(response.body())
-                            .at("/status")
-                            .asString())
-                    .as(probe)
-                    .isEqualTo("UP");
-        }
-    }
-
-    @Test
-    void exposesPrometheusMetricsTaggedWithTheApplication() throws Exception {
-        var metrics = get("/actuator/prometheus", Duration.ofSeconds(10));
-
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(
-                        type -> assertThat(type).containsAnyOf("text/plain", "application/openmetrics-text"));
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"gateway\"");
-    }
-
-    private HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(timeout)
-                .GET()
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(get("/api/unknown").statusCode()).isEqualTo(404);
     }
 
     private static HttpServer startEchoServer() {
