@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.whistle.embedded.FreePorts;
 import org.whistle.embedded.KraftBroker;
 import org.whistle.embedded.PostgresServer;
 import org.whistle.events.Topics;
@@ -171,18 +172,18 @@ public final class LocalStack {
     /** Fixed ports must be free before anything starts; a port of 0 becomes a free one. */
     private static Map<Service, Integer> servicePorts(Options options) {
         var busy = new ArrayList<String>();
-        if (options.postgresPort() != 0 && !Ports.isFree(options.postgresPort())) {
+        if (options.postgresPort() != 0 && !FreePorts.isFree(options.postgresPort())) {
             busy.add(options.postgresPort() + " (PostgreSQL, --postgres-port)");
         }
-        if (options.kafkaPort() != 0 && !Ports.isFree(options.kafkaPort())) {
+        if (options.kafkaPort() != 0 && !FreePorts.isFree(options.kafkaPort())) {
             busy.add(options.kafkaPort() + " (Kafka, --kafka-port)");
         }
         var ports = new EnumMap<Service, Integer>(Service.class);
         for (var service : Service.values()) {
             int port = options.port(service);
             if (port == 0) {
-                port = Ports.pickFree();
-            } else if (!Ports.isFree(port)) {
+                port = FreePorts.pick();
+            } else if (!FreePorts.isFree(port)) {
                 busy.add(port + " (" + service.module() + ", --" + service.module() + "-port)");
             }
             ports.put(service, port);
