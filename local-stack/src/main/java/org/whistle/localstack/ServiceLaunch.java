@@ -31,6 +31,8 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         environment = Map.copyOf(environment);
     }
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     static ServiceLaunch of(
             Service service,
             Path javaBinary,
@@ -47,6 +49,11 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         var environment = new LinkedHashMap<String, String>();
         int port = ports.get(service);
         environment.put("SERVER_PORT", String.valueOf(port));
+        if (service != Service.GATEWAY) {
+            // As in production, only the gateway is reachable from other machines (phones on the demo Wi-Fi);
+            // the services behind it answer on loopback only.
+            environment.put("SERVER_ADDRESS", LOOPBACK);
+        }
         environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         service.database().ifPresent(database -> {
             environment.put("DATABASE_URL", infrastructure.jdbcUrl(database));
@@ -56,7 +63,8 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         if (service == Service.GATEWAY) {
             for (var routed : Service.values()) {
                 routed.gatewayUriVariable()
-                        .ifPresent(variable -> environment.put(variable, "http://localhost:" + ports.get(routed)));
+                        .ifPresent(
+                                variable -> environment.put(variable, "http://" + LOOPBACK + ":" + ports.get(routed)));
             }
         }
         return new ServiceLaunch(service, port, command, environment, logsDir.resolve(service.module() + ".log"));

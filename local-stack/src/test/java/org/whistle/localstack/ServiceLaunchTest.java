@@ -48,6 +48,20 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void bindsEveryServiceButTheGatewayToLoopbackOnly() {
+        for (var service : Service.values()) {
+            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS)
+                    .environment();
+
+            if (service == Service.GATEWAY) {
+                assertThat(environment).as(service.module()).doesNotContainKey("SERVER_ADDRESS");
+            } else {
+                assertThat(environment).as(service.module()).containsEntry("SERVER_ADDRESS", "127.0.0.1");
+            }
+        }
+    }
+
+    @Test
     void givesTheSlaServiceNoDatabase() {
         var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
 
@@ -62,11 +76,11 @@ class ServiceLaunchTest {
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9080")
-                .containsEntry("ORG_REGISTRY_URI", "http://localhost:9081")
-                .containsEntry("INTAKE_URI", "http://localhost:9082")
-                .containsEntry("DISPATCH_URI", "http://localhost:9083")
-                .containsEntry("SLA_URI", "http://localhost:9084")
-                .containsEntry("NOTIFICATION_URI", "http://localhost:9085")
+                .containsEntry("ORG_REGISTRY_URI", "http://127.0.0.1:9081")
+                .containsEntry("INTAKE_URI", "http://127.0.0.1:9082")
+                .containsEntry("DISPATCH_URI", "http://127.0.0.1:9083")
+                .containsEntry("SLA_URI", "http://127.0.0.1:9084")
+                .containsEntry("NOTIFICATION_URI", "http://127.0.0.1:9085")
                 .doesNotContainKey("DATABASE_URL");
     }
 
