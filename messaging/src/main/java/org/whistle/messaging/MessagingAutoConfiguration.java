@@ -149,7 +149,8 @@ public final class MessagingAutoConfiguration {
                     store.jdbc(),
                     store.transactions(),
                     typed,
-                    new OutboxRelay.Settings(outbox.pollInterval(), outbox.batchSize(), outbox.publishedRetention()),
+                    new OutboxRelay.Settings(
+                            outbox.pollInterval(), outbox.batchSize(), outbox.publishedRetention(), outbox.stopGrace()),
                     meters.getIfAvailable(() -> Metrics.globalRegistry));
         }
 

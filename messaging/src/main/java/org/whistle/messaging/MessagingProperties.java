@@ -14,13 +14,15 @@ public record MessagingProperties(
     /**
      * @param relayEnabled off only where another process publishes this database's outbox
      * @param pollInterval how often the relay looks for rows written by other replicas; local commits wake it at once
+     * @param stopGrace how long shutdown lets a batch in flight finish before interrupting it
      */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("200ms") Duration pollInterval,
             @DefaultValue("500") int batchSize,
             @DefaultValue("8") int lanes,
-            @DefaultValue("7d") Duration publishedRetention) {}
+            @DefaultValue("7d") Duration publishedRetention,
+            @DefaultValue("5s") Duration stopGrace) {}
 
     /**
      * @param handledRetention how long handled event ids are remembered; longer than any topic's retention

@@ -200,7 +200,7 @@ class OutboxTest {
                 store.jdbc(),
                 new TransactionTemplate(store.transactions().getTransactionManager()),
                 typed,
-                new OutboxRelay.Settings(Duration.ofMillis(20), 100, Duration.ofDays(7)),
+                new OutboxRelay.Settings(Duration.ofMillis(20), 100, Duration.ofDays(7), Duration.ofSeconds(5)),
                 new SimpleMeterRegistry());
     }
 

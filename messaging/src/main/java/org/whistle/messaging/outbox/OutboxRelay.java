@@ -52,8 +52,13 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private @Nullable Thread worker;
 
-    /** How the relay polls, batches and retains. */
-    public record Settings(Duration pollInterval, int batchSize, Duration publishedRetention) {}
+    /**
+     * How the relay polls, batches, retains and stops.
+     *
+     * @param stopGrace how long a stop lets a batch in flight finish before interrupting it; an interrupted batch
+     *     stays pending and is published again after the restart
+     */
+    public record Settings(Duration pollInterval, int batchSize, Duration publishedRetention, Duration stopGrace) {}
 
     public OutboxRelay(
             JdbcClient jdbc,
@@ -216,17 +221,31 @@ public class OutboxRelay implements SmartLifecycle {
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
 
+    /**
+     * Stops promptly even when the database or the broker is gone: a batch in flight gets {@code stopGrace} to
+     * finish, then is interrupted (waits for a connection or an acknowledgement give up); a thread still stuck in
+     * blocking I/O after that is left to end with the JVM rather than hold up the service's shutdown.
+     */
     @Override
     public void stop() {
         running = false;
         var thread = worker;
-        if (thread != null) {
-            wakeups.offer(-1);
-            try {
-                thread.join(SEND_TIMEOUT.plusSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (thread == null) {
+            return;
+        }
+        wakeups.offer(-1);
+        try {
+            if (!thread.join(settings.stopGrace())) {
+                thread.interrupt();
+                if (!thread.join(settings.stopGrace())) {
+                    log.warn(
+                            "Outbox relay still busy {} after being interrupted; its batch stays pending and is"
+                                    + " published again after the restart",
+                            settings.stopGrace());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
