@@ -67,10 +67,9 @@ public final class MessagingAutoConfiguration {
             var producers = (DefaultKafkaProducerFactory<String, Object>) factory;
             producers.setKeySerializerSupplier(StringSerializer::new);
             producers.setValueSerializerSupplier(() -> new DelegatingByTypeSerializer(
+                    // Envelopes from services; raw bytes from the outbox relay and for undecodable dead letters.
                     Map.<Class<?>, Serializer<?>>of(
-                            EventEnvelope.class, new EnvelopeSerializer(),
-                            byte[].class, new ByteArraySerializer(),
-                            String.class, new StringSerializer()),
+                            EventEnvelope.class, new EnvelopeSerializer(), byte[].class, new ByteArraySerializer()),
                     true));
             // Not negotiable per service: losing or duplicating a record on a retry is what this module prevents.
             producers.updateConfigs(Map.of(

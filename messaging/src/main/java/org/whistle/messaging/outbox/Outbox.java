@@ -7,15 +7,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.EventHeaders;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records events in the transaction of the state change that caused them. Nothing is sent here: the
  * {@link OutboxRelay} publishes after commit, so an event exists exactly when its state change does.
  */
 public class Outbox {
-
-    private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final OutboxLanes lanes;
@@ -51,7 +48,7 @@ public class Outbox {
                 .param("key", event.key())
                 .param("lane", lane)
                 .param("payload", EventCodec.instance().encodeToString(event))
-                .param("headers", HEADERS_JSON.writeValueAsString(EventHeaders.of(event)))
+                .param("headers", HeadersColumn.write(EventHeaders.of(event)))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -21,8 +21,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes committed outbox rows to Kafka, lane by lane, in sequence order, through an idempotent producer.
@@ -40,7 +38,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -264,8 +261,7 @@ public class OutboxRelay implements SmartLifecycle {
 
         ProducerRecord<Object, Object> toRecord() {
             var record = new ProducerRecord<Object, Object>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-            HEADERS_JSON
-                    .readValue(headers, new TypeReference<java.util.Map<String, String>>() {})
+            HeadersColumn.read(headers)
                     .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             return record;
         }
