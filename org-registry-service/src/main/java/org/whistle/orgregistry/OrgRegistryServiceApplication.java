@@ -1,7 +1,10 @@
 package org.whistle.orgregistry;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
 
 /** Starts the org-registry-service. */
 @SpringBootApplication
@@ -9,5 +12,11 @@ public class OrgRegistryServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(OrgRegistryServiceApplication.class, args);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

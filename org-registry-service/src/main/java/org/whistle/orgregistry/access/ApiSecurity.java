@@ -1,0 +1,59 @@
+package org.whistle.orgregistry.access;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.whistle.orgregistry.identity.Role;
+import org.whistle.orgregistry.identity.TokenClaims;
+
+/**
+ * The API accepts only bearer tokens this service signed: reading organisation data needs any valid token, changing
+ * it needs {@link Role#ADMINISTRATOR}. Probes, metrics and the OpenAPI description are open, as the network
+ * policy keeps them inside the cluster.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class ApiSecurity {
+
+    static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasRole(ADMINISTRATOR))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    static JwtAuthenticationConverter rolesAsAuthorities() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

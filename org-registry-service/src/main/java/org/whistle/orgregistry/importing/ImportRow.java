@@ -1,0 +1,101 @@
+package org.whistle.orgregistry.importing;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.whistle.problems.RowError;
+
+/**
+ * One data row of an imported file. Readers take an {@link ImportErrors} and record what is wrong instead of
+ * throwing, so one pass reports every bad cell of every row.
+ */
+public record ImportRow(String file, int row, Map<String, String> cells) {
+
+    /** The trimmed cell, or null when the column is absent or the cell empty. */
+    public @Nullable String optional(String column) {
+        var value = cells.get(column);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public @Nullable String required(String column, ImportErrors errors) {
+        var value = optional(column);
+        if (value == null) {
+            errors.add(error(column, "is required"));
+        }
+        return value;
+    }
+
+    public <E extends Enum<E>> @Nullable E requiredEnum(String column, Class<E> type, ImportErrors errors) {
+        var value = required(column, errors);
+        return value == null ? null : parseEnum(column, value, type, errors);
+    }
+
+    public <E extends Enum<E>> @Nullable E optionalEnum(String column, Class<E> type, ImportErrors errors) {
+        var value = optional(column);
+        return value == null ? null : parseEnum(column, value, type, errors);
+    }
+
+    public @Nullable LocalDate optionalDate(String column, ImportErrors errors) {
+        var value = optional(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(error(column, "'" + value + "' is not a date like 2024-01-01"));
+            return null;
+        }
+    }
+
+    public @Nullable Duration requiredDuration(String column, ImportErrors errors) {
+        var value = required(column, errors);
+        if (value == null) {
+            return null;
+        }
+        try {
+            var duration = Duration.parse(value);
+            if (duration.isNegative() || duration.isZero()) {
+                errors.add(error(column, "must be positive"));
+                return null;
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            errors.add(error(column, "'" + value + "' is not an ISO-8601 duration like PT2H or P7D"));
+            return null;
+        }
+    }
+
+    /** A {@code ;}-separated list, empty when the cell is. */
+    public List<String> list(String column) {
+        var value = optional(column);
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(";"))
+                        .map(String::trim)
+                        .filter(item -> !item.isEmpty())
+                        .toList();
+    }
+
+    public RowError error(@Nullable String column, String message) {
+        return new RowError(file, row, column, message);
+    }
+
+    private <E extends Enum<E>> @Nullable E parseEnum(String column, String value, Class<E> type, ImportErrors errors) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(error(
+                    column,
+                    "'" + value + "' is not one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .toList()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.whistle.problems;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Renders every error a servlet service answers with as an RFC 9457 problem detail. Field-level problems carry an
+ * {@code errors} array of {@code {field, message}} so clients can point at the input; bulk imports carry
+ * {@code rows}.
+ */
+@RestControllerAdvice
+public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_PREFIX = "urn:whistle:problem:";
+
+    @ExceptionHandler
+    ProblemDetail invalidInput(InvalidInputException e) {
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", e.getMessage());
+        problem.setProperty("errors", e.violations());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        var problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        problem.setProperties(Map.of("resource", e.kind(), "id", e.id()));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict with the current state", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail importRejected(ImportRejectedException e) {
+        var problem = problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "import-rejected",
+                "Import rejected",
+                e.rows().size() + " row(s) rejected; nothing was imported");
+        problem.setProperty("rows", e.rows());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "'" + e.getName() + "' cannot be '" + e.getValue() + "'");
+        problem.setProperty("errors", List.of(new Violation(e.getName(), "has the wrong type")));
+        return problem;
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var violations = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemDetailsHandler::violation)
+                .toList();
+        var problem = problem(
+                HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", summary(violations, e.getMessage()));
+        problem.setProperty("errors", violations);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var violations = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Violation(
+                                result.getMethodParameter().getParameterName() == null
+                                        ? "?"
+                                        : result.getMethodParameter().getParameterName(),
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        var problem = problem(
+                HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", summary(violations, e.getMessage()));
+        problem.setProperty("errors", violations);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static Violation violation(FieldError error) {
+        return new Violation(error.getField(), String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static String summary(List<Violation> violations, String fallback) {
+        return violations.isEmpty()
+                ? fallback
+                : violations.stream()
+                        .map(v -> v.field() + ": " + v.message())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElseThrow();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, @Nullable String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,56 @@
+package org.whistle.problems.testapp;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.problems.ConflictException;
+import org.whistle.problems.ImportRejectedException;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.NotFoundException;
+import org.whistle.problems.RowError;
+
+@SpringBootApplication
+public class ProblemApp {
+
+    record Body(@NotBlank String name) {}
+
+    @RestController
+    static class Failing {
+
+        @GetMapping("/invalid")
+        void invalid() {
+            throw InvalidInputException.of("location.lat", "must be between -90 and 90");
+        }
+
+        @GetMapping("/missing")
+        void missing() {
+            throw new NotFoundException("node", "230299");
+        }
+
+        @GetMapping("/conflict")
+        void conflict() {
+            throw new ConflictException("node 230202 already exists");
+        }
+
+        @GetMapping("/import")
+        void rejectedImport() {
+            throw new ImportRejectedException(List.of(new RowError("nodes.csv", 3, "parent_code", "unknown node 9")));
+        }
+
+        @GetMapping("/number")
+        int number(@RequestParam double lat) {
+            return (int) lat;
+        }
+
+        @PostMapping("/body")
+        String body(@Valid @RequestBody Body body) {
+            return body.name();
+        }
+    }
+}
