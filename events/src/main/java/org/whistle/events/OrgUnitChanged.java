@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  *     kinds need no contract version
  * @param ancestry ids from the city down to the parent, so consumers resolve subtrees without the whole tree
  * @param commandLevel the command level the unit belongs to, where it has one
+ * @param areaId for a handling unit, the node it is responsible for (its area); null for administrative nodes
+ * @param boundary for a grid, its area as a GeoJSON {@code Polygon} or {@code MultiPolygon} geometry in WGS-84, so
+ *     consumers can resolve locations without calling org-registry
  */
 public record OrgUnitChanged(
         String unitId,
@@ -23,7 +26,9 @@ public record OrgUnitChanged(
         @Nullable CommandLevel commandLevel,
         boolean active,
         LocalDate validFrom,
-        @Nullable LocalDate validTo)
+        @Nullable LocalDate validTo,
+        @Nullable String areaId,
+        @Nullable String boundary)
         implements ReferenceEvent {
 
     @Override

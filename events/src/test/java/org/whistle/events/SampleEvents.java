@@ -97,7 +97,9 @@ final class SampleEvents {
                         CommandLevel.STREET,
                         true,
                         LocalDate.of(2024, 1, 1),
-                        LocalDate.of(2030, 12, 31)),
+                        LocalDate.of(2030, 12, 31),
+                        null,
+                        "{\"type\":\"Polygon\",\"coordinates\":[[[123.9,47.3],[123.91,47.3],[123.91,47.31],[123.9,47.3]]]}"),
                 new CategoryChanged("ENV-GARBAGE", "垃圾清运", "Garbage collection", "ENV", "GENERAL", true),
                 new RoutingRuleChanged(
                         "rule-garbage-longsha",
@@ -178,6 +180,8 @@ final class SampleEvents {
                         null,
                         true,
                         LocalDate.of(2024, 1, 1),
+                        null,
+                        null,
                         null),
                 new CategoryChanged("ROAD", "道路", null, null, "GENERAL", true),
                 new DeadlinePolicyChanged("policy-default", null, Urgency.URGENT, null, Map.of(), 0.8, null, false));

@@ -44,7 +44,7 @@ public final class GeoJsonPolygons {
     }
 
     /**
-     * Reads a {@code Feature} or {@code FeatureCollection} whose features carry {@code properties.gridId} and a
+     * Reads a {@code Feature} or {@code FeatureCollection} whose features carry {@code properties.code} and a
      * {@code Polygon} or {@code MultiPolygon} geometry, keyed by grid id in document order.
      *
      * @throws InvalidGeoJsonException listing every bad feature by index and grid id, so all can be fixed in one go
@@ -69,7 +69,7 @@ public final class GeoJsonPolygons {
         var problems = new ArrayList<InvalidGeoJsonException.Problem>();
         for (int index = 0; index < features.size(); index++) {
             var feature = features.get(index);
-            var gridIdNode = feature.path("properties").path("gridId");
+            var gridIdNode = feature.path("properties").path("code");
             String gridId =
                     gridIdNode.isString() && !gridIdNode.stringValue().isBlank() ? gridIdNode.stringValue() : null;
             try {
@@ -77,13 +77,13 @@ public final class GeoJsonPolygons {
                         || !"Feature".equals(feature.path("type").asString(""))) {
                     throw new Invalid("expected a Feature");
                 }
-                if (gridId == null) {
-                    throw new Invalid("properties.gridId must be a non-blank string");
+                if (code == null) {
+                    throw new Invalid("properties.code must be a non-blank string");
                 }
                 var geometry = polygonal(feature.path("geometry"));
                 var first = firstFeatureByGridId.putIfAbsent(gridId, index);
                 if (first != null) {
-                    throw new Invalid("gridId is already used by feature " + first);
+                    throw new Invalid("code is already used by feature " + first);
                 }
                 grids.put(gridId, geometry);
             } catch (Invalid e) {

@@ -35,7 +35,7 @@ public final class InvalidGeoJsonException extends IllegalArgumentException {
             if (featureIndex == null) {
                 return reason;
             }
-            return "feature " + featureIndex + (gridId == null ? "" : " (gridId " + gridId + ")") + ": " + reason;
+            return "feature " + featureIndex + (gridId == null ? "" : " (code " + gridId + ")") + ": " + reason;
         }
     }
 }

@@ -44,9 +44,9 @@ class GeoJsonPolygonsTest {
     void readsAFeatureCollectionKeyedByGridIdInDocumentOrderReadyForTheIndex() {
         var grids = GeoJsonPolygons.readGrids("""
                 {"type": "FeatureCollection", "features": [
-                  {"type": "Feature", "properties": {"gridId": "longsha-07", "name": "网格七"},
+                  {"type": "Feature", "properties": {"code": "longsha-07", "name": "网格七"},
                    "geometry": {"type": "Polygon", "coordinates": [%s]}},
-                  {"type": "Feature", "properties": {"gridId": "longsha-03"},
+                  {"type": "Feature", "properties": {"code": "longsha-03"},
                    "geometry": {"type": "Polygon", "coordinates": [[[124.0,47.0],[124.5,47.0],[124.5,47.5],[124.0,47.0]]]}}
                 ]}""".formatted(SQUARE));
 
@@ -58,7 +58,7 @@ class GeoJsonPolygonsTest {
     @Test
     void readsASingleFeature() {
         var grids = GeoJsonPolygons.readGrids("""
-                {"type": "Feature", "properties": {"gridId": "gannan-01"},
+                {"type": "Feature", "properties": {"code": "gannan-01"},
                  "geometry": {"type": "Polygon", "coordinates": [%s]}}""".formatted(SQUARE));
 
         assertThat(grids).containsOnlyKeys("gannan-01");
@@ -124,17 +124,17 @@ class GeoJsonPolygonsTest {
         var invalid = assertThatExceptionOfType(InvalidGeoJsonException.class)
                 .isThrownBy(() -> GeoJsonPolygons.readGrids("""
                         {"type": "FeatureCollection", "features": [
-                          {"type": "Feature", "properties": {"gridId": "ok-1"},
+                          {"type": "Feature", "properties": {"code": "ok-1"},
                            "geometry": {"type": "Polygon", "coordinates": [%1$s]}},
-                          {"type": "Feature", "properties": {"gridId": "open-2"},
+                          {"type": "Feature", "properties": {"code": "open-2"},
                            "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,1]]]}},
                           {"type": "Feature", "properties": {"name": "no id"},
                            "geometry": {"type": "Polygon", "coordinates": [%1$s]}},
-                          {"type": "Feature", "properties": {"gridId": "ok-1"},
+                          {"type": "Feature", "properties": {"code": "ok-1"},
                            "geometry": {"type": "Polygon", "coordinates": [%1$s]}},
-                          {"type": "Feature", "properties": {"gridId": "point-5"},
+                          {"type": "Feature", "properties": {"code": "point-5"},
                            "geometry": {"type": "Point", "coordinates": [123.5, 47.0]}},
-                          {"type": "Feature", "properties": {"gridId": "none-6"}, "geometry": null}
+                          {"type": "Feature", "properties": {"code": "none-6"}, "geometry": null}
                         ]}""".formatted(SQUARE)))
                 .actual();
 
@@ -142,11 +142,11 @@ class GeoJsonPolygonsTest {
                 .containsExactly(
                         new Problem(
                                 1, "open-2", "ring 0: the ring is not closed (its first and last positions differ)"),
-                        new Problem(2, null, "properties.gridId must be a non-blank string"),
-                        new Problem(3, "ok-1", "gridId is already used by feature 0"),
+                        new Problem(2, null, "properties.code must be a non-blank string"),
+                        new Problem(3, "ok-1", "code is already used by feature 0"),
                         new Problem(4, "point-5", "geometry must be a Polygon or MultiPolygon, got type \"Point\""),
                         new Problem(5, "none-6", "geometry must be a Polygon or MultiPolygon object"));
-        assertThat(invalid).hasMessageStartingWith("feature 1 (gridId open-2): ring 0: the ring is not closed");
+        assertThat(invalid).hasMessageStartingWith("feature 1 (code open-2): ring 0: the ring is not closed");
     }
 
     @Test
