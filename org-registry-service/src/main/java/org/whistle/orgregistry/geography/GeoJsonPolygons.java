@@ -10,6 +10,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -77,7 +78,7 @@ public final class GeoJsonPolygons {
                         || !"Feature".equals(feature.path("type").asString(""))) {
                     throw new Invalid("expected a Feature");
                 }
-                if (code == null) {
+                if (gridId == null) {
                     throw new Invalid("properties.code must be a non-blank string");
                 }
                 var geometry = polygonal(feature.path("geometry"));
@@ -94,6 +95,50 @@ public final class GeoJsonPolygons {
             throw new InvalidGeoJsonException(problems);
         }
         return Collections.unmodifiableMap(grids);
+    }
+
+    /** Writes a polygonal geometry back as a bare GeoJSON geometry object, positions as {@code [lng, lat]}. */
+    public static String writeGeometry(Geometry geometry) {
+        var text = new StringBuilder();
+        switch (geometry) {
+            case Polygon polygon -> {
+                text.append("{\"type\":\"Polygon\",\"coordinates\":");
+                appendPolygon(polygon, text);
+            }
+            case MultiPolygon multi -> {
+                text.append("{\"type\":\"MultiPolygon\",\"coordinates\":[");
+                for (int i = 0; i < multi.getNumGeometries(); i++) {
+                    text.append(i == 0 ? "" : ",");
+                    appendPolygon((Polygon) multi.getGeometryN(i), text);
+                }
+                text.append(']');
+            }
+            default -> throw new IllegalArgumentException("not polygonal: " + geometry.getGeometryType());
+        }
+        return text.append('}').toString();
+    }
+
+    private static void appendPolygon(Polygon polygon, StringBuilder text) {
+        text.append('[');
+        appendRing(polygon.getExteriorRing(), text);
+        for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
+            text.append(',');
+            appendRing(polygon.getInteriorRingN(i), text);
+        }
+        text.append(']');
+    }
+
+    private static void appendRing(LinearRing ring, StringBuilder text) {
+        text.append('[');
+        var coordinates = ring.getCoordinates();
+        for (int i = 0; i < coordinates.length; i++) {
+            text.append(i == 0 ? "[" : ",[")
+                    .append(coordinates[i].x)
+                    .append(',')
+                    .append(coordinates[i].y)
+                    .append(']');
+        }
+        text.append(']');
     }
 
     private static JsonNode parse(String geoJson) {

@@ -39,6 +39,10 @@ public record ImportRow(String file, int row, Map<String, String> cells) {
         return value == null ? null : parseEnum(column, value, type, errors);
     }
 
+    public @Nullable LocalDate requiredDate(String column, ImportErrors errors) {
+        return required(column, errors) == null ? null : optionalDate(column, errors);
+    }
+
     public @Nullable LocalDate optionalDate(String column, ImportErrors errors) {
         var value = optional(column);
         if (value == null) {

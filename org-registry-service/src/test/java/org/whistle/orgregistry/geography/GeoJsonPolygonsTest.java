@@ -17,6 +17,18 @@ class GeoJsonPolygonsTest {
     private static final String HOLE = "[[123.6,47.1],[123.6,47.4],[123.9,47.4],[123.9,47.1],[123.6,47.1]]";
 
     @Test
+    void writesWhatItReadsSoStoredBoundariesRoundTrip() {
+        var multi = "{\"type\":\"MultiPolygon\",\"coordinates\":[[" + SQUARE + "," + HOLE
+                + "],[[[126.5,47.0],[127.0,47.0],[127.0,47.5],[126.5,47.0]]]]}";
+
+        var read = GeoJsonPolygons.readGeometry(multi);
+        var reread = GeoJsonPolygons.readGeometry(GeoJsonPolygons.writeGeometry(read));
+
+        assertThat(reread.equalsExact(read)).isTrue();
+        assertThat(reread.getArea()).isEqualTo(read.getArea());
+    }
+
+    @Test
     void readsAPolygonWithAHoleWithLongitudeAsX() {
         var geometry = GeoJsonPolygons.readGeometry("""
                 {"type": "Polygon", "coordinates": [%s, %s]}""".formatted(SQUARE, HOLE));

@@ -1,0 +1,271 @@
+package org.whistle.orgregistry.organisation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.whistle.orgregistry.geography.GeoJsonPolygons;
+import org.whistle.orgregistry.geography.InvalidGeoJsonException;
+import org.whistle.orgregistry.importing.CsvTable;
+import org.whistle.orgregistry.importing.ImportErrors;
+import org.whistle.orgregistry.importing.ImportRow;
+import org.whistle.orgregistry.organisation.domain.HandlingUnit;
+import org.whistle.orgregistry.organisation.domain.NodeKind;
+import org.whistle.orgregistry.organisation.domain.OrgNode;
+import org.whistle.orgregistry.organisation.domain.PartyOrg;
+import org.whistle.orgregistry.organisation.domain.PartyOrgKind;
+import org.whistle.orgregistry.organisation.domain.UnitKind;
+import org.whistle.problems.ImportRejectedException;
+import org.whistle.problems.RowError;
+import org.whistle.problems.Violation;
+
+/**
+ * Bulk import of the organisation (formats in {@code docs/org-data-formats.md}). Every row is checked against the
+ * stored data and the rows above it; one bad row rejects the file and nothing of it is stored. Rows upsert by code,
+ * so importing the same file twice changes nothing the second time.
+ */
+@Service
+public class ImportingOrganisation {
+
+    private final MaintainingOrganisation maintaining;
+    private final NodeStore nodes;
+    private final UnitStore units;
+    private final OverlayStore overlays;
+
+    ImportingOrganisation(
+            MaintainingOrganisation maintaining, NodeStore nodes, UnitStore units, OverlayStore overlays) {
+        this.maintaining = maintaining;
+        this.nodes = nodes;
+        this.units = units;
+        this.overlays = overlays;
+    }
+
+    /** How many rows an import read and how many of them changed something. */
+    public record Imported(String file, int rows, int changed) {}
+
+    @Transactional
+    public Imported importNodes(String file, InputStream csv) {
+        var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "parent_code", "valid_from"));
+        var errors = new ImportErrors();
+        var inFile = new HashMap<String, OrgNode>();
+        var parsed = new ArrayList<OrgNode>();
+        for (var row : table.rows()) {
+            var code = row.required("code", errors);
+            var kind = row.requiredEnum("kind", NodeKind.class, errors);
+            var name = row.required("name", errors);
+            var validFrom = row.requiredDate("valid_from", errors);
+            var validTo = row.optionalDate("valid_to", errors);
+            if (code == null || kind == null || name == null || validFrom == null) {
+                continue;
+            }
+            var node = new OrgNode(
+                    code, kind, name, row.optional("name_en"), row.optional("parent_code"), validFrom, validTo);
+            var existing = nodes.find(code);
+            if (inFile.containsKey(code)) {
+                errors.add(row.error("code", code + " appears twice in this file"));
+            } else if (existing.isPresent() && existing.get().node().kind() != kind) {
+                errors.add(row.error(
+                        "kind",
+                        "node " + code + " is a " + existing.get().node().kind()));
+            }
+            var parent = node.parentCode() == null ? null : lookup(node.parentCode(), inFile, this::storedNode);
+            report(row, node.violations(parent), errors);
+            inFile.put(code, node);
+            parsed.add(node);
+        }
+        errors.throwIfAny();
+        var changed = 0;
+        for (var node : parsed) {
+            var before = nodes.find(node.code()).map(NodeStore.Row::revision).orElse(0L);
+            changed += maintaining.saveNode(node).revision() != before ? 1 : 0;
+        }
+        return new Imported(file, parsed.size(), changed);
+    }
+
+    @Transactional
+    public Imported importUnits(String file, InputStream csv) {
+        var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "area_code", "valid_from"));
+        var errors = new ImportErrors();
+        var inFile = new HashMap<String, HandlingUnit>();
+        var parsed = new ArrayList<HandlingUnit>();
+        for (var row : table.rows()) {
+            var code = row.required("code", errors);
+            var kind = row.requiredEnum("kind", UnitKind.class, errors);
+            var name = row.required("name", errors);
+            var area = row.required("area_code", errors);
+            var validFrom = row.requiredDate("valid_from", errors);
+            if (code == null || kind == null || name == null || area == null || validFrom == null) {
+                continue;
+            }
+            var unit = new HandlingUnit(
+                    code,
+                    kind,
+                    name,
+                    row.optional("name_en"),
+                    row.optional("parent_unit_code"),
+                    area,
+                    row.optional("duty_name"),
+                    row.optional("duty_phone"),
+                    validFrom,
+                    row.optionalDate("valid_to", errors));
+            var existing = units.find(code);
+            if (inFile.containsKey(code)) {
+                errors.add(row.error("code", code + " appears twice in this file"));
+            } else if (existing.isPresent() && existing.get().entity().kind() != kind) {
+                errors.add(row.error(
+                        "kind",
+                        "unit " + code + " is a " + existing.get().entity().kind()));
+            }
+            var parent = unit.parentUnitCode() == null
+                    ? null
+                    : lookup(unit.parentUnitCode(), inFile, c -> units.find(c).map(Stored::entity));
+            report(row, unit.violations(storedNode(area).orElse(null), parent), errors);
+            inFile.put(code, unit);
+            parsed.add(unit);
+        }
+        errors.throwIfAny();
+        var changed = 0;
+        for (var unit : parsed) {
+            var before = units.find(unit.code()).map(Stored::revision).orElse(0L);
+            changed += maintaining.saveUnit(unit).revision() != before ? 1 : 0;
+        }
+        return new Imported(file, parsed.size(), changed);
+    }
+
+    @Transactional
+    public Imported importPartyOrgs(String file, InputStream csv) {
+        var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "node_code", "parent_code"));
+        var errors = new ImportErrors();
+        var inFile = new HashMap<String, PartyOrg>();
+        for (var row : table.rows()) {
+            var code = row.required("code", errors);
+            var kind = row.requiredEnum("kind", PartyOrgKind.class, errors);
+            var name = row.required("name", errors);
+            var node = row.required("node_code", errors);
+            if (code == null || kind == null || name == null || node == null) {
+                continue;
+            }
+            var org = new PartyOrg(code, kind, name, node, row.optional("parent_code"));
+            if (inFile.containsKey(code)) {
+                errors.add(row.error("code", code + " appears twice in this file"));
+            }
+            var parent = org.parentCode() == null ? null : lookup(org.parentCode(), inFile, overlays::findPartyOrg);
+            report(row, org.violations(storedNode(node).orElse(null), parent), errors);
+            inFile.put(code, org);
+        }
+        errors.throwIfAny();
+        var changed = 0;
+        for (var org : inFile.values().stream()
+                .sorted(java.util.Comparator.comparing(PartyOrg::kind))
+                .toList()) {
+            changed += org.equals(overlays.findPartyOrg(org.code()).orElse(null)) ? 0 : 1;
+            maintaining.writePartyOrg(org);
+        }
+        return new Imported(file, inFile.size(), changed);
+    }
+
+    /**
+     * Sets grid boundaries from a GeoJSON FeatureCollection whose features name their grid in {@code properties.code}.
+     * Rows in the error report are 1-based feature numbers.
+     */
+    @Transactional
+    public Imported importGrids(String file, InputStream geoJson) {
+        Map<String, Geometry> areas;
+        try {
+            areas = GeoJsonPolygons.readGrids(new String(geoJson.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (InvalidGeoJsonException e) {
+            throw new ImportRejectedException(e.problems().stream()
+                    .map(problem -> new RowError(
+                            file,
+                            problem.featureIndex() == null ? 0 : problem.featureIndex() + 1,
+                            problem.gridId() == null ? null : "properties.code",
+                            problem.reason()))
+                    .toList());
+        } catch (IOException e) {
+            throw new ImportRejectedException(
+                    List.of(new RowError(file, 0, null, "cannot be read: " + e.getMessage())));
+        }
+        var errors = new ImportErrors();
+        var feature = 0;
+        var grids = new LinkedHashMap<String, NodeStore.Row>();
+        for (var code : areas.keySet()) {
+            feature++;
+            var node = nodes.find(code);
+            if (node.isEmpty()) {
+                errors.add(new RowError(file, feature, "properties.code", "no node " + code));
+            } else if (node.get().node().kind() != NodeKind.GRID) {
+                errors.add(new RowError(
+                        file,
+                        feature,
+                        "properties.code",
+                        code + " is a " + node.get().node().kind() + ", not a GRID"));
+            } else {
+                grids.put(code, node.get());
+            }
+        }
+        var everything = new HashMap<String, Geometry>();
+        overlays.boundariesWithin("/")
+                .forEach((code, json) -> everything.put(code, GeoJsonPolygons.readGeometry(json)));
+        everything.putAll(areas);
+        var positions = new ArrayList<>(areas.keySet());
+        overlapsAmong(everything, areas)
+                .forEach((code, other) -> errors.add(
+                        new RowError(file, positions.indexOf(code) + 1, "geometry", "overlaps grid " + other)));
+        errors.throwIfAny();
+        var changed = 0;
+        for (var grid : grids.entrySet()) {
+            var json = GeoJsonPolygons.writeGeometry(areas.get(grid.getKey()));
+            var before = overlays.boundary(grid.getKey()).orElse(null);
+            maintaining.saveBoundary(grid.getValue(), json);
+            changed += java.util.Objects.equals(
+                            before, overlays.boundary(grid.getKey()).orElse(null))
+                    ? 0
+                    : 1;
+        }
+        return new Imported(file, areas.size(), changed);
+    }
+
+    /** For each imported grid that overlaps another grid (imported or stored), the first such other grid. */
+    private static Map<String, String> overlapsAmong(Map<String, Geometry> everything, Map<String, Geometry> imported) {
+        var index = new STRtree();
+        everything.forEach((code, area) -> index.insert(area.getEnvelopeInternal(), code));
+        var overlaps = new LinkedHashMap<String, String>();
+        imported.forEach((code, area) -> {
+            @SuppressWarnings("unchecked")
+            List<String> candidates = index.query(area.getEnvelopeInternal());
+            candidates.stream()
+                    .filter(other -> !other.equals(code))
+                    .sorted()
+                    .filter(other -> GridOverlaps.overlap(area, everything.get(other)))
+                    .findFirst()
+                    .ifPresent(other -> overlaps.put(code, other));
+        });
+        return overlaps;
+    }
+
+    private Optional<OrgNode> storedNode(String code) {
+        return nodes.find(code).map(NodeStore.Row::node);
+    }
+
+    private static <T> @Nullable T lookup(String code, Map<String, T> inFile, Function<String, Optional<T>> stored) {
+        var local = inFile.get(code);
+        return local != null ? local : stored.apply(code).orElse(null);
+    }
+
+    /** Turns the API's field names into the file's column names (parentCode → parent_code). */
+    private static void report(ImportRow row, List<Violation> violations, ImportErrors errors) {
+        violations.forEach(
+                v -> errors.add(row.error(v.field().replaceAll("([A-Z])", "_$1").toLowerCase(), v.message())));
+    }
+}

@@ -1,0 +1,72 @@
+package org.whistle.orgregistry.organisation.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.whistle.problems.ConflictException;
+import org.whistle.problems.Violation;
+
+/**
+ * One node of the administrative tree. Its code is its identity everywhere (GB/T 2260 where real); a node is never
+ * deleted, only retired by closing its validity, so history keeps pointing at it.
+ */
+public record OrgNode(
+        String code,
+        NodeKind kind,
+        String name,
+        @Nullable String nameEn,
+        @Nullable String parentCode,
+        LocalDate validFrom,
+        @Nullable LocalDate validTo) {
+
+    static final Pattern CODE = Pattern.compile("[0-9]{6,32}");
+
+    /** What is wrong with this node under the given parent (null when unknown), named by the API's field names. */
+    public List<Violation> violations(@Nullable OrgNode parent) {
+        var violations = new ArrayList<Violation>();
+        if (!CODE.matcher(code).matches()) {
+            violations.add(new Violation("code", "must be 6 to 32 digits"));
+        }
+        Texts.checkName(name, "name", violations);
+        if (nameEn != null && nameEn.length() > 200) {
+            violations.add(new Violation("nameEn", "must be at most 200 characters"));
+        }
+        if (kind == NodeKind.CITY) {
+            if (parentCode != null) {
+                violations.add(new Violation("parentCode", "a city has no parent"));
+            }
+        } else if (parentCode == null) {
+            violations.add(new Violation("parentCode", "a " + kind + " needs a parent " + kind.allowedParents()));
+        } else if (parent == null) {
+            violations.add(new Violation("parentCode", "no node " + parentCode));
+        } else if (!kind.allowedParents().contains(parent.kind())) {
+            violations.add(new Violation(
+                    "parentCode",
+                    "a " + kind + " cannot sit under a " + parent.kind() + "; allowed: " + kind.allowedParents()));
+        } else if (!parent.activeOn(validFrom)) {
+            violations.add(new Violation("parentCode", "parent " + parentCode + " is not valid on " + validFrom));
+        }
+        if (parentCode != null && parentCode.equals(code)) {
+            violations.add(new Violation("parentCode", "a node cannot be its own parent"));
+        }
+        if (validTo != null && validTo.isBefore(validFrom)) {
+            violations.add(new Violation("validTo", "must not be before validFrom"));
+        }
+        return violations;
+    }
+
+    public boolean activeOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    }
+
+    /** This node retired from the day after {@code lastDay}; a node retires once. */
+    public OrgNode retiredAfter(LocalDate lastDay) {
+        if (validTo != null) {
+            throw new ConflictException("node " + code + " is already retired (valid to " + validTo + ")");
+        }
+        var end = lastDay.isBefore(validFrom) ? validFrom : lastDay;
+        return new OrgNode(code, kind, name, nameEn, parentCode, validFrom, end);
+    }
+}
