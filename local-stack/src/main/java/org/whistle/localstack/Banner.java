@@ -35,6 +35,20 @@ final class Banner {
         line(text, "  数据目录 Data folder            " + stack.dataDir());
         line(text, "  日志 Service logs               " + stack.dataDir().resolve(LocalStack.LOGS_DIR));
         line(text, "");
+        line(text, "  演示账号 Demo accounts · 齐齐哈尔市 demo city (类型 kind, 账号 name, 密码 secret, 角色 role, 范围 scope)");
+        for (var account : DemoCity.accounts()) {
+            line(
+                    text,
+                    String.format(
+                            Locale.ROOT,
+                            "    %-6s %-24s %-30s %-20s %s",
+                            account.client() ? "client" : "user",
+                            account.name(),
+                            account.secret(),
+                            account.roles(),
+                            account.scope()));
+        }
+        line(text, "");
         line(text, "  按 Ctrl-C 停止 · Ctrl-C to stop");
         line(text, RULE);
         return text.toString();

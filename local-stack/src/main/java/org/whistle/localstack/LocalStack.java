@@ -38,6 +38,7 @@ public final class LocalStack {
     static final String KAFKA_DIR = "kafka";
     static final String POSTGRES_DIR = "postgres";
     static final String LOGS_DIR = "logs";
+    static final String DEMO_DIR = "demo";
     static final String SERVICES_DIR = "services";
 
     private LocalStack() {}
@@ -108,8 +109,9 @@ public final class LocalStack {
             requireServiceJars(servicesDir);
             var ports = servicePorts(options);
             createDirectories(dataDir);
+            var demoDir = DemoCity.unpack(dataDir.resolve(DEMO_DIR));
             var infrastructure = startInfrastructure(stack, options, dataDir);
-            startServices(stack, servicesDir, ports, infrastructure);
+            startServices(stack, servicesDir, ports, infrastructure, demoDir);
             new Readiness().await(stack.serviceProcesses(), options.readinessTimeout());
             stack.started(Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
@@ -256,11 +258,15 @@ public final class LocalStack {
     }
 
     private static void startServices(
-            RunningStack stack, Path servicesDir, Map<Service, Integer> ports, Infrastructure infrastructure) {
+            RunningStack stack,
+            Path servicesDir,
+            Map<Service, Integer> ports,
+            Infrastructure infrastructure,
+            Path demoDir) {
         var java = javaBinary();
         var logsDir = stack.dataDir().resolve(LOGS_DIR);
         for (var service : Service.values()) {
-            var launch = ServiceLaunch.of(service, java, servicesDir, ports, infrastructure, logsDir);
+            var launch = ServiceLaunch.of(service, java, servicesDir, ports, infrastructure, demoDir, logsDir);
             Process process;
             try {
                 process = launch.processBuilder(stack.dataDir()).start();

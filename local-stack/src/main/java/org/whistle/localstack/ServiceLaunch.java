@@ -39,6 +39,7 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             Path servicesDir,
             Map<Service, Integer> ports,
             Infrastructure infrastructure,
+            Path demoDir,
             Path logsDir) {
         var command = new ArrayList<String>();
         command.add(javaBinary.toString());
@@ -60,6 +61,10 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put("DATABASE_USERNAME", infrastructure.databaseUsername());
             environment.put("DATABASE_PASSWORD", infrastructure.databasePassword());
         });
+        if (service == Service.ORG_REGISTRY) {
+            // The registry seeds the demo city into its database once, when it finds the database empty.
+            environment.put("WHISTLE_ORG_SEED_DIRECTORY", demoDir.toString());
+        }
         if (service == Service.GATEWAY) {
             for (var routed : Service.values()) {
                 routed.gatewayUriVariable()

@@ -12,6 +12,7 @@ class ServiceLaunchTest {
     private static final Path JAVA = Path.of("/opt/jdk/bin/java");
     private static final Path SERVICES = Path.of("/stack/services");
     private static final Path LOGS = Path.of("/stack/.whistle/logs");
+    private static final Path DEMO = Path.of("/stack/.whistle/demo");
     private static final Infrastructure INFRASTRUCTURE = new Infrastructure(
             "127.0.0.1:19092",
             Map.of(
@@ -26,7 +27,7 @@ class ServiceLaunchTest {
 
     @Test
     void runsTheServiceJarOnTheLaunchersJavaWithASmallFootprint() {
-        var launch = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+        var launch = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
 
         assertThat(launch.command())
                 .startsWith(JAVA.toString())
@@ -37,7 +38,7 @@ class ServiceLaunchTest {
 
     @Test
     void pointsADatabaseServiceAtItsOwnDatabaseAndTheBroker() {
-        var launch = ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+        var launch = ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9083")
@@ -50,7 +51,7 @@ class ServiceLaunchTest {
     @Test
     void bindsEveryServiceButTheGatewayToLoopbackOnly() {
         for (var service : Service.values()) {
-            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS)
+            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
                     .environment();
 
             if (service == Service.GATEWAY) {
@@ -63,7 +64,7 @@ class ServiceLaunchTest {
 
     @Test
     void givesTheSlaServiceNoDatabase() {
-        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9084")
@@ -72,7 +73,7 @@ class ServiceLaunchTest {
 
     @Test
     void routesTheGatewayToThePortsTheServicesActuallyGot() {
-        var launch = ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, LOGS);
+        var launch = ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9080")
@@ -90,5 +91,18 @@ class ServiceLaunchTest {
             ports.put(service, service.defaultPort() + 1000);
         }
         return ports;
+    }
+
+    @Test
+    void pointsOnlyTheRegistryAtTheDemoCity() {
+        for (var service : Service.values()) {
+            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
+                    .environment();
+            if (service == Service.ORG_REGISTRY) {
+                assertThat(environment).containsEntry("WHISTLE_ORG_SEED_DIRECTORY", DEMO.toString());
+            } else {
+                assertThat(environment).doesNotContainKey("WHISTLE_ORG_SEED_DIRECTORY");
+            }
+        }
     }
 }

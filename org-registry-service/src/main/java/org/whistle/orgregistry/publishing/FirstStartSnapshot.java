@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database; its insert races safely between replicas (the loser's transaction publishes nothing).
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(0)
 class FirstStartSnapshot implements ApplicationRunner {
 
     static final String MARKER = "reference-snapshot";

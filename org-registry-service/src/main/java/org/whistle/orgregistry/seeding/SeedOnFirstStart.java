@@ -1,0 +1,85 @@
+package org.whistle.orgregistry.seeding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.whistle.orgregistry.organisation.ImportingOrganisation;
+import org.whistle.problems.ImportRejectedException;
+
+/**
+ * With {@code whistle.org.seed-directory} set, imports its files into an empty registry in one transaction: all of
+ * the city or none of it. A registry that holds any node is left alone, so restarts never re-seed. Runs after the
+ * first-start snapshot, so the seeded data is published once, as changes.
+ */
+@Component
+@Order(10)
+class SeedOnFirstStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedOnFirstStart.class);
+
+    private final String directory;
+    private final ImportingOrganisation organisation;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    SeedOnFirstStart(
+            @Value("${whistle.org.seed-directory:}") String directory,
+            ImportingOrganisation organisation,
+            JdbcClient jdbc,
+            TransactionTemplate transactions) {
+        this.directory = directory;
+        this.organisation = organisation;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (directory.isBlank()) {
+            return;
+        }
+        var root = Path.of(directory);
+        transactions.executeWithoutResult(status -> {
+            // Replicas starting together seed once: the second waits here, then finds the tree filled.
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('whistle-org-seed'))")
+                    .query(Object.class)
+                    .single();
+            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM org_node)")
+                    .query(Boolean.class)
+                    .single()) {
+                log.info("Registry already holds an organisation; not seeding from {}", root);
+                return;
+            }
+            try {
+                var city = root.resolve("city");
+                load(city, "nodes.csv", organisation::importNodes);
+                load(city, "units.csv", organisation::importUnits);
+                load(city, "party-orgs.csv", organisation::importPartyOrgs);
+                load(city, "grids.geojson", organisation::importGrids);
+            } catch (ImportRejectedException e) {
+                throw new IllegalStateException("the seed in " + root + " is invalid: " + e.rows(), e);
+            }
+            log.info("Seeded the registry from {}", root);
+        });
+    }
+
+    private static void load(Path dir, String file, BiConsumer<String, InputStream> importer) {
+        try (var in = Files.newInputStream(dir.resolve(file))) {
+            importer.accept(file, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read seed file " + dir.resolve(file), e);
+        }
+    }
+}
