@@ -342,6 +342,16 @@ class OrganisationApiTest {
                 .isTrue();
     }
 
+    @Test
+    void describesItsApiInOpenApi() {
+        var docs = api.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/openapi").asString()).startsWith("3.");
+        assertThat(docs.json().at("/paths").propertyNames())
+                .contains("/api/org/resolve", "/api/org/nodes/{code}/subtree", "/api/org/imports/grids");
+    }
+
     private long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
