@@ -100,11 +100,13 @@ final class SampleEvents {
                         LocalDate.of(2030, 12, 31),
                         null,
                         "{\"type\":\"Polygon\",\"coordinates\":[[[123.9,47.3],[123.91,47.3],[123.91,47.31],[123.9,47.3]]]}"),
-                new CategoryChanged("ENV-GARBAGE", "垃圾清运", "Garbage collection", "ENV", "GENERAL", true),
+                new CategoryChanged(
+                        "ENV-GARBAGE", "垃圾清运", "Garbage collection", "ENV", "GENERAL", Urgency.NORMAL, true),
                 new RoutingRuleChanged(
                         "rule-garbage-longsha",
                         "ENV-GARBAGE",
                         "district-longsha",
+                        CommandLevel.STREET,
                         "unit-district-sanitation",
                         List.of("unit-street-longsha-nanhang-office"),
                         10,
@@ -120,7 +122,9 @@ final class SampleEvents {
                                 ClockKind.RESOLVE, Duration.ofDays(7)),
                         0.8,
                         "calendar-qiqihar-2026",
-                        true));
+                        true,
+                        DeadlinePolicyChanged.Escalation.NEXT_LEVEL,
+                        List.of("SUSPENDED", "EXTENSION")));
     }
 
     /** The same facts with every optional field left out, the other legal shape of each type. */
@@ -183,8 +187,27 @@ final class SampleEvents {
                         null,
                         null,
                         null),
-                new CategoryChanged("ROAD", "道路", null, null, "GENERAL", true),
-                new DeadlinePolicyChanged("policy-default", null, Urgency.URGENT, null, Map.of(), 0.8, null, false));
+                new CategoryChanged("ROAD", "道路", null, null, "GENERAL", Urgency.URGENT, true),
+                new RoutingRuleChanged(
+                        "rule-fallback-jianhua",
+                        null,
+                        "district-jianhua",
+                        null,
+                        "centre-district-jianhua",
+                        List.of(),
+                        0,
+                        true),
+                new DeadlinePolicyChanged(
+                        "policy-default",
+                        null,
+                        Urgency.URGENT,
+                        null,
+                        Map.of(),
+                        0.8,
+                        null,
+                        false,
+                        DeadlinePolicyChanged.Escalation.CITY,
+                        List.of()));
     }
 
     static EventEnvelope<EventData> envelope(EventData data) {
