@@ -1,0 +1,112 @@
+package org.whistle.orgregistry.catalogue;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.whistle.events.Urgency;
+import org.whistle.orgregistry.catalogue.ImportSummary.Saved;
+import org.whistle.orgregistry.catalogue.domain.Category;
+import org.whistle.orgregistry.catalogue.domain.CategoryCode;
+import org.whistle.orgregistry.catalogue.domain.HandlingClass;
+import org.whistle.orgregistry.importing.CsvTable;
+import org.whistle.orgregistry.importing.ImportErrors;
+import org.whistle.orgregistry.importing.ImportRow;
+import org.whistle.problems.RowError;
+
+/**
+ * Imports {@code categories.csv} (docs/org-data-formats.md): upserts by code, so importing the same file again
+ * changes and publishes nothing. Rows are saved in file order, so a 小类 may follow its 大类 in the same file. Every
+ * bad row is reported and, as the import runs in the caller's transaction if there is one, nothing of a rejected
+ * import survives — nor of the other files an outer seeding transaction imports with it. Imported categories are
+ * active.
+ */
+@Component
+public class ImportingCategories {
+
+    static final List<String> COLUMNS =
+            List.of("code", "name", "name_en", "parent_code", "handling_class", "default_urgency");
+    private static final Map<String, String> COLUMN_OF_FIELD = Map.of(
+            "code", "code",
+            "name", "name",
+            "nameEn", "name_en",
+            "parentCode", "parent_code",
+            "handlingClass", "handling_class",
+            "defaultUrgency", "default_urgency");
+
+    private final ManagingCategories managing;
+
+    ImportingCategories(ManagingCategories managing) {
+        this.managing = managing;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void importCsv(String fileName, InputStream csv) {
+        importCounting(fileName, csv);
+    }
+
+    /** As {@link #importCsv}, telling what the import did. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public ImportSummary importCounting(String fileName, InputStream csv) {
+        var table = CsvTable.read(fileName, csv, COLUMNS);
+        var errors = new ImportErrors();
+        var seen = new HashSet<String>();
+        var outcomes = new ArrayList<Saved>();
+        for (var row : table.rows()) {
+            var category = parse(row, errors);
+            if (category == null) {
+                continue;
+            }
+            if (!seen.add(category.code().value())) {
+                errors.add(row.error("code", category.code() + " appears more than once in this file"));
+                continue;
+            }
+            var violations = managing.violations(category);
+            violations.forEach(v -> errors.add(new RowError(
+                    row.file(), row.row(), COLUMN_OF_FIELD.getOrDefault(v.field(), v.field()), v.message())));
+            if (violations.isEmpty()) {
+                outcomes.add(managing.save(category));
+            }
+        }
+        errors.throwIfAny();
+        return ImportSummary.of(fileName, outcomes);
+    }
+
+    private static @Nullable Category parse(ImportRow row, ImportErrors errors) {
+        var code = row.required("code", errors);
+        var name = row.required("name", errors);
+        var parent = row.optional("parent_code");
+        var handlingClass = row.requiredEnum("handling_class", HandlingClass.class, errors);
+        var urgency = row.requiredEnum("default_urgency", Urgency.class, errors);
+        boolean ok = code != null && name != null && handlingClass != null && urgency != null;
+        if (code != null && !CategoryCode.isWellFormed(code)) {
+            errors.add(row.error("code", "'" + code + "' is not upper-case letters, digits and '-'"));
+            ok = false;
+        }
+        if (parent != null && !CategoryCode.isWellFormed(parent)) {
+            errors.add(row.error("parent_code", "'" + parent + "' is not a category code"));
+            ok = false;
+        }
+        if (name != null && name.length() > 100) {
+            errors.add(row.error("name", "is longer than 100 characters"));
+            ok = false;
+        }
+        if (!ok) {
+            return null;
+        }
+        return new Category(
+                new CategoryCode(code),
+                name,
+                row.optional("name_en"),
+                parent == null ? null : new CategoryCode(parent),
+                handlingClass,
+                urgency,
+                true,
+                0);
+    }
+}

@@ -1,0 +1,60 @@
+package org.whistle.orgregistry.catalogue.web;
+
+import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
+import org.whistle.events.Urgency;
+import org.whistle.orgregistry.catalogue.domain.Category;
+import org.whistle.orgregistry.catalogue.domain.CategoryCode;
+import org.whistle.orgregistry.catalogue.domain.HandlingClass;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.Violation;
+
+/**
+ * A category as an administrator writes it. Enumerations arrive as strings so a bad value is reported against its
+ * field rather than as an unreadable body; {@code code} is taken from the path on PUT.
+ */
+record CategoryRequest(
+        @Nullable String code,
+        @Nullable String name,
+        @Nullable String nameEn,
+        @Nullable String parentCode,
+        @Nullable String handlingClass,
+        @Nullable String defaultUrgency) {
+
+    Category toCategory(@Nullable String pathCode) {
+        var violations = new ArrayList<Violation>();
+        var effectiveCode = pathCode != null ? pathCode : code;
+        if (effectiveCode == null || effectiveCode.isBlank()) {
+            violations.add(new Violation("code", "is required"));
+        } else if (!CategoryCode.isWellFormed(effectiveCode)) {
+            violations.add(new Violation("code", "must be upper-case letters, digits and '-'"));
+        } else if (pathCode != null && code != null && !code.equals(pathCode)) {
+            violations.add(new Violation("code", "differs from the code in the path"));
+        }
+        if (name == null || name.isBlank()) {
+            violations.add(new Violation("name", "is required"));
+        } else if (name.length() > 100) {
+            violations.add(new Violation("name", "is longer than 100 characters"));
+        }
+        if (nameEn != null && nameEn.length() > 200) {
+            violations.add(new Violation("nameEn", "is longer than 200 characters"));
+        }
+        if (parentCode != null && !CategoryCode.isWellFormed(parentCode)) {
+            violations.add(new Violation("parentCode", "is not a category code"));
+        }
+        var handling = Enums.required("handlingClass", handlingClass, HandlingClass.class, violations);
+        var urgency = Enums.required("defaultUrgency", defaultUrgency, Urgency.class, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Category(
+                new CategoryCode(effectiveCode),
+                name.trim(),
+                nameEn == null || nameEn.isBlank() ? null : nameEn.trim(),
+                parentCode == null ? null : new CategoryCode(parentCode),
+                handling,
+                urgency,
+                true,
+                0);
+    }
+}

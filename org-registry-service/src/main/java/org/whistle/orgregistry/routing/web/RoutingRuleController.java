@@ -1,0 +1,118 @@
+package org.whistle.orgregistry.routing.web;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.events.CommandLevel;
+import org.whistle.orgregistry.catalogue.ImportSummary;
+import org.whistle.orgregistry.catalogue.web.Enums;
+import org.whistle.orgregistry.routing.ImportingRoutingRules;
+import org.whistle.orgregistry.routing.ManagingRoutingRules;
+import org.whistle.orgregistry.routing.ProposingRoutes;
+import org.whistle.orgregistry.routing.RoutingRules;
+import org.whistle.orgregistry.routing.domain.RoutingRule;
+import org.whistle.orgregistry.routing.domain.RuleId;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.NotFoundException;
+import org.whistle.problems.Violation;
+
+/** {@code /api/org/routing-rules} and {@code /api/org/routing/proposal}. */
+@RestController
+class RoutingRuleController {
+
+    private final RoutingRules rules;
+    private final ManagingRoutingRules managing;
+    private final ProposingRoutes proposing;
+    private final ImportingRoutingRules importing;
+
+    RoutingRuleController(
+            RoutingRules rules,
+            ManagingRoutingRules managing,
+            ProposingRoutes proposing,
+            ImportingRoutingRules importing) {
+        this.rules = rules;
+        this.managing = managing;
+        this.proposing = proposing;
+        this.importing = importing;
+    }
+
+    @GetMapping("/api/org/routing-rules")
+    List<RoutingRuleView> list(
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(defaultValue = "false") boolean includeRetired) {
+        return rules.list(area, category, includeRetired).stream()
+                .map(RoutingRuleView::of)
+                .toList();
+    }
+
+    @GetMapping("/api/org/routing-rules/{id}")
+    RoutingRuleView one(@PathVariable String id) {
+        return RoutingRuleView.of(find(id));
+    }
+
+    /**
+     * The units to summon for a whistle of {@code category} at {@code node} (usually its grid), decided at
+     * {@code level}; without a level only any-level rules apply.
+     */
+    @GetMapping("/api/org/routing/proposal")
+    ProposalView proposal(
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String node,
+            @RequestParam(required = false) @Nullable String level) {
+        var violations = new ArrayList<Violation>();
+        if (category == null || category.isBlank()) {
+            violations.add(new Violation("category", "is required"));
+        }
+        if (node == null || node.isBlank()) {
+            violations.add(new Violation("node", "is required"));
+        }
+        var commandLevel = Enums.optional("level", level, CommandLevel.class, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return proposing
+                .propose(category.trim(), node.trim(), commandLevel)
+                .map(ProposalView::of)
+                .orElseGet(ProposalView::none);
+    }
+
+    @PostMapping("/api/org/routing-rules")
+    ResponseEntity<RoutingRuleView> create(@RequestBody RoutingRuleRequest request) {
+        var created = managing.create(request.toRule(null));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", "/api/org/routing-rules/" + created.id().value())
+                .body(RoutingRuleView.of(created));
+    }
+
+    @PutMapping("/api/org/routing-rules/{id}")
+    RoutingRuleView change(@PathVariable String id, @RequestBody RoutingRuleRequest request) {
+        find(id);
+        return RoutingRuleView.of(managing.change(request.toRule(id)));
+    }
+
+    @DeleteMapping("/api/org/routing-rules/{id}")
+    RoutingRuleView retire(@PathVariable String id) {
+        return RoutingRuleView.of(managing.retire(find(id).id()));
+    }
+
+    @PostMapping(path = "/api/org/imports/routing-rules", consumes = "text/csv")
+    ImportSummary importCsv(@RequestBody byte[] csv) {
+        return importing.importCounting("routing-rules.csv", new ByteArrayInputStream(csv));
+    }
+
+    private RoutingRule find(String id) {
+        return rules.find(new RuleId(id)).orElseThrow(() -> new NotFoundException("routing rule", id));
+    }
+}
