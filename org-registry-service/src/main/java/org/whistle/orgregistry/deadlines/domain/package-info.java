@@ -1,0 +1,5 @@
+/** The deadline policy model and {@link org.whistle.orgregistry.deadlines.domain.PolicyLookup}, free of Spring. */
+@NullMarked
+package org.whistle.orgregistry.deadlines.domain;
+
+import org.jspecify.annotations.NullMarked;
