@@ -75,26 +75,21 @@ record DeadlinePolicyRequest(
                 pauses.add(reason);
             }
         }
-        var policy = violations.isEmpty()
-                ? new DeadlinePolicy(
-                        new PolicyId(id),
-                        category == null ? null : new CategoryCode(category),
-                        parsedUrgency,
-                        parsedLevel,
-                        parsedDurations,
-                        warningRatio == null ? DeadlinePolicy.DEFAULT_WARNING_RATIO : warningRatio,
-                        parsedEscalation == null ? Escalation.NEXT_LEVEL : parsedEscalation,
-                        pauses,
-                        calendarId == null || calendarId.isBlank() ? null : calendarId.trim(),
-                        true,
-                        0)
-                : null;
-        if (policy != null) {
-            violations.addAll(policy.violations());
-        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return policy;
+        // Rules of the policy as a whole (every clock, the ratio) are checked with its references, in one answer.
+        return new DeadlinePolicy(
+                new PolicyId(id),
+                category == null ? null : new CategoryCode(category),
+                parsedUrgency,
+                parsedLevel,
+                parsedDurations,
+                warningRatio == null ? DeadlinePolicy.DEFAULT_WARNING_RATIO : warningRatio,
+                parsedEscalation == null ? Escalation.NEXT_LEVEL : parsedEscalation,
+                pauses,
+                calendarId == null || calendarId.isBlank() ? null : calendarId.trim(),
+                true,
+                0);
     }
 }
