@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.events.Urgency;
-import org.whistle.orgregistry.catalogue.ImportSummary.Saved;
 import org.whistle.orgregistry.catalogue.domain.Category;
 import org.whistle.orgregistry.catalogue.domain.CategoryCode;
 import org.whistle.orgregistry.catalogue.domain.HandlingClass;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
+import org.whistle.orgregistry.importing.ImportSummary;
+import org.whistle.orgregistry.importing.ImportSummary.Saved;
 import org.whistle.problems.RowError;
 
 /**

@@ -16,8 +16,6 @@ import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.DeadlinePolicyChanged.Escalation;
 import org.whistle.events.Urgency;
-import org.whistle.orgregistry.catalogue.ImportSummary;
-import org.whistle.orgregistry.catalogue.ImportSummary.Saved;
 import org.whistle.orgregistry.catalogue.domain.CategoryCode;
 import org.whistle.orgregistry.deadlines.domain.DeadlinePolicy;
 import org.whistle.orgregistry.deadlines.domain.PauseCondition;
@@ -25,6 +23,8 @@ import org.whistle.orgregistry.deadlines.domain.PolicyId;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
+import org.whistle.orgregistry.importing.ImportSummary;
+import org.whistle.orgregistry.importing.ImportSummary.Saved;
 import org.whistle.problems.RowError;
 
 /**

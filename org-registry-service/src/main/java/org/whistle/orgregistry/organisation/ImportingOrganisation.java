@@ -20,6 +20,8 @@ import org.whistle.orgregistry.geography.InvalidGeoJsonException;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
+import org.whistle.orgregistry.importing.ImportSummary;
+import org.whistle.orgregistry.importing.ImportSummary.Saved;
 import org.whistle.orgregistry.organisation.domain.HandlingUnit;
 import org.whistle.orgregistry.organisation.domain.NodeKind;
 import org.whistle.orgregistry.organisation.domain.OrgNode;
@@ -51,11 +53,8 @@ public class ImportingOrganisation {
         this.overlays = overlays;
     }
 
-    /** How many rows an import read and how many of them changed something. */
-    public record Imported(String file, int rows, int changed) {}
-
     @Transactional
-    public Imported importNodes(String file, InputStream csv) {
+    public ImportSummary importNodes(String file, InputStream csv) {
         var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "parent_code", "valid_from"));
         var errors = new ImportErrors();
         var inFile = new HashMap<String, OrgNode>();
@@ -85,16 +84,16 @@ public class ImportingOrganisation {
             parsed.add(node);
         }
         errors.throwIfAny();
-        var changed = 0;
+        var outcomes = new ArrayList<Saved>();
         for (var node : parsed) {
-            var before = nodes.find(node.code()).map(NodeStore.Row::revision).orElse(0L);
-            changed += maintaining.saveNode(node).revision() != before ? 1 : 0;
+            var before = nodes.find(node.code()).map(NodeStore.Row::revision);
+            outcomes.add(outcome(before, maintaining.saveNode(node).revision()));
         }
-        return new Imported(file, parsed.size(), changed);
+        return ImportSummary.of(file, outcomes);
     }
 
     @Transactional
-    public Imported importUnits(String file, InputStream csv) {
+    public ImportSummary importUnits(String file, InputStream csv) {
         var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "area_code", "valid_from"));
         var errors = new ImportErrors();
         var inFile = new HashMap<String, HandlingUnit>();
@@ -135,16 +134,16 @@ public class ImportingOrganisation {
             parsed.add(unit);
         }
         errors.throwIfAny();
-        var changed = 0;
+        var outcomes = new ArrayList<Saved>();
         for (var unit : parsed) {
-            var before = units.find(unit.code()).map(Stored::revision).orElse(0L);
-            changed += maintaining.saveUnit(unit).revision() != before ? 1 : 0;
+            var before = units.find(unit.code()).map(Stored::revision);
+            outcomes.add(outcome(before, maintaining.saveUnit(unit).revision()));
         }
-        return new Imported(file, parsed.size(), changed);
+        return ImportSummary.of(file, outcomes);
     }
 
     @Transactional
-    public Imported importPartyOrgs(String file, InputStream csv) {
+    public ImportSummary importPartyOrgs(String file, InputStream csv) {
         var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "node_code", "parent_code"));
         var errors = new ImportErrors();
         var inFile = new HashMap<String, PartyOrg>();
@@ -165,14 +164,15 @@ public class ImportingOrganisation {
             inFile.put(code, org);
         }
         errors.throwIfAny();
-        var changed = 0;
+        var outcomes = new ArrayList<Saved>();
         for (var org : inFile.values().stream()
                 .sorted(java.util.Comparator.comparing(PartyOrg::kind))
                 .toList()) {
-            changed += org.equals(overlays.findPartyOrg(org.code()).orElse(null)) ? 0 : 1;
+            var before = overlays.findPartyOrg(org.code());
+            outcomes.add(before.isEmpty() ? Saved.CREATED : before.get().equals(org) ? Saved.UNCHANGED : Saved.UPDATED);
             maintaining.writePartyOrg(org);
         }
-        return new Imported(file, inFile.size(), changed);
+        return ImportSummary.of(file, outcomes);
     }
 
     /**
@@ -180,7 +180,7 @@ public class ImportingOrganisation {
      * Rows in the error report are 1-based feature numbers.
      */
     @Transactional
-    public Imported importGrids(String file, InputStream geoJson) {
+    public ImportSummary importGrids(String file, InputStream geoJson) {
         Map<String, Geometry> areas;
         try {
             areas = GeoJsonPolygons.readGrids(new String(geoJson.readAllBytes(), StandardCharsets.UTF_8));
@@ -223,17 +223,17 @@ public class ImportingOrganisation {
                 .forEach((code, other) -> errors.add(
                         new RowError(file, positions.indexOf(code) + 1, "geometry", "overlaps grid " + other)));
         errors.throwIfAny();
-        var changed = 0;
+        var outcomes = new ArrayList<Saved>();
         for (var grid : grids.entrySet()) {
             var json = GeoJsonPolygons.writeGeometry(areas.get(grid.getKey()));
-            var before = overlays.boundary(grid.getKey()).orElse(null);
+            var before = overlays.boundary(grid.getKey());
             maintaining.saveBoundary(grid.getValue(), json);
-            changed += java.util.Objects.equals(
-                            before, overlays.boundary(grid.getKey()).orElse(null))
-                    ? 0
-                    : 1;
+            outcomes.add(
+                    before.isEmpty()
+                            ? Saved.CREATED
+                            : before.equals(overlays.boundary(grid.getKey())) ? Saved.UNCHANGED : Saved.UPDATED);
         }
-        return new Imported(file, areas.size(), changed);
+        return ImportSummary.of(file, outcomes);
     }
 
     /** For each imported grid that overlaps another grid (imported or stored), the first such other grid. */
@@ -252,6 +252,12 @@ public class ImportingOrganisation {
                     .ifPresent(other -> overlaps.put(code, other));
         });
         return overlaps;
+    }
+
+    private static Saved outcome(Optional<Long> revisionBefore, long revisionAfter) {
+        return revisionBefore.isEmpty()
+                ? Saved.CREATED
+                : revisionBefore.get() == revisionAfter ? Saved.UNCHANGED : Saved.UPDATED;
     }
 
     private Optional<OrgNode> storedNode(String code) {

@@ -6,6 +6,7 @@ import org.whistle.events.Urgency;
 import org.whistle.orgregistry.catalogue.domain.Category;
 import org.whistle.orgregistry.catalogue.domain.CategoryCode;
 import org.whistle.orgregistry.catalogue.domain.HandlingClass;
+import org.whistle.orgregistry.web.Enums;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 

@@ -14,10 +14,10 @@ import org.whistle.events.CommandLevel;
 import org.whistle.events.DeadlinePolicyChanged.Escalation;
 import org.whistle.events.Urgency;
 import org.whistle.orgregistry.catalogue.domain.CategoryCode;
-import org.whistle.orgregistry.catalogue.web.Enums;
 import org.whistle.orgregistry.deadlines.domain.DeadlinePolicy;
 import org.whistle.orgregistry.deadlines.domain.PauseCondition;
 import org.whistle.orgregistry.deadlines.domain.PolicyId;
+import org.whistle.orgregistry.web.Enums;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 

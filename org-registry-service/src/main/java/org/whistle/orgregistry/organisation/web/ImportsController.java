@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.orgregistry.organisation.ImportingOrganisation;
-import org.whistle.orgregistry.organisation.ImportingOrganisation.Imported;
 
 @RestController
 @RequestMapping("/api/org/imports")
@@ -26,19 +26,19 @@ class ImportsController {
 
     @PostMapping(value = "/nodes", consumes = CSV)
     @Operation(summary = "Import nodes.csv (see docs/org-data-formats.md)")
-    Imported nodes(@RequestBody byte[] csv) {
+    ImportSummary nodes(@RequestBody byte[] csv) {
         return importing.importNodes("nodes.csv", new ByteArrayInputStream(csv));
     }
 
     @PostMapping(value = "/units", consumes = CSV)
     @Operation(summary = "Import units.csv")
-    Imported units(@RequestBody byte[] csv) {
+    ImportSummary units(@RequestBody byte[] csv) {
         return importing.importUnits("units.csv", new ByteArrayInputStream(csv));
     }
 
     @PostMapping(value = "/party-orgs", consumes = CSV)
     @Operation(summary = "Import party-orgs.csv")
-    Imported partyOrgs(@RequestBody byte[] csv) {
+    ImportSummary partyOrgs(@RequestBody byte[] csv) {
         return importing.importPartyOrgs("party-orgs.csv", new ByteArrayInputStream(csv));
     }
 
@@ -46,7 +46,7 @@ class ImportsController {
             value = "/grids",
             consumes = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Import grid boundaries: a GeoJSON FeatureCollection with properties.code per feature")
-    Imported grids(@RequestBody byte[] geoJson) {
+    ImportSummary grids(@RequestBody byte[] geoJson) {
         return importing.importGrids("grids.geojson", new ByteArrayInputStream(geoJson));
     }
 }

@@ -6,11 +6,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.CommandLevel;
 import org.whistle.orgregistry.catalogue.domain.CategoryCode;
-import org.whistle.orgregistry.catalogue.web.Enums;
 import org.whistle.orgregistry.routing.domain.NodeCode;
 import org.whistle.orgregistry.routing.domain.RoutingRule;
 import org.whistle.orgregistry.routing.domain.RuleId;
 import org.whistle.orgregistry.routing.domain.UnitCode;
+import org.whistle.orgregistry.web.Enums;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 

@@ -1,4 +1,4 @@
-package org.whistle.orgregistry.catalogue;
+package org.whistle.orgregistry.importing;
 
 /**
  * What an accepted import did: rows read, and how many created, changed or left unchanged. Shared by every

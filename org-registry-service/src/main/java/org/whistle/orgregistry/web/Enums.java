@@ -1,4 +1,4 @@
-package org.whistle.orgregistry.catalogue.web;
+package org.whistle.orgregistry.web;
 
 import java.util.Arrays;
 import java.util.List;
