@@ -1,0 +1,28 @@
+package org.whistle.orgregistry.identity.domain;
+
+import java.util.regex.Pattern;
+
+/** A mainland mobile number, shown masked ({@code 138****5678}) to everyone but administrators. */
+public record Phone(String digits) {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+    public Phone {
+        if (!isValid(digits)) {
+            throw new IllegalArgumentException("not a mainland mobile number");
+        }
+    }
+
+    public static boolean isValid(String digits) {
+        return MOBILE.matcher(digits).matches();
+    }
+
+    public String masked() {
+        return digits.substring(0, 3) + "****" + digits.substring(7);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

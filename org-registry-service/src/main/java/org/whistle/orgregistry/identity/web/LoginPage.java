@@ -1,0 +1,205 @@
+package org.whistle.orgregistry.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The login page: plain HTML with the CSRF token, in Chinese unless {@code ?lang=en} or the browser prefers
+ * English, telling apart a wrong password, a lockout, a lock and a disabled account.
+ */
+@Controller
+class LoginPage {
+
+    private final Duration lockout;
+
+    LoginPage(@Value("${whistle.identity.lockout.duration:15m}") Duration lockout) {
+        this.lockout = lockout;
+    }
+
+    @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> login(
+            HttpServletRequest request,
+            @RequestParam(required = false) @Nullable String error,
+            @RequestParam(required = false) @Nullable String logout,
+            @RequestParam(required = false) @Nullable String lang) {
+        var text = english(request, lang) ? Text.EN : Text.ZH;
+        var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String message = null;
+        if (error != null) {
+            message = switch (error) {
+                case "locked-out" -> text.lockedOut.formatted(lockout.toMinutes());
+                case "locked" -> text.locked;
+                case "disabled" -> text.disabled;
+                default -> text.badCredentials;
+            };
+        } else if (logout != null) {
+            message = text.loggedOut;
+        }
+        var html = """
+                <!DOCTYPE html>
+                <html lang="%s">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s</title>
+                <style>
+                body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
+                font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;background:#f3f5f8;color:#1f2933}
+                main{background:#fff;padding:2rem 2.25rem;border-radius:10px;box-shadow:0 2px 12px rgba(0,0,0,.08);
+                width:min(22rem,90vw)}
+                h1{font-size:1.35rem;margin:0 0 1.25rem}
+                label{display:block;margin:.75rem 0 .3rem;font-size:.95rem}
+                input{box-sizing:border-box;width:100%%;padding:.6rem;border:1px solid #cbd2d9;border-radius:6px;font-size:1rem}
+                button{margin-top:1.25rem;width:100%%;padding:.65rem;border:0;border-radius:6px;background:#c62828;color:#fff;
+                font-size:1rem;cursor:pointer}
+                .message{padding:.6rem .75rem;border-radius:6px;background:#fdecea;color:#8a1c1c;font-size:.9rem}
+                .message.info{background:#e8f1fb;color:#1c4f8a}
+                nav{margin-top:1rem;text-align:right;font-size:.85rem}
+                nav a{color:#52606d}
+                </style>
+                </head>
+                <body>
+                <main>
+                <h1>%s</h1>
+                %s
+                <form method="post" action="login">
+                <label for="username">%s</label>
+                <input id="username" name="username" autocomplete="username" required autofocus>
+                <label for="password">%s</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required>
+                <input type="hidden" name="lang" value="%s">
+                %s
+                <button type="submit">%s</button>
+                </form>
+                <nav><a href="login?lang=%s">%s</a></nav>
+                </main>
+                </body>
+                </html>
+                """.formatted(
+                        text.htmlLang,
+                        text.title,
+                        text.title,
+                        message == null
+                                ? ""
+                                : "<p class=\"message%s\" role=\"alert\">%s</p>"
+                                        .formatted(logout != null && error == null ? " info" : "", escape(message)),
+                        text.username,
+                        text.password,
+                        text.lang,
+                        csrf == null
+                                ? ""
+                                : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
+                                        .formatted(escape(csrf.getParameterName()), escape(csrf.getToken())),
+                        text.submit,
+                        text.otherLang,
+                        text.otherLangName);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Language", text.htmlLang)
+                .body(html);
+    }
+
+    private static boolean english(HttpServletRequest request, @Nullable String lang) {
+        if (lang != null) {
+            return lang.equals("en");
+        }
+        for (var locale : Collections.list(request.getLocales())) {
+            if (locale.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
+                return true;
+            }
+            if (locale.getLanguage().equals(Locale.CHINESE.getLanguage())) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    private enum Text {
+        ZH(
+                "zh-CN",
+                "zh",
+                "吹哨报到 · 登录",
+                "用户名",
+                "密码",
+                "登录",
+                "用户名或密码错误。",
+                "连续登录失败次数过多，账号已被临时锁定，请 %d 分钟后再试，或联系管理员解锁。",
+                "账号已被管理员锁定，请联系管理员。",
+                "账号已停用，请联系管理员。",
+                "您已退出登录。",
+                "en",
+                "English"),
+        EN(
+                "en",
+                "en",
+                "Whistle · Sign in",
+                "Username",
+                "Password",
+                "Sign in",
+                "Wrong username or password.",
+                "Too many failed sign-ins: the account is locked. Try again in %d minutes or ask an administrator.",
+                "An administrator has locked this account. Please contact them.",
+                "This account is disabled. Please contact an administrator.",
+                "You have signed out.",
+                "zh",
+                "中文");
+
+        final String htmlLang;
+        final String lang;
+        final String title;
+        final String username;
+        final String password;
+        final String submit;
+        final String badCredentials;
+        final String lockedOut;
+        final String locked;
+        final String disabled;
+        final String loggedOut;
+        final String otherLang;
+        final String otherLangName;
+
+        Text(
+                String htmlLang,
+                String lang,
+                String title,
+                String username,
+                String password,
+                String submit,
+                String badCredentials,
+                String lockedOut,
+                String locked,
+                String disabled,
+                String loggedOut,
+                String otherLang,
+                String otherLangName) {
+            this.htmlLang = htmlLang;
+            this.lang = lang;
+            this.title = title;
+            this.username = username;
+            this.password = password;
+            this.submit = submit;
+            this.badCredentials = badCredentials;
+            this.lockedOut = lockedOut;
+            this.locked = locked;
+            this.disabled = disabled;
+            this.loggedOut = loggedOut;
+            this.otherLang = otherLang;
+            this.otherLangName = otherLangName;
+        }
+    }
+}
