@@ -8,6 +8,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -113,7 +115,10 @@ class AccountAuthentication implements AuthenticationProvider {
                 .password("")
                 .authorities(authorities)
                 .build();
-        var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+        var granted = new java.util.ArrayList<GrantedAuthority>(authorities);
+        // The password factor tells the authorization server when the person authenticated (the ID token's auth_time).
+        granted.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, granted);
         result.setDetails(request.getDetails());
         return result;
     }

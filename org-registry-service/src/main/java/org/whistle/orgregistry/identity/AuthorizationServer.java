@@ -37,7 +37,7 @@ class AuthorizationServer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
         return http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))

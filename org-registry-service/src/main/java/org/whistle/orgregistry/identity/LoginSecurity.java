@@ -22,7 +22,9 @@ import org.whistle.orgregistry.audit.AuditLog;
 
 /**
  * People log in on this service's own page (form login with CSRF) before the authorization server hands their
- * client a code. This chain takes every request no other chain claims.
+ * client a code. This chain takes every request no other chain claims. {@link AccountAuthentication} is the only
+ * {@code AuthenticationProvider} bean, so it is the global authentication manager's one provider (registering it on
+ * the chain as well would check, and count, every failed password twice).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -32,12 +34,11 @@ class LoginSecurity {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain login(HttpSecurity http, AccountAuthentication accounts) throws Exception {
+    SecurityFilterChain login(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PAGE, "/error", "/favicon.ico")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .authenticationProvider(accounts)
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).failureHandler(new LoginFailures()))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .build();

@@ -2,7 +2,6 @@ package org.whistle.orgregistry.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -110,17 +109,27 @@ class LoginPage {
                 .body(html);
     }
 
+    /** The servlet container would answer its own default locale when the browser names none, so read the header. */
     private static boolean english(HttpServletRequest request, @Nullable String lang) {
         if (lang != null) {
             return lang.equals("en");
         }
-        for (var locale : Collections.list(request.getLocales())) {
-            if (locale.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
-                return true;
+        var header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        try {
+            for (var range : Locale.LanguageRange.parse(header)) {
+                var language = range.getRange().split("-")[0];
+                if (language.equals("en")) {
+                    return true;
+                }
+                if (language.equals("zh")) {
+                    return false;
+                }
             }
-            if (locale.getLanguage().equals(Locale.CHINESE.getLanguage())) {
-                return false;
-            }
+        } catch (IllegalArgumentException e) {
+            return false;
         }
         return false;
     }
