@@ -66,13 +66,7 @@ public class ImportingDeadlinePolicies {
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void importCsv(String fileName, InputStream csv) {
-        importCounting(fileName, csv);
-    }
-
-    /** As {@link #importCsv}, telling what the import did. */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public ImportSummary importCounting(String fileName, InputStream csv) {
+    public ImportSummary importCsv(String fileName, InputStream csv) {
         var table = CsvTable.read(fileName, csv, COLUMNS);
         var errors = new ImportErrors();
         var seen = new HashSet<String>();

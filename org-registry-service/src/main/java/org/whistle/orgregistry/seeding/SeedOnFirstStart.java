@@ -15,7 +15,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.whistle.orgregistry.catalogue.ImportingCategories;
+import org.whistle.orgregistry.deadlines.ImportingDeadlinePolicies;
+import org.whistle.orgregistry.identity.ImportingAccounts;
 import org.whistle.orgregistry.organisation.ImportingOrganisation;
+import org.whistle.orgregistry.routing.ImportingRoutingRules;
 import org.whistle.problems.ImportRejectedException;
 
 /**
@@ -31,16 +35,28 @@ class SeedOnFirstStart implements ApplicationRunner {
 
     private final String directory;
     private final ImportingOrganisation organisation;
+    private final ImportingCategories categories;
+    private final ImportingRoutingRules routingRules;
+    private final ImportingDeadlinePolicies deadlinePolicies;
+    private final ImportingAccounts accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     SeedOnFirstStart(
             @Value("${whistle.org.seed-directory:}") String directory,
             ImportingOrganisation organisation,
+            ImportingCategories categories,
+            ImportingRoutingRules routingRules,
+            ImportingDeadlinePolicies deadlinePolicies,
+            ImportingAccounts accounts,
             JdbcClient jdbc,
             TransactionTemplate transactions) {
         this.directory = directory;
         this.organisation = organisation;
+        this.categories = categories;
+        this.routingRules = routingRules;
+        this.deadlinePolicies = deadlinePolicies;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -68,6 +84,10 @@ class SeedOnFirstStart implements ApplicationRunner {
                 load(city, "units.csv", organisation::importUnits);
                 load(city, "party-orgs.csv", organisation::importPartyOrgs);
                 load(city, "grids.geojson", organisation::importGrids);
+                load(city, "categories.csv", categories::importCsv);
+                load(city, "routing-rules.csv", routingRules::importCsv);
+                load(city, "deadline-policies.csv", deadlinePolicies::importCsv);
+                load(root, "accounts.json", accounts::importAccountsJson);
             } catch (ImportRejectedException e) {
                 throw new IllegalStateException("the seed in " + root + " is invalid: " + e.rows(), e);
             }

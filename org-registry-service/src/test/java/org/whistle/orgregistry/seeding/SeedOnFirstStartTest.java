@@ -27,6 +27,12 @@ class SeedOnFirstStartTest {
         assertThat(count("handling_unit")).isEqualTo(dataRows("city/units.csv"));
         assertThat(count("party_org")).isEqualTo(dataRows("city/party-orgs.csv"));
         assertThat(count("grid_boundary")).isEqualTo(count("org_node WHERE kind = 'GRID'"));
+        assertThat(count("category")).isEqualTo(dataRows("city/categories.csv"));
+        assertThat(count("routing_rule")).isEqualTo(dataRows("city/routing-rules.csv"));
+        assertThat(count("deadline_policy")).isEqualTo(dataRows("city/deadline-policies.csv"));
+        assertThat(count("account WHERE username = 'gn.grid.lishuxia'")).isOne();
+        assertThat(count("client_binding WHERE client_id = 'gn-zjj-lzg-system'"))
+                .isOne();
     }
 
     @Test

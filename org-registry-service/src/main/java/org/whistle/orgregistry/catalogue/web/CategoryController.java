@@ -77,7 +77,7 @@ class CategoryController {
 
     @PostMapping(path = "/api/org/imports/categories", consumes = "text/csv")
     ImportSummary importCsv(@RequestBody byte[] csv) {
-        return importing.importCounting("categories.csv", new ByteArrayInputStream(Objects.requireNonNull(csv)));
+        return importing.importCsv("categories.csv", new ByteArrayInputStream(Objects.requireNonNull(csv)));
     }
 
     private Category find(String code) {

@@ -101,7 +101,7 @@ class DeadlinePolicyController {
 
     @PostMapping(path = "/api/org/imports/deadline-policies", consumes = "text/csv")
     ImportSummary importCsv(@RequestBody byte[] csv) {
-        return importing.importCounting("deadline-policies.csv", new ByteArrayInputStream(csv));
+        return importing.importCsv("deadline-policies.csv", new ByteArrayInputStream(csv));
     }
 
     private DeadlinePolicy find(String id) {

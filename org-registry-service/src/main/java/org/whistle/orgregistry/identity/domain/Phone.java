@@ -1,6 +1,7 @@
 package org.whistle.orgregistry.identity.domain;
 
 import java.util.regex.Pattern;
+import org.whistle.orgregistry.access.Masking;
 
 /** A mainland mobile number, shown masked ({@code 138****5678}) to everyone but administrators. */
 public record Phone(String digits) {
@@ -18,7 +19,7 @@ public record Phone(String digits) {
     }
 
     public String masked() {
-        return digits.substring(0, 3) + "****" + digits.substring(7);
+        return java.util.Objects.requireNonNull(Masking.phone(digits));
     }
 
     @Override

@@ -109,7 +109,7 @@ class RoutingRuleController {
 
     @PostMapping(path = "/api/org/imports/routing-rules", consumes = "text/csv")
     ImportSummary importCsv(@RequestBody byte[] csv) {
-        return importing.importCounting("routing-rules.csv", new ByteArrayInputStream(csv));
+        return importing.importCsv("routing-rules.csv", new ByteArrayInputStream(csv));
     }
 
     private RoutingRule find(String id) {
