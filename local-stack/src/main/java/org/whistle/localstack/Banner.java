@@ -41,7 +41,7 @@ final class Banner {
                     text,
                     String.format(
                             Locale.ROOT,
-                            "    %-6s %-24s %-30s %-20s %s",
+                            "    %-6s %-24s %-40s %-20s %s",
                             account.client() ? "client" : "user",
                             account.name(),
                             account.secret(),
