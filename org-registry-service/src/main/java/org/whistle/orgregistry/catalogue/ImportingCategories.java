@@ -1,10 +1,7 @@
 package org.whistle.orgregistry.catalogue;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,8 +14,7 @@ import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
-import org.whistle.orgregistry.importing.ImportSummary.Saved;
-import org.whistle.problems.RowError;
+import org.whistle.orgregistry.importing.UpsertRows;
 
 /**
  * Imports {@code categories.csv} (docs/org-data-formats.md): upserts by code, so importing the same file again
@@ -32,13 +28,6 @@ public class ImportingCategories {
 
     static final List<String> COLUMNS =
             List.of("code", "name", "name_en", "parent_code", "handling_class", "default_urgency");
-    private static final Map<String, String> COLUMN_OF_FIELD = Map.of(
-            "code", "code",
-            "name", "name",
-            "nameEn", "name_en",
-            "parentCode", "parent_code",
-            "handlingClass", "handling_class",
-            "defaultUrgency", "default_urgency");
 
     private final ManagingCategories managing;
 
@@ -48,28 +37,12 @@ public class ImportingCategories {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public ImportSummary importCsv(String fileName, InputStream csv) {
-        var table = CsvTable.read(fileName, csv, COLUMNS);
-        var errors = new ImportErrors();
-        var seen = new HashSet<String>();
-        var outcomes = new ArrayList<Saved>();
-        for (var row : table.rows()) {
-            var category = parse(row, errors);
-            if (category == null) {
-                continue;
-            }
-            if (!seen.add(category.code().value())) {
-                errors.add(row.error("code", category.code() + " appears more than once in this file"));
-                continue;
-            }
-            var violations = managing.violations(category);
-            violations.forEach(v -> errors.add(new RowError(
-                    row.file(), row.row(), COLUMN_OF_FIELD.getOrDefault(v.field(), v.field()), v.message())));
-            if (violations.isEmpty()) {
-                outcomes.add(managing.save(category));
-            }
-        }
-        errors.throwIfAny();
-        return ImportSummary.of(fileName, outcomes);
+        return new UpsertRows<Category>(
+                        "code",
+                        ImportingCategories::parse,
+                        category -> category.code().value(),
+                        managing::violations)
+                .run(CsvTable.read(fileName, csv, COLUMNS), managing::save);
     }
 
     private static @Nullable Category parse(ImportRow row, ImportErrors errors) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +23,8 @@ import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
-import org.whistle.orgregistry.importing.ImportSummary.Saved;
-import org.whistle.problems.RowError;
+import org.whistle.orgregistry.importing.UpsertRows;
+import org.whistle.problems.Violation;
 
 /**
  * Imports {@code deadline-policies.csv} (docs/org-data-formats.md): upserts by policy id, so a repeated import
@@ -67,42 +66,30 @@ public class ImportingDeadlinePolicies {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public ImportSummary importCsv(String fileName, InputStream csv) {
-        var table = CsvTable.read(fileName, csv, COLUMNS);
-        var errors = new ImportErrors();
-        var seen = new HashSet<String>();
-        var outcomes = new ArrayList<Saved>();
-        for (var row : table.rows()) {
-            var policy = parse(row, errors);
-            if (policy == null) {
-                continue;
-            }
-            if (!seen.add(policy.id().value())) {
-                errors.add(row.error("policy_id", policy.id() + " appears more than once in this file"));
-                continue;
-            }
-            var violations = managing.violations(policy);
-            violations.forEach(v -> errors.add(new RowError(row.file(), row.row(), column(v.field()), v.message())));
-            var competitor = managing.competitorOf(policy);
-            competitor.ifPresent(other -> errors.add(row.error(
-                    "category_code",
-                    "policy " + other.id() + " is already active for the same category, urgency and level")));
-            if (violations.isEmpty() && competitor.isEmpty()) {
-                outcomes.add(managing.save(policy));
-            }
-        }
-        errors.throwIfAny();
-        return ImportSummary.of(fileName, outcomes);
+        return new UpsertRows<DeadlinePolicy>(
+                        "policy_id",
+                        ImportingDeadlinePolicies::parse,
+                        policy -> policy.id().value(),
+                        this::violations,
+                        ImportingDeadlinePolicies::column)
+                .run(CsvTable.read(fileName, csv, COLUMNS), managing::save);
+    }
+
+    /** The API's checks, and that no other active policy holds the same category, urgency and level. */
+    private List<Violation> violations(DeadlinePolicy policy) {
+        var violations = new ArrayList<>(managing.violations(policy));
+        managing.competitorOf(policy)
+                .ifPresent(other -> violations.add(new Violation(
+                        "categoryCode",
+                        "policy " + other.id() + " is already active for the same category, urgency and level")));
+        return violations;
     }
 
     private static String column(String field) {
         if (field.startsWith("durations.")) {
             return CLOCK_COLUMNS.get(ClockKind.valueOf(field.substring("durations.".length())));
         }
-        return switch (field) {
-            case "categoryCode" -> "category_code";
-            case "warningRatio" -> "warning_ratio";
-            default -> field;
-        };
+        return ImportRow.columnOf(field);
     }
 
     private static @Nullable DeadlinePolicy parse(ImportRow row, ImportErrors errors) {

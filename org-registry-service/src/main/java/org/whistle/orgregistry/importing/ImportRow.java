@@ -85,6 +85,11 @@ public record ImportRow(String file, int row, Map<String, String> cells) {
                         .toList();
     }
 
+    /** The column an API field is read from: {@code parentCode} → {@code parent_code}, {@code coUnitCodes[1]} → {@code co_unit_codes}. */
+    public static String columnOf(String field) {
+        return field.replaceAll("\\[.*$", "").replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    }
+
     public RowError error(@Nullable String column, String message) {
         return new RowError(file, row, column, message);
     }

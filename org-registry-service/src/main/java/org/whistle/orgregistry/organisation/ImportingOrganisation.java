@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -22,6 +21,7 @@ import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.orgregistry.importing.ImportSummary.Saved;
+import org.whistle.orgregistry.importing.UpsertRows;
 import org.whistle.orgregistry.organisation.domain.HandlingUnit;
 import org.whistle.orgregistry.organisation.domain.NodeKind;
 import org.whistle.orgregistry.organisation.domain.OrgNode;
@@ -55,124 +55,98 @@ public class ImportingOrganisation {
 
     @Transactional
     public ImportSummary importNodes(String file, InputStream csv) {
-        var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "parent_code", "valid_from"));
-        var errors = new ImportErrors();
-        var inFile = new HashMap<String, OrgNode>();
-        var parsed = new ArrayList<OrgNode>();
-        for (var row : table.rows()) {
-            var code = row.required("code", errors);
-            var kind = row.requiredEnum("kind", NodeKind.class, errors);
-            var name = row.required("name", errors);
-            var validFrom = row.requiredDate("valid_from", errors);
-            var validTo = row.optionalDate("valid_to", errors);
-            if (code == null || kind == null || name == null || validFrom == null) {
-                continue;
-            }
-            var node = new OrgNode(
-                    code, kind, name, row.optional("name_en"), row.optional("parent_code"), validFrom, validTo);
-            var existing = nodes.find(code);
-            if (inFile.containsKey(code)) {
-                errors.add(row.error("code", code + " appears twice in this file"));
-            } else if (existing.isPresent() && existing.get().node().kind() != kind) {
-                errors.add(row.error(
-                        "kind",
-                        "node " + code + " is a " + existing.get().node().kind()));
-            }
-            var parent = node.parentCode() == null ? null : lookup(node.parentCode(), inFile, this::storedNode);
-            report(row, node.violations(parent), errors);
-            inFile.put(code, node);
-            parsed.add(node);
-        }
-        errors.throwIfAny();
-        var outcomes = new ArrayList<Saved>();
-        for (var node : parsed) {
-            var before = nodes.find(node.code()).map(NodeStore.Row::revision);
-            outcomes.add(outcome(before, maintaining.saveNode(node).revision()));
-        }
-        return ImportSummary.of(file, outcomes);
+        return new UpsertRows<OrgNode>("code", ImportingOrganisation::node, OrgNode::code, this::nodeViolations)
+                .run(
+                        CsvTable.read(file, csv, List.of("code", "kind", "name", "parent_code", "valid_from")),
+                        node -> saved(
+                                nodes.find(node.code()).map(NodeStore.Row::revision), maintaining.saveNode(node)));
     }
 
     @Transactional
     public ImportSummary importUnits(String file, InputStream csv) {
-        var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "area_code", "valid_from"));
-        var errors = new ImportErrors();
-        var inFile = new HashMap<String, HandlingUnit>();
-        var parsed = new ArrayList<HandlingUnit>();
-        for (var row : table.rows()) {
-            var code = row.required("code", errors);
-            var kind = row.requiredEnum("kind", UnitKind.class, errors);
-            var name = row.required("name", errors);
-            var area = row.required("area_code", errors);
-            var validFrom = row.requiredDate("valid_from", errors);
-            if (code == null || kind == null || name == null || area == null || validFrom == null) {
-                continue;
-            }
-            var unit = new HandlingUnit(
-                    code,
-                    kind,
-                    name,
-                    row.optional("name_en"),
-                    row.optional("parent_unit_code"),
-                    area,
-                    row.optional("duty_name"),
-                    row.optional("duty_phone"),
-                    validFrom,
-                    row.optionalDate("valid_to", errors));
-            var existing = units.find(code);
-            if (inFile.containsKey(code)) {
-                errors.add(row.error("code", code + " appears twice in this file"));
-            } else if (existing.isPresent() && existing.get().entity().kind() != kind) {
-                errors.add(row.error(
-                        "kind",
-                        "unit " + code + " is a " + existing.get().entity().kind()));
-            }
-            var parent = unit.parentUnitCode() == null
-                    ? null
-                    : lookup(unit.parentUnitCode(), inFile, c -> units.find(c).map(Stored::entity));
-            report(row, unit.violations(storedNode(area).orElse(null), parent), errors);
-            inFile.put(code, unit);
-            parsed.add(unit);
-        }
-        errors.throwIfAny();
-        var outcomes = new ArrayList<Saved>();
-        for (var unit : parsed) {
-            var before = units.find(unit.code()).map(Stored::revision);
-            outcomes.add(outcome(before, maintaining.saveUnit(unit).revision()));
-        }
-        return ImportSummary.of(file, outcomes);
+        return new UpsertRows<HandlingUnit>(
+                        "code", ImportingOrganisation::unit, HandlingUnit::code, this::unitViolations)
+                .run(
+                        CsvTable.read(file, csv, List.of("code", "kind", "name", "area_code", "valid_from")),
+                        unit -> saved(units.find(unit.code()).map(Stored::revision), maintaining.saveUnit(unit)));
     }
 
     @Transactional
     public ImportSummary importPartyOrgs(String file, InputStream csv) {
-        var table = CsvTable.read(file, csv, List.of("code", "kind", "name", "node_code", "parent_code"));
-        var errors = new ImportErrors();
-        var inFile = new HashMap<String, PartyOrg>();
-        for (var row : table.rows()) {
-            var code = row.required("code", errors);
-            var kind = row.requiredEnum("kind", PartyOrgKind.class, errors);
-            var name = row.required("name", errors);
-            var node = row.required("node_code", errors);
-            if (code == null || kind == null || name == null || node == null) {
-                continue;
-            }
-            var org = new PartyOrg(code, kind, name, node, row.optional("parent_code"));
-            if (inFile.containsKey(code)) {
-                errors.add(row.error("code", code + " appears twice in this file"));
-            }
-            var parent = org.parentCode() == null ? null : lookup(org.parentCode(), inFile, overlays::findPartyOrg);
-            report(row, org.violations(storedNode(node).orElse(null), parent), errors);
-            inFile.put(code, org);
+        return new UpsertRows<PartyOrg>(
+                        "code", ImportingOrganisation::partyOrg, PartyOrg::code, maintaining::partyOrgViolations)
+                .run(CsvTable.read(file, csv, List.of("code", "kind", "name", "node_code", "parent_code")), org -> {
+                    var before = overlays.findPartyOrg(org.code());
+                    maintaining.writePartyOrg(org);
+                    return before.isEmpty()
+                            ? Saved.CREATED
+                            : before.get().equals(org) ? Saved.UNCHANGED : Saved.UPDATED;
+                });
+    }
+
+    private List<Violation> nodeViolations(OrgNode node) {
+        var violations = new ArrayList<>(maintaining.nodeViolations(node));
+        nodes.find(node.code())
+                .filter(stored -> stored.node().kind() != node.kind())
+                .ifPresent(stored -> violations.add(new Violation(
+                        "kind", "node " + node.code() + " is a " + stored.node().kind())));
+        return violations;
+    }
+
+    private List<Violation> unitViolations(HandlingUnit unit) {
+        var violations = new ArrayList<>(maintaining.unitViolations(unit));
+        units.find(unit.code())
+                .filter(stored -> stored.entity().kind() != unit.kind())
+                .ifPresent(stored -> violations.add(new Violation(
+                        "kind",
+                        "unit " + unit.code() + " is a " + stored.entity().kind())));
+        return violations;
+    }
+
+    private static @Nullable OrgNode node(ImportRow row, ImportErrors errors) {
+        var code = row.required("code", errors);
+        var kind = row.requiredEnum("kind", NodeKind.class, errors);
+        var name = row.required("name", errors);
+        var validFrom = row.requiredDate("valid_from", errors);
+        var validTo = row.optionalDate("valid_to", errors);
+        if (code == null || kind == null || name == null || validFrom == null) {
+            return null;
         }
-        errors.throwIfAny();
-        var outcomes = new ArrayList<Saved>();
-        for (var org : inFile.values().stream()
-                .sorted(java.util.Comparator.comparing(PartyOrg::kind))
-                .toList()) {
-            var before = overlays.findPartyOrg(org.code());
-            outcomes.add(before.isEmpty() ? Saved.CREATED : before.get().equals(org) ? Saved.UNCHANGED : Saved.UPDATED);
-            maintaining.writePartyOrg(org);
+        return new OrgNode(code, kind, name, row.optional("name_en"), row.optional("parent_code"), validFrom, validTo);
+    }
+
+    private static @Nullable HandlingUnit unit(ImportRow row, ImportErrors errors) {
+        var code = row.required("code", errors);
+        var kind = row.requiredEnum("kind", UnitKind.class, errors);
+        var name = row.required("name", errors);
+        var area = row.required("area_code", errors);
+        var validFrom = row.requiredDate("valid_from", errors);
+        var validTo = row.optionalDate("valid_to", errors);
+        if (code == null || kind == null || name == null || area == null || validFrom == null) {
+            return null;
         }
-        return ImportSummary.of(file, outcomes);
+        return new HandlingUnit(
+                code,
+                kind,
+                name,
+                row.optional("name_en"),
+                row.optional("parent_unit_code"),
+                area,
+                row.optional("duty_name"),
+                row.optional("duty_phone"),
+                validFrom,
+                validTo);
+    }
+
+    private static @Nullable PartyOrg partyOrg(ImportRow row, ImportErrors errors) {
+        var code = row.required("code", errors);
+        var kind = row.requiredEnum("kind", PartyOrgKind.class, errors);
+        var name = row.required("name", errors);
+        var node = row.required("node_code", errors);
+        if (code == null || kind == null || name == null || node == null) {
+            return null;
+        }
+        return new PartyOrg(code, kind, name, node, row.optional("parent_code"));
     }
 
     /**
@@ -254,24 +228,9 @@ public class ImportingOrganisation {
         return overlaps;
     }
 
-    private static Saved outcome(Optional<Long> revisionBefore, long revisionAfter) {
+    private static <T> Saved saved(Optional<Long> revisionBefore, Stored<T> after) {
         return revisionBefore.isEmpty()
                 ? Saved.CREATED
-                : revisionBefore.get() == revisionAfter ? Saved.UNCHANGED : Saved.UPDATED;
-    }
-
-    private Optional<OrgNode> storedNode(String code) {
-        return nodes.find(code).map(NodeStore.Row::node);
-    }
-
-    private static <T> @Nullable T lookup(String code, Map<String, T> inFile, Function<String, Optional<T>> stored) {
-        var local = inFile.get(code);
-        return local != null ? local : stored.apply(code).orElse(null);
-    }
-
-    /** Turns the API's field names into the file's column names (parentCode → parent_code). */
-    private static void report(ImportRow row, List<Violation> violations, ImportErrors errors) {
-        violations.forEach(
-                v -> errors.add(row.error(v.field().replaceAll("([A-Z])", "_$1").toLowerCase(), v.message())));
+                : revisionBefore.get() == after.revision() ? Saved.UNCHANGED : Saved.UPDATED;
     }
 }

@@ -1,10 +1,7 @@
 package org.whistle.orgregistry.routing;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,12 +12,11 @@ import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
-import org.whistle.orgregistry.importing.ImportSummary.Saved;
+import org.whistle.orgregistry.importing.UpsertRows;
 import org.whistle.orgregistry.routing.domain.NodeCode;
 import org.whistle.orgregistry.routing.domain.RoutingRule;
 import org.whistle.orgregistry.routing.domain.RuleId;
 import org.whistle.orgregistry.routing.domain.UnitCode;
-import org.whistle.problems.RowError;
 
 /**
  * Imports {@code routing-rules.csv} (docs/org-data-formats.md): upserts by rule id, so a repeated import changes and
@@ -32,13 +28,6 @@ public class ImportingRoutingRules {
 
     static final List<String> COLUMNS =
             List.of("rule_id", "category_code", "area_code", "level", "lead_unit_code", "co_unit_codes", "precedence");
-    private static final Map<String, String> COLUMN_OF_FIELD = Map.of(
-            "ruleId", "rule_id",
-            "categoryCode", "category_code",
-            "areaCode", "area_code",
-            "level", "level",
-            "leadUnitCode", "lead_unit_code",
-            "precedence", "precedence");
 
     private final ManagingRoutingRules managing;
 
@@ -48,31 +37,12 @@ public class ImportingRoutingRules {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public ImportSummary importCsv(String fileName, InputStream csv) {
-        var table = CsvTable.read(fileName, csv, COLUMNS);
-        var errors = new ImportErrors();
-        var seen = new HashSet<String>();
-        var outcomes = new ArrayList<Saved>();
-        for (var row : table.rows()) {
-            var rule = parse(row, errors);
-            if (rule == null) {
-                continue;
-            }
-            if (!seen.add(rule.id().value())) {
-                errors.add(row.error("rule_id", rule.id() + " appears more than once in this file"));
-                continue;
-            }
-            var violations = managing.violations(rule);
-            violations.forEach(v -> errors.add(new RowError(row.file(), row.row(), column(v.field()), v.message())));
-            if (violations.isEmpty()) {
-                outcomes.add(managing.save(rule));
-            }
-        }
-        errors.throwIfAny();
-        return ImportSummary.of(fileName, outcomes);
-    }
-
-    private static String column(String field) {
-        return field.startsWith("coUnitCodes") ? "co_unit_codes" : COLUMN_OF_FIELD.getOrDefault(field, field);
+        return new UpsertRows<RoutingRule>(
+                        "rule_id",
+                        ImportingRoutingRules::parse,
+                        rule -> rule.id().value(),
+                        managing::violations)
+                .run(CsvTable.read(fileName, csv, COLUMNS), managing::save);
     }
 
     private static @Nullable RoutingRule parse(ImportRow row, ImportErrors errors) {
