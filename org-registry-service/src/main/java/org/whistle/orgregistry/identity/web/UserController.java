@@ -23,6 +23,8 @@ import org.whistle.orgregistry.identity.Role;
 /** Accounts: administrators manage them; everyone reads their own profile at {@code /me}. */
 @RestController
 @RequestMapping("/api/org/users")
+// Accounts are administrators' business; only /me serves everyone signed in.
+@PreAuthorize("hasRole('ADMINISTRATOR')")
 @Tag(name = "users", description = "Accounts, roles, org scope and posts")
 class UserController {
 
@@ -65,6 +67,7 @@ class UserController {
     record PasswordRequest(@Nullable String password) {}
 
     @GetMapping("/me")
+    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The caller's own account and posts")
     UserView me(Authentication caller) {
         return UserView.of(accounts.find(caller.getName()), isAdministrator(caller));
@@ -72,14 +75,12 @@ class UserController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Open an account")
     UserView create(@RequestBody CreateUserRequest request) {
         return UserView.of(accounts.open(request.toInput()), true);
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Accounts, optionally those holding a role and acting inside a node's subtree")
     List<UserView> list(
             @RequestParam(required = false) @Nullable String role,
@@ -90,14 +91,12 @@ class UserController {
     }
 
     @GetMapping("/{username}")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "One account")
     UserView read(@PathVariable String username) {
         return UserView.of(accounts.find(username), true);
     }
 
     @PutMapping("/{username}")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Replace an account's display name, phone, roles, scope, unit and posts")
     UserView update(@PathVariable String username, @RequestBody UpdateUserRequest request) {
         return UserView.of(accounts.update(username, request.toInput()), true);
@@ -105,35 +104,30 @@ class UserController {
 
     @PostMapping("/{username}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Set a new password")
     void resetPassword(@PathVariable String username, @RequestBody PasswordRequest request) {
         accounts.resetPassword(username, request.password());
     }
 
     @PostMapping("/{username}/lock")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Lock the account until an administrator unlocks it")
     UserView lock(@PathVariable String username) {
         return UserView.of(accounts.lock(username), true);
     }
 
     @PostMapping("/{username}/unlock")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Lift a lock or a lockout after failed logins")
     UserView unlock(@PathVariable String username) {
         return UserView.of(accounts.unlock(username), true);
     }
 
     @PostMapping("/{username}/disable")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Take the account out of use; it can no longer log in or refresh tokens")
     UserView disable(@PathVariable String username) {
         return UserView.of(accounts.disable(username), true);
     }
 
     @PostMapping("/{username}/enable")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Put a disabled account back into use")
     UserView enable(@PathVariable String username) {
         return UserView.of(accounts.enable(username), true);
