@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.whistle.events.Urgency;
-import org.whistle.orgregistry.catalogue.domain.Category;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
-import org.whistle.orgregistry.catalogue.domain.HandlingClass;
+import org.whistle.orgreference.domain.catalogue.Category;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.catalogue.HandlingClass;
 
 /** The stored categories, read and written with plain SQL. Other capabilities read categories through it. */
 @Component

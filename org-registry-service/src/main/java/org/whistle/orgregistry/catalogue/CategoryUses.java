@@ -1,7 +1,7 @@
 package org.whistle.orgregistry.catalogue;
 
 import java.util.List;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
 
 /**
  * Something outside the catalogue that depends on categories (routing rules, deadline policies): asked before a

@@ -18,10 +18,10 @@ import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.DeadlinePolicyChanged.Escalation;
 import org.whistle.events.Urgency;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
-import org.whistle.orgregistry.deadlines.domain.DeadlinePolicy;
-import org.whistle.orgregistry.deadlines.domain.PauseCondition;
-import org.whistle.orgregistry.deadlines.domain.PolicyId;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.deadlines.DeadlinePolicy;
+import org.whistle.orgreference.domain.deadlines.PauseCondition;
+import org.whistle.orgreference.domain.deadlines.PolicyId;
 
 /** The stored deadline policies, read and written with plain SQL; one column per clock, ISO-8601 durations. */
 @Component

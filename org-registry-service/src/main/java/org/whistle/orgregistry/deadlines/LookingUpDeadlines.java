@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.Urgency;
+import org.whistle.orgreference.domain.catalogue.Category;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.deadlines.PolicyLookup;
 import org.whistle.orgregistry.catalogue.Categories;
-import org.whistle.orgregistry.catalogue.domain.Category;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
-import org.whistle.orgregistry.deadlines.domain.PolicyLookup;
 import org.whistle.problems.InvalidInputException;
 
 /** Finds the deadline policy for a whistle's category, urgency and level, by {@link PolicyLookup}. */

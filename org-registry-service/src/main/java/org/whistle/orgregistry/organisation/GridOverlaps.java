@@ -3,7 +3,7 @@ package org.whistle.orgregistry.organisation;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
-import org.whistle.orgregistry.geography.GeoJsonPolygons;
+import org.whistle.orgreference.domain.geography.GeoJsonPolygons;
 
 /** Grids tile the city: two may share a border, never an area. */
 final class GridOverlaps {

@@ -7,16 +7,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.events.CommandLevel;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.NodeCode;
+import org.whistle.orgreference.domain.routing.RoutingRule;
+import org.whistle.orgreference.domain.routing.RuleId;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.orgregistry.importing.UpsertRows;
-import org.whistle.orgregistry.routing.domain.NodeCode;
-import org.whistle.orgregistry.routing.domain.RoutingRule;
-import org.whistle.orgregistry.routing.domain.RuleId;
-import org.whistle.orgregistry.routing.domain.UnitCode;
 
 /**
  * Imports {@code routing-rules.csv} (docs/org-data-formats.md): upserts by rule id, so a repeated import changes and

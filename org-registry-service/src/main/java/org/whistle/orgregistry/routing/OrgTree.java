@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.whistle.orgregistry.routing.domain.NodeCode;
-import org.whistle.orgregistry.routing.domain.UnitCode;
+import org.whistle.orgreference.domain.routing.NodeCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * What routing needs of the organisation tree, read with plain SQL from its tables: whether nodes and units exist,

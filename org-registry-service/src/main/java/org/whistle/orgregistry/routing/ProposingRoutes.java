@@ -6,13 +6,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.events.CommandLevel;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.NodeCode;
+import org.whistle.orgreference.domain.routing.Proposal;
+import org.whistle.orgreference.domain.routing.RoutingPolicy;
+import org.whistle.orgreference.domain.routing.RoutingQuery;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.orgregistry.catalogue.Categories;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
-import org.whistle.orgregistry.routing.domain.NodeCode;
-import org.whistle.orgregistry.routing.domain.Proposal;
-import org.whistle.orgregistry.routing.domain.RoutingPolicy;
-import org.whistle.orgregistry.routing.domain.RoutingQuery;
-import org.whistle.orgregistry.routing.domain.UnitCode;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 
@@ -40,7 +40,7 @@ public class ProposingRoutes {
                 .orElseThrow(() -> new NotFoundException("organisation node", nodeCode));
         var category = (CategoryCode.isWellFormed(categoryCode)
                         ? categories.find(new CategoryCode(categoryCode))
-                        : Optional.<org.whistle.orgregistry.catalogue.domain.Category>empty())
+                        : Optional.<org.whistle.orgreference.domain.catalogue.Category>empty())
                 .orElseThrow(() -> InvalidInputException.of("category", "names no category: " + categoryCode));
         var candidates = rules.activeIn(ancestry);
         var units = new HashSet<UnitCode>();

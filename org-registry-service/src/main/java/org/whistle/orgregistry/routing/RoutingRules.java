@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.whistle.events.CommandLevel;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
-import org.whistle.orgregistry.routing.domain.NodeCode;
-import org.whistle.orgregistry.routing.domain.RoutingRule;
-import org.whistle.orgregistry.routing.domain.RuleId;
-import org.whistle.orgregistry.routing.domain.UnitCode;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.NodeCode;
+import org.whistle.orgreference.domain.routing.RoutingRule;
+import org.whistle.orgreference.domain.routing.RuleId;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /** The stored routing rules, read and written with plain SQL. */
 @Component

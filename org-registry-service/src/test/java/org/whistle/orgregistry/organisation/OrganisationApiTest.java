@@ -23,10 +23,10 @@ import org.whistle.events.EventCodec;
 import org.whistle.events.GeoPoint;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.Topics;
+import org.whistle.orgreference.domain.geography.ChinaCoordinates;
+import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.orgregistry.ApiClient;
 import org.whistle.orgregistry.TestTokens;
-import org.whistle.orgregistry.geography.ChinaCoordinates;
-import org.whistle.orgregistry.geography.CoordinateSystem;
 import org.whistle.orgregistry.identity.Role;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TopicReader;
@@ -116,9 +116,9 @@ class OrganisationApiTest {
         var grids = api.get("/api/org/nodes/230225100001/grids", admin).json().at("/features");
         var first = grids.get(0);
         var second = grids.get(1);
-        var a = org.whistle.orgregistry.geography.GeoJsonPolygons.readGeometry(
+        var a = org.whistle.orgreference.domain.geography.GeoJsonPolygons.readGeometry(
                 first.get("geometry").toString());
-        var b = org.whistle.orgregistry.geography.GeoJsonPolygons.readGeometry(
+        var b = org.whistle.orgreference.domain.geography.GeoJsonPolygons.readGeometry(
                 second.get("geometry").toString());
         var border = a.intersection(b);
         assertThat(border.getLength()).as("the first two grids share an edge").isPositive();
@@ -347,7 +347,7 @@ class OrganisationApiTest {
                 Duration.ofSeconds(60));
 
         assertThat(boundaries).containsKey(FANRONG_GRID);
-        assertThat(org.whistle.orgregistry.geography.GeoJsonPolygons.readGeometry(boundaries.get(FANRONG_GRID))
+        assertThat(org.whistle.orgreference.domain.geography.GeoJsonPolygons.readGeometry(boundaries.get(FANRONG_GRID))
                         .covers(new GeometryFactory().createPoint(new Coordinate(CROSSING.lng(), CROSSING.lat()))))
                 .isTrue();
     }

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.orgreference.domain.catalogue.Category;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgregistry.catalogue.Categories;
 import org.whistle.orgregistry.catalogue.ImportingCategories;
 import org.whistle.orgregistry.catalogue.ManagingCategories;
-import org.whistle.orgregistry.catalogue.domain.Category;
-import org.whistle.orgregistry.catalogue.domain.CategoryCode;
 import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.problems.NotFoundException;
 

@@ -2,7 +2,7 @@ package org.whistle.orgregistry.catalogue.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.whistle.orgregistry.catalogue.domain.Category;
+import org.whistle.orgreference.domain.catalogue.Category;
 
 /** A category as the API shows it; in the tree, a 大类 lists its 小类. */
 record CategoryView(

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
-import org.whistle.orgregistry.deadlines.domain.DeadlinePolicy;
+import org.whistle.orgreference.domain.deadlines.DeadlinePolicy;
 
 /** A deadline policy as the API shows it; durations in ISO-8601, by clock. */
 record DeadlinePolicyView(

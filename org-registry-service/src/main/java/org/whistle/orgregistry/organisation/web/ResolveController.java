@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.events.GeoPoint;
-import org.whistle.orgregistry.geography.CoordinateSystem;
+import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.orgregistry.organisation.OrganisationTree.NodeView;
 import org.whistle.orgregistry.organisation.ResolvingLocations;
 import org.whistle.problems.InvalidInputException;

@@ -2,8 +2,8 @@ package org.whistle.orgregistry.routing.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.whistle.orgregistry.routing.domain.Proposal;
-import org.whistle.orgregistry.routing.domain.UnitCode;
+import org.whistle.orgreference.domain.routing.Proposal;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * The answer to a proposal request: {@code matched} false (and the rest null) when no rule applies, so the

@@ -2,8 +2,8 @@ package org.whistle.orgregistry.routing.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.whistle.orgregistry.routing.domain.RoutingRule;
-import org.whistle.orgregistry.routing.domain.UnitCode;
+import org.whistle.orgreference.domain.routing.RoutingRule;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /** A routing rule as the API shows it. */
 record RoutingRuleView(

@@ -1,9 +1,0 @@
-package org.whistle.orgregistry.deadlines.domain;
-
-/** What stops a policy's clocks while it lasts. */
-public enum PauseCondition {
-    /** 挂账: the ticket is pending with a reason. */
-    SUSPENDED,
-    /** 延期: an approved extension is running. */
-    EXTENSION
-}
