@@ -9,8 +9,8 @@ import java.util.List;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.whistle.orgregistry.identity.Role;
-import org.whistle.orgregistry.identity.TokenClaims;
+import org.whistle.security.Role;
+import org.whistle.security.TokenClaims;
 
 /**
  * Signs tokens with the service's own key, as its authorization server would, for tests of the API that are not

@@ -30,6 +30,8 @@ record RealInfrastructureContextCustomizer(boolean database) implements ContextC
                 : CompletableFuture.<@Nullable DatabaseCoordinates>completedFuture(null);
         var properties = new LinkedHashMap<String, Object>();
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        // Services check tokens against this JVM's test issuer, as they would against org-registry's keys.
+        properties.put("whistle.security.jwks-uri", TestIssuer.get().jwksUri().toString());
         var coordinates = join(pendingDatabase);
         if (coordinates != null) {
             properties.put("spring.datasource.url", coordinates.jdbcUrl());

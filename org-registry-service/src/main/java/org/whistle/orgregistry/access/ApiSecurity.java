@@ -10,8 +10,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.whistle.orgregistry.identity.Role;
-import org.whistle.orgregistry.identity.TokenClaims;
+import org.whistle.security.Role;
+import org.whistle.security.TokenClaims;
 
 /**
  * The API accepts only bearer tokens this service signed: reading organisation data needs any valid token, changing

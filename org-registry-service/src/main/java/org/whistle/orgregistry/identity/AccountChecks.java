@@ -14,6 +14,7 @@ import org.whistle.orgregistry.identity.domain.Post;
 import org.whistle.orgregistry.identity.domain.PostKind;
 import org.whistle.orgregistry.identity.domain.Profile;
 import org.whistle.problems.Violation;
+import org.whistle.security.Role;
 
 /**
  * Turns typed-in accounts and clients into checked values, naming every problem by its field: the rules of

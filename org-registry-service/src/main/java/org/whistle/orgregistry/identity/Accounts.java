@@ -18,6 +18,7 @@ import org.whistle.orgregistry.identity.domain.Phone;
 import org.whistle.orgregistry.identity.domain.Post;
 import org.whistle.orgregistry.identity.domain.PostKind;
 import org.whistle.orgregistry.identity.domain.Profile;
+import org.whistle.security.Role;
 
 /** Stores accounts with their scope and posts; the password hash is read and written only on its own. */
 @Component

@@ -26,6 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.whistle.orgregistry.identity.domain.Profile;
+import org.whistle.security.Role;
+import org.whistle.security.TokenClaims;
 
 /**
  * The OAuth2 / OpenID Connect authorization server: authorization code with PKCE for people (via the login page),

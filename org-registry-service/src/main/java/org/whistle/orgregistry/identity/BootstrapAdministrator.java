@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.orgregistry.identity.domain.AccountRules;
 import org.whistle.orgregistry.identity.domain.Profile;
+import org.whistle.security.Role;
 
 /**
  * Opens the first administrator, {@code admin}, with {@code whistle.identity.bootstrap-admin.password}, while no

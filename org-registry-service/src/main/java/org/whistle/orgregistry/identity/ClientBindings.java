@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.whistle.orgregistry.identity.domain.ClientBinding;
+import org.whistle.security.Role;
 
 /** Stores what each client-credentials client acts as. */
 @Component

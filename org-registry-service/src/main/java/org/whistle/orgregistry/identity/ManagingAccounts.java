@@ -16,6 +16,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.security.Role;
 
 /**
  * What administrators do with accounts: open them, change who they are and what they act for, reset passwords,

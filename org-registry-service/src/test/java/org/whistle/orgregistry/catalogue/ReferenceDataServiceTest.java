@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
 import org.whistle.orgregistry.TestTokens;
-import org.whistle.orgregistry.identity.Role;
+import org.whistle.security.Role;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TopicReader;
 import tools.jackson.databind.JsonNode;

@@ -13,6 +13,7 @@ import org.whistle.orgregistry.identity.domain.LockoutPolicy;
 import org.whistle.orgregistry.identity.domain.LoginCheck;
 import org.whistle.orgregistry.identity.domain.Phone;
 import org.whistle.orgregistry.identity.domain.Profile;
+import org.whistle.security.Role;
 
 class AccountTest {
 

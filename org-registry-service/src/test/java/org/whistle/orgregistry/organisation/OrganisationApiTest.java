@@ -27,7 +27,7 @@ import org.whistle.orgreference.domain.geography.ChinaCoordinates;
 import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.orgregistry.ApiClient;
 import org.whistle.orgregistry.TestTokens;
-import org.whistle.orgregistry.identity.Role;
+import org.whistle.security.Role;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TopicReader;
 

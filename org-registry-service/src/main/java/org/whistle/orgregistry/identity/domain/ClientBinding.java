@@ -1,7 +1,7 @@
 package org.whistle.orgregistry.identity.domain;
 
 import java.util.List;
-import org.whistle.orgregistry.identity.Role;
+import org.whistle.security.Role;
 
 /**
  * What a client-credentials client (a department system, a command-centre integration) acts as: one unit, one role

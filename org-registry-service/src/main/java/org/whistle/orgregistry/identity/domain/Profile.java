@@ -2,7 +2,7 @@ package org.whistle.orgregistry.identity.domain;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.whistle.orgregistry.identity.Role;
+import org.whistle.security.Role;
 
 /**
  * Who a person is and what they act for: the part of an account an administrator edits. Scope lists the nodes whose

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.orgregistry.identity.AccountInput;
 import org.whistle.orgregistry.identity.ManagingAccounts;
-import org.whistle.orgregistry.identity.Role;
+import org.whistle.security.Role;
 
 /** Accounts: administrators manage them; everyone reads their own profile at {@code /me}. */
 @RestController

@@ -3,8 +3,8 @@ package org.whistle.orgregistry.identity.web;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.whistle.orgregistry.identity.Role;
 import org.whistle.orgregistry.identity.domain.Account;
+import org.whistle.security.Role;
 
 /** An account as the API shows it: never a password or hash, and the phone masked unless an administrator asks. */
 record UserView(

@@ -1,4 +1,4 @@
-package org.whistle.orgregistry.identity;
+package org.whistle.security;
 
 /** Names of the claims Whistle's tokens carry beyond the OIDC standard ones; every service reads these. */
 public final class TokenClaims {

@@ -1,4 +1,4 @@
-package org.whistle.orgregistry.identity;
+package org.whistle.security;
 
 /**
  * What a person or system may do (design §7). Tokens carry roles in the {@code roles} claim; services grant

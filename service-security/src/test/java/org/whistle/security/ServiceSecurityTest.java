@@ -1,0 +1,83 @@
+package org.whistle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.whistle.security.testapp.SecuredApp;
+import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.TestIssuer;
+
+@SpringBootTest(classes = SecuredApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = false)
+class ServiceSecurityTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readsTheCallerFromAValidToken() throws Exception {
+        var token = TestIssuer.get()
+                .token("gn.street.sunhongwei", List.of("STREET_DISPATCHER"), List.of("230225100"), "QQ-230225100-ZHZX");
+
+        var response = get("/api/me", token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"subject\":\"gn.street.sunhongwei\"")
+                .contains("\"roles\":[\"STREET_DISPATCHER\"]")
+                .contains("\"unit\":\"QQ-230225100-ZHZX\"")
+                .contains("\"coversGrid\":true");
+    }
+
+    @Test
+    void tellsAPlaceOutsideTheScope() throws Exception {
+        var token =
+                TestIssuer.get().token("ls.district.chenlei", List.of("DISTRICT_DISPATCHER"), List.of("230202"), null);
+
+        assertThat(get("/api/me", token).body()).contains("\"coversGrid\":false");
+    }
+
+    @Test
+    void refusesMissingExpiredAndForeignTokens() throws Exception {
+        assertThat(get("/api/me", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/me", TestIssuer.get().expiredToken("x", List.of("RESIDENT"), List.of()))
+                        .statusCode())
+                .isEqualTo(401);
+        var valid = TestIssuer.get().token("x", List.of("RESIDENT"), List.of(), null);
+        var tampered =
+                valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+        assertThat(get("/api/me", tampered).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void authorisesByRole() throws Exception {
+        var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
+        var dispatcher = TestIssuer.get().token("d", List.of("STREET_DISPATCHER"), List.of("230225100"), null);
+
+        assertThat(get("/api/dispatch-only", resident).statusCode()).isEqualTo(403);
+        assertThat(get("/api/dispatch-only", dispatcher).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void leavesProbesOpen() throws Exception {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path, @Nullable String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,102 @@
+package org.whistle.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An issuer of real signed tokens for tests, as org-registry issues them: RS256, the claims {@code roles},
+ * {@code org_scope}, {@code unit}, {@code name}, and a JWK set served over HTTP that services under test fetch, so
+ * they check signatures exactly as in production. One per test JVM; {@link RealInfrastructure} points services at it.
+ */
+public final class TestIssuer {
+
+    private static @Nullable TestIssuer instance;
+
+    private final RSAKey key;
+    private final URI jwksUri;
+
+    private TestIssuer() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            var jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/oauth2/jwks", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (var body = exchange.getResponseBody()) {
+                    body.write(jwks);
+                }
+            });
+            server.setExecutor(null);
+            server.start();
+            jwksUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks");
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static synchronized TestIssuer get() {
+        if (instance == null) {
+            instance = new TestIssuer();
+        }
+        return instance;
+    }
+
+    public URI jwksUri() {
+        return jwksUri;
+    }
+
+    /** A token valid for ten minutes. */
+    public String token(String subject, List<String> roles, List<String> orgScope, @Nullable String unit) {
+        return sign(subject, roles, orgScope, unit, Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    /** A token that expired a minute ago, otherwise like {@link #token}. */
+    public String expiredToken(String subject, List<String> roles, List<String> orgScope) {
+        return sign(subject, roles, orgScope, null, Instant.now().minus(Duration.ofMinutes(1)));
+    }
+
+    private String sign(
+            String subject, List<String> roles, List<String> orgScope, @Nullable String unit, Instant expiresAt) {
+        var claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer("http://whistle-test-issuer")
+                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(10))))
+                .expirationTime(Date.from(expiresAt))
+                .claim("roles", roles)
+                .claim("org_scope", orgScope)
+                .claim("name", subject);
+        if (unit != null) {
+            claims.claim("unit", unit);
+        }
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+}
