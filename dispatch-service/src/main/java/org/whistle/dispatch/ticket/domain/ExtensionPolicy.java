@@ -1,0 +1,46 @@
+package org.whistle.dispatch.ticket.domain;
+
+import java.time.Duration;
+import java.util.Set;
+import org.whistle.events.ClockKind;
+
+/**
+ * How much extra time (延期) a unit may ask for: only on the clocks it runs after reporting in (contact reporter,
+ * resolve), at most {@code maxPerTask} requests per task (pending and approved count; refused ones do not), each of
+ * at most {@code maxExtraTime}, and one pending request at a time. The values come from the deadline policy.
+ */
+public record ExtensionPolicy(int maxPerTask, Duration maxExtraTime) {
+
+    private static final Set<ClockKind> UNIT_CLOCKS = Set.of(ClockKind.CONTACT_REPORTER, ClockKind.RESOLVE);
+
+    public ExtensionPolicy {
+        if (maxPerTask < 0 || maxExtraTime.isNegative()) {
+            throw new IllegalArgumentException("limits must not be negative");
+        }
+    }
+
+    /**
+     * @param counted the task's pending and approved requests so far
+     * @param pending whether one of them is still pending
+     */
+    public Decision check(ClockKind clock, Duration extraTime, int counted, boolean pending) {
+        if (!UNIT_CLOCKS.contains(clock)) {
+            return Decision.rejected(
+                    "clock",
+                    "a unit may extend only " + UNIT_CLOCKS.stream().sorted().toList());
+        }
+        if (extraTime.isNegative() || extraTime.isZero()) {
+            return Decision.rejected("extraTime", "must be positive");
+        }
+        if (extraTime.compareTo(maxExtraTime) > 0) {
+            return Decision.rejected("extraTime", "must be at most " + maxExtraTime);
+        }
+        if (pending) {
+            return Decision.rejected("clock", "a request is already pending for this task");
+        }
+        if (counted >= maxPerTask) {
+            return Decision.rejected("clock", "at most " + maxPerTask + " extensions per task");
+        }
+        return Decision.ALLOWED;
+    }
+}

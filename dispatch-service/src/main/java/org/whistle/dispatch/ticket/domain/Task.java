@@ -1,0 +1,122 @@
+package org.whistle.dispatch.ticket.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.whistle.events.TaskState;
+
+/**
+ * One summoned unit's task on a ticket ({@code SUMMONED → REPORTED_IN → ON_SITE → DONE}, or {@code DECLINED}); changed
+ * only through {@link Ticket}. A rework (failed verification or "not fixed") moves the lead's DONE task back to
+ * REPORTED_IN and counts against the unit.
+ */
+public final class Task {
+
+    private final UnitCode unit;
+    private final boolean lead;
+    private final Instant summonedAt;
+    private TaskState state = TaskState.SUMMONED;
+    private @Nullable Instant reportedInAt;
+    private @Nullable Instant doneAt;
+    private @Nullable String declineReason;
+    private int reworkCount;
+    private final List<ExtensionRequest> extensions = new ArrayList<>();
+
+    Task(UnitCode unit, boolean lead, Instant summonedAt) {
+        this.unit = unit;
+        this.lead = lead;
+        this.summonedAt = summonedAt;
+    }
+
+    public UnitCode unit() {
+        return unit;
+    }
+
+    public boolean lead() {
+        return lead;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public Instant summonedAt() {
+        return summonedAt;
+    }
+
+    public Optional<Instant> reportedInAt() {
+        return Optional.ofNullable(reportedInAt);
+    }
+
+    public Optional<Instant> doneAt() {
+        return Optional.ofNullable(doneAt);
+    }
+
+    public Optional<String> declineReason() {
+        return Optional.ofNullable(declineReason);
+    }
+
+    /** Times this unit's result was sent back (返工). */
+    public int reworkCount() {
+        return reworkCount;
+    }
+
+    public List<ExtensionRequest> extensions() {
+        return List.copyOf(extensions);
+    }
+
+    public Optional<ExtensionRequest> pendingExtension() {
+        return extensions.stream()
+                .filter(e -> e.status() == ExtensionRequest.Status.PENDING)
+                .findFirst();
+    }
+
+    /** Pending and approved requests, the ones {@link ExtensionPolicy} counts. */
+    int countedExtensions() {
+        return (int) extensions.stream()
+                .filter(e -> e.status() != ExtensionRequest.Status.REFUSED)
+                .count();
+    }
+
+    boolean holds() {
+        return TicketTransitions.holds(state);
+    }
+
+    void reportIn(Instant at) {
+        state = TaskState.REPORTED_IN;
+        reportedInAt = at;
+    }
+
+    void onSite() {
+        state = TaskState.ON_SITE;
+    }
+
+    void done(Instant at) {
+        state = TaskState.DONE;
+        doneAt = at;
+    }
+
+    void decline(String reason) {
+        state = TaskState.DECLINED;
+        declineReason = reason;
+    }
+
+    void rework() {
+        state = TaskState.REPORTED_IN;
+        doneAt = null;
+        reworkCount++;
+    }
+
+    void request(ExtensionRequest request) {
+        extensions.add(request);
+    }
+
+    ExtensionRequest answerPending(ExtensionRequest.Status status, @Nullable String answer, Instant at) {
+        var pending = pendingExtension().orElseThrow();
+        var answered = pending.answered(status, answer, at);
+        extensions.set(extensions.indexOf(pending), answered);
+        return answered;
+    }
+}

@@ -1,0 +1,784 @@
+package org.whistle.dispatch.ticket.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.whistle.events.Actor;
+import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.EvidenceRef;
+import org.whistle.events.TaskState;
+import org.whistle.events.TicketId;
+import org.whistle.events.TicketState;
+import org.whistle.events.Urgency;
+import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.events.WhistleId;
+import org.whistle.events.WhistleReported.Report;
+import org.whistle.problems.ConflictException;
+import org.whistle.problems.InvalidInputException;
+
+/**
+ * The command platform's case (工单) built from a whistle, across the three command levels. Every method is a guarded
+ * transition: it checks {@link TicketTransitions}, then its input, then changes the ticket, appends one timeline entry,
+ * raises the revision by one and registers one {@link TicketEvent} (a decline that leaves nobody to lead makes a
+ * second change, the return). A refused transition throws {@link ConflictException} naming the ticket's state (and
+ * the task's); bad input throws {@link InvalidInputException} naming the field. Time is always passed in.
+ */
+public final class Ticket {
+
+    private final TicketId id;
+    private final WhistleId whistleId;
+    private final TicketNumber number;
+    private CategoryCode category;
+    private Urgency priority;
+    private CommandLevel level;
+    private UnitCode owningCentre;
+    private TicketState state;
+    private @Nullable TicketState suspendedFrom;
+    private @Nullable String suspendReason;
+    private final Map<UnitCode, Task> tasks = new LinkedHashMap<>();
+    private long revision;
+    private final Timeline timeline;
+    private final List<SupervisionOrder> supervisionOrders = new ArrayList<>();
+    private final Set<UnitCode> redListed = new LinkedHashSet<>();
+    private final List<LevelAssignment> levelHistory = new ArrayList<>();
+    private int reopenCount;
+    private @Nullable Instant resolvedAt;
+    private @Nullable Instant closedAt;
+    private @Nullable Outcome outcome;
+    private @Nullable TicketId mergedInto;
+    private @Nullable String rejectReason;
+    private final List<TicketEvent> events = new ArrayList<>();
+
+    private Ticket(
+            TicketId id,
+            WhistleId whistleId,
+            TicketNumber number,
+            CategoryCode category,
+            Urgency priority,
+            CommandLevel level,
+            UnitCode owningCentre) {
+        this.id = id;
+        this.whistleId = whistleId;
+        this.number = number;
+        this.category = category;
+        this.priority = priority;
+        this.level = level;
+        this.owningCentre = owningCentre;
+        this.state = TicketState.RAISED;
+        this.timeline = new Timeline(id);
+    }
+
+    /**
+     * A raised whistle becomes a ticket owned by its street command centre, or — where the grid has no street centre
+     * (responsibility unclear) — by the fallback owner at district level (兜底).
+     */
+    public static Ticket raise(
+            TicketId id,
+            WhistleId whistleId,
+            TicketNumber number,
+            CategoryCode category,
+            Urgency priority,
+            @Nullable UnitCode streetCentre,
+            UnitCode fallbackOwner,
+            Actor actor,
+            Instant at) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(whistleId, "whistleId");
+        Objects.requireNonNull(number, "number");
+        required("category", category);
+        required("priority", priority);
+        required("fallbackOwner", fallbackOwner);
+        var level = streetCentre != null ? CommandLevel.STREET : CommandLevel.DISTRICT;
+        var owner = streetCentre != null ? streetCentre : fallbackOwner;
+        var ticket = new Ticket(id, whistleId, number, category, priority, level, owner);
+        ticket.levelHistory.add(new LevelAssignment(level, owner, at));
+        ticket.record(
+                TicketAction.RAISE,
+                null,
+                null,
+                streetCentre != null ? null : "no street centre: the district owns it (兜底)",
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Raised(c, number.format(), category, priority));
+        return ticket;
+    }
+
+    // ---- command-centre actions -------------------------------------------------------------------------------
+
+    /** 受理/立案: the centre accepts the whistle as a case. */
+    public void file(Actor actor, Instant at) {
+        var before = guard(TicketAction.FILE);
+        state = TicketState.FILED;
+        record(TicketAction.FILE, before, null, null, List.of(), actor, at, TicketEvent.Filed::new);
+    }
+
+    /** 筛选: the whistle is invalid; the loop ends with the reason. */
+    public void reject(String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.REJECT);
+        text("reason", reason);
+        state = TicketState.REJECTED;
+        rejectReason = reason;
+        outcome = Outcome.REJECTED;
+        closedAt = at;
+        record(
+                TicketAction.REJECT,
+                before,
+                null,
+                reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Rejected(c, reason));
+    }
+
+    /**
+     * 筛选: a duplicate of {@code target}, which must be another ticket still open. Only this ticket changes; the
+     * application attaches this whistle to the target's reporter follow-up.
+     */
+    public void mergeInto(Ticket target, Actor actor, Instant at) {
+        var before = guard(TicketAction.MERGE);
+        required("target", target);
+        if (target.id.equals(id)) {
+            throw InvalidInputException.of("target", "a ticket cannot be merged into itself");
+        }
+        if (target.state == TicketState.REJECTED
+                || target.state == TicketState.MERGED
+                || target.state == TicketState.CLOSED) {
+            throw InvalidInputException.of("target", "ticket " + target.number + " is " + target.state);
+        }
+        state = TicketState.MERGED;
+        mergedInto = target.id;
+        outcome = Outcome.MERGED;
+        closedAt = at;
+        record(
+                TicketAction.MERGE,
+                before,
+                null,
+                "duplicate of " + target.number,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Merged(c, target.id));
+    }
+
+    public void setPriority(Urgency newPriority, Actor actor, Instant at) {
+        var before = guard(TicketAction.SET_PRIORITY);
+        required("priority", newPriority);
+        if (newPriority == priority) {
+            throw InvalidInputException.of("priority", "is already " + priority);
+        }
+        var old = priority;
+        priority = newPriority;
+        record(
+                TicketAction.SET_PRIORITY,
+                before,
+                null,
+                old + " → " + newPriority,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.PriorityChanged(c, old, newPriority));
+    }
+
+    public void recategorise(CategoryCode newCategory, Actor actor, Instant at) {
+        var before = guard(TicketAction.RECATEGORISE);
+        required("category", newCategory);
+        if (newCategory.equals(category)) {
+            throw InvalidInputException.of("category", "is already " + category);
+        }
+        var old = category;
+        category = newCategory;
+        record(
+                TicketAction.RECATEGORISE,
+                before,
+                null,
+                old + " → " + newCategory,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Recategorised(c, old, newCategory));
+    }
+
+    /**
+     * 派哨: summons units, each getting its own task; {@code lead} answers for the whole (首接负责). From FILED or
+     * RETURNED the ticket becomes DISPATCHED (IN_PROGRESS if a unit kept a reported-in task); later summonses add
+     * units. Who may be summoned is {@link SummonPolicy}'s call.
+     */
+    public void summon(@Nullable UnitCode lead, List<UnitCode> units, Actor actor, Instant at) {
+        var before = guard(TicketAction.SUMMON);
+        required("units", units);
+        if (SummonPolicy.check(currentLead().map(Task::unit), holdingUnits(), lead, units)
+                instanceof Decision.Rejected(var field, var reason)) {
+            throw InvalidInputException.of(field, reason);
+        }
+        for (var unit : units) {
+            tasks.put(unit, new Task(unit, unit.equals(lead), at));
+        }
+        if (before == TicketState.FILED || before == TicketState.RETURNED) {
+            state = anyReportedIn() ? TicketState.IN_PROGRESS : TicketState.DISPATCHED;
+        }
+        var note = units.stream()
+                .map(u -> u.equals(lead) ? u + " (lead)" : u.value())
+                .collect(Collectors.joining(", "));
+        var summoned = List.copyOf(units);
+        record(
+                TicketAction.SUMMON,
+                before,
+                null,
+                note,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.UnitsSummoned(c, lead, summoned));
+    }
+
+    /** 转交: moves the ticket to another command centre and/or level, with a reason. */
+    public void transfer(UnitCode toCentre, CommandLevel toLevel, String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.TRANSFER);
+        required("toCentre", toCentre);
+        required("toLevel", toLevel);
+        text("reason", reason);
+        if (toCentre.equals(owningCentre) && toLevel == level) {
+            throw InvalidInputException.of("toCentre", "the ticket is already with " + toCentre + " at " + toLevel);
+        }
+        var fromCentre = owningCentre;
+        var fromLevel = level;
+        owningCentre = toCentre;
+        level = toLevel;
+        levelHistory.add(new LevelAssignment(toLevel, toCentre, at));
+        record(
+                TicketAction.TRANSFER,
+                before,
+                null,
+                reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Transferred(c, fromCentre, fromLevel, toCentre, toLevel, reason));
+    }
+
+    /** 延期: approves the unit's pending request; the SLA service moves the clock, the ticket only records it. */
+    public void approveExtension(UnitCode unit, Actor actor, Instant at) {
+        var before = guard(TicketAction.APPROVE_EXTENSION);
+        var task = taskWithPendingExtension(TicketAction.APPROVE_EXTENSION, unit);
+        var request = task.answerPending(ExtensionRequest.Status.APPROVED, null, at);
+        record(
+                TicketAction.APPROVE_EXTENSION,
+                before,
+                unit,
+                request.clock() + " +" + request.extraTime(),
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.ExtensionApproved(c, unit, request.clock(), request.extraTime()));
+    }
+
+    public void refuseExtension(UnitCode unit, String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.REFUSE_EXTENSION);
+        var task = taskWithPendingExtension(TicketAction.REFUSE_EXTENSION, unit);
+        text("reason", reason);
+        var request = task.answerPending(ExtensionRequest.Status.REFUSED, reason, at);
+        record(
+                TicketAction.REFUSE_EXTENSION,
+                before,
+                unit,
+                reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.ExtensionRefused(c, unit, request.clock(), request.extraTime(), reason));
+    }
+
+    /** 挂账: pending with a reason; clocks pause until {@link #resume}. */
+    public void suspend(String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.SUSPEND);
+        text("reason", reason);
+        suspendedFrom = before;
+        suspendReason = reason;
+        state = TicketState.SUSPENDED;
+        record(
+                TicketAction.SUSPEND,
+                before,
+                null,
+                reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Suspended(c, reason));
+    }
+
+    /** Back to the state the ticket was suspended from. */
+    public void resume(Actor actor, Instant at) {
+        var before = guard(TicketAction.RESUME);
+        state = Objects.requireNonNull(suspendedFrom);
+        suspendedFrom = null;
+        suspendReason = null;
+        record(TicketAction.RESUME, before, null, null, List.of(), actor, at, TicketEvent.Resumed::new);
+    }
+
+    /** 核查 passed: the result is true; the reporter follow-up decides how it closes. */
+    public void verify(Actor actor, Instant at) {
+        var before = guard(TicketAction.VERIFY_PASS);
+        state = TicketState.VERIFIED;
+        record(TicketAction.VERIFY_PASS, before, null, null, List.of(), actor, at, TicketEvent.Verified::new);
+    }
+
+    /** 核查 failed: rework (返工) — back to IN_PROGRESS with the lead's task reopened, counted against the lead. */
+    public void failVerification(String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.VERIFY_FAIL);
+        text("reason", reason);
+        var lead = rework();
+        record(
+                TicketAction.VERIFY_FAIL,
+                before,
+                lead.unit(),
+                reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.VerificationFailed(c, lead.unit(), reason));
+    }
+
+    /** 结案: closes a verified ticket as RESOLVED (reporter satisfied) or NO_ANSWER (follow-up expired). */
+    public void close(Outcome closeAs, Actor actor, Instant at) {
+        var before = guard(TicketAction.CLOSE);
+        required("outcome", closeAs);
+        if (closeAs != Outcome.RESOLVED && closeAs != Outcome.NO_ANSWER) {
+            throw InvalidInputException.of("outcome", "a verified ticket closes as RESOLVED or NO_ANSWER");
+        }
+        state = TicketState.CLOSED;
+        outcome = closeAs;
+        closedAt = at;
+        record(
+                TicketAction.CLOSE,
+                before,
+                null,
+                closeAs.name(),
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Closed(c, closeAs));
+    }
+
+    /**
+     * 返工 after the reporter said "not fixed": back to IN_PROGRESS at the same level with the lead's task reopened,
+     * counted against the lead unit. {@link ReopenPolicy} decides whether a closed ticket is still within reach.
+     */
+    public void reopen(String reason, ReopenPolicy policy, Actor actor, Instant at) {
+        var before = guard(TicketAction.REOPEN);
+        text("reason", reason);
+        if (policy.check(state, closedAt, at) instanceof Decision.Rejected(var field, var why)) {
+            throw new ConflictException("cannot reopen a ticket that is " + state + ": " + why);
+        }
+        var lead = rework();
+        record(
+                TicketAction.REOPEN,
+                before,
+                lead.unit(),
+                reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Reopened(c, lead.unit(), reason, reopenCount));
+    }
+
+    /**
+     * An expired clock (from sla-service): {@link EscalationPolicy} raises the ticket one level, to {@code
+     * centreAbove}, or at city level red-lists the late unit; either way a supervision order (督办) goes against the
+     * late unit ({@code lateUnit}, or the owning centre for its own clocks). The level history is kept.
+     *
+     * @param centreAbove the command centre one level up; required unless the ticket is at city level
+     */
+    public void raiseLevel(
+            ClockKind clock, @Nullable UnitCode lateUnit, @Nullable UnitCode centreAbove, Actor actor, Instant at) {
+        var before = guard(TicketAction.RAISE_LEVEL);
+        required("clock", clock);
+        if (lateUnit != null && !tasks.containsKey(lateUnit)) {
+            throw InvalidInputException.of("lateUnit", lateUnit + " is not summoned to this ticket");
+        }
+        var against = lateUnit != null ? lateUnit : owningCentre;
+        var from = level;
+        switch (EscalationPolicy.onExpiry(level)) {
+            case EscalationPolicy.Step.RaiseTo(var to) -> {
+                required("centreAbove", centreAbove);
+                var order = new SupervisionOrder(supervisionOrders.size() + 1, against, clock, from, to, false, at);
+                supervisionOrders.add(order);
+                level = to;
+                owningCentre = centreAbove;
+                levelHistory.add(new LevelAssignment(to, centreAbove, at));
+                record(
+                        TicketAction.RAISE_LEVEL,
+                        before,
+                        lateUnit,
+                        clock + " expired: " + from + " → " + to + ", supervision order against " + against,
+                        List.of(),
+                        actor,
+                        at,
+                        c -> new TicketEvent.LevelRaised(c, from, to, order));
+            }
+            case EscalationPolicy.Step.RedList() -> {
+                var order = new SupervisionOrder(supervisionOrders.size() + 1, against, clock, from, null, true, at);
+                supervisionOrders.add(order);
+                redListed.add(against);
+                record(
+                        TicketAction.RAISE_LEVEL,
+                        before,
+                        lateUnit,
+                        clock + " expired at " + from + ": " + against + " red-listed",
+                        List.of(),
+                        actor,
+                        at,
+                        c -> new TicketEvent.RedListed(c, order));
+            }
+        }
+    }
+
+    // ---- unit actions, each on the unit's own task -------------------------------------------------------------
+
+    /** 报到: the unit acknowledges and takes responsibility; the first report-in puts the ticket IN_PROGRESS. */
+    public void reportIn(UnitCode unit, Actor actor, Instant at) {
+        var task = guardTask(TicketAction.REPORT_IN, unit);
+        var before = state;
+        task.reportIn(at);
+        state = TicketState.IN_PROGRESS;
+        reported(task, Report.REPORTED_IN, before, null, List.of(), actor, at);
+    }
+
+    /** 到场. */
+    public void onSite(UnitCode unit, Actor actor, Instant at) {
+        var task = guardTask(TicketAction.ON_SITE, unit);
+        task.onSite();
+        reported(task, Report.ON_SITE, state, null, List.of(), actor, at);
+    }
+
+    public void progress(UnitCode unit, String note, List<EvidenceRef> evidence, Actor actor, Instant at) {
+        var task = guardTask(TicketAction.PROGRESS, unit);
+        text("note", note);
+        required("evidence", evidence);
+        reported(task, Report.PROGRESS, state, note, evidence, actor, at);
+    }
+
+    /** 先行联系: the unit spoke with the reporter. */
+    public void contactedReporter(UnitCode unit, @Nullable String note, Actor actor, Instant at) {
+        var task = guardTask(TicketAction.CONTACTED_REPORTER, unit);
+        reported(task, Report.CONTACTED_REPORTER, state, note, List.of(), actor, at);
+    }
+
+    /** 办结: the unit finished; the lead must show evidence, and its done makes the ticket RESOLVED. */
+    public void done(UnitCode unit, @Nullable String note, List<EvidenceRef> evidence, Actor actor, Instant at) {
+        var task = guardTask(TicketAction.DONE, unit);
+        required("evidence", evidence);
+        if (task.lead() && evidence.isEmpty()) {
+            throw InvalidInputException.of("evidence", "the lead unit reports done with evidence");
+        }
+        var before = state;
+        task.done(at);
+        if (task.lead()) {
+            state = TicketState.RESOLVED;
+            resolvedAt = at;
+        }
+        reported(task, Report.DONE, before, note, evidence, actor, at);
+    }
+
+    /**
+     * 退回: the unit says the task is not theirs. When no unit is left holding a task, or the lead declined, the
+     * ticket goes back to its command level (RETURNED) as a second change.
+     */
+    public void decline(UnitCode unit, String reason, Actor actor, Instant at) {
+        var task = guardTask(TicketAction.DECLINE, unit);
+        text("reason", reason);
+        var before = state;
+        task.decline(reason);
+        reported(task, Report.DECLINED, before, reason, List.of(), actor, at);
+        if (holdingUnits().isEmpty() || currentLead().isEmpty()) {
+            var why = holdingUnits().isEmpty() ? "every summoned unit declined" : "the lead unit " + unit + " declined";
+            var returnedFrom = state;
+            state = TicketState.RETURNED;
+            record(
+                    TicketAction.RETURN,
+                    returnedFrom,
+                    null,
+                    why,
+                    List.of(),
+                    actor,
+                    at,
+                    c -> new TicketEvent.Returned(c, why));
+        }
+    }
+
+    /** Asks for extra time on one of the unit's clocks, within {@link ExtensionPolicy}; the centre answers. */
+    public void requestExtension(
+            UnitCode unit,
+            ClockKind clock,
+            Duration extraTime,
+            String reason,
+            ExtensionPolicy policy,
+            Actor actor,
+            Instant at) {
+        var task = guardTask(TicketAction.REQUEST_EXTENSION, unit);
+        required("clock", clock);
+        required("extraTime", extraTime);
+        text("reason", reason);
+        if (policy.check(
+                        clock,
+                        extraTime,
+                        task.countedExtensions(),
+                        task.pendingExtension().isPresent())
+                instanceof Decision.Rejected(var field, var why)) {
+            throw InvalidInputException.of(field, why);
+        }
+        task.request(
+                new ExtensionRequest(unit, clock, extraTime, reason, at, ExtensionRequest.Status.PENDING, null, null));
+        record(
+                TicketAction.REQUEST_EXTENSION,
+                state,
+                unit,
+                clock + " +" + extraTime + ": " + reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.ExtensionRequested(c, unit, clock, extraTime, reason));
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------------------
+
+    public TicketId id() {
+        return id;
+    }
+
+    public WhistleId whistleId() {
+        return whistleId;
+    }
+
+    public TicketNumber number() {
+        return number;
+    }
+
+    public CategoryCode category() {
+        return category;
+    }
+
+    public Urgency priority() {
+        return priority;
+    }
+
+    public CommandLevel level() {
+        return level;
+    }
+
+    public UnitCode owningCentre() {
+        return owningCentre;
+    }
+
+    public TicketState state() {
+        return state;
+    }
+
+    /** The state a SUSPENDED ticket resumes to, and why it was suspended. */
+    public Optional<TicketState> suspendedFrom() {
+        return Optional.ofNullable(suspendedFrom);
+    }
+
+    public Optional<String> suspendReason() {
+        return Optional.ofNullable(suspendReason);
+    }
+
+    /** Every task in the order units were summoned, declined ones included. */
+    public List<Task> tasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    public Optional<Task> task(UnitCode unit) {
+        return Optional.ofNullable(tasks.get(unit));
+    }
+
+    /** The lead whose task is not declined. */
+    public Optional<Task> currentLead() {
+        return tasks.values().stream().filter(t -> t.lead() && t.holds()).findFirst();
+    }
+
+    /** Equal to the sequence of the latest timeline entry. */
+    public long revision() {
+        return revision;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public List<SupervisionOrder> supervisionOrders() {
+        return List.copyOf(supervisionOrders);
+    }
+
+    public Set<UnitCode> redListedUnits() {
+        return Set.copyOf(redListed);
+    }
+
+    /** Who owned the ticket at which level, oldest first; escalations and transfers add to it. */
+    public List<LevelAssignment> levelHistory() {
+        return List.copyOf(levelHistory);
+    }
+
+    /** Times the ticket went back to rework (failed verification or "not fixed"). */
+    public int reopenCount() {
+        return reopenCount;
+    }
+
+    public Optional<Instant> resolvedAt() {
+        return Optional.ofNullable(resolvedAt);
+    }
+
+    public Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt);
+    }
+
+    public Optional<Outcome> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+
+    public Optional<TicketId> mergedInto() {
+        return Optional.ofNullable(mergedInto);
+    }
+
+    public Optional<String> rejectReason() {
+        return Optional.ofNullable(rejectReason);
+    }
+
+    /** Events registered since the last {@link #clearEvents()}, oldest first, for the outbox. */
+    public List<TicketEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public void clearEvents() {
+        events.clear();
+    }
+
+    // ---- guts --------------------------------------------------------------------------------------------------
+
+    private TicketState guard(TicketAction action) {
+        if (!TicketTransitions.allows(action, state)) {
+            throw new ConflictException("cannot " + action.words() + " a ticket that is " + state);
+        }
+        return state;
+    }
+
+    private Task guardTask(TicketAction action, UnitCode unit) {
+        var task = unit == null ? null : tasks.get(unit);
+        var taskState = task == null ? "" : " (task of " + unit + " is " + task.state() + ")";
+        if (!TicketTransitions.allows(action, state)) {
+            throw new ConflictException("cannot " + action.words() + ": the ticket is " + state + taskState);
+        }
+        required("unit", unit);
+        if (task == null) {
+            throw new ConflictException(
+                    "cannot " + action.words() + ": " + unit + " is not summoned to this ticket (" + state + ")");
+        }
+        if (!TicketTransitions.allowedTaskStates(action).contains(task.state())) {
+            throw new ConflictException("cannot " + action.words() + ": the task of " + unit + " is " + task.state()
+                    + " (ticket " + state + ")");
+        }
+        return task;
+    }
+
+    private Task taskWithPendingExtension(TicketAction action, UnitCode unit) {
+        required("unit", unit);
+        var task = tasks.get(unit);
+        if (task == null || task.pendingExtension().isEmpty()) {
+            throw new ConflictException("cannot " + action.words() + ": " + unit + " has no pending extension request"
+                    + " (ticket " + state + ")");
+        }
+        return task;
+    }
+
+    private Task rework() {
+        var lead = currentLead()
+                .filter(t -> t.state() == TaskState.DONE)
+                .orElseThrow(() -> new ConflictException("cannot rework: no lead task is DONE (ticket " + state + ")"));
+        lead.rework();
+        reopenCount++;
+        state = TicketState.IN_PROGRESS;
+        resolvedAt = null;
+        closedAt = null;
+        outcome = null;
+        return lead;
+    }
+
+    private Set<UnitCode> holdingUnits() {
+        return tasks.values().stream()
+                .filter(Task::holds)
+                .map(Task::unit)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private boolean anyReportedIn() {
+        return tasks.values().stream().anyMatch(t -> t.holds() && t.state() != TaskState.SUMMONED);
+    }
+
+    private void reported(
+            Task task,
+            Report report,
+            TicketState before,
+            @Nullable String note,
+            List<EvidenceRef> evidence,
+            Actor actor,
+            Instant at) {
+        var refs = List.copyOf(evidence);
+        record(
+                switch (report) {
+                    case REPORTED_IN -> TicketAction.REPORT_IN;
+                    case ON_SITE -> TicketAction.ON_SITE;
+                    case PROGRESS -> TicketAction.PROGRESS;
+                    case CONTACTED_REPORTER -> TicketAction.CONTACTED_REPORTER;
+                    case DONE -> TicketAction.DONE;
+                    case DECLINED -> TicketAction.DECLINE;
+                },
+                before,
+                task.unit(),
+                note,
+                refs,
+                actor,
+                at,
+                c -> new TicketEvent.UnitReported(c, task.unit(), task.lead(), report, task.state(), note, refs));
+    }
+
+    private void record(
+            TicketAction action,
+            @Nullable TicketState before,
+            @Nullable UnitCode unit,
+            @Nullable String note,
+            List<EvidenceRef> evidence,
+            Actor actor,
+            Instant at,
+            Function<TicketChange, TicketEvent> event) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+        var entry = timeline.append(at, actor, action, note, evidence, before, state, unit);
+        revision = entry.sequence();
+        events.add(event.apply(
+                new TicketChange(id, whistleId, revision, before, state, level, owningCentre, actor, entry.at())));
+    }
+
+    private static void required(String field, @Nullable Object value) {
+        if (value == null) {
+            throw InvalidInputException.of(field, "is required");
+        }
+    }
+
+    private static void text(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.of(field, "is required");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.whistle.dispatch.ticket.domain;
+
+/**
+ * Every change a ticket can undergo, as named on its timeline. Command-centre actions act on the ticket; unit actions
+ * act on one summoned unit's task; {@link #RAISE} and {@link #RETURN} are done by the platform itself.
+ */
+public enum TicketAction {
+    RAISE(Side.PLATFORM),
+    FILE(Side.CENTRE),
+    REJECT(Side.CENTRE),
+    MERGE(Side.CENTRE),
+    SET_PRIORITY(Side.CENTRE),
+    RECATEGORISE(Side.CENTRE),
+    SUMMON(Side.CENTRE),
+    TRANSFER(Side.CENTRE),
+    APPROVE_EXTENSION(Side.CENTRE),
+    REFUSE_EXTENSION(Side.CENTRE),
+    SUSPEND(Side.CENTRE),
+    RESUME(Side.CENTRE),
+    VERIFY_PASS(Side.CENTRE),
+    VERIFY_FAIL(Side.CENTRE),
+    CLOSE(Side.CENTRE),
+    REOPEN(Side.CENTRE),
+    RAISE_LEVEL(Side.CENTRE),
+    REPORT_IN(Side.UNIT),
+    ON_SITE(Side.UNIT),
+    PROGRESS(Side.UNIT),
+    CONTACTED_REPORTER(Side.UNIT),
+    DONE(Side.UNIT),
+    DECLINE(Side.UNIT),
+    REQUEST_EXTENSION(Side.UNIT),
+    RETURN(Side.PLATFORM);
+
+    /** Who takes the action. */
+    public enum Side {
+        /** A command centre (street, district or city) or a process acting for it (SLA, follow-up). */
+        CENTRE,
+        /** A summoned unit, on its own task. */
+        UNIT,
+        /** The platform, as a consequence of another action. */
+        PLATFORM
+    }
+
+    private final Side side;
+
+    TicketAction(Side side) {
+        this.side = side;
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    /** The words used in refusals, e.g. "report in". */
+    public String words() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}
