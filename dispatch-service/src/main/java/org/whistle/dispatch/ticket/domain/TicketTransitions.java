@@ -53,11 +53,11 @@ import org.whistle.events.TicketState;
  * MERGE              RAISED                                   → MERGED
  * SET_PRIORITY,
  * RECATEGORISE       RAISED FILED DISPATCHED IN_PROGRESS RETURNED SUSPENDED → unchanged
- * SUMMON             FILED RETURNED                           → DISPATCHED
+ * SUMMON             FILED RETURNED                           → DISPATCHED (IN_PROGRESS if a kept task reported in)
  *                    DISPATCHED IN_PROGRESS (adds units)      → unchanged
  * TRANSFER           RAISED FILED RETURNED                    → unchanged (new centre and/or level)
  * APPROVE_EXTENSION,
- * REFUSE_EXTENSION   DISPATCHED IN_PROGRESS                   → unchanged (a pending request must exist)
+ * REFUSE_EXTENSION   IN_PROGRESS                              → unchanged (a pending request must exist)
  * SUSPEND            FILED DISPATCHED IN_PROGRESS RETURNED    → SUSPENDED
  * RESUME             SUSPENDED                                → the state before
  * VERIFY_PASS        RESOLVED                                 → VERIFIED
@@ -71,7 +71,7 @@ import org.whistle.events.TicketState;
  * CONTACTED_REPORTER IN_PROGRESS; task REPORTED_IN ON_SITE            → unchanged
  * DONE               IN_PROGRESS; task REPORTED_IN ON_SITE            → RESOLVED if lead; task DONE
  * DECLINE            DISPATCHED IN_PROGRESS; task SUMMONED            → RETURNED if no one is left to lead; task DECLINED
- * REQUEST_EXTENSION  DISPATCHED IN_PROGRESS; task REPORTED_IN ON_SITE → unchanged (pending request)
+ * REQUEST_EXTENSION  IN_PROGRESS; task REPORTED_IN ON_SITE            → unchanged (pending request)
  * RETURN             (platform, after DECLINE)                        → RETURNED
  * </pre>
  */
@@ -88,8 +88,8 @@ public final class TicketTransitions {
         ticket(TicketAction.RECATEGORISE, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED);
         ticket(TicketAction.SUMMON, FILED, RETURNED, DISPATCHED, IN_PROGRESS);
         ticket(TicketAction.TRANSFER, RAISED, FILED, RETURNED);
-        ticket(TicketAction.APPROVE_EXTENSION, DISPATCHED, IN_PROGRESS);
-        ticket(TicketAction.REFUSE_EXTENSION, DISPATCHED, IN_PROGRESS);
+        ticket(TicketAction.APPROVE_EXTENSION, IN_PROGRESS);
+        ticket(TicketAction.REFUSE_EXTENSION, IN_PROGRESS);
         ticket(TicketAction.SUSPEND, FILED, DISPATCHED, IN_PROGRESS, RETURNED);
         ticket(TicketAction.RESUME, SUSPENDED);
         ticket(TicketAction.VERIFY_PASS, RESOLVED);
@@ -103,7 +103,7 @@ public final class TicketTransitions {
         ticket(TicketAction.CONTACTED_REPORTER, IN_PROGRESS);
         ticket(TicketAction.DONE, IN_PROGRESS);
         ticket(TicketAction.DECLINE, DISPATCHED, IN_PROGRESS);
-        ticket(TicketAction.REQUEST_EXTENSION, DISPATCHED, IN_PROGRESS);
+        ticket(TicketAction.REQUEST_EXTENSION, IN_PROGRESS);
 
         task(TicketAction.REPORT_IN, SUMMONED);
         task(TicketAction.ON_SITE, REPORTED_IN);
