@@ -1,7 +1,6 @@
 package org.whistle.dispatch.ticket.domain;
 
 import static org.whistle.events.TaskState.DECLINED;
-import static org.whistle.events.TaskState.DONE;
 import static org.whistle.events.TaskState.ON_SITE;
 import static org.whistle.events.TaskState.REPORTED_IN;
 import static org.whistle.events.TaskState.SUMMONED;
@@ -138,11 +137,6 @@ public final class TicketTransitions {
     /** Unit task states counted as holding the task: everything but DECLINED. */
     static boolean holds(TaskState state) {
         return state != DECLINED;
-    }
-
-    /** Task states in which the unit has finished. */
-    static boolean finished(TaskState state) {
-        return state == DONE || state == DECLINED;
     }
 
     private static void ticket(TicketAction action, TicketState first, TicketState... rest) {

@@ -23,7 +23,6 @@ import static org.whistle.dispatch.ticket.domain.TicketFixtures.officerOf;
 import static org.whistle.dispatch.ticket.domain.TicketFixtures.raised;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -606,9 +605,7 @@ class TicketTest {
             var entries = ticket.timeline().entries();
             assertThat(ticket.revision()).isEqualTo(entries.size());
             assertThat(entries).extracting(TimelineEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
-            var states = new ArrayList<TicketState>();
             for (int i = 1; i < entries.size(); i++) {
-                states.add(entries.get(i).stateBefore());
                 assertThat(entries.get(i).stateBefore())
                         .isEqualTo(entries.get(i - 1).stateAfter());
             }
