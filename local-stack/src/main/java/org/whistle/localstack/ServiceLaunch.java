@@ -61,6 +61,12 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put("DATABASE_USERNAME", infrastructure.databaseUsername());
             environment.put("DATABASE_PASSWORD", infrastructure.databasePassword());
         });
+        if (service != Service.ORG_REGISTRY && service != Service.GATEWAY) {
+            // Every service checks tokens against the keys org-registry publishes.
+            environment.put(
+                    "WHISTLE_SECURITY_JWKS_URI",
+                    "http://" + LOOPBACK + ":" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks");
+        }
         if (service == Service.ORG_REGISTRY) {
             // The registry seeds the demo city into its database once, when it finds the database empty.
             environment.put("WHISTLE_ORG_SEED_DIRECTORY", demoDir.toString());

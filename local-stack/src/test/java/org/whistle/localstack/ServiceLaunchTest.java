@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +105,18 @@ class ServiceLaunchTest {
                 assertThat(environment).doesNotContainKey("WHISTLE_ORG_SEED_DIRECTORY");
             }
         }
+    }
+
+    @Test
+    void pointsEveryServiceButTheIssuerAndTheGatewayAtOrgRegistrysKeys() {
+        var jwks = "http://127.0.0.1:" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks";
+        for (var service : List.of(Service.INTAKE, Service.DISPATCH, Service.SLA, Service.NOTIFICATION)) {
+            assertThat(ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
+                            .environment())
+                    .containsEntry("WHISTLE_SECURITY_JWKS_URI", jwks);
+        }
+        assertThat(ServiceLaunch.of(Service.ORG_REGISTRY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
+                        .environment())
+                .doesNotContainKey("WHISTLE_SECURITY_JWKS_URI");
     }
 }
