@@ -1,13 +1,22 @@
 package org.whistle.dispatch;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /** Starts the dispatch-service. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class DispatchServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(DispatchServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

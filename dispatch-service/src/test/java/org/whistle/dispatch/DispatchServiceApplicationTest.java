@@ -1,10 +1,6 @@
 package org.whistle.dispatch;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.service.DatabaseServiceContract;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@DispatchServiceTest
 class DispatchServiceApplicationTest extends DatabaseServiceContract {}

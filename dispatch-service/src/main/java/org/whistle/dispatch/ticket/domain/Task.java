@@ -30,6 +30,17 @@ public final class Task {
         this.summonedAt = summonedAt;
     }
 
+    static Task restore(TicketSnapshot.TaskSnapshot stored) {
+        var task = new Task(stored.unit(), stored.lead(), stored.summonedAt());
+        task.state = stored.state();
+        task.reportedInAt = stored.reportedInAt();
+        task.doneAt = stored.doneAt();
+        task.declineReason = stored.declineReason();
+        task.reworkCount = stored.reworkCount();
+        task.extensions.addAll(stored.extensions());
+        return task;
+    }
+
     public UnitCode unit() {
         return unit;
     }

@@ -115,6 +115,44 @@ public final class Ticket {
         return ticket;
     }
 
+    /**
+     * Rebuilds a stored ticket. The timeline must be intact ({@link TimelineVerifier}) and as long as the stored
+     * revision, or the stored record cannot be trusted and nothing may be changed on top of it.
+     *
+     * @throws ConflictException naming where the chain breaks
+     */
+    public static Ticket restore(TicketSnapshot snapshot, List<TimelineEntry> entries) {
+        if (TimelineVerifier.verify(snapshot.id(), entries, snapshot.revision())
+                instanceof TimelineVerifier.Result.Broken(var sequence, var reason)) {
+            throw new ConflictException("the timeline of ticket " + snapshot.number() + " is broken at entry "
+                    + sequence + " (" + reason + "); the ticket is " + snapshot.state() + " and cannot change");
+        }
+        var ticket = new Ticket(
+                snapshot.id(),
+                snapshot.whistleId(),
+                snapshot.number(),
+                snapshot.category(),
+                snapshot.priority(),
+                snapshot.level(),
+                snapshot.owningCentre());
+        ticket.state = snapshot.state();
+        ticket.suspendedFrom = snapshot.suspendedFrom();
+        ticket.suspendReason = snapshot.suspendReason();
+        snapshot.tasks().forEach(task -> ticket.tasks.put(task.unit(), Task.restore(task)));
+        ticket.revision = snapshot.revision();
+        ticket.timeline.restore(entries);
+        ticket.supervisionOrders.addAll(snapshot.supervisionOrders());
+        ticket.redListed.addAll(snapshot.redListed());
+        ticket.levelHistory.addAll(snapshot.levelHistory());
+        ticket.reopenCount = snapshot.reopenCount();
+        ticket.resolvedAt = snapshot.resolvedAt();
+        ticket.closedAt = snapshot.closedAt();
+        ticket.outcome = snapshot.outcome();
+        ticket.mergedInto = snapshot.mergedInto();
+        ticket.rejectReason = snapshot.rejectReason();
+        return ticket;
+    }
+
     // ---- command-centre actions -------------------------------------------------------------------------------
 
     /** 受理/立案: the centre accepts the whistle as a case. */

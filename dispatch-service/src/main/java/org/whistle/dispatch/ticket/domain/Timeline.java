@@ -34,6 +34,11 @@ public final class Timeline {
         return entry;
     }
 
+    /** Takes back entries read from storage; the caller has verified them. */
+    void restore(List<TimelineEntry> stored) {
+        entries.addAll(stored);
+    }
+
     public List<TimelineEntry> entries() {
         return List.copyOf(entries);
     }

@@ -1,0 +1,179 @@
+package org.whistle.dispatch.queries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.whistle.dispatch.ticket.StoredTicket;
+import org.whistle.dispatch.ticket.domain.TimelineVerifier;
+import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.events.Actor;
+import org.whistle.events.EvidenceRef;
+
+/**
+ * A ticket's full detail and timeline, as stored; {@code chainIntact} says whether the timeline's hash chain holds
+ * (and where it breaks when it does not).
+ */
+public record TicketView(
+        String id,
+        String whistleId,
+        String number,
+        String category,
+        String priority,
+        String level,
+        String owningCentre,
+        String state,
+        @Nullable String suspendedFrom,
+        @Nullable String suspendReason,
+        long revision,
+        int reopenCount,
+        @Nullable Instant raisedAt,
+        @Nullable Instant resolvedAt,
+        @Nullable Instant closedAt,
+        @Nullable String outcome,
+        @Nullable String mergedInto,
+        @Nullable String rejectReason,
+        @Nullable String gridId,
+        @Nullable String streetId,
+        List<TaskView> tasks,
+        List<SupervisionOrderView> supervisionOrders,
+        List<String> redListed,
+        List<LevelView> levelHistory,
+        List<EntryView> timeline,
+        boolean chainIntact,
+        @Nullable String chainProblem) {
+
+    public record TaskView(
+            String unit,
+            boolean lead,
+            String state,
+            Instant summonedAt,
+            @Nullable Instant reportedInAt,
+            @Nullable Instant doneAt,
+            @Nullable String declineReason,
+            int reworkCount,
+            List<ExtensionView> extensions) {}
+
+    /** {@code requestId} is what approve and refuse address. */
+    public record ExtensionView(
+            String requestId,
+            String clock,
+            Duration extraTime,
+            String reason,
+            Instant requestedAt,
+            String status,
+            @Nullable String answer,
+            @Nullable Instant answeredAt) {}
+
+    public record SupervisionOrderView(
+            int number,
+            String against,
+            String clock,
+            String fromLevel,
+            @Nullable String toLevel,
+            boolean redList,
+            Instant issuedAt) {}
+
+    public record LevelView(String level, String centre, Instant since) {}
+
+    public record EntryView(
+            long sequence,
+            Instant at,
+            Actor actor,
+            String action,
+            @Nullable String note,
+            List<EvidenceRef> evidence,
+            @Nullable String stateBefore,
+            String stateAfter,
+            @Nullable String unit,
+            String previousHash,
+            String hash) {}
+
+    /** The id of the {@code n}-th (1-based) extension request of a unit's task. */
+    public static String requestId(UnitCode unit, int n) {
+        return unit.value() + "." + n;
+    }
+
+    public static TicketView of(StoredTicket stored) {
+        var s = stored.snapshot();
+        var verdict = stored.verifyTimeline();
+        return new TicketView(
+                s.id().toString(),
+                s.whistleId().toString(),
+                s.number().format(),
+                s.category().value(),
+                s.priority().name(),
+                s.level().name(),
+                s.owningCentre().value(),
+                s.state().name(),
+                s.suspendedFrom() == null ? null : s.suspendedFrom().name(),
+                s.suspendReason(),
+                s.revision(),
+                s.reopenCount(),
+                stored.raisedAt(),
+                s.resolvedAt(),
+                s.closedAt(),
+                s.outcome() == null ? null : s.outcome().name(),
+                s.mergedInto() == null ? null : s.mergedInto().toString(),
+                s.rejectReason(),
+                stored.placement().gridId(),
+                stored.placement().streetId(),
+                s.tasks().stream()
+                        .map(t -> {
+                            var n = new int[] {0};
+                            return new TaskView(
+                                    t.unit().value(),
+                                    t.lead(),
+                                    t.state().name(),
+                                    t.summonedAt(),
+                                    t.reportedInAt(),
+                                    t.doneAt(),
+                                    t.declineReason(),
+                                    t.reworkCount(),
+                                    t.extensions().stream()
+                                            .map(e -> new ExtensionView(
+                                                    requestId(t.unit(), ++n[0]),
+                                                    e.clock().name(),
+                                                    e.extraTime(),
+                                                    e.reason(),
+                                                    e.requestedAt(),
+                                                    e.status().name(),
+                                                    e.answer(),
+                                                    e.answeredAt()))
+                                            .toList());
+                        })
+                        .toList(),
+                s.supervisionOrders().stream()
+                        .map(o -> new SupervisionOrderView(
+                                o.number(),
+                                o.against().value(),
+                                o.clock().name(),
+                                o.fromLevel().name(),
+                                o.toLevel() == null ? null : o.toLevel().name(),
+                                o.redList(),
+                                o.issuedAt()))
+                        .toList(),
+                s.redListed().stream().map(UnitCode::value).sorted().toList(),
+                s.levelHistory().stream()
+                        .map(l -> new LevelView(l.level().name(), l.centre().value(), l.since()))
+                        .toList(),
+                stored.timeline().stream()
+                        .map(e -> new EntryView(
+                                e.sequence(),
+                                e.at(),
+                                e.actor(),
+                                e.action().name(),
+                                e.note(),
+                                e.evidence(),
+                                e.stateBefore() == null ? null : e.stateBefore().name(),
+                                e.stateAfter().name(),
+                                e.unit() == null ? null : e.unit().value(),
+                                e.previousHash(),
+                                e.hash()))
+                        .toList(),
+                verdict instanceof TimelineVerifier.Result.Intact,
+                verdict instanceof TimelineVerifier.Result.Broken(var sequence, var reason)
+                        ? "entry " + sequence + ": " + reason
+                        : null);
+    }
+}

@@ -1,0 +1,66 @@
+package org.whistle.dispatch.raising;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.whistle.dispatch.ticket.ChangingTickets;
+import org.whistle.dispatch.ticket.OrgLookups;
+import org.whistle.dispatch.ticket.Placement;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.Topics;
+import org.whistle.events.WhistleRaised;
+import org.whistle.messaging.deadletter.PoisonEventException;
+import org.whistle.messaging.inbox.IdempotentHandling;
+
+/**
+ * Makes exactly one ticket per raised whistle, however often it is delivered: the event id is handled once, and a
+ * whistle that already has a ticket (a republished event with a new id) gets no second one. The owner is the street
+ * command centre of the whistle's grid; without one, the district's centre (兜底), or the city's as a last resort.
+ */
+@Component
+class RaisingTickets {
+
+    static final String CONSUMER = "dispatch.whistle-raised";
+    private static final Logger log = LoggerFactory.getLogger(RaisingTickets.class);
+
+    private final IdempotentHandling handling;
+    private final ChangingTickets changing;
+    private final OrgLookups org;
+
+    RaisingTickets(IdempotentHandling handling, ChangingTickets changing, OrgLookups org) {
+        this.handling = handling;
+        this.changing = changing;
+        this.org = org;
+    }
+
+    @KafkaListener(topics = Topics.WHISTLE_RAISED, groupId = "dispatch-service")
+    void on(EventEnvelope<?> event) {
+        if (!(event.data() instanceof WhistleRaised whistle)) {
+            throw new PoisonEventException("not a whistle-raised event: " + event.type());
+        }
+        handling.handleOnce(CONSUMER, event, () -> raise(whistle, event.traceId()));
+    }
+
+    private void raise(WhistleRaised whistle, String traceId) {
+        var node = org.nodeOf(whistle.gridId(), whistle.streetId());
+        var street = whistle.gridId() != null || whistle.streetId() != null
+                ? org.centreFor(node, CommandLevel.STREET).orElse(null)
+                : null;
+        var fallback = org.centreFor(node, CommandLevel.DISTRICT)
+                .or(() -> org.centreFor(node, CommandLevel.CITY))
+                .or(() -> org.centreFor(org.cityNode(), CommandLevel.CITY))
+                // Retried, then dead-lettered: the organisation copy may still be catching up.
+                .orElseThrow(() -> new IllegalStateException("no command centre answers for " + node));
+        var placement = new Placement(whistle.gridId(), whistle.streetId(), org.pathOf(node));
+        if (changing.raise(whistle, placement, street, fallback, traceId)) {
+            log.info(
+                    "whistle {} became a ticket at {}",
+                    whistle.whistleId(),
+                    street != null ? street : fallback + " (兜底)");
+        } else {
+            log.info("whistle {} already has a ticket; delivery ignored", whistle.whistleId());
+        }
+    }
+}

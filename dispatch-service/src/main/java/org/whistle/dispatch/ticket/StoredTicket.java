@@ -1,0 +1,32 @@
+package org.whistle.dispatch.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.whistle.dispatch.ticket.domain.Ticket;
+import org.whistle.dispatch.ticket.domain.TicketSnapshot;
+import org.whistle.dispatch.ticket.domain.TimelineEntry;
+import org.whistle.dispatch.ticket.domain.TimelineVerifier;
+
+/**
+ * A ticket as read from the database, before its timeline is trusted: what queries show, and what {@link #restore()}
+ * turns back into the aggregate.
+ *
+ * @param satisfiedAt when a satisfied reporter answered before the ticket was verified
+ */
+public record StoredTicket(
+        TicketSnapshot snapshot,
+        List<TimelineEntry> timeline,
+        Placement placement,
+        @Nullable Instant satisfiedAt,
+        Instant raisedAt) {
+
+    /** The aggregate, refusing a timeline that was tampered with. */
+    public Ticket restore() {
+        return Ticket.restore(snapshot, timeline);
+    }
+
+    public TimelineVerifier.Result verifyTimeline() {
+        return TimelineVerifier.verify(snapshot.id(), timeline, snapshot.revision());
+    }
+}

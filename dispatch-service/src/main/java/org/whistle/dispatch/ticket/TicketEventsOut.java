@@ -1,0 +1,133 @@
+package org.whistle.dispatch.ticket;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.whistle.dispatch.ticket.domain.Ticket;
+import org.whistle.dispatch.ticket.domain.TicketEvent;
+import org.whistle.events.EventData;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.WhistleClosed;
+import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.events.WhistleReported;
+import org.whistle.events.WhistleRouted;
+import org.whistle.events.WhistleRouted.Action;
+import org.whistle.messaging.outbox.Outbox;
+
+/**
+ * Maps the ticket's domain events to the contract and appends them to the outbox in the transaction that stored the
+ * change, each with the revision of its own change (ADR 0009 has the table). Events without a contract record stay
+ * inside dispatch.
+ */
+@Component
+class TicketEventsOut {
+
+    static final String PRODUCER = "dispatch-service";
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    TicketEventsOut(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    void publish(Ticket ticket, String traceId) {
+        for (var event : ticket.events()) {
+            contractOf(ticket, event)
+                    .ifPresent(data -> outbox.append(
+                            EventEnvelope.wrap(data, event.change().revision(), PRODUCER, traceId, clock)));
+        }
+        ticket.clearEvents();
+    }
+
+    static Optional<EventData> contractOf(Ticket ticket, TicketEvent event) {
+        return Optional.ofNullable(
+                switch (event) {
+                    case TicketEvent.Filed e -> routed(ticket, e, Action.FILED, null, null);
+                    case TicketEvent.UnitsSummoned e -> routed(ticket, e, Action.SUMMONED, null, null);
+                    case TicketEvent.Transferred e -> routed(ticket, e, Action.TRANSFERRED, null, e.reason());
+                    case TicketEvent.Returned e -> routed(ticket, e, Action.RETURNED, null, e.reason());
+                    case TicketEvent.Suspended e -> routed(ticket, e, Action.SUSPENDED, null, e.reason());
+                    case TicketEvent.Resumed e -> routed(ticket, e, Action.RESUMED, null, null);
+                    case TicketEvent.Verified e -> routed(ticket, e, Action.VERIFIED, null, null);
+                    case TicketEvent.LevelRaised e ->
+                        routed(
+                                ticket,
+                                e,
+                                Action.LEVEL_RAISED,
+                                null,
+                                e.order().clock() + " expired: supervision order "
+                                        + e.order().number() + " against "
+                                        + e.order().against());
+                    case TicketEvent.ExtensionApproved e ->
+                        routed(
+                                ticket,
+                                e,
+                                Action.EXTENDED,
+                                new WhistleRouted.Extension(e.clock(), e.unit().value(), e.extraTime()),
+                                null);
+                    case TicketEvent.VerificationFailed e -> routed(ticket, e, Action.REOPENED, null, e.reason());
+                    case TicketEvent.Reopened e -> routed(ticket, e, Action.REOPENED, null, e.reason());
+                    case TicketEvent.UnitReported e -> {
+                        var c = e.change();
+                        yield new WhistleReported(
+                                c.whistleId(),
+                                c.ticketId(),
+                                e.unit().value(),
+                                e.report(),
+                                e.taskState(),
+                                e.lead(),
+                                c.after(),
+                                e.note(),
+                                e.evidence(),
+                                c.actor(),
+                                c.at());
+                    }
+                    case TicketEvent.Closed e -> closed(e, e.outcome(), null, null);
+                    case TicketEvent.Rejected e -> closed(e, Outcome.REJECTED, e.reason(), null);
+                    case TicketEvent.Merged e -> closed(e, Outcome.MERGED, null, e.into());
+                    case TicketEvent.Raised e -> null;
+                    case TicketEvent.PriorityChanged e -> null;
+                    case TicketEvent.Recategorised e -> null;
+                    case TicketEvent.ExtensionRequested e -> null;
+                    case TicketEvent.ExtensionRefused e -> null;
+                    case TicketEvent.RedListed e -> null;
+                });
+    }
+
+    private static WhistleRouted routed(
+            Ticket ticket,
+            TicketEvent event,
+            Action action,
+            WhistleRouted.@org.jspecify.annotations.Nullable Extension extension,
+            @org.jspecify.annotations.Nullable String reason) {
+        var c = event.change();
+        return new WhistleRouted(
+                c.whistleId(),
+                c.ticketId(),
+                ticket.number().format(),
+                action,
+                c.after(),
+                c.level(),
+                c.owningCentre().value(),
+                ticket.category().value(),
+                ticket.priority(),
+                ticket.tasks().stream()
+                        .map(t -> new WhistleRouted.Summons(t.unit().value(), t.lead(), t.state()))
+                        .toList(),
+                extension,
+                reason,
+                c.actor(),
+                c.at());
+    }
+
+    private static WhistleClosed closed(
+            TicketEvent event,
+            Outcome outcome,
+            @org.jspecify.annotations.Nullable String reason,
+            org.whistle.events.@org.jspecify.annotations.Nullable TicketId mergedInto) {
+        var c = event.change();
+        return new WhistleClosed(c.whistleId(), c.ticketId(), outcome, reason, mergedInto, c.actor(), c.at());
+    }
+}

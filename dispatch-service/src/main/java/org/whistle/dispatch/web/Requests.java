@@ -1,0 +1,93 @@
+package org.whistle.dispatch.web;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.EvidenceRef;
+import org.whistle.events.Urgency;
+import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.problems.InvalidInputException;
+
+/** The bodies of the ticket actions; each converts itself and leaves the rules to the ticket. */
+final class Requests {
+
+    private Requests() {}
+
+    record Reason(@Nullable String reason) {}
+
+    record Merge(@Nullable UUID into) {
+        UUID target() {
+            if (into == null) {
+                throw InvalidInputException.of("into", "is required");
+            }
+            return into;
+        }
+    }
+
+    record Priority(@Nullable Urgency priority) {}
+
+    record Category(@Nullable String category) {}
+
+    record Summon(@Nullable String lead, @Nullable List<String> coUnits) {
+        @Nullable
+        UnitCode leadUnit() {
+            return lead == null ? null : UnitCode.of(lead);
+        }
+
+        List<UnitCode> units() {
+            var units = new ArrayList<UnitCode>();
+            if (lead != null) {
+                units.add(UnitCode.of(lead));
+            }
+            if (coUnits != null) {
+                coUnits.forEach(unit -> units.add(UnitCode.of(unit)));
+            }
+            return units;
+        }
+    }
+
+    record Transfer(
+            @Nullable String centre,
+            @Nullable CommandLevel level,
+            @Nullable String reason) {
+        @Nullable
+        UnitCode centreUnit() {
+            return centre == null ? null : UnitCode.of(centre);
+        }
+    }
+
+    record Verify(@Nullable Boolean pass, @Nullable String note) {}
+
+    record Close(@Nullable Outcome outcome) {}
+
+    record Note(@Nullable String note) {}
+
+    record Evidenced(@Nullable String note, @Nullable List<EvidenceRef> evidence) {
+        List<EvidenceRef> refs() {
+            return evidence == null ? List.of() : evidence;
+        }
+    }
+
+    record ExtensionAsked(
+            @Nullable ClockKind clock,
+            @Nullable String extraTime,
+            @Nullable String reason) {
+        @Nullable
+        Duration duration() {
+            if (extraTime == null) {
+                return null;
+            }
+            try {
+                return Duration.parse(extraTime);
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.of("extraTime", "must be an ISO-8601 duration such as PT48H");
+            }
+        }
+    }
+}

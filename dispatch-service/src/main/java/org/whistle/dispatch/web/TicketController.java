@@ -1,0 +1,334 @@
+package org.whistle.dispatch.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.dispatch.access.TicketAccess;
+import org.whistle.dispatch.queries.TicketQueries;
+import org.whistle.dispatch.queries.TicketView;
+import org.whistle.dispatch.ticket.ChangingTickets;
+import org.whistle.dispatch.ticket.DispatchProperties;
+import org.whistle.dispatch.ticket.OrgLookups;
+import org.whistle.dispatch.ticket.Tickets;
+import org.whistle.dispatch.ticket.domain.CategoryCode;
+import org.whistle.dispatch.ticket.domain.ExtensionRequest;
+import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.events.Actor;
+import org.whistle.events.TicketId;
+import org.whistle.events.TraceIds;
+import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.events.WhistleId;
+import org.whistle.orgreference.domain.routing.Proposal;
+import org.whistle.problems.ConflictException;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.NotFoundException;
+import org.whistle.security.Caller;
+
+/** A ticket's detail and the command centre's actions on it (受理、筛选、派哨、转交、延期、挂账、核查、结案、返工). */
+@RestController
+@RequestMapping("/api/tickets")
+@Tag(name = "tickets", description = "Ticket detail and command-centre actions")
+class TicketController {
+
+    private final Tickets tickets;
+    private final ChangingTickets changing;
+    private final TicketAccess access;
+    private final TicketQueries queries;
+    private final OrgLookups org;
+    private final DispatchProperties properties;
+
+    TicketController(
+            Tickets tickets,
+            ChangingTickets changing,
+            TicketAccess access,
+            TicketQueries queries,
+            OrgLookups org,
+            DispatchProperties properties) {
+        this.tickets = tickets;
+        this.changing = changing;
+        this.access = access;
+        this.queries = queries;
+        this.org = org;
+        this.properties = properties;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A ticket's full detail and timeline, with whether its hash chain is intact")
+    TicketView get(@PathVariable UUID id, Caller caller) {
+        var stored = tickets.find(new TicketId(id)).orElseThrow(() -> new NotFoundException("ticket", id.toString()));
+        access.requireRead(caller, stored, "read");
+        return TicketView.of(stored);
+    }
+
+    @GetMapping("/by-whistle/{whistleId}")
+    @Operation(summary = "The ticket made from a whistle")
+    TicketView byWhistle(@PathVariable UUID whistleId, Caller caller) {
+        var id = tickets.idOfWhistle(new WhistleId(whistleId))
+                .orElseThrow(() -> new NotFoundException("ticket of whistle", whistleId.toString()));
+        return get(id.value(), caller);
+    }
+
+    @GetMapping("/overview")
+    @Operation(summary = "Open tickets by level and state, today's raised and closed, by street and unit")
+    TicketQueries.Overview overview(@RequestParam String area, Caller caller) {
+        access.requireArea(caller, org.pathOf(area), "overview of " + area);
+        return queries.overview(area);
+    }
+
+    @GetMapping("/{id}/proposal")
+    @Operation(summary = "The units the routing rules propose for this ticket")
+    Proposal proposal(@PathVariable UUID id, Caller caller) {
+        var stored = tickets.find(new TicketId(id)).orElseThrow(() -> new NotFoundException("ticket", id.toString()));
+        access.requireRead(caller, stored, "read the proposal of");
+        var s = stored.snapshot();
+        var placement = stored.placement();
+        var node = placement.gridId() != null
+                ? placement.gridId()
+                : placement.streetId() != null
+                        ? placement.streetId()
+                        : placement.areaPath().getLast();
+        return org.copy()
+                .propose(s.category().value(), node, s.level())
+                .orElseThrow(() -> new NotFoundException("routing proposal for ticket", id.toString()));
+    }
+
+    @PostMapping("/{id}/file")
+    @Operation(summary = "受理: accept the whistle as a case")
+    TicketView file(
+            @PathVariable UUID id,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "file", (t, s, now) -> t.file(caller.actor(), now));
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "筛选: reject as invalid, with a reason")
+    TicketView reject(
+            @PathVariable UUID id,
+            @RequestBody Requests.Reason body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "reject", (t, s, now) -> t.reject(body.reason(), caller.actor(), now));
+    }
+
+    @PostMapping("/{id}/merge")
+    @Operation(summary = "筛选: merge into another open ticket")
+    TicketView merge(
+            @PathVariable UUID id,
+            @RequestBody Requests.Merge body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "merge", (t, s, now) -> {
+            var target = tickets.find(new TicketId(body.target()))
+                    .filter(stored -> access.sees(caller, stored))
+                    .orElseThrow(() -> InvalidInputException.of("into", "no such ticket"));
+            t.mergeInto(target.restore(), caller.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/priority")
+    TicketView priority(
+            @PathVariable UUID id,
+            @RequestBody Requests.Priority body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(
+                id,
+                caller,
+                trace,
+                "set the priority of",
+                (t, s, now) -> t.setPriority(body.priority(), caller.actor(), now));
+    }
+
+    @PostMapping("/{id}/category")
+    TicketView category(
+            @PathVariable UUID id,
+            @RequestBody Requests.Category body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "recategorise", (t, s, now) -> {
+            if (body.category() == null) {
+                throw InvalidInputException.of("category", "is required");
+            }
+            if (org.copy().category(body.category()).isEmpty()) {
+                throw InvalidInputException.of("category", "unknown category " + body.category());
+            }
+            t.recategorise(CategoryCode.of(body.category()), caller.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/summon")
+    @Operation(summary = "派哨: summon a lead unit and co-handling units")
+    TicketView summon(
+            @PathVariable UUID id,
+            @RequestBody Requests.Summon body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "summon units to", (t, s, now) -> {
+            var units = body.units();
+            for (var unit : units) {
+                if (org.copy().unit(unit.value()).filter(u -> u.active()).isEmpty()) {
+                    throw InvalidInputException.of("units", "no active unit " + unit);
+                }
+            }
+            t.summon(body.leadUnit(), units, caller.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/transfer")
+    @Operation(summary = "转交: move to another command centre and/or level")
+    TicketView transfer(
+            @PathVariable UUID id,
+            @RequestBody Requests.Transfer body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "transfer", (t, s, now) -> {
+            var centre = body.centreUnit();
+            if (centre != null
+                    && org.copy()
+                            .unit(centre.value())
+                            .filter(u -> "COMMAND_CENTRE".equals(u.kind()))
+                            .isEmpty()) {
+                throw InvalidInputException.of("centre", "no command centre " + centre);
+            }
+            t.transfer(centre, body.level(), body.reason(), caller.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/extensions/{requestId}/approve")
+    @Operation(summary = "延期: approve a unit's pending extension request")
+    TicketView approveExtension(
+            @PathVariable UUID id,
+            @PathVariable String requestId,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "approve an extension on", (t, s, now) -> {
+            t.approveExtension(pendingUnit(t, requestId), caller.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/extensions/{requestId}/refuse")
+    TicketView refuseExtension(
+            @PathVariable UUID id,
+            @PathVariable String requestId,
+            @RequestBody Requests.Reason body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "refuse an extension on", (t, s, now) -> {
+            t.refuseExtension(pendingUnit(t, requestId), body.reason(), caller.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/suspend")
+    @Operation(summary = "挂账: suspend with a reason; clocks pause")
+    TicketView suspend(
+            @PathVariable UUID id,
+            @RequestBody Requests.Reason body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "suspend", (t, s, now) -> t.suspend(body.reason(), caller.actor(), now));
+    }
+
+    @PostMapping("/{id}/resume")
+    TicketView resume(
+            @PathVariable UUID id,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "resume", (t, s, now) -> t.resume(caller.actor(), now));
+    }
+
+    @PostMapping("/{id}/verify")
+    @Operation(summary = "核查: pass, or fail back to rework with a note")
+    TicketView verify(
+            @PathVariable UUID id,
+            @RequestBody Requests.Verify body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, caller, trace, "verify", (t, s, now) -> {
+            if (body.pass() == null) {
+                throw InvalidInputException.of("pass", "is required");
+            }
+            if (!body.pass()) {
+                t.failVerification(body.note(), caller.actor(), now);
+                return;
+            }
+            t.verify(caller.actor(), now);
+            if (s.satisfiedAt() != null) {
+                // The reporter already said it is fixed (回访 before 核查): the loop closes now.
+                t.close(Outcome.RESOLVED, Actor.system("dispatch-service"), now);
+            }
+        });
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "结案: close a verified ticket (RESOLVED unless told NO_ANSWER)")
+    TicketView close(
+            @PathVariable UUID id,
+            @RequestBody(required = false) Requests.@Nullable Close body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        var outcome = body == null || body.outcome() == null ? Outcome.RESOLVED : body.outcome();
+        return act(id, caller, trace, "close", (t, s, now) -> t.close(outcome, caller.actor(), now));
+    }
+
+    @PostMapping("/{id}/reopen")
+    @Operation(summary = "返工: reopen after a \"not fixed\" answer")
+    TicketView reopen(
+            @PathVariable UUID id,
+            @RequestBody Requests.Reason body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(
+                id,
+                caller,
+                trace,
+                "reopen",
+                (t, s, now) -> t.reopen(body.reason(), properties.reopenPolicy(), caller.actor(), now));
+    }
+
+    private TicketView act(
+            UUID id, Caller caller, @Nullable String traceparent, String action, ChangingTickets.Change change) {
+        Objects.requireNonNull(caller, "caller");
+        var ticketId = new TicketId(id);
+        changing.change(ticketId, TraceIds.traceIdOf(traceparent), (ticket, stored, now) -> {
+            access.requireCentre(caller, stored, action);
+            change.apply(ticket, stored, now);
+        });
+        return TicketView.of(tickets.find(ticketId).orElseThrow());
+    }
+
+    /** The unit whose pending request {@code requestId} ({@code UNIT.n}) names. */
+    private static UnitCode pendingUnit(org.whistle.dispatch.ticket.domain.Ticket ticket, String requestId) {
+        int dot = requestId.lastIndexOf('.');
+        if (dot < 1) {
+            throw new NotFoundException("extension request", requestId);
+        }
+        var unit = UnitCode.of(requestId.substring(0, dot));
+        int n;
+        try {
+            n = Integer.parseInt(requestId.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("extension request", requestId);
+        }
+        var requests = ticket.task(unit).map(task -> task.extensions()).orElse(java.util.List.of());
+        if (n < 1 || n > requests.size()) {
+            throw new NotFoundException("extension request", requestId);
+        }
+        var request = requests.get(n - 1);
+        if (request.status() != ExtensionRequest.Status.PENDING) {
+            throw new ConflictException("extension request " + requestId + " is " + request.status() + ", not PENDING"
+                    + " (ticket " + ticket.state() + ")");
+        }
+        return unit;
+    }
+}

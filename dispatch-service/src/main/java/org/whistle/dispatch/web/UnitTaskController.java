@@ -1,0 +1,164 @@
+package org.whistle.dispatch.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.dispatch.access.TicketAccess;
+import org.whistle.dispatch.queries.TicketView;
+import org.whistle.dispatch.ticket.ChangingTickets;
+import org.whistle.dispatch.ticket.DispatchProperties;
+import org.whistle.dispatch.ticket.Tickets;
+import org.whistle.dispatch.ticket.domain.Ticket;
+import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.events.TicketId;
+import org.whistle.events.TraceIds;
+import org.whistle.security.Caller;
+
+/** A summoned unit's actions on its own task (报到、到场、进展、先行联系、办结、退回、延期申请). */
+@RestController
+@RequestMapping("/api/tickets/{id}/tasks/{unit}")
+@Tag(name = "unit tasks", description = "A summoned unit's actions on its task")
+class UnitTaskController {
+
+    private final Tickets tickets;
+    private final ChangingTickets changing;
+    private final TicketAccess access;
+    private final DispatchProperties properties;
+
+    UnitTaskController(Tickets tickets, ChangingTickets changing, TicketAccess access, DispatchProperties properties) {
+        this.tickets = tickets;
+        this.changing = changing;
+        this.access = access;
+        this.properties = properties;
+    }
+
+    /** One unit action, given the ticket, the unit's code and the time. */
+    @FunctionalInterface
+    interface UnitChange {
+        void apply(Ticket ticket, UnitCode unit, java.time.Instant now);
+    }
+
+    @PostMapping("/report-in")
+    @Operation(summary = "报到: the unit acknowledges and takes responsibility")
+    TicketView reportIn(
+            @PathVariable UUID id,
+            @PathVariable String unit,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, unit, caller, trace, "report in on", (t, u, now) -> t.reportIn(u, caller.actor(), now));
+    }
+
+    @PostMapping("/on-site")
+    TicketView onSite(
+            @PathVariable UUID id,
+            @PathVariable String unit,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, unit, caller, trace, "mark on site", (t, u, now) -> t.onSite(u, caller.actor(), now));
+    }
+
+    @PostMapping("/progress")
+    TicketView progress(
+            @PathVariable UUID id,
+            @PathVariable String unit,
+            @RequestBody Requests.Evidenced body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(
+                id,
+                unit,
+                caller,
+                trace,
+                "add progress to",
+                (t, u, now) -> t.progress(u, body.note(), body.refs(), caller.actor(), now));
+    }
+
+    @PostMapping("/contacted-reporter")
+    TicketView contactedReporter(
+            @PathVariable UUID id,
+            @PathVariable String unit,
+            @RequestBody(required = false) Requests.@Nullable Note body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        var note = body == null ? null : body.note();
+        return act(
+                id,
+                unit,
+                caller,
+                trace,
+                "record contacting the reporter on",
+                (t, u, now) -> t.contactedReporter(u, note, caller.actor(), now));
+    }
+
+    @PostMapping("/done")
+    @Operation(summary = "办结: report the result with evidence; the lead's done resolves the ticket")
+    TicketView done(
+            @PathVariable UUID id,
+            @PathVariable String unit,
+            @RequestBody Requests.Evidenced body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(
+                id,
+                unit,
+                caller,
+                trace,
+                "report done on",
+                (t, u, now) -> t.done(u, body.note(), body.refs(), caller.actor(), now));
+    }
+
+    @PostMapping("/decline")
+    @Operation(summary = "退回: not ours, with a reason")
+    TicketView decline(
+            @PathVariable UUID id,
+            @PathVariable String unit,
+            @RequestBody Requests.Reason body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(id, unit, caller, trace, "decline", (t, u, now) -> t.decline(u, body.reason(), caller.actor(), now));
+    }
+
+    @PostMapping("/extension-requests")
+    @Operation(summary = "延期申请: ask for extra time on a clock")
+    TicketView requestExtension(
+            @PathVariable UUID id,
+            @PathVariable String unit,
+            @RequestBody Requests.ExtensionAsked body,
+            Caller caller,
+            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+        return act(
+                id,
+                unit,
+                caller,
+                trace,
+                "request an extension on",
+                (t, u, now) -> t.requestExtension(
+                        u,
+                        body.clock(),
+                        body.duration(),
+                        body.reason(),
+                        properties.extensionPolicy(),
+                        caller.actor(),
+                        now));
+    }
+
+    private TicketView act(
+            UUID id, String unit, Caller caller, @Nullable String traceparent, String action, UnitChange change) {
+        Objects.requireNonNull(caller, "caller");
+        var ticketId = new TicketId(id);
+        var code = UnitCode.of(unit);
+        changing.change(ticketId, TraceIds.traceIdOf(traceparent), (ticket, stored, now) -> {
+            access.requireUnit(caller, stored, code, action);
+            change.apply(ticket, code, now);
+        });
+        return TicketView.of(tickets.find(ticketId).orElseThrow());
+    }
+}
