@@ -152,19 +152,19 @@ public class TicketQueries {
         var end = start.plusDays(1);
         var areaParam = new String[] {area};
         var byLevelAndState = jdbc.sql("SELECT level || '/' || state AS key, count(*) AS n FROM ticket"
-                        + " WHERE area_path @> :area AND state NOT IN " + OPEN
+                        + " WHERE area_path @> CAST(:area AS text[]) AND state NOT IN " + OPEN
                         + " GROUP BY level, state ORDER BY level, state")
                 .param("area", areaParam)
                 .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
                 .list();
-        long raised = jdbc.sql("SELECT count(*) FROM ticket WHERE area_path @> :area"
+        long raised = jdbc.sql("SELECT count(*) FROM ticket WHERE area_path @> CAST(:area AS text[])"
                         + " AND raised_at >= :start AND raised_at < :end")
                 .param("area", areaParam)
                 .param("start", start)
                 .param("end", end)
                 .query(Long.class)
                 .single();
-        long closed = jdbc.sql("SELECT count(*) FROM ticket WHERE area_path @> :area"
+        long closed = jdbc.sql("SELECT count(*) FROM ticket WHERE area_path @> CAST(:area AS text[])"
                         + " AND closed_at >= :start AND closed_at < :end")
                 .param("area", areaParam)
                 .param("start", start)
@@ -172,14 +172,14 @@ public class TicketQueries {
                 .query(Long.class)
                 .single();
         var byStreet = jdbc.sql("SELECT coalesce(street_id, '-') AS key, count(*) AS n FROM ticket"
-                        + " WHERE area_path @> :area AND state NOT IN " + OPEN
+                        + " WHERE area_path @> CAST(:area AS text[]) AND state NOT IN " + OPEN
                         + " GROUP BY street_id ORDER BY n DESC, key")
                 .param("area", areaParam)
                 .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
                 .list();
         var byUnit = jdbc.sql(
                         "SELECT k.unit AS key, count(*) AS n FROM ticket_task k JOIN ticket t ON t.id = k.ticket_id"
-                                + " WHERE t.area_path @> :area AND t.state NOT IN " + OPEN
+                                + " WHERE t.area_path @> CAST(:area AS text[]) AND t.state NOT IN " + OPEN
                                 + " AND k.state IN ('SUMMONED', 'REPORTED_IN', 'ON_SITE')"
                                 + " GROUP BY k.unit ORDER BY n DESC, key")
                 .param("area", areaParam)

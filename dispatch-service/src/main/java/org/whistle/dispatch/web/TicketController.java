@@ -87,7 +87,7 @@ class TicketController {
 
     @GetMapping("/{id}/proposal")
     @Operation(summary = "The units the routing rules propose for this ticket")
-    Proposal proposal(@PathVariable UUID id, Caller caller) {
+    ProposalView proposal(@PathVariable UUID id, Caller caller) {
         var stored = tickets.find(new TicketId(id)).orElseThrow(() -> new NotFoundException("ticket", id.toString()));
         access.requireRead(caller, stored, "read the proposal of");
         var s = stored.snapshot();
@@ -99,7 +99,19 @@ class TicketController {
                         : placement.areaPath().getLast();
         return org.copy()
                 .propose(s.category().value(), node, s.level())
+                .map(ProposalView::of)
                 .orElseThrow(() -> new NotFoundException("routing proposal for ticket", id.toString()));
+    }
+
+    /** The routing proposal: the rule that chose, the lead, the co-handling units and why. */
+    record ProposalView(String rule, String lead, java.util.List<String> coUnits, String why) {
+        static ProposalView of(Proposal proposal) {
+            return new ProposalView(
+                    proposal.rule().value(),
+                    proposal.lead().value(),
+                    proposal.coUnits().stream().map(u -> u.value()).toList(),
+                    proposal.why());
+        }
     }
 
     @PostMapping("/{id}/file")

@@ -1,0 +1,149 @@
+package org.whistle.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.Rating;
+import org.whistle.events.TicketId;
+import org.whistle.events.Topics;
+import org.whistle.events.WhistleClosed;
+import org.whistle.events.WhistleEscalated;
+import org.whistle.events.WhistleFeedback;
+import org.whistle.events.WhistleRaised;
+import org.whistle.events.WhistleRouted;
+
+/** What sla-service's escalations and the reporter's answers do to tickets. */
+class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
+
+    @Test
+    void raisesAStreetTicketToTheDistrictWithASupervisionOrderWhenTheUnitMissesItsReportIn() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = "/api/tickets/" + id;
+        var street = streetDispatcherOfGannanTown();
+        post(ticket + "/file", street).ok();
+        post(ticket + "/summon", street, Map.of("lead", DemoCity.ROADS_SECTION)).ok();
+
+        publish(envelope(escalation(whistle, id, WhistleEscalated.Kind.WARNING, ClockKind.REPORT_IN)));
+        publish(envelope(escalation(whistle, id, WhistleEscalated.Kind.ESCALATION, ClockKind.FILE)));
+        publish(envelope(escalation(whistle, id, WhistleEscalated.Kind.ESCALATION, ClockKind.REPORT_IN)));
+
+        var district = dispatcher("DISTRICT_DISPATCHER", DemoCity.GANNAN, DemoCity.GANNAN_CENTRE);
+        await().atMost(PATIENCE)
+                .until(() -> get(ticket, district).ok().text("/level").equals("DISTRICT"));
+        var raised = get(ticket, district).ok();
+        assertThat(raised.text("/owningCentre")).isEqualTo(DemoCity.GANNAN_CENTRE);
+        assertThat(raised.body().at("/supervisionOrders").size())
+                .as("the stale FILE clock escalated nothing")
+                .isEqualTo(1);
+        assertThat(raised.text("/supervisionOrders/0/against")).isEqualTo(DemoCity.ROADS_SECTION);
+        assertThat(raised.text("/supervisionOrders/0/clock")).isEqualTo("REPORT_IN");
+        assertThat(raised.body().at("/levelHistory").findValuesAsString("level"))
+                .containsExactly("STREET", "DISTRICT");
+        var routed = eventsOn(Topics.WHISTLE_ROUTED, whistle.whistleId(), events -> events.size() >= 3);
+        var levelRaised = (WhistleRouted) routed.get(2).data();
+        assertThat(levelRaised.action()).isEqualTo(WhistleRouted.Action.LEVEL_RAISED);
+        assertThat(levelRaised.level()).isEqualTo(CommandLevel.DISTRICT);
+        assertThat(post(ticket + "/suspend", street, Map.of("reason", "等待")).status())
+                .as("the street no longer commands a district ticket")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void reopensAResolvedTicketForReworkWhenTheReporterSaysItIsNotFixed() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = resolvedAndVerified(id);
+
+        publish(envelope(new WhistleFeedback(
+                whistle.whistleId(), TicketId.of(id), Rating.DISSATISFIED, false, "路面又坏了", Instant.now())));
+
+        var street = streetDispatcherOfGannanTown();
+        await().atMost(PATIENCE)
+                .until(() -> get(ticket, street).ok().text("/state").equals("IN_PROGRESS"));
+        var reopened = get(ticket, street).ok();
+        assertThat(reopened.text("/level")).isEqualTo("STREET");
+        assertThat(reopened.body().at("/reopenCount").asInt()).isEqualTo(1);
+        assertThat(reopened.text("/tasks/0/state")).isEqualTo("REPORTED_IN");
+        assertThat(reopened.body().at("/tasks/0/reworkCount").asInt())
+                .as("counted against the unit")
+                .isEqualTo(1);
+        var routed = eventsOn(Topics.WHISTLE_ROUTED, whistle.whistleId(), events -> events.size() >= 4);
+        var rework = (WhistleRouted) routed.get(3).data();
+        assertThat(rework.action()).isEqualTo(WhistleRouted.Action.REOPENED);
+        assertThat(rework.reason()).contains("not fixed");
+    }
+
+    @Test
+    void closesAVerifiedTicketAsResolvedWhenTheReporterIsSatisfied() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = resolvedAndVerified(id);
+
+        publish(envelope(new WhistleFeedback(whistle.whistleId(), null, Rating.SATISFIED, true, null, Instant.now())));
+
+        var closed = eventsOn(Topics.WHISTLE_CLOSED, whistle.whistleId(), events -> !events.isEmpty());
+        assertThat(((WhistleClosed) closed.getFirst().data()).outcome()).isEqualTo(WhistleClosed.Outcome.RESOLVED);
+        assertThat(get(ticket, streetDispatcherOfGannanTown()).ok().text("/state"))
+                .isEqualTo("CLOSED");
+    }
+
+    @Test
+    void closesAVerifiedTicketAsNoAnswerWhenTheFollowUpExpires() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = resolvedAndVerified(id);
+
+        publish(envelope(escalation(whistle, id, WhistleEscalated.Kind.ESCALATION, ClockKind.FOLLOW_UP)));
+
+        var closed = eventsOn(Topics.WHISTLE_CLOSED, whistle.whistleId(), events -> !events.isEmpty());
+        assertThat(((WhistleClosed) closed.getFirst().data()).outcome()).isEqualTo(WhistleClosed.Outcome.NO_ANSWER);
+        assertThat(get(ticket, streetDispatcherOfGannanTown()).ok().text("/outcome"))
+                .isEqualTo("NO_ANSWER");
+    }
+
+    private static WhistleRaised roadDamage() {
+        return whistle(DemoCity.ROAD_DAMAGE, DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, "路面破损");
+    }
+
+    private String resolvedAndVerified(String id) {
+        var ticket = "/api/tickets/" + id;
+        var street = streetDispatcherOfGannanTown();
+        var roads = officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN);
+        post(ticket + "/file", street).ok();
+        post(ticket + "/summon", street, Map.of("lead", DemoCity.ROADS_SECTION)).ok();
+        post(ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/report-in", roads).ok();
+        post(
+                        ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/done",
+                        roads,
+                        Map.of("evidence", List.of(SeedStoriesServiceTest.PHOTO)))
+                .ok();
+        post(ticket + "/verify", street, Map.of("pass", true)).ok();
+        return ticket;
+    }
+
+    private static WhistleEscalated escalation(
+            WhistleRaised whistle, String ticket, WhistleEscalated.Kind kind, ClockKind clock) {
+        var now = Instant.now();
+        return new WhistleEscalated(
+                whistle.whistleId(),
+                TicketId.of(ticket),
+                kind,
+                clock,
+                clock + "-" + ticket,
+                clock == ClockKind.REPORT_IN ? DemoCity.ROADS_SECTION : null,
+                CommandLevel.STREET,
+                kind == WhistleEscalated.Kind.ESCALATION ? CommandLevel.DISTRICT : null,
+                false,
+                now.minus(Duration.ofHours(2)),
+                now,
+                now);
+    }
+}
