@@ -13,6 +13,7 @@ import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.Placement;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
 import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.events.CommandLevel;
 import org.whistle.events.Topics;
 import org.whistle.events.TraceIds;
 import org.whistle.events.WhistleRouted;
@@ -55,14 +56,29 @@ class RaisingTicketsTest extends DispatchServiceTestBase {
     }
 
     @Test
-    void givesAWhistleWithoutAStreetCentreToTheDistrictAsFallbackOwner() {
+    void givesAWhistleWithoutGridOrStreetToTheCityCentreAsFallbackOwner() {
         var whistle = whistle(DemoCity.ROAD_DAMAGE, null, null, "位置不明的路面破损");
         var ticket = raise(whistle);
 
         var view = get("/api/tickets/" + ticket, dispatcher("CITY_DISPATCHER", DemoCity.CITY, DemoCity.CITY_CENTRE))
                 .ok();
-        assertThat(view.text("/level")).isEqualTo("DISTRICT");
+        assertThat(view.text("/level")).isEqualTo("CITY");
         assertThat(view.text("/owningCentre")).isEqualTo(DemoCity.CITY_CENTRE);
+        assertThat(view.text("/timeline/0/note")).contains("兜底");
+        assertThat(view.text("/timeline/1/action")).isEqualTo("TRANSFER");
+    }
+
+    @Test
+    void givesAWhistleOutsideAnyStreetCentreToTheDistrictAsFallbackOwner() {
+        var whistle = whistle(DemoCity.ROAD_DAMAGE, null, DemoCity.GANNAN, "县城道路破损");
+        var ticket = raise(whistle);
+
+        var view = get(
+                        "/api/tickets/" + ticket,
+                        dispatcher("DISTRICT_DISPATCHER", DemoCity.GANNAN, DemoCity.GANNAN_CENTRE))
+                .ok();
+        assertThat(view.text("/level")).isEqualTo("DISTRICT");
+        assertThat(view.text("/owningCentre")).isEqualTo(DemoCity.GANNAN_CENTRE);
         assertThat(view.text("/timeline/0/note")).contains("兜底");
     }
 
@@ -93,6 +109,7 @@ class RaisingTicketsTest extends DispatchServiceTestBase {
                     new Placement(DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, List.of(DemoCity.CITY)),
                     UnitCode.of(DemoCity.GANNAN_TOWN_CENTRE),
                     UnitCode.of(DemoCity.GANNAN_CENTRE),
+                    CommandLevel.DISTRICT,
                     TraceIds.newTraceId()));
         }
 

@@ -109,6 +109,73 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
                 .isEqualTo("NO_ANSWER");
     }
 
+    @Test
+    void closesOnVerificationWhenTheReporterWasSatisfiedBeforeIt() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = "/api/tickets/" + id;
+        var street = streetDispatcherOfGannanTown();
+        var roads = officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN);
+        post(ticket + "/file", street).ok();
+        post(ticket + "/summon", street, Map.of("lead", DemoCity.ROADS_SECTION)).ok();
+        post(ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/report-in", roads).ok();
+        post(
+                        ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/done",
+                        roads,
+                        Map.of("evidence", List.of(SeedStoriesServiceTest.PHOTO)))
+                .ok();
+        var feedback =
+                envelope(new WhistleFeedback(whistle.whistleId(), null, Rating.SATISFIED, true, null, Instant.now()));
+        publish(feedback);
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("SELECT count(*) FROM messaging.handled_event WHERE event_id = :id")
+                                .param("id", feedback.id())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        var verified = post(ticket + "/verify", street, Map.of("pass", true)).ok();
+
+        assertThat(verified.text("/state")).isEqualTo("CLOSED");
+        assertThat(verified.text("/outcome")).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void extendsAUnitsClockWhenTheCentreApprovesItsRequest() {
+        var whistle = roadDamage();
+        var ticket = "/api/tickets/" + raise(whistle);
+        var street = streetDispatcherOfGannanTown();
+        var roads = officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN);
+        post(ticket + "/file", street).ok();
+        post(ticket + "/summon", street, Map.of("lead", DemoCity.ROADS_SECTION)).ok();
+        post(ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/report-in", roads).ok();
+        assertThat(post(
+                                ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/extension-requests",
+                                roads,
+                                Map.of("clock", "RESOLVE", "extraTime", "two days", "reason", "沥青未到"))
+                        .status())
+                .isEqualTo(422);
+
+        var asked = post(
+                        ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/extension-requests",
+                        roads,
+                        Map.of("clock", "RESOLVE", "extraTime", "PT48H", "reason", "沥青未到"))
+                .ok();
+        var requestId = asked.text("/tasks/0/extensions/0/requestId");
+        var approved =
+                post(ticket + "/extensions/" + requestId + "/approve", street).ok();
+
+        assertThat(approved.text("/tasks/0/extensions/0/status")).isEqualTo("APPROVED");
+        assertThat(post(ticket + "/extensions/" + requestId + "/approve", street)
+                        .status())
+                .isEqualTo(409);
+        var routed = eventsOn(Topics.WHISTLE_ROUTED, whistle.whistleId(), events -> events.size() >= 3);
+        var extended = (WhistleRouted) routed.get(2).data();
+        assertThat(extended.action()).isEqualTo(WhistleRouted.Action.EXTENDED);
+        assertThat(extended.extension().extraTime()).isEqualTo(Duration.ofHours(48));
+        assertThat(extended.extension().unitId()).isEqualTo(DemoCity.ROADS_SECTION);
+    }
+
     private static WhistleRaised roadDamage() {
         return whistle(DemoCity.ROAD_DAMAGE, DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, "路面破损");
     }

@@ -48,13 +48,14 @@ class RaisingTickets {
         var street = whistle.gridId() != null || whistle.streetId() != null
                 ? org.centreFor(node, CommandLevel.STREET).orElse(null)
                 : null;
-        var fallback = org.centreFor(node, CommandLevel.DISTRICT)
-                .or(() -> org.centreFor(node, CommandLevel.CITY))
+        var district = org.centreFor(node, CommandLevel.DISTRICT);
+        var fallbackLevel = district.isPresent() ? CommandLevel.DISTRICT : CommandLevel.CITY;
+        var fallback = district.or(() -> org.centreFor(node, CommandLevel.CITY))
                 .or(() -> org.centreFor(org.cityNode(), CommandLevel.CITY))
                 // Retried, then dead-lettered: the organisation copy may still be catching up.
                 .orElseThrow(() -> new IllegalStateException("no command centre answers for " + node));
         var placement = new Placement(whistle.gridId(), whistle.streetId(), org.pathOf(node));
-        if (changing.raise(whistle, placement, street, fallback, traceId)) {
+        if (changing.raise(whistle, placement, street, fallback, fallbackLevel, traceId)) {
             log.info(
                     "whistle {} became a ticket at {}",
                     whistle.whistleId(),

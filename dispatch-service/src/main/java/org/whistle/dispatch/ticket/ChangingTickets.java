@@ -10,6 +10,7 @@ import org.whistle.dispatch.ticket.domain.CategoryCode;
 import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
+import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketId;
 import org.whistle.events.WhistleRaised;
 import org.whistle.problems.NotFoundException;
@@ -67,6 +68,8 @@ public class ChangingTickets {
     /**
      * Makes the ticket of a raised whistle, numbered in this transaction; nothing when the whistle has one already.
      *
+     * @param fallbackLevel the level of {@code fallbackOwner}: DISTRICT, or CITY where no district centre answers
+     *
      * @return whether a ticket was made
      */
     public boolean raise(
@@ -74,6 +77,7 @@ public class ChangingTickets {
             Placement placement,
             @Nullable UnitCode streetCentre,
             UnitCode fallbackOwner,
+            CommandLevel fallbackLevel,
             String traceId) {
         Boolean made = transactions.execute(status -> {
             if (tickets.idOfWhistle(whistle.whistleId()).isPresent()) {
@@ -90,6 +94,15 @@ public class ChangingTickets {
                     fallbackOwner,
                     Actor.system(TicketEventsOut.PRODUCER),
                     now);
+            if (streetCentre == null && fallbackLevel != ticket.level()) {
+                // The domain's fallback is the district; where no district centre answers, the city owns it.
+                ticket.transfer(
+                        fallbackOwner,
+                        fallbackLevel,
+                        "no district centre answers here: the " + fallbackLevel + " centre owns it (兜底)",
+                        Actor.system(TicketEventsOut.PRODUCER),
+                        now);
+            }
             tickets.insert(ticket, placement, now);
             events.publish(ticket, traceId);
             return true;
