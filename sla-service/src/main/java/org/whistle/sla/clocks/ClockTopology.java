@@ -1,0 +1,58 @@
+package org.whistle.sla.clocks;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.Topics;
+import org.whistle.events.kafka.EnvelopeSerializer;
+import org.whistle.sla.clocks.domain.Deadlines;
+
+/**
+ * The SLA topology: one source reading the four lifecycle topics (all keyed by whistle id with the same partition
+ * count, so one ticket's events meet in one task), one processor holding the stores, and two sinks —
+ * {@code whistle-escalated} and the source topic's dead-letter topic.
+ */
+public final class ClockTopology {
+
+    static final String SOURCE = "whistle-lifecycle";
+    static final String PROCESSOR = "clocks";
+    static final String ESCALATED_SINK = "whistle-escalated";
+    static final String DEAD_LETTER_SINK = "dead-letters";
+
+    private ClockTopology() {}
+
+    public static Topology build(
+            Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Serializer<EventEnvelope<?>> envelopes = (Serializer) new EnvelopeSerializer();
+        TopicNameExtractor<String, byte[]> deadLetterTopic =
+                (key, value, context) -> Topics.deadLetterOf(context.topic());
+        return new Topology()
+                .addSource(
+                        SOURCE,
+                        Serdes.String().deserializer(),
+                        Serdes.ByteArray().deserializer(),
+                        Topics.WHISTLE_RAISED,
+                        Topics.WHISTLE_ROUTED,
+                        Topics.WHISTLE_REPORTED,
+                        Topics.WHISTLE_CLOSED)
+                .addProcessor(
+                        PROCESSOR, () -> new ClockProcessor(deadlines, clock, punctuationInterval, observer), SOURCE)
+                .addStateStore(ClockStores.sheets(), PROCESSOR)
+                .addStateStore(ClockStores.due(), PROCESSOR)
+                .addStateStore(ClockStores.ticketIds(), PROCESSOR)
+                .addSink(ESCALATED_SINK, Topics.WHISTLE_ESCALATED, new StringSerializer(), envelopes, PROCESSOR)
+                .addSink(
+                        DEAD_LETTER_SINK,
+                        deadLetterTopic,
+                        new StringSerializer(),
+                        new ByteArraySerializer(),
+                        PROCESSOR);
+    }
+}

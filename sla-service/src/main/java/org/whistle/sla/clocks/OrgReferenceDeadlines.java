@@ -1,0 +1,106 @@
+package org.whistle.sla.clocks;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.whistle.events.CategoryChanged;
+import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.Urgency;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.orgreference.domain.deadlines.PauseCondition;
+import org.whistle.sla.clocks.domain.ClockPolicy;
+import org.whistle.sla.clocks.domain.Deadlines;
+import org.whistle.sla.clocks.domain.DefaultDeadlines;
+
+/**
+ * Deadlines from the organisation's deadline policies (the org-reference copy), most specific first, compressed by
+ * the time scale. Where no policy applies, or a policy lacks a clock, the design's defaults fill in — said once per
+ * case in the log, so a missing policy is noticed rather than silently papered over.
+ */
+public final class OrgReferenceDeadlines implements Deadlines {
+
+    private static final Logger log = LoggerFactory.getLogger(OrgReferenceDeadlines.class);
+
+    private final OrgReferenceCopy copy;
+    private final double timeScale;
+    private final Duration closedRetention;
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    public OrgReferenceDeadlines(OrgReferenceCopy copy, double timeScale, Duration closedRetention) {
+        this.copy = copy;
+        this.timeScale = timeScale;
+        this.closedRetention = closedRetention;
+    }
+
+    @Override
+    public ClockPolicy policyFor(@Nullable String categoryCode, Urgency urgency, CommandLevel level) {
+        var handlingClass = categoryCode == null
+                ? null
+                : copy.category(categoryCode)
+                        .map(CategoryChanged::handlingClass)
+                        .orElse(null);
+        var defaults = DefaultDeadlines.durations(urgency, handlingClass);
+        var match = copy.deadlinePolicy(categoryCode, urgency, level);
+        if (match.isEmpty()) {
+            once(
+                    "none:" + categoryCode + ":" + urgency + ":" + level,
+                    "No deadline policy for category {} × {} × {}: running the design's §5 defaults",
+                    categoryCode,
+                    urgency,
+                    level);
+            return DefaultDeadlines.policy(compress(defaults));
+        }
+        var policy = match.get().policy();
+        var durations = new EnumMap<ClockKind, Duration>(ClockKind.class);
+        for (var kind : ClockKind.values()) {
+            var duration = policy.durations().get(kind);
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                once(
+                        "gap:" + policy.id() + ":" + kind,
+                        "Deadline policy {} has no usable {} duration: running the design's §5 default",
+                        policy.id(),
+                        kind);
+                duration = defaults.get(kind);
+            }
+            durations.put(kind, duration);
+        }
+        var ratio = policy.warningRatio() > 0 && policy.warningRatio() < 1
+                ? policy.warningRatio()
+                : DefaultDeadlines.WARNING_RATIO;
+        return new ClockPolicy(
+                policy.id().value(),
+                compress(durations),
+                ratio,
+                policy.escalation(),
+                policy.pauseWhen().contains(PauseCondition.SUSPENDED),
+                policy.pauseWhen().contains(PauseCondition.EXTENSION));
+    }
+
+    @Override
+    public Duration compress(Duration policyTime) {
+        return Duration.ofMillis(Math.max(1, Math.round(policyTime.toMillis() / timeScale)));
+    }
+
+    @Override
+    public Duration closedRetention() {
+        return closedRetention;
+    }
+
+    private Map<ClockKind, Duration> compress(Map<ClockKind, Duration> durations) {
+        var compressed = new EnumMap<ClockKind, Duration>(ClockKind.class);
+        durations.forEach((kind, duration) -> compressed.put(kind, compress(duration)));
+        return compressed;
+    }
+
+    private void once(String key, String message, @Nullable Object... arguments) {
+        if (reported.add(key)) {
+            log.info(message, arguments);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.whistle.sla.clocks;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.sla.clocks.domain.Deadlines;
+
+/** Wires the clocks: time, deadlines from the org-reference copy, metrics, and the Streams application. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlaProperties.class)
+class SlaConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Deadlines deadlines(OrgReferenceCopy copy, SlaProperties properties) {
+        return new OrgReferenceDeadlines(copy, properties.timeScale(), properties.closedRetention());
+    }
+
+    @Bean
+    SlaMetrics slaMetrics(MeterRegistry registry) {
+        return new SlaMetrics(registry);
+    }
+
+    @Bean
+    SlaStreams slaStreams(
+            Deadlines deadlines,
+            Clock clock,
+            SlaMetrics metrics,
+            SlaProperties properties,
+            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
+        var topology = ClockTopology.build(deadlines, clock, properties.punctuationInterval(), metrics);
+        return new SlaStreams(topology, SlaStreams.config(properties, bootstrapServers));
+    }
+
+    /** Ready while the Streams client runs or rebalances; down once it has failed or stopped. */
+    @Bean
+    HealthIndicator slaStreamsHealthIndicator(SlaStreams streams) {
+        return () -> {
+            var state = streams.streams().map(KafkaStreams::state).orElse(KafkaStreams.State.NOT_RUNNING);
+            var health = switch (state) {
+                case RUNNING, REBALANCING -> Health.up();
+                case CREATED -> Health.outOfService();
+                default -> Health.down();
+            };
+            return health.withDetail("state", state.name()).build();
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package org.whistle.sla.clocks.domain;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.Urgency;
+
+/** Where clocks get their rules: the deadline policy for a ticket, and how much policy time one real second holds. */
+public interface Deadlines {
+
+    /** The rules for a category × urgency × level, durations already compressed by the time scale. */
+    ClockPolicy policyFor(@Nullable String categoryCode, Urgency urgency, CommandLevel level);
+
+    /** A span of policy time (e.g. an extension's extra time) as real time under the time scale. */
+    Duration compress(Duration policyTime);
+
+    /** How long a closed ticket's clocks stay readable before the sheet is forgotten. */
+    Duration closedRetention();
+}

@@ -1,0 +1,216 @@
+package org.whistle.sla.clocks.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.DeadlinePolicyChanged.Escalation;
+
+/**
+ * One instance of one clock of a ticket: a kind, for a unit or the whole ticket, numbered per kind and unit. Its id
+ * is deterministic ({@code whistleId:KIND:unit:n}, unit {@code -} when none), so a warning and an escalation can be
+ * named once per instance. Times are epoch milliseconds, as the state store keeps them.
+ */
+public final class TicketClock {
+
+    private String id = "";
+    private ClockKind kind = ClockKind.FILE;
+    private @Nullable String unitId;
+    private int instance;
+    private ClockState state = ClockState.RUNNING;
+    private CommandLevel level = CommandLevel.STREET;
+    private String policy = "";
+    private long startedAt;
+    private long warnAt;
+    private long dueAt;
+    private @Nullable Long pausedAt;
+    private @Nullable Long stoppedAt;
+    private long extendedMillis;
+    private boolean warningSent;
+    private boolean escalated;
+    private Escalation escalation = Escalation.NEXT_LEVEL;
+    private boolean pausesWhenSuspended;
+    private boolean extendable;
+
+    private TicketClock() {}
+
+    static TicketClock start(
+            String whistleId,
+            ClockKind kind,
+            @Nullable String unitId,
+            int instance,
+            CommandLevel level,
+            ClockPolicy policy,
+            Instant at) {
+        var clock = new TicketClock();
+        clock.id = idOf(whistleId, kind, unitId, instance);
+        clock.kind = kind;
+        clock.unitId = unitId;
+        clock.instance = instance;
+        clock.level = level;
+        clock.policy = policy.source();
+        var duration = policy.duration(kind).toMillis();
+        clock.startedAt = at.toEpochMilli();
+        clock.dueAt = clock.startedAt + duration;
+        clock.warnAt = clock.startedAt + Math.round(duration * policy.warningRatio());
+        clock.escalation = policy.escalation();
+        clock.pausesWhenSuspended = policy.pausesWhenSuspended();
+        clock.extendable = policy.extendable();
+        return clock;
+    }
+
+    /** The deterministic instance id: the whistle, the clock kind, the unit ({@code -} for none) and the number. */
+    public static String idOf(String whistleId, ClockKind kind, @Nullable String unitId, int instance) {
+        return whistleId + ":" + kind + ":" + (unitId == null ? "-" : unitId) + ":" + instance;
+    }
+
+    /** Running, paused or expired: its step has not happened yet. */
+    public boolean outstanding() {
+        return state != ClockState.STOPPED;
+    }
+
+    boolean is(ClockKind wanted, @Nullable String unit) {
+        return kind == wanted && java.util.Objects.equals(unitId, unit);
+    }
+
+    void stop(Instant at) {
+        if (state != ClockState.STOPPED) {
+            if (state == ClockState.PAUSED) {
+                pausedAt = null;
+            }
+            state = ClockState.STOPPED;
+            stoppedAt = at.toEpochMilli();
+        }
+    }
+
+    void pause(Instant at) {
+        if (state == ClockState.RUNNING && pausesWhenSuspended) {
+            state = ClockState.PAUSED;
+            pausedAt = at.toEpochMilli();
+        }
+    }
+
+    void resume(Instant at) {
+        if (state == ClockState.PAUSED && pausedAt != null) {
+            var held = Math.max(0, at.toEpochMilli() - pausedAt);
+            warnAt += held;
+            dueAt += held;
+            pausedAt = null;
+            state = ClockState.RUNNING;
+        }
+    }
+
+    /** An approved extension moves warning and due time; an expired clock has already escalated and stays so. */
+    boolean extend(Duration extra) {
+        if (!extendable || !(state == ClockState.RUNNING || state == ClockState.PAUSED)) {
+            return false;
+        }
+        warnAt += extra.toMillis();
+        dueAt += extra.toMillis();
+        extendedMillis += extra.toMillis();
+        return true;
+    }
+
+    /** Marks what is due at {@code now}: expiry first (a warning after the due time would say nothing new). */
+    Optional<FiringKind> fire(long now) {
+        if (state != ClockState.RUNNING) {
+            return Optional.empty();
+        }
+        if (!escalated && dueAt <= now) {
+            escalated = true;
+            state = ClockState.EXPIRED;
+            return Optional.of(FiringKind.ESCALATION);
+        }
+        if (!warningSent && warnAt <= now) {
+            warningSent = true;
+            return Optional.of(FiringKind.WARNING);
+        }
+        return Optional.empty();
+    }
+
+    /** When this clock next needs attention, if it is running. */
+    Optional<Timer> timer() {
+        if (state != ClockState.RUNNING) {
+            return Optional.empty();
+        }
+        return Optional.of(new Timer(warningSent ? dueAt : warnAt, id));
+    }
+
+    enum FiringKind {
+        WARNING,
+        ESCALATION
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ClockKind kind() {
+        return kind;
+    }
+
+    public @Nullable String unitId() {
+        return unitId;
+    }
+
+    public int instance() {
+        return instance;
+    }
+
+    public ClockState state() {
+        return state;
+    }
+
+    /** The ticket's level when the clock started. */
+    public CommandLevel level() {
+        return level;
+    }
+
+    public String policy() {
+        return policy;
+    }
+
+    public Instant startedAt() {
+        return Instant.ofEpochMilli(startedAt);
+    }
+
+    public Instant warnAt() {
+        return Instant.ofEpochMilli(warnAt);
+    }
+
+    /** The due time; while paused, the due time it would have if resumed now is {@link #remaining}. */
+    public Instant dueAt() {
+        return Instant.ofEpochMilli(dueAt);
+    }
+
+    public Optional<Instant> stoppedAt() {
+        return Optional.ofNullable(stoppedAt).map(Instant::ofEpochMilli);
+    }
+
+    /** Time left at {@code now}: frozen while paused, negative once overdue, empty once stopped. */
+    public Optional<Duration> remaining(Instant now) {
+        return switch (state) {
+            case STOPPED -> Optional.empty();
+            case PAUSED -> Optional.of(Duration.ofMillis(dueAt - (pausedAt == null ? now.toEpochMilli() : pausedAt)));
+            case RUNNING, EXPIRED -> Optional.of(Duration.ofMillis(dueAt - now.toEpochMilli()));
+        };
+    }
+
+    public Duration extended() {
+        return Duration.ofMillis(extendedMillis);
+    }
+
+    public boolean warningSent() {
+        return warningSent;
+    }
+
+    public boolean escalated() {
+        return escalated;
+    }
+
+    public Escalation escalation() {
+        return escalation;
+    }
+}
