@@ -13,6 +13,7 @@ import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.Urgency;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.deadlines.PauseCondition;
 import org.whistle.sla.clocks.domain.ClockPolicy;
 import org.whistle.sla.clocks.domain.Deadlines;
@@ -39,7 +40,9 @@ public final class OrgReferenceDeadlines implements Deadlines {
     }
 
     @Override
-    public ClockPolicy policyFor(@Nullable String categoryCode, Urgency urgency, CommandLevel level) {
+    public ClockPolicy policyFor(@Nullable String category, Urgency urgency, CommandLevel level) {
+        // A code the catalogue could not hold matches only policies for any category, rather than failing the clock.
+        var categoryCode = category != null && CategoryCode.isWellFormed(category) ? category : null;
         var handlingClass = categoryCode == null
                 ? null
                 : copy.category(categoryCode)
