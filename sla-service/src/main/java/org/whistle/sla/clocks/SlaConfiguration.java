@@ -45,6 +45,11 @@ class SlaConfiguration {
         return new SlaStreams(topology, SlaStreams.config(properties, bootstrapServers));
     }
 
+    @Bean
+    ClockReadModel clockReadModel(SlaStreams streams, Clock clock, SlaProperties properties) {
+        return new ClockReadModel(streams, clock, properties.applicationServer());
+    }
+
     /** Ready while the Streams client runs or rebalances; down once it has failed or stopped. */
     @Bean
     HealthIndicator slaStreamsHealthIndicator(SlaStreams streams) {

@@ -35,15 +35,15 @@ import org.whistle.orgreference.copy.OrgReferenceCopy;
  * One ticket's life as intake and dispatch publish it, with revisions counted per producer the way they count them,
  * and the deadline policies the tests run under.
  */
-final class Tickets {
+public final class Tickets {
 
-    static final String POTHOLE = "ROADS-POTHOLE";
+    public static final String POTHOLE = "ROADS-POTHOLE";
     static final String FIRE_HAZARD = "FIRE-HAZARD";
     static final String UNKNOWN_CATEGORY = "MISC-UNLISTED";
     static final String CENTRE = "centre-street-1";
 
-    final WhistleId whistleId = WhistleId.newId();
-    final TicketId ticketId = TicketId.newId();
+    public final WhistleId whistleId = WhistleId.newId();
+    public final TicketId ticketId = TicketId.newId();
     private final Clock clock;
     private final String category;
     private long intakeRevision;
@@ -51,12 +51,12 @@ final class Tickets {
     private CommandLevel level = CommandLevel.STREET;
     private List<Summons> summons = List.of();
 
-    Tickets(Clock clock, String category) {
+    public Tickets(Clock clock, String category) {
         this.clock = clock;
         this.category = category;
     }
 
-    String id() {
+    public String id() {
         return whistleId.toString();
     }
 
@@ -101,7 +101,7 @@ final class Tickets {
     }
 
     /** Summons units, the first as lead; every unit's task is SUMMONED. */
-    EventEnvelope<?> summoned(String... units) {
+    public EventEnvelope<?> summoned(String... units) {
         summons = Arrays.stream(units)
                 .map(unit -> new Summons(unit, unit.equals(units[0]), TaskState.SUMMONED))
                 .toList();

@@ -193,7 +193,7 @@ public final class TicketClocks {
     }
 
     /** Who is late: the summoned unit for report-in, the lead for contact and resolve, the centre (null) otherwise. */
-    private @Nullable String lateUnit(TicketClock clock) {
+    public @Nullable String lateUnit(TicketClock clock) {
         return switch (clock.kind()) {
             case REPORT_IN -> clock.unitId();
             case CONTACT_REPORTER, RESOLVE -> leadUnit;
