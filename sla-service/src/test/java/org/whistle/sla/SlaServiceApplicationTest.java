@@ -1,10 +1,154 @@
 package org.whistle.sla;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.whistle.events.EventCodec;
+import org.whistle.sla.clocks.Tickets;
 import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.TestInfrastructure;
+import org.whistle.testing.TestIssuer;
 import org.whistle.testing.service.ServiceContract;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "whistle.sla.application-id=sla-service-test",
+            "whistle.sla.state-dir=${java.io.tmpdir}/whistle-sla-service-test-${random.uuid}",
+            "whistle.sla.punctuation-interval=200ms",
+            "whistle.sla.streams.commit.interval.ms=100"
+        })
 @RealInfrastructure(database = false)
-class SlaServiceApplicationTest extends ServiceContract {}
+class SlaServiceApplicationTest extends ServiceContract {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeEach
+    void awaitReady() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        // Ready includes the first rebalances; until the stores are queryable the API says 503 with Retry-After.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> call("/api/sla/tickets/" + java.util.UUID.randomUUID(), token("LEADER"))
+                                .statusCode()
+                        != 503);
+    }
+
+    @Test
+    void showsTheClocksOfAKnownTicketToADispatcherByWhistleOrTicketId() {
+        var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
+        publish(ticket.summoned("roads-bureau"));
+        var dispatcher = token("STREET_DISPATCHER");
+
+        var byWhistle = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> call("/api/sla/tickets/" + ticket.id(), dispatcher),
+                        response -> response.statusCode() == 200);
+        var clocks = json(byWhistle).path("clocks");
+        assertThat(clocks.valueStream().map(clock -> clock.path("kind").asString()))
+                .contains("REPORT_IN", "CONTACT_REPORTER", "RESOLVE");
+        var reportIn = clocks.valueStream()
+                .filter(clock -> clock.path("kind").asString().equals("REPORT_IN"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(reportIn.path("unitId").asString()).isEqualTo("roads-bureau");
+        assertThat(reportIn.path("state").asString()).isEqualTo("RUNNING");
+        assertThat(reportIn.path("remaining").isMissingNode()).isFalse();
+
+        var byTicket = call("/api/sla/tickets/" + ticket.ticketId, token("DEPARTMENT_OFFICER"));
+        assertThat(byTicket.statusCode()).isEqualTo(200);
+        assertThat(json(byTicket).path("whistleId").asString()).isEqualTo(ticket.id());
+
+        var summary = call("/api/sla/summary?unit=roads-bureau", token("LEADER"));
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(json(summary)
+                        .valueStream()
+                        .mapToLong(row -> row.path("running").asLong())
+                        .sum())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void refusesResidents() {
+        assertThat(call("/api/sla/tickets/" + java.util.UUID.randomUUID(), token("RESIDENT"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call("/api/sla/summary", token("RESIDENT")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesCallersWithoutAToken() {
+        assertThat(call("/api/sla/tickets/" + java.util.UUID.randomUUID(), null).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownTicket() {
+        var response = call("/api/sla/tickets/" + java.util.UUID.randomUUID(), token("CITY_DISPATCHER"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+    }
+
+    private static String token(String role) {
+        return TestIssuer.get().token("user-" + role.toLowerCase(), List.of(role), List.of("city"), null);
+    }
+
+    private HttpResponse<String> call(String path, @Nullable String token) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JsonMapper.shared().readTree(response.body());
+    }
+
+    private static void publish(org.whistle.events.EventEnvelope<?> envelope) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                    envelope.topic(), envelope.key(), EventCodec.instance().encode(envelope)));
+        }
+    }
+}

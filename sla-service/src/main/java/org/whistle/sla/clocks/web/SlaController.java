@@ -51,10 +51,15 @@ class SlaController {
     private final Clock clock;
     private final RestClient peers;
 
-    SlaController(ClockReadModel clocks, Clock clock, RestClient.Builder restClients) {
+    SlaController(ClockReadModel clocks, Clock clock) {
         this.clocks = clocks;
         this.clock = clock;
-        this.peers = restClients.build();
+        var http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(2))
+                .build();
+        var requests = new org.springframework.http.client.JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(java.time.Duration.ofSeconds(5));
+        this.peers = RestClient.builder().requestFactory(requests).build();
     }
 
     @GetMapping("/tickets/{id}")
