@@ -57,6 +57,32 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
     }
 
     @Test
+    void raisesAnUnfiledTicketThatSlaNamesByItsWhistleWhenTheFileClockExpires() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var byWhistle = new WhistleEscalated(
+                whistle.whistleId(),
+                new TicketId(whistle.whistleId().value()),
+                WhistleEscalated.Kind.ESCALATION,
+                ClockKind.FILE,
+                "FILE-" + whistle.whistleId().value(),
+                null,
+                CommandLevel.STREET,
+                CommandLevel.DISTRICT,
+                false,
+                Instant.now().minus(Duration.ofHours(2)),
+                Instant.now(),
+                Instant.now());
+
+        publish(envelope(byWhistle));
+
+        var district = dispatcher("DISTRICT_DISPATCHER", DemoCity.GANNAN, DemoCity.GANNAN_CENTRE);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        get("/api/tickets/" + id, district).ok().text("/level").equals("DISTRICT"));
+    }
+
+    @Test
     void reopensAResolvedTicketForReworkWhenTheReporterSaysItIsNotFixed() {
         var whistle = roadDamage();
         var id = raise(whistle);

@@ -56,11 +56,13 @@ class EscalatingTickets {
     }
 
     private void escalate(WhistleEscalated escalated, String traceId) {
-        var id = escalated.ticketId();
-        if (tickets.find(id).isEmpty()) {
-            // Retried, then dead-lettered: the ticket may not be stored yet, or never was.
-            throw new IllegalStateException("no ticket " + id + " for the escalation of " + escalated.clockId());
-        }
+        // Before filing, sla-service has seen no ticket id and names the ticket by its whistle's id.
+        var id = tickets.find(escalated.ticketId())
+                .map(stored -> escalated.ticketId())
+                .or(() -> tickets.idOfWhistle(escalated.whistleId()))
+                .orElseThrow(() -> new IllegalStateException(
+                        // Retried, then dead-lettered: the ticket may not be stored yet, or never was.
+                        "no ticket " + escalated.ticketId() + " for the escalation of " + escalated.clockId()));
         changing.change(id, traceId, (ticket, stored, now) -> {
             if (escalated.clock() == ClockKind.FOLLOW_UP) {
                 switch (AutoClosePolicy.onExpiry(escalated.clock(), ticket.state())) {
