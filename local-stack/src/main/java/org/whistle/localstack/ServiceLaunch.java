@@ -33,6 +33,15 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    static final String SLA_STATE_DIR = "sla";
+
+    /**
+     * The demo runs deadline policies 60 times faster (a policy minute in a second), so a visitor sees a whistle
+     * escalate street → district → city within minutes; {@code WHISTLE_SLA_TIME_SCALE=1} in the launcher's
+     * environment runs them in real time.
+     */
+    static final String DEMO_SLA_TIME_SCALE = "60";
+
     static ServiceLaunch of(
             Service service,
             Path javaBinary,
@@ -67,6 +76,12 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
                     "WHISTLE_SECURITY_JWKS_URI",
                     "http://" + LOOPBACK + ":" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks");
         }
+        if (service == Service.SLA) {
+            // Kafka Streams keeps its clock stores beside the other data, so a restart restores little.
+            environment.put(
+                    "WHISTLE_SLA_STATE_DIR",
+                    logsDir.resolveSibling(SLA_STATE_DIR).toString());
+        }
         if (service == Service.ORG_REGISTRY) {
             // The registry seeds the demo city into its database once, when it finds the database empty.
             environment.put("WHISTLE_ORG_SEED_DIRECTORY", demoDir.toString());
@@ -92,6 +107,9 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
+        if (service == Service.SLA) {
+            builder.environment().putIfAbsent("WHISTLE_SLA_TIME_SCALE", DEMO_SLA_TIME_SCALE);
+        }
         return builder;
     }
 }

@@ -119,4 +119,14 @@ class ServiceLaunchTest {
                         .environment())
                 .doesNotContainKey("WHISTLE_SECURITY_JWKS_URI");
     }
+
+    @Test
+    void runsTheDemosClocksSixtyTimesFasterKeepingTheirStateWithTheData() {
+        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
+
+        assertThat(launch.environment()).containsEntry("WHISTLE_SLA_STATE_DIR", "/stack/.whistle/sla");
+        var processEnvironment = launch.processBuilder(Path.of("/stack")).environment();
+        assertThat(processEnvironment.get("WHISTLE_SLA_TIME_SCALE"))
+                .isEqualTo(System.getenv().getOrDefault("WHISTLE_SLA_TIME_SCALE", "60"));
+    }
 }
