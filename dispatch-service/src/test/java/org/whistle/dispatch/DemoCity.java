@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.CategoryChanged;
 import org.whistle.events.CommandLevel;
+import org.whistle.events.DeadlinePolicyChanged;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.ReferenceEvent;
 import org.whistle.events.RoutingRuleChanged;
@@ -103,6 +104,19 @@ final class DemoCity {
 
         all.add(new RoutingRuleChanged(
                 "R-0027", ROAD_DAMAGE, GANNAN, null, ROADS_SECTION, List.of(GANNAN_URBAN_MANAGEMENT), 0, true));
+        all.add(new DeadlinePolicyChanged(
+                "D-DEMO-URGENT",
+                null,
+                Urgency.URGENT,
+                null,
+                java.util.Map.of(
+                        org.whistle.events.ClockKind.FILE, java.time.Duration.ofMinutes(30),
+                        org.whistle.events.ClockKind.RESOLVE, java.time.Duration.ofHours(2)),
+                0.8,
+                null,
+                true,
+                DeadlinePolicyChanged.Escalation.NEXT_LEVEL,
+                List.of("SUSPENDED")));
         return all;
     }
 

@@ -78,6 +78,8 @@ abstract class DispatchServiceTestBase {
                 .until(() -> copy.unit(DemoCity.LONGSHA_FIRE).isPresent()
                         && copy.category(DemoCity.SHED_ENCROACHMENT).isPresent()
                         && copy.propose(DemoCity.ROAD_DAMAGE, DemoCity.FANRONG_GRID_1, null)
+                                .isPresent()
+                        && copy.deadlinePolicy(DemoCity.ROAD_DAMAGE, org.whistle.events.Urgency.URGENT, null)
                                 .isPresent());
     }
 

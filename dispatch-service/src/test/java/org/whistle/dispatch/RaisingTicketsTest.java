@@ -3,6 +3,7 @@ package org.whistle.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.Placement;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
 import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.Topics;
 import org.whistle.events.TraceIds;
@@ -95,6 +97,10 @@ class RaisingTicketsTest extends DispatchServiceTestBase {
         assertThat(filed.action()).isEqualTo(WhistleRouted.Action.FILED);
         assertThat(routed.getFirst().revision()).isEqualTo(2);
         assertThat(filed.owningCentreId()).isEqualTo(DemoCity.GANNAN_TOWN_CENTRE);
+        assertThat(filed.deadlines())
+                .as("the durations the deadline policy gives")
+                .containsEntry(ClockKind.FILE, Duration.ofMinutes(30))
+                .containsEntry(ClockKind.RESOLVE, Duration.ofHours(2));
     }
 
     @Test

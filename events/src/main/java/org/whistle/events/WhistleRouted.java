@@ -3,11 +3,16 @@ package org.whistle.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The command platform moved a ticket: filed, summoned units, transferred, extended, suspended, verified, reopened
  * or raised its level. Carries the ticket's state after the action, so a consumer needs no other event to know it.
+ *
+ * @param deadlines the clock durations the deadline policy gives the ticket at its level and priority, as dispatch
+ *     found them (informational: sla-service times clocks from its own copy of the policies); absent when no policy
+ *     applies
  */
 public record WhistleRouted(
         WhistleId whistleId,
@@ -23,7 +28,8 @@ public record WhistleRouted(
         @Nullable Extension extension,
         @Nullable String reason,
         Actor actor,
-        Instant at)
+        Instant at,
+        @Nullable Map<ClockKind, Duration> deadlines)
         implements WhistleEvent {
 
     /** What the command platform did. */

@@ -52,7 +52,8 @@ final class SampleEvents {
                         new WhistleRouted.Extension(ClockKind.RESOLVE, "unit-property-yongan", Duration.ofHours(48)),
                         "需协调环卫车辆",
                         DISPATCHER,
-                        AT),
+                        AT,
+                        Map.of(ClockKind.REPORT_IN, Duration.ofHours(2), ClockKind.RESOLVE, Duration.ofDays(7))),
                 new WhistleReported(
                         WHISTLE,
                         TICKET,
@@ -157,7 +158,8 @@ final class SampleEvents {
                         null,
                         null,
                         Actor.system("dispatch-service"),
-                        AT),
+                        AT,
+                        null),
                 new WhistleClosed(
                         WHISTLE, TICKET, WhistleClosed.Outcome.NO_ANSWER, null, null, Actor.system("sla"), AT),
                 new WhistleEscalated(

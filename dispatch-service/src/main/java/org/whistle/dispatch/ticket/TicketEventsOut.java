@@ -1,10 +1,13 @@
 package org.whistle.dispatch.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.dispatch.ticket.domain.TicketEvent;
+import org.whistle.events.ClockKind;
 import org.whistle.events.EventData;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.WhistleClosed;
@@ -13,6 +16,7 @@ import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
 import org.whistle.events.WhistleRouted.Action;
 import org.whistle.messaging.outbox.Outbox;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
 
 /**
  * Maps the ticket's domain events to the contract and appends them to the outbox in the transaction that stored the
@@ -26,35 +30,46 @@ class TicketEventsOut {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final OrgReferenceCopy org;
 
-    TicketEventsOut(Outbox outbox, Clock clock) {
+    TicketEventsOut(Outbox outbox, Clock clock, OrgReferenceCopy org) {
         this.outbox = outbox;
         this.clock = clock;
+        this.org = org;
     }
 
     void publish(Ticket ticket, String traceId) {
         for (var event : ticket.events()) {
-            contractOf(ticket, event)
+            var deadlines = org.deadlinePolicy(
+                            ticket.category().value(),
+                            ticket.priority(),
+                            event.change().level())
+                    .map(match -> match.policy().durations())
+                    .orElse(null);
+            contractOf(ticket, event, deadlines)
                     .ifPresent(data -> outbox.append(
                             EventEnvelope.wrap(data, event.change().revision(), PRODUCER, traceId, clock)));
         }
         ticket.clearEvents();
     }
 
-    static Optional<EventData> contractOf(Ticket ticket, TicketEvent event) {
+    static Optional<EventData> contractOf(
+            Ticket ticket, TicketEvent event, @org.jspecify.annotations.Nullable Map<ClockKind, Duration> deadlines) {
         return Optional.ofNullable(
                 switch (event) {
-                    case TicketEvent.Filed e -> routed(ticket, e, Action.FILED, null, null);
-                    case TicketEvent.UnitsSummoned e -> routed(ticket, e, Action.SUMMONED, null, null);
-                    case TicketEvent.Transferred e -> routed(ticket, e, Action.TRANSFERRED, null, e.reason());
-                    case TicketEvent.Returned e -> routed(ticket, e, Action.RETURNED, null, e.reason());
-                    case TicketEvent.Suspended e -> routed(ticket, e, Action.SUSPENDED, null, e.reason());
-                    case TicketEvent.Resumed e -> routed(ticket, e, Action.RESUMED, null, null);
-                    case TicketEvent.Verified e -> routed(ticket, e, Action.VERIFIED, null, null);
+                    case TicketEvent.Filed e -> routed(ticket, e, deadlines, Action.FILED, null, null);
+                    case TicketEvent.UnitsSummoned e -> routed(ticket, e, deadlines, Action.SUMMONED, null, null);
+                    case TicketEvent.Transferred e ->
+                        routed(ticket, e, deadlines, Action.TRANSFERRED, null, e.reason());
+                    case TicketEvent.Returned e -> routed(ticket, e, deadlines, Action.RETURNED, null, e.reason());
+                    case TicketEvent.Suspended e -> routed(ticket, e, deadlines, Action.SUSPENDED, null, e.reason());
+                    case TicketEvent.Resumed e -> routed(ticket, e, deadlines, Action.RESUMED, null, null);
+                    case TicketEvent.Verified e -> routed(ticket, e, deadlines, Action.VERIFIED, null, null);
                     case TicketEvent.LevelRaised e ->
                         routed(
                                 ticket,
                                 e,
+                                deadlines,
                                 Action.LEVEL_RAISED,
                                 null,
                                 e.order().clock() + " expired: supervision order "
@@ -64,11 +79,13 @@ class TicketEventsOut {
                         routed(
                                 ticket,
                                 e,
+                                deadlines,
                                 Action.EXTENDED,
                                 new WhistleRouted.Extension(e.clock(), e.unit().value(), e.extraTime()),
                                 null);
-                    case TicketEvent.VerificationFailed e -> routed(ticket, e, Action.REOPENED, null, e.reason());
-                    case TicketEvent.Reopened e -> routed(ticket, e, Action.REOPENED, null, e.reason());
+                    case TicketEvent.VerificationFailed e ->
+                        routed(ticket, e, deadlines, Action.REOPENED, null, e.reason());
+                    case TicketEvent.Reopened e -> routed(ticket, e, deadlines, Action.REOPENED, null, e.reason());
                     case TicketEvent.UnitReported e -> {
                         var c = e.change();
                         yield new WhistleReported(
@@ -99,6 +116,7 @@ class TicketEventsOut {
     private static WhistleRouted routed(
             Ticket ticket,
             TicketEvent event,
+            @org.jspecify.annotations.Nullable Map<ClockKind, Duration> deadlines,
             Action action,
             WhistleRouted.@org.jspecify.annotations.Nullable Extension extension,
             @org.jspecify.annotations.Nullable String reason) {
@@ -119,7 +137,8 @@ class TicketEventsOut {
                 extension,
                 reason,
                 c.actor(),
-                c.at());
+                c.at(),
+                deadlines);
     }
 
     private static WhistleClosed closed(

@@ -96,7 +96,8 @@ public final class Tickets {
                 extension,
                 null,
                 new Actor("dispatcher-1", CENTRE, "STREET_DISPATCHER"),
-                clock.instant());
+                clock.instant(),
+                null);
         return wrap(data, ++dispatchRevision, "dispatch-service");
     }
 
