@@ -12,10 +12,10 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Real photo and video bytes for tests, with location metadata put in by hand where phones put it. */
-final class Samples {
+public final class Samples {
 
     /** Qiqihar's latitude, 47° 21' 12.34", as the three EXIF rationals — a byte pattern to look for. */
-    static final byte[] LATITUDE_RATIONALS = ByteBuffer.allocate(24)
+    public static final byte[] LATITUDE_RATIONALS = ByteBuffer.allocate(24)
             .putInt(47)
             .putInt(1)
             .putInt(21)
@@ -24,8 +24,8 @@ final class Samples {
             .putInt(100)
             .array();
 
-    static final String XMP_LOCATION = "<exif:GPSLatitude>47,21.2N</exif:GPSLatitude>";
-    static final String MP4_LOCATION = "+47.3534+123.9180/";
+    public static final String XMP_LOCATION = "<exif:GPSLatitude>47,21.2N</exif:GPSLatitude>";
+    public static final String MP4_LOCATION = "+47.3534+123.9180/";
 
     private Samples() {}
 
@@ -40,11 +40,11 @@ final class Samples {
         return image;
     }
 
-    static byte[] plainJpeg() {
+    public static byte[] plainJpeg() {
         return write("jpg");
     }
 
-    static byte[] plainPng() {
+    public static byte[] plainPng() {
         return write("png");
     }
 
@@ -52,7 +52,7 @@ final class Samples {
      * A JPEG as a phone writes it: JFIF, then an Exif APP1 with orientation 6 and a GPS IFD, an XMP APP1 with the
      * location again, a comment, and a second image appended after EOI the way MPF does.
      */
-    static byte[] jpegWithLocation() {
+    public static byte[] jpegWithLocation() {
         var jpeg = plainJpeg();
         int app0Length = (jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF);
         int afterApp0 = 4 + app0Length;
@@ -70,7 +70,7 @@ final class Samples {
     }
 
     /** A PNG with an {@code eXIf} chunk holding a GPS IFD and an {@code iTXt} chunk holding XMP. */
-    static byte[] pngWithLocation() {
+    public static byte[] pngWithLocation() {
         var png = plainPng();
         int afterHeader = 8 + 25; // signature, IHDR
         var out = new ByteArrayOutputStream();
@@ -85,7 +85,7 @@ final class Samples {
     }
 
     /** A lossless WebP container (VP8X with EXIF and XMP flags, VP8L data, EXIF and XMP chunks). */
-    static byte[] webpWithLocation() {
+    public static byte[] webpWithLocation() {
         var vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
         vp8x.put((byte) 0x0C).put(new byte[3]);
         vp8x.put(new byte[] {31, 0, 0, 23, 0, 0}); // canvas 32 x 24, minus one
@@ -103,7 +103,7 @@ final class Samples {
      * An MP4 as an Android phone writes it: {@code ftyp}, {@code mdat}, then {@code moov} with a video track and a
      * {@code udta/©xyz} location at movie and track level.
      */
-    static byte[] mp4WithLocation(String handler) {
+    public static byte[] mp4WithLocation(String handler) {
         var location =
                 box("udta", box("\u00A9xyz", concat(new byte[] {0, 18, 0x15, (byte) 0xC7}, ascii(MP4_LOCATION))));
         var track = box("trak", concat(box("tkhd", new byte[84]), box("mdia", box("hdlr", hdlr(handler))), location));
@@ -111,7 +111,7 @@ final class Samples {
         return concat(ftyp("isom", "isom", "mp41"), box("mdat", mdatPayload()), moov);
     }
 
-    static byte[] mdatPayload() {
+    public static byte[] mdatPayload() {
         var payload = new byte[4096];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) (i * 31);
@@ -119,7 +119,7 @@ final class Samples {
         return payload;
     }
 
-    static byte[] ftyp(String major, String... compatible) {
+    public static byte[] ftyp(String major, String... compatible) {
         var out = new ByteArrayOutputStream();
         out.writeBytes(ascii(major));
         out.writeBytes(new byte[4]);
@@ -129,7 +129,7 @@ final class Samples {
         return box("ftyp", out.toByteArray());
     }
 
-    static byte[] box(String type, byte[] payload) {
+    public static byte[] box(String type, byte[] payload) {
         return concat(
                 ByteBuffer.allocate(8)
                         .putInt(8 + payload.length)
@@ -138,11 +138,11 @@ final class Samples {
                 payload);
     }
 
-    static boolean contains(byte[] haystack, byte[] needle) {
+    public static boolean contains(byte[] haystack, byte[] needle) {
         return indexOf(haystack, needle) >= 0;
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -155,11 +155,11 @@ final class Samples {
         return -1;
     }
 
-    static byte[] ascii(String s) {
+    public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         var out = new ByteArrayOutputStream();
         for (var part : parts) {
             out.writeBytes(part);
@@ -168,7 +168,7 @@ final class Samples {
     }
 
     /** Big-endian TIFF: IFD0 with Orientation = 6 and a GPS IFD pointer; the GPS IFD with latitude N 47° 21' 12.34". */
-    static byte[] tiffWithGps() {
+    public static byte[] tiffWithGps() {
         var tiff = ByteBuffer.allocate(92);
         tiff.put(ascii("MM")).putShort((short) 42).putInt(8);
         tiff.putShort((short) 2);

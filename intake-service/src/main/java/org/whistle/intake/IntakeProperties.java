@@ -1,0 +1,75 @@
+package org.whistle.intake;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.whistle.intake.raising.domain.CityExtent;
+
+/**
+ * {@code whistle.intake.*} (evidence limits are under {@code whistle.intake.evidence.*}).
+ *
+ * @param phoneKey base64 of a 256-bit AES key that encrypts reporters' phone numbers; required unless
+ *     {@code insecureDevPhoneKey} is set
+ * @param insecureDevPhoneKey use a fixed, publicly known key instead: for local development and tests only
+ * @param trackingPrefix the capital letters tracking codes start with
+ * @param cityCode the city node: its command centre is the fallback owner of whistles in no grid
+ * @param zone the city's time zone, for tracking-code dates and Open311 times
+ * @param descriptionMaxLength characters (code points) a description may hold
+ * @param extent the box the city answers for; a point outside is refused
+ */
+@ConfigurationProperties("whistle.intake")
+public record IntakeProperties(
+        @Nullable String phoneKey,
+        @DefaultValue("false") boolean insecureDevPhoneKey,
+        @DefaultValue("QQ") String trackingPrefix,
+        @DefaultValue("230200") String cityCode,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("2000") int descriptionMaxLength,
+        @DefaultValue Extent extent,
+        @DefaultValue Nearby nearby,
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Open311 open311) {
+
+    /** Qiqihar's administrative area with a margin (about 45.9–48.9 N, 122.4–126.7 E) unless configured. */
+    public record Extent(
+            @DefaultValue("45.8") double south,
+            @DefaultValue("122.3") double west,
+            @DefaultValue("48.95") double north,
+            @DefaultValue("126.8") double east) {
+
+        public CityExtent toCityExtent() {
+            return new CityExtent(south, west, north, east);
+        }
+    }
+
+    /** Duplicate suggestions: the radius used when none is asked for, and the largest allowed. */
+    public record Nearby(
+            @DefaultValue("200") int defaultRadiusMetres,
+            @DefaultValue("1000") int maxRadiusMetres) {}
+
+    /**
+     * Requests anonymous callers may make per period, per key; {@code 0} turns a limit off. Signed-in callers are
+     * limited at the gateway.
+     */
+    public record RateLimits(
+            @DefaultValue("1h") Duration period,
+            @DefaultValue("10") int perPhone,
+            @DefaultValue("20") int perDevice,
+            @DefaultValue("60") int perAddress) {}
+
+    /**
+     * The Open311 façade.
+     *
+     * @param apiKeys keys a client must send as {@code api_key} to post requests or updates
+     * @param jurisdictionId the one jurisdiction served; requests naming another are 404
+     */
+    public record Open311(
+            @DefaultValue List<String> apiKeys,
+            @DefaultValue("qiqihar.gov.cn") String jurisdictionId,
+            @DefaultValue("90d") Duration defaultWindow,
+            @DefaultValue("50") int defaultPageSize,
+            @DefaultValue("200") int maxPageSize) {}
+}

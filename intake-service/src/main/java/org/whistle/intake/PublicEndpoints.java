@@ -1,0 +1,31 @@
+package org.whistle.intake;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.whistle.security.ServiceSecurityAutoConfiguration;
+
+/**
+ * Whistles may be raised and followed without an account (人人皆可吹哨), and Open311 clients authenticate with an
+ * {@code api_key}: these paths let anonymous callers through, while a bearer token, when sent, still identifies
+ * the caller. Each endpoint decides what an anonymous caller may see; everything else keeps the default chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicEndpoints {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    SecurityFilterChain anonymousIntake(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/whistles", "/api/whistles/**", "/open311/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .oauth2ResourceServer(server -> server.jwt(
+                        jwt -> jwt.jwtAuthenticationConverter(ServiceSecurityAutoConfiguration.rolesAsAuthorities())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

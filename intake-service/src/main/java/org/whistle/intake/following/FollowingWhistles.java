@@ -1,0 +1,208 @@
+package org.whistle.intake.following;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.whistle.events.EvidenceRef;
+import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.intake.raising.PhoneCipher;
+import org.whistle.intake.raising.domain.PhoneNumber;
+import org.whistle.intake.raising.domain.TrackingCodes;
+import org.whistle.problems.NotFoundException;
+import org.whistle.security.Caller;
+import org.whistle.security.Role;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may follow a whistle, and what they see: its reporter (by token subject, or by tracking code plus the phone
+ * they gave — the code alone for an anonymous whistle), and staff whose org scope covers the whistle's place. Anyone
+ * else is told the whistle does not exist, so codes and ids cannot be probed.
+ */
+@Service
+public class FollowingWhistles {
+
+    /** Roles that see every whistle in their org scope. Residents and party members see only their own. */
+    static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.PARTY_MEMBER));
+
+    private final JdbcClient jdbc;
+    private final PhoneCipher phones;
+    private final JsonMapper json;
+
+    FollowingWhistles(JdbcClient jdbc, PhoneCipher phones, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.phones = phones;
+        this.json = json;
+    }
+
+    /** How the caller proved who they are. */
+    public enum Viewer {
+        REPORTER,
+        STAFF
+    }
+
+    public Optional<WhistleRecord> find(UUID id) {
+        return jdbc.sql("SELECT " + WhistleRecord.COLUMNS + " FROM whistle WHERE whistle_id = :id")
+                .param("id", id)
+                .query(WhistleRecord::map)
+                .optional();
+    }
+
+    /** The whistle and how the caller may see it, or not found. */
+    public Seen seen(UUID id, @Nullable Caller caller, @Nullable String code, @Nullable String phone) {
+        var whistle = find(id).orElseThrow(() -> new NotFoundException("whistle", id.toString()));
+        return viewer(whistle, caller, code, phone)
+                .map(viewer -> new Seen(whistle, viewer))
+                .orElseThrow(() -> new NotFoundException("whistle", id.toString()));
+    }
+
+    /** A whistle with the way its caller may see it. */
+    public record Seen(WhistleRecord whistle, Viewer viewer) {}
+
+    /** The anonymous reporter's door: the tracking code, with the phone they gave. */
+    public Seen track(String code, @Nullable String phone) {
+        var normalised = TrackingCodes.normalise(code).orElseThrow(() -> new NotFoundException("whistle", code));
+        var whistle = jdbc.sql("SELECT " + WhistleRecord.COLUMNS + " FROM whistle WHERE tracking_code = :code")
+                .param("code", normalised)
+                .query(WhistleRecord::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("whistle", code));
+        if (!byCode(whistle, normalised, phone)) {
+            throw new NotFoundException("whistle", code);
+        }
+        return new Seen(whistle, Viewer.REPORTER);
+    }
+
+    public Optional<Viewer> viewer(
+            WhistleRecord whistle, @Nullable Caller caller, @Nullable String code, @Nullable String phone) {
+        if (caller != null) {
+            if (caller.subject().equals(whistle.reporterUserId())) {
+                return Optional.of(Viewer.REPORTER);
+            }
+            if (caller.hasAny(STAFF) && caller.covers(whistle.ancestry())) {
+                return Optional.of(Viewer.STAFF);
+            }
+        }
+        if (code != null
+                && TrackingCodes.normalise(code)
+                        .map(c -> byCode(whistle, c, phone))
+                        .orElse(false)) {
+            return Optional.of(Viewer.REPORTER);
+        }
+        return Optional.empty();
+    }
+
+    private boolean byCode(WhistleRecord whistle, String code, @Nullable String phone) {
+        if (!java.security.MessageDigest.isEqual(
+                whistle.trackingCode().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                code.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        if (whistle.phoneCipher() != null) {
+            var number = phone == null ? Optional.<PhoneNumber>empty() : PhoneNumber.parse(phone);
+            return number.isPresent() && phones.matches(whistle.phoneCipher(), number.get());
+        }
+        // A signed-in reporter follows with their account; the code alone opens only anonymous whistles.
+        return "ANONYMOUS".equals(whistle.reporterKind());
+    }
+
+    /** The reporter's (or staff's) page: status, public timeline, evidence and the result's evidence. */
+    public Map<String, Object> view(Seen seen) {
+        var w = seen.whistle();
+        var view = new LinkedHashMap<String, Object>();
+        view.put("id", w.id().toString());
+        view.put("trackingCode", w.trackingCode());
+        view.put("status", w.status().name());
+        view.put("statusLabel", w.status().label());
+        view.put("channel", w.channel());
+        view.put("category", w.categoryCode());
+        view.put("description", w.description());
+        var location = new LinkedHashMap<String, Object>();
+        location.put("lat", w.lat());
+        location.put("lng", w.lng());
+        location.put("address", w.address());
+        view.put("location", location);
+        view.put("grid", w.gridId() == null ? null : Map.of("id", w.gridId(), "name", String.valueOf(w.gridName())));
+        view.put(
+                "street",
+                w.streetId() == null ? null : Map.of("id", w.streetId(), "name", String.valueOf(w.streetName())));
+        view.put("fallbackOwner", w.fallbackOwnerId());
+        view.put("urgency", w.urgency());
+        var reporter = new LinkedHashMap<String, Object>();
+        reporter.put("kind", w.reporterKind());
+        reporter.put("maskedPhone", w.maskedPhone());
+        view.put("reporter", reporter);
+        view.put("ticketNumber", w.ticketNumber());
+        view.put("raisedAt", w.raisedAt().toString());
+        view.put("updatedAt", w.updatedAt().toString());
+        view.put("evidence", refs(w.evidence()));
+        view.put("resultEvidence", refs(w.resultEvidence()));
+        view.put("supports", supports(w.id()));
+        view.put("timeline", timeline(w.id()));
+        view.put("canRate", canRate(w));
+        return view;
+    }
+
+    private boolean canRate(WhistleRecord w) {
+        return org.whistle.intake.following.domain.FeedbackPolicy.check(
+                        w.status(), w.outcome(), w.resolution(), rated(w.id(), w.resolution()))
+                instanceof org.whistle.intake.following.domain.FeedbackPolicy.Allowed;
+    }
+
+    boolean rated(UUID whistle, int resolution) {
+        return jdbc.sql("SELECT count(*) FROM whistle_feedback WHERE whistle_id = :id AND resolution = :r")
+                        .param("id", whistle)
+                        .param("r", resolution)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public List<EvidenceRef> refs(String stored) {
+        return json.readValue(stored, new TypeReference<List<EvidenceRef>>() {});
+    }
+
+    private long supports(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM whistle_support WHERE whistle_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    /** One public timeline entry. */
+    public record Entry(
+            long id,
+            String kind,
+            String status,
+            String statusLabel,
+            @Nullable String note,
+            @Nullable String actor,
+            List<EvidenceRef> evidence,
+            Instant at) {}
+
+    public List<Entry> timeline(UUID id) {
+        return jdbc.sql("""
+                        SELECT entry_id, kind, status, note, actor, evidence::text AS evidence, at
+                        FROM whistle_timeline WHERE whistle_id = :id ORDER BY at, entry_id""")
+                .param("id", id)
+                .query((rs, n) -> new Entry(
+                        rs.getLong("entry_id"),
+                        rs.getString("kind"),
+                        rs.getString("status"),
+                        PublicStatus.valueOf(rs.getString("status")).label(),
+                        rs.getString("note"),
+                        rs.getString("actor"),
+                        refs(rs.getString("evidence")),
+                        rs.getObject("at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+}

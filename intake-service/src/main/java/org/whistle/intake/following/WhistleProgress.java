@@ -1,0 +1,197 @@
+package org.whistle.intake.following;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.whistle.events.Actor;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.EvidenceRef;
+import org.whistle.events.OrgUnitChanged;
+import org.whistle.events.TicketId;
+import org.whistle.events.TicketState;
+import org.whistle.events.Topics;
+import org.whistle.events.WhistleClosed;
+import org.whistle.events.WhistleReported;
+import org.whistle.events.WhistleRouted;
+import org.whistle.intake.following.domain.FeedbackPolicy;
+import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.messaging.inbox.IdempotentHandling;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the reporter's read model from dispatch's lifecycle events: each event adds a timeline entry once (by event
+ * id, through {@link IdempotentHandling}); the status moves only for a revision newer than the one held, so
+ * redelivery and reordering across topics leave it right. Timeline entries name units, never staff.
+ */
+@Component
+class WhistleProgress {
+
+    static final String CONSUMER = "intake-service.following";
+    private static final Logger log = LoggerFactory.getLogger(WhistleProgress.class);
+
+    private final IdempotentHandling handling;
+    private final JdbcClient jdbc;
+    private final OrgReferenceCopy org;
+    private final JsonMapper json;
+
+    WhistleProgress(IdempotentHandling handling, JdbcClient jdbc, OrgReferenceCopy org, JsonMapper json) {
+        this.handling = handling;
+        this.jdbc = jdbc;
+        this.org = org;
+        this.json = json;
+    }
+
+    @KafkaListener(
+            topics = {Topics.WHISTLE_ROUTED, Topics.WHISTLE_REPORTED, Topics.WHISTLE_CLOSED},
+            groupId = CONSUMER)
+    void on(EventEnvelope<?> event) {
+        handling.handleOnce(CONSUMER, event, () -> apply(event));
+    }
+
+    private void apply(EventEnvelope<?> event) {
+        switch (event.data()) {
+            case WhistleRouted routed -> {
+                var note = switch (routed.action()) {
+                    case SUMMONED ->
+                        routed.summons().stream()
+                                .map(s -> unitName(s.unitId()) + (s.lead() ? "（牵头）" : ""))
+                                .collect(Collectors.joining("、"));
+                    case REOPENED, RETURNED, SUSPENDED -> routed.reason();
+                    default -> null;
+                };
+                record(
+                        event,
+                        routed.whistleId().value(),
+                        routed.action().name(),
+                        routed.state(),
+                        null,
+                        routed.ticketId(),
+                        routed.ticketNumber(),
+                        note,
+                        actor(routed.actor()),
+                        List.of(),
+                        routed.at());
+            }
+            case WhistleReported reported ->
+                record(
+                        event,
+                        reported.whistleId().value(),
+                        reported.report().name(),
+                        reported.ticketState(),
+                        null,
+                        reported.ticketId(),
+                        null,
+                        reported.report() == WhistleReported.Report.DONE
+                                        || reported.report() == WhistleReported.Report.PROGRESS
+                                ? reported.note()
+                                : null,
+                        unitName(reported.unitId()),
+                        reported.report() == WhistleReported.Report.DONE ? reported.evidence() : List.of(),
+                        reported.at());
+            case WhistleClosed closed -> {
+                var state = switch (closed.outcome()) {
+                    case RESOLVED, NO_ANSWER -> TicketState.CLOSED;
+                    case REJECTED -> TicketState.REJECTED;
+                    case MERGED -> TicketState.MERGED;
+                };
+                record(
+                        event,
+                        closed.whistleId().value(),
+                        "CLOSED_" + closed.outcome().name(),
+                        state,
+                        closed.outcome().name(),
+                        closed.ticketId(),
+                        null,
+                        closed.outcome() == WhistleClosed.Outcome.REJECTED ? closed.reason() : null,
+                        actor(closed.actor()),
+                        List.of(),
+                        closed.at());
+            }
+            default -> log.debug("Ignoring {} on the lifecycle topics", event.type());
+        }
+    }
+
+    private void record(
+            EventEnvelope<?> event,
+            UUID whistleId,
+            String kind,
+            TicketState state,
+            @Nullable String outcome,
+            TicketId ticketId,
+            @Nullable String ticketNumber,
+            @Nullable String note,
+            @Nullable String actor,
+            List<EvidenceRef> evidence,
+            Instant at) {
+        var current = jdbc.sql("SELECT status, status_revision FROM whistle WHERE whistle_id = :id FOR UPDATE")
+                .param("id", whistleId)
+                .query((rs, n) -> new Object[] {rs.getString("status"), rs.getLong("status_revision")})
+                .optional();
+        if (current.isEmpty()) {
+            // Raised through another intake (a migration, a test); nobody here follows it.
+            log.info("Ignoring {} for whistle {} that intake does not hold", event.type(), whistleId);
+            return;
+        }
+        var before = PublicStatus.valueOf((String) current.get()[0]);
+        var after = PublicStatus.of(state);
+        var utc = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        jdbc.sql("""
+                        INSERT INTO whistle_timeline (whistle_id, event_id, kind, status, note, actor, evidence, at)
+                        VALUES (:whistle, :event, :kind, :status, :note, :actor, CAST(:evidence AS jsonb), :at)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .param("whistle", whistleId)
+                .param("event", event.id())
+                .param("kind", kind)
+                .param("status", after.name())
+                .param("note", note)
+                .param("actor", actor)
+                .param("evidence", json.writeValueAsString(evidence))
+                .param("at", utc)
+                .update();
+        if (event.revision() <= (Long) current.get()[1]) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE whistle SET status = :status, status_revision = :revision, ticket_id = :ticket,
+                            ticket_number = COALESCE(:number, ticket_number),
+                            outcome = CASE WHEN :status = 'CLOSED' OR :status = 'REJECTED' OR :status = 'MERGED'
+                                           THEN :outcome ELSE NULL END,
+                            resolution = resolution + :newResolution,
+                            result_evidence = CASE WHEN :hasEvidence THEN CAST(:evidence AS jsonb) ELSE result_evidence END,
+                            updated_at = :at
+                        WHERE whistle_id = :id""")
+                .param("status", after.name())
+                .param("revision", event.revision())
+                .param("ticket", ticketId.value())
+                .param("number", ticketNumber)
+                .param("outcome", outcome)
+                .param("newResolution", FeedbackPolicy.startsNewResolution(before, after) ? 1 : 0)
+                .param("hasEvidence", !evidence.isEmpty())
+                .param("evidence", json.writeValueAsString(evidence))
+                .param("at", utc)
+                .param("id", whistleId)
+                .update();
+    }
+
+    private String unitName(String unitId) {
+        return org.unit(unitId).map(OrgUnitChanged::name).orElse("处置单位");
+    }
+
+    /** The unit someone acted for; a person's name or account never reaches the reporter. */
+    private @Nullable String actor(Actor actor) {
+        if (actor.orgUnitId() != null) {
+            return unitName(actor.orgUnitId());
+        }
+        return actor.userId().startsWith("system:") ? "系统" : "工作人员";
+    }
+}

@@ -1,0 +1,383 @@
+package org.whistle.intake.raising;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.whistle.events.Channel;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.GeoPoint;
+import org.whistle.events.Location;
+import org.whistle.events.OrgUnitChanged;
+import org.whistle.events.Reporter;
+import org.whistle.events.Urgency;
+import org.whistle.events.WhistleId;
+import org.whistle.events.WhistleRaised;
+import org.whistle.intake.IntakeProperties;
+import org.whistle.intake.evidence.KeepingEvidence;
+import org.whistle.intake.evidence.Upload;
+import org.whistle.intake.raising.Raised.Place;
+import org.whistle.intake.raising.domain.CityExtent;
+import org.whistle.intake.raising.domain.PhoneNumber;
+import org.whistle.intake.raising.domain.TrackingCodes;
+import org.whistle.messaging.outbox.Outbox;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.orgreference.domain.geography.ChinaCoordinates;
+import org.whistle.orgreference.domain.geography.CoordinateSystem;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.Violation;
+import org.whistle.security.Caller;
+import org.whistle.security.Role;
+
+/**
+ * Raises whistles from every channel (吹哨): checks every field, resolves the grid and street through the local copy
+ * of org data (a point in no grid goes to the city's command centre, 兜底), keeps the evidence, stores the whistle
+ * and appends {@code whistle-raised} to the outbox — all in one transaction, so a whistle exists exactly when its
+ * event does.
+ */
+@Service
+public class RaisingWhistles {
+
+    public static final String PRODUCER = "intake-service";
+    static final int ADDRESS_MAX_LENGTH = 500;
+
+    private final OrgReferenceCopy org;
+    private final KeepingEvidence evidence;
+    private final Outbox outbox;
+    private final WhistleStore store;
+    private final PhoneCipher phones;
+    private final IntakeProperties properties;
+    private final CityExtent extent;
+    private final TrackingCodes codes;
+    private final Clock clock;
+
+    RaisingWhistles(
+            OrgReferenceCopy org,
+            KeepingEvidence evidence,
+            Outbox outbox,
+            WhistleStore store,
+            PhoneCipher phones,
+            IntakeProperties properties,
+            Clock clock) {
+        this.org = org;
+        this.evidence = evidence;
+        this.outbox = outbox;
+        this.store = store;
+        this.phones = phones;
+        this.properties = properties;
+        this.extent = properties.extent().toCityExtent();
+        this.codes = new TrackingCodes(properties.trackingPrefix(), new SecureRandom());
+        this.clock = clock;
+    }
+
+    /**
+     * Raises a whistle, or raises nothing and names every field it refuses.
+     *
+     * @param caller the signed-in caller, or null for an anonymous reporter
+     * @param traceId the W3C trace id the event carries
+     * @throws InvalidInputException naming each refused field
+     */
+    @Transactional
+    public Raised raise(RaiseWhistle request, List<Upload> uploads, @Nullable Caller caller, String traceId) {
+        var checked = check(request, caller);
+        var id = WhistleId.newId();
+        var now = clock.instant();
+        var uploadedBy = checked.reporter().userId() != null
+                ? "user:" + checked.reporter().userId()
+                : checked.phone() != null ? "phone:" + checked.phone().masked() : "anonymous";
+        var refs = evidence.keep(uploads, uploadedBy);
+        var code = codes.next(LocalDate.ofInstant(now, properties.zone()));
+        store.insert(new WhistleStore.NewWhistle(
+                id,
+                code,
+                checked.channel(),
+                checked.categoryCode(),
+                checked.description(),
+                checked.point(),
+                checked.address(),
+                checked.grid(),
+                checked.street(),
+                checked.ancestry(),
+                checked.fallbackOwner(),
+                checked.urgency(),
+                checked.reporter(),
+                checked.phone() == null ? null : phones.encrypt(checked.phone()),
+                refs,
+                now));
+        var event = new WhistleRaised(
+                id,
+                code,
+                checked.channel(),
+                checked.categoryCode(),
+                checked.description(),
+                new Location(checked.point(), checked.address()),
+                checked.grid() == null ? null : checked.grid().id(),
+                checked.street() == null ? null : checked.street().id(),
+                checked.urgency(),
+                checked.reporter(),
+                refs,
+                now);
+        outbox.append(EventEnvelope.wrap(event, 1, PRODUCER, traceId, clock));
+        return new Raised(
+                id,
+                code,
+                checked.categoryCode(),
+                checked.grid(),
+                checked.street(),
+                checked.fallbackOwner(),
+                checked.point(),
+                refs,
+                now);
+    }
+
+    private record Checked(
+            Channel channel,
+            String categoryCode,
+            String description,
+            @Nullable GeoPoint point,
+            @Nullable String address,
+            @Nullable Place grid,
+            @Nullable Place street,
+            List<String> ancestry,
+            @Nullable Place fallbackOwner,
+            Urgency urgency,
+            Reporter reporter,
+            @Nullable PhoneNumber phone) {}
+
+    private Checked check(RaiseWhistle request, @Nullable Caller caller) {
+        var violations = new ArrayList<Violation>();
+        var channel = channel(request.channel(), caller, violations);
+        var category = category(request.category(), violations);
+        var description = description(request.description(), violations);
+        var urgency =
+                urgency(request.urgency(), category.map(c -> c.defaultUrgency()).orElse(Urgency.NORMAL), violations);
+        PhoneNumber phone = null;
+        if (request.phone() != null && !request.phone().isBlank()) {
+            phone = PhoneNumber.parse(request.phone()).orElse(null);
+            if (phone == null) {
+                violations.add(
+                        new Violation("reporter.phone", "is not a mainland mobile number (1[3-9] and 9 digits)"));
+            }
+        }
+        if (channel == Channel.HOTLINE
+                && phone == null
+                && violations.stream().noneMatch(v -> v.field().equals("reporter.phone"))) {
+            violations.add(
+                    new Violation("reporter.phone", "is required for a hotline whistle, to call the reporter back"));
+        }
+        var address = request.address() == null || request.address().isBlank()
+                ? null
+                : request.address().strip();
+        if (address != null && address.codePointCount(0, address.length()) > ADDRESS_MAX_LENGTH) {
+            violations.add(new Violation("location.address", "is longer than " + ADDRESS_MAX_LENGTH + " characters"));
+        }
+        var point = point(request, address, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var located = point == null ? Optional.<OrgReferenceCopy.Location>empty() : org.locate(point);
+        if (point != null && located.isEmpty() && !extent.contains(point)) {
+            throw InvalidInputException.of(
+                    "location", "lies outside the city; whistles are raised where the city answers");
+        }
+        Place grid = null;
+        Place street = null;
+        Place fallback = null;
+        List<String> ancestry;
+        if (located.isPresent()) {
+            var where = located.get();
+            grid = place(where.grid());
+            street = where.ancestry().stream()
+                    .filter(node -> "STREET".equals(node.kind()))
+                    .findFirst()
+                    .map(RaisingWhistles::place)
+                    .orElse(null);
+            ancestry = where.ancestry().stream().map(OrgUnitChanged::unitId).toList();
+        } else {
+            // 兜底: without a grid nobody on the ground answers for it, so the city's command centre files it.
+            ancestry = List.of(properties.cityCode());
+            fallback = org.commandCentre(properties.cityCode(), CommandLevel.CITY)
+                    .map(RaisingWhistles::place)
+                    .orElse(new Place(
+                            properties.cityCode(),
+                            org.unit(properties.cityCode())
+                                    .map(OrgUnitChanged::name)
+                                    .orElse(properties.cityCode())));
+        }
+        Reporter reporter;
+        if (caller != null && channel != Channel.HOTLINE) {
+            reporter = new Reporter(
+                    Reporter.Kind.USER, caller.subject(), role(caller), phone == null ? null : phone.masked());
+        } else if (phone != null) {
+            reporter = new Reporter(Reporter.Kind.PHONE, null, null, phone.masked());
+        } else {
+            reporter = new Reporter(Reporter.Kind.ANONYMOUS, null, null, null);
+        }
+        return new Checked(
+                channel,
+                category.orElseThrow().code(),
+                description,
+                point,
+                address,
+                grid,
+                street,
+                ancestry,
+                fallback,
+                urgency,
+                reporter,
+                phone);
+    }
+
+    private static Place place(OrgUnitChanged unit) {
+        return new Place(unit.unitId(), unit.name());
+    }
+
+    private static @Nullable String role(Caller caller) {
+        return caller.roles().stream().sorted().findFirst().map(Enum::name).orElse(null);
+    }
+
+    /** Channels that speak for the platform's own staff need a signed-in caller; Open311 has its own door. */
+    private static @Nullable Channel channel(
+            @Nullable String name, @Nullable Caller caller, List<Violation> violations) {
+        if (name == null || name.isBlank()) {
+            violations.add(new Violation("channel", "is required (APP, WECHAT, WEB, HOTLINE, PATROL)"));
+            return null;
+        }
+        Channel channel;
+        try {
+            channel = Channel.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("channel", "is not one of APP, WECHAT, WEB, HOTLINE, PATROL"));
+            return null;
+        }
+        switch (channel) {
+            case OPEN311 ->
+                violations.add(new Violation("channel", "OPEN311 whistles are raised through /open311/v2/requests"));
+            case APP -> {
+                if (caller == null) {
+                    violations.add(new Violation("channel", "APP whistles need a signed-in user"));
+                }
+            }
+            case PATROL -> {
+                if (caller == null
+                        || !caller.hasAny(List.of(
+                                Role.GRID_WORKER,
+                                Role.COMMUNITY_STAFF,
+                                Role.PARTY_MEMBER,
+                                Role.STREET_DISPATCHER,
+                                Role.DISTRICT_DISPATCHER,
+                                Role.CITY_DISPATCHER))) {
+                    violations.add(
+                            new Violation("channel", "PATROL whistles are raised by signed-in grid workers and staff"));
+                }
+            }
+            case HOTLINE -> {
+                if (caller == null
+                        || !caller.hasAny(List.of(
+                                Role.STREET_DISPATCHER,
+                                Role.DISTRICT_DISPATCHER,
+                                Role.CITY_DISPATCHER,
+                                Role.ADMINISTRATOR))) {
+                    violations.add(new Violation(
+                            "channel", "HOTLINE whistles are entered by signed-in hotline operators (dispatchers)"));
+                }
+            }
+            case WEB, WECHAT -> {}
+        }
+        return channel;
+    }
+
+    private Optional<org.whistle.events.CategoryChanged> category(@Nullable String code, List<Violation> violations) {
+        if (code == null || code.isBlank()) {
+            violations.add(new Violation("category", "is required"));
+            return Optional.empty();
+        }
+        var category = org.category(code.strip()).filter(c -> c.active());
+        if (category.isEmpty()) {
+            violations.add(new Violation("category", "'" + code + "' is not an active category"));
+            return Optional.empty();
+        }
+        var main = category.get();
+        if (main.parentCode() == null
+                && org.categories().stream()
+                        .anyMatch(c -> c.active() && main.code().equals(c.parentCode()))) {
+            violations.add(new Violation(
+                    "category", "'" + code + "' is a main category (大类); choose one of its subcategories (小类)"));
+            return Optional.empty();
+        }
+        return category;
+    }
+
+    private String description(@Nullable String text, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            violations.add(new Violation("description", "is required"));
+            return "";
+        }
+        var stripped = text.strip();
+        int length = stripped.codePointCount(0, stripped.length());
+        if (length > properties.descriptionMaxLength()) {
+            violations.add(new Violation(
+                    "description",
+                    "holds " + length + " characters; at most " + properties.descriptionMaxLength() + " are allowed"));
+        }
+        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            violations.add(new Violation("description", "contains control characters"));
+        }
+        return stripped;
+    }
+
+    private static Urgency urgency(@Nullable String name, Urgency fallback, List<Violation> violations) {
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Urgency.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("urgency", "is not one of NORMAL, URGENT"));
+            return fallback;
+        }
+    }
+
+    private static @Nullable GeoPoint point(
+            RaiseWhistle request, @Nullable String address, List<Violation> violations) {
+        var lat = request.lat();
+        var lng = request.lng();
+        if (lat == null && lng == null) {
+            if (address == null) {
+                violations.add(new Violation("location", "needs lat and lng, or an address"));
+            }
+            return null;
+        }
+        if (lat == null || lng == null) {
+            violations.add(new Violation(
+                    lat == null ? "location.lat" : "location.lng", "is required with the other coordinate"));
+            return null;
+        }
+        boolean bad = false;
+        if (!(lat >= -90 && lat <= 90)) {
+            violations.add(new Violation("location.lat", "is not a latitude between -90 and 90"));
+            bad = true;
+        }
+        if (!(lng >= -180 && lng <= 180)) {
+            violations.add(new Violation("location.lng", "is not a longitude between -180 and 180"));
+            bad = true;
+        }
+        CoordinateSystem crs = CoordinateSystem.WGS84;
+        if (request.crs() != null && !request.crs().isBlank()) {
+            try {
+                crs = CoordinateSystem.parse(request.crs());
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation("location.crs", "is not one of WGS84, GCJ02, BD09"));
+                bad = true;
+            }
+        }
+        return bad ? null : ChinaCoordinates.toWgs84(lat, lng, crs);
+    }
+}

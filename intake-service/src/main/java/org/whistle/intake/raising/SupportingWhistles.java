@@ -1,0 +1,186 @@
+package org.whistle.intake.raising;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.whistle.events.EventIds;
+import org.whistle.events.EvidenceRef;
+import org.whistle.events.GeoPoint;
+import org.whistle.intake.IntakeProperties;
+import org.whistle.intake.evidence.KeepingEvidence;
+import org.whistle.intake.evidence.Upload;
+import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.intake.raising.domain.Distances;
+import org.whistle.intake.raising.domain.PhoneNumber;
+import org.whistle.problems.ConflictException;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.NotFoundException;
+import org.whistle.problems.Violation;
+import org.whistle.security.Caller;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Duplicate suggestions and supporting reports: before raising, a front end asks for open whistles of the same
+ * category nearby, and "add to this one" records a supporting report on that whistle instead of a new whistle. A
+ * supporting report stays in intake (the event contract has no such event): it is shown on the whistle's page and
+ * its timeline, and counted for the reporter's and staff's view.
+ */
+@Service
+public class SupportingWhistles {
+
+    static final int NOTE_MAX_LENGTH = 2000;
+
+    private final JdbcClient jdbc;
+    private final KeepingEvidence evidence;
+    private final PhoneCipher phones;
+    private final IntakeProperties.Nearby nearby;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final WhistleStore store;
+
+    SupportingWhistles(
+            JdbcClient jdbc,
+            KeepingEvidence evidence,
+            PhoneCipher phones,
+            IntakeProperties properties,
+            JsonMapper json,
+            Clock clock,
+            WhistleStore store) {
+        this.jdbc = jdbc;
+        this.evidence = evidence;
+        this.phones = phones;
+        this.nearby = properties.nearby();
+        this.json = json;
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /** An open whistle near the asked point, without anything that identifies its reporter. */
+    public record Nearby(
+            UUID id,
+            String category,
+            String description,
+            String status,
+            String statusLabel,
+            long distanceMetres,
+            int supports,
+            Instant raisedAt) {}
+
+    /** Open whistles of one category within {@code radius} metres of a WGS-84 point, nearest first. */
+    public List<Nearby> near(GeoPoint centre, String category, @Nullable Integer radius) {
+        int metres = radius == null ? nearby.defaultRadiusMetres() : radius;
+        if (metres < 1 || metres > nearby.maxRadiusMetres()) {
+            throw InvalidInputException.of("radius", "must be between 1 and " + nearby.maxRadiusMetres() + " metres");
+        }
+        var box = Distances.degreesAround(centre, metres);
+        return jdbc
+                .sql("""
+                        SELECT w.whistle_id, w.category_code, w.description, w.status, w.lat, w.lng, w.raised_at,
+                               (SELECT count(*) FROM whistle_support s WHERE s.whistle_id = w.whistle_id) AS supports
+                        FROM whistle w
+                        WHERE w.category_code = :category
+                          AND w.status NOT IN ('CLOSED', 'REJECTED', 'MERGED')
+                          AND w.lat BETWEEN :south AND :north AND w.lng BETWEEN :west AND :east""")
+                .param("category", category)
+                .param("south", centre.lat() - box[0])
+                .param("north", centre.lat() + box[0])
+                .param("west", centre.lng() - box[1])
+                .param("east", centre.lng() + box[1])
+                .query((rs, n) -> {
+                    var status = PublicStatus.valueOf(rs.getString("status"));
+                    var distance = Distances.metres(centre, new GeoPoint(rs.getDouble("lat"), rs.getDouble("lng")));
+                    return new Nearby(
+                            rs.getObject("whistle_id", UUID.class),
+                            rs.getString("category_code"),
+                            preview(rs.getString("description")),
+                            status.name(),
+                            status.label(),
+                            Math.round(distance),
+                            rs.getInt("supports"),
+                            rs.getObject("raised_at", OffsetDateTime.class).toInstant());
+                })
+                .list()
+                .stream()
+                .filter(found -> found.distanceMetres() <= metres)
+                .sorted(Comparator.comparingLong(Nearby::distanceMetres))
+                .toList();
+    }
+
+    /** A supporting report just recorded. */
+    public record Supported(UUID supportId, UUID whistleId, List<EvidenceRef> evidence, Instant at) {}
+
+    /** Records a further report on an open whistle. */
+    @Transactional
+    public Supported support(
+            UUID whistleId,
+            @Nullable String note,
+            @Nullable String phone,
+            List<Upload> uploads,
+            @Nullable Caller caller) {
+        var status = jdbc.sql("SELECT status FROM whistle WHERE whistle_id = :id FOR UPDATE")
+                .param("id", whistleId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("whistle", whistleId.toString()));
+        if (!PublicStatus.valueOf(status).open()) {
+            throw new ConflictException("the whistle is no longer open; raise a new whistle instead");
+        }
+        PhoneNumber number = null;
+        if (phone != null && !phone.isBlank()) {
+            number = PhoneNumber.parse(phone)
+                    .orElseThrow(() -> InvalidInputException.of("phone", "is not a mainland mobile number"));
+        }
+        var text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.codePointCount(0, text.length()) > NOTE_MAX_LENGTH) {
+            throw new InvalidInputException(
+                    List.of(new Violation("note", "is longer than " + NOTE_MAX_LENGTH + " characters")));
+        }
+        if (text == null && uploads.isEmpty()) {
+            throw InvalidInputException.of("note", "is required when no evidence is sent");
+        }
+        var by =
+                caller != null ? "user:" + caller.subject() : number != null ? "phone:" + number.masked() : "anonymous";
+        var refs = evidence.keep(uploads, by);
+        var id = EventIds.next();
+        var at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.sql("""
+                        INSERT INTO whistle_support (support_id, whistle_id, reporter_kind, reporter_user_id,
+                            phone_cipher, masked_phone, note, evidence, created_at)
+                        VALUES (:id, :whistle, :kind, :user, :phone, :masked, :note, CAST(:evidence AS jsonb), :at)""")
+                .param("id", id)
+                .param("whistle", whistleId)
+                .param("kind", caller != null ? "USER" : number != null ? "PHONE" : "ANONYMOUS")
+                .param("user", caller == null ? null : caller.subject())
+                .param("phone", number == null ? null : phones.encrypt(number))
+                .param("masked", number == null ? null : number.masked())
+                .param("note", text)
+                .param("evidence", json.writeValueAsString(refs))
+                .param("at", at)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO whistle_timeline (whistle_id, kind, status, note, evidence, at)
+                        VALUES (:whistle, 'SUPPORTED', :status, :note, CAST(:evidence AS jsonb), :at)""")
+                .param("whistle", whistleId)
+                .param("status", status)
+                .param("note", "另有群众反映此问题")
+                .param("evidence", json.writeValueAsString(refs))
+                .param("at", at)
+                .update();
+        store.attachEvidence(whistleId, refs);
+        return new Supported(id, whistleId, refs, at.toInstant());
+    }
+
+    private static String preview(String description) {
+        return description.codePointCount(0, description.length()) <= 140
+                ? description
+                : description.substring(0, description.offsetByCodePoints(0, 140)) + "…";
+    }
+}
