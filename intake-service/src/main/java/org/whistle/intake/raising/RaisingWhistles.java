@@ -86,7 +86,18 @@ public class RaisingWhistles {
      */
     @Transactional
     public Raised raise(RaiseWhistle request, List<Upload> uploads, @Nullable Caller caller, String traceId) {
-        var checked = check(request, caller);
+        return raise(request, uploads, caller, traceId, false);
+    }
+
+    /** Raises a whistle that came through the Open311 façade, whose client was checked by its API key. */
+    @Transactional
+    public Raised raiseFromOpen311(RaiseWhistle request, List<Upload> uploads, String traceId) {
+        return raise(request, uploads, null, traceId, true);
+    }
+
+    private Raised raise(
+            RaiseWhistle request, List<Upload> uploads, @Nullable Caller caller, String traceId, boolean open311) {
+        var checked = check(request, caller, open311);
         var id = WhistleId.newId();
         var now = clock.instant();
         var uploadedBy = checked.reporter().userId() != null
@@ -151,9 +162,9 @@ public class RaisingWhistles {
             Reporter reporter,
             @Nullable PhoneNumber phone) {}
 
-    private Checked check(RaiseWhistle request, @Nullable Caller caller) {
+    private Checked check(RaiseWhistle request, @Nullable Caller caller, boolean open311) {
         var violations = new ArrayList<Violation>();
-        var channel = channel(request.channel(), caller, violations);
+        var channel = open311 ? Channel.OPEN311 : channel(request.channel(), caller, violations);
         var category = category(request.category(), violations);
         var description = description(request.description(), violations);
         var urgency =

@@ -99,12 +99,17 @@ class FollowingController {
             @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range,
             @Nullable Caller caller) {
         var seen = following.seen(uuid(id), caller, code, phone);
-        var media = evidence.open(mediaId)
-                .filter(m -> seen.whistle().id().toString().equals(m.whistleId()))
-                .orElseThrow(() -> new NotFoundException("evidence", mediaId));
-        if (!media.locationStripped()
-                && seen.viewer() != FollowingWhistles.Viewer.REPORTER
-                && seen.viewer() != FollowingWhistles.Viewer.STAFF) {
+        var media = evidence.open(mediaId).orElseThrow(() -> new NotFoundException("evidence", mediaId));
+        boolean allowed = seen.whistle().id().toString().equals(media.whistleId())
+                && (media.locationStripped()
+                        || seen.viewer() == FollowingWhistles.Viewer.REPORTER
+                        || seen.viewer() == FollowingWhistles.Viewer.STAFF);
+        if (!allowed) {
+            try {
+                media.close();
+            } catch (java.io.IOException ignored) {
+                // the refusal does not depend on closing
+            }
             throw new NotFoundException("evidence", mediaId);
         }
         return EvidenceResponses.inline(media, range);
