@@ -327,7 +327,10 @@ class RaisingWhistlesTest extends IntakeTest {
                 .contains(near)
                 .doesNotContain(otherId);
         assertThat(within.json().at("/whistles/0/distanceMetres").asLong()).isBetween(80L, 100L);
-        assertThat(within.body()).doesNotContain("trackingCode").doesNotContain("138");
+        assertThat(within.body())
+                .doesNotContain("trackingCode")
+                .doesNotContain("Phone")
+                .doesNotContain("13800000042");
         assertThat(outside.json().get("whistles").findValuesAsString("id")).doesNotContain(near);
         assertThat(tooFar.status()).isEqualTo(422);
     }
