@@ -1,0 +1,65 @@
+package org.whistle.notification.areas.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.notification.areas.AreaSubscriptions;
+import org.whistle.notification.areas.AreaSubscriptions.AreaSubscription;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.NotFoundException;
+import org.whistle.security.Caller;
+
+/** A caller subscribes its unit (or, without a unit, itself) to an area in its scope. */
+@RestController
+@RequestMapping("/api/notifications/area-subscriptions")
+class AreaSubscriptionsController {
+
+    private final AreaSubscriptions subscriptions;
+
+    AreaSubscriptionsController(AreaSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    record Subscribe(@Nullable String areaId) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    AreaSubscription subscribe(Caller caller, @RequestBody Subscribe request) {
+        if (request.areaId() == null || request.areaId().isBlank()) {
+            throw InvalidInputException.of("areaId", "required");
+        }
+        var recipient = caller.unit() != null ? "unit:" + caller.unit() : "user:" + caller.subject();
+        return subscriptions.subscribe(request.areaId(), recipient);
+    }
+
+    @GetMapping
+    List<AreaSubscription> mine(Caller caller) {
+        return subscriptions.of(addresses(caller));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(Caller caller, @PathVariable long id) {
+        if (!subscriptions.cancel(id, addresses(caller))) {
+            throw new NotFoundException("area subscription", Long.toString(id));
+        }
+    }
+
+    private static List<String> addresses(Caller caller) {
+        var addresses = new ArrayList<String>();
+        addresses.add("user:" + caller.subject());
+        if (caller.unit() != null) {
+            addresses.add("unit:" + caller.unit());
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,28 @@
+package org.whistle.notification.delivery;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.whistle.notification.delivery.domain.Recipient;
+import org.whistle.notification.rules.domain.ChannelKind;
+import org.whistle.notification.rules.domain.UrgencyClass;
+
+/**
+ * One planned message as a channel sends it.
+ *
+ * @param target the webhook subscription for {@link ChannelKind#WEBHOOK}, empty otherwise
+ * @param payload the event envelope as JSON, the body webhooks receive
+ */
+public record Delivery(
+        long id,
+        UUID eventId,
+        String eventType,
+        @Nullable UUID whistleId,
+        Recipient recipient,
+        ChannelKind channel,
+        String target,
+        boolean leader,
+        UrgencyClass urgency,
+        String template,
+        String title,
+        String body,
+        String payload) {}

@@ -1,0 +1,145 @@
+package org.whistle.notification.delivery;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.whistle.events.EventCodec;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.Topics;
+import org.whistle.events.WhistleEvent;
+import org.whistle.messaging.inbox.IdempotentHandling;
+import org.whistle.notification.NotificationProperties;
+import org.whistle.notification.delivery.domain.Addressee;
+import org.whistle.notification.delivery.domain.DeliveryStatus;
+import org.whistle.notification.delivery.domain.Message;
+import org.whistle.notification.delivery.domain.Messages;
+import org.whistle.notification.delivery.domain.QuietRules;
+import org.whistle.notification.rules.RuleTable;
+import org.whistle.notification.rules.domain.ChannelKind;
+import org.whistle.notification.rules.domain.EventFacts;
+
+/**
+ * Consumes every whistle event and plans who is told over which channel, in the transaction that records the event
+ * as handled: a redelivered event plans nothing, and the delivery log's unique key keeps one delivery per event,
+ * recipient, channel and target. Sending happens after the commit.
+ */
+@Component
+class PlanningDeliveries {
+
+    static final String CONSUMER = "notification-service";
+    private static final Logger LOG = LoggerFactory.getLogger(PlanningDeliveries.class);
+
+    private final IdempotentHandling handling;
+    private final WhistleContexts contexts;
+    private final RuleTable rules;
+    private final ChoosingRecipients recipients;
+    private final DeliveryLog log;
+    private final SendingDeliveries sender;
+    private final Map<ChannelKind, Channel> channels = new HashMap<>();
+    private final Messages messages;
+    private final QuietRules quiet;
+    private final Clock clock;
+
+    PlanningDeliveries(
+            IdempotentHandling handling,
+            WhistleContexts contexts,
+            RuleTable rules,
+            ChoosingRecipients recipients,
+            DeliveryLog log,
+            SendingDeliveries sender,
+            List<Channel> channels,
+            NotificationProperties properties,
+            Clock clock) {
+        this.handling = handling;
+        this.contexts = contexts;
+        this.rules = rules;
+        this.recipients = recipients;
+        this.log = log;
+        this.sender = sender;
+        channels.forEach(channel -> this.channels.put(channel.kind(), channel));
+        this.messages = new Messages(properties.ratingLinkBase());
+        this.quiet = new QuietRules(properties.reporterHourlyLimit(), properties.reporterWindow());
+        this.clock = clock;
+    }
+
+    @KafkaListener(
+            id = "notification-planner",
+            groupId = CONSUMER,
+            topics = {
+                Topics.WHISTLE_RAISED,
+                Topics.WHISTLE_ROUTED,
+                Topics.WHISTLE_REPORTED,
+                Topics.WHISTLE_CLOSED,
+                Topics.WHISTLE_ESCALATED,
+                Topics.WHISTLE_FEEDBACK
+            })
+    void on(EventEnvelope<?> event) {
+        if (!(event.data() instanceof WhistleEvent)) {
+            return;
+        }
+        if (handling.handleOnce(CONSUMER, event, () -> plan(event))) {
+            sender.wake();
+        }
+    }
+
+    private void plan(EventEnvelope<?> event) {
+        var context = contexts.learn(event);
+        var facts = EventFacts.of(event);
+        var payload = EventCodec.instance().encodeToString(event);
+        var now = clock.instant();
+        int planned = 0;
+        for (var rule : rules.matching(facts)) {
+            var urgency = facts.urgencyUnder(rule);
+            for (var addressee : recipients.choose(rule.selector(), event, context)) {
+                Message message = messages.render(event, context.trackingCode(), addressee);
+                for (var kind : rule.channels()) {
+                    var channel = channels.get(kind);
+                    if (channel == null || !addressee.recipient().reachableBy(kind)) {
+                        continue;
+                    }
+                    for (var target : channel.targets(addressee.recipient(), event.type())) {
+                        var status = sendsNow(addressee, kind, urgency, context, now)
+                                ? DeliveryStatus.PENDING
+                                : DeliveryStatus.DEFERRED;
+                        var delivery = new Delivery(
+                                0,
+                                event.id(),
+                                event.type(),
+                                context.whistleId(),
+                                addressee.recipient(),
+                                kind,
+                                target,
+                                addressee.leader(),
+                                urgency,
+                                message.template(),
+                                message.title(),
+                                message.body(),
+                                payload);
+                        if (log.plan(delivery, status, now)) {
+                            planned++;
+                        }
+                    }
+                }
+            }
+        }
+        LOG.debug("event {} {} planned {} deliveries", event.type(), event.id(), planned);
+    }
+
+    private boolean sendsNow(
+            Addressee addressee,
+            ChannelKind channel,
+            org.whistle.notification.rules.domain.UrgencyClass urgency,
+            WhistleContext context,
+            java.time.Instant now) {
+        if (!addressee.reporter()) {
+            return true;
+        }
+        long recent = log.goingOutSince(context.whistleId(), addressee.recipient(), channel, now.minus(quiet.window()));
+        return quiet.sendsNow(urgency, addressee, recent);
+    }
+}

@@ -1,0 +1,21 @@
+package org.whistle.notification.delivery;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.whistle.events.Reporter;
+
+/** What earlier events told this service about a whistle: later events do not repeat the reporter or the area. */
+public record WhistleContext(
+        UUID whistleId,
+        @Nullable String trackingCode,
+        @Nullable String areaNode,
+        @Nullable String owningCentre,
+        @Nullable String leadUnit,
+        Reporter.@Nullable Kind reporterKind,
+        @Nullable String reporterUser,
+        @Nullable String reporterPhoneMasked) {
+
+    public static WhistleContext unknown(UUID whistleId) {
+        return new WhistleContext(whistleId, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,61 @@
+package org.whistle.notification.inbox.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.notification.inbox.AdminAlerts;
+import org.whistle.notification.inbox.Inbox;
+import org.whistle.problems.NotFoundException;
+import org.whistle.security.Caller;
+import org.whistle.security.Role;
+
+/** The caller's inbox: items to the caller, to the caller's unit, and — for administrators — their alerts. */
+@RestController
+@RequestMapping("/api/notifications/inbox")
+class InboxController {
+
+    private final Inbox inbox;
+
+    InboxController(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /** The inbox page: newest first, with the unread count. */
+    record InboxPage(long unread, List<Inbox.Item> items) {}
+
+    @GetMapping
+    InboxPage list(
+            Caller caller,
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(defaultValue = "50") int limit) {
+        var recipients = recipients(caller);
+        return new InboxPage(inbox.unread(recipients), inbox.of(recipients, unread, Math.clamp(limit, 1, 200)));
+    }
+
+    @PostMapping("/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void read(Caller caller, @PathVariable long id) {
+        if (!inbox.markRead(id, recipients(caller))) {
+            throw new NotFoundException("inbox item", Long.toString(id));
+        }
+    }
+
+    static List<String> recipients(Caller caller) {
+        var recipients = new ArrayList<String>();
+        recipients.add("user:" + caller.subject());
+        if (caller.unit() != null) {
+            recipients.add("unit:" + caller.unit());
+        }
+        if (caller.has(Role.ADMINISTRATOR)) {
+            recipients.add(AdminAlerts.ADMINISTRATORS);
+        }
+        return recipients;
+    }
+}

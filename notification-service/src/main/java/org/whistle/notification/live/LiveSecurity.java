@@ -1,0 +1,39 @@
+package org.whistle.notification.live;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.whistle.security.ServiceSecurityAutoConfiguration;
+
+/**
+ * The streams' own chain: like the shared one, but EventSource clients, which cannot set headers, may pass the token
+ * as {@code ?access_token=}. Async dispatches of an open stream were authorised when it opened.
+ */
+@Configuration(proxyBeanMethods = false)
+class LiveSecurity {
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 20)
+    SecurityFilterChain liveStreamTokens(HttpSecurity http) throws Exception {
+        var tokens = new DefaultBearerTokenResolver();
+        tokens.setAllowUriQueryParameter(true);
+        return http.securityMatcher("/api/notifications/stream", "/api/notifications/stream/**")
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(tokens)
+                        .jwt(jwt ->
+                                jwt.jwtAuthenticationConverter(ServiceSecurityAutoConfiguration.rolesAsAuthorities())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.whistle.notification.live;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.whistle.notification.NotificationProperties;
+
+/**
+ * The open streams of this replica, by recipient address. A stream listens to several addresses (a user and the
+ * user's unit); a heartbeat comment goes to every stream so that proxies keep idle ones open and dead ones are found.
+ */
+@Component
+public class LiveStreams implements DisposableBean {
+
+    private final Map<String, Set<SseEmitter>> byAddress = new ConcurrentHashMap<>();
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+    private final long timeoutMillis;
+
+    LiveStreams(NotificationProperties properties) {
+        this.timeoutMillis = properties.live().timeout().toMillis();
+        long every = properties.live().heartbeat().toMillis();
+        heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens a stream for these addresses; the first line tells the client it is connected. */
+    public SseEmitter open(Collection<String> addresses) {
+        var emitter = new SseEmitter(timeoutMillis);
+        open.add(emitter);
+        addresses.forEach(address -> byAddress
+                .computeIfAbsent(address, key -> ConcurrentHashMap.newKeySet())
+                .add(emitter));
+        Runnable close = () -> forget(emitter);
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(failure -> close.run());
+        try {
+            emitter.send(SseEmitter.event().name("connected").data(String.join(",", addresses)));
+        } catch (IOException e) {
+            forget(emitter);
+        }
+        return emitter;
+    }
+
+    /** Sends an event to every stream listening to the address; returns how many got it. */
+    public int publish(String address, String id, String name, Object data) {
+        var emitters = byAddress.getOrDefault(address, Set.of());
+        int reached = 0;
+        for (var emitter : emitters) {
+            try {
+                emitter.send(SseEmitter.event().id(id).name(name).data(data, MediaType.APPLICATION_JSON));
+                reached++;
+            } catch (IOException | IllegalStateException e) {
+                forget(emitter);
+            }
+        }
+        return reached;
+    }
+
+    private void heartbeat() {
+        for (var emitter : open) {
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                forget(emitter);
+            }
+        }
+    }
+
+    private void forget(SseEmitter emitter) {
+        open.remove(emitter);
+        byAddress.values().forEach(emitters -> emitters.remove(emitter));
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
+        open.forEach(SseEmitter::complete);
+    }
+}

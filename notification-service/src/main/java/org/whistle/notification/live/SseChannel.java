@@ -1,0 +1,63 @@
+package org.whistle.notification.live;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.whistle.notification.delivery.Channel;
+import org.whistle.notification.delivery.Delivery;
+import org.whistle.notification.rules.domain.ChannelKind;
+
+/**
+ * Pushes a delivery to the recipient's open streams on this replica. Nobody listening is no failure: live pages load
+ * their state when they connect and the inbox keeps what matters.
+ */
+@Component
+class SseChannel implements Channel {
+
+    /** What a live page receives, named by the event type. */
+    record LiveNotification(
+            long deliveryId,
+            UUID eventId,
+            String eventType,
+            @Nullable UUID whistleId,
+            String recipient,
+            String title,
+            String body,
+            boolean leader,
+            String urgency,
+            Instant at) {}
+
+    private final LiveStreams streams;
+    private final java.time.Clock clock;
+
+    SseChannel(LiveStreams streams, java.time.Clock clock) {
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.SSE;
+    }
+
+    @Override
+    public String send(Delivery delivery) {
+        int reached = streams.publish(
+                delivery.recipient().address(),
+                Long.toString(delivery.id()),
+                delivery.eventType(),
+                new LiveNotification(
+                        delivery.id(),
+                        delivery.eventId(),
+                        delivery.eventType(),
+                        delivery.whistleId(),
+                        delivery.recipient().address(),
+                        delivery.title(),
+                        delivery.body(),
+                        delivery.leader(),
+                        delivery.urgency().name(),
+                        clock.instant()));
+        return reached + " listener(s)";
+    }
+}

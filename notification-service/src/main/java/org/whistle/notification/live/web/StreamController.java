@@ -1,0 +1,70 @@
+package org.whistle.notification.live.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.whistle.events.OrgUnitChanged;
+import org.whistle.notification.live.LiveStreams;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.problems.NotFoundException;
+import org.whistle.security.Caller;
+import org.whistle.security.Role;
+
+/**
+ * Live streams. EventSource clients cannot set headers, so these endpoints also take the token as
+ * {@code ?access_token=} (see {@code LiveSecurity}).
+ */
+@RestController
+@RequestMapping("/api/notifications/stream")
+class StreamController {
+
+    private static final Set<Role> CENTRE_WATCHERS = Set.of(
+            Role.STREET_DISPATCHER, Role.DISTRICT_DISPATCHER, Role.CITY_DISPATCHER, Role.LEADER, Role.ADMINISTRATOR);
+
+    private final LiveStreams streams;
+    private final OrgReferenceCopy org;
+
+    StreamController(LiveStreams streams, OrgReferenceCopy org) {
+        this.streams = streams;
+        this.org = org;
+    }
+
+    /** The caller's own notifications and the caller's unit's. */
+    @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter mine(Caller caller) {
+        var addresses = new ArrayList<String>();
+        addresses.add("user:" + caller.subject());
+        if (caller.unit() != null) {
+            addresses.add("unit:" + caller.unit());
+        }
+        return streams.open(addresses);
+    }
+
+    /** A command centre's stream, for dispatchers and leaders whose scope covers the centre's area. */
+    @GetMapping(path = "/centres/{code}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter centre(Caller caller, @PathVariable String code) {
+        var centre = org.unit(code).orElseThrow(() -> new NotFoundException("command centre", code));
+        if (!caller.hasAny(CENTRE_WATCHERS) || !covers(caller, centre)) {
+            throw new AccessDeniedException("the centre lies outside the caller's scope");
+        }
+        return streams.open(List.of("unit:" + code));
+    }
+
+    private boolean covers(Caller caller, OrgUnitChanged centre) {
+        if (caller.has(Role.ADMINISTRATOR) || centre.code().equals(caller.unit())) {
+            return true;
+        }
+        var area = centre.areaId() == null ? centre.code() : centre.areaId();
+        var ancestry = new ArrayList<String>();
+        org.ancestry(area).forEach(node -> ancestry.add(node.code()));
+        ancestry.add(area);
+        return caller.covers(ancestry);
+    }
+}

@@ -1,0 +1,36 @@
+package org.whistle.notification.rules.domain;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the rule table: an event type (or {@code *}) and optionally one of its qualifiers ({@link EventFacts})
+ * tell a selection of recipients over some channels with an urgency class.
+ */
+public record Rule(
+        long id,
+        String eventType,
+        @Nullable String qualifier,
+        Selector selector,
+        List<ChannelKind> channels,
+        UrgencyClass urgency,
+        boolean active,
+        String description) {
+
+    public static final String ANY_EVENT = "*";
+
+    public Rule {
+        Objects.requireNonNull(eventType, "eventType");
+        channels = List.copyOf(channels);
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("a rule needs at least one channel");
+        }
+    }
+
+    public boolean matches(EventFacts facts) {
+        return active
+                && (ANY_EVENT.equals(eventType) || eventType.equals(facts.eventType()))
+                && (qualifier == null || facts.qualifiers().contains(qualifier));
+    }
+}

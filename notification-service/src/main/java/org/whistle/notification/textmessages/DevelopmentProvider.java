@@ -1,0 +1,44 @@
+package org.whistle.notification.textmessages;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.whistle.notification.delivery.Delivery;
+import org.whistle.notification.delivery.domain.Masking;
+
+/**
+ * Sends nothing: logs what would be sent and keeps it in the dev outbox. It addresses the masked number the event
+ * carried, since the real one stays in intake; the default wherever no provider is configured.
+ */
+class DevelopmentProvider implements TextMessageProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevelopmentProvider.class);
+
+    private final DevOutbox outbox;
+
+    DevelopmentProvider(DevOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public boolean needsContact() {
+        return false;
+    }
+
+    @Override
+    public String send(Delivery delivery, String maskedAddress) {
+        var address = Masking.phones(maskedAddress);
+        long id = outbox.write(
+                delivery.channel().name(),
+                delivery.recipient().address(),
+                address,
+                delivery.template(),
+                delivery.body());
+        LOG.info(
+                "[DEVELOPMENT {} PROVIDER — NOT SENT; masked number from the event, intake holds the real one] to {} ({}): {}",
+                delivery.channel(),
+                address,
+                delivery.template(),
+                Masking.phones(delivery.body()));
+        return "development provider: dev outbox " + id;
+    }
+}

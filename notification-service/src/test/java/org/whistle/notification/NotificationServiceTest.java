@@ -1,0 +1,402 @@
+package org.whistle.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.whistle.events.Actor;
+import org.whistle.events.Channel;
+import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.EventCodec;
+import org.whistle.events.EventData;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.EventIds;
+import org.whistle.events.GeoPoint;
+import org.whistle.events.Location;
+import org.whistle.events.OrgUnitChanged;
+import org.whistle.events.Reporter;
+import org.whistle.events.TaskState;
+import org.whistle.events.TicketId;
+import org.whistle.events.TicketState;
+import org.whistle.events.Topics;
+import org.whistle.events.TraceIds;
+import org.whistle.events.Urgency;
+import org.whistle.events.WhistleClosed;
+import org.whistle.events.WhistleEscalated;
+import org.whistle.events.WhistleId;
+import org.whistle.events.WhistleRaised;
+import org.whistle.events.WhistleReported;
+import org.whistle.events.WhistleRouted;
+import org.whistle.events.kafka.EnvelopeSerializer;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.TestInfrastructure;
+import org.whistle.testing.TestIssuer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one application context of the service tests (real Kafka and PostgreSQL), with a small organisation — city C,
+ * district D (centre CC-D), streets S1 and S2 (centres CC-S1, CC-S2), grid G1 in S1, department DEP-WATER — and
+ * helpers to publish events and call the API with real tokens.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+public abstract class NotificationServiceTest {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(20);
+    protected static final String DEPARTMENT = "DEP-WATER";
+    protected static final String STREET_CENTRE = "CC-S1";
+    protected static final String OTHER_STREET_CENTRE = "CC-S2";
+    protected static final String DISTRICT_CENTRE = "CC-D";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static @Nullable KafkaProducer<String, EventEnvelope<?>> producer;
+    private static boolean organised;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    private OrgReferenceCopy org;
+
+    protected final Clock clock = Clock.systemUTC();
+
+    @BeforeEach
+    void organisationIsKnownAndTheListenerAssigned() {
+        synchronized (NotificationServiceTest.class) {
+            if (!organised) {
+                try (var admin = Admin.create(Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers()))) {
+                    Topics.ensureCreated(admin, (short) 1);
+                }
+                node("C", "CITY", null, List.of(), CommandLevel.CITY, null);
+                node("D", "DISTRICT", "C", List.of("C"), CommandLevel.DISTRICT, null);
+                node("S1", "STREET", "D", List.of("C", "D"), CommandLevel.STREET, null);
+                node("S2", "STREET", "D", List.of("C", "D"), CommandLevel.STREET, null);
+                node("G1", "GRID", "S1", List.of("C", "D", "S1"), null, null);
+                node(DISTRICT_CENTRE, "COMMAND_CENTRE", "D", List.of("C", "D"), CommandLevel.DISTRICT, "D");
+                node(STREET_CENTRE, "COMMAND_CENTRE", "S1", List.of("C", "D", "S1"), CommandLevel.STREET, "S1");
+                node(OTHER_STREET_CENTRE, "COMMAND_CENTRE", "S2", List.of("C", "D", "S2"), CommandLevel.STREET, "S2");
+                node(DEPARTMENT, "DEPARTMENT", "D", List.of("C", "D"), CommandLevel.DISTRICT, "D");
+                organised = true;
+            }
+        }
+        await().atMost(PATIENCE)
+                .until(() -> org.unit(DEPARTMENT).isPresent()
+                        && org.commandCentre("G1", CommandLevel.STREET).isPresent());
+        await().atMost(PATIENCE)
+                .until(() -> listeners.getListenerContainers().stream()
+                        .allMatch(container -> container.getAssignedPartitions() != null
+                                && !container.getAssignedPartitions().isEmpty()));
+    }
+
+    // ---- publishing ---------------------------------------------------------------------------------------------
+
+    protected static synchronized KafkaProducer<String, EventEnvelope<?>> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestInfrastructure.get().kafkaBootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new EnvelopeSerializer());
+        }
+        return producer;
+    }
+
+    protected static void publish(EventEnvelope<?> envelope) {
+        try {
+            producer()
+                    .send(new ProducerRecord<>(envelope.topic(), envelope.key(), envelope))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + envelope.type(), e);
+        }
+    }
+
+    protected <T extends EventData> EventEnvelope<T> envelope(T data) {
+        return EventEnvelope.wrap(data, 1, "test", TraceIds.newTraceId(), clock);
+    }
+
+    private void node(
+            String code,
+            String kind,
+            @Nullable String parent,
+            List<String> ancestry,
+            @Nullable CommandLevel level,
+            @Nullable String area) {
+        publish(envelope(new OrgUnitChanged(
+                code,
+                code,
+                code + " name",
+                kind,
+                parent,
+                ancestry,
+                level,
+                true,
+                LocalDate.of(2024, 1, 1),
+                null,
+                area,
+                null)));
+    }
+
+    // ---- events about one whistle -------------------------------------------------------------------------------
+
+    /** A whistle and its ticket, with the reporter it was raised by. */
+    protected record Whistle(WhistleId id, TicketId ticket, String trackingCode) {
+
+        static Whistle next() {
+            var id = WhistleId.newId();
+            return new Whistle(id, TicketId.newId(), "W" + id.value().toString().substring(0, 8));
+        }
+    }
+
+    protected Whistle raise(Reporter reporter) {
+        var whistle = Whistle.next();
+        publish(envelope(new WhistleRaised(
+                whistle.id(),
+                whistle.trackingCode(),
+                Channel.WEB,
+                "ROAD",
+                "路面塌陷",
+                new Location(new GeoPoint(47.34, 123.95), "龙沙路 1 号"),
+                "G1",
+                "S1",
+                Urgency.NORMAL,
+                reporter,
+                List.of(),
+                clock.instant())));
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("SELECT count(*) FROM whistle_context WHERE whistle_id = :id")
+                                .param("id", whistle.id().value())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        return whistle;
+    }
+
+    protected static Reporter userReporter(String subject) {
+        return new Reporter(Reporter.Kind.USER, subject, "RESIDENT", null);
+    }
+
+    protected static Reporter phoneReporter() {
+        return new Reporter(Reporter.Kind.PHONE, null, null, "138****5678");
+    }
+
+    protected EventEnvelope<WhistleRouted> routed(Whistle whistle, WhistleRouted.Action action, TicketState state) {
+        var summons = action == WhistleRouted.Action.SUMMONED ? List.of(DEPARTMENT) : List.<String>of();
+        return routed(whistle, action, state, summons, "ROAD");
+    }
+
+    /**
+     * A routing event built through the contract's tolerant reader rather than the record's constructor, so the
+     * tests compile against any version of the events module that only added fields; {@code deadlines} is given
+     * for versions that carry it and ignored by those that do not.
+     */
+    @SuppressWarnings("unchecked")
+    protected EventEnvelope<WhistleRouted> routed(
+            Whistle whistle, WhistleRouted.Action action, TicketState state, List<String> summoned, String category) {
+        var data = new java.util.LinkedHashMap<String, Object>();
+        data.put("whistleId", whistle.id().toString());
+        data.put("ticketId", whistle.ticket().toString());
+        data.put("ticketNumber", "T-" + whistle.trackingCode());
+        data.put("action", action.name());
+        data.put("state", state.name());
+        data.put("level", "STREET");
+        data.put("owningCentreId", STREET_CENTRE);
+        data.put("categoryCode", category);
+        data.put("priority", "NORMAL");
+        data.put(
+                "summons",
+                summoned.stream()
+                        .map(unit -> Map.of("unitId", unit, "lead", true, "state", "SUMMONED"))
+                        .toList());
+        data.put("actor", Map.of("userId", "dispatcher-1", "orgUnitId", STREET_CENTRE, "role", "STREET_DISPATCHER"));
+        data.put("at", clock.instant().toString());
+        data.put("deadlines", Map.of());
+        var envelope = new java.util.LinkedHashMap<String, Object>();
+        envelope.put("id", EventIds.next().toString());
+        envelope.put("type", "whistle-routed");
+        envelope.put("version", 1);
+        envelope.put("occurredAt", clock.instant().toString());
+        envelope.put("whistleId", whistle.id().toString());
+        envelope.put("revision", 1);
+        envelope.put("producer", "test");
+        envelope.put("traceId", TraceIds.newTraceId());
+        envelope.put("data", data);
+        return (EventEnvelope<WhistleRouted>)
+                EventCodec.instance().decode(JsonMapper.shared().writeValueAsString(envelope));
+    }
+
+    protected EventEnvelope<WhistleReported> reported(Whistle whistle, WhistleReported.Report report, boolean lead) {
+        var ticketState =
+                report == WhistleReported.Report.DONE && lead ? TicketState.RESOLVED : TicketState.IN_PROGRESS;
+        var taskState = switch (report) {
+            case DONE -> TaskState.DONE;
+            case DECLINED -> TaskState.DECLINED;
+            default -> TaskState.REPORTED_IN;
+        };
+        return envelope(new WhistleReported(
+                whistle.id(),
+                whistle.ticket(),
+                DEPARTMENT,
+                report,
+                taskState,
+                lead,
+                ticketState,
+                "备注",
+                List.of(),
+                new Actor("officer-1", DEPARTMENT, "DEPARTMENT_OFFICER"),
+                clock.instant()));
+    }
+
+    protected EventEnvelope<WhistleEscalated> escalated(Whistle whistle, boolean redList) {
+        var now = clock.instant();
+        return envelope(new WhistleEscalated(
+                whistle.id(),
+                whistle.ticket(),
+                WhistleEscalated.Kind.ESCALATION,
+                ClockKind.REPORT_IN,
+                UUID.randomUUID().toString(),
+                DEPARTMENT,
+                CommandLevel.STREET,
+                CommandLevel.DISTRICT,
+                redList,
+                now.minus(Duration.ofHours(2)),
+                now.minusSeconds(1),
+                now));
+    }
+
+    protected EventEnvelope<WhistleClosed> closed(Whistle whistle) {
+        return envelope(new WhistleClosed(
+                whistle.id(),
+                whistle.ticket(),
+                WhistleClosed.Outcome.RESOLVED,
+                null,
+                null,
+                new Actor("dispatcher-1", STREET_CENTRE, "STREET_DISPATCHER"),
+                clock.instant()));
+    }
+
+    // ---- the delivery log ---------------------------------------------------------------------------------------
+
+    /** A delivery row as the tests look at it. */
+    protected record Row(
+            String recipient, String channel, String status, boolean leader, String urgency, String body) {}
+
+    protected List<Row> deliveries(EventEnvelope<?> event) {
+        return jdbc.sql("SELECT * FROM delivery WHERE event_id = :id ORDER BY id")
+                .param("id", event.id())
+                .query((rs, row) -> new Row(
+                        rs.getString("recipient"),
+                        rs.getString("channel"),
+                        rs.getString("status"),
+                        rs.getBoolean("leader"),
+                        rs.getString("urgency"),
+                        rs.getString("body")))
+                .list();
+    }
+
+    /** Waits until the event's deliveries are planned and none is still on its way. */
+    protected List<Row> settledDeliveries(EventEnvelope<?> event) {
+        await().atMost(PATIENCE).until(() -> {
+            var rows = deliveries(event);
+            return !rows.isEmpty()
+                    && rows.stream()
+                            .noneMatch(row -> row.status().equals("PENDING")
+                                    || row.status().equals("SENDING"));
+        });
+        return deliveries(event);
+    }
+
+    protected boolean handled(EventEnvelope<?> event) {
+        return jdbc.sql("SELECT count(*) FROM messaging.handled_event WHERE event_id = :id")
+                        .param("id", event.id())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    // ---- the API ------------------------------------------------------------------------------------------------
+
+    protected static String token(String subject, List<String> roles, List<String> scope, @Nullable String unit) {
+        return TestIssuer.get().token(subject, roles, scope, unit);
+    }
+
+    protected static String administrator() {
+        return token("admin-1", List.of("ADMINISTRATOR"), List.of("C"), null);
+    }
+
+    protected HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> post(String path, String token, String json)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                request(path, token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected JsonNode json(HttpResponse<String> response) {
+        return JsonMapper.shared().readTree(response.body());
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    protected static Instant now() {
+        return Instant.now();
+    }
+
+    protected static void assertStatus(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    }
+}

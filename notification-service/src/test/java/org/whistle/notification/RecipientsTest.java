@@ -1,0 +1,138 @@
+package org.whistle.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import org.junit.jupiter.api.Test;
+import org.whistle.events.TicketState;
+import org.whistle.events.WhistleReported;
+import org.whistle.events.WhistleRouted;
+
+/** The seeded rule table decides who hears of each kind of event, over which channels. */
+class RecipientsTest extends NotificationServiceTest {
+
+    @Test
+    void tellsTheSummonedUnitOnRouting() {
+        var whistle = raise(userReporter("resident-summoned"));
+        var summoned = routed(whistle, WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED);
+        publish(summoned);
+
+        assertThat(settledDeliveries(summoned))
+                .extracting(Row::recipient, Row::channel, Row::status)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("unit:" + DEPARTMENT, "INBOX", "SENT"),
+                        org.assertj.core.groups.Tuple.tuple("unit:" + DEPARTMENT, "SSE", "SENT"),
+                        org.assertj.core.groups.Tuple.tuple("unit:" + STREET_CENTRE, "SSE", "SENT"))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple("user:resident-summoned", "INBOX", "SENT"));
+    }
+
+    @Test
+    void tellsTheOwningCentreWhenAUnitDeclines() {
+        var whistle = raise(userReporter("resident-declined"));
+        var declined = reported(whistle, WhistleReported.Report.DECLINED, true);
+        publish(declined);
+
+        assertThat(settledDeliveries(declined))
+                .extracting(Row::recipient, Row::channel)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("unit:" + STREET_CENTRE, "INBOX"),
+                        org.assertj.core.groups.Tuple.tuple("unit:" + STREET_CENTRE, "SSE"))
+                .noneMatch(row -> row.toList().contains("user:resident-declined"));
+    }
+
+    @Test
+    void tellsTheLateUnitsLeaderAndBothCentresUrgentlyOnEscalation() {
+        var whistle = raise(userReporter("resident-escalated"));
+        var escalation = escalated(whistle, true);
+        publish(escalation);
+
+        var rows = settledDeliveries(escalation);
+        assertThat(rows)
+                .filteredOn(row -> row.recipient().equals("unit:" + DEPARTMENT)
+                        && row.channel().equals("INBOX"))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.leader()).isTrue();
+                    assertThat(row.urgency()).isEqualTo("URGENT");
+                    assertThat(row.body()).contains("督办通知").contains("红榜");
+                });
+        assertThat(rows)
+                .extracting(Row::recipient)
+                .contains("unit:" + STREET_CENTRE, "unit:" + DISTRICT_CENTRE)
+                .doesNotContain("user:resident-escalated");
+    }
+
+    @Test
+    void tellsAUserReporterOnFilingAndResolutionWithTheRatingLink() {
+        var whistle = raise(userReporter("resident-filed"));
+        var filed = routed(whistle, WhistleRouted.Action.FILED, TicketState.FILED);
+        publish(filed);
+        var resolved = reported(whistle, WhistleReported.Report.DONE, true);
+        publish(resolved);
+
+        assertThat(settledDeliveries(filed))
+                .extracting(Row::recipient, Row::channel, Row::status)
+                .contains(org.assertj.core.groups.Tuple.tuple("user:resident-filed", "INBOX", "SENT"));
+        assertThat(settledDeliveries(resolved))
+                .filteredOn(row -> row.recipient().equals("user:resident-filed"))
+                .singleElement()
+                .satisfies(row ->
+                        assertThat(row.body()).contains("http://localhost:8080/track/" + whistle.trackingCode()));
+    }
+
+    @Test
+    void textsAPhoneReporterOnClosureThroughTheDevelopmentProviderWithTheMaskedNumber() {
+        var whistle = raise(phoneReporter());
+        var closure = closed(whistle);
+        publish(closure);
+
+        assertThat(settledDeliveries(closure))
+                .extracting(Row::recipient, Row::channel, Row::status)
+                .contains(org.assertj.core.groups.Tuple.tuple("reporter:" + whistle.id(), "SMS", "SENT"));
+        assertThat(jdbc.sql("SELECT address FROM dev_outbox WHERE recipient = :r")
+                        .param("r", "reporter:" + whistle.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("138****5678");
+    }
+
+    @Test
+    void tellsSubscribersOfAnAreaOfAWhistleRaisedInside() throws Exception {
+        var subscriber = token("watcher-1", java.util.List.of("LEADER"), java.util.List.of("S1"), null);
+        assertStatus(post("/api/notifications/area-subscriptions", subscriber, "{\"areaId\":\"S1\"}"), 201);
+
+        var whistle = raise(userReporter("resident-area"));
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT status FROM delivery WHERE whistle_id = :w AND recipient = 'user:watcher-1' AND channel = 'INBOX'")
+                                .param("w", whistle.id().value())
+                                .query(String.class)
+                                .list())
+                        .containsExactly("SENT"));
+    }
+
+    @Test
+    void deliversARedeliveredEventOnlyOnce() {
+        var whistle = raise(userReporter("resident-twice"));
+        var summoned = routed(whistle, WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED);
+        publish(summoned);
+        publish(summoned);
+        var later = routed(whistle, WhistleRouted.Action.RESUMED, TicketState.IN_PROGRESS);
+        publish(later);
+        await().atMost(PATIENCE).until(() -> handled(later));
+
+        var rows = settledDeliveries(summoned);
+        assertThat(rows)
+                .filteredOn(row -> row.recipient().equals("unit:" + DEPARTMENT)
+                        && row.channel().equals("INBOX"))
+                .hasSize(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM inbox_item i JOIN delivery d ON d.id = i.delivery_id WHERE d.event_id = :e AND i.recipient = :r")
+                        .param("e", summoned.id())
+                        .param("r", "unit:" + DEPARTMENT)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+}
