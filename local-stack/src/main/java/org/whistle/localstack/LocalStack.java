@@ -39,6 +39,7 @@ public final class LocalStack {
     static final String POSTGRES_DIR = "postgres";
     static final String LOGS_DIR = "logs";
     static final String DEMO_DIR = "demo";
+    static final String SECRETS_DIR = "secrets";
     static final String SERVICES_DIR = "services";
 
     private LocalStack() {}
@@ -110,8 +111,9 @@ public final class LocalStack {
             var ports = servicePorts(options);
             createDirectories(dataDir);
             var demoDir = DemoCity.unpack(dataDir.resolve(DEMO_DIR));
+            var phoneKey = StackSecrets.phoneKey(dataDir.resolve(SECRETS_DIR));
             var infrastructure = startInfrastructure(stack, options, dataDir);
-            startServices(stack, servicesDir, ports, infrastructure, demoDir);
+            startServices(stack, servicesDir, ports, infrastructure, demoDir, phoneKey);
             new Readiness().await(stack.serviceProcesses(), options.readinessTimeout());
             stack.started(Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
@@ -262,11 +264,13 @@ public final class LocalStack {
             Path servicesDir,
             Map<Service, Integer> ports,
             Infrastructure infrastructure,
-            Path demoDir) {
+            Path demoDir,
+            String phoneKey) {
         var java = javaBinary();
         var logsDir = stack.dataDir().resolve(LOGS_DIR);
         for (var service : Service.values()) {
-            var launch = ServiceLaunch.of(service, java, servicesDir, ports, infrastructure, demoDir, logsDir);
+            var launch =
+                    ServiceLaunch.of(service, java, servicesDir, ports, infrastructure, demoDir, phoneKey, logsDir);
             Process process;
             try {
                 process = launch.processBuilder(stack.dataDir()).start();

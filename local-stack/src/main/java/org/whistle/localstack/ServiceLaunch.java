@@ -34,6 +34,7 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
     private static final String LOOPBACK = "127.0.0.1";
 
     static final String SLA_STATE_DIR = "sla";
+    static final String MEDIA_DIR = "media";
 
     /**
      * The demo runs deadline policies 60 times faster (a policy minute in a second), so a visitor sees a whistle
@@ -49,6 +50,7 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             Map<Service, Integer> ports,
             Infrastructure infrastructure,
             Path demoDir,
+            String phoneKey,
             Path logsDir) {
         var command = new ArrayList<String>();
         command.add(javaBinary.toString());
@@ -75,6 +77,12 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put(
                     "WHISTLE_SECURITY_JWKS_URI",
                     "http://" + LOOPBACK + ":" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks");
+        }
+        if (service == Service.INTAKE) {
+            // Reporters' phones are encrypted under this data folder's own key; photos and videos live beside it.
+            environment.put("WHISTLE_PHONE_KEY", phoneKey);
+            environment.put(
+                    "WHISTLE_MEDIA_DIRECTORY", logsDir.resolveSibling(MEDIA_DIR).toString());
         }
         if (service == Service.SLA) {
             // Kafka Streams keeps its clock stores beside the other data, so a restart restores little.

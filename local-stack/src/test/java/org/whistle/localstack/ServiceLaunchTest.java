@@ -14,6 +14,7 @@ class ServiceLaunchTest {
     private static final Path SERVICES = Path.of("/stack/services");
     private static final Path LOGS = Path.of("/stack/.whistle/logs");
     private static final Path DEMO = Path.of("/stack/.whistle/demo");
+    private static final String PHONE_KEY = "bG9jYWwtc3RhY2stdGVzdC1waG9uZS1rZXktMzJieXQ=";
     private static final Infrastructure INFRASTRUCTURE = new Infrastructure(
             "127.0.0.1:19092",
             Map.of(
@@ -28,7 +29,7 @@ class ServiceLaunchTest {
 
     @Test
     void runsTheServiceJarOnTheLaunchersJavaWithASmallFootprint() {
-        var launch = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
+        var launch = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
 
         assertThat(launch.command())
                 .startsWith(JAVA.toString())
@@ -39,7 +40,7 @@ class ServiceLaunchTest {
 
     @Test
     void pointsADatabaseServiceAtItsOwnDatabaseAndTheBroker() {
-        var launch = ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
+        var launch = ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9083")
@@ -52,7 +53,7 @@ class ServiceLaunchTest {
     @Test
     void bindsEveryServiceButTheGatewayToLoopbackOnly() {
         for (var service : Service.values()) {
-            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
+            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
                     .environment();
 
             if (service == Service.GATEWAY) {
@@ -65,7 +66,7 @@ class ServiceLaunchTest {
 
     @Test
     void givesTheSlaServiceNoDatabase() {
-        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
+        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9084")
@@ -74,7 +75,7 @@ class ServiceLaunchTest {
 
     @Test
     void routesTheGatewayToThePortsTheServicesActuallyGot() {
-        var launch = ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
+        var launch = ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9080")
@@ -97,7 +98,7 @@ class ServiceLaunchTest {
     @Test
     void pointsOnlyTheRegistryAtTheDemoCity() {
         for (var service : Service.values()) {
-            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
+            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
                     .environment();
             if (service == Service.ORG_REGISTRY) {
                 assertThat(environment).containsEntry("WHISTLE_ORG_SEED_DIRECTORY", DEMO.toString());
@@ -111,22 +112,35 @@ class ServiceLaunchTest {
     void pointsEveryServiceButTheIssuerAndTheGatewayAtOrgRegistrysKeys() {
         var jwks = "http://127.0.0.1:" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks";
         for (var service : List.of(Service.INTAKE, Service.DISPATCH, Service.SLA, Service.NOTIFICATION)) {
-            assertThat(ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
+            assertThat(ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
                             .environment())
                     .containsEntry("WHISTLE_SECURITY_JWKS_URI", jwks);
         }
-        assertThat(ServiceLaunch.of(Service.ORG_REGISTRY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS)
+        assertThat(ServiceLaunch.of(Service.ORG_REGISTRY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
                         .environment())
                 .doesNotContainKey("WHISTLE_SECURITY_JWKS_URI");
     }
 
     @Test
     void runsTheDemosClocksSixtyTimesFasterKeepingTheirStateWithTheData() {
-        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, LOGS);
+        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
 
         assertThat(launch.environment()).containsEntry("WHISTLE_SLA_STATE_DIR", "/stack/.whistle/sla");
         var processEnvironment = launch.processBuilder(Path.of("/stack")).environment();
         assertThat(processEnvironment.get("WHISTLE_SLA_TIME_SCALE"))
                 .isEqualTo(System.getenv().getOrDefault("WHISTLE_SLA_TIME_SCALE", "60"));
+    }
+
+    @Test
+    void givesIntakeTheDataFoldersPhoneKeyAndMediaFolder() {
+        var environment = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+                .environment();
+
+        assertThat(environment)
+                .containsEntry("WHISTLE_PHONE_KEY", PHONE_KEY)
+                .containsEntry("WHISTLE_MEDIA_DIRECTORY", "/stack/.whistle/media");
+        assertThat(ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+                        .environment())
+                .doesNotContainKey("WHISTLE_PHONE_KEY");
     }
 }

@@ -76,7 +76,8 @@ class FollowingWhistlesTest extends IntakeTest {
                 null,
                 null,
                 dispatcher,
-                Instant.now());
+                Instant.now(),
+                null);
     }
 
     private WhistleReported done(String id) {
