@@ -1,6 +1,7 @@
 package org.whistle.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -105,6 +106,105 @@ class LocalStackTest {
                 gateway("/api/org/routing/proposal?category=MUNICIPAL-ROAD-DAMAGE&node=230225100001001&level=STREET"),
                 token));
         assertThat(proposal.at("/leadUnitCode").asString()).isEqualTo("QQ-230225-ZJJ-LZG");
+    }
+
+    @Test
+    void raisesAWhistleWithAPhotoInFanrongCommunityAndPutsItOnKafka() throws Exception {
+        var raised = raiseRoadDamageAtTheCrossing("NORMAL");
+
+        assertThat(raised.at("/grid/id").asString()).isEqualTo("230225100001001");
+        assertThat(raised.at("/street/name").asString()).isEqualTo("甘南镇");
+        assertThat(raised.at("/evidence/0/contentType").asString()).isEqualTo("image/jpeg");
+        var id = raised.at("/id").asString();
+        assertThat(whistleRaisedOnKafka(id)).isTrue();
+    }
+
+    @Test
+    void escalatesAnUnansweredWhistleFromItsStreetToItsDistrictAndThenTheCity() throws Exception {
+        // Urgent road damage must be filed within 30 policy minutes: 30 s at the demo's 60-fold time.
+        var id = raiseRoadDamageAtTheCrossing("URGENT").at("/id").asString();
+        var city = JSON.readTree(ACCOUNTS.toFile()).at("/clients").values().stream()
+                .filter(c -> c.get("clientId").asString().equals("qq-zhzx-integration"))
+                .findFirst()
+                .orElseThrow();
+        var token = clientCredentialsToken(
+                city.get("clientId").asString(), city.get("secret").asString());
+
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    var ticket = get(gateway("/api/tickets/by-whistle/" + id), token);
+                    return ticket.statusCode() == 200
+                            && JSON.readTree(ticket.body())
+                                    .at("/level")
+                                    .asString()
+                                    .equals("CITY");
+                });
+        var ticket = json(get(gateway("/api/tickets/by-whistle/" + id), token));
+        assertThat(ticket.at("/levelHistory").findValuesAsString("level"))
+                .containsExactly("STREET", "DISTRICT", "CITY");
+        assertThat(ticket.at("/timeline").toString()).contains("FILE");
+    }
+
+    private JsonNode raiseRoadDamageAtTheCrossing(String urgency) throws Exception {
+        var boundary = "whistle-" + System.nanoTime();
+        var whistle = """
+                {"channel":"WECHAT","category":"MUNICIPAL-ROAD-DAMAGE","description":"文明大街与农机路交叉路口路面破损",
+                 "location":{"lat":47.9218,"lng":123.5046,"crs":"WGS84"},"reporter":{"phone":"13900000123"},
+                 "urgency":"%s"}
+                """.formatted(urgency);
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"whistle\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n" + whistle + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"road.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(photo());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(gateway("/api/whistles"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static byte[] photo() throws IOException {
+        var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    private boolean whistleRaisedOnKafka(String whistleId) {
+        var config = java.util.Map.<String, Object>of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "isolation.level", "read_committed");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                config,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(org.whistle.events.Topics.WHISTLE_RAISED).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var found = new java.util.concurrent.atomic.AtomicBoolean();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    var envelope = org.whistle.events.EventCodec.instance().decode(record.value());
+                    if (envelope.whistleId() != null
+                            && envelope.whistleId().value().toString().equals(whistleId)) {
+                        found.set(true);
+                    }
+                }
+                return found.get();
+            });
+            return found.get();
+        }
     }
 
     private String clientCredentialsToken(String clientId, String secret) throws Exception {
