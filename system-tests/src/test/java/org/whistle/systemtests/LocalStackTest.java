@@ -120,7 +120,7 @@ class LocalStackTest {
     }
 
     @Test
-    void escalatesAnUnansweredWhistleFromItsStreetToItsDistrictAndThenTheCity() throws Exception {
+    void escalatesAnUnansweredWhistleToTheCityWhoseSummonsTheUnitHearsAtOnceAndTellsTheReporter() throws Exception {
         // Urgent road damage must be filed within 30 policy minutes: 30 s at the demo's 60-fold time.
         var id = raiseRoadDamageAtTheCrossing("URGENT").at("/id").asString();
         var city = JSON.readTree(ACCOUNTS.toFile()).at("/clients").values().stream()
@@ -144,6 +144,66 @@ class LocalStackTest {
         assertThat(ticket.at("/levelHistory").findValuesAsString("level"))
                 .containsExactly("STREET", "DISTRICT", "CITY");
         assertThat(ticket.at("/timeline").toString()).contains("FILE");
+
+        // The city centre now files it and summons the roads section; the section hears it at once.
+        var section = JSON.readTree(ACCOUNTS.toFile()).at("/clients").values().stream()
+                .filter(c -> c.get("clientId").asString().equals("gn-zjj-lzg-system"))
+                .findFirst()
+                .orElseThrow();
+        var sectionToken = clientCredentialsToken(
+                section.get("clientId").asString(), section.get("secret").asString());
+        var stream = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var streaming = HTTP.sendAsync(
+                HttpRequest.newBuilder(gateway("/api/notifications/stream"))
+                        .header("Authorization", "Bearer " + sectionToken)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        stream.add(line);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {}
+
+                    @Override
+                    public void onComplete() {}
+                }));
+        var ticketPath = "/api/tickets/" + ticket.at("/id").asString();
+        assertThat(post(gateway(ticketPath + "/file"), token, "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(post(gateway(ticketPath + "/summon"), token, "{\"lead\":\"QQ-230225-ZJJ-LZG\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.stream().anyMatch(line -> line.contains(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> json(get(gateway("/api/notifications/inbox"), sectionToken))
+                        .at("/items")
+                        .toString()
+                        .contains(id));
+        streaming.cancel(true);
+        var notificationLog = stack.dataDir().resolve("logs/notification-service.log");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readString(notificationLog)
+                        .lines()
+                        .anyMatch(line -> line.contains("NOT SENT") && line.contains("139****0123")));
+    }
+
+    private static HttpResponse<String> post(URI uri, String token, String json) throws Exception {
+        var request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode raiseRoadDamageAtTheCrossing(String urgency) throws Exception {
