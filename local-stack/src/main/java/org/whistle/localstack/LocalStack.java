@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,8 +114,16 @@ public final class LocalStack {
             var demoDir = DemoCity.unpack(dataDir.resolve(DEMO_DIR));
             var phoneKey = StackSecrets.phoneKey(dataDir.resolve(SECRETS_DIR));
             var infrastructure = startInfrastructure(stack, options, dataDir);
-            startServices(stack, servicesDir, ports, infrastructure, demoDir, phoneKey);
-            new Readiness().await(stack.serviceProcesses(), options.readinessTimeout());
+            // org-registry first: the others copy its data from the org-* topics once, when they start, and a
+            // service that caught up with empty topics would take traffic knowing no categories or grids.
+            var readiness = new Readiness();
+            startServices(stack, servicesDir, ports, infrastructure, demoDir, phoneKey, List.of(Service.ORG_REGISTRY));
+            readiness.await(stack.serviceProcesses(), options.readinessTimeout());
+            var others = Arrays.stream(Service.values())
+                    .filter(service -> service != Service.ORG_REGISTRY)
+                    .toList();
+            startServices(stack, servicesDir, ports, infrastructure, demoDir, phoneKey, others);
+            readiness.await(stack.serviceProcesses(), options.readinessTimeout());
             stack.started(Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             try {
@@ -265,10 +274,11 @@ public final class LocalStack {
             Map<Service, Integer> ports,
             Infrastructure infrastructure,
             Path demoDir,
-            String phoneKey) {
+            String phoneKey,
+            List<Service> services) {
         var java = javaBinary();
         var logsDir = stack.dataDir().resolve(LOGS_DIR);
-        for (var service : Service.values()) {
+        for (var service : services) {
             var launch =
                     ServiceLaunch.of(service, java, servicesDir, ports, infrastructure, demoDir, phoneKey, logsDir);
             Process process;

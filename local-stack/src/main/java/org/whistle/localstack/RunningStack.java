@@ -44,7 +44,10 @@ public final class RunningStack implements AutoCloseable {
 
     /** Every service, in the order of {@link Service}. */
     public synchronized List<RunningService> services() {
-        return services.stream().map(ServiceProcess::running).toList();
+        return services.stream()
+                .map(ServiceProcess::running)
+                .sorted(java.util.Comparator.comparing(RunningService::service))
+                .toList();
     }
 
     public synchronized RunningService service(Service service) {
