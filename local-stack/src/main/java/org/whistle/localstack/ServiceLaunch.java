@@ -35,6 +35,7 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
 
     static final String SLA_STATE_DIR = "sla";
     static final String MEDIA_DIR = "media";
+    static final String NOTIFICATION_CLIENT = "notification-service";
 
     /**
      * The demo runs deadline policies 60 times faster (a policy minute in a second), so a visitor sees a whistle
@@ -83,6 +84,21 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put("WHISTLE_PHONE_KEY", phoneKey);
             environment.put(
                     "WHISTLE_MEDIA_DIRECTORY", logsDir.resolveSibling(MEDIA_DIR).toString());
+        }
+        if (service == Service.NOTIFICATION) {
+            // Text messages to reporters who left a phone need the number, which only intake holds; the demo's
+            // development SMS provider does not ask for it, a real provider (WHISTLE_SMS_PROVIDER=http) does.
+            environment.put("WHISTLE_NOTIFICATION_INTAKE_URI", "http://" + LOOPBACK + ":" + ports.get(Service.INTAKE));
+            environment.put(
+                    "WHISTLE_NOTIFICATION_CLIENT_TOKEN_URI",
+                    "http://" + LOOPBACK + ":" + ports.get(Service.ORG_REGISTRY) + "/oauth2/token");
+            DemoCity.accounts().stream()
+                    .filter(account -> account.client() && account.name().equals(NOTIFICATION_CLIENT))
+                    .findFirst()
+                    .ifPresent(account -> {
+                        environment.put("WHISTLE_CLIENT_ID", account.name());
+                        environment.put("WHISTLE_NOTIFICATION_CLIENT_CLIENT_SECRET", account.secret());
+                    });
         }
         if (service == Service.SLA) {
             // Kafka Streams keeps its clock stores beside the other data, so a restart restores little.

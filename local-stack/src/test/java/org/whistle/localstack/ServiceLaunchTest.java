@@ -143,4 +143,19 @@ class ServiceLaunchTest {
                         .environment())
                 .doesNotContainKey("WHISTLE_PHONE_KEY");
     }
+
+    @Test
+    void letsNotificationReachReportersThroughIntakeWithTheDemoServiceClient() {
+        var environment = ServiceLaunch.of(
+                        Service.NOTIFICATION, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+                .environment();
+
+        assertThat(environment)
+                .containsEntry("WHISTLE_NOTIFICATION_INTAKE_URI", "http://127.0.0.1:" + ports.get(Service.INTAKE))
+                .containsEntry(
+                        "WHISTLE_NOTIFICATION_CLIENT_TOKEN_URI",
+                        "http://127.0.0.1:" + ports.get(Service.ORG_REGISTRY) + "/oauth2/token")
+                .containsEntry("WHISTLE_CLIENT_ID", "notification-service")
+                .containsEntry("WHISTLE_NOTIFICATION_CLIENT_CLIENT_SECRET", "Whistle-demo-2026-notification-service");
+    }
 }

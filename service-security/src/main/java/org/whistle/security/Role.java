@@ -28,5 +28,10 @@ public enum Role {
     /** 领导: read-only dashboards. */
     LEADER,
     /** 系统管理员: maintains organisation data and accounts. */
-    ADMINISTRATOR
+    ADMINISTRATOR,
+    /**
+     * Another Whistle service acting for itself through client credentials (notification-service reading a
+     * reporter's contact from intake); never a person's role.
+     */
+    SERVICE
 }

@@ -155,6 +155,8 @@ final class AccountChecks {
             var role = name == null ? Optional.<Role>empty() : parse(Role.class, name.trim());
             if (role.isEmpty()) {
                 problems.accept(new Violation(field, "'" + name + "' is not one of " + names(Role.class)));
+            } else if (role.get() == Role.SERVICE) {
+                problems.accept(new Violation(field, "SERVICE is for client-credentials clients, not people"));
             } else {
                 roles.add(role.get());
             }

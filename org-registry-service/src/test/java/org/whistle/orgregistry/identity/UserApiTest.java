@@ -61,6 +61,20 @@ class UserApiTest extends IdentityTest {
     }
 
     @Test
+    void keepsTheServiceRoleForSystemsNotPeople() throws Exception {
+        var response = send("POST", "/api/org/users", tokens.administrator(), """
+                {"username": "api.robot", "password": "twelve chars ok", "displayName": "机器人",
+                 "roles": ["SERVICE"], "scope": []}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response.body()).get("errors").get(0).get("message").stringValue())
+                .contains("client-credentials");
+        assertThat(count("SELECT count(*) FROM account WHERE username = 'api.robot'"))
+                .isZero();
+    }
+
+    @Test
     void refusesATakenUsername() throws Exception {
         var body = """
                 {"username": "api.twice", "password": "twelve chars ok", "displayName": "重复",
