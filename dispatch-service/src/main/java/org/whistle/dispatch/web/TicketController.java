@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +24,6 @@ import org.whistle.dispatch.ticket.domain.ExtensionRequest;
 import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
 import org.whistle.events.TicketId;
-import org.whistle.events.TraceIds;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleId;
 import org.whistle.orgreference.domain.routing.Proposal;
@@ -116,31 +114,20 @@ class TicketController {
 
     @PostMapping("/{id}/file")
     @Operation(summary = "受理: accept the whistle as a case")
-    TicketView file(
-            @PathVariable UUID id,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "file", (t, s, now) -> t.file(caller.actor(), now));
+    TicketView file(@PathVariable UUID id, Caller caller) {
+        return act(id, caller, "file", (t, s, now) -> t.file(caller.actor(), now));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "筛选: reject as invalid, with a reason")
-    TicketView reject(
-            @PathVariable UUID id,
-            @RequestBody Requests.Reason body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "reject", (t, s, now) -> t.reject(body.reason(), caller.actor(), now));
+    TicketView reject(@PathVariable UUID id, @RequestBody Requests.Reason body, Caller caller) {
+        return act(id, caller, "reject", (t, s, now) -> t.reject(body.reason(), caller.actor(), now));
     }
 
     @PostMapping("/{id}/merge")
     @Operation(summary = "筛选: merge into another open ticket")
-    TicketView merge(
-            @PathVariable UUID id,
-            @RequestBody Requests.Merge body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "merge", (t, s, now) -> {
+    TicketView merge(@PathVariable UUID id, @RequestBody Requests.Merge body, Caller caller) {
+        return act(id, caller, "merge", (t, s, now) -> {
             var target = tickets.find(new TicketId(body.target()))
                     .filter(stored -> access.sees(caller, stored))
                     .orElseThrow(() -> InvalidInputException.of("into", "no such ticket"));
@@ -149,26 +136,14 @@ class TicketController {
     }
 
     @PostMapping("/{id}/priority")
-    TicketView priority(
-            @PathVariable UUID id,
-            @RequestBody Requests.Priority body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+    TicketView priority(@PathVariable UUID id, @RequestBody Requests.Priority body, Caller caller) {
         return act(
-                id,
-                caller,
-                trace,
-                "set the priority of",
-                (t, s, now) -> t.setPriority(body.priority(), caller.actor(), now));
+                id, caller, "set the priority of", (t, s, now) -> t.setPriority(body.priority(), caller.actor(), now));
     }
 
     @PostMapping("/{id}/category")
-    TicketView category(
-            @PathVariable UUID id,
-            @RequestBody Requests.Category body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "recategorise", (t, s, now) -> {
+    TicketView category(@PathVariable UUID id, @RequestBody Requests.Category body, Caller caller) {
+        return act(id, caller, "recategorise", (t, s, now) -> {
             if (body.category() == null) {
                 throw InvalidInputException.of("category", "is required");
             }
@@ -181,12 +156,8 @@ class TicketController {
 
     @PostMapping("/{id}/summon")
     @Operation(summary = "派哨: summon a lead unit and co-handling units")
-    TicketView summon(
-            @PathVariable UUID id,
-            @RequestBody Requests.Summon body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "summon units to", (t, s, now) -> {
+    TicketView summon(@PathVariable UUID id, @RequestBody Requests.Summon body, Caller caller) {
+        return act(id, caller, "summon units to", (t, s, now) -> {
             var units = body.units();
             for (var unit : units) {
                 if (org.copy().unit(unit.value()).filter(u -> u.active()).isEmpty()) {
@@ -199,12 +170,8 @@ class TicketController {
 
     @PostMapping("/{id}/transfer")
     @Operation(summary = "转交: move to another command centre and/or level")
-    TicketView transfer(
-            @PathVariable UUID id,
-            @RequestBody Requests.Transfer body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "transfer", (t, s, now) -> {
+    TicketView transfer(@PathVariable UUID id, @RequestBody Requests.Transfer body, Caller caller) {
+        return act(id, caller, "transfer", (t, s, now) -> {
             var centre = body.centreUnit();
             if (centre != null
                     && org.copy()
@@ -219,54 +186,35 @@ class TicketController {
 
     @PostMapping("/{id}/extensions/{requestId}/approve")
     @Operation(summary = "延期: approve a unit's pending extension request")
-    TicketView approveExtension(
-            @PathVariable UUID id,
-            @PathVariable String requestId,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "approve an extension on", (t, s, now) -> {
+    TicketView approveExtension(@PathVariable UUID id, @PathVariable String requestId, Caller caller) {
+        return act(id, caller, "approve an extension on", (t, s, now) -> {
             t.approveExtension(pendingUnit(t, requestId), caller.actor(), now);
         });
     }
 
     @PostMapping("/{id}/extensions/{requestId}/refuse")
     TicketView refuseExtension(
-            @PathVariable UUID id,
-            @PathVariable String requestId,
-            @RequestBody Requests.Reason body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "refuse an extension on", (t, s, now) -> {
+            @PathVariable UUID id, @PathVariable String requestId, @RequestBody Requests.Reason body, Caller caller) {
+        return act(id, caller, "refuse an extension on", (t, s, now) -> {
             t.refuseExtension(pendingUnit(t, requestId), body.reason(), caller.actor(), now);
         });
     }
 
     @PostMapping("/{id}/suspend")
     @Operation(summary = "挂账: suspend with a reason; clocks pause")
-    TicketView suspend(
-            @PathVariable UUID id,
-            @RequestBody Requests.Reason body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "suspend", (t, s, now) -> t.suspend(body.reason(), caller.actor(), now));
+    TicketView suspend(@PathVariable UUID id, @RequestBody Requests.Reason body, Caller caller) {
+        return act(id, caller, "suspend", (t, s, now) -> t.suspend(body.reason(), caller.actor(), now));
     }
 
     @PostMapping("/{id}/resume")
-    TicketView resume(
-            @PathVariable UUID id,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "resume", (t, s, now) -> t.resume(caller.actor(), now));
+    TicketView resume(@PathVariable UUID id, Caller caller) {
+        return act(id, caller, "resume", (t, s, now) -> t.resume(caller.actor(), now));
     }
 
     @PostMapping("/{id}/verify")
     @Operation(summary = "核查: pass, or fail back to rework with a note")
-    TicketView verify(
-            @PathVariable UUID id,
-            @RequestBody Requests.Verify body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, caller, trace, "verify", (t, s, now) -> {
+    TicketView verify(@PathVariable UUID id, @RequestBody Requests.Verify body, Caller caller) {
+        return act(id, caller, "verify", (t, s, now) -> {
             if (body.pass() == null) {
                 throw InvalidInputException.of("pass", "is required");
             }
@@ -285,34 +233,25 @@ class TicketController {
     @PostMapping("/{id}/close")
     @Operation(summary = "结案: close a verified ticket (RESOLVED unless told NO_ANSWER)")
     TicketView close(
-            @PathVariable UUID id,
-            @RequestBody(required = false) Requests.@Nullable Close body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+            @PathVariable UUID id, @RequestBody(required = false) Requests.@Nullable Close body, Caller caller) {
         var outcome = body == null || body.outcome() == null ? Outcome.RESOLVED : body.outcome();
-        return act(id, caller, trace, "close", (t, s, now) -> t.close(outcome, caller.actor(), now));
+        return act(id, caller, "close", (t, s, now) -> t.close(outcome, caller.actor(), now));
     }
 
     @PostMapping("/{id}/reopen")
     @Operation(summary = "返工: reopen after a \"not fixed\" answer")
-    TicketView reopen(
-            @PathVariable UUID id,
-            @RequestBody Requests.Reason body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+    TicketView reopen(@PathVariable UUID id, @RequestBody Requests.Reason body, Caller caller) {
         return act(
                 id,
                 caller,
-                trace,
                 "reopen",
                 (t, s, now) -> t.reopen(body.reason(), properties.reopenPolicy(), caller.actor(), now));
     }
 
-    private TicketView act(
-            UUID id, Caller caller, @Nullable String traceparent, String action, ChangingTickets.Change change) {
+    private TicketView act(UUID id, Caller caller, String action, ChangingTickets.Change change) {
         Objects.requireNonNull(caller, "caller");
         var ticketId = new TicketId(id);
-        changing.change(ticketId, TraceIds.traceIdOf(traceparent), (ticket, stored, now) -> {
+        changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
             access.requireCentre(caller, stored, action);
             change.apply(ticket, stored, now);
         });

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.dispatch.access.TicketAccess;
@@ -19,7 +18,6 @@ import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.TicketId;
-import org.whistle.events.TraceIds;
 import org.whistle.security.Caller;
 
 /** A summoned unit's actions on its own task (报到、到场、进展、先行联系、办结、退回、延期申请). */
@@ -48,35 +46,22 @@ class UnitTaskController {
 
     @PostMapping("/report-in")
     @Operation(summary = "报到: the unit acknowledges and takes responsibility")
-    TicketView reportIn(
-            @PathVariable UUID id,
-            @PathVariable String unit,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, unit, caller, trace, "report in on", (t, u, now) -> t.reportIn(u, caller.actor(), now));
+    TicketView reportIn(@PathVariable UUID id, @PathVariable String unit, Caller caller) {
+        return act(id, unit, caller, "report in on", (t, u, now) -> t.reportIn(u, caller.actor(), now));
     }
 
     @PostMapping("/on-site")
-    TicketView onSite(
-            @PathVariable UUID id,
-            @PathVariable String unit,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, unit, caller, trace, "mark on site", (t, u, now) -> t.onSite(u, caller.actor(), now));
+    TicketView onSite(@PathVariable UUID id, @PathVariable String unit, Caller caller) {
+        return act(id, unit, caller, "mark on site", (t, u, now) -> t.onSite(u, caller.actor(), now));
     }
 
     @PostMapping("/progress")
     TicketView progress(
-            @PathVariable UUID id,
-            @PathVariable String unit,
-            @RequestBody Requests.Evidenced body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+            @PathVariable UUID id, @PathVariable String unit, @RequestBody Requests.Evidenced body, Caller caller) {
         return act(
                 id,
                 unit,
                 caller,
-                trace,
                 "add progress to",
                 (t, u, now) -> t.progress(u, body.note(), body.refs(), caller.actor(), now));
     }
@@ -86,14 +71,12 @@ class UnitTaskController {
             @PathVariable UUID id,
             @PathVariable String unit,
             @RequestBody(required = false) Requests.@Nullable Note body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+            Caller caller) {
         var note = body == null ? null : body.note();
         return act(
                 id,
                 unit,
                 caller,
-                trace,
                 "record contacting the reporter on",
                 (t, u, now) -> t.contactedReporter(u, note, caller.actor(), now));
     }
@@ -101,16 +84,11 @@ class UnitTaskController {
     @PostMapping("/done")
     @Operation(summary = "办结: report the result with evidence; the lead's done resolves the ticket")
     TicketView done(
-            @PathVariable UUID id,
-            @PathVariable String unit,
-            @RequestBody Requests.Evidenced body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+            @PathVariable UUID id, @PathVariable String unit, @RequestBody Requests.Evidenced body, Caller caller) {
         return act(
                 id,
                 unit,
                 caller,
-                trace,
                 "report done on",
                 (t, u, now) -> t.done(u, body.note(), body.refs(), caller.actor(), now));
     }
@@ -118,12 +96,8 @@ class UnitTaskController {
     @PostMapping("/decline")
     @Operation(summary = "退回: not ours, with a reason")
     TicketView decline(
-            @PathVariable UUID id,
-            @PathVariable String unit,
-            @RequestBody Requests.Reason body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
-        return act(id, unit, caller, trace, "decline", (t, u, now) -> t.decline(u, body.reason(), caller.actor(), now));
+            @PathVariable UUID id, @PathVariable String unit, @RequestBody Requests.Reason body, Caller caller) {
+        return act(id, unit, caller, "decline", (t, u, now) -> t.decline(u, body.reason(), caller.actor(), now));
     }
 
     @PostMapping("/extension-requests")
@@ -132,13 +106,11 @@ class UnitTaskController {
             @PathVariable UUID id,
             @PathVariable String unit,
             @RequestBody Requests.ExtensionAsked body,
-            Caller caller,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String trace) {
+            Caller caller) {
         return act(
                 id,
                 unit,
                 caller,
-                trace,
                 "request an extension on",
                 (t, u, now) -> t.requestExtension(
                         u,
@@ -150,12 +122,11 @@ class UnitTaskController {
                         now));
     }
 
-    private TicketView act(
-            UUID id, String unit, Caller caller, @Nullable String traceparent, String action, UnitChange change) {
+    private TicketView act(UUID id, String unit, Caller caller, String action, UnitChange change) {
         Objects.requireNonNull(caller, "caller");
         var ticketId = new TicketId(id);
         var code = UnitCode.of(unit);
-        changing.change(ticketId, TraceIds.traceIdOf(traceparent), (ticket, stored, now) -> {
+        changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
             access.requireUnit(caller, stored, code, action);
             change.apply(ticket, code, now);
         });
