@@ -1,0 +1,48 @@
+package org.whistle.gateway.edge;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes an RFC 9457 problem detail as the whole response, for filters that refuse a request before routing. */
+public final class Problems {
+
+    private Problems() {}
+
+    /** Ends the exchange with a problem of type {@code urn:whistle:problem:<kind>}. */
+    public static Mono<Void> write(
+            ServerWebExchange exchange,
+            HttpStatus status,
+            String kind,
+            String title,
+            String detail,
+            Duration retryAfter) {
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", "urn:whistle:problem:" + kind);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        var body = JsonMapper.shared().writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(body.length);
+        if (!retryAfter.isZero()) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /** Whole seconds, rounded up, never below one. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}

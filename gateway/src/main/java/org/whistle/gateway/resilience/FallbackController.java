@@ -1,0 +1,60 @@
+package org.whistle.gateway.resilience;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.whistle.gateway.EdgeProperties;
+import org.whistle.gateway.edge.Problems;
+
+/**
+ * Where a route's circuit breaker forwards when its service is down, too slow or switched off by the breaker: a
+ * 503 problem detail naming the service in plain words, with {@code Retry-After} — never the exception.
+ */
+@RestController
+class FallbackController {
+
+    private static final Map<String, String> SERVICES = Map.of(
+            "org-registry", "The organisation registry (units, accounts and sign-in)",
+            "intake", "Whistle intake",
+            "dispatch", "Dispatch (tickets and queues)",
+            "sla", "The deadline service",
+            "notification", "The notification service");
+
+    private final long retryAfterSeconds;
+
+    FallbackController(EdgeProperties properties) {
+        this.retryAfterSeconds =
+                Problems.retryAfterSeconds(properties.resilience().retryAfter());
+    }
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        var name = SERVICES.getOrDefault(service, "The service");
+        Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        var why = switch (cause) {
+            case TimeoutException timeout -> " did not answer in time.";
+            case CallNotPermittedException open -> " failed repeatedly and is being given time to recover.";
+            case null, default -> " cannot be reached at the moment.";
+        };
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, name + why + " Please try again later.");
+        problem.setType(URI.create("urn:whistle:problem:service-unavailable"));
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(problem);
+    }
+}
