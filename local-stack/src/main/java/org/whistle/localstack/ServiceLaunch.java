@@ -36,6 +36,7 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
     static final String SLA_STATE_DIR = "sla";
     static final String MEDIA_DIR = "media";
     static final String NOTIFICATION_CLIENT = "notification-service";
+    static final String DEMO_ANONYMOUS_LIMIT = "600";
 
     /**
      * The demo runs deadline policies 60 times faster (a policy minute in a second), so a visitor sees a whistle
@@ -111,6 +112,8 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put("WHISTLE_ORG_SEED_DIRECTORY", demoDir.toString());
         }
         if (service == Service.GATEWAY) {
+            // A demo has many phones behind one Wi-Fi address; the production default (30 a minute) would refuse them.
+            environment.put("WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", DEMO_ANONYMOUS_LIMIT);
             for (var routed : Service.values()) {
                 routed.gatewayUriVariable()
                         .ifPresent(

@@ -158,4 +158,11 @@ class ServiceLaunchTest {
                 .containsEntry("WHISTLE_CLIENT_ID", "notification-service")
                 .containsEntry("WHISTLE_NOTIFICATION_CLIENT_CLIENT_SECRET", "Whistle-demo-2026-notification-service");
     }
+
+    @Test
+    void letsTheDemosManyPhonesBehindOneAddressThroughTheGateway() {
+        assertThat(ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+                        .environment())
+                .containsEntry("WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", "600");
+    }
 }
