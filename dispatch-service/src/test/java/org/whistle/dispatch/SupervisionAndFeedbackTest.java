@@ -60,19 +60,9 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
     void raisesAnUnfiledTicketThatSlaNamesByItsWhistleWhenTheFileClockExpires() {
         var whistle = roadDamage();
         var id = raise(whistle);
-        var byWhistle = new WhistleEscalated(
-                whistle.whistleId(),
-                new TicketId(whistle.whistleId().value()),
-                WhistleEscalated.Kind.ESCALATION,
-                ClockKind.FILE,
-                "FILE-" + whistle.whistleId().value(),
-                null,
-                CommandLevel.STREET,
-                CommandLevel.DISTRICT,
-                false,
-                Instant.now().minus(Duration.ofHours(2)),
-                Instant.now(),
-                Instant.now());
+        // sla-service names the ticket by its whistle's id before a ticket id exists.
+        var byWhistle = escalation(
+                whistle, whistle.whistleId().value().toString(), WhistleEscalated.Kind.ESCALATION, ClockKind.FILE);
 
         publish(envelope(byWhistle));
 
@@ -139,17 +129,8 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
     void closesOnVerificationWhenTheReporterWasSatisfiedBeforeIt() {
         var whistle = roadDamage();
         var id = raise(whistle);
-        var ticket = "/api/tickets/" + id;
+        var ticket = resolved(id);
         var street = streetDispatcherOfGannanTown();
-        var roads = officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN);
-        post(ticket + "/file", street).ok();
-        post(ticket + "/summon", street, Map.of("lead", DemoCity.ROADS_SECTION)).ok();
-        post(ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/report-in", roads).ok();
-        post(
-                        ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/done",
-                        roads,
-                        Map.of("evidence", List.of(SeedStoriesServiceTest.PHOTO)))
-                .ok();
         var feedback =
                 envelope(new WhistleFeedback(whistle.whistleId(), null, Rating.SATISFIED, true, null, Instant.now()));
         publish(feedback);
@@ -207,6 +188,14 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
     }
 
     private String resolvedAndVerified(String id) {
+        var ticket = resolved(id);
+        post(ticket + "/verify", streetDispatcherOfGannanTown(), Map.of("pass", true))
+                .ok();
+        return ticket;
+    }
+
+    /** Filed, the roads section summoned, reported in and done with a photo: the ticket is RESOLVED. */
+    private String resolved(String id) {
         var ticket = "/api/tickets/" + id;
         var street = streetDispatcherOfGannanTown();
         var roads = officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN);
@@ -218,7 +207,6 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
                         roads,
                         Map.of("evidence", List.of(SeedStoriesServiceTest.PHOTO)))
                 .ok();
-        post(ticket + "/verify", street, Map.of("pass", true)).ok();
         return ticket;
     }
 
