@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
@@ -60,9 +61,8 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
     void raisesAnUnfiledTicketThatSlaNamesByItsWhistleWhenTheFileClockExpires() {
         var whistle = roadDamage();
         var id = raise(whistle);
-        // sla-service names the ticket by its whistle's id before a ticket id exists.
-        var byWhistle = escalation(
-                whistle, whistle.whistleId().value().toString(), WhistleEscalated.Kind.ESCALATION, ClockKind.FILE);
+        // Before filing, sla-service names only the whistle.
+        var byWhistle = escalation(whistle, null, WhistleEscalated.Kind.ESCALATION, ClockKind.FILE);
 
         publish(envelope(byWhistle));
 
@@ -211,14 +211,14 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
     }
 
     private static WhistleEscalated escalation(
-            WhistleRaised whistle, String ticket, WhistleEscalated.Kind kind, ClockKind clock) {
+            WhistleRaised whistle, @Nullable String ticket, WhistleEscalated.Kind kind, ClockKind clock) {
         var now = Instant.now();
         return new WhistleEscalated(
                 whistle.whistleId(),
-                TicketId.of(ticket),
+                ticket == null ? null : TicketId.of(ticket),
                 kind,
                 clock,
-                clock + "-" + ticket,
+                clock + "-" + (ticket == null ? whistle.whistleId().value() : ticket),
                 clock == ClockKind.REPORT_IN ? DemoCity.ROADS_SECTION : null,
                 CommandLevel.STREET,
                 kind == WhistleEscalated.Kind.ESCALATION ? CommandLevel.DISTRICT : null,

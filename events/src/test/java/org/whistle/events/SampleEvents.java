@@ -164,7 +164,7 @@ final class SampleEvents {
                         WHISTLE, TICKET, WhistleClosed.Outcome.NO_ANSWER, null, null, Actor.system("sla"), AT),
                 new WhistleEscalated(
                         WHISTLE,
-                        TICKET,
+                        null,
                         WhistleEscalated.Kind.WARNING,
                         ClockKind.FILE,
                         "clock-1",

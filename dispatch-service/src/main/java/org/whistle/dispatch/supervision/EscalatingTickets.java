@@ -56,13 +56,13 @@ class EscalatingTickets {
     }
 
     private void escalate(WhistleEscalated escalated, String traceId) {
-        // Before filing, sla-service has seen no ticket id and names the ticket by its whistle's id.
-        var id = tickets.find(escalated.ticketId())
-                .map(stored -> escalated.ticketId())
-                .or(() -> tickets.idOfWhistle(escalated.whistleId()))
+        // Before filing, sla-service has seen no ticket id and names only the whistle.
+        var named = escalated.ticketId();
+        var id = (named != null ? tickets.find(named).map(stored -> named) : tickets.idOfWhistle(escalated.whistleId()))
                 .orElseThrow(() -> new IllegalStateException(
                         // Retried, then dead-lettered: the ticket may not be stored yet, or never was.
-                        "no ticket " + escalated.ticketId() + " for the escalation of " + escalated.clockId()));
+                        "no ticket of whistle " + escalated.whistleId() + " for the escalation of "
+                                + escalated.clockId()));
         changing.change(id, traceId, (ticket, stored, now) -> {
             if (escalated.clock() == ClockKind.FOLLOW_UP) {
                 switch (AutoClosePolicy.onExpiry(escalated.clock(), ticket.state())) {

@@ -220,8 +220,8 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
 
     private void publish(Firing firing, java.time.Instant now) {
         var whistleId = WhistleId.of(firing.whistleId());
-        // Before filing the ticket id is not known yet; the whistle id stands in (consumers key by whistle id).
-        var ticketId = TicketId.of(firing.ticketId() != null ? firing.ticketId() : firing.whistleId());
+        // Before filing the ticket id is not known yet; consumers find the ticket by the whistle's id.
+        var ticketId = firing.ticketId() == null ? null : TicketId.of(firing.ticketId());
         var escalated = new WhistleEscalated(
                 whistleId,
                 ticketId,

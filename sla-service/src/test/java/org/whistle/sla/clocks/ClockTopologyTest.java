@@ -103,9 +103,10 @@ class ClockTopologyTest {
         assertThat(escalation.toLevel()).isEqualTo(CommandLevel.DISTRICT);
         assertThat(escalation.redList()).isFalse();
         assertThat(escalation.dueAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
-        assertThat(escalation.ticketId().value())
-                .as("no ticket yet: the whistle stands in")
-                .isEqualTo(ticket.whistleId.value());
+        assertThat(escalation.ticketId())
+                .as("no ticket yet: the whistle names it")
+                .isNull();
+        assertThat(escalation.whistleId()).isEqualTo(ticket.whistleId);
 
         advance(Duration.ofHours(5));
         assertThat(fired()).as("each instance fires once").isEmpty();
