@@ -41,6 +41,7 @@ public final class LocalStack {
     static final String LOGS_DIR = "logs";
     static final String DEMO_DIR = "demo";
     static final String SECRETS_DIR = "secrets";
+    static final String PUBLIC_URL_VARIABLE = "WHISTLE_PUBLIC_URL";
     static final String SERVICES_DIR = "services";
 
     private LocalStack() {}
@@ -112,17 +113,26 @@ public final class LocalStack {
             var ports = servicePorts(options);
             createDirectories(dataDir);
             var demoDir = DemoCity.unpack(dataDir.resolve(DEMO_DIR));
-            var phoneKey = StackSecrets.phoneKey(dataDir.resolve(SECRETS_DIR));
+            var secrets = StackSecrets.in(dataDir.resolve(SECRETS_DIR));
+            var publicUrl = publicUrl(ports);
             var infrastructure = startInfrastructure(stack, options, dataDir);
             // org-registry first: the others copy its data from the org-* topics once, when they start, and a
             // service that caught up with empty topics would take traffic knowing no categories or grids.
             var readiness = new Readiness();
-            startServices(stack, servicesDir, ports, infrastructure, demoDir, phoneKey, List.of(Service.ORG_REGISTRY));
+            startServices(
+                    stack,
+                    servicesDir,
+                    ports,
+                    infrastructure,
+                    demoDir,
+                    secrets,
+                    publicUrl,
+                    List.of(Service.ORG_REGISTRY));
             readiness.await(stack.serviceProcesses(), options.readinessTimeout());
             var others = Arrays.stream(Service.values())
                     .filter(service -> service != Service.ORG_REGISTRY)
                     .toList();
-            startServices(stack, servicesDir, ports, infrastructure, demoDir, phoneKey, others);
+            startServices(stack, servicesDir, ports, infrastructure, demoDir, secrets, publicUrl, others);
             readiness.await(stack.serviceProcesses(), options.readinessTimeout());
             stack.started(Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
@@ -180,6 +190,18 @@ public final class LocalStack {
             throw new LocalStackException("Missing in " + servicesDir + ": " + String.join(", ", missing)
                     + ". Build them first with ./mvnw -B -q -DskipTests package, or pass --services-dir=DIR");
         }
+    }
+
+    /**
+     * The address people open and sign in at: the gateway on this machine, or {@code WHISTLE_PUBLIC_URL} when the
+     * demo is shown on phones that reach this machine by its network address.
+     */
+    private static String publicUrl(Map<Service, Integer> ports) {
+        var configured = System.getenv(PUBLIC_URL_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return "http://127.0.0.1:" + ports.get(Service.GATEWAY);
     }
 
     /** Fixed ports must be free before anything starts; a port of 0 becomes a free one. */
@@ -274,13 +296,14 @@ public final class LocalStack {
             Map<Service, Integer> ports,
             Infrastructure infrastructure,
             Path demoDir,
-            String phoneKey,
+            StackSecrets secrets,
+            String publicUrl,
             List<Service> services) {
         var java = javaBinary();
         var logsDir = stack.dataDir().resolve(LOGS_DIR);
         for (var service : services) {
-            var launch =
-                    ServiceLaunch.of(service, java, servicesDir, ports, infrastructure, demoDir, phoneKey, logsDir);
+            var launch = ServiceLaunch.of(
+                    service, java, servicesDir, ports, infrastructure, demoDir, secrets, publicUrl, logsDir);
             Process process;
             try {
                 process = launch.processBuilder(stack.dataDir()).start();

@@ -38,7 +38,8 @@ public record Options(
               --kafka-port=N          Kafka broker port (default 9092)
               --postgres-port=N       PostgreSQL port (default 5432)
               --<service>-port=N      a service's port, e.g. --gateway-port=18080, --intake-service-port=18082
-            A port of 0 picks a free one.""";
+            A port of 0 picks a free one.
+            Env WHISTLE_PUBLIC_URL: the address people sign in at (default http://127.0.0.1:<gateway port>).""";
 
     public Options {
         var ports = new EnumMap<Service, Integer>(Service.class);

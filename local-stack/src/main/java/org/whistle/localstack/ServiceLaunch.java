@@ -37,6 +37,10 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
     static final String MEDIA_DIR = "media";
     static final String NOTIFICATION_CLIENT = "notification-service";
     static final String DEMO_ANONYMOUS_LIMIT = "600";
+    /** Where org-registry sends people back to the gateway after they sign in (the gateway's login callback). */
+    static final String GATEWAY_CALLBACK = "/bff/callback/whistle";
+    /** The redirect registered for the public PKCE client {@code whistle-console} (apps and scripted sign-ins). */
+    static final String CONSOLE_CALLBACK = "/console/callback";
 
     /**
      * The demo runs deadline policies 60 times faster (a policy minute in a second), so a visitor sees a whistle
@@ -52,7 +56,8 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             Map<Service, Integer> ports,
             Infrastructure infrastructure,
             Path demoDir,
-            String phoneKey,
+            StackSecrets secrets,
+            String publicUrl,
             Path logsDir) {
         var command = new ArrayList<String>();
         command.add(javaBinary.toString());
@@ -75,14 +80,16 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put("DATABASE_PASSWORD", infrastructure.databasePassword());
         });
         if (service != Service.ORG_REGISTRY && service != Service.GATEWAY) {
-            // Every service checks tokens against the keys org-registry publishes.
+            // Every service checks tokens against the keys org-registry publishes, and that org-registry issued
+            // them under the one public address people sign in at.
             environment.put(
                     "WHISTLE_SECURITY_JWKS_URI",
                     "http://" + LOOPBACK + ":" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks");
+            environment.put("WHISTLE_SECURITY_ISSUER", publicUrl);
         }
         if (service == Service.INTAKE) {
             // Reporters' phones are encrypted under this data folder's own key; photos and videos live beside it.
-            environment.put("WHISTLE_PHONE_KEY", phoneKey);
+            environment.put("WHISTLE_PHONE_KEY", secrets.phoneKey());
             environment.put(
                     "WHISTLE_MEDIA_DIRECTORY", logsDir.resolveSibling(MEDIA_DIR).toString());
         }
@@ -110,10 +117,19 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         if (service == Service.ORG_REGISTRY) {
             // The registry seeds the demo city into its database once, when it finds the database empty.
             environment.put("WHISTLE_ORG_SEED_DIRECTORY", demoDir.toString());
+            // People sign in through the gateway, so the issuer and every redirect are the gateway's address: the
+            // gateway's own client for the web pages, and the public PKCE client for apps and scripted tests.
+            environment.put("WHISTLE_IDENTITY_ISSUER", publicUrl);
+            environment.put("WHISTLE_IDENTITY_GATEWAYCLIENT_SECRET", secrets.gatewayClientSecret());
+            environment.put("WHISTLE_IDENTITY_GATEWAYCLIENT_REDIRECTURIS", publicUrl + GATEWAY_CALLBACK);
+            environment.put("WHISTLE_IDENTITY_GATEWAYCLIENT_POSTLOGOUTREDIRECTURIS", publicUrl + "/");
+            environment.put("WHISTLE_IDENTITY_CONSOLECLIENT_REDIRECTURIS", publicUrl + CONSOLE_CALLBACK);
         }
         if (service == Service.GATEWAY) {
             // A demo has many phones behind one Wi-Fi address; the production default (30 a minute) would refuse them.
             environment.put("WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", DEMO_ANONYMOUS_LIMIT);
+            environment.put("WHISTLE_GATEWAY_PUBLIC_URL", publicUrl);
+            environment.put("WHISTLE_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
             for (var routed : Service.values()) {
                 routed.gatewayUriVariable()
                         .ifPresent(

@@ -12,35 +12,49 @@ import java.util.Base64;
 
 /**
  * Keys the local stack's services need, generated once per data folder and kept in it (readable by its owner only),
- * so data encrypted on one start can be read on the next — never a key written into the code.
+ * so data encrypted on one start can be read on the next and sessions survive a restart — never a key written into
+ * the code.
+ *
+ * @param phoneKey the AES-256 key (base64) intake encrypts reporters' phone numbers with
+ * @param gatewayClientSecret the secret the gateway signs people in with, as org-registry's client
+ *     {@code whistle-gateway}
  */
-final class StackSecrets {
+record StackSecrets(String phoneKey, String gatewayClientSecret) {
 
     static final String PHONE_KEY_FILE = "intake-phone-key";
+    static final String GATEWAY_CLIENT_SECRET_FILE = "gateway-client-secret";
 
-    private StackSecrets() {}
+    static StackSecrets in(Path secretsDir) {
+        return new StackSecrets(
+                secret(secretsDir.resolve(PHONE_KEY_FILE), 32),
+                secret(secretsDir.resolve(GATEWAY_CLIENT_SECRET_FILE), 32));
+    }
 
-    /** The AES-256 key (base64) intake encrypts reporters' phone numbers with. */
-    static String phoneKey(Path secretsDir) {
-        var file = secretsDir.resolve(PHONE_KEY_FILE);
+    @Override
+    public String toString() {
+        return "StackSecrets[…]";
+    }
+
+    private static String secret(Path file, int bytes) {
         try {
-            Files.createDirectories(secretsDir);
+            Files.createDirectories(file.getParent());
             if (!Files.exists(file)) {
-                var key = new byte[32];
+                var key = new byte[bytes];
                 new SecureRandom().nextBytes(key);
+                var encoded = Base64.getEncoder().encodeToString(key);
                 try {
                     Files.createFile(
                             file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+                    Files.writeString(file, encoded, StandardCharsets.US_ASCII);
                 } catch (FileAlreadyExistsException createdMeanwhile) {
                     // Another launcher on the same folder won; use its key.
                 } catch (UnsupportedOperationException noPosix) {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+                    Files.writeString(file, encoded, StandardCharsets.US_ASCII);
                 }
             }
             return Files.readString(file, StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the phone key in " + file, e);
+            throw new UncheckedIOException("Could not keep a secret in " + file, e);
         }
     }
 }

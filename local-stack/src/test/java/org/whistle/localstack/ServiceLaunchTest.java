@@ -14,7 +14,9 @@ class ServiceLaunchTest {
     private static final Path SERVICES = Path.of("/stack/services");
     private static final Path LOGS = Path.of("/stack/.whistle/logs");
     private static final Path DEMO = Path.of("/stack/.whistle/demo");
-    private static final String PHONE_KEY = "bG9jYWwtc3RhY2stdGVzdC1waG9uZS1rZXktMzJieXQ=";
+    private static final StackSecrets SECRETS = new StackSecrets(
+            "bG9jYWwtc3RhY2stdGVzdC1waG9uZS1rZXktMzJieXQ=", "Z2F0ZXdheS1jbGllbnQtc2VjcmV0LWZvci10ZXN0cw==");
+    private static final String PUBLIC_URL = "http://127.0.0.1:9080";
     private static final Infrastructure INFRASTRUCTURE = new Infrastructure(
             "127.0.0.1:19092",
             Map.of(
@@ -29,7 +31,8 @@ class ServiceLaunchTest {
 
     @Test
     void runsTheServiceJarOnTheLaunchersJavaWithASmallFootprint() {
-        var launch = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
+        var launch = ServiceLaunch.of(
+                Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS);
 
         assertThat(launch.command())
                 .startsWith(JAVA.toString())
@@ -40,7 +43,8 @@ class ServiceLaunchTest {
 
     @Test
     void pointsADatabaseServiceAtItsOwnDatabaseAndTheBroker() {
-        var launch = ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
+        var launch = ServiceLaunch.of(
+                Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9083")
@@ -53,7 +57,8 @@ class ServiceLaunchTest {
     @Test
     void bindsEveryServiceButTheGatewayToLoopbackOnly() {
         for (var service : Service.values()) {
-            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+            var environment = ServiceLaunch.of(
+                            service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                     .environment();
 
             if (service == Service.GATEWAY) {
@@ -66,7 +71,8 @@ class ServiceLaunchTest {
 
     @Test
     void givesTheSlaServiceNoDatabase() {
-        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
+        var launch =
+                ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9084")
@@ -75,7 +81,8 @@ class ServiceLaunchTest {
 
     @Test
     void routesTheGatewayToThePortsTheServicesActuallyGot() {
-        var launch = ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
+        var launch = ServiceLaunch.of(
+                Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS);
 
         assertThat(launch.environment())
                 .containsEntry("SERVER_PORT", "9080")
@@ -98,7 +105,8 @@ class ServiceLaunchTest {
     @Test
     void pointsOnlyTheRegistryAtTheDemoCity() {
         for (var service : Service.values()) {
-            var environment = ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+            var environment = ServiceLaunch.of(
+                            service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                     .environment();
             if (service == Service.ORG_REGISTRY) {
                 assertThat(environment).containsEntry("WHISTLE_ORG_SEED_DIRECTORY", DEMO.toString());
@@ -112,18 +120,28 @@ class ServiceLaunchTest {
     void pointsEveryServiceButTheIssuerAndTheGatewayAtOrgRegistrysKeys() {
         var jwks = "http://127.0.0.1:" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks";
         for (var service : List.of(Service.INTAKE, Service.DISPATCH, Service.SLA, Service.NOTIFICATION)) {
-            assertThat(ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+            assertThat(ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                             .environment())
                     .containsEntry("WHISTLE_SECURITY_JWKS_URI", jwks);
         }
-        assertThat(ServiceLaunch.of(Service.ORG_REGISTRY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+        assertThat(ServiceLaunch.of(
+                                Service.ORG_REGISTRY,
+                                JAVA,
+                                SERVICES,
+                                ports,
+                                INFRASTRUCTURE,
+                                DEMO,
+                                SECRETS,
+                                PUBLIC_URL,
+                                LOGS)
                         .environment())
                 .doesNotContainKey("WHISTLE_SECURITY_JWKS_URI");
     }
 
     @Test
     void runsTheDemosClocksSixtyTimesFasterKeepingTheirStateWithTheData() {
-        var launch = ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS);
+        var launch =
+                ServiceLaunch.of(Service.SLA, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS);
 
         assertThat(launch.environment()).containsEntry("WHISTLE_SLA_STATE_DIR", "/stack/.whistle/sla");
         var processEnvironment = launch.processBuilder(Path.of("/stack")).environment();
@@ -133,13 +151,23 @@ class ServiceLaunchTest {
 
     @Test
     void givesIntakeTheDataFoldersPhoneKeyAndMediaFolder() {
-        var environment = ServiceLaunch.of(Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+        var environment = ServiceLaunch.of(
+                        Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                 .environment();
 
         assertThat(environment)
-                .containsEntry("WHISTLE_PHONE_KEY", PHONE_KEY)
+                .containsEntry("WHISTLE_PHONE_KEY", SECRETS.phoneKey())
                 .containsEntry("WHISTLE_MEDIA_DIRECTORY", "/stack/.whistle/media");
-        assertThat(ServiceLaunch.of(Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+        assertThat(ServiceLaunch.of(
+                                Service.DISPATCH,
+                                JAVA,
+                                SERVICES,
+                                ports,
+                                INFRASTRUCTURE,
+                                DEMO,
+                                SECRETS,
+                                PUBLIC_URL,
+                                LOGS)
                         .environment())
                 .doesNotContainKey("WHISTLE_PHONE_KEY");
     }
@@ -147,7 +175,7 @@ class ServiceLaunchTest {
     @Test
     void letsNotificationReachReportersThroughIntakeWithTheDemoServiceClient() {
         var environment = ServiceLaunch.of(
-                        Service.NOTIFICATION, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+                        Service.NOTIFICATION, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                 .environment();
 
         assertThat(environment)
@@ -161,8 +189,38 @@ class ServiceLaunchTest {
 
     @Test
     void letsTheDemosManyPhonesBehindOneAddressThroughTheGateway() {
-        assertThat(ServiceLaunch.of(Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, PHONE_KEY, LOGS)
+        assertThat(ServiceLaunch.of(
+                                Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                         .environment())
                 .containsEntry("WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", "600");
+    }
+
+    @Test
+    void letsPeopleSignInThroughTheGatewayWithTheIssuerEveryServiceChecks() {
+        var registry = ServiceLaunch.of(
+                        Service.ORG_REGISTRY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
+                .environment();
+        var gateway = ServiceLaunch.of(
+                        Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
+                .environment();
+
+        assertThat(registry)
+                .containsEntry("WHISTLE_IDENTITY_ISSUER", PUBLIC_URL)
+                .containsEntry("WHISTLE_IDENTITY_GATEWAYCLIENT_SECRET", SECRETS.gatewayClientSecret())
+                .containsEntry("WHISTLE_IDENTITY_GATEWAYCLIENT_REDIRECTURIS", PUBLIC_URL + "/bff/callback/whistle")
+                .containsEntry("WHISTLE_IDENTITY_CONSOLECLIENT_REDIRECTURIS", PUBLIC_URL + "/console/callback");
+        assertThat(gateway)
+                .containsEntry("WHISTLE_GATEWAY_CLIENT_SECRET", SECRETS.gatewayClientSecret())
+                .containsEntry("WHISTLE_GATEWAY_PUBLIC_URL", PUBLIC_URL);
+        for (var service : Service.values()) {
+            if (service != Service.ORG_REGISTRY && service != Service.GATEWAY) {
+                assertThat(ServiceLaunch.of(
+                                        service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
+                                .environment())
+                        .as(service.module())
+                        .containsEntry("WHISTLE_SECURITY_ISSUER", PUBLIC_URL)
+                        .doesNotContainKey("WHISTLE_GATEWAY_CLIENT_SECRET");
+            }
+        }
     }
 }

@@ -11,15 +11,26 @@ import org.junit.jupiter.api.io.TempDir;
 class StackSecretsTest {
 
     @Test
-    void generatesA256BitPhoneKeyOnceAndKeepsItForTheNextStart(@TempDir Path dir) throws Exception {
-        var first = StackSecrets.phoneKey(dir.resolve("secrets"));
-        var second = StackSecrets.phoneKey(dir.resolve("secrets"));
+    void generates256BitSecretsOnceAndKeepsThemForTheNextStart(@TempDir Path dir) throws Exception {
+        var first = StackSecrets.in(dir.resolve("secrets"));
+        var second = StackSecrets.in(dir.resolve("secrets"));
 
-        assertThat(Base64.getDecoder().decode(first)).hasSize(32);
+        assertThat(Base64.getDecoder().decode(first.phoneKey())).hasSize(32);
+        assertThat(Base64.getDecoder().decode(first.gatewayClientSecret())).hasSize(32);
+        assertThat(first.gatewayClientSecret()).isNotEqualTo(first.phoneKey());
         assertThat(second).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(dir.resolve("secrets").resolve(StackSecrets.PHONE_KEY_FILE)))
-                .extracting(Object::toString)
-                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
-        assertThat(StackSecrets.phoneKey(dir.resolve("other"))).isNotEqualTo(first);
+        for (var file : new String[] {StackSecrets.PHONE_KEY_FILE, StackSecrets.GATEWAY_CLIENT_SECRET_FILE}) {
+            assertThat(Files.getPosixFilePermissions(dir.resolve("secrets").resolve(file)))
+                    .extracting(Object::toString)
+                    .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        }
+        assertThat(StackSecrets.in(dir.resolve("other")).phoneKey()).isNotEqualTo(first.phoneKey());
+    }
+
+    @Test
+    void keepsSecretsOutOfItsStringForm(@TempDir Path dir) {
+        var secrets = StackSecrets.in(dir);
+
+        assertThat(secrets.toString()).doesNotContain(secrets.phoneKey()).doesNotContain(secrets.gatewayClientSecret());
     }
 }

@@ -94,6 +94,22 @@ class LoginTest extends IdentityTest {
     }
 
     @Test
+    void allowsItsOwnStyleByHashAndNothingElse() throws Exception {
+        var page = browser().get("/login");
+
+        var body = page.body();
+        var style = body.substring(body.indexOf("<style>") + "<style>".length(), body.indexOf("</style>"));
+        var hash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy)
+                        .startsWith("default-src 'none'")
+                        .contains("style-src 'sha256-" + hash + "'")
+                        .doesNotContain("unsafe-inline"));
+    }
+
+    @Test
     void opensTheBootstrapAdministrator() {
         assertThat(browser().logIn(BootstrapAdministrator.USERNAME, BOOTSTRAP_PASSWORD))
                 .doesNotContain("error");

@@ -22,6 +22,26 @@ class LoginPage {
 
     private final Duration lockout;
 
+    /** The page's only style, allowed by its hash in the page's Content-Security-Policy and nothing else. */
+    static final String STYLE = """
+            body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
+            font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;background:#f3f5f8;color:#1f2933}
+            main{background:#fff;padding:2rem 2.25rem;border-radius:10px;box-shadow:0 2px 12px rgba(0,0,0,.08);
+            width:min(22rem,90vw)}
+            h1{font-size:1.35rem;margin:0 0 1.25rem}
+            label{display:block;margin:.75rem 0 .3rem;font-size:.95rem}
+            input{box-sizing:border-box;width:100%;padding:.6rem;border:1px solid #cbd2d9;border-radius:6px;font-size:1rem}
+            button{margin-top:1.25rem;width:100%;padding:.65rem;border:0;border-radius:6px;background:#c62828;color:#fff;
+            font-size:1rem;cursor:pointer}
+            .message{padding:.6rem .75rem;border-radius:6px;background:#fdecea;color:#8a1c1c;font-size:.9rem}
+            .message.info{background:#e8f1fb;color:#1c4f8a}
+            nav{margin-top:1rem;text-align:right;font-size:.85rem}
+            nav a{color:#52606d}
+            """;
+
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src '" + sha256(STYLE) + "'; base-uri 'none'; frame-ancestors 'none'";
+
     LoginPage(@Value("${whistle.identity.lockout.duration:15m}") Duration lockout) {
         this.lockout = lockout;
     }
@@ -52,21 +72,7 @@ class LoginPage {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
-                <style>
-                body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
-                font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;background:#f3f5f8;color:#1f2933}
-                main{background:#fff;padding:2rem 2.25rem;border-radius:10px;box-shadow:0 2px 12px rgba(0,0,0,.08);
-                width:min(22rem,90vw)}
-                h1{font-size:1.35rem;margin:0 0 1.25rem}
-                label{display:block;margin:.75rem 0 .3rem;font-size:.95rem}
-                input{box-sizing:border-box;width:100%%;padding:.6rem;border:1px solid #cbd2d9;border-radius:6px;font-size:1rem}
-                button{margin-top:1.25rem;width:100%%;padding:.65rem;border:0;border-radius:6px;background:#c62828;color:#fff;
-                font-size:1rem;cursor:pointer}
-                .message{padding:.6rem .75rem;border-radius:6px;background:#fdecea;color:#8a1c1c;font-size:.9rem}
-                .message.info{background:#e8f1fb;color:#1c4f8a}
-                nav{margin-top:1rem;text-align:right;font-size:.85rem}
-                nav a{color:#52606d}
-                </style>
+                <style>%s</style>
                 </head>
                 <body>
                 <main>
@@ -88,6 +94,7 @@ class LoginPage {
                 """.formatted(
                         text.htmlLang,
                         text.title,
+                        STYLE,
                         text.title,
                         message == null
                                 ? ""
@@ -106,7 +113,19 @@ class LoginPage {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Language", text.htmlLang)
+                // Served to browsers through the gateway, whose stricter default would otherwise drop the style.
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .body(html);
+    }
+
+    private static String sha256(String text) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** The servlet container would answer its own default locale when the browser names none, so read the header. */
