@@ -2,6 +2,7 @@ package org.whistle.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -10,10 +11,33 @@ import org.springframework.util.unit.DataSize;
  *
  * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed; anyone else is keyed by the socket
  *     address
+ * @param publicUrl the address people open the platform at ({@code https://whistle.example.gov.cn}), without a
+ *     trailing slash; org-registry returns people there after they sign in. Unset, each request's own address is
+ *     used, which is right only when the gateway sees the same address the browser does.
  */
 @ConfigurationProperties("whistle.gateway")
 public record EdgeProperties(
-        List<String> trustedProxies, RateLimits rateLimits, RequestSize requestSize, Cors cors, Resilience resilience) {
+        List<String> trustedProxies,
+        RateLimits rateLimits,
+        RequestSize requestSize,
+        Cors cors,
+        Resilience resilience,
+        Console console,
+        @Nullable String publicUrl) {
+
+    public EdgeProperties {
+        if (publicUrl != null && publicUrl.isBlank()) {
+            publicUrl = null;
+        }
+        if (publicUrl != null && publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+    }
+
+    /** Cookies are marked Secure when people reach the platform over HTTPS, as they must in production. */
+    public boolean servedOverTls() {
+        return publicUrl != null && publicUrl.startsWith("https://");
+    }
 
     /** The coarse per-client-address limit on the anonymous routes (POST /api/whistles/**, /open311/v2/**). */
     public record RateLimits(int anonymousLimitForPeriod, Duration anonymousPeriod) {}
@@ -23,6 +47,19 @@ public record EdgeProperties(
 
     /** Front-end origins allowed to call the API from a browser; empty means no CORS at all. */
     public record Cors(List<String> allowedOrigins) {}
+
+    /**
+     * Settings of the console pages the gateway serves.
+     *
+     * @param mapTileUrl the base-map tile template for the dashboard map, e.g. Tianditu's WMTS with the city's key;
+     *     empty for the grid polygons alone
+     * @param mapAttribution the attribution the tile provider requires (审图号 and the provider's name)
+     * @param mapTileSubdomains the values {@code {s}} in the template takes, e.g. {@code 01234567} for Tianditu
+     */
+    public record Console(
+            @Nullable String mapTileUrl,
+            @Nullable String mapAttribution,
+            @Nullable String mapTileSubdomains) {}
 
     /** Circuit breaker and time limit applied to every route except the SSE streams. */
     public record Resilience(

@@ -5,10 +5,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.whistle.gateway.EdgeProperties;
+import org.whistle.gateway.pages.PagePolicy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,6 +23,12 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EdgeFilter implements WebFilter {
+
+    private final PagePolicy pagePolicy;
+
+    EdgeFilter(EdgeProperties edge) {
+        this.pagePolicy = new PagePolicy(edge.console().mapTileUrl());
+    }
 
     private static final Logger ACCESS = LoggerFactory.getLogger("org.whistle.gateway.access");
 
@@ -44,7 +53,7 @@ class EdgeFilter implements WebFilter {
                 .build();
         var response = traced.getResponse();
         response.beforeCommit(() -> {
-            secureHeaders(response.getHeaders(), https);
+            secureHeaders(response.getHeaders(), https, pagePolicy);
             response.getHeaders().set(TraceContext.REQUEST_ID, requestId);
             return Mono.empty();
         });
@@ -63,7 +72,7 @@ class EdgeFilter implements WebFilter {
         });
     }
 
-    private static void secureHeaders(HttpHeaders headers, boolean https) {
+    private static void secureHeaders(HttpHeaders headers, boolean https, PagePolicy pagePolicy) {
         if (https) {
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
@@ -71,7 +80,10 @@ class EdgeFilter implements WebFilter {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         if (!headers.containsHeader("Content-Security-Policy")) {
-            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+            // A page without its own policy is one of the console's, served here; anything else loads nothing.
+            var contentType = headers.getContentType();
+            var page = contentType != null && contentType.isCompatibleWith(MediaType.TEXT_HTML);
+            headers.set("Content-Security-Policy", page ? pagePolicy.forPages() : PagePolicy.NOTHING);
         }
     }
 }

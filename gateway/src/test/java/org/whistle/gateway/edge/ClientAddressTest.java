@@ -18,7 +18,9 @@ class ClientAddressTest {
             new EdgeProperties.RequestSize(DataSize.ofMegabytes(101), List.of(), DataSize.ofMegabytes(1)),
             new EdgeProperties.Cors(List.of()),
             new EdgeProperties.Resilience(
-                    Duration.ofSeconds(10), 50, 20, 10, Duration.ofSeconds(30), Duration.ofSeconds(30))));
+                    Duration.ofSeconds(10), 50, 20, 10, Duration.ofSeconds(30), Duration.ofSeconds(30)),
+            new EdgeProperties.Console(null, null, null),
+            null));
 
     @Test
     void ignoresForwardedForFromAnUntrustedPeer() {

@@ -1,0 +1,56 @@
+package org.whistle.gateway.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "whistle.gateway.console.map-tile-url=https://t{s}.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&tk=K",
+            "whistle.gateway.console.map-attribution=天地图 GS(2024)0568号",
+            "whistle.gateway.console.map-tile-subdomains=01234567"
+        })
+class PageSettingsTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void tellsThePagesWhereTheBaseMapComesFrom() throws Exception {
+        var response = get("/bff/config");
+
+        var settings = JsonMapper.shared().readTree(response.body());
+        assertThat(settings.get("mapTileUrl").asString()).startsWith("https://t{s}.tianditu.gov.cn/");
+        assertThat(settings.get("mapAttribution").asString()).isEqualTo("天地图 GS(2024)0568号");
+        assertThat(settings.get("mapTileSubdomains").asString()).isEqualTo("01234567");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(PagePolicy.NOTHING);
+    }
+
+    @Test
+    void letsAPageLoadItsOwnScriptsAndTheTilesAndNothingElse() throws Exception {
+        var page = get("/policy-probe.html");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy ->
+                        assertThat(policy).startsWith("default-src 'self'").contains("https://t*.tianditu.gov.cn"));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
