@@ -1,0 +1,104 @@
+package org.whistle.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The services that docker-compose.yml and the Kubernetes manifests run are the code's: every service module and no
+ * other, on its own port, with only variables it reads, connected to its own database — and with every variable the
+ * local stack gives it, but for those that only make sense on a laptop.
+ */
+class DeployedServicesTest {
+
+    private static final ServiceCatalogue CODE = ServiceCatalogue.read();
+
+    private static final Map<String, String> LOCAL_ONLY = Map.of(
+            "SERVER_ADDRESS", "the local stack binds services to loopback; containers are isolated by their network",
+            "SERVER_PORT", "the image sets it to the service's port (deploy/docker/Dockerfile, build argument PORT)",
+            "gateway KAFKA_BOOTSTRAP_SERVERS",
+                    "the gateway has no Kafka client; the local stack names the broker to all",
+            "WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", "a demo's phones share one Wi-Fi address",
+            "WHISTLE_CLIENT_ID", "notification-service's default client id is already notification-service",
+            "WHISTLE_ORG_SEED_DIRECTORY", "only the demo seeds the registry (compose: --profile demo)");
+
+    private static final Map<String, String> COMPOSE_ALSO_WITHOUT = Map.of(
+            "WHISTLE_NOTIFICATION_CLIENT_CLIENT_SECRET",
+            "needed with a real SMS provider only; compose runs the" + " development one");
+
+    private static final Map<String, String> KUBERNETES_ALSO_WITHOUT =
+            Map.of("WHISTLE_MEDIA_DIRECTORY", "replicas share evidence media through S3 (WHISTLE_MEDIA_S3_*) instead");
+
+    record Deployment(String name, Supplier<List<Workload>> workloads, Map<String, String> localOnly) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> deployments() {
+        return Stream.of(
+                Arguments.of(new Deployment(
+                        "docker-compose.yml", () -> Compose.read().whistleServices(), with(COMPOSE_ALSO_WITHOUT))),
+                Arguments.of(new Deployment(
+                        "deploy/base as written",
+                        () -> Kubernetes.files("deploy/base").whistleServices(),
+                        with(KUBERNETES_ALSO_WITHOUT))),
+                Arguments.of(new Deployment(
+                        "deploy/overlays/production rendered",
+                        () -> {
+                            Assumptions.assumeTrue(
+                                    Kubernetes.kubectl().isPresent(),
+                                    "kubectl is not on the PATH: the rendered production overlay is not checked"
+                                            + " (deploy/base is, as written)");
+                            return Kubernetes.render("deploy/overlays/production")
+                                    .whistleServices();
+                        },
+                        with(KUBERNETES_ALSO_WITHOUT))));
+    }
+
+    private static Map<String, String> with(Map<String, String> more) {
+        var all = new java.util.HashMap<>(LOCAL_ONLY);
+        all.putAll(more);
+        return Map.copyOf(all);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void runsEveryServiceModuleAndNothingElse(Deployment deployment) {
+        assertThat(Drift.services(CODE, deployment.workloads().get(), deployment.name()))
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void setsOnlyVariablesTheServicesRead(Deployment deployment) {
+        assertThat(Drift.variables(CODE, deployment.workloads().get())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void usesEachServicesOwnPort(Deployment deployment) {
+        assertThat(Drift.ports(CODE, deployment.workloads().get())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void connectsEachServiceToItsOwnDatabase(Deployment deployment) {
+        assertThat(Drift.databases(CODE, deployment.workloads().get())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void givesEachServiceWhatTheLocalStackGivesIt(Deployment deployment) {
+        assertThat(Drift.localStackCoverage(CODE, deployment.workloads().get(), deployment.localOnly()))
+                .isEmpty();
+    }
+}
