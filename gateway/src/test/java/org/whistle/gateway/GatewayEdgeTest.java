@@ -225,6 +225,18 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void tellsTheServiceTheAddressTheCallerUsedAndNotOneTheCallerClaims() throws Exception {
+        send(request("/api/whistles/forwarded")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https"));
+
+        var downstream = RECEIVED.get("/api/whistles/forwarded");
+        assertThat(downstream.get("X-Forwarded-Host")).containsExactly("localhost:" + port);
+        assertThat(downstream.get("X-Forwarded-Proto")).containsExactly("http");
+        assertThat(downstream.get("X-Forwarded-Port")).containsExactly(Integer.toString(port));
+    }
+
+    @Test
     void replacesAMalformedRequestIdAndTraceparent() throws Exception {
         var response = send(request("/api/whistles/malformed")
                 .header("traceparent", "not-a-trace")
