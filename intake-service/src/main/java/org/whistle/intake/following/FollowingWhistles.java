@@ -17,9 +17,9 @@ import org.whistle.intake.following.domain.PublicStatus;
 import org.whistle.intake.raising.PhoneCipher;
 import org.whistle.intake.raising.domain.PhoneNumber;
 import org.whistle.intake.raising.domain.TrackingCodes;
-import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.security.personaldata.Disclosure;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,46 +57,63 @@ public class FollowingWhistles {
                 .optional();
     }
 
-    /** The whistle and how the caller may see it, or not found. */
-    public Seen seen(UUID id, @Nullable Caller caller, @Nullable String code, @Nullable String phone) {
-        var whistle = find(id).orElseThrow(() -> new NotFoundException("whistle", id.toString()));
-        return viewer(whistle, caller, code, phone)
-                .map(viewer -> new Seen(whistle, viewer))
-                .orElseThrow(() -> new NotFoundException("whistle", id.toString()));
-    }
+    /** What asking for a whistle comes to: seen (and how), or refused by a named rule. */
+    public sealed interface Access permits Seen, Refused {}
 
-    /** A whistle with the way its caller may see it. */
-    public record Seen(WhistleRecord whistle, Viewer viewer) {}
+    /** A whistle with the way its caller may see it, and the rule that lets them. */
+    public record Seen(WhistleRecord whistle, Viewer viewer, String rule) implements Access {}
+
+    /** Refused, answered as not found; {@code whistleId} when the whistle exists. */
+    public record Refused(@Nullable UUID whistleId, String rule) implements Access {}
+
+    /** The caller as this whistle's reporter or staff, and the rule that says so. */
+    public record Viewing(Viewer viewer, String rule) {}
+
+    /** The whistle and how the caller may see it. */
+    public Access access(UUID id, @Nullable Caller caller, @Nullable String code, @Nullable String phone) {
+        var whistle = find(id);
+        if (whistle.isEmpty()) {
+            return new Refused(null, "no-such-whistle");
+        }
+        return viewing(whistle.get(), caller, code, phone)
+                .<Access>map(viewing -> new Seen(whistle.get(), viewing.viewer(), viewing.rule()))
+                .orElse(new Refused(id, "neither-reporter-nor-staff-in-scope"));
+    }
 
     /** The anonymous reporter's door: the tracking code, with the phone they gave. */
-    public Seen track(String code, @Nullable String phone) {
-        var normalised = TrackingCodes.normalise(code).orElseThrow(() -> new NotFoundException("whistle", code));
-        var whistle = jdbc.sql("SELECT " + WhistleRecord.COLUMNS + " FROM whistle WHERE tracking_code = :code")
-                .param("code", normalised)
-                .query(WhistleRecord::map)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("whistle", code));
-        if (!byCode(whistle, normalised, phone)) {
-            throw new NotFoundException("whistle", code);
+    public Access track(String code, @Nullable String phone) {
+        var normalised = TrackingCodes.normalise(code);
+        if (normalised.isEmpty()) {
+            return new Refused(null, "no-such-tracking-code");
         }
-        return new Seen(whistle, Viewer.REPORTER);
+        var whistle = jdbc.sql("SELECT " + WhistleRecord.COLUMNS + " FROM whistle WHERE tracking_code = :code")
+                .param("code", normalised.get())
+                .query(WhistleRecord::map)
+                .optional();
+        if (whistle.isEmpty()) {
+            return new Refused(null, "no-such-tracking-code");
+        }
+        if (!byCode(whistle.get(), normalised.get(), phone)) {
+            return new Refused(whistle.get().id(), "tracking-code-without-the-reporters-phone");
+        }
+        return new Seen(whistle.get(), Viewer.REPORTER, "reporter-tracking-code");
     }
 
-    public Optional<Viewer> viewer(
+    public Optional<Viewing> viewing(
             WhistleRecord whistle, @Nullable Caller caller, @Nullable String code, @Nullable String phone) {
         if (caller != null) {
             if (caller.subject().equals(whistle.reporterUserId())) {
-                return Optional.of(Viewer.REPORTER);
+                return Optional.of(new Viewing(Viewer.REPORTER, "reporter-account"));
             }
             if (caller.hasAny(STAFF) && caller.covers(whistle.ancestry())) {
-                return Optional.of(Viewer.STAFF);
+                return Optional.of(new Viewing(Viewer.STAFF, "staff-in-scope"));
             }
         }
         if (code != null
                 && TrackingCodes.normalise(code)
                         .map(c -> byCode(whistle, c, phone))
                         .orElse(false)) {
-            return Optional.of(Viewer.REPORTER);
+            return Optional.of(new Viewing(Viewer.REPORTER, "reporter-tracking-code"));
         }
         return Optional.empty();
     }
@@ -115,8 +132,11 @@ public class FollowingWhistles {
         return "ANONYMOUS".equals(whistle.reporterKind());
     }
 
-    /** The reporter's (or staff's) page: status, public timeline, evidence and the result's evidence. */
-    public Map<String, Object> view(Seen seen) {
+    /**
+     * The reporter's (or staff's) page: status, public timeline, evidence and the result's evidence. The reporter's
+     * number is shown as {@code contact} allows; phones written into the description and notes only in full.
+     */
+    public Map<String, Object> view(Seen seen, Disclosure contact) {
         var w = seen.whistle();
         var view = new LinkedHashMap<String, Object>();
         view.put("id", w.id().toString());
@@ -125,7 +145,7 @@ public class FollowingWhistles {
         view.put("statusLabel", w.status().label());
         view.put("channel", w.channel());
         view.put("category", w.categoryCode());
-        view.put("description", w.description());
+        view.put("description", contact.text(w.description()));
         var location = new LinkedHashMap<String, Object>();
         location.put("lat", w.lat());
         location.put("lng", w.lng());
@@ -139,7 +159,10 @@ public class FollowingWhistles {
         view.put("urgency", w.urgency());
         var reporter = new LinkedHashMap<String, Object>();
         reporter.put("kind", w.reporterKind());
-        reporter.put("maskedPhone", w.maskedPhone());
+        reporter.put("maskedPhone", contact == Disclosure.NONE ? null : w.maskedPhone());
+        if (contact == Disclosure.FULL && w.phoneCipher() != null) {
+            reporter.put("phone", phones.decrypt(w.phoneCipher()).digits());
+        }
         view.put("reporter", reporter);
         view.put("ticketNumber", w.ticketNumber());
         view.put("raisedAt", w.raisedAt().toString());
@@ -147,7 +170,11 @@ public class FollowingWhistles {
         view.put("evidence", refs(w.evidence()));
         view.put("resultEvidence", refs(w.resultEvidence()));
         view.put("supports", supports(w.id()));
-        view.put("timeline", timeline(w.id()));
+        view.put(
+                "timeline",
+                timeline(w.id()).stream()
+                        .map(entry -> entry.withNote(contact.text(entry.note())))
+                        .toList());
         view.put("canRate", canRate(w));
         return view;
     }
@@ -187,7 +214,12 @@ public class FollowingWhistles {
             @Nullable String note,
             @Nullable String actor,
             List<EvidenceRef> evidence,
-            Instant at) {}
+            Instant at) {
+
+        Entry withNote(@Nullable String shown) {
+            return new Entry(id, kind, status, statusLabel, shown, actor, evidence, at);
+        }
+    }
 
     public List<Entry> timeline(UUID id) {
         return jdbc.sql("""

@@ -21,6 +21,8 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.security.personaldata.AccessDecisions;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * The reporter's rating of the result (回访): only the reporter, only once the whistle is resolved, once per
@@ -35,12 +37,15 @@ public class GivingFeedback {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final AccessDecisions decisions;
 
-    GivingFeedback(FollowingWhistles following, JdbcClient jdbc, Outbox outbox, Clock clock) {
+    GivingFeedback(
+            FollowingWhistles following, JdbcClient jdbc, Outbox outbox, Clock clock, AccessDecisions decisions) {
         this.following = following;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.decisions = decisions;
     }
 
     /** Feedback as sent. */
@@ -57,14 +62,23 @@ public class GivingFeedback {
             @Nullable String code,
             @Nullable String phone,
             String traceId) {
-        var whistle = following.find(id).orElseThrow(() -> new NotFoundException("whistle", id.toString()));
-        var viewer = following.viewer(whistle, caller, code, phone);
-        if (viewer.isEmpty()) {
+        var access = decisions.about("whistle", id, "rate").by(caller);
+        var found = following.find(id);
+        if (found.isEmpty()) {
+            access.hidden("no-such-whistle");
             throw new NotFoundException("whistle", id.toString());
         }
-        if (viewer.get() != FollowingWhistles.Viewer.REPORTER) {
+        var whistle = found.get();
+        var viewing = following.viewing(whistle, caller, code, phone);
+        if (viewing.isEmpty()) {
+            access.hidden("neither-reporter-nor-staff-in-scope");
+            throw new NotFoundException("whistle", id.toString());
+        }
+        if (viewing.get().viewer() != FollowingWhistles.Viewer.REPORTER) {
+            access.denied("only-the-reporter-rates");
             throw new org.springframework.security.access.AccessDeniedException("only the reporter rates the result");
         }
+        access.allowed(viewing.get().rule());
         var violations = new java.util.ArrayList<org.whistle.problems.Violation>();
         Rating rating = null;
         if (feedback.rating() == null) {
@@ -129,7 +143,8 @@ public class GivingFeedback {
                 whistle.ticketId() == null ? null : new TicketId(whistle.ticketId()),
                 rating,
                 Boolean.TRUE.equals(feedback.resolved()),
-                comment,
+                // The bus carries masked forms only: a number written into the comment is masked on the way out.
+                PersonalData.phonesIn(comment),
                 now);
         outbox.append(EventEnvelope.wrap(event, revision, RaisingWhistles.PRODUCER, traceId, clock));
         return event;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +82,8 @@ class WhistleProgress {
                         note,
                         actor(routed.actor()),
                         List.of(),
-                        routed.at());
+                        routed.at(),
+                        Relations.of(routed));
             }
             case WhistleReported reported ->
                 record(
@@ -97,7 +100,8 @@ class WhistleProgress {
                                 : null,
                         unitName(reported.unitId()),
                         reported.report() == WhistleReported.Report.DONE ? reported.evidence() : List.of(),
-                        reported.at());
+                        reported.at(),
+                        Relations.of(reported));
             case WhistleClosed closed -> {
                 var state = switch (closed.outcome()) {
                     case RESOLVED, NO_ANSWER -> TicketState.CLOSED;
@@ -115,7 +119,8 @@ class WhistleProgress {
                         closed.outcome() == WhistleClosed.Outcome.REJECTED ? closed.reason() : null,
                         actor(closed.actor()),
                         List.of(),
-                        closed.at());
+                        closed.at(),
+                        Relations.UNCHANGED);
             }
             default -> log.debug("Ignoring {} on the lifecycle topics", event.type());
         }
@@ -132,7 +137,8 @@ class WhistleProgress {
             @Nullable String note,
             @Nullable String actor,
             List<EvidenceRef> evidence,
-            Instant at) {
+            Instant at,
+            Relations relations) {
         var current = jdbc.sql("SELECT status, status_revision FROM whistle WHERE whistle_id = :id FOR UPDATE")
                 .param("id", whistleId)
                 .query((rs, n) -> new Object[] {rs.getString("status"), rs.getLong("status_revision")})
@@ -168,7 +174,14 @@ class WhistleProgress {
                                            THEN :outcome ELSE NULL END,
                             resolution = resolution + :newResolution,
                             result_evidence = CASE WHEN :hasEvidence THEN CAST(:evidence AS jsonb) ELSE result_evidence END,
-                            updated_at = :at
+                            updated_at = :at,
+                            owning_centre = COALESCE(:centre, owning_centre),
+                            owning_level = COALESCE(:level, owning_level),
+                            unit_tasks = CASE
+                                WHEN CAST(:tasks AS text) IS NOT NULL THEN CAST(:tasks AS jsonb)
+                                WHEN CAST(:unit AS text) IS NOT NULL
+                                    THEN unit_tasks || jsonb_build_object(CAST(:unit AS text), CAST(:taskState AS text))
+                                ELSE unit_tasks END
                         WHERE whistle_id = :id""")
                 .param("status", after.name())
                 .param("revision", event.revision())
@@ -179,8 +192,40 @@ class WhistleProgress {
                 .param("hasEvidence", !evidence.isEmpty())
                 .param("evidence", json.writeValueAsString(evidence))
                 .param("at", utc)
+                .param("centre", relations.centre())
+                .param("level", relations.level())
+                .param("tasks", relations.tasks() == null ? null : json.writeValueAsString(relations.tasks()))
+                .param("unit", relations.unit())
+                .param("taskState", relations.taskState())
                 .param("id", whistleId)
                 .update();
+    }
+
+    /**
+     * What an event says about who must reach the reporter: a routing names the owning centre, its level and every
+     * task; a report changes one unit's task.
+     */
+    private record Relations(
+            @Nullable String centre,
+            @Nullable String level,
+            @Nullable Map<String, String> tasks,
+            @Nullable String unit,
+            @Nullable String taskState) {
+
+        static final Relations UNCHANGED = new Relations(null, null, null, null, null);
+
+        static Relations of(WhistleRouted routed) {
+            var tasks = new TreeMap<String, String>();
+            routed.summons()
+                    .forEach(summons ->
+                            tasks.put(summons.unitId(), summons.state().name()));
+            return new Relations(routed.owningCentreId(), routed.level().name(), tasks, null, null);
+        }
+
+        static Relations of(WhistleReported reported) {
+            return new Relations(
+                    null, null, null, reported.unitId(), reported.taskState().name());
+        }
     }
 
     private String unitName(String unitId) {

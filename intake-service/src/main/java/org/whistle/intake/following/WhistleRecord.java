@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.whistle.intake.following.domain.PublicStatus;
 
-/** A whistle as the read model holds it; {@code phoneCipher} never leaves the service. */
+/**
+ * A whistle as the read model holds it; {@code phoneCipher} never leaves the service. {@code owningCentre},
+ * {@code owningLevel} and {@code unitTasks} (JSON: unit → task state) say who must reach the reporter.
+ */
 public record WhistleRecord(
         UUID id,
         String trackingCode,
@@ -38,13 +41,17 @@ public record WhistleRecord(
         @Nullable String outcome,
         int resolution,
         String resultEvidence,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String owningCentre,
+        @Nullable String owningLevel,
+        String unitTasks) {
 
     static final String COLUMNS = """
             whistle_id, tracking_code, channel, category_code, description, lat, lng, address, grid_id, grid_name,
             street_id, street_name, ancestry, fallback_owner_id, urgency, reporter_kind, reporter_user_id,
             phone_cipher, masked_phone, evidence::text AS evidence, raised_at, status, ticket_id, ticket_number,
-            outcome, resolution, result_evidence::text AS result_evidence, updated_at""";
+            outcome, resolution, result_evidence::text AS result_evidence, updated_at, owning_centre, owning_level,
+            unit_tasks::text AS unit_tasks""";
 
     static WhistleRecord map(ResultSet rs, int row) throws SQLException {
         var ancestry = rs.getArray("ancestry");
@@ -76,6 +83,9 @@ public record WhistleRecord(
                 rs.getString("outcome"),
                 rs.getInt("resolution"),
                 rs.getString("result_evidence"),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("owning_centre"),
+                rs.getString("owning_level"),
+                rs.getString("unit_tasks"));
     }
 }

@@ -18,10 +18,12 @@ import org.whistle.events.CategoryChanged;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.following.domain.PublicStatus;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Whistles as Open311 service requests, and their timelines as FixMyStreet's request updates. Without an API key a
- * client sees no descriptions or addresses: they are the reporter's words and may name people.
+ * client sees no descriptions or addresses: they are the reporter's words and may name people. Clients are never the
+ * ones who must call a reporter, so phones written into descriptions and notes reach them masked.
  */
 @Service
 public class ServiceRequests {
@@ -93,7 +95,7 @@ public class ServiceRequests {
                             "service_name",
                             org.category(code).map(CategoryChanged::name).orElse(code));
                     request.put("service_code", code);
-                    request.put("description", detailed ? rs.getString("description") : null);
+                    request.put("description", detailed ? PersonalData.phonesIn(rs.getString("description")) : null);
                     request.put("agency_responsible", rs.getString("street_name"));
                     request.put("service_notice", null);
                     request.put(
@@ -139,7 +141,11 @@ public class ServiceRequests {
                     update.put(
                             "updated_datetime",
                             w3c(rs.getObject("at", OffsetDateTime.class).toInstant()));
-                    update.put("description", rs.getString("note") == null ? status.label() : rs.getString("note"));
+                    update.put(
+                            "description",
+                            rs.getString("note") == null
+                                    ? status.label()
+                                    : PersonalData.phonesIn(rs.getString("note")));
                     update.put("media_url", null);
                     return (Map<String, Object>) update;
                 })

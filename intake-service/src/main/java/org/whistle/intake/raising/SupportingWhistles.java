@@ -25,6 +25,7 @@ import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
 import org.whistle.security.Caller;
+import org.whistle.security.personaldata.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -178,9 +179,11 @@ public class SupportingWhistles {
         return new Supported(id, whistleId, refs, at.toInstant());
     }
 
+    /** Anyone may ask what is nearby: phones written into the description are masked. */
     private static String preview(String description) {
-        return description.codePointCount(0, description.length()) <= 140
-                ? description
-                : description.substring(0, description.offsetByCodePoints(0, 140)) + "…";
+        var shown = java.util.Objects.requireNonNull(PersonalData.phonesIn(description));
+        return shown.codePointCount(0, shown.length()) <= 140
+                ? shown
+                : shown.substring(0, shown.offsetByCodePoints(0, 140)) + "…";
     }
 }

@@ -33,6 +33,7 @@ import org.whistle.events.WhistleRouted;
 import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.intake.evidence.Samples;
 import org.whistle.intake.support.IntakeTest;
+import org.whistle.testing.AccessLogCapture;
 import org.whistle.testing.TestInfrastructure;
 
 class FollowingWhistlesTest extends IntakeTest {
@@ -145,11 +146,14 @@ class FollowingWhistlesTest extends IntakeTest {
         assertThat(view.get("timeline").findValuesAsString("kind"))
                 .containsExactly("RAISED", "FILED", "SUMMONED", "DONE", "CLOSED_RESOLVED");
         assertThat(view.get("resultEvidence")).hasSize(1);
-        assertThat(view.toString())
+        assertThat(view.get("timeline").toString())
                 .contains("甘南镇吹哨报到指挥中心")
                 .doesNotContain("gn.street.sunhongwei")
                 .doesNotContain("gn.lzg.huangjiye")
                 .doesNotContain(PHONE);
+        assertThat(view.get("reporter").get("phone").asString())
+                .as("the reporter sees their own number (ContactDisclosurePolicy: SELF)")
+                .isEqualTo(PHONE);
     }
 
     @Test
@@ -245,8 +249,9 @@ class FollowingWhistlesTest extends IntakeTest {
                         Samples.concat(Samples.ftyp("heic", "mif1", "heic"), Samples.box("meta", new byte[64])),
                         MediaType.APPLICATION_OCTET_STREAM);
         var raised = postMultipart("/api/whistles", parts, device()).json();
-        var path = "/api/whistles/" + raised.get("id").asString() + "/evidence/"
-                + raised.at("/evidence/0/mediaId").asString();
+        var mediaId = raised.at("/evidence/0/mediaId").asString();
+        var path = "/api/whistles/" + raised.get("id").asString() + "/evidence/" + mediaId;
+        var log = AccessLogCapture.start();
 
         var anonymous = get(path);
         var wrongPhone = get(path, h -> {
@@ -266,5 +271,15 @@ class FollowingWhistlesTest extends IntakeTest {
         assertThat(reporter.headers().getContentType().toString()).isEqualTo("image/heic");
         assertThat(staffInScope.status()).isEqualTo(200);
         assertThat(staffElsewhere.status()).isEqualTo(404);
+        log.close();
+        assertThat(log.about("evidence", mediaId))
+                .extracting(e -> e.get("who").get("subject").asString() + " "
+                        + e.get("outcome").asString() + " " + e.get("rule").asString() + " " + e.get("disclosed"))
+                .containsExactly(
+                        "anonymous HIDDEN neither-reporter-nor-staff-in-scope {}",
+                        "anonymous HIDDEN neither-reporter-nor-staff-in-scope {}",
+                        "anonymous ALLOWED reporter-tracking-code {\"evidence.location\":\"FULL\"}",
+                        "c ALLOWED staff-in-scope {\"evidence.location\":\"FULL\"}",
+                        "c HIDDEN neither-reporter-nor-staff-in-scope {}");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.whistle.intake.support.IntakeTest;
+import org.whistle.testing.AccessLogCapture;
 import org.whistle.testing.TestIssuer;
 
 class ReporterContactTest extends IntakeTest {
@@ -28,6 +29,31 @@ class ReporterContactTest extends IntakeTest {
                 .isEqualTo(403);
         assertThat(get(path, bearer(residentToken("someone"))).status()).isEqualTo(403);
         assertThat(get(path).status()).isEqualTo(401);
+    }
+
+    @Test
+    void recordsEveryReadAndRefusalOfTheNumberWithoutTheNumber() {
+        var id = postJson("/api/whistles", whistle("logged " + UUID.randomUUID()), device())
+                .json()
+                .get("id")
+                .asString();
+        var path = "/internal/whistles/" + id + "/contact";
+        var service = TestIssuer.get().token("notification-service", List.of("SERVICE"), List.of("230200"), null);
+        try (var log = AccessLogCapture.start()) {
+            get(path, bearer(service));
+            get(path, bearer(staffToken("qq.city.dispatcher", "CITY_DISPATCHER", "230200")));
+            get(path);
+
+            var entries = log.about("reporter-contact", id);
+            assertThat(entries)
+                    .extracting(e -> e.get("who").get("subject").asString() + " "
+                            + e.get("outcome").asString() + " " + e.get("rule").asString() + " " + e.get("disclosed"))
+                    .containsExactly(
+                            "notification-service ALLOWED service-delivery {\"reporter.phone\":\"FULL\"}",
+                            "qq.city.dispatcher DENIED role-required: hasRole('SERVICE') {}",
+                            "anonymous DENIED token-required {}");
+            assertThat(log.lines()).allSatisfy(line -> assertThat(line).doesNotContain("13800000042"));
+        }
     }
 
     @Test

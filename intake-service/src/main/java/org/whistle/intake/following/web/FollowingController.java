@@ -1,5 +1,6 @@
 package org.whistle.intake.following.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +20,20 @@ import org.whistle.events.WhistleFeedback;
 import org.whistle.intake.evidence.EvidenceResponses;
 import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.following.FollowingWhistles;
+import org.whistle.intake.following.FollowingWhistles.Refused;
+import org.whistle.intake.following.FollowingWhistles.Seen;
 import org.whistle.intake.following.GivingFeedback;
+import org.whistle.intake.following.ReporterRelations;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.security.personaldata.AccessDecisions;
+import org.whistle.security.personaldata.Disclosure;
 
 /**
  * The reporter's and staff's view of a whistle. Anonymous reporters prove themselves with the tracking code and the
  * phone they gave: as query parameters on {@code /track}, as headers ({@code X-Tracking-Code}, {@code X-Reporter-Phone})
- * elsewhere, so the phone stays out of URLs that get logged.
+ * elsewhere, so the phone stays out of URLs that get logged. Every answer, and every refusal, is recorded in the
+ * access-decision log.
  */
 @RestController
 @RequestMapping("/api/whistles")
@@ -38,16 +45,31 @@ class FollowingController {
     private final FollowingWhistles following;
     private final GivingFeedback feedback;
     private final KeepingEvidence evidence;
+    private final ReporterRelations relations;
+    private final AccessDecisions decisions;
 
-    FollowingController(FollowingWhistles following, GivingFeedback feedback, KeepingEvidence evidence) {
+    FollowingController(
+            FollowingWhistles following,
+            GivingFeedback feedback,
+            KeepingEvidence evidence,
+            ReporterRelations relations,
+            AccessDecisions decisions) {
         this.following = following;
         this.feedback = feedback;
         this.evidence = evidence;
+        this.relations = relations;
+        this.decisions = decisions;
     }
 
     @GetMapping("/track")
     Map<String, Object> track(@RequestParam String code, @RequestParam(required = false) @Nullable String phone) {
-        return following.view(following.track(code, phone));
+        return switch (following.track(code, phone)) {
+            case Seen seen -> shown(seen, "track", null);
+            case Refused refused -> {
+                decisions.about("whistle", refused.whistleId(), "track").hidden(refused.rule());
+                throw new NotFoundException("whistle", code);
+            }
+        };
     }
 
     @GetMapping("/{id}")
@@ -56,7 +78,48 @@ class FollowingController {
             @RequestHeader(name = CODE_HEADER, required = false) @Nullable String code,
             @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phone,
             @Nullable Caller caller) {
-        return following.view(following.seen(uuid(id), caller, code, phone));
+        return shown(seen(id, caller, code, phone, "whistle", id), "read", caller);
+    }
+
+    /** The whistle's page, with the reporter's contact as the caller may see it, and the decision recorded. */
+    private Map<String, Object> shown(Seen seen, String action, @Nullable Caller caller) {
+        var contact = relations.disclosure(seen, caller);
+        decisions
+                .about("whistle", seen.whistle().id(), action)
+                .by(caller)
+                .disclosed("reporter.phone", seen.whistle().phoneCipher() == null ? Disclosure.NONE : contact)
+                .disclosed("whistle.description", contact == Disclosure.FULL ? Disclosure.FULL : Disclosure.MASKED)
+                .allowed(seen.rule() + ":"
+                        + relations
+                                .relation(seen, caller)
+                                .name()
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '-'));
+        return following.view(seen, contact);
+    }
+
+    /** The whistle as the caller may see it, or — recorded as hidden — not found. */
+    private Seen seen(
+            String id,
+            @Nullable Caller caller,
+            @Nullable String code,
+            @Nullable String phone,
+            String resource,
+            String resourceId) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            decisions.about(resource, null, "read").by(caller).hidden("no-such-whistle");
+            throw new NotFoundException("whistle", id);
+        }
+        return switch (following.access(uuid, caller, code, phone)) {
+            case Seen seen -> seen;
+            case Refused refused -> {
+                decisions.about(resource, resourceId, "read").by(caller).hidden(refused.rule());
+                throw new NotFoundException("whistle", id);
+            }
+        };
     }
 
     /** The feedback body; anonymous reporters add their tracking code and phone. */
@@ -98,9 +161,16 @@ class FollowingController {
             @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phone,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range,
             @Nullable Caller caller) {
-        var seen = following.seen(uuid(id), caller, code, phone);
-        var media = evidence.open(mediaId).orElseThrow(() -> new NotFoundException("evidence", mediaId));
-        boolean allowed = seen.whistle().id().toString().equals(media.whistleId())
+        var seen = seen(id, caller, code, phone, "evidence", mediaId);
+        var decision = decisions.about("evidence", mediaId, "read").by(caller);
+        var found = evidence.open(mediaId);
+        if (found.isEmpty()) {
+            decision.hidden("no-such-evidence");
+            throw new NotFoundException("evidence", mediaId);
+        }
+        var media = found.get();
+        boolean ofThisWhistle = seen.whistle().id().toString().equals(media.whistleId());
+        boolean allowed = ofThisWhistle
                 && (media.locationStripped()
                         || seen.viewer() == FollowingWhistles.Viewer.REPORTER
                         || seen.viewer() == FollowingWhistles.Viewer.STAFF);
@@ -110,8 +180,12 @@ class FollowingController {
             } catch (java.io.IOException ignored) {
                 // the refusal does not depend on closing
             }
+            decision.hidden(ofThisWhistle ? "location-kept-for-reporter-and-staff" : "evidence-of-another-whistle");
             throw new NotFoundException("evidence", mediaId);
         }
+        // Where a photo was taken can point to the reporter's home: say whether this file still carries it.
+        decision.disclosed("evidence.location", media.locationStripped() ? Disclosure.NONE : Disclosure.FULL)
+                .allowed(seen.rule());
         return EvidenceResponses.inline(media, range);
     }
 

@@ -2,8 +2,6 @@ package org.whistle.intake.following.web;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,23 +10,31 @@ import org.whistle.intake.following.FollowingWhistles;
 import org.whistle.intake.raising.PhoneCipher;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.security.personaldata.AccessDecisions;
+import org.whistle.security.personaldata.ContactDisclosurePolicy;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Relation;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Whose;
+import org.whistle.security.personaldata.Disclosure;
 
 /**
  * How notification-service reaches a reporter who gave only a phone number: the number leaves intake here and
- * nowhere else, to Whistle services holding the {@code SERVICE} role, and every such read is logged (who, which
- * whistle, outcome — never the number).
+ * nowhere else, to Whistle services holding the {@code SERVICE} role, and every such read is recorded in the
+ * access-decision log (who, which whistle, outcome — never the number); callers without the role are refused before
+ * this runs, and recorded as such ({@code IntakePersonalData}).
  */
 @RestController
 class ReporterContactController {
 
-    private static final Logger log = LoggerFactory.getLogger(ReporterContactController.class);
+    static final String RESOURCE = "reporter-contact";
 
     private final FollowingWhistles whistles;
     private final PhoneCipher phones;
+    private final AccessDecisions decisions;
 
-    ReporterContactController(FollowingWhistles whistles, PhoneCipher phones) {
+    ReporterContactController(FollowingWhistles whistles, PhoneCipher phones, AccessDecisions decisions) {
         this.whistles = whistles;
         this.phones = phones;
+        this.decisions = decisions;
     }
 
     /** A reporter's contact: the phone in full, and a WeChat open id when intake learns one (not yet). */
@@ -37,12 +43,19 @@ class ReporterContactController {
     @GetMapping("/internal/whistles/{id}/contact")
     @PreAuthorize("hasRole('SERVICE')")
     Contact contact(@PathVariable UUID id, Caller caller) {
+        var decision = decisions.about(RESOURCE, id, "read").by(caller);
         var cipher = whistles.find(id).map(whistle -> whistle.phoneCipher()).orElse(null);
         if (cipher == null) {
-            log.info("reporter contact of whistle {} read by {}: none held", id, caller.subject());
+            decision.hidden("no-phone-held");
             throw new NotFoundException("reporter contact", id.toString());
         }
-        log.info("reporter contact of whistle {} read by {}: given", id, caller.subject());
+        // The role check above already holds; the policy says the same in the one place the table lives.
+        var how = ContactDisclosurePolicy.decide(Whose.REPORTER, Relation.SERVICE_DELIVERY, caller.roles());
+        if (how != Disclosure.FULL) {
+            decision.denied("service-delivery-needs-the-service-role");
+            throw new org.springframework.security.access.AccessDeniedException("only Whistle services");
+        }
+        decision.disclosed("reporter.phone", how).allowed("service-delivery");
         return new Contact(phones.decrypt(cipher).digits(), null);
     }
 }

@@ -2,6 +2,7 @@ package org.whistle.intake.raising.domain;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.whistle.security.personaldata.PersonalData;
 
 /** A mainland China mobile number (1[3-9] and nine digits); only {@link #masked()} may leave intake. */
 public record PhoneNumber(String digits) {
@@ -27,7 +28,7 @@ public record PhoneNumber(String digits) {
 
     /** 138****5678: enough for the reporter to recognise, too little to call. */
     public String masked() {
-        return digits.substring(0, 3) + "****" + digits.substring(7);
+        return java.util.Objects.requireNonNull(PersonalData.phone(digits));
     }
 
     @Override
