@@ -3,17 +3,23 @@ package org.whistle.dispatch.access;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.OrgLookups;
 import org.whistle.dispatch.ticket.StoredTicket;
 import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.CommandLevel;
+import org.whistle.events.TaskState;
+import org.whistle.events.TicketState;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.security.personaldata.AccessDecisions;
+import org.whistle.security.personaldata.ContactDisclosurePolicy;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Relation;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Whose;
+import org.whistle.security.personaldata.Disclosure;
 
 /**
  * Who may see and change a ticket (design §7; README "Authorisation").
@@ -29,7 +35,9 @@ import org.whistle.security.Role;
  *   <li>Leaders only read.
  * </ul>
  *
- * Every refusal is logged at INFO with the caller's subject and roles, the action and the outcome — no names.
+ * Every refusal is recorded in the access-decision log ({@code whistle.access}) with the caller's subject and roles,
+ * the action, the outcome and the rule; a ticket shown is recorded by {@link #shown}. Free text on a ticket (notes,
+ * reasons) may hold the reporter's number: {@link #contact} says whether this caller sees it in full.
  */
 @Component
 public class TicketAccess {
@@ -43,95 +51,153 @@ public class TicketAccess {
     public static final Set<Role> AREA_READERS =
             EnumSet.of(Role.STREET_DISPATCHER, Role.DISTRICT_DISPATCHER, Role.CITY_DISPATCHER, Role.LEADER);
 
-    private static final Logger log = LoggerFactory.getLogger(TicketAccess.class);
+    static final String TICKET = "ticket";
+    private static final Set<TaskState> OPEN_TASKS =
+            EnumSet.of(TaskState.SUMMONED, TaskState.REPORTED_IN, TaskState.ON_SITE);
+    private static final Set<TicketState> ENDED =
+            EnumSet.of(TicketState.CLOSED, TicketState.REJECTED, TicketState.MERGED);
 
     private final OrgLookups org;
+    private final AccessDecisions decisions;
 
-    TicketAccess(OrgLookups org) {
+    TicketAccess(OrgLookups org, AccessDecisions decisions) {
         this.org = org;
+        this.decisions = decisions;
     }
 
-    public void requireRead(Caller caller, StoredTicket stored, String action) {
+    /** The caller may read the ticket; returns the rule that lets them. */
+    public String requireRead(Caller caller, StoredTicket stored, String action) {
         requireSomeTicketRole(caller, action, stored);
-        if (!sees(caller, stored)) {
-            throw hidden(caller, action, stored);
-        }
+        return readRule(caller, stored).orElseThrow(() -> hidden(caller, action, stored));
     }
 
-    public void requireCentre(Caller caller, StoredTicket stored, String action) {
+    public String requireCentre(Caller caller, StoredTicket stored, String action) {
         requireRead(caller, stored, action);
         var level = stored.snapshot().level();
         var dispatcherHere = caller.roles().stream().anyMatch(role -> DISPATCHERS.get(role) == level);
         if (!dispatcherHere) {
-            throw refused(caller, action, stored, "needs the " + level + " dispatcher role of the ticket's level");
+            throw refused(
+                    caller,
+                    action,
+                    stored,
+                    "dispatcher-role-of-the-tickets-level",
+                    "needs the " + level + " dispatcher role of the ticket's level");
         }
         if (!caller.covers(org.areaOf(stored.snapshot().owningCentre()))) {
-            throw refused(caller, action, stored, "the owning centre is outside the caller's scope");
+            throw refused(
+                    caller,
+                    action,
+                    stored,
+                    "owning-centre-outside-scope",
+                    "the owning centre is outside the caller's scope");
         }
+        return "owning-centre-dispatcher";
     }
 
-    public void requireUnit(Caller caller, StoredTicket stored, UnitCode unit, String action) {
+    public String requireUnit(Caller caller, StoredTicket stored, UnitCode unit, String action) {
         requireRead(caller, stored, action);
         if (!caller.hasAny(UNIT_ROLES)) {
-            throw refused(caller, action, stored, "needs a unit role");
+            throw refused(caller, action, stored, "unit-role-required", "needs a unit role");
         }
         if (!unit.value().equals(caller.unit())) {
-            throw refused(caller, action, stored, "acts only for the caller's own unit");
+            throw refused(caller, action, stored, "own-unit-only", "acts only for the caller's own unit");
         }
+        return "own-unit-task";
+    }
+
+    /**
+     * How much of the reporter this caller may see on the ticket: phones written into notes and reasons in full only
+     * for the owning centre's dispatchers at its level and units whose task is open, while the ticket runs.
+     */
+    public Disclosure contact(Caller caller, StoredTicket stored) {
+        var snapshot = stored.snapshot();
+        var relation = Relation.OTHER;
+        if (!ENDED.contains(snapshot.state())) {
+            var dispatcherHere = caller.roles().stream().anyMatch(role -> DISPATCHERS.get(role) == snapshot.level());
+            if (dispatcherHere && caller.covers(org.areaOf(snapshot.owningCentre()))) {
+                relation = Relation.OWNING_CENTRE;
+            } else if (caller.unit() != null
+                    && snapshot.tasks().stream()
+                            .anyMatch(task ->
+                                    task.unit().value().equals(caller.unit()) && OPEN_TASKS.contains(task.state()))) {
+                relation = Relation.SUMMONED_UNIT;
+            }
+        }
+        return ContactDisclosurePolicy.decide(Whose.REPORTER, relation, caller.roles());
+    }
+
+    /** Records that the caller was shown the ticket after {@code action}, allowed by {@code rule}. */
+    public void shown(Caller caller, StoredTicket stored, String action, String rule, Disclosure contact) {
+        decisions
+                .about(TICKET, stored.snapshot().id().value(), action)
+                .by(caller)
+                .disclosed("ticket.notes", contact == Disclosure.FULL ? Disclosure.FULL : Disclosure.MASKED)
+                .allowed(rule);
+    }
+
+    /** Records asking for a ticket that does not exist: answered like one the caller may not see. */
+    public void noSuchTicket(Caller caller, java.util.UUID id, String action) {
+        decisions.about(TICKET, id, action).by(caller).hidden("no-such-ticket");
     }
 
     /** A caller may read a unit's queue only for its own unit. */
     public void requireUnitQueue(Caller caller, String unit) {
+        var decision = decisions.about("unit-queue", unit, "read").by(caller);
         if (!caller.hasAny(UNIT_ROLES) || !unit.equals(caller.unit())) {
-            log.info("refused: read queue of unit {} by {} {} → 403", unit, caller.subject(), caller.roles());
+            decision.denied("own-unit-only");
             throw new AccessRefusedException("a unit's queue is for that unit's staff");
         }
+        decision.allowed("own-unit");
     }
 
     /** Dispatchers and leaders read centres and areas in their scope. */
-    public void requireArea(Caller caller, List<String> areaPath, String what) {
+    public void requireArea(Caller caller, List<String> areaPath, String resource, String id) {
+        var decision = decisions.about(resource, id, "read").by(caller);
         if (!caller.hasAny(AREA_READERS) || !caller.covers(areaPath)) {
-            log.info("refused: read {} by {} {} → 403", what, caller.subject(), caller.roles());
-            throw new AccessRefusedException("outside the caller's scope: " + what);
+            decision.denied(caller.hasAny(AREA_READERS) ? "outside-scope" : "area-reader-role-required");
+            throw new AccessRefusedException("outside the caller's scope: " + resource + " " + id);
         }
+        decision.allowed("area-reader-in-scope");
     }
 
     public boolean sees(Caller caller, StoredTicket stored) {
+        return readRule(caller, stored).isPresent();
+    }
+
+    private Optional<String> readRule(Caller caller, StoredTicket stored) {
         if (caller.hasAny(AREA_READERS)
                 && (caller.covers(stored.placement().areaPath())
                         || caller.covers(org.areaOf(stored.snapshot().owningCentre())))) {
-            return true;
+            return Optional.of("area-reader-in-scope");
         }
-        return caller.hasAny(UNIT_ROLES)
+        if (caller.hasAny(UNIT_ROLES)
                 && caller.unit() != null
                 && stored.snapshot().tasks().stream()
-                        .anyMatch(task -> task.unit().value().equals(caller.unit()));
+                        .anyMatch(task -> task.unit().value().equals(caller.unit()))) {
+            return Optional.of("summoned-unit");
+        }
+        return Optional.empty();
     }
 
     private void requireSomeTicketRole(Caller caller, String action, StoredTicket stored) {
         if (!caller.hasAny(AREA_READERS) && !caller.hasAny(UNIT_ROLES)) {
-            throw refused(caller, action, stored, "the caller's roles see no tickets");
+            throw refused(caller, action, stored, "role-sees-no-tickets", "the caller's roles see no tickets");
         }
     }
 
-    private AccessRefusedException refused(Caller caller, String action, StoredTicket stored, String why) {
-        log.info(
-                "refused: {} on ticket {} by {} {} → 403 ({})",
-                action,
-                stored.snapshot().id(),
-                caller.subject(),
-                caller.roles(),
-                why);
+    private AccessRefusedException refused(Caller caller, String action, StoredTicket stored, String rule, String why) {
+        decisions
+                .about(TICKET, stored.snapshot().id().value(), action)
+                .by(caller)
+                .denied(rule);
         return new AccessRefusedException("not allowed to " + action + " this ticket: " + why);
     }
 
     private NotFoundException hidden(Caller caller, String action, StoredTicket stored) {
-        log.info(
-                "refused: {} on ticket {} by {} {} → 404 (not visible to the caller)",
-                action,
-                stored.snapshot().id(),
-                caller.subject(),
-                caller.roles());
+        decisions
+                .about(TICKET, stored.snapshot().id().value(), action)
+                .by(caller)
+                .hidden("not-visible-to-caller");
         return new NotFoundException("ticket", stored.snapshot().id().toString());
     }
 }

@@ -3,12 +3,14 @@ package org.whistle.dispatch.queries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.whistle.dispatch.ticket.StoredTicket;
 import org.whistle.dispatch.ticket.domain.TimelineVerifier;
 import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
 import org.whistle.events.EvidenceRef;
+import org.whistle.security.personaldata.Disclosure;
 
 /**
  * A ticket's full detail and timeline, as stored; {@code chainIntact} says whether the timeline's hash chain holds
@@ -94,7 +96,12 @@ public record TicketView(
         return unit.value() + "." + n;
     }
 
-    public static TicketView of(StoredTicket stored) {
+    /**
+     * The detail as one caller sees it: free text (notes, reasons) with phones in it masked unless {@code contact} is
+     * full. Hashes are of the text as stored, so a masked note does not verify on the client; {@code chainIntact}
+     * is checked here on the stored text.
+     */
+    public static TicketView of(StoredTicket stored, Disclosure contact) {
         var s = stored.snapshot();
         var verdict = stored.verifyTimeline();
         return new TicketView(
@@ -107,7 +114,7 @@ public record TicketView(
                 s.owningCentre().value(),
                 s.state().name(),
                 s.suspendedFrom() == null ? null : s.suspendedFrom().name(),
-                s.suspendReason(),
+                contact.text(s.suspendReason()),
                 s.revision(),
                 s.reopenCount(),
                 stored.raisedAt(),
@@ -115,7 +122,7 @@ public record TicketView(
                 s.closedAt(),
                 s.outcome() == null ? null : s.outcome().name(),
                 s.mergedInto() == null ? null : s.mergedInto().toString(),
-                s.rejectReason(),
+                contact.text(s.rejectReason()),
                 stored.placement().gridId(),
                 stored.placement().streetId(),
                 s.tasks().stream()
@@ -128,17 +135,17 @@ public record TicketView(
                                     t.summonedAt(),
                                     t.reportedInAt(),
                                     t.doneAt(),
-                                    t.declineReason(),
+                                    contact.text(t.declineReason()),
                                     t.reworkCount(),
                                     t.extensions().stream()
                                             .map(e -> new ExtensionView(
                                                     requestId(t.unit(), ++n[0]),
                                                     e.clock().name(),
                                                     e.extraTime(),
-                                                    e.reason(),
+                                                    Objects.requireNonNull(contact.text(e.reason())),
                                                     e.requestedAt(),
                                                     e.status().name(),
-                                                    e.answer(),
+                                                    contact.text(e.answer()),
                                                     e.answeredAt()))
                                             .toList());
                         })
@@ -163,7 +170,7 @@ public record TicketView(
                                 e.at(),
                                 e.actor(),
                                 e.action().name(),
-                                e.note(),
+                                contact.text(e.note()),
                                 e.evidence(),
                                 e.stateBefore() == null ? null : e.stateBefore().name(),
                                 e.stateAfter().name(),

@@ -17,11 +17,13 @@ import org.whistle.events.WhistleRouted;
 import org.whistle.events.WhistleRouted.Action;
 import org.whistle.messaging.outbox.Outbox;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Maps the ticket's domain events to the contract and appends them to the outbox in the transaction that stored the
  * change, each with the revision of its own change (ADR 0009 has the table). Events without a contract record stay
- * inside dispatch.
+ * inside dispatch. Free text (notes, reasons) goes out with phones in it masked: the bus carries masked forms only,
+ * and the timeline keeps the words as written.
  */
 @Component
 class TicketEventsOut {
@@ -96,7 +98,7 @@ class TicketEventsOut {
                                 e.taskState(),
                                 e.lead(),
                                 c.after(),
-                                e.note(),
+                                PersonalData.phonesIn(e.note()),
                                 e.evidence(),
                                 c.actor(),
                                 c.at());
@@ -135,7 +137,7 @@ class TicketEventsOut {
                         .map(t -> new WhistleRouted.Summons(t.unit().value(), t.lead(), t.state()))
                         .toList(),
                 extension,
-                reason,
+                PersonalData.phonesIn(reason),
                 c.actor(),
                 c.at(),
                 deadlines);
@@ -147,6 +149,7 @@ class TicketEventsOut {
             @org.jspecify.annotations.Nullable String reason,
             org.whistle.events.@org.jspecify.annotations.Nullable TicketId mergedInto) {
         var c = event.change();
-        return new WhistleClosed(c.whistleId(), c.ticketId(), outcome, reason, mergedInto, c.actor(), c.at());
+        return new WhistleClosed(
+                c.whistleId(), c.ticketId(), outcome, PersonalData.phonesIn(reason), mergedInto, c.actor(), c.at());
     }
 }

@@ -50,7 +50,7 @@ class QueueController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) @Nullable String sort,
             Caller caller) {
-        access.requireArea(caller, org.areaOf(UnitCode.of(centre)), "queue of " + centre);
+        access.requireArea(caller, org.areaOf(UnitCode.of(centre)), "centre-queue", centre);
         return queries.centreQueue(centre, state, level, category, page, size, sort);
     }
 }

@@ -18,6 +18,7 @@ import org.whistle.dispatch.queries.TicketView;
 import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.DispatchProperties;
 import org.whistle.dispatch.ticket.OrgLookups;
+import org.whistle.dispatch.ticket.StoredTicket;
 import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.dispatch.ticket.domain.CategoryCode;
 import org.whistle.dispatch.ticket.domain.ExtensionRequest;
@@ -63,9 +64,19 @@ class TicketController {
     @GetMapping("/{id}")
     @Operation(summary = "A ticket's full detail and timeline, with whether its hash chain is intact")
     TicketView get(@PathVariable UUID id, Caller caller) {
-        var stored = tickets.find(new TicketId(id)).orElseThrow(() -> new NotFoundException("ticket", id.toString()));
-        access.requireRead(caller, stored, "read");
-        return TicketView.of(stored);
+        var stored = tickets.find(new TicketId(id)).orElse(null);
+        if (stored == null) {
+            access.noSuchTicket(caller, id, "read");
+            throw new NotFoundException("ticket", id.toString());
+        }
+        return shown(caller, stored, "read", access.requireRead(caller, stored, "read"));
+    }
+
+    /** The detail as this caller may see it, recorded as shown. */
+    private TicketView shown(Caller caller, StoredTicket stored, String action, String rule) {
+        var contact = access.contact(caller, stored);
+        access.shown(caller, stored, action, rule, contact);
+        return TicketView.of(stored, contact);
     }
 
     @GetMapping("/by-whistle/{whistleId}")
@@ -79,7 +90,7 @@ class TicketController {
     @GetMapping("/overview")
     @Operation(summary = "Open tickets by level and state, today's raised and closed, by street and unit")
     TicketQueries.Overview overview(@RequestParam String area, Caller caller) {
-        access.requireArea(caller, org.pathOf(area), "overview of " + area);
+        access.requireArea(caller, org.pathOf(area), "overview", area);
         return queries.overview(area);
     }
 
@@ -251,11 +262,12 @@ class TicketController {
     private TicketView act(UUID id, Caller caller, String action, ChangingTickets.Change change) {
         Objects.requireNonNull(caller, "caller");
         var ticketId = new TicketId(id);
+        var rule = new String[1];
         changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
-            access.requireCentre(caller, stored, action);
+            rule[0] = access.requireCentre(caller, stored, action);
             change.apply(ticket, stored, now);
         });
-        return TicketView.of(tickets.find(ticketId).orElseThrow());
+        return shown(caller, tickets.find(ticketId).orElseThrow(), action, rule[0]);
     }
 
     /** The unit whose pending request {@code requestId} ({@code UNIT.n}) names. */

@@ -126,10 +126,15 @@ class UnitTaskController {
         Objects.requireNonNull(caller, "caller");
         var ticketId = new TicketId(id);
         var code = UnitCode.of(unit);
+        var rule = new String[1];
         changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
-            access.requireUnit(caller, stored, code, action);
+            rule[0] = access.requireUnit(caller, stored, code, action);
             change.apply(ticket, code, now);
         });
-        return TicketView.of(tickets.find(ticketId).orElseThrow());
+        var after = tickets.find(ticketId).orElseThrow();
+        // Shown as the ticket stands now: a unit that has just finished its task no longer sees the reporter's number.
+        var contact = access.contact(caller, after);
+        access.shown(caller, after, action, rule[0], contact);
+        return TicketView.of(after, contact);
     }
 }
