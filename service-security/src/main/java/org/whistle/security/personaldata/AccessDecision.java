@@ -78,9 +78,16 @@ public record AccessDecision(
     private static final java.util.regex.Pattern UUID_FORM =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
-    /** Ids such as usernames may be phone numbers; UUIDs are left alone, their hex may hold eleven digits by chance. */
+    /**
+     * Ids come from requests, so they are cut to a sane length, and may be phone numbers (usernames): masked. UUIDs
+     * are left alone, their hex may hold eleven digits by chance.
+     */
     private static @Nullable String safeId(@Nullable String id) {
-        return id == null || UUID_FORM.matcher(id).matches() ? id : PersonalData.phonesIn(id);
+        if (id == null || UUID_FORM.matcher(id).matches()) {
+            return id;
+        }
+        var cut = id.length() > 128 ? id.substring(0, 128) + "…" : id;
+        return PersonalData.phonesIn(cut);
     }
 
     /** The entry as one JSON object, fields in a stable order. */

@@ -21,12 +21,16 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * }
  * }</pre>
  *
- * The path variable {@code id} (or else the first one) names the record.
+ * The path variable {@code id} (or else the first one), or a query parameter a route names, names the record.
  */
 public final class PersonalDataRoutes {
 
-    /** A route: any method when {@code method} is null. */
-    record Route(@Nullable String method, PathPattern pattern, String resource) {}
+    /** A route: any method when {@code method} is null; the record named by a query parameter when one is given. */
+    record Route(
+            @Nullable String method,
+            PathPattern pattern,
+            String resource,
+            @Nullable String idParameter) {}
 
     /** What a request asked for. */
     public record Match(String resource, @Nullable String id, String action) {}
@@ -43,10 +47,11 @@ public final class PersonalDataRoutes {
 
     public Optional<Match> match(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return match(request.getMethod(), path);
+        return match(request.getMethod(), path, request::getParameter);
     }
 
-    public Optional<Match> match(String method, String path) {
+    public Optional<Match> match(
+            String method, String path, java.util.function.Function<String, @Nullable String> query) {
         var container = PathContainer.parsePath(path);
         for (var route : routes) {
             if (route.method() != null && !route.method().equalsIgnoreCase(method)) {
@@ -55,9 +60,11 @@ public final class PersonalDataRoutes {
             var found = route.pattern().matchAndExtract(container);
             if (found != null) {
                 var variables = found.getUriVariables();
-                var id = variables.containsKey("id")
-                        ? variables.get("id")
-                        : variables.values().stream().findFirst().orElse(null);
+                var id = route.idParameter() != null
+                        ? query.apply(route.idParameter())
+                        : variables.containsKey("id")
+                                ? variables.get("id")
+                                : variables.values().stream().findFirst().orElse(null);
                 return Optional.of(new Match(route.resource(), id, action(method)));
             }
         }
@@ -83,7 +90,13 @@ public final class PersonalDataRoutes {
         }
 
         public Builder route(@Nullable String method, String pattern, String resource) {
-            routes.add(new Route(method, PathPatternParser.defaultInstance.parse(pattern), resource));
+            routes.add(new Route(method, PathPatternParser.defaultInstance.parse(pattern), resource, null));
+            return this;
+        }
+
+        /** A route whose record is named by a query parameter, e.g. {@code ?whistleId=}. */
+        public Builder route(@Nullable String method, String pattern, String resource, String idParameter) {
+            routes.add(new Route(method, PathPatternParser.defaultInstance.parse(pattern), resource, idParameter));
             return this;
         }
 
