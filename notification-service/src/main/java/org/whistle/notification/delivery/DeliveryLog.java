@@ -15,6 +15,7 @@ import org.whistle.notification.delivery.domain.DeliveryStatus;
 import org.whistle.notification.delivery.domain.Recipient;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.UrgencyClass;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * The delivery log: one row per event × recipient × channel × target — the unique key that makes redelivered events
@@ -46,7 +47,27 @@ public class DeliveryLog {
             int attempts,
             String title,
             Instant createdAt,
-            @Nullable Instant finishedAt) {}
+            @Nullable Instant finishedAt) {
+
+        public Entry withRecipient(String shown) {
+            return new Entry(
+                    id,
+                    eventId,
+                    eventType,
+                    whistleId,
+                    shown,
+                    channel,
+                    target,
+                    leader,
+                    urgency,
+                    status,
+                    detail,
+                    attempts,
+                    title,
+                    createdAt,
+                    finishedAt);
+        }
+    }
 
     /** Deliveries held back for the same reporter, whistle and channel. */
     record HeldBack(UUID whistleId, String recipient, String channel) {}
@@ -226,8 +247,10 @@ public class DeliveryLog {
                 .list();
     }
 
+    /** Outcomes are shown to administrators and dispatchers: a number in a provider's answer is masked first. */
     private static @Nullable String truncate(@Nullable String text) {
-        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+        var masked = PersonalData.phonesIn(text);
+        return masked == null || masked.length() <= 500 ? masked : masked.substring(0, 500);
     }
 
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {

@@ -18,10 +18,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.delivery.domain.DeliveryStatus;
-import org.whistle.notification.delivery.domain.Masking;
 import org.whistle.notification.delivery.domain.Messages;
 import org.whistle.notification.delivery.domain.QuietRules;
 import org.whistle.notification.rules.domain.ChannelKind;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Sends planned deliveries: woken when a planning transaction commits, and polling for what other replicas or a
@@ -131,7 +131,7 @@ public class SendingDeliveries implements SmartLifecycle {
                     delivery.recipient(),
                     status,
                     attempts.size(),
-                    Masking.phones(detail));
+                    PersonalData.phonesIn(detail));
         }
     }
 

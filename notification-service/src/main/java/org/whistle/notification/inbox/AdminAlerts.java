@@ -3,7 +3,7 @@ package org.whistle.notification.inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.whistle.notification.delivery.domain.Masking;
+import org.whistle.security.personaldata.PersonalData;
 
 /** Tells administrators that something needs them: an item in the inbox of {@code role:ADMINISTRATOR} and a log line. */
 @Component
@@ -19,7 +19,7 @@ public class AdminAlerts {
     }
 
     public void alert(String kind, String title, String body) {
-        LOG.warn("ADMIN ALERT {}: {} — {}", kind, title, Masking.phones(body));
+        LOG.warn("ADMIN ALERT {}: {} — {}", kind, title, PersonalData.phonesIn(body));
         inbox.put(ADMINISTRATORS, null, null, kind, title, body, false, "URGENT");
     }
 }

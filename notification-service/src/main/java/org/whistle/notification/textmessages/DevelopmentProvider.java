@@ -3,7 +3,7 @@ package org.whistle.notification.textmessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.whistle.notification.delivery.Delivery;
-import org.whistle.notification.delivery.domain.Masking;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Sends nothing: logs what would be sent and keeps it in the dev outbox. It addresses the masked number the event
@@ -26,7 +26,7 @@ class DevelopmentProvider implements TextMessageProvider {
 
     @Override
     public String send(Delivery delivery, String maskedAddress) {
-        var address = Masking.phones(maskedAddress);
+        var address = java.util.Objects.requireNonNull(PersonalData.phonesIn(maskedAddress));
         long id = outbox.write(
                 delivery.channel().name(),
                 delivery.recipient().address(),
@@ -38,7 +38,7 @@ class DevelopmentProvider implements TextMessageProvider {
                 delivery.channel(),
                 address,
                 delivery.template(),
-                Masking.phones(delivery.body()));
+                PersonalData.phonesIn(delivery.body()));
         return "development provider: dev outbox " + id;
     }
 }

@@ -5,21 +5,35 @@ import org.whistle.notification.delivery.Delivery;
 import org.whistle.notification.delivery.Undeliverable;
 import org.whistle.notification.delivery.WhistleContexts;
 import org.whistle.notification.rules.domain.ChannelKind;
+import org.whistle.security.personaldata.AccessDecision.Accessor;
+import org.whistle.security.personaldata.AccessDecisions;
+import org.whistle.security.personaldata.Disclosure;
 
-/** SMS or WeChat to a phone reporter ({@code reporter:<whistle id>}) through the channel's provider. */
+/**
+ * SMS or WeChat to a phone reporter ({@code reporter:<whistle id>}) through the channel's provider; each hand-over of
+ * the reporter's address to a provider is recorded in the access-decision log.
+ */
 class TemplateMessageChannel implements Channel {
+
+    static final String SERVICE = "notification-service";
 
     private final ChannelKind kind;
     private final TextMessageProvider provider;
     private final ReporterContacts contacts;
     private final WhistleContexts whistles;
+    private final AccessDecisions decisions;
 
     TemplateMessageChannel(
-            ChannelKind kind, TextMessageProvider provider, ReporterContacts contacts, WhistleContexts whistles) {
+            ChannelKind kind,
+            TextMessageProvider provider,
+            ReporterContacts contacts,
+            WhistleContexts whistles,
+            AccessDecisions decisions) {
         this.kind = kind;
         this.provider = provider;
         this.contacts = contacts;
         this.whistles = whistles;
+        this.decisions = decisions;
     }
 
     @Override
@@ -37,6 +51,7 @@ class TemplateMessageChannel implements Channel {
             var masked = whistles.find(whistle)
                     .map(context -> context.reporterPhoneMasked())
                     .orElse(null);
+            handing(whistle, Disclosure.MASKED).allowed("development-provider");
             return provider.send(delivery, masked == null ? "(no number in the event)" : masked);
         }
         var contact = contacts.contactOf(whistle);
@@ -44,6 +59,15 @@ class TemplateMessageChannel implements Channel {
         if (address == null || address.isBlank()) {
             throw Undeliverable.unreachable("the reporter has no " + kind + " contact");
         }
+        // The number leaves Whistle for the provider: recorded like any other disclosure, without the number.
+        handing(whistle, Disclosure.FULL).allowed("reporter-told-by-rule:" + delivery.template());
         return provider.send(delivery, address);
+    }
+
+    private AccessDecisions.Pending handing(java.util.UUID whistle, Disclosure how) {
+        return decisions
+                .about("reporter-contact", whistle, "send-" + kind.name().toLowerCase(java.util.Locale.ROOT))
+                .by(Accessor.system(SERVICE))
+                .disclosed(kind == ChannelKind.WECHAT ? "reporter.wechat" : "reporter.phone", how);
     }
 }

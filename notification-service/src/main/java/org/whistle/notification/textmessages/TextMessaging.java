@@ -9,6 +9,7 @@ import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.delivery.Channel;
 import org.whistle.notification.delivery.WhistleContexts;
 import org.whistle.notification.rules.domain.ChannelKind;
+import org.whistle.security.personaldata.AccessDecisions;
 
 /** The SMS and WeChat channels with the providers the properties name. */
 @Configuration(proxyBeanMethods = false)
@@ -23,16 +24,28 @@ class TextMessaging {
 
     @Bean
     Channel smsChannel(
-            NotificationProperties properties, DevOutbox outbox, ReporterContacts contacts, WhistleContexts whistles) {
+            NotificationProperties properties,
+            DevOutbox outbox,
+            ReporterContacts contacts,
+            WhistleContexts whistles,
+            AccessDecisions decisions) {
         return new TemplateMessageChannel(
-                ChannelKind.SMS, provider(ChannelKind.SMS, properties.sms(), outbox), contacts, whistles);
+                ChannelKind.SMS, provider(ChannelKind.SMS, properties.sms(), outbox), contacts, whistles, decisions);
     }
 
     @Bean
     Channel wechatChannel(
-            NotificationProperties properties, DevOutbox outbox, ReporterContacts contacts, WhistleContexts whistles) {
+            NotificationProperties properties,
+            DevOutbox outbox,
+            ReporterContacts contacts,
+            WhistleContexts whistles,
+            AccessDecisions decisions) {
         return new TemplateMessageChannel(
-                ChannelKind.WECHAT, provider(ChannelKind.WECHAT, properties.wechat(), outbox), contacts, whistles);
+                ChannelKind.WECHAT,
+                provider(ChannelKind.WECHAT, properties.wechat(), outbox),
+                contacts,
+                whistles,
+                decisions);
     }
 
     private static TextMessageProvider provider(

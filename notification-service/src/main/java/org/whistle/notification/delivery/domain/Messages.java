@@ -10,10 +10,12 @@ import org.whistle.events.WhistleFeedback;
 import org.whistle.events.WhistleRaised;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Writes the message for an event. Reporter-facing texts carry the tracking code, and on resolution the rating link
- * ({@code ratingLinkBase} followed by the tracking code); texts never carry the reporter's phone or name.
+ * ({@code ratingLinkBase} followed by the tracking code); texts never carry the reporter's phone or name, and notes
+ * and reasons copied from events are masked again, whoever wrote a number into them.
  */
 public record Messages(String ratingLinkBase) {
 
@@ -52,7 +54,7 @@ public record Messages(String ratingLinkBase) {
                     default -> {
                         title = "工单 " + routed.ticketNumber() + " " + routed.action();
                         body = "工单 " + routed.ticketNumber() + " 状态：" + routed.state()
-                                + (routed.reason() == null ? "" : "，原因：" + routed.reason());
+                                + (routed.reason() == null ? "" : "，原因：" + PersonalData.phonesIn(routed.reason()));
                     }
                 }
             }
@@ -64,7 +66,7 @@ public record Messages(String ratingLinkBase) {
                 } else {
                     title = "单位 " + reported.unitId() + " " + reported.report();
                     body = "单位 " + reported.unitId() + " 报告 " + reported.report()
-                            + (reported.note() == null ? "" : "：" + reported.note());
+                            + (reported.note() == null ? "" : "：" + PersonalData.phonesIn(reported.note()));
                 }
             }
             case WhistleEscalated escalated -> {

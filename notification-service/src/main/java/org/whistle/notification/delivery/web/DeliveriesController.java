@@ -2,38 +2,55 @@ package org.whistle.notification.delivery.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.OrgUnitChanged;
 import org.whistle.notification.delivery.DeliveryLog;
+import org.whistle.notification.delivery.WhistleContext;
 import org.whistle.notification.delivery.WhistleContexts;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.security.personaldata.AccessDecisions;
+import org.whistle.security.personaldata.ContactDisclosurePolicy;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Relation;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Whose;
+import org.whistle.security.personaldata.Disclosure;
+import org.whistle.security.personaldata.PersonalData;
 
 /**
  * What was sent about a whistle, to whom, over which channel, when and with what outcome — for administrators and
- * the dispatchers of the owning command centre (their scope covers the centre's area).
+ * the dispatchers of the owning command centre (their scope covers the centre's area). A reporter with an account is
+ * a recipient by account name: shown in full only to the owning centre's dispatchers at its level
+ * ({@link ContactDisclosurePolicy}), masked to administrators and to the levels above. Every answer and refusal is
+ * recorded in the access-decision log.
  */
 @RestController
 @RequestMapping("/api/notifications/deliveries")
 class DeliveriesController {
 
-    private static final Set<Role> DISPATCHERS =
-            Set.of(Role.STREET_DISPATCHER, Role.DISTRICT_DISPATCHER, Role.CITY_DISPATCHER);
+    private static final Map<Role, CommandLevel> DISPATCHERS = Map.of(
+            Role.STREET_DISPATCHER, CommandLevel.STREET,
+            Role.DISTRICT_DISPATCHER, CommandLevel.DISTRICT,
+            Role.CITY_DISPATCHER, CommandLevel.CITY);
 
     private final DeliveryLog log;
     private final WhistleContexts whistles;
     private final OrgReferenceCopy org;
+    private final AccessDecisions decisions;
 
-    DeliveriesController(DeliveryLog log, WhistleContexts whistles, OrgReferenceCopy org) {
+    DeliveriesController(DeliveryLog log, WhistleContexts whistles, OrgReferenceCopy org, AccessDecisions decisions) {
         this.log = log;
         this.whistles = whistles;
         this.org = org;
+        this.decisions = decisions;
     }
 
     /** A delivery with its attempts. */
@@ -41,27 +58,46 @@ class DeliveriesController {
 
     @GetMapping
     List<Sent> ofWhistle(Caller caller, @RequestParam UUID whistleId) {
-        if (!caller.has(Role.ADMINISTRATOR) && !dispatchesFor(caller, whistleId)) {
+        var decision = decisions.about("deliveries", whistleId, "read").by(caller);
+        var context = whistles.find(whistleId);
+        var centreCode = context.map(WhistleContext::owningCentre).orElse(null);
+        var centre = Optional.ofNullable(centreCode).flatMap(org::unit);
+        var dispatches = centreCode != null && dispatchesFor(caller, centreCode, centre);
+        if (!caller.has(Role.ADMINISTRATOR) && !dispatches) {
+            decision.denied("administrator-or-owning-centre-dispatcher");
             throw new AccessDeniedException("only administrators and the owning command centre see deliveries");
         }
-        return log.ofWhistle(whistleId).stream()
-                .map(entry -> new Sent(entry, log.attempts(entry.id())))
+        var atItsLevel = dispatches
+                && caller.roles().stream()
+                        .anyMatch(role -> centre.isPresent()
+                                && DISPATCHERS.get(role) == centre.get().commandLevel());
+        var contact = ContactDisclosurePolicy.decide(
+                Whose.REPORTER, atItsLevel ? Relation.OWNING_CENTRE : Relation.OTHER, caller.roles());
+        var reporter = context.map(WhistleContext::reporterUser).map(user -> "user:" + user);
+        var sent = log.ofWhistle(whistleId).stream()
+                .map(entry -> new Sent(shown(entry, reporter, contact), log.attempts(entry.id())))
                 .toList();
+        decision.disclosed("reporter.account", contact == Disclosure.FULL ? Disclosure.FULL : Disclosure.MASKED)
+                .items(sent.size())
+                .allowed(dispatches ? "dispatcher-covering-owning-centre" : "administrator");
+        return sent;
     }
 
-    private boolean dispatchesFor(Caller caller, UUID whistleId) {
-        if (!caller.hasAny(DISPATCHERS)) {
-            return false;
+    /** A reporter's account as recipient, as much of it as this caller may see. */
+    private static DeliveryLog.Entry shown(DeliveryLog.Entry entry, Optional<String> reporter, Disclosure contact) {
+        if (contact == Disclosure.FULL || reporter.isEmpty() || !reporter.get().equals(entry.recipient())) {
+            return entry;
         }
-        var centreCode =
-                whistles.find(whistleId).map(context -> context.owningCentre()).orElse(null);
-        if (centreCode == null) {
+        return entry.withRecipient("user:" + PersonalData.name(entry.recipient().substring("user:".length())));
+    }
+
+    private boolean dispatchesFor(Caller caller, String centreCode, Optional<OrgUnitChanged> centre) {
+        if (!caller.hasAny(DISPATCHERS.keySet())) {
             return false;
         }
         if (centreCode.equals(caller.unit())) {
             return true;
         }
-        var centre = org.unit(centreCode);
         if (centre.isEmpty()) {
             return false;
         }

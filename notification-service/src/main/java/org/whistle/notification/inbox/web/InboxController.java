@@ -15,6 +15,7 @@ import org.whistle.notification.inbox.Inbox;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.security.personaldata.AccessDecisions;
 
 /** The caller's inbox: items to the caller, to the caller's unit, and — for administrators — their alerts. */
 @RestController
@@ -22,9 +23,11 @@ import org.whistle.security.Role;
 class InboxController {
 
     private final Inbox inbox;
+    private final AccessDecisions decisions;
 
-    InboxController(Inbox inbox) {
+    InboxController(Inbox inbox, AccessDecisions decisions) {
         this.inbox = inbox;
+        this.decisions = decisions;
     }
 
     /** The inbox page: newest first, with the unread count. */
@@ -36,7 +39,10 @@ class InboxController {
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "50") int limit) {
         var recipients = recipients(caller);
-        return new InboxPage(inbox.unread(recipients), inbox.of(recipients, unread, Math.clamp(limit, 1, 200)));
+        var items = inbox.of(recipients, unread, Math.clamp(limit, 1, 200));
+        // Items name tickets and units; texts carry no contact, and numbers written into notes arrive masked.
+        decisions.about("inbox", null, "read").by(caller).items(items.size()).allowed("own-user-and-unit");
+        return new InboxPage(inbox.unread(recipients), items);
     }
 
     @PostMapping("/{id}/read")

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.whistle.notification.rules.domain.UrgencyClass;
 import org.whistle.notification.webhooks.domain.WebhookSignature;
+import org.whistle.security.personaldata.PersonalData;
 
 /** Plain rules: quiet rules, masking, the webhook signature. */
 class DeliveryRulesTest {
@@ -23,9 +24,10 @@ class DeliveryRulesTest {
     }
 
     @Test
-    void masksPhonesAndNames() {
-        assertThat(Masking.phones("call 13812345678 or +8613912345678")).isEqualTo("call 138****5678 or 139****5678");
-        assertThat(Masking.name("张三丰")).isEqualTo("张**");
+    void masksPhonesAndNamesAsEveryServiceDoes() {
+        assertThat(PersonalData.phonesIn("call 13812345678 or +8613912345678"))
+                .isEqualTo("call 138****5678 or 139****5678");
+        assertThat(PersonalData.name("张三丰")).isEqualTo("张*丰");
     }
 
     @Test
