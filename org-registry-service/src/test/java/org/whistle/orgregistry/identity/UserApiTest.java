@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.whistle.security.Role;
+import org.whistle.testing.AccessLogCapture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,13 +92,14 @@ class UserApiTest extends IdentityTest {
     }
 
     @Test
-    void keepsAdministrationFromOthersAndMasksTheirPhone() throws Exception {
+    void keepsAdministrationFromOthersAndShowsHoldersTheirOwnPhone() throws Exception {
         openWorker("api.liuyang", List.of(GRID));
         var own = tokens.token("api.liuyang", List.of(Role.GRID_WORKER), List.of(GRID));
+        var log = AccessLogCapture.start();
 
         var me = send("GET", "/api/org/users/me", own, null);
         assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(json(me.body()).get("phone").stringValue()).isEqualTo("139****0002");
+        assertThat(json(me.body()).get("phone").stringValue()).isEqualTo("13900000002");
         assertThat(json(me.body()).get("posts").get(0).get("post").stringValue())
                 .isEqualTo("GRID_WORKER");
         assertThat(send("GET", "/api/org/users", own, null).statusCode()).isEqualTo(403);
@@ -109,6 +111,26 @@ class UserApiTest extends IdentityTest {
         assertThat(send("GET", "/api/org/users/api.liuyang", tokens.administrator(), null)
                         .body())
                 .contains("13900000002");
+        log.close();
+        assertThat(log.by("api.liuyang"))
+                .extracting(e -> e.get("resource").asString() + " "
+                        + e.get("resourceId").asString() + " "
+                        + e.get("outcome").asString() + " " + e.get("rule").asString())
+                .containsExactly(
+                        "account api.liuyang ALLOWED self",
+                        "account  DENIED role-required: hasRole('ADMINISTRATOR')",
+                        "account api.liuyang DENIED role-required: hasRole('ADMINISTRATOR')",
+                        "account api.liuyang DENIED role-required: [ROLE_ADMINISTRATOR]");
+        assertThat(log.by("api.liuyang")
+                        .getFirst()
+                        .get("disclosed")
+                        .get("account.phone")
+                        .asString())
+                .isEqualTo("FULL");
+        assertThat(log.lines())
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> assertThat(line).doesNotContain("13900000002").doesNotContain("刘洋"));
     }
 
     @Test

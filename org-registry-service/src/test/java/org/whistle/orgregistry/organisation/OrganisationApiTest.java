@@ -28,6 +28,7 @@ import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.orgregistry.ApiClient;
 import org.whistle.orgregistry.TestTokens;
 import org.whistle.security.Role;
+import org.whistle.testing.AccessLogCapture;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TopicReader;
 
@@ -203,9 +204,17 @@ class OrganisationApiTest {
         assertThat(section.get("dutyName").asString()).isEqualTo("黄继业");
         assertThat(section.get("dutyPhone").asString()).matches("1[3-9][0-9]{9}");
 
+        var log = AccessLogCapture.start();
         var masked = api.get("/api/org/units/QQ-230225-ZJJ-LZG", resident()).json();
-        assertThat(masked.get("dutyName").asString()).isEqualTo("黄**");
-        assertThat(masked.get("dutyPhone").asString()).matches("1[3-9][0-9]\\*{4}[0-9]{4}");
+        assertThat(masked.get("dutyName").asString()).isEqualTo("黄*业");
+        assertThat(masked.get("dutyPhone").asString()).isEqualTo("139****0002");
+        log.close();
+        var entry = log.about("unit", "QQ-230225-ZJJ-LZG").getFirst();
+        assertThat(entry.get("who").get("subject").asString()).isEqualTo("resident-1");
+        assertThat(entry.get("rule").asString()).isEqualTo("not-staff");
+        assertThat(entry.get("disclosed").get("duty.phone").asString()).isEqualTo("MASKED");
+        assertThat(log.lines())
+                .allSatisfy(line -> assertThat(line).doesNotContain("黄").doesNotContain("13900000002"));
     }
 
     @Test

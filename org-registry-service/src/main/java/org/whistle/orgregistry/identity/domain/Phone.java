@@ -1,7 +1,7 @@
 package org.whistle.orgregistry.identity.domain;
 
 import java.util.regex.Pattern;
-import org.whistle.orgregistry.access.Masking;
+import org.whistle.security.personaldata.PersonalData;
 
 /** A mainland mobile number, shown masked ({@code 138****5678}) to everyone but administrators. */
 public record Phone(String digits) {
@@ -19,7 +19,7 @@ public record Phone(String digits) {
     }
 
     public String masked() {
-        return java.util.Objects.requireNonNull(Masking.phone(digits));
+        return java.util.Objects.requireNonNull(PersonalData.phone(digits));
     }
 
     @Override

@@ -16,11 +16,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.orgregistry.access.Callers;
 import org.whistle.orgregistry.identity.AccountInput;
 import org.whistle.orgregistry.identity.ManagingAccounts;
-import org.whistle.security.Role;
+import org.whistle.orgregistry.identity.domain.Account;
+import org.whistle.security.personaldata.AccessDecisions;
+import org.whistle.security.personaldata.ContactDisclosurePolicy;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Relation;
+import org.whistle.security.personaldata.ContactDisclosurePolicy.Whose;
 
-/** Accounts: administrators manage them; everyone reads their own profile at {@code /me}. */
+/**
+ * Accounts: administrators manage them; everyone reads their own profile at {@code /me}. Every answer is recorded in
+ * the access-decision log; refusals by role are recorded through {@code OrgRegistryPersonalData}.
+ */
 @RestController
 @RequestMapping("/api/org/users")
 // Accounts are administrators' business; only /me serves everyone signed in.
@@ -28,10 +36,14 @@ import org.whistle.security.Role;
 @Tag(name = "users", description = "Accounts, roles, org scope and posts")
 class UserController {
 
-    private final ManagingAccounts accounts;
+    static final String ACCOUNT = "account";
 
-    UserController(ManagingAccounts accounts) {
+    private final ManagingAccounts accounts;
+    private final AccessDecisions decisions;
+
+    UserController(ManagingAccounts accounts, AccessDecisions decisions) {
         this.accounts = accounts;
+        this.decisions = decisions;
     }
 
     /** A new account; the password must have at least 12 characters. */
@@ -70,36 +82,45 @@ class UserController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The caller's own account and posts")
     UserView me(Authentication caller) {
-        return UserView.of(accounts.find(caller.getName()), isAdministrator(caller));
+        return shown(accounts.find(caller.getName()), caller, "read");
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open an account")
-    UserView create(@RequestBody CreateUserRequest request) {
-        return UserView.of(accounts.open(request.toInput()), true);
+    UserView create(@RequestBody CreateUserRequest request, Authentication caller) {
+        return shown(accounts.open(request.toInput()), caller, "create");
     }
 
     @GetMapping
     @Operation(summary = "Accounts, optionally those holding a role and acting inside a node's subtree")
     List<UserView> list(
             @RequestParam(required = false) @Nullable String role,
-            @RequestParam(required = false) @Nullable String node) {
-        return accounts.list(role, node).stream()
-                .map(account -> UserView.of(account, true))
-                .toList();
+            @RequestParam(required = false) @Nullable String node,
+            Authentication caller) {
+        var who = Callers.of(caller);
+        var how = ContactDisclosurePolicy.decide(Whose.ACCOUNT_HOLDER, Relation.OTHER, who.roles());
+        var found = accounts.list(role, node);
+        decisions
+                .about(ACCOUNT, null, "list")
+                .by(who)
+                .disclosed("account.name", how)
+                .disclosed("account.phone", how)
+                .items(found.size())
+                .allowed("administrator");
+        return found.stream().map(account -> UserView.of(account, how)).toList();
     }
 
     @GetMapping("/{username}")
     @Operation(summary = "One account")
-    UserView read(@PathVariable String username) {
-        return UserView.of(accounts.find(username), true);
+    UserView read(@PathVariable String username, Authentication caller) {
+        return shown(accounts.find(username), caller, "read");
     }
 
     @PutMapping("/{username}")
     @Operation(summary = "Replace an account's display name, phone, roles, scope, unit and posts")
-    UserView update(@PathVariable String username, @RequestBody UpdateUserRequest request) {
-        return UserView.of(accounts.update(username, request.toInput()), true);
+    UserView update(@PathVariable String username, @RequestBody UpdateUserRequest request, Authentication caller) {
+        return shown(accounts.update(username, request.toInput()), caller, "update");
     }
 
     @PostMapping("/{username}/password")
@@ -111,30 +132,40 @@ class UserController {
 
     @PostMapping("/{username}/lock")
     @Operation(summary = "Lock the account until an administrator unlocks it")
-    UserView lock(@PathVariable String username) {
-        return UserView.of(accounts.lock(username), true);
+    UserView lock(@PathVariable String username, Authentication caller) {
+        return shown(accounts.lock(username), caller, "lock");
     }
 
     @PostMapping("/{username}/unlock")
     @Operation(summary = "Lift a lock or a lockout after failed logins")
-    UserView unlock(@PathVariable String username) {
-        return UserView.of(accounts.unlock(username), true);
+    UserView unlock(@PathVariable String username, Authentication caller) {
+        return shown(accounts.unlock(username), caller, "unlock");
     }
 
     @PostMapping("/{username}/disable")
     @Operation(summary = "Take the account out of use; it can no longer log in or refresh tokens")
-    UserView disable(@PathVariable String username) {
-        return UserView.of(accounts.disable(username), true);
+    UserView disable(@PathVariable String username, Authentication caller) {
+        return shown(accounts.disable(username), caller, "disable");
     }
 
     @PostMapping("/{username}/enable")
     @Operation(summary = "Put a disabled account back into use")
-    UserView enable(@PathVariable String username) {
-        return UserView.of(accounts.enable(username), true);
+    UserView enable(@PathVariable String username, Authentication caller) {
+        return shown(accounts.enable(username), caller, "enable");
     }
 
-    static boolean isAdministrator(Authentication caller) {
-        return caller.getAuthorities().stream()
-                .anyMatch(authority -> ("ROLE_" + Role.ADMINISTRATOR.name()).equals(authority.getAuthority()));
+    /** One account as the caller may see it, recorded: the holder and administrators see name and phone in full. */
+    private UserView shown(Account account, Authentication caller, String action) {
+        var who = Callers.of(caller);
+        var self = account.username().equals(who.subject());
+        var how = ContactDisclosurePolicy.decide(
+                Whose.ACCOUNT_HOLDER, self ? Relation.SELF : Relation.OTHER, who.roles());
+        decisions
+                .about(ACCOUNT, account.username(), action)
+                .by(who)
+                .disclosed("account.name", how)
+                .disclosed("account.phone", how)
+                .allowed(self ? "self" : "administrator");
+        return UserView.of(account, how);
     }
 }

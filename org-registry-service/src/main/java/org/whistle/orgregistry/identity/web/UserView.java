@@ -5,8 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.orgregistry.identity.domain.Account;
 import org.whistle.security.Role;
+import org.whistle.security.personaldata.Disclosure;
 
-/** An account as the API shows it: never a password or hash, and the phone masked unless an administrator asks. */
+/**
+ * An account as the API shows it: never a password or hash; name and phone as much as {@code ContactDisclosurePolicy}
+ * lets the caller see them (in full to the holder and administrators).
+ */
 record UserView(
         String username,
         String displayName,
@@ -21,14 +25,13 @@ record UserView(
 
     record PostView(String post, String node) {}
 
-    static UserView of(Account account, boolean administrator) {
+    static UserView of(Account account, Disclosure contact) {
         var profile = account.profile();
-        var phone = profile.phone() == null
-                ? null
-                : administrator ? profile.phone().digits() : profile.phone().masked();
+        var phone =
+                profile.phone() == null ? null : contact.phone(profile.phone().digits());
         return new UserView(
                 account.username(),
-                profile.displayName(),
+                java.util.Objects.requireNonNullElse(contact.name(profile.displayName()), ""),
                 phone,
                 profile.roles().stream().map(Role::name).toList(),
                 profile.scope(),

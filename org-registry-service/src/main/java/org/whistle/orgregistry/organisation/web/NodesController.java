@@ -49,11 +49,14 @@ class NodesController {
     private final OrganisationTree tree;
     private final MaintainingOrganisation maintaining;
     private final JsonMapper json;
+    private final DutyContacts contacts;
 
-    NodesController(OrganisationTree tree, MaintainingOrganisation maintaining, JsonMapper json) {
+    NodesController(
+            OrganisationTree tree, MaintainingOrganisation maintaining, JsonMapper json, DutyContacts contacts) {
         this.tree = tree;
         this.maintaining = maintaining;
         this.json = json;
+        this.contacts = contacts;
     }
 
     /** A node as written by administrators; the code in a PUT's path wins over none in the body. */
@@ -118,9 +121,7 @@ class NodesController {
             @RequestParam(defaultValue = "false") boolean inherited,
             @RequestParam(required = false) @Nullable UnitKind kind,
             Authentication caller) {
-        return tree.unitsFor(code, inherited, kind).stream()
-                .map(unit -> UnitResponse.of(unit, caller))
-                .toList();
+        return contacts.many(tree.unitsFor(code, inherited, kind), caller, code);
     }
 
     @GetMapping("/nodes/{code}/party-orgs")

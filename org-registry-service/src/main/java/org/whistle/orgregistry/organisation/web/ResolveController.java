@@ -21,9 +21,11 @@ import org.whistle.problems.Violation;
 class ResolveController {
 
     private final ResolvingLocations resolving;
+    private final DutyContacts contacts;
 
-    ResolveController(ResolvingLocations resolving) {
+    ResolveController(ResolvingLocations resolving, DutyContacts contacts) {
         this.resolving = resolving;
+        this.contacts = contacts;
     }
 
     record ResolveResponse(GeoPoint wgs84, NodeView grid, List<NodeView> ancestry, List<UnitResponse> commandCentres) {}
@@ -61,8 +63,7 @@ class ResolveController {
                 resolution.wgs84(),
                 resolution.grid(),
                 resolution.ancestry(),
-                resolution.commandCentres().stream()
-                        .map(unit -> UnitResponse.of(unit, caller))
-                        .toList());
+                contacts.many(
+                        resolution.commandCentres(), caller, resolution.grid().code()));
     }
 }

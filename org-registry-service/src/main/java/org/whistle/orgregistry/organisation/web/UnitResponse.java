@@ -1,14 +1,14 @@
 package org.whistle.orgregistry.organisation.web;
 
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.whistle.orgregistry.access.Masking;
 import org.whistle.orgregistry.organisation.OrganisationTree.UnitView;
 import org.whistle.orgregistry.organisation.domain.HandlingUnit;
+import org.whistle.security.personaldata.Disclosure;
 
-/** How a unit's duty contact appears to the caller: in full to staff, masked to residents and party members. */
+/**
+ * A unit as the API shows it; its duty contact as {@link DutyContacts} decides: in full to staff, masked to residents
+ * and party members.
+ */
 record UnitResponse(
         String code,
         String kind,
@@ -24,13 +24,8 @@ record UnitResponse(
         boolean active,
         long revision) {
 
-    private static final Set<String> PUBLIC_ROLES = Set.of("ROLE_RESIDENT", "ROLE_PARTY_MEMBER");
-
-    static UnitResponse of(UnitView view, Authentication caller) {
+    static UnitResponse of(UnitView view, Disclosure dutyContact) {
         HandlingUnit unit = view.unit();
-        var staff = caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(authority -> authority.startsWith("ROLE_") && !PUBLIC_ROLES.contains(authority));
         return new UnitResponse(
                 unit.code(),
                 unit.kind().name(),
@@ -39,8 +34,8 @@ record UnitResponse(
                 unit.parentUnitCode(),
                 unit.areaCode(),
                 view.level().name(),
-                staff ? unit.dutyName() : Masking.name(unit.dutyName()),
-                staff ? unit.dutyPhone() : Masking.phone(unit.dutyPhone()),
+                dutyContact.name(unit.dutyName()),
+                dutyContact.phone(unit.dutyPhone()),
                 unit.validFrom().toString(),
                 unit.validTo() == null ? null : unit.validTo().toString(),
                 view.active(),

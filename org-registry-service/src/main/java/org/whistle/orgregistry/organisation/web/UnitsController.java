@@ -34,10 +34,12 @@ class UnitsController {
 
     private final OrganisationTree tree;
     private final MaintainingOrganisation maintaining;
+    private final DutyContacts contacts;
 
-    UnitsController(OrganisationTree tree, MaintainingOrganisation maintaining) {
+    UnitsController(OrganisationTree tree, MaintainingOrganisation maintaining, DutyContacts contacts) {
         this.tree = tree;
         this.maintaining = maintaining;
+        this.contacts = contacts;
     }
 
     record UnitRequest(
@@ -65,14 +67,12 @@ class UnitsController {
             @RequestParam(required = false) @Nullable UnitKind kind,
             Authentication caller) {
         var root = within != null ? within : tree.roots().getFirst().code();
-        return tree.unitsWithin(root, kind).stream()
-                .map(unit -> UnitResponse.of(unit, caller))
-                .toList();
+        return contacts.many(tree.unitsWithin(root, kind), caller, root);
     }
 
     @GetMapping("/{code}")
     UnitResponse unit(@PathVariable String code, Authentication caller) {
-        return UnitResponse.of(tree.unit(code), caller);
+        return contacts.one(tree.unit(code), caller, "read");
     }
 
     @PostMapping
@@ -83,7 +83,7 @@ class UnitsController {
         var code = request.code().trim();
         maintaining.createUnit(request.toUnit(code));
         return ResponseEntity.created(URI.create("/api/org/units/" + code))
-                .body(UnitResponse.of(tree.unit(code), caller));
+                .body(contacts.one(tree.unit(code), caller, "create"));
     }
 
     @PutMapping("/{code}")
@@ -92,7 +92,7 @@ class UnitsController {
             throw InvalidInputException.of("code", "differs from the path; codes never change");
         }
         maintaining.updateUnit(request.toUnit(code));
-        return UnitResponse.of(tree.unit(code), caller);
+        return contacts.one(tree.unit(code), caller, "update");
     }
 
     @DeleteMapping("/{code}")
@@ -102,6 +102,6 @@ class UnitsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate lastDay,
             Authentication caller) {
         maintaining.retireUnit(code, lastDay);
-        return UnitResponse.of(tree.unit(code), caller);
+        return contacts.one(tree.unit(code), caller, "retire");
     }
 }
