@@ -154,6 +154,27 @@ class AccessAndIntegrityTest extends DispatchServiceTestBase {
                 .isEqualTo(422);
     }
 
+    @Test
+    void countsAnAreasOpenTicketsByGridForTheCommandCentreMap() {
+        var street = streetDispatcherOfGannanTown();
+        var before = openInFanrongGrid(street);
+
+        gannanRoadDamage();
+
+        assertThat(openInFanrongGrid(street)).isEqualTo(before + 1);
+    }
+
+    private long openInFanrongGrid(String token) {
+        var overview =
+                get("/api/tickets/overview?area=" + DemoCity.GANNAN_TOWN, token).ok();
+        for (var count : overview.body().at("/openByGrid").values()) {
+            if (count.get("key").asString().equals(DemoCity.FANRONG_GRID_1)) {
+                return count.get("count").asLong();
+            }
+        }
+        return 0;
+    }
+
     private String gannanRoadDamage() {
         return raise(whistle(DemoCity.ROAD_DAMAGE, DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, "路面破损"));
     }

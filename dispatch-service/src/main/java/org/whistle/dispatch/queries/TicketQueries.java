@@ -66,7 +66,8 @@ public class TicketQueries {
             long raisedToday,
             long closedToday,
             List<Count> openByStreet,
-            List<Count> openTasksByUnit) {}
+            List<Count> openTasksByUnit,
+            List<Count> openByGrid) {}
 
     /** A count under a key (level/state, street, unit). */
     public record Count(String key, long count) {}
@@ -145,7 +146,10 @@ public class TicketQueries {
         return new Page<>(items, page, size, total);
     }
 
-    /** Overview numbers for an area (a node and everything below it), today counted in Shanghai time. */
+    /**
+     * Overview numbers for an area (a node and everything below it), today counted in Shanghai time; open tickets by
+     * grid feed the command centre's map (tickets placed in no grid are left out there).
+     */
     public Overview overview(String area) {
         var today = clock.instant().atZone(TicketNumber.ZONE).toLocalDate();
         var start = today.atStartOfDay(TicketNumber.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
@@ -185,7 +189,13 @@ public class TicketQueries {
                 .param("area", areaParam)
                 .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
                 .list();
-        return new Overview(area, byLevelAndState, raised, closed, byStreet, byUnit);
+        var byGrid = jdbc.sql("SELECT grid_id AS key, count(*) AS n FROM ticket"
+                        + " WHERE area_path @> CAST(:area AS text[]) AND state NOT IN " + OPEN
+                        + " AND grid_id IS NOT NULL GROUP BY grid_id ORDER BY n DESC, key")
+                .param("area", areaParam)
+                .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
+                .list();
+        return new Overview(area, byLevelAndState, raised, closed, byStreet, byUnit, byGrid);
     }
 
     private static String orderBy(@Nullable String sort) {
