@@ -1,0 +1,186 @@
+// zh-CN by default, English on request (kept per browser). Times are always shown in Asia/Shanghai.
+import { reactive } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const zh = {
+  app: '吹哨报到', language: 'English', signIn: '登录', signOut: '退出', home: '首页', anonymous: '未登录',
+  loading: '加载中…', retry: '重试', cancel: '取消', confirm: '确定', close: '关闭', none: '无', save: '提交',
+  refresh: '刷新', error: '出错了', forbidden: '您的角色无权查看此页面。', needSignIn: '请先登录。',
+  'page.home': '吹哨报到', 'page.whistle': '我要吹哨', 'page.track': '进度查询', 'page.command': '指挥中心', 'page.unit': '部门工作台',
+  'page.whistle.hint': '发现问题，拍照定位，一键上报', 'page.track.hint': '查看办理进度，评价处理结果',
+  'page.command.hint': '受理、派哨、督办、核查', 'page.unit.hint': '接哨报到、到场处置、办结反馈',
+  // 吹哨
+  category: '问题类别', chooseCategory: '请选择问题类别', description: '问题描述',
+  descriptionHint: '请描述问题的位置和情况（最多 2000 字）', evidence: '照片或视频', takePhoto: '拍照/录像',
+  chooseFiles: '从相册选择', removeFile: '移除', location: '位置', locate: '定位我的位置', locating: '正在定位…',
+  locationDeclared: '坐标系：WGS-84（卫星定位）', dragPin: '可拖动地图上的图钉调整位置',
+  manualLocation: '手动输入坐标', latitude: '纬度', longitude: '经度', address: '地址（选填）',
+  located: '已定位', accuracy: '精度约 {m} 米', locationFailed: '无法定位：{reason}。请拖动图钉或手动输入坐标。',
+  urgent: '紧急（危及人身或财产安全）', phone: '手机号（选填，用于查询进度和接收回访）',
+  phoneHint: '留下手机号后，凭查询码和手机号查询进度', nearbyTitle: '附近已有相同问题',
+  nearbyHint: '如果是同一个问题，可以直接加入，不必重复吹哨。', metres: '{n} 米', supports: '{n} 人反映',
+  joinThis: '我也遇到了，加入此哨', joined: '已记录您的反映，感谢！', submit: '吹哨上报', submitting: '正在上报…',
+  offlineRetry: '网络不畅，{s} 秒后自动重试（第 {n} 次），不会重复上报。', retryNow: '立即重试',
+  submitted: '吹哨成功', trackingCode: '查询码', keepCode: '请保存查询码，用于查询进度和评价。',
+  trackIt: '查看进度', raiseAnother: '再吹一哨', required: '请填写：{what}', chooseLocation: '请先定位或选择位置',
+  // 进度
+  trackTitle: '查询吹哨进度', query: '查询', reporterPhone: '上报时留的手机号', notFound: '未找到，请核对查询码和手机号。',
+  status: '状态', ticketNumber: '工单号', raisedAt: '上报时间', timeline: '办理过程', photos: '上报的照片',
+  resultPhotos: '处理结果照片', rateTitle: '评价处理结果', rating: '满意度', resolvedQuestion: '问题解决了吗？',
+  yes: '已解决', no: '未解决', comment: '意见（选填）', rate: '提交评价', rated: '已评价，感谢您的反馈。',
+  notYetRatable: '办结后可评价。', 'rating.SATISFIED': '满意', 'rating.BASICALLY_SATISFIED': '基本满意',
+  'rating.DISSATISFIED': '不满意',
+  // 指挥中心
+  scope: '辖区', centre: '指挥中心', liveFeed: '实时动态', liveOpen: '实时连接', liveRetrying: '正在重连…',
+  openTickets: '在办工单', byState: '按状态', byLevel: '按层级', overdue: '已超时', dueSoon: '即将超时',
+  running: '计时中', paused: '已暂停', raisedToday: '今日吹哨', closedToday: '今日结案', onTimeRate: '在办按时率',
+  onTimeHint: '未超时的计时 ÷ 全部在计时（含已超时）', todayChart: '今日吹哨与结案', byStreet: '各街道在办',
+  byUnit: '各单位在办任务', map: '网格地图', mapNoTiles: '未配置底图，仅显示网格边界。', queue: '工单列表',
+  allStates: '全部', noTickets: '暂无工单', openCount: '{n} 件', detail: '工单详情', whistleDetail: '吹哨内容',
+  clocks: '时限', due: '截止', remaining: '剩余', overdueBy: '超时 {t}', tasks: '承办单位', lead: '主办',
+  proposal: '派单建议', proposalWhy: '依据', actions: '处置', reason: '原因', note: '说明',
+  'act.file': '受理', 'act.reject': '不予受理', 'act.merge': '合并', 'act.summon': '派哨（召集单位）',
+  'act.transfer': '转交', 'act.approve': '同意延期', 'act.refuse': '不同意延期', 'act.verifyPass': '核查通过',
+  'act.verifyFail': '核查不通过', 'act.close': '结案', 'act.reopen': '返工', mergeInto: '合并到工单',
+  leadUnit: '主办单位', coUnits: '协办单位', targetCentre: '转交给', targetLevel: '层级', useProposal: '采用建议',
+  done: '已完成', readOnly: '只读（领导视图）', extensionRequests: '延期申请', chainBroken: '时间线校验失败：{p}',
+  // 部门工作台
+  myQueue: '我的任务', unitLabel: '本单位', noTasks: '暂无待办任务', summonedAt: '召集时间', countdown: '剩余时间',
+  'act.reportIn': '报到', 'act.onSite': '到场', 'act.progress': '报告进展', 'act.done': '办结',
+  'act.decline': '退回', 'act.extension': '申请延期', resultNote: '处理结果', resultPhotos2: '处理结果照片',
+  extraHours: '延长（小时）', clock: '时限', evidenceRequired: '办结需附处理结果照片',
+  // values
+  'state.RAISED': '待受理', 'state.FILED': '已受理', 'state.DISPATCHED': '已派遣', 'state.IN_PROGRESS': '处理中',
+  'state.RESOLVED': '已办结', 'state.VERIFIED': '已核查', 'state.CLOSED': '已结案', 'state.REJECTED': '不予受理',
+  'state.MERGED': '已合并', 'state.RETURNED': '已退回', 'state.SUSPENDED': '挂账',
+  'task.SUMMONED': '待报到', 'task.REPORTED_IN': '已报到', 'task.ON_SITE': '已到场', 'task.DONE': '已办结',
+  'task.DECLINED': '已退回',
+  'level.STREET': '街道', 'level.DISTRICT': '县区', 'level.CITY': '市',
+  'priority.URGENT': '紧急', 'priority.NORMAL': '一般',
+  'clock.FILE': '受理', 'clock.REPORT_IN': '报到', 'clock.CONTACT_REPORTER': '先行联系', 'clock.RESOLVE': '办结',
+  'clock.VERIFY': '核查', 'clock.FOLLOW_UP': '回访',
+  'clockState.RUNNING': '计时中', 'clockState.PAUSED': '已暂停', 'clockState.STOPPED': '已停止',
+  'clockState.EXPIRED': '已超时',
+  'event.whistle-raised': '新吹哨', 'event.whistle-routed': '派遣', 'event.whistle-reported': '单位反馈',
+  'event.whistle-closed': '结案', 'event.whistle-escalated': '督办/预警', 'event.whistle-feedback': '群众评价',
+  'role.RESIDENT': '居民', 'role.GRID_WORKER': '网格员', 'role.PARTY_MEMBER': '党员', 'role.COMMUNITY_STAFF': '社区工作人员',
+  'role.STREET_DISPATCHER': '街道调度员', 'role.DISTRICT_DISPATCHER': '县区调度员', 'role.CITY_DISPATCHER': '市调度员',
+  'role.DEPARTMENT_OFFICER': '部门工作人员', 'role.DEPARTMENT_LEADER': '部门负责人', 'role.PROPERTY_STAFF': '物业工作人员',
+  'role.LEADER': '领导', 'role.ADMINISTRATOR': '系统管理员',
+};
+
+const en = {
+  app: 'Whistle', language: '中文', signIn: 'Sign in', signOut: 'Sign out', home: 'Home', anonymous: 'Not signed in',
+  loading: 'Loading…', retry: 'Retry', cancel: 'Cancel', confirm: 'Confirm', close: 'Close', none: 'None',
+  save: 'Submit', refresh: 'Refresh', error: 'Something went wrong', forbidden: 'Your role may not see this page.',
+  needSignIn: 'Please sign in first.',
+  'page.home': 'Whistle and report', 'page.whistle': 'Raise a whistle', 'page.track': 'Track a whistle', 'page.command': 'Command centre',
+  'page.unit': 'Unit work queue', 'page.whistle.hint': 'Spot a problem, take a photo, report it',
+  'page.track.hint': 'Follow the handling and rate the result', 'page.command.hint': 'File, summon, supervise, verify',
+  'page.unit.hint': 'Report in, go on site, report the result',
+  category: 'Category', chooseCategory: 'Choose a category', description: 'Description',
+  descriptionHint: 'Where is it and what is wrong (at most 2000 characters)', evidence: 'Photos or video',
+  takePhoto: 'Take photo/video', chooseFiles: 'Choose from gallery', removeFile: 'Remove', location: 'Location',
+  locate: 'Use my location', locating: 'Locating…', locationDeclared: 'Coordinates: WGS-84 (satellite positioning)',
+  dragPin: 'Drag the pin on the map to adjust', manualLocation: 'Enter coordinates', latitude: 'Latitude',
+  longitude: 'Longitude', address: 'Address (optional)', located: 'Located', accuracy: 'accurate to about {m} m',
+  locationFailed: 'Could not locate: {reason}. Drag the pin or enter coordinates.',
+  urgent: 'Urgent (danger to people or property)', phone: 'Mobile number (optional, to track and be asked back)',
+  phoneHint: 'With a number, the tracking code and the number open your whistle',
+  nearbyTitle: 'The same problem nearby', nearbyHint: 'If it is the same problem, join it instead of raising another.',
+  metres: '{n} m', supports: '{n} reports', joinThis: 'Me too — join this one', joined: 'Your report was added. Thank you!',
+  submit: 'Blow the whistle', submitting: 'Sending…',
+  offlineRetry: 'The network is poor; retrying in {s} s (attempt {n}). It will not be sent twice.',
+  retryNow: 'Retry now', submitted: 'Whistle raised', trackingCode: 'Tracking code',
+  keepCode: 'Keep the tracking code to follow and rate the handling.', trackIt: 'Track it',
+  raiseAnother: 'Raise another', required: 'Please fill in: {what}', chooseLocation: 'Locate or place the pin first',
+  trackTitle: 'Track a whistle', query: 'Look up', reporterPhone: 'The mobile number you gave',
+  notFound: 'Not found: check the code and the number.', status: 'Status', ticketNumber: 'Case number',
+  raisedAt: 'Raised', timeline: 'Handling', photos: 'Photos sent', resultPhotos: 'Photos of the result',
+  rateTitle: 'Rate the result', rating: 'Satisfaction', resolvedQuestion: 'Is the problem fixed?', yes: 'Fixed',
+  no: 'Not fixed', comment: 'Comment (optional)', rate: 'Send rating', rated: 'Rated. Thank you for your feedback.',
+  notYetRatable: 'You can rate once it is resolved.', 'rating.SATISFIED': 'Satisfied',
+  'rating.BASICALLY_SATISFIED': 'Mostly satisfied', 'rating.DISSATISFIED': 'Dissatisfied',
+  scope: 'Area', centre: 'Command centre', liveFeed: 'Live feed', liveOpen: 'Live', liveRetrying: 'Reconnecting…',
+  openTickets: 'Open tickets', byState: 'By state', byLevel: 'By level', overdue: 'Overdue', dueSoon: 'Due soon',
+  running: 'Running', paused: 'Paused', raisedToday: 'Raised today', closedToday: 'Closed today',
+  onTimeRate: 'On-time rate (open)', onTimeHint: 'clocks not overdue ÷ all outstanding clocks (overdue included)',
+  todayChart: 'Raised and closed today', byStreet: 'Open by street', byUnit: 'Open tasks by unit', map: 'Grid map',
+  mapNoTiles: 'No base map configured: grid boundaries only.', queue: 'Tickets', allStates: 'All',
+  noTickets: 'No tickets', openCount: '{n}', detail: 'Ticket', whistleDetail: 'The whistle', clocks: 'Deadlines',
+  due: 'Due', remaining: 'Remaining', overdueBy: 'overdue by {t}', tasks: 'Summoned units', lead: 'lead',
+  proposal: 'Routing proposal', proposalWhy: 'Why', actions: 'Actions', reason: 'Reason', note: 'Note',
+  'act.file': 'File', 'act.reject': 'Reject', 'act.merge': 'Merge', 'act.summon': 'Summon units',
+  'act.transfer': 'Transfer', 'act.approve': 'Approve extension', 'act.refuse': 'Refuse extension',
+  'act.verifyPass': 'Verified', 'act.verifyFail': 'Verification failed', 'act.close': 'Close', 'act.reopen': 'Reopen',
+  mergeInto: 'Merge into', leadUnit: 'Lead unit', coUnits: 'Co-handling units', targetCentre: 'Transfer to',
+  targetLevel: 'Level', useProposal: 'Use proposal', done: 'Done', readOnly: 'Read only (leader view)',
+  extensionRequests: 'Extension requests', chainBroken: 'Timeline check failed: {p}',
+  myQueue: 'My tasks', unitLabel: 'Unit', noTasks: 'Nothing to do', summonedAt: 'Summoned', countdown: 'Time left',
+  'act.reportIn': 'Report in', 'act.onSite': 'On site', 'act.progress': 'Report progress', 'act.done': 'Done',
+  'act.decline': 'Decline', 'act.extension': 'Request extension', resultNote: 'Result', resultPhotos2: 'Photos of the result',
+  extraHours: 'Extra time (hours)', clock: 'Clock', evidenceRequired: 'Done needs a photo of the result',
+  'state.RAISED': 'Raised', 'state.FILED': 'Filed', 'state.DISPATCHED': 'Dispatched', 'state.IN_PROGRESS': 'In progress',
+  'state.RESOLVED': 'Resolved', 'state.VERIFIED': 'Verified', 'state.CLOSED': 'Closed', 'state.REJECTED': 'Rejected',
+  'state.MERGED': 'Merged', 'state.RETURNED': 'Returned', 'state.SUSPENDED': 'Suspended',
+  'task.SUMMONED': 'Summoned', 'task.REPORTED_IN': 'Reported in', 'task.ON_SITE': 'On site', 'task.DONE': 'Done',
+  'task.DECLINED': 'Declined',
+  'level.STREET': 'Street', 'level.DISTRICT': 'District', 'level.CITY': 'City',
+  'priority.URGENT': 'Urgent', 'priority.NORMAL': 'Normal',
+  'clock.FILE': 'File', 'clock.REPORT_IN': 'Report in', 'clock.CONTACT_REPORTER': 'Contact reporter',
+  'clock.RESOLVE': 'Resolve', 'clock.VERIFY': 'Verify', 'clock.FOLLOW_UP': 'Follow-up',
+  'clockState.RUNNING': 'Running', 'clockState.PAUSED': 'Paused', 'clockState.STOPPED': 'Stopped',
+  'clockState.EXPIRED': 'Expired',
+  'event.whistle-raised': 'New whistle', 'event.whistle-routed': 'Routed', 'event.whistle-reported': 'Unit report',
+  'event.whistle-closed': 'Closed', 'event.whistle-escalated': 'Supervision/warning', 'event.whistle-feedback': 'Rating',
+  'role.RESIDENT': 'Resident', 'role.GRID_WORKER': 'Grid worker', 'role.PARTY_MEMBER': 'Party member',
+  'role.COMMUNITY_STAFF': 'Community staff', 'role.STREET_DISPATCHER': 'Street dispatcher',
+  'role.DISTRICT_DISPATCHER': 'District dispatcher', 'role.CITY_DISPATCHER': 'City dispatcher',
+  'role.DEPARTMENT_OFFICER': 'Department officer', 'role.DEPARTMENT_LEADER': 'Department leader',
+  'role.PROPERTY_STAFF': 'Property staff', 'role.LEADER': 'Leader', 'role.ADMINISTRATOR': 'Administrator',
+};
+
+export const dictionaries = { 'zh-CN': zh, en };
+
+export const locale = reactive({ lang: localStorage.getItem('whistle.lang') === 'en' ? 'en' : 'zh-CN' });
+
+document.documentElement.lang = locale.lang;
+
+export function toggleLanguage() {
+  locale.lang = locale.lang === 'en' ? 'zh-CN' : 'en';
+  localStorage.setItem('whistle.lang', locale.lang);
+  document.documentElement.lang = locale.lang;
+}
+
+/** The text for a key in the current language, with {name} filled from params; the key itself when unknown. */
+export function t(key, params = {}) {
+  const text = dictionaries[locale.lang][key] ?? dictionaries['zh-CN'][key] ?? key;
+  return text.replace(/\{(\w+)}/g, (_, name) => (params[name] ?? ''));
+}
+
+/** A date and time in Shanghai. */
+export function time(iso) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale.lang, {
+    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', hour12: false,
+  }).format(new Date(iso));
+}
+
+/** A span of milliseconds as h:mm:ss (with days when longer), negative spans without their sign. */
+export function span(ms) {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const clock = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return days ? `${days}${locale.lang === 'en' ? 'd' : '天'} ${clock}` : clock;
+}
+
+/** The name of a category, unit or node in the current language, from an org-registry record. */
+export function nameOf(record) {
+  if (!record) return '';
+  return (locale.lang === 'en' && record.nameEn) || record.name || record.code || '';
+}

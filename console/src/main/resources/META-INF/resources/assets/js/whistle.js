@@ -1,0 +1,261 @@
+// 吹哨: category, description, photos or a short video, a location (GPS in WGS-84, or a pin), nearby whistles of
+// the same kind to join instead, and a submit that survives a poor network by retrying with the same
+// Idempotency-Key, so intake keeps exactly one whistle however often it is sent.
+import { computed, nextTick, onMounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+import { api, ApiError, consoleConfig, deviceId, Offline } from './api.js';
+import { locale, t } from './i18n.js';
+import { createMap, drawGrids, pin } from './map.js';
+import { startPage } from './shell.js';
+
+const MAX_BACKOFF_SECONDS = 60;
+
+function channel(user) {
+  if (/MicroMessenger/i.test(navigator.userAgent)) return 'WECHAT';
+  return user ? 'APP' : 'WEB';
+}
+
+startPage('whistle', {
+  setup({ user }) {
+    const categories = ref([]);
+    const form = reactive({ category: '', description: '', urgent: false, phone: '', address: '', lat: null, lng: null,
+      accuracy: null });
+    const manual = reactive({ lat: null, lng: null });
+    const files = ref([]);
+    const nearby = ref([]);
+    const joinedId = ref(null);
+    const locating = ref(false);
+    const locationError = ref('');
+    const manualOpen = ref(false);
+    const error = ref('');
+    const violations = ref([]);
+    const sending = ref(false);
+    const waiting = ref(null);
+    const result = ref(null);
+    const mapElement = ref(null);
+    const showMap = ref(false);
+    let placePin = null;
+    let key = null;
+    let retryTimer = null;
+    let attempt = 0;
+
+    const hasPoint = computed(() => Number.isFinite(form.lat) && Number.isFinite(form.lng));
+    const categoryGroups = computed(() => {
+      const groups = new Map();
+      for (const c of categories.value) {
+        const name = c.group || '';
+        if (!groups.has(name)) groups.set(name, { name, items: [] });
+        groups.get(name).items.push(c);
+      }
+      return [...groups.values()];
+    });
+    const categoryName = (c) => (locale.lang === 'en' && c.description) || c.service_name;
+    const trackLink = computed(() => {
+      if (!result.value) return '#';
+      const params = new URLSearchParams({ code: result.value.trackingCode });
+      if (user) params.set('id', result.value.id);
+      return '/track.html?' + params;
+    });
+
+    function setPoint(lat, lng, accuracy = null) {
+      form.lat = lat;
+      form.lng = lng;
+      form.accuracy = accuracy;
+      manual.lat = Number(lat.toFixed(6));
+      manual.lng = Number(lng.toFixed(6));
+    }
+
+    function locate() {
+      locationError.value = '';
+      if (!('geolocation' in navigator)) {
+        locationError.value = t('locationFailed', { reason: 'no GPS' });
+        manualOpen.value = true;
+        return;
+      }
+      locating.value = true;
+      navigator.geolocation.getCurrentPosition((position) => {
+        locating.value = false;
+        // The W3C Geolocation API answers WGS-84, whatever map the phone shows; we send crs=WGS84.
+        setPoint(position.coords.latitude, position.coords.longitude, position.coords.accuracy);
+        if (placePin) placePin(form.lat, form.lng, 17);
+      }, (failure) => {
+        locating.value = false;
+        locationError.value = t('locationFailed', { reason: failure.message || failure.code });
+        manualOpen.value = true;
+      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
+    }
+
+    function useManual() {
+      if (Number.isFinite(manual.lat) && Number.isFinite(manual.lng)) {
+        setPoint(manual.lat, manual.lng);
+        if (placePin) placePin(form.lat, form.lng, 15);
+      }
+    }
+
+    function addFiles(event) {
+      for (const file of event.target.files) files.value.push({ file, url: URL.createObjectURL(file) });
+      event.target.value = '';
+    }
+
+    function removeFile(i) {
+      URL.revokeObjectURL(files.value[i].url);
+      files.value.splice(i, 1);
+    }
+
+    let nearbyTimer = null;
+    watch(() => [form.category, form.lat, form.lng], () => {
+      clearTimeout(nearbyTimer);
+      nearbyTimer = setTimeout(lookNearby, 400);
+    });
+
+    async function lookNearby() {
+      if (!form.category || !hasPoint.value) {
+        nearby.value = [];
+        return;
+      }
+      const query = new URLSearchParams({ lat: form.lat, lng: form.lng, crs: 'WGS84', category: form.category });
+      try {
+        nearby.value = (await api('/api/whistles/nearby?' + query)).whistles;
+      } catch {
+        nearby.value = [];
+      }
+    }
+
+    function missing() {
+      const lacking = [];
+      if (!form.category) lacking.push(t('category'));
+      if (!form.description.trim()) lacking.push(t('description'));
+      if (!hasPoint.value && !form.address.trim()) lacking.push(t('location'));
+      return lacking;
+    }
+
+    function request() {
+      const body = {
+        channel: channel(user),
+        category: form.category,
+        description: form.description.trim(),
+        urgency: form.urgent ? 'URGENT' : undefined,
+        location: { lat: hasPoint.value ? form.lat : undefined, lng: hasPoint.value ? form.lng : undefined,
+          crs: 'WGS84', address: form.address.trim() || undefined },
+        reporter: !user && form.phone.trim() ? { phone: form.phone.trim() } : undefined,
+      };
+      const data = new FormData();
+      data.append('whistle', new Blob([JSON.stringify(body)], { type: 'application/json' }));
+      for (const f of files.value) data.append('evidence', f.file, f.file.name);
+      return data;
+    }
+
+    async function submit() {
+      error.value = '';
+      violations.value = [];
+      const lacking = missing();
+      if (lacking.length) {
+        error.value = t('required', { what: lacking.join('、') });
+        return;
+      }
+      key = key || crypto.randomUUID();
+      attempt = 0;
+      await send();
+    }
+
+    async function send() {
+      clearTimeout(retryTimer);
+      waiting.value = null;
+      sending.value = true;
+      attempt++;
+      try {
+        const answer = await api('/api/whistles', { method: 'POST', body: request(),
+          headers: { 'Idempotency-Key': key, 'X-Device-Id': deviceId() } });
+        result.value = answer;
+        key = null;
+        window.scrollTo(0, 0);
+      } catch (e) {
+        const transient = e instanceof Offline || (e instanceof ApiError && (e.status >= 500 || e.status === 429));
+        if (transient) {
+          scheduleRetry();
+        } else {
+          // A refused request stored nothing: the next try is a new request with a new key.
+          key = null;
+          error.value = e.message;
+          violations.value = e instanceof ApiError ? e.violations : [];
+        }
+      } finally {
+        sending.value = false;
+      }
+    }
+
+    function scheduleRetry() {
+      const seconds = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(attempt, 6));
+      waiting.value = { seconds, attempt };
+      retryTimer = setTimeout(send, seconds * 1000);
+    }
+
+    function sendNow() {
+      if (key) send();
+    }
+
+    window.addEventListener('online', () => {
+      if (waiting.value && key) send();
+    });
+
+    async function join(whistle) {
+      error.value = '';
+      const data = new FormData();
+      if (form.description.trim()) data.append('note', form.description.trim());
+      if (!user && form.phone.trim()) data.append('phone', form.phone.trim());
+      for (const f of files.value) data.append('evidence', f.file, f.file.name);
+      sending.value = true;
+      try {
+        await api(`/api/whistles/${whistle.id}/supports`, { method: 'POST', body: data,
+          headers: { 'X-Device-Id': deviceId() } });
+        joinedId.value = whistle.id;
+      } catch (e) {
+        error.value = e.message;
+        violations.value = e instanceof ApiError ? e.violations : [];
+      } finally {
+        sending.value = false;
+      }
+    }
+
+    function reset() {
+      files.value.forEach((f) => URL.revokeObjectURL(f.url));
+      Object.assign(form, { category: '', description: '', urgent: false, address: '', lat: null, lng: null,
+        accuracy: null });
+      files.value = [];
+      nearby.value = [];
+      result.value = null;
+      joinedId.value = null;
+      nextTick(startMap);
+    }
+
+    async function startMap() {
+      const config = await consoleConfig();
+      const scope = user && user.orgScope && user.orgScope[0];
+      if (!config.map?.tileUrl && !scope) return;
+      showMap.value = true;
+      await nextTick();
+      const { map } = createMap(mapElement.value, config);
+      placePin = pin(map, (lat, lng) => setPoint(lat, lng));
+      if (hasPoint.value) placePin(form.lat, form.lng, 16);
+      if (scope) {
+        try {
+          drawGrids(map, await api(`/api/org/nodes/${scope}/grids`), {}, (name) => name);
+        } catch {
+          // Without the grids the pin still works on the base map.
+        }
+      }
+    }
+
+    onMounted(async () => {
+      try {
+        categories.value = await api('/open311/v2/services.json');
+      } catch (e) {
+        error.value = e.message;
+      }
+      startMap();
+    });
+
+    return { categories, categoryGroups, categoryName, form, manual, files, nearby, joinedId, locating, locationError,
+      manualOpen, error, violations, sending, waiting, result, mapElement, showMap, hasPoint, trackLink, locate,
+      useManual, addFiles, removeFile, submit, sendNow, join, reset };
+  },
+});

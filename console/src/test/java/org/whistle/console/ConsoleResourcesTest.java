@@ -1,0 +1,94 @@
+package org.whistle.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+/** Every page names only files that are there, and the two dictionaries know the same words. */
+class ConsoleResourcesTest {
+
+    private static final List<String> FILES = List.of(
+            "index.html",
+            "whistle.html",
+            "track.html",
+            "command.html",
+            "unit.html",
+            "assets/js/api.js",
+            "assets/js/i18n.js",
+            "assets/js/shell.js",
+            "assets/js/map.js",
+            "assets/js/home.js",
+            "assets/js/whistle.js",
+            "assets/js/track.js",
+            "assets/js/command.js",
+            "assets/js/unit.js");
+
+    /** Absolute paths in src/href attributes and import statements. */
+    private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");
+
+    private static String read(String file) {
+        try {
+            return new ClassPathResource("META-INF/resources/" + file).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file, e);
+        }
+    }
+
+    @Test
+    void referencesOnlyFilesOfTheConsoleAndItsWebJars() {
+        var referenced = new LinkedHashSet<String>();
+        for (var file : FILES) {
+            var matcher = PATHS.matcher(read(file));
+            while (matcher.find()) {
+                referenced.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+            }
+        }
+        assertThat(referenced)
+                .contains("/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js", "/webjars/leaflet/1.9.4/dist/leaflet.js");
+        for (var path : referenced) {
+            if (path.endsWith("/") || path.endsWith(".html")) {
+                continue;
+            }
+            assertThat(new ClassPathResource("META-INF/resources" + path).exists())
+                    .as(path)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void knowsEveryWordInChineseAndInEnglish() {
+        var source = read("assets/js/i18n.js");
+        var zh = keys(source.substring(source.indexOf("const zh = {"), source.indexOf("const en = {")));
+        var en = keys(source.substring(source.indexOf("const en = {"), source.indexOf("export const dictionaries")));
+        assertThat(zh).hasSizeGreaterThan(100);
+        assertThat(en).isEqualTo(zh);
+
+        var used = new TreeSet<String>();
+        var call = Pattern.compile("\\bt\\('([\\w.]+)'\\s*[,)]");
+        for (var file : FILES) {
+            var matcher = call.matcher(read(file));
+            while (matcher.find()) {
+                used.add(matcher.group(1));
+            }
+        }
+        assertThat(zh).containsAll(used);
+    }
+
+    private static Set<String> keys(String dictionary) {
+        var keys = new TreeSet<String>();
+        var matcher = Pattern.compile("(?:^|[{,\\s])'?([\\w.-]+)'?: '").matcher(dictionary);
+        while (matcher.find()) {
+            keys.add(matcher.group(1));
+        }
+        return keys;
+    }
+}
