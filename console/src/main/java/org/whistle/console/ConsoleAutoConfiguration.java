@@ -38,7 +38,8 @@ public class ConsoleAutoConfiguration {
 
     /**
      * The pages' policy: scripts only from here ({@code 'unsafe-eval'} because Vue compiles the pages' in-DOM
-     * templates in the browser — ADR 0014), no plug-ins, no framing, data only from this origin.
+     * templates in the browser — ADR 0014), no plug-ins, no framing, data only from this origin. No form-action: signing
+     * out is a form whose redirects end the session at org-registry, wherever its public address is.
      */
     static String contentSecurityPolicy(ConsoleProperties properties) {
         var images = new LinkedHashSet<String>();
@@ -50,7 +51,7 @@ public class ConsoleAutoConfiguration {
         return "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src "
                 + String.join(" ", images)
                 + "; media-src 'self' blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none';"
-                + " base-uri 'none'; form-action 'self'";
+                + " base-uri 'none'";
     }
 
     /** The origin of a tile template as a CSP source; {@code {s}} in the host becomes a wildcard label. */

@@ -75,12 +75,24 @@ export function login() {
   location.assign('/bff/login?return=' + encodeURIComponent(back));
 }
 
-export async function logout() {
-  try {
-    await api('/bff/logout', { method: 'POST' });
-  } finally {
-    location.assign('/');
+/**
+ * Signs out as a top-level form post, so the gateway's redirects (ending the session at org-registry too) run in the
+ * browser itself; the CSRF token goes as the _csrf field, since a form cannot set headers.
+ */
+export function logout() {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '/bff/logout';
+  const csrf = cookie('XSRF-TOKEN');
+  if (csrf) {
+    const field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = '_csrf';
+    field.value = csrf;
+    form.append(field);
   }
+  document.body.append(form);
+  form.submit();
 }
 
 /** The console's settings (map tiles), served by the gateway. */

@@ -1,0 +1,360 @@
+package org.whistle.systemtests.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.whistle.localstack.LocalStack;
+import org.whistle.localstack.Options;
+import org.whistle.localstack.RunningStack;
+import org.whistle.localstack.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The loop of the seed's story in browsers, through the gateway: a grid worker raises a whistle with a photo on a
+ * phone; the street dispatcher, watching the dashboard on a wall screen, sees it arrive live, files it and summons
+ * the roads section the routing rules propose; the section's officer reports in and completes with a photo; the
+ * dispatcher verifies; the grid worker rates the result. Each page is saved as a screenshot under
+ * {@code target/console-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    private static final Path ACCOUNTS = Path.of("../demo/accounts.json");
+    private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+    private static final Duration PAGE = Duration.ofSeconds(20);
+    /** Long enough for a Kafka hop and a consumer, short of the demo's two-minute (60×) file and report-in clocks. */
+    private static final Duration EVENTS = Duration.ofSeconds(60);
+    /** The crossing of 文明大街 and 农机路 in 繁荣社区 grid 1, as a phone's GPS reports it (WGS-84). */
+    private static final double LAT = 47.9218;
+
+    private static final double LNG = 123.5046;
+    private static final String ROADS_SECTION = "QQ-230225-ZJJ-LZG";
+
+    private RunningStack stack;
+    private ChromeDriver phone;
+    private ChromeDriver wall;
+    private URI gateway;
+    private Map<String, String> passwords;
+
+    @BeforeAll
+    void start() throws IOException {
+        assumeTrue(
+                Browsers.present(),
+                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        var accounts = JsonMapper.builder().build().readTree(ACCOUNTS.toFile());
+        passwords = new java.util.HashMap<>();
+        accounts.at("/users")
+                .values()
+                .forEach(u -> passwords.put(
+                        u.get("username").asString(), u.get("password").asString()));
+        var options = Options.defaults()
+                .withDataDir(Files.createTempDirectory("whistle-console-test"))
+                .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
+                .withFreePorts();
+        stack = LocalStack.start(options);
+        gateway = stack.service(Service.GATEWAY).baseUri();
+        Files.createDirectories(SCREENSHOTS);
+        phone = Browsers.phone();
+        wall = Browsers.bigScreen();
+    }
+
+    @AfterAll
+    void stop() {
+        for (var driver : new WebDriver[] {phone, wall}) {
+            if (driver != null) {
+                driver.quit();
+            }
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void closesTheLoopOfTheSeedsStoryFromAPhoneToTheDashboardToTheUnitAndBack() throws IOException {
+        // The street dispatcher of 甘南镇 watches the command centre's dashboard.
+        signIn(wall, "gn.street.sunhongwei", "/command.html");
+        until(wall, PAGE, d -> text(d, "[data-test=live-state]").equals("实时连接"));
+        until(
+                wall,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("path.leaflet-interactive")).isEmpty());
+        var before = tickets(wall);
+        assertFitsTheScreen(wall);
+        assertEveryControlIsLabelled(wall);
+        screenshot(wall, "01-command-centre-before");
+
+        // 李淑霞, grid worker, raises a whistle with a photo from her phone, located by GPS.
+        signIn(phone, "gn.grid.lishuxia", "/whistle.html");
+        until(
+                phone,
+                PAGE,
+                d -> d.findElements(By.cssSelector("[data-test=category] option"))
+                                .size()
+                        > 10);
+        new Select(phone.findElement(By.cssSelector("[data-test=category]"))).selectByValue("MUNICIPAL-ROAD-DAMAGE");
+        phone.findElement(By.cssSelector("[data-test=description]")).sendKeys("文明大街与农机路交叉路口路面部分损坏，影响通行。");
+        phone.findElement(By.cssSelector("[data-test=files]"))
+                .sendKeys(photo().toAbsolutePath().toString());
+        until(phone, PAGE, d -> !d.findElements(By.cssSelector(".thumbs img")).isEmpty());
+        gps(phone, LAT, LNG);
+        phone.findElement(By.cssSelector("[data-test=locate]")).click();
+        until(phone, PAGE, d -> text(d, "[data-test=located]").contains("47.921800"));
+        assertFitsTheScreen(phone);
+        assertEveryControlIsLabelled(phone);
+        screenshot(phone, "02-whistle-form-phone");
+        phone.findElement(By.cssSelector("[data-test=submit]")).click();
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=tracking-code]"))
+                        .isEmpty());
+        var trackingCode = text(phone, "[data-test=tracking-code]");
+        var trackLink =
+                phone.findElement(By.cssSelector("[data-test=track-link]")).getDomAttribute("href");
+        assertThat(trackingCode).startsWith("QQ");
+        assertThat(trackLink).contains("id=");
+        screenshot(phone, "03-whistle-submitted-phone");
+
+        // The dashboard shows it without a reload: the live feed and a new row in the centre's queue.
+        until(wall, EVENTS, d -> tickets(d).size() > before.size());
+        until(
+                wall,
+                PAGE,
+                d -> text(d, "[data-test=feed]").contains("新吹哨")
+                        || !d.findElements(By.cssSelector("[data-test=feed] li"))
+                                .isEmpty());
+        var number = tickets(wall).stream()
+                .filter(n -> !before.contains(n))
+                .findFirst()
+                .orElseThrow();
+        screenshot(wall, "04-command-centre-live");
+        row(wall, number).findElement(By.cssSelector("button")).click();
+        until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("待受理"));
+        wall.findElement(By.cssSelector("[data-test=act-file]")).click();
+        until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已受理"));
+        until(wall, PAGE, d -> text(d, "[data-test=proposal]").contains("路政"));
+        wall.findElement(By.cssSelector("[data-test=act-summon]")).click();
+        until(
+                wall,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=lead] option")).isEmpty());
+        assertThat(new Select(wall.findElement(By.cssSelector("[data-test=lead]")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .as("the routing rules' lead unit is proposed")
+                .isEqualTo(ROADS_SECTION);
+        screenshot(wall, "05-command-centre-summon");
+        wall.findElement(By.cssSelector("[data-test=send-summon]")).click();
+        until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已派遣"));
+
+        // 马海涛 of the roads section reports in and reports it done with a photo, from his phone.
+        signOut(phone);
+        signIn(phone, "gn.lzg.mahaitao", "/unit.html");
+        until(
+                phone,
+                EVENTS,
+                d -> !d.findElements(By.cssSelector("[data-test=unit-queue] li[data-ticket='" + number + "']"))
+                        .isEmpty());
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-ticket='" + number + "'] .countdown"))
+                        .isEmpty());
+        assertFitsTheScreen(phone);
+        screenshot(phone, "06-unit-queue-phone");
+        phone.findElement(By.cssSelector("[data-ticket='" + number + "'] button"))
+                .click();
+        until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("待报到"));
+        phone.findElement(By.cssSelector("[data-test=report-in]")).click();
+        until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("已报到"));
+        phone.findElement(By.cssSelector("[data-test=open-done]")).click();
+        phone.findElement(By.cssSelector("[data-test=report-note]")).sendKeys("路面已修复，恢复通行。");
+        phone.findElement(By.cssSelector("[data-test=report-files]"))
+                .sendKeys(photo().toAbsolutePath().toString());
+        screenshot(phone, "07-unit-done-phone");
+        phone.findElement(By.cssSelector("[data-test=send-report]")).click();
+        until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("已办结"));
+
+        // The dispatcher sees it resolved and verifies it (核查).
+        until(wall, EVENTS, d -> text(d, "[data-test=ticket-state]").equals("已办结"));
+        wall.findElement(By.cssSelector("[data-test=act-verify]")).click();
+        until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已核查"));
+
+        // 李淑霞 sees the photo of the result and rates it: satisfied, fixed.
+        signOut(phone);
+        signIn(phone, "gn.grid.lishuxia", trackLink);
+        until(phone, EVENTS, d -> {
+            if (d.findElements(By.cssSelector("[data-test=rate-form]")).isEmpty()) {
+                d.findElements(By.xpath("//button[text()='刷新']")).forEach(WebElement::click);
+                return false;
+            }
+            return true;
+        });
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=result-photos] img"))
+                        .isEmpty());
+        phone.findElement(By.cssSelector("[data-test=rating-SATISFIED]")).click();
+        phone.findElement(By.cssSelector("[data-test=resolved-yes]")).click();
+        assertFitsTheScreen(phone);
+        assertEveryControlIsLabelled(phone);
+        screenshot(phone, "08-track-rate-phone");
+        phone.findElement(By.cssSelector("[data-test=rate]")).click();
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=rated]")).isEmpty());
+        until(phone, EVENTS, d -> {
+            d.findElements(By.xpath("//button[text()='刷新']")).forEach(WebElement::click);
+            return text(d, "[data-test=status]").equals("已结案");
+        });
+        screenshot(phone, "09-track-closed-phone");
+
+        // Rated "fixed" after verification: the ticket closes, and the dashboard says so.
+        until(wall, EVENTS, d -> text(d, "[data-test=ticket-state]").equals("已结案"));
+        screenshot(wall, "10-command-centre-closed");
+    }
+
+    @Test
+    void letsAnAnonymousResidentFindTheSamePagesInEnglishWithoutBreakingTheWidestScreen() {
+        wall.manage().deleteAllCookies();
+        wall.get(gateway.resolve("/").toString());
+        until(
+                wall,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=go-whistle]")).isEmpty());
+        assertThat(wall.findElements(By.cssSelector("[data-test=go-command]")))
+                .as("no dashboard for anonymous visitors")
+                .isEmpty();
+        wall.findElement(By.xpath("//button[normalize-space()='English']")).click();
+        until(wall, PAGE, d -> text(d, "[data-test=go-whistle]").contains("Raise a whistle"));
+        assertFitsTheScreen(wall);
+        screenshot(wall, "11-home-english-1920");
+        wall.get(gateway.resolve("/command.html").toString());
+        until(wall, PAGE, d -> d.getPageSource().contains("Please sign in first."));
+        ((JavascriptExecutor) wall).executeScript("localStorage.removeItem('whistle.lang')");
+    }
+
+    private void signIn(ChromeDriver driver, String username, String page) {
+        driver.get(gateway.resolve("/bff/login?return=" + URLEncoder.encode(page, StandardCharsets.UTF_8))
+                .toString());
+        until(driver, PAGE, d -> !d.findElements(By.id("username")).isEmpty());
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(passwords.get(username));
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        var path = page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
+        until(driver, PAGE, d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+        until(
+                driver,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=who]")).isEmpty());
+    }
+
+    private void signOut(ChromeDriver driver) {
+        driver.findElement(By.xpath("//button[normalize-space()='退出']")).click();
+        until(
+                driver,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=sign-in]")).isEmpty());
+    }
+
+    /** Grants the page the location and makes the phone's GPS answer this point. */
+    private void gps(ChromeDriver driver, double lat, double lng) {
+        driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of(
+                        "origin",
+                        driver.executeScript("return location.origin"),
+                        "permissions",
+                        List.of("geolocation")));
+        driver.executeCdpCommand(
+                "Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng, "accuracy", 8));
+    }
+
+    private static Set<String> tickets(WebDriver driver) {
+        var numbers = new HashSet<String>();
+        for (var row : driver.findElements(By.cssSelector("[data-test=queue] tr[data-ticket]"))) {
+            numbers.add(row.getDomAttribute("data-ticket"));
+        }
+        return numbers;
+    }
+
+    private static WebElement row(WebDriver driver, String number) {
+        return driver.findElement(By.cssSelector("[data-test=queue] tr[data-ticket='" + number + "']"));
+    }
+
+    private static String text(WebDriver driver, String css) {
+        var found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.getFirst().getText().strip();
+    }
+
+    private static void until(WebDriver driver, Duration timeout, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, timeout, Duration.ofMillis(250))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    /** Nothing sticks out sideways: no horizontal scrolling at this width. */
+    private static void assertFitsTheScreen(WebDriver driver) {
+        var widths = (List<?>) ((JavascriptExecutor) driver)
+                .executeScript("return [document.documentElement.scrollWidth, window.innerWidth]");
+        assertThat(((Number) widths.get(0)).longValue())
+                .as("page width at a %s px viewport", widths.get(1))
+                .isLessThanOrEqualTo(((Number) widths.get(1)).longValue());
+    }
+
+    /** Every visible form control has a label or an accessible name. */
+    private static void assertEveryControlIsLabelled(WebDriver driver) {
+        var unlabelled = (List<?>) ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+                  .map(e => e.outerHTML.substring(0, 120));""");
+        assertThat(unlabelled).isEmpty();
+    }
+
+    private static void screenshot(ChromeDriver driver, String name) throws IOException {
+        var png = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A real JPEG, as a phone's camera would hand over. */
+    private static Path photo() throws IOException {
+        var image = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new java.awt.Color(90, 90, 90));
+        graphics.fillRect(0, 0, 320, 240);
+        graphics.setColor(new java.awt.Color(200, 170, 60));
+        graphics.fillRect(0, 110, 320, 20);
+        graphics.dispose();
+        var file = Files.createTempFile("whistle-photo", ".jpg");
+        javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+}
