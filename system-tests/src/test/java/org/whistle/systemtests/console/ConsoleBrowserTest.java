@@ -243,7 +243,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void letsAnAnonymousResidentFindTheSamePagesInEnglishWithoutBreakingTheWidestScreen() {
+    void letsAnAnonymousResidentFindTheSamePagesInEnglishWithoutBreakingTheWidestScreen() throws IOException {
         wall.manage().deleteAllCookies();
         wall.get(gateway.resolve("/").toString());
         until(
