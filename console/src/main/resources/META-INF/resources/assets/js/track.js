@@ -28,6 +28,8 @@ startPage('track', {
       const c = categories.value.find((s) => s.service_code === whistle.value?.category);
       return c ? ((locale.lang === 'en' && c.description) || c.service_name) : whistle.value?.category;
     });
+    /** The reporter's words for a status: intake's own label in Chinese (已上报, 重新派遣中 …), ours in English. */
+    const statusText = (status, label) => (locale.lang !== 'en' && label ? label : t('state.' + status));
     const timelineNewestFirst = computed(() => [...(whistle.value?.timeline || [])].reverse());
 
     async function fetchWhistle() {
@@ -94,6 +96,6 @@ startPage('track', {
     });
 
     return { code, phone, whistle, photos, resultPhotos, error, loading, rated, feedback, ratings: RATINGS,
-      categoryName, timelineNewestFirst, lookUp, reload: lookUp, rate };
+      categoryName, statusText, timelineNewestFirst, lookUp, reload: lookUp, rate };
   },
 });

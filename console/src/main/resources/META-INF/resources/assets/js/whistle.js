@@ -22,6 +22,7 @@ startPage('whistle', {
     const manual = reactive({ lat: null, lng: null });
     const files = ref([]);
     const nearby = ref([]);
+    const nearbyChecked = ref(false);
     const joinedId = ref(null);
     const locating = ref(false);
     const locationError = ref('');
@@ -103,6 +104,7 @@ startPage('whistle', {
 
     let nearbyTimer = null;
     watch(() => [form.category, form.lat, form.lng], () => {
+      nearbyChecked.value = false;
       clearTimeout(nearbyTimer);
       nearbyTimer = setTimeout(lookNearby, 400);
     });
@@ -117,6 +119,8 @@ startPage('whistle', {
         nearby.value = (await api('/api/whistles/nearby?' + query)).whistles;
       } catch {
         nearby.value = [];
+      } finally {
+        nearbyChecked.value = true;
       }
     }
 
@@ -254,7 +258,7 @@ startPage('whistle', {
       startMap();
     });
 
-    return { categories, categoryGroups, categoryName, form, manual, files, nearby, joinedId, locating, locationError,
+    return { categories, categoryGroups, categoryName, form, manual, files, nearby, nearbyChecked, joinedId, locating, locationError,
       manualOpen, error, violations, sending, waiting, result, mapElement, showMap, hasPoint, trackLink, locate,
       useManual, addFiles, removeFile, submit, sendNow, join, reset };
   },

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +17,11 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -54,6 +53,7 @@ class ConsoleBrowserTest {
 
     private static final double LNG = 123.5046;
     private static final String ROADS_SECTION = "QQ-230225-ZJJ-LZG";
+    private static final String RESIDENT_PHONE = "13900000013";
 
     private RunningStack stack;
     private ChromeDriver phone;
@@ -72,12 +72,20 @@ class ConsoleBrowserTest {
                 .values()
                 .forEach(u -> passwords.put(
                         u.get("username").asString(), u.get("password").asString()));
-        var options = Options.defaults()
-                .withDataDir(Files.createTempDirectory("whistle-console-test"))
-                .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
-                .withFreePorts();
-        stack = LocalStack.start(options);
-        gateway = stack.service(Service.GATEWAY).baseUri();
+        var running = System.getProperty("whistle.console-test.gateway");
+        if (running != null) {
+            // A stack started by hand (java -jar whistle-local-stack-exec.jar), for working on the pages.
+            gateway = URI.create(running);
+        } else {
+            var options = Options.defaults()
+                    .withDataDir(Files.createTempDirectory("whistle-console-test"))
+                    .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
+                    .withFreePorts();
+            stack = LocalStack.start(options);
+            // The address people sign in at: org-registry returns them only there.
+            gateway = URI.create(
+                    "http://127.0.0.1:" + stack.service(Service.GATEWAY).port() + "/");
+        }
         Files.createDirectories(SCREENSHOTS);
         phone = Browsers.phone();
         wall = Browsers.bigScreen();
@@ -107,7 +115,7 @@ class ConsoleBrowserTest {
         var before = tickets(wall);
         assertFitsTheScreen(wall);
         assertEveryControlIsLabelled(wall);
-        screenshot(wall, "01-command-centre-before");
+        fullPageScreenshot(wall, "01-command-centre-before");
 
         // 李淑霞, grid worker, raises a whistle with a photo from her phone, located by GPS.
         signIn(phone, "gn.grid.lishuxia", "/whistle.html");
@@ -125,9 +133,14 @@ class ConsoleBrowserTest {
         gps(phone, LAT, LNG);
         phone.findElement(By.cssSelector("[data-test=locate]")).click();
         until(phone, PAGE, d -> text(d, "[data-test=located]").contains("47.921800"));
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("form[data-nearby-checked=true]"))
+                        .isEmpty());
         assertFitsTheScreen(phone);
         assertEveryControlIsLabelled(phone);
-        screenshot(phone, "02-whistle-form-phone");
+        fullPageScreenshot(phone, "02-whistle-form-phone");
         phone.findElement(By.cssSelector("[data-test=submit]")).click();
         until(
                 phone,
@@ -139,7 +152,7 @@ class ConsoleBrowserTest {
                 phone.findElement(By.cssSelector("[data-test=track-link]")).getDomAttribute("href");
         assertThat(trackingCode).startsWith("QQ");
         assertThat(trackLink).contains("id=");
-        screenshot(phone, "03-whistle-submitted-phone");
+        fullPageScreenshot(phone, "03-whistle-submitted-phone");
 
         // The dashboard shows it without a reload: the live feed and a new row in the centre's queue.
         until(wall, EVENTS, d -> tickets(d).size() > before.size());
@@ -153,7 +166,7 @@ class ConsoleBrowserTest {
                 .filter(n -> !before.contains(n))
                 .findFirst()
                 .orElseThrow();
-        screenshot(wall, "04-command-centre-live");
+        fullPageScreenshot(wall, "04-command-centre-live");
         row(wall, number).findElement(By.cssSelector("button")).click();
         until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("待受理"));
         wall.findElement(By.cssSelector("[data-test=act-file]")).click();
@@ -169,7 +182,7 @@ class ConsoleBrowserTest {
                         .getDomAttribute("value"))
                 .as("the routing rules' lead unit is proposed")
                 .isEqualTo(ROADS_SECTION);
-        screenshot(wall, "05-command-centre-summon");
+        fullPageScreenshot(wall, "05-command-centre-summon");
         wall.findElement(By.cssSelector("[data-test=send-summon]")).click();
         until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已派遣"));
 
@@ -187,7 +200,7 @@ class ConsoleBrowserTest {
                 d -> !d.findElements(By.cssSelector("[data-ticket='" + number + "'] .countdown"))
                         .isEmpty());
         assertFitsTheScreen(phone);
-        screenshot(phone, "06-unit-queue-phone");
+        fullPageScreenshot(phone, "06-unit-queue-phone");
         phone.findElement(By.cssSelector("[data-ticket='" + number + "'] button"))
                 .click();
         until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("待报到"));
@@ -197,7 +210,7 @@ class ConsoleBrowserTest {
         phone.findElement(By.cssSelector("[data-test=report-note]")).sendKeys("路面已修复，恢复通行。");
         phone.findElement(By.cssSelector("[data-test=report-files]"))
                 .sendKeys(photo().toAbsolutePath().toString());
-        screenshot(phone, "07-unit-done-phone");
+        fullPageScreenshot(phone, "07-unit-done-phone");
         phone.findElement(By.cssSelector("[data-test=send-report]")).click();
         until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("已办结"));
 
@@ -225,7 +238,7 @@ class ConsoleBrowserTest {
         phone.findElement(By.cssSelector("[data-test=resolved-yes]")).click();
         assertFitsTheScreen(phone);
         assertEveryControlIsLabelled(phone);
-        screenshot(phone, "08-track-rate-phone");
+        fullPageScreenshot(phone, "08-track-rate-phone");
         phone.findElement(By.cssSelector("[data-test=rate]")).click();
         until(
                 phone,
@@ -235,31 +248,103 @@ class ConsoleBrowserTest {
             d.findElements(By.xpath("//button[text()='刷新']")).forEach(WebElement::click);
             return text(d, "[data-test=status]").equals("已结案");
         });
-        screenshot(phone, "09-track-closed-phone");
+        fullPageScreenshot(phone, "09-track-closed-phone");
 
         // Rated "fixed" after verification: the ticket closes, and the dashboard says so.
         until(wall, EVENTS, d -> text(d, "[data-test=ticket-state]").equals("已结案"));
-        screenshot(wall, "10-command-centre-closed");
+        fullPageScreenshot(wall, "10-command-centre-closed");
     }
 
     @Test
-    void letsAnAnonymousResidentFindTheSamePagesInEnglishWithoutBreakingTheWidestScreen() throws IOException {
-        wall.manage().deleteAllCookies();
+    void letsAnAnonymousResidentRaiseJoinTheSameProblemNearbyAndTrackItAlsoInEnglish() throws IOException {
+        // 张桂兰 raises rubbish by the road without an account, leaving her phone for tracking.
+        phone.get(gateway.resolve("/whistle.html").toString());
+        until(
+                phone,
+                PAGE,
+                d -> d.findElements(By.cssSelector("[data-test=category] option"))
+                                .size()
+                        > 10);
+        assertThat(phone.findElements(By.cssSelector("[data-test=sign-in]"))).isNotEmpty();
+        fillWhistle("CITYSCAPE-EXPOSED-WASTE", "路边堆放生活垃圾，无人清理。", LAT + 0.0007, LNG + 0.0004);
+        phone.findElement(By.id("phone")).sendKeys(RESIDENT_PHONE);
+        phone.findElement(By.cssSelector("[data-test=submit]")).click();
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=tracking-code]"))
+                        .isEmpty());
+        var code = text(phone, "[data-test=tracking-code]");
+
+        // A neighbour about to raise the same thing is shown it nearby, and joins it instead.
+        phone.findElement(By.xpath("//button[normalize-space()='再吹一哨']")).click();
+        fillWhistle("CITYSCAPE-EXPOSED-WASTE", "垃圾还在，气味很大。", LAT + 0.0007, LNG + 0.0004);
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=nearby] li")).isEmpty());
+        assertThat(text(phone, "[data-test=nearby]")).contains("路边堆放生活垃圾");
+        assertFitsTheScreen(phone);
+        fullPageScreenshot(phone, "11-whistle-nearby-phone");
+        phone.findElement(By.xpath("//button[normalize-space()='我也遇到了，加入此哨']")).click();
+        until(phone, PAGE, d -> text(d, "[data-test=nearby]").contains("已记录您的反映"));
+
+        // She tracks it with the code and her phone, in Chinese and then in English.
+        phone.get(gateway.resolve("/track.html?code=" + code).toString());
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=code]")).isEmpty());
+        phone.findElement(By.id("phone")).sendKeys(RESIDENT_PHONE);
+        phone.findElement(By.xpath("//button[normalize-space()='查询']")).click();
+        until(phone, PAGE, d -> text(d, "[data-test=timeline]").contains("另有群众反映此问题"));
+        phone.findElement(By.xpath("//button[normalize-space()='English']")).click();
+        until(phone, PAGE, d -> text(d, "#rate-title").equals("Rate the result"));
+        assertFitsTheScreen(phone);
+        assertEveryControlIsLabelled(phone);
+        fullPageScreenshot(phone, "12-track-anonymous-english-phone");
+
+        // Anonymous visitors are offered neither the dashboard nor the work queue, at 1920 px as on a phone.
         wall.get(gateway.resolve("/").toString());
         until(
                 wall,
                 PAGE,
                 d -> !d.findElements(By.cssSelector("[data-test=go-whistle]")).isEmpty());
-        assertThat(wall.findElements(By.cssSelector("[data-test=go-command]")))
-                .as("no dashboard for anonymous visitors")
-                .isEmpty();
-        wall.findElement(By.xpath("//button[normalize-space()='English']")).click();
-        until(wall, PAGE, d -> text(d, "[data-test=go-whistle]").contains("Raise a whistle"));
+        assertThat(wall.findElements(By.cssSelector("[data-test=go-command]"))).isEmpty();
         assertFitsTheScreen(wall);
-        screenshot(wall, "11-home-english-1920");
+        fullPageScreenshot(wall, "13-home-anonymous-1920");
         wall.get(gateway.resolve("/command.html").toString());
-        until(wall, PAGE, d -> d.getPageSource().contains("Please sign in first."));
-        ((JavascriptExecutor) wall).executeScript("localStorage.removeItem('whistle.lang')");
+        until(wall, PAGE, d -> d.getPageSource().contains("请先登录"));
+    }
+
+    @BeforeEach
+    void everyoneSignedOutInChinese() {
+        for (var driver : List.of(phone, wall)) {
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.get(gateway.resolve("/").toString());
+            driver.executeScript("localStorage.clear()");
+        }
+    }
+
+    private void fillWhistle(String category, String description, double lat, double lng) {
+        until(
+                phone,
+                PAGE,
+                d -> d.findElements(By.cssSelector("[data-test=category] option"))
+                                .size()
+                        > 10);
+        new Select(phone.findElement(By.cssSelector("[data-test=category]"))).selectByValue(category);
+        phone.findElement(By.cssSelector("[data-test=description]")).sendKeys(description);
+        gps(phone, lat, lng);
+        phone.findElement(By.cssSelector("[data-test=locate]")).click();
+        until(phone, PAGE, d -> text(d, "[data-test=located]").contains(String.format("%.6f", lat)));
+        // Nearby whistles of the kind appear above the submit button once looked up: wait, so nothing moves under a
+        // tap.
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("form[data-nearby-checked=true]"))
+                        .isEmpty());
     }
 
     private void signIn(ChromeDriver driver, String username, String page) {
@@ -315,16 +400,26 @@ class ConsoleBrowserTest {
         return found.isEmpty() ? "" : found.getFirst().getText().strip();
     }
 
+    /** Waits for the condition; on a time-out the page is saved as {@code failed-<n>.png} beside the others. */
     private static void until(WebDriver driver, Duration timeout, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, timeout, Duration.ofMillis(250))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            new WebDriverWait(driver, timeout, Duration.ofMillis(250))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                fullPageScreenshot((ChromeDriver) driver, "failed-" + System.currentTimeMillis());
+            } catch (IOException | RuntimeException ignored) {
+                // the time-out is what the report needs
+            }
+            throw e;
+        }
     }
 
     /** Nothing sticks out sideways: no horizontal scrolling at this width. */
     private static void assertFitsTheScreen(WebDriver driver) {
         var widths = (List<?>) ((JavascriptExecutor) driver)
-                .executeScript("return [document.documentElement.scrollWidth, window.innerWidth]");
+                .executeScript("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         assertThat(((Number) widths.get(0)).longValue())
                 .as("page width at a %s px viewport", widths.get(1))
                 .isLessThanOrEqualTo(((Number) widths.get(1)).longValue());
@@ -339,9 +434,28 @@ class ConsoleBrowserTest {
         assertThat(unlabelled).isEmpty();
     }
 
-    private static void screenshot(ChromeDriver driver, String name) throws IOException {
-        var png = driver.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    /** The whole page, not only what the window shows, as Chrome renders it for this device. */
+    private static void fullPageScreenshot(ChromeDriver driver, String name) throws IOException {
+        driver.executeScript("window.scrollTo(0, 0)");
+        var metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        var content = (Map<?, ?>) metrics.get("cssContentSize");
+        // Capturing beyond the viewport drops the scroll bar, and the page lays out at the window's full width.
+        var width = Math.max(
+                ((Number) content.get("width")).doubleValue(),
+                ((Number) driver.executeScript("return window.innerWidth")).doubleValue());
+        var height = Math.min(8000, ((Number) content.get("height")).doubleValue());
+        var shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(
+                SCREENSHOTS.resolve(name + ".png"),
+                java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     /** A real JPEG, as a phone's camera would hand over. */
