@@ -1,7 +1,7 @@
 // 指挥中心: the dashboard of a street, district or city command centre, by the signed-in dispatcher's scope. Every
 // number comes from a service: dispatch's overview and queue, sla-service's clocks, org-registry's grids and names,
 // notification-service's live stream.
-import { computed, nextTick, onMounted, onUnmounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
 import { api, consoleConfig, live as liveStream, login, mediaUrl } from './api.js';
 import { locale, t } from './i18n.js';
 import { createMap, drawGrids } from './map.js';
@@ -232,6 +232,13 @@ startPage('command', {
       stateFilter.value = state;
       loadQueue();
     }
+
+    // A form that opens takes the keyboard focus, so it is used without reaching for a pointer.
+    watch(dialog, async (open) => {
+      if (!open) return;
+      await nextTick();
+      document.querySelector('.dialog select, .dialog textarea, .dialog input')?.focus();
+    });
 
     let refreshTimer = null;
     function onEvent(type, data) {

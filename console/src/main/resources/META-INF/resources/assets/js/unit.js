@@ -1,6 +1,6 @@
 // 部门工作台: the unit's summons, urgent first and then by the time left on the nearest clock (counting down live);
 // report in, on site, progress with photos, done with evidence, decline, request an extension.
-import { computed, onMounted, onUnmounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
 import { api, live as liveStream, login, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { locale, t } from './i18n.js';
 import { hasAny, PAGE_ROLES, startPage } from './shell.js';
@@ -136,6 +136,13 @@ startPage('unit', {
     const decline = () => run('decline', { reason: draft.reason.trim() });
     const requestExtension = () => run('extension-requests', { clock: draft.clock, extraTime: `PT${draft.hours}H`,
       reason: draft.reason.trim() });
+
+    // A form that opens takes the keyboard focus, so it is used without reaching for a pointer.
+    watch(dialog, async (open) => {
+      if (!open) return;
+      await nextTick();
+      document.querySelector('.dialog select, .dialog textarea, .dialog input')?.focus();
+    });
 
     let timer;
     let closeLive = () => {};

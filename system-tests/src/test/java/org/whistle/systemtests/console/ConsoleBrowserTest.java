@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -298,6 +304,9 @@ class ConsoleBrowserTest {
         phone.findElement(By.id("phone")).sendKeys(RESIDENT_PHONE);
         phone.findElement(By.xpath("//button[normalize-space()='查询']")).click();
         until(phone, PAGE, d -> text(d, "[data-test=timeline]").contains("另有群众反映此问题"));
+        assertThat(text(phone, "[data-test=whistle]"))
+                .as("times in Asia/Shanghai, whatever the browser's zone (UTC here)")
+                .contains(shanghai(raisedAt(code)));
         phone.findElement(By.xpath("//button[normalize-space()='English']")).click();
         until(phone, PAGE, d -> text(d, "#rate-title").equals("Rate the result"));
         assertFitsTheScreen(phone);
@@ -315,6 +324,29 @@ class ConsoleBrowserTest {
         fullPageScreenshot(wall, "13-home-anonymous-1920");
         wall.get(gateway.resolve("/command.html").toString());
         until(wall, PAGE, d -> d.getPageSource().contains("请先登录"));
+    }
+
+    /** When intake says the whistle was raised, asked as its anonymous reporter. */
+    private Instant raisedAt(String code) throws IOException {
+        var query = "/api/whistles/track?code=" + code + "&phone=" + RESIDENT_PHONE;
+        try (var http = HttpClient.newHttpClient()) {
+            var answer = http.send(
+                    HttpRequest.newBuilder(gateway.resolve(query)).build(), HttpResponse.BodyHandlers.ofString());
+            return Instant.parse(JsonMapper.builder()
+                    .build()
+                    .readTree(answer.body())
+                    .get("raisedAt")
+                    .asString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static String shanghai(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")
+                .withZone(ZoneId.of("Asia/Shanghai"))
+                .format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     @BeforeEach
