@@ -1,4 +1,4 @@
-/** The console's server side inside the gateway: its pages' security policy, its configuration, its short links. */
+/** The console's one server-side piece inside the gateway: the short tracking link of text messages. */
 @NullMarked
 package org.whistle.console;
 

@@ -26,6 +26,7 @@ class ConsoleResourcesTest {
             "assets/js/i18n.js",
             "assets/js/shell.js",
             "assets/js/map.js",
+            "assets/js/dom.js",
             "assets/js/home.js",
             "assets/js/whistle.js",
             "assets/js/track.js",
@@ -53,7 +54,9 @@ class ConsoleResourcesTest {
             }
         }
         assertThat(referenced)
-                .contains("/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js", "/webjars/leaflet/1.9.4/dist/leaflet.js");
+                .contains(
+                        "/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js",
+                        "/webjars/leaflet/1.9.4/dist/leaflet.js");
         for (var path : referenced) {
             if (path.endsWith("/") || path.endsWith(".html")) {
                 continue;
@@ -61,6 +64,25 @@ class ConsoleResourcesTest {
             assertThat(new ClassPathResource("META-INF/resources" + path).exists())
                     .as(path)
                     .isTrue();
+        }
+    }
+
+    @Test
+    void needsNothingTheGatewaysPagePolicyForbids() {
+        for (var file : FILES) {
+            var text = read(file);
+            assertThat(text)
+                    .as("%s: no template compiler (it needs eval), no eval of our own", file)
+                    .doesNotContain("vue.esm-browser")
+                    .doesNotContain("new Function")
+                    .doesNotContain("eval(");
+            if (file.endsWith(".html")) {
+                assertThat(text)
+                        .as("%s: scripts and styles come from files only", file)
+                        .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                        .doesNotContain("style=")
+                        .doesNotContain("<style");
+            }
         }
     }
 

@@ -95,12 +95,12 @@ export function logout() {
   form.submit();
 }
 
-/** The console's settings (map tiles), served by the gateway. */
+/** The deployment's settings for the pages (the base map), from the gateway: {mapTileUrl, mapAttribution, …}. */
 export async function consoleConfig() {
   try {
-    return await api('/console-config.json');
+    return await api('/bff/config');
   } catch {
-    return { map: {} };
+    return {};
   }
 }
 

@@ -1,11 +1,12 @@
 // 指挥中心: the dashboard of a street, district or city command centre, by the signed-in dispatcher's scope. Every
 // number comes from a service: dispatch's overview and queue, sla-service's clocks, org-registry's grids and names,
 // notification-service's live stream.
-import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
-import { api, consoleConfig, live as liveStream, login, mediaUrl } from './api.js';
-import { locale, t } from './i18n.js';
+import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
+import { api, consoleConfig, live as liveStream, mediaUrl } from './api.js';
+import { field, h, model, show } from './dom.js';
+import { locale, t, time } from './i18n.js';
 import { createMap, drawGrids } from './map.js';
-import { hasAny, PAGE_ROLES, startPage } from './shell.js';
+import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
 
 const OPEN_STATES = ['RAISED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED', 'RESOLVED', 'VERIFIED'];
 const TABS = ['', 'RAISED', 'FILED', 'RETURNED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'VERIFIED', 'CLOSED'];
@@ -17,8 +18,7 @@ const ACTIONS = {
   reopen: ['RESOLVED', 'VERIFIED', 'CLOSED'],
 };
 
-startPage('command', {
-  setup({ user }) {
+startPage('command', ({ user }) => {
     const allowed = hasAny(user, PAGE_ROLES.command);
     const readOnly = !hasAny(user, Object.keys(LEVEL_OF_ROLE));
     const area = ref(user?.orgScope?.[0] || null);
@@ -298,10 +298,211 @@ startPage('command', {
     });
     onUnmounted(() => closeLive());
 
-    return { allowed, readOnly, area, centre, overview, sla, slaByUnit, onTime, onTimeText, todayBars, openTotal,
-      stateCounts, levelCounts, queue, tabs: TABS, stateFilter, feed, freshWhistles, live, error, mapElement,
-      hasTiles, selectedId, ticket, whistle, photos, clocks, proposal, candidates, centres, dialog, busy, draft,
-      unitName, nodeName, categoryName, can, select, openDialog, act, summon, reasoned, filter, reloadAll,
-      signIn: login };
-  },
-});
+    const button = (label, onClick, props = {}) => h('button', { type: 'button', onClick, disabled: busy.value, ...props }, label);
+    const cancel = () => h('button', { type: 'button', onClick: () => { dialog.value = null; } }, t('cancel'));
+    const submitting = (handler) => (e) => { e.preventDefault(); handler(); };
+    const stat = (label, value, test, alert) => h('div', { class: ['stat', alert ? 'alert' : ''] },
+      [h('span', label), h('strong', test ? { 'data-test': test } : {}, String(value))]);
+    const place = (w) => [w.street && w.street.name, w.grid && w.grid.name, w.location && w.location.address]
+      .filter(Boolean).join(' · ');
+
+    const topRow = () => h('div', { class: 'row card' }, [
+      h('div', field('area', t('scope'), h('select', { id: 'area', value: area.value,
+        onChange: (e) => { area.value = e.target.value; reloadAll(); } },
+      user.orgScope.map((code) => h('option', { key: code, value: code }, nodeName(code)))))),
+      h('div', [h('span', { class: 'muted' }, t('centre')), h('div', centre.value ? unitName(centre.value) : '—')]),
+      h('div', [h('span', { class: ['badge', live.value === 'open' ? '' : 'soon'], 'data-test': 'live-state' },
+        live.value === 'open' ? t('liveOpen') : t('liveRetrying')),
+      show(readOnly, () => h('span', { class: 'badge' }, t('readOnly')))]),
+    ]);
+
+    const stats = () => h('section', { class: 'stats', 'aria-label': t('openTickets'), 'data-test': 'stats' }, [
+      stat(t('openTickets'), openTotal.value, 'open-total'),
+      ...stateCounts.value.map((s) => stat(t('state.' + s.state), s.count, 'state-' + s.state)),
+      ...levelCounts.value.map((l) => stat(t('level.' + l.level), l.count)),
+      stat(t('overdue'), sla.value.overdue, 'overdue', true),
+      stat(t('dueSoon'), sla.value.dueSoon),
+      stat(t('raisedToday'), overview.value ? overview.value.raisedToday : '—', 'raised-today'),
+      stat(t('closedToday'), overview.value ? overview.value.closedToday : '—'),
+    ]);
+
+    const mapCard = () => h('section', { class: 'card span-2', 'aria-labelledby': 'map-title' }, [
+      h('h2', { id: 'map-title' }, t('map')),
+      show(!hasTiles.value, () => h('p', { class: 'hint' }, t('mapNoTiles'))),
+      h('div', { ref: mapElement, class: 'map tall', role: 'img', 'aria-label': t('map') }),
+    ]);
+
+    const feedCard = () => h('section', { class: 'card', 'aria-labelledby': 'feed-title' }, [
+      h('h2', { id: 'feed-title' }, t('liveFeed')),
+      h('ul', { class: 'plain feed', 'aria-live': 'polite', 'data-test': 'feed' }, feed.value.map((f) => h('li', { key: f.key }, [
+        h('span', { class: 'muted' }, time(f.at)), ' ',
+        h('span', { class: ['badge', f.urgency === 'URGENT' ? 'urgent' : ''] }, t('event.' + f.type)), ' ', f.title,
+        show(f.body, () => h('div', { class: 'muted' }, f.body)),
+      ]))),
+    ]);
+
+    const chartCard = () => {
+      const summary = `${t('raisedToday')} ${overview.value ? overview.value.raisedToday : 0}，${t('closedToday')} ${
+        overview.value ? overview.value.closedToday : 0}`;
+      return h('section', { class: 'card bars', 'aria-labelledby': 'chart-title' }, [
+        h('h2', { id: 'chart-title' }, t('todayChart')),
+        h('svg', { viewBox: '0 0 300 120', role: 'img', 'aria-label': summary }, todayBars.value.map((b, i) => h('g', { key: b.label }, [
+          h('text', { x: 0, y: 28 + i * 50 }, b.label),
+          h('rect', { x: 90, y: 14 + i * 50, width: b.width, height: 22, fill: b.colour }),
+          h('text', { x: 96 + b.width, y: 30 + i * 50 }, String(b.value)),
+        ]))),
+        h('h3', t('onTimeRate')),
+        h('svg', { viewBox: '0 0 300 40', role: 'img', 'aria-label': `${t('onTimeRate')} ${onTimeText.value}` }, [
+          h('rect', { x: 0, y: 8, width: 240, height: 22, fill: '#e3e7eb' }),
+          h('rect', { x: 0, y: 8, width: 240 * (onTime.value ?? 0), height: 22, fill: '#1b5e20' }),
+          h('text', { x: 246, y: 25 }, onTimeText.value),
+        ]),
+        h('p', { class: 'hint' }, t('onTimeHint')),
+      ]);
+    };
+
+    const countTable = (id, title, rows, name, extra) => h('section', { class: 'card', 'aria-labelledby': id }, [
+      h('h2', { id }, title),
+      h('table', h('tbody', rows.map((c) => h('tr', { key: c.key }, [h('td', name(c.key)),
+        h('td', t('openCount', { n: c.count })), extra ? h('td', extra(c)) : null])))),
+    ]);
+
+    const queueTable = () => h('div', [
+      h('div', { class: 'tabs', role: 'group', 'aria-label': t('byState') }, TABS.map((s) => h('button', { key: s || 'all',
+        type: 'button', class: 'small', 'aria-pressed': String(stateFilter.value === s), onClick: () => filter(s) },
+      s ? t('state.' + s) : t('allStates')))),
+      h('div', { class: 'table-wrap' }, h('table', { 'data-test': 'queue' }, [
+        h('thead', h('tr', [t('ticketNumber'), t('category'), t('status'), t('targetLevel'), t('raisedAt')]
+          .map((label) => h('th', label)))),
+        h('tbody', queue.value.length
+          ? queue.value.map((q) => h('tr', { key: q.ticketId, 'data-ticket': q.number,
+            class: { selected: selectedId.value === q.ticketId, fresh: freshWhistles.value.has(q.ticketId) } }, [
+            h('td', [h('button', { type: 'button', class: 'link', onClick: () => select(q.ticketId) }, q.number),
+              show(q.priority === 'URGENT', () => h('span', { class: 'badge urgent' }, t('priority.URGENT')))]),
+            h('td', categoryName(q.category)), h('td', t('state.' + q.state)), h('td', t('level.' + q.level)),
+            h('td', time(q.raisedAt)),
+          ]))
+          : [h('tr', h('td', { colspan: 5, class: 'muted' }, t('noTickets')))]),
+      ])),
+    ]);
+
+    const summonForm = () => h('form', { class: 'dialog', 'data-test': 'summon-form', onSubmit: submitting(summon) }, [
+      ...field('lead', t('leadUnit'), model('select', { id: 'lead', required: true, 'data-test': 'lead' }, draft, 'lead',
+        'select', candidates.value.map((u) => h('option', { key: u.code, value: u.code }, unitName(u.code))))),
+      h('fieldset', [h('legend', t('coUnits')), ...candidates.value.filter((c) => c.code !== draft.lead).map((u) =>
+        h('label', { class: 'inline', key: u.code }, [model('input', { type: 'checkbox', value: u.code }, draft, 'coUnits',
+          'checkbox'), ' ' + unitName(u.code)]))]),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary', disabled: busy.value || !draft.lead,
+        'data-test': 'send-summon' }, t('act.summon')), cancel()]),
+    ]);
+
+    const transferForm = () => h('form', { class: 'dialog', onSubmit: submitting(() => act('transfer', {
+      centre: draft.centre || undefined, level: draft.level || undefined, reason: draft.reason })) }, [
+      ...field('centre', t('targetCentre'), model('select', { id: 'centre' }, draft, 'centre', 'select', [
+        h('option', { value: '' }, '—'), ...centres.value.map((u) => h('option', { key: u.code, value: u.code }, unitName(u.code)))])),
+      ...field('level', t('targetLevel'), model('select', { id: 'level' }, draft, 'level', 'select', [
+        h('option', { value: '' }, '—'), ...['STREET', 'DISTRICT', 'CITY'].map((l) => h('option', { key: l, value: l }, t('level.' + l)))])),
+      ...field('transfer-reason', t('reason'), model('textarea', { id: 'transfer-reason', required: true }, draft, 'reason')),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary', disabled: busy.value || !draft.reason.trim() },
+        t('act.transfer')), cancel()]),
+    ]);
+
+    const mergeForm = () => h('form', { class: 'dialog', onSubmit: submitting(() => act('merge', { into: draft.into })) }, [
+      ...field('into', t('mergeInto'), model('select', { id: 'into', required: true }, draft, 'into', 'select',
+        queue.value.filter((x) => x.ticketId !== ticket.value.id && !['CLOSED', 'REJECTED', 'MERGED'].includes(x.state))
+          .map((q) => h('option', { key: q.ticketId, value: q.ticketId }, `${q.number} · ${categoryName(q.category)}`)))),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary', disabled: busy.value || !draft.into },
+        t('act.merge')), cancel()]),
+    ]);
+
+    const reasonForm = () => h('form', { class: 'dialog', onSubmit: submitting(reasoned) }, [
+      ...field('reason', dialog.value === 'verifyFail' ? t('note') : t('reason'), model('textarea', { id: 'reason',
+        required: true, maxlength: 500 }, draft, 'reason')),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary', disabled: busy.value || !draft.reason.trim() },
+        t('confirm')), cancel()]),
+    ]);
+
+    const detail = () => {
+      const k = ticket.value;
+      const w = whistle.value;
+      const d = dialog.value || '';
+      return h('div', { class: 'card', 'aria-labelledby': 'detail-title', 'data-test': 'ticket-detail' }, [
+        h('h3', { id: 'detail-title' }, [`${k.number} · `, h('span', { 'data-test': 'ticket-state' }, t('state.' + k.state)),
+          ` · ${t('level.' + k.level)}`]),
+        show(!k.chainIntact, () => h('p', { class: 'error' }, t('chainBroken', { p: k.chainProblem }))),
+        show(w, () => [
+          h('p', w.description),
+          h('p', { class: 'muted' }, [categoryName(k.category), place(w), w.reporter && w.reporter.maskedPhone]
+            .filter(Boolean).join(' · ')),
+          h('div', { class: 'thumbs' }, photos.value.map((p) => h('figure', { key: p.mediaId },
+            h('img', { src: p.url, alt: t('photos') })))),
+        ]),
+        h('h3', t('clocks')),
+        h('ul', { class: 'plain' }, clocks.value.map((c) => h('li', { key: c.clockId }, [t('clock.' + c.kind),
+          c.unitId ? unitName(c.unitId) : null, t('clockState.' + c.state), `${t('due')} ${time(c.dueAt)}`]
+          .filter(Boolean).join(' · ')))),
+        h('h3', t('tasks')),
+        h('ul', { class: 'plain' }, k.tasks.map((task) => h('li', { key: task.unit }, [
+          unitName(task.unit), ' ', show(task.lead, () => h('span', { class: 'badge' }, t('lead'))),
+          ` · ${t('task.' + task.state)}`,
+          ...task.extensions.filter((x) => x.status === 'PENDING').map((x) => h('div', { key: x.requestId, class: 'warn' }, [
+            `${t('extensionRequests')}：${t('clock.' + x.clock)} +${x.extraTime} · ${x.reason}`,
+            show(!readOnly, () => h('div', { class: 'actions' }, [
+              button(t('act.approve'), () => act(`extensions/${x.requestId}/approve`), { class: 'small' }),
+              button(t('act.refuse'), () => openDialog('refuse:' + x.requestId), { class: 'small' })])),
+          ])),
+        ]))),
+        show(proposal.value, () => [
+          h('h3', t('proposal')),
+          h('p', { 'data-test': 'proposal' }, `${t('leadUnit')}：${unitName(proposal.value.lead)}` + (proposal.value.coUnits.length
+            ? `；${t('coUnits')}：${proposal.value.coUnits.map(unitName).join('、')}` : '')),
+          h('p', { class: 'hint' }, `${t('proposalWhy')}：${proposal.value.why}`),
+        ]),
+        show(!readOnly, () => h('div', { class: 'actions', 'data-test': 'actions' }, [
+          can('file') && button(t('act.file'), () => act('file'), { class: 'primary', 'data-test': 'act-file' }),
+          can('reject') && button(t('act.reject'), () => openDialog('reject')),
+          can('merge') && button(t('act.merge'), () => openDialog('merge')),
+          can('summon') && button(t('act.summon'), () => openDialog('summon'), { class: 'primary', 'data-test': 'act-summon' }),
+          can('transfer') && button(t('act.transfer'), () => openDialog('transfer')),
+          can('verify') && button(t('act.verifyPass'), () => act('verify', { pass: true }), { class: 'primary', 'data-test': 'act-verify' }),
+          can('verify') && button(t('act.verifyFail'), () => openDialog('verifyFail')),
+          can('close') && button(t('act.close'), () => act('close', {}), { class: 'primary', 'data-test': 'act-close' }),
+          can('reopen') && button(t('act.reopen'), () => openDialog('reopen')),
+        ].filter(Boolean))),
+        show(d === 'summon', summonForm),
+        show(d === 'transfer', transferForm),
+        show(d === 'merge', mergeForm),
+        show(['reject', 'reopen', 'verifyFail'].includes(d) || d.startsWith('refuse:'), reasonForm),
+        h('h3', t('timeline')),
+        h('ol', { class: 'timeline' }, [...k.timeline].reverse().map((e) => h('li', { key: e.sequence }, [
+          h('strong', t('action.' + e.action)), ' ', h('span', { class: 'muted' }, time(e.at)),
+          e.unit ? ` · ${unitName(e.unit)}` : '', ` → ${t('state.' + e.stateAfter)}`,
+          show(e.note, () => h('div', e.note)),
+        ]))),
+      ]);
+    };
+
+    return () => {
+      if (!allowed) return refusal(user);
+      return [
+        topRow(),
+        h('div', { 'aria-live': 'polite' }, show(error.value, () => h('p', { class: 'error', role: 'alert' }, error.value))),
+        stats(),
+        h('p'),
+        h('div', { class: 'dash' }, [
+          mapCard(),
+          feedCard(),
+          chartCard(),
+          countTable('street-title', t('byStreet'), overview.value ? overview.value.openByStreet : [],
+            (key) => (key === '-' ? t('none') : nodeName(key))),
+          countTable('unit-title', t('byUnit'), overview.value ? overview.value.openTasksByUnit : [], unitName,
+            (c) => show(slaByUnit.value[c.key] && slaByUnit.value[c.key].overdue, () => h('span', { class: 'badge late' },
+              `${t('overdue')} ${slaByUnit.value[c.key].overdue}`))),
+          h('section', { class: 'card span-3', 'aria-labelledby': 'queue-title' }, [
+            h('h2', { id: 'queue-title', tabindex: -1 }, t('queue')),
+            h('div', { class: 'queue-layout' }, [queueTable(), show(ticket.value, detail)]),
+          ]),
+        ]),
+      ];
+    };
+}, { wide: true });

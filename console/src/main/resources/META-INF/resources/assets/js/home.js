@@ -1,11 +1,15 @@
 // The start page: the pages this person may use (anyone may raise and track a whistle).
+import { h } from './dom.js';
+import { t } from './i18n.js';
 import { hasAny, PAGE_ROLES, startPage } from './shell.js';
 
-startPage('home', {
-  setup({ user }) {
-    const pages = ['whistle', 'track'];
-    if (hasAny(user, PAGE_ROLES.command)) pages.push('command');
-    if (hasAny(user, PAGE_ROLES.unit) && user.unit) pages.push('unit');
-    return { pages };
-  },
+startPage('home', ({ user }) => {
+  const pages = ['whistle', 'track'];
+  if (hasAny(user, PAGE_ROLES.command)) pages.push('command');
+  if (hasAny(user, PAGE_ROLES.unit) && user.unit) pages.push('unit');
+  return () => [
+    h('p', { class: 'hint' }, '确保每一个哨声都有回应 · Every whistle gets an answer'),
+    h('nav', { class: 'home-links', 'aria-label': t('home') }, pages.map((p) => h('a',
+      { key: p, href: `/${p}.html`, 'data-test': 'go-' + p }, [h('strong', t('page.' + p)), t(`page.${p}.hint`)]))),
+  ];
 });

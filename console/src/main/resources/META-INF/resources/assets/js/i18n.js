@@ -1,5 +1,5 @@
 // zh-CN by default, English on request (kept per browser). Times are always shown in Asia/Shanghai.
-import { reactive } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+import { reactive } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 

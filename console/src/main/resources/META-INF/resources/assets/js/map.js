@@ -4,15 +4,18 @@ const L = window.L;
 
 const QIQIHAR = [47.354, 123.918];
 
-/** A map in the element; answers {map, hasTiles}. */
+/**
+ * A map in the element, with the gateway's base map when one is configured (mapTileUrl, mapAttribution,
+ * mapTileSubdomains as in GET /bff/config); answers {map, hasTiles}.
+ */
 export function createMap(element, config = {}) {
   const map = L.map(element, { zoomControl: true, keyboard: true, attributionControl: true }).setView(QIQIHAR, 9);
-  const settings = config.map || {};
-  const options = { maxZoom: settings.maxZoom || 18, attribution: settings.attribution || '' };
-  if (settings.subdomains && settings.subdomains.length) options.subdomains = settings.subdomains;
-  if (settings.tileUrl) L.tileLayer(settings.tileUrl, options).addTo(map);
-  if (settings.labelUrl) L.tileLayer(settings.labelUrl, options).addTo(map);
-  return { map, hasTiles: !!settings.tileUrl };
+  if (config.mapTileUrl) {
+    const options = { maxZoom: 18, attribution: config.mapAttribution || '' };
+    if (config.mapTileSubdomains) options.subdomains = config.mapTileSubdomains;
+    L.tileLayer(config.mapTileUrl, options).addTo(map);
+  }
+  return { map, hasTiles: !!config.mapTileUrl };
 }
 
 /** Shades of red for open-ticket counts, from none (pale) to many. */

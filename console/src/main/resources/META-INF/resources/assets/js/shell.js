@@ -1,7 +1,8 @@
 // What every page shares: the header (who is signed in, language, sign in/out) and the page's start.
-import { createApp } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+import { createApp } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { login, logout, me } from './api.js';
-import { locale, nameOf, span, t, time, toggleLanguage } from './i18n.js';
+import { h } from './dom.js';
+import { locale, t, toggleLanguage } from './i18n.js';
 
 /** Roles that may open each page; the services decide again on every call. */
 export const PAGE_ROLES = {
@@ -13,49 +14,50 @@ export function hasAny(user, roles) {
   return !!user && (user.roles || []).some((role) => roles.includes(role));
 }
 
-const AppHeader = {
-  props: { user: Object, page: String, signedInOnly: Boolean },
-  setup() {
-    return { t, locale, toggleLanguage, login, logout };
-  },
-  template: `
-    <header class="bar">
-      <a class="brand" href="/"><span class="whistle-mark" aria-hidden="true"></span>{{ t('app') }}</a>
-      <h1 class="bar-title">{{ t('page.' + page) }}</h1>
-      <div class="bar-tools">
-        <button type="button" class="link" @click="toggleLanguage" :lang="locale.lang === 'en' ? 'zh-CN' : 'en'">
-          {{ t('language') }}</button>
-        <template v-if="user">
-          <span class="who" data-test="who">{{ user.name || user.subject }}
-            <small>{{ (user.roles || []).map(r => t('role.' + r)).join(' · ') }}</small></span>
-          <button type="button" class="link" @click="logout">{{ t('signOut') }}</button>
-        </template>
-        <button v-else type="button" class="link" data-test="sign-in" @click="login">{{ t('signIn') }}</button>
-      </div>
-    </header>`,
-};
+/** The red bar on top of every page. */
+export function header(user, page) {
+  return h('header', { class: 'bar' }, [
+    h('a', { class: 'brand', href: '/' }, [h('span', { class: 'whistle-mark', 'aria-hidden': 'true' }), t('app')]),
+    h('h1', { class: 'bar-title' }, t('page.' + page)),
+    h('div', { class: 'bar-tools' }, [
+      h('button', { type: 'button', class: 'link', lang: locale.lang === 'en' ? 'zh-CN' : 'en', onClick: toggleLanguage },
+        t('language')),
+      ...(user
+        ? [
+          h('span', { class: 'who', 'data-test': 'who' }, [user.name || user.subject,
+            h('small', (user.roles || []).map((r) => t('role.' + r)).join(' · '))]),
+          h('button', { type: 'button', class: 'link', onClick: logout }, t('signOut')),
+        ]
+        : [h('button', { type: 'button', class: 'link', 'data-test': 'sign-in', onClick: login }, t('signIn'))]),
+    ]),
+  ]);
+}
+
+/** A notice in place of a page the person may not (yet) use. */
+export function refusal(user) {
+  return user
+    ? h('p', { class: 'error' }, t('forbidden'))
+    : h('p', { class: 'warn' }, [t('needSignIn'), ' ',
+      h('button', { type: 'button', class: 'small', onClick: login }, t('signIn'))]);
+}
 
 /**
- * Mounts a page: its component gets the signed-in user (or null) as {@code user}, and t, time, span and nameOf.
+ * Mounts a page. setup({user}) answers a function that renders the page's main content; the header comes with it.
  * The user is looked up before the page mounts, so role checks never flash.
  */
-export async function startPage(page, component) {
+export async function startPage(page, setup, { wide = false } = {}) {
   let user = null;
-  let failure = null;
   try {
     user = await me();
-  } catch (e) {
-    failure = e.message;
+  } catch {
+    // The gateway cannot say who this is: the page still works for anyone.
   }
   const app = createApp({
-    ...component,
-    setup(props, context) {
-      const own = component.setup ? component.setup({ user }, context) : {};
-      return { user, failure, page, t, time, span, nameOf, locale, ...own };
+    setup() {
+      const content = setup({ user });
+      return () => [header(user, page), h('main', { id: 'main', class: wide ? 'wide' : '' }, content())];
     },
   });
-  app.component('app-header', AppHeader);
   app.mount('#app');
-  document.body.classList.add('ready');
   return app;
 }

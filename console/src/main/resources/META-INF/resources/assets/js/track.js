@@ -1,15 +1,15 @@
 // 进度: the reporter's view — status, the public timeline, the photos sent and the photos of the result, and one
 // rating per resolution. Anonymous reporters open it with the tracking code (and the phone they gave); signed-in
 // reporters by the whistle's id with their session.
-import { computed, onMounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+import { computed, onMounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, ApiError, mediaUrl } from './api.js';
-import { locale, t } from './i18n.js';
+import { field, h, model, show } from './dom.js';
+import { locale, t, time } from './i18n.js';
 import { startPage } from './shell.js';
 
 const RATINGS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
 
-startPage('track', {
-  setup() {
+startPage('track', () => {
     const params = new URLSearchParams(location.search);
     const id = ref(params.get('id'));
     const code = ref(params.get('code') || '');
@@ -95,7 +95,79 @@ startPage('track', {
       if (!whistle.value && !id.value && !phone.value) error.value = '';
     });
 
-    return { code, phone, whistle, photos, resultPhotos, error, loading, rated, feedback, ratings: RATINGS,
-      categoryName, statusText, timelineNewestFirst, lookUp, reload: lookUp, rate };
-  },
+    const thumbs = (list, alt) => h('div', { class: 'thumbs' }, list.map((p) => h('figure', { key: p.mediaId }, [
+      p.contentType.startsWith('video/')
+        ? h('video', { src: p.url, controls: true, playsinline: true, 'aria-label': alt })
+        : h('img', { src: p.url, alt })])));
+
+    const lookUpForm = () => h('form', { class: 'card', onSubmit: (e) => { e.preventDefault(); lookUp(); } }, [
+      h('h2', t('trackTitle')),
+      ...field('code', t('trackingCode'), model('input', { id: 'code', type: 'text', autocomplete: 'off',
+        autocapitalize: 'characters', required: true, 'data-test': 'code' }, code, 'value', 'trim')),
+      ...field('phone', t('reporterPhone'), model('input', { id: 'phone', type: 'tel', inputmode: 'tel',
+        autocomplete: 'tel' }, phone, 'value', 'trim')),
+      h('p'),
+      h('button', { type: 'submit', class: 'primary big', disabled: loading.value }, t('query')),
+    ]);
+
+    const whistleCard = () => {
+      const w = whistle.value;
+      const place = [w.street && w.street.name, w.grid && w.grid.name, w.location.address].filter(Boolean).join(' · ');
+      return h('section', { class: 'card', 'data-test': 'whistle' }, [
+        h('h2', categoryName.value),
+        h('p', [h('span', { class: 'badge', 'data-test': 'status' }, statusText(w.status, w.statusLabel)),
+          show(w.urgency === 'URGENT', () => h('span', { class: 'badge urgent' }, t('priority.URGENT')))]),
+        h('p', w.description),
+        h('dl', [
+          h('dt', { class: 'muted' }, t('trackingCode')), h('dd', { class: 'code' }, w.trackingCode),
+          ...(w.ticketNumber ? [h('dt', { class: 'muted' }, t('ticketNumber')), h('dd', w.ticketNumber)] : []),
+          h('dt', { class: 'muted' }, t('raisedAt')), h('dd', time(w.raisedAt)),
+          h('dt', { class: 'muted' }, t('location')), h('dd', place || '—'),
+        ]),
+        show(photos.value.length, () => [h('h3', t('photos')), thumbs(photos.value, t('photos'))]),
+      ]);
+    };
+
+    const rateCard = () => h('section', { class: 'card', 'aria-labelledby': 'rate-title' }, [
+      h('h2', { id: 'rate-title' }, t('rateTitle')),
+      rated.value
+        ? h('p', { class: 'ok', role: 'status', 'data-test': 'rated' }, t('rated'))
+        : whistle.value.canRate
+          ? h('form', { 'data-test': 'rate-form', onSubmit: (e) => { e.preventDefault(); rate(); } }, [
+            h('fieldset', [h('legend', t('rating')), ...RATINGS.map((r) => h('label', { class: 'inline', key: r }, [
+              model('input', { type: 'radio', name: 'rating', value: r, required: true, 'data-test': 'rating-' + r },
+                feedback, 'rating', 'radio'), ' ' + t('rating.' + r)]))]),
+            h('fieldset', [h('legend', t('resolvedQuestion')),
+              h('label', { class: 'inline' }, [model('input', { type: 'radio', name: 'resolved', value: true,
+                'data-test': 'resolved-yes' }, feedback, 'resolved', 'radio'), ' ' + t('yes')]),
+              h('label', { class: 'inline' }, [model('input', { type: 'radio', name: 'resolved', value: false,
+                'data-test': 'resolved-no' }, feedback, 'resolved', 'radio'), ' ' + t('no')])]),
+            ...field('comment', t('comment'), model('textarea', { id: 'comment', maxlength: 500 }, feedback, 'comment')),
+            h('p'),
+            h('button', { type: 'submit', class: 'primary big', 'data-test': 'rate',
+              disabled: !feedback.rating || feedback.resolved === null || loading.value }, t('rate')),
+          ])
+          : h('p', { class: 'muted' }, t('notYetRatable')),
+    ]);
+
+    const timelineCard = () => h('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, [
+      h('h2', { id: 'timeline-title' }, t('timeline')),
+      h('ol', { class: 'timeline', 'data-test': 'timeline' }, timelineNewestFirst.value.map((e) => h('li', { key: e.id }, [
+        h('strong', statusText(e.status, e.statusLabel)), ' ', h('span', { class: 'muted' }, time(e.at)),
+        show(e.note, () => h('div', e.note)),
+        show(e.actor, () => h('div', { class: 'muted' }, e.actor)),
+      ]))),
+      h('button', { type: 'button', onClick: lookUp }, t('refresh')),
+    ]);
+
+    return () => [
+      show(!whistle.value, lookUpForm),
+      h('div', { 'aria-live': 'assertive' }, show(error.value, () => h('p', { class: 'error', role: 'alert' }, error.value))),
+      ...(whistle.value
+        ? [whistleCard(),
+          show(resultPhotos.value.length, () => h('section', { class: 'card', 'data-test': 'result-photos' },
+            [h('h2', t('resultPhotos')), thumbs(resultPhotos.value, t('resultPhotos'))])),
+          rateCard(), timelineCard()]
+        : []),
+    ];
 });

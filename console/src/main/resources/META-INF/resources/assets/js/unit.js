@@ -1,15 +1,15 @@
 // 部门工作台: the unit's summons, urgent first and then by the time left on the nearest clock (counting down live);
 // report in, on site, progress with photos, done with evidence, decline, request an extension.
-import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
-import { api, live as liveStream, login, mediaUrl, uploadHandlingEvidence } from './api.js';
-import { locale, t } from './i18n.js';
-import { hasAny, PAGE_ROLES, startPage } from './shell.js';
+import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
+import { api, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
+import { field, h, model, show } from './dom.js';
+import { locale, span, t, time } from './i18n.js';
+import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
 
 /** The unit's own clocks that a countdown shows, most pressing first. */
 const UNIT_CLOCKS = ['REPORT_IN', 'RESOLVE', 'CONTACT_REPORTER'];
 
-startPage('unit', {
-  setup({ user }) {
+startPage('unit', ({ user }) => {
     const allowed = hasAny(user, PAGE_ROLES.unit) && !!user?.unit;
     const unit = user?.unit;
     const items = ref([]);
@@ -83,7 +83,7 @@ startPage('unit', {
       if (!selected.value) return;
       const id = selected.value.ticketId;
       ticket.value = await api(`/api/tickets/${id}`);
-      api(`/api/sla/tickets/${id}`).then((s) => { clocks.value = s.clocks; }).catch(() => { clocks.value = []; });
+      api(`/api/sla/tickets/${id}`).then((s) => { clocks.value = s.clocks.filter((c) => !c.unitId || c.unitId === unit); }).catch(() => { clocks.value = []; });
       try {
         whistle.value = await api(`/api/whistles/${ticket.value.whistleId}`);
         photos.value = await Promise.all((whistle.value.evidence || []).filter((p) => p.contentType.startsWith('image/'))
@@ -162,8 +162,110 @@ startPage('unit', {
       closeLive();
     });
 
-    return { allowed, items, sorted, unitName, categoryName, now, loading, error, live, selected, ticket, whistle,
-      photos, clocks, task, canWork, dialog, busy, message, draft, open, act, pick, report, decline,
-      requestExtension, signIn: login };
-  },
-});
+    const buttons = (list) => h('div', { class: 'actions' }, list.filter(Boolean));
+    const cancel = () => h('button', { type: 'button', onClick: () => { dialog.value = null; } }, t('cancel'));
+    const submitting = (handler) => (e) => { e.preventDefault(); handler(); };
+
+    const queueItem = (item) => h('li', { key: item.ticketId, 'data-ticket': item.number }, h('div', { class: 'row' }, [
+      h('div', [
+        h('strong', item.number),
+        show(item.priority === 'URGENT', () => h('span', { class: 'badge urgent' }, t('priority.URGENT'))),
+        h('span', { class: 'badge' }, t('task.' + item.taskState)),
+        show(item.lead, () => h('span', { class: 'badge' }, t('lead'))),
+        h('div', { class: 'muted' }, `${categoryName(item.category)} · ${t('summonedAt')} ${time(item.summonedAt)}`),
+      ]),
+      h('div', show(item.due, () => {
+        const left = item.due.at - now.value;
+        return [h('span', { class: 'muted' }, `${t('clock.' + item.due.kind)} ${t('countdown')}`),
+          h('div', { class: ['countdown', left < 0 ? 'late' : ''], role: 'timer' },
+            left < 0 ? t('overdueBy', { t: span(-left) }) : span(left))];
+      })),
+      h('div', h('button', { type: 'button', class: 'small', onClick: () => open(item),
+        'aria-expanded': String(selected.value?.ticketId === item.ticketId) }, t('detail'))),
+    ]));
+
+    const reportForm = () => h('form', { class: 'dialog', 'data-test': 'report-form', onSubmit: submitting(report) }, [
+      ...field('report-note', dialog.value === 'done' ? t('resultNote') : t('note'), model('textarea', { id: 'report-note',
+        maxlength: 2000, required: dialog.value === 'progress', 'data-test': 'report-note' }, draft, 'note')),
+      h('label', { for: 'report-files' }, t('resultPhotos2') + (dialog.value === 'done' ? ' *' : '')),
+      h('input', { id: 'report-files', type: 'file', accept: 'image/*,video/*', capture: 'environment', multiple: true,
+        onChange: pick, 'data-test': 'report-files' }),
+      show(dialog.value === 'done', () => h('p', { class: 'hint' }, t('evidenceRequired'))),
+      buttons([h('button', { type: 'submit', class: 'primary', 'data-test': 'send-report',
+        disabled: busy.value || (dialog.value === 'done' && !draft.files.length) }, t('save')), cancel()]),
+    ]);
+
+    const declineForm = () => h('form', { class: 'dialog', onSubmit: submitting(decline) }, [
+      ...field('decline-reason', t('reason'), model('textarea', { id: 'decline-reason', required: true, maxlength: 500 },
+        draft, 'reason')),
+      buttons([h('button', { type: 'submit', class: 'primary', disabled: busy.value || !draft.reason.trim() },
+        t('act.decline')), cancel()]),
+    ]);
+
+    const extensionForm = () => h('form', { class: 'dialog', onSubmit: submitting(requestExtension) }, [
+      ...field('ext-clock', t('clock'), model('select', { id: 'ext-clock' }, draft, 'clock', 'select', [
+        h('option', { value: 'RESOLVE' }, t('clock.RESOLVE')),
+        h('option', { value: 'CONTACT_REPORTER' }, t('clock.CONTACT_REPORTER'))])),
+      ...field('ext-hours', t('extraHours'), model('input', { id: 'ext-hours', type: 'number', min: 1, max: 168,
+        required: true }, draft, 'hours', 'number')),
+      ...field('ext-reason', t('reason'), model('textarea', { id: 'ext-reason', required: true, maxlength: 500 },
+        draft, 'reason')),
+      buttons([h('button', { type: 'submit', class: 'primary', disabled: busy.value || !draft.reason.trim() },
+        t('act.extension')), cancel()]),
+    ]);
+
+    const detail = () => {
+      const w = whistle.value;
+      const k = task.value;
+      return h('section', { class: 'card', 'aria-labelledby': 'detail-title', 'data-test': 'task-detail' }, [
+        h('h2', { id: 'detail-title' }, `${selected.value.number} · ${t('state.' + (ticket.value ? ticket.value.state
+          : selected.value.ticketState))}`),
+        show(w, () => [
+          h('p', w.description),
+          h('p', { class: 'muted' }, [w.street && w.street.name, w.grid && w.grid.name, w.location && w.location.address]
+            .filter(Boolean).join(' · ')),
+          h('div', { class: 'thumbs' }, photos.value.map((p) => h('figure', { key: p.mediaId },
+            h('img', { src: p.url, alt: t('photos') })))),
+        ]),
+        show(k, () => [
+          h('p', [t('unitLabel') + '：', h('span', { class: 'badge', 'data-test': 'task-state' }, t('task.' + k.state))]),
+          buttons([
+            k.state === 'SUMMONED' && h('button', { type: 'button', class: 'primary', onClick: () => act('report-in'),
+              disabled: busy.value, 'data-test': 'report-in' }, t('act.reportIn')),
+            k.state === 'REPORTED_IN' && h('button', { type: 'button', onClick: () => act('on-site'), disabled: busy.value,
+              'data-test': 'on-site' }, t('act.onSite')),
+            canWork.value && h('button', { type: 'button', onClick: () => { dialog.value = 'progress'; },
+              disabled: busy.value }, t('act.progress')),
+            canWork.value && h('button', { type: 'button', class: 'primary', onClick: () => { dialog.value = 'done'; },
+              disabled: busy.value, 'data-test': 'open-done' }, t('act.done')),
+            canWork.value && h('button', { type: 'button', onClick: () => { dialog.value = 'extension'; },
+              disabled: busy.value }, t('act.extension')),
+            k.state === 'SUMMONED' && h('button', { type: 'button', onClick: () => { dialog.value = 'decline'; },
+              disabled: busy.value }, t('act.decline')),
+          ]),
+          show(dialog.value === 'progress' || dialog.value === 'done', reportForm),
+          show(dialog.value === 'decline', declineForm),
+          show(dialog.value === 'extension', extensionForm),
+          show(message.value, () => h('p', { class: 'ok', role: 'status' }, message.value)),
+        ]),
+        h('h3', t('clocks')),
+        h('ul', { class: 'plain' }, clocks.value.map((c) => h('li', { key: c.clockId },
+          `${t('clock.' + c.kind)} · ${t('clockState.' + c.state)} · ${t('due')} ${time(c.dueAt)}`))),
+      ]);
+    };
+
+    return () => {
+      if (!allowed) return refusal(user);
+      return h('div', { class: 'queue-layout' }, [
+        h('section', { class: 'card', 'aria-labelledby': 'queue-title' }, [
+          h('h2', { id: 'queue-title' }, [`${t('myQueue')} · ${unitName.value} `,
+            h('span', { class: ['badge', live.value === 'open' ? '' : 'soon'] },
+              live.value === 'open' ? t('liveOpen') : t('liveRetrying'))]),
+          h('div', { 'aria-live': 'polite' }, show(error.value, () => h('p', { class: 'error', role: 'alert' }, error.value))),
+          show(!items.value.length, () => h('p', { class: 'muted' }, loading.value ? t('loading') : t('noTasks'))),
+          h('ul', { class: 'plain', 'data-test': 'unit-queue' }, sorted.value.map(queueItem)),
+        ]),
+        show(selected.value, detail),
+      ]);
+    };
+}, { wide: true });

@@ -1,9 +1,10 @@
 // 吹哨: category, description, photos or a short video, a location (GPS in WGS-84, or a pin), nearby whistles of
 // the same kind to join instead, and a submit that survives a poor network by retrying with the same
 // Idempotency-Key, so intake keeps exactly one whistle however often it is sent.
-import { computed, nextTick, onMounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js';
+import { computed, nextTick, onMounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, ApiError, consoleConfig, deviceId, Offline } from './api.js';
-import { locale, t } from './i18n.js';
+import { field, h, model, show } from './dom.js';
+import { locale, t, time } from './i18n.js';
 import { createMap, drawGrids, pin } from './map.js';
 import { startPage } from './shell.js';
 
@@ -14,8 +15,7 @@ function channel(user) {
   return user ? 'APP' : 'WEB';
 }
 
-startPage('whistle', {
-  setup({ user }) {
+startPage('whistle', ({ user }) => {
     const categories = ref([]);
     const form = reactive({ category: '', description: '', urgent: false, phone: '', address: '', lat: null, lng: null,
       accuracy: null });
@@ -234,9 +234,10 @@ startPage('whistle', {
     async function startMap() {
       const config = await consoleConfig();
       const scope = user && user.orgScope && user.orgScope[0];
-      if (!config.map?.tileUrl && !scope) return;
+      if (!config.mapTileUrl && !scope) return;
       showMap.value = true;
       await nextTick();
+      if (!mapElement.value) return;
       const { map } = createMap(mapElement.value, config);
       placePin = pin(map, (lat, lng) => setPoint(lat, lng));
       if (hasPoint.value) placePin(form.lat, form.lng, 16);
@@ -258,8 +259,98 @@ startPage('whistle', {
       startMap();
     });
 
-    return { categories, categoryGroups, categoryName, form, manual, files, nearby, nearbyChecked, joinedId, locating, locationError,
-      manualOpen, error, violations, sending, waiting, result, mapElement, showMap, hasPoint, trackLink, locate,
-      useManual, addFiles, removeFile, submit, sendNow, join, reset };
-  },
+    const evidenceCard = () => h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, [
+      h('h2', { id: 'evidence-title' }, t('evidence')),
+      h('div', { class: 'file-buttons' }, [
+        h('label', [h('input', { class: 'file-input', type: 'file', accept: 'image/*,video/*', capture: 'environment',
+          onChange: addFiles, 'data-test': 'camera', 'aria-label': t('takePhoto') }), h('span', { class: 'button' }, t('takePhoto'))]),
+        h('label', [h('input', { class: 'file-input', type: 'file', accept: 'image/*,video/*', multiple: true,
+          onChange: addFiles, 'data-test': 'files', 'aria-label': t('chooseFiles') }), h('span', { class: 'button' }, t('chooseFiles'))]),
+      ]),
+      show(files.value.length, () => h('div', { class: 'thumbs' }, files.value.map((f, i) => h('figure', { key: f.url }, [
+        f.file.type.startsWith('video/')
+          ? h('video', { src: f.url, muted: true, playsinline: true, 'aria-label': f.file.name })
+          : h('img', { src: f.url, alt: f.file.name }),
+        h('figcaption', [h('button', { type: 'button', class: 'small', onClick: () => removeFile(i) }, t('removeFile'))]),
+      ])))),
+    ]);
+
+    const locationCard = () => h('section', { class: 'card', 'aria-labelledby': 'location-title' }, [
+      h('h2', { id: 'location-title' }, t('location') + ' *'),
+      h('button', { type: 'button', class: 'big', onClick: locate, disabled: locating.value, 'data-test': 'locate' },
+        locating.value ? t('locating') : t('locate')),
+      h('p', { class: 'hint' }, [t('locationDeclared'), showMap.value ? '；' + t('dragPin') : '']),
+      show(locationError.value, () => h('p', { class: 'warn', role: 'status' }, locationError.value)),
+      show(hasPoint.value, () => h('p', { class: 'ok', role: 'status', 'data-test': 'located' }, [
+        `${t('located')}：${form.lat.toFixed(6)}, ${form.lng.toFixed(6)}`,
+        form.accuracy ? `（${t('accuracy', { m: Math.round(form.accuracy) })}）` : ''])),
+      h('div', { ref: mapElement, class: 'map', hidden: !showMap.value, role: 'application', 'aria-label': t('dragPin') }),
+      h('details', { open: manualOpen.value }, [
+        h('summary', t('manualLocation')),
+        h('div', { class: 'row' }, [
+          ...['lat', 'lng'].map((axis) => h('div', { key: axis }, field(axis, t(axis === 'lat' ? 'latitude' : 'longitude'),
+            h('input', { id: axis, type: 'number', step: '0.000001', inputmode: 'decimal', value: manual[axis],
+              onChange: (e) => { manual[axis] = Number(e.target.value); useManual(); } })))),
+        ]),
+      ]),
+      ...field('address', t('address'), model('input', { id: 'address', type: 'text', maxlength: 200,
+        autocomplete: 'street-address' }, form, 'address')),
+    ]);
+
+    const nearbyCard = () => h('section', { class: 'card', 'aria-labelledby': 'nearby-title', 'data-test': 'nearby' }, [
+      h('h2', { id: 'nearby-title' }, t('nearbyTitle')),
+      h('p', { class: 'hint' }, t('nearbyHint')),
+      h('ul', { class: 'plain' }, nearby.value.map((n) => h('li', { key: n.id }, [
+        h('p', n.description),
+        h('p', { class: 'muted' }, [t('state.' + n.status), t('metres', { n: n.distanceMetres }),
+          t('supports', { n: n.supports + 1 }), time(n.raisedAt)].join(' · ')),
+        h('button', { type: 'button', class: 'small', onClick: () => join(n), disabled: sending.value }, t('joinThis')),
+        show(joinedId.value === n.id, () => h('p', { class: 'ok', role: 'status' }, t('joined'))),
+      ]))),
+    ]);
+
+    const submitted = () => h('section', { class: 'card', 'aria-live': 'polite', 'data-test': 'submitted' }, [
+      h('h2', t('submitted')),
+      h('p', t('trackingCode')),
+      h('p', { class: 'code', 'data-test': 'tracking-code' }, result.value.trackingCode),
+      h('p', { class: 'hint' }, t('keepCode')),
+      h('p', { class: 'muted' }, [`${t('raisedAt')}: ${time(result.value.raisedAt)}`,
+        result.value.street ? ` · ${result.value.street.name}` : '', result.value.grid ? ` · ${result.value.grid.name}` : '']),
+      h('div', { class: 'actions' }, [
+        h('a', { class: 'button primary', href: trackLink.value, 'data-test': 'track-link' }, t('trackIt')),
+        h('button', { type: 'button', onClick: reset }, t('raiseAnother')),
+      ]),
+    ]);
+
+    const formView = () => h('form', { novalidate: true, 'aria-describedby': 'form-error',
+      'data-nearby-checked': String(nearbyChecked.value), onSubmit: (e) => { e.preventDefault(); submit(); } }, [
+      h('section', { class: 'card' }, [
+        ...field('category', t('category') + ' *', model('select', { id: 'category', required: true, 'data-test': 'category' },
+          form, 'category', 'select', [
+            h('option', { value: '' }, t('chooseCategory')),
+            ...categoryGroups.value.map((group) => h('optgroup', { key: group.name, label: group.name },
+              group.items.map((c) => h('option', { key: c.service_code, value: c.service_code }, categoryName(c))))),
+          ])),
+        ...field('description', t('description') + ' *', model('textarea', { id: 'description', maxlength: 2000,
+          required: true, placeholder: t('descriptionHint'), 'data-test': 'description' }, form, 'description')),
+        h('label', { class: 'inline' }, [model('input', { type: 'checkbox', 'data-test': 'urgent' }, form, 'urgent',
+          'checkbox'), ' ' + t('urgent')]),
+      ]),
+      evidenceCard(),
+      locationCard(),
+      show(nearby.value.length, nearbyCard),
+      show(!user, () => h('section', { class: 'card' }, field('phone', t('phone'), model('input', { id: 'phone',
+        type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxlength: 20 }, form, 'phone'), t('phoneHint')))),
+      h('div', { id: 'form-error', 'aria-live': 'assertive' }, [
+        show(error.value, () => h('div', { class: 'error', role: 'alert', 'data-test': 'error' }, [error.value,
+          show(violations.value.length, () => h('ul', violations.value.map((v) => h('li', v))))])),
+        show(waiting.value, () => h('div', { class: 'warn', role: 'status' }, [
+          t('offlineRetry', { s: waiting.value.seconds, n: waiting.value.attempt }), ' ',
+          h('button', { type: 'button', class: 'small', onClick: sendNow }, t('retryNow'))])),
+      ]),
+      h('button', { type: 'submit', class: 'primary big', disabled: sending.value, 'data-test': 'submit' },
+        sending.value ? t('submitting') : t('submit')),
+    ]);
+
+    return () => (result.value ? submitted() : formView());
 });

@@ -47,6 +47,10 @@ final class Browsers {
     private static ChromeOptions options() {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // The pages' console messages (script errors, refused loads) are printed when a wait times out.
+        var logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         options.addArguments(List.of(
                 "--headless=new",
                 "--no-sandbox",

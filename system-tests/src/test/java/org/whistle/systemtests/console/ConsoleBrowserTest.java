@@ -51,7 +51,8 @@ class ConsoleBrowserTest {
 
     private static final Path ACCOUNTS = Path.of("../demo/accounts.json");
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
-    private static final Duration PAGE = Duration.ofSeconds(20);
+    /** Generous: the first pages of a freshly started stack on a busy two-core machine are slow. */
+    private static final Duration PAGE = Duration.ofSeconds(45);
     /** Long enough for a Kafka hop and a consumer, short of the demo's two-minute (60×) file and report-in clocks. */
     private static final Duration EVENTS = Duration.ofSeconds(60);
     /** The crossing of 文明大街 and 农机路 in 繁荣社区 grid 1, as a phone's GPS reports it (WGS-84). */
@@ -439,6 +440,15 @@ class ConsoleBrowserTest {
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                System.err.println("Time-out on " + driver.getCurrentUrl() + "; the browser said:");
+                driver.manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .forEach(System.err::println);
+            } catch (RuntimeException ignored) {
+                // the time-out is what the report needs
+            }
             try {
                 fullPageScreenshot((ChromeDriver) driver, "failed-" + System.currentTimeMillis());
             } catch (IOException | RuntimeException ignored) {
