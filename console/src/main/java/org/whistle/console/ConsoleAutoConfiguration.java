@@ -7,15 +7,18 @@ import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 /**
- * The one address of the console that is not a file: {@code /track/{code}}, the link notification-service's text
- * messages carry ({@code whistle.notification.rating-link-base}), sent on to the tracking page. The pages' policy
- * and settings are the gateway's (ADR 0012).
+ * What the console's static files need beyond being served: the link notification-service's text messages carry,
+ * {@code /track/{code}} ({@code whistle.notification.rating-link-base}), sent on to the tracking page; and pages that
+ * are always answered whole. The pages' policy and settings are the gateway's (ADR 0012).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -23,6 +26,29 @@ public class ConsoleAutoConfiguration {
 
     /** Tracking codes as intake issues them, so nothing else is ever put into the redirect. */
     private static final Pattern TRACKING_CODE = Pattern.compile("[A-Za-z0-9-]{4,40}");
+
+    /** The page shells: the start page and every {@code .html} file. */
+    static boolean isPage(String path) {
+        return path.equals("/") || path.endsWith(".html");
+    }
+
+    /**
+     * Labels every page response as HTML from the start, the 304 to a revisiting browser included. The gateway chooses
+     * a response's Content-Security-Policy by its content type, and a bare 304 has none: it would get the policy for
+     * non-pages, and the browser, updating the cached page's headers from the 304, would block every script and style
+     * of the page. {@code no-cache} has browsers revalidate the shells, so a new version is never missed.
+     */
+    @Bean
+    WebFilter pagesLabelledAsPages() {
+        return (exchange, chain) -> {
+            if (isPage(exchange.getRequest().getPath().pathWithinApplication().value())) {
+                var headers = exchange.getResponse().getHeaders();
+                headers.setContentType(MediaType.TEXT_HTML);
+                headers.setCacheControl(CacheControl.noCache());
+            }
+            return chain.filter(exchange);
+        };
+    }
 
     @Bean
     RouterFunction<ServerResponse> trackingLinks() {

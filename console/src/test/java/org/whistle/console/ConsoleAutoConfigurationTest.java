@@ -41,6 +41,34 @@ class ConsoleAutoConfigurationTest {
     }
 
     @Test
+    void labelsPagesAsHtmlAlsoWhenARevisitingBrowserIsToldNotModified() {
+        runner.run(context -> {
+            var client = WebTestClient.bindToApplicationContext(context).build();
+            var first = client.get()
+                    .uri("/command.html")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class);
+            var lastModified = first.getResponseHeaders().getFirst("Last-Modified");
+
+            var again = client.get()
+                    .uri("/command.html")
+                    .header("If-Modified-Since", lastModified)
+                    .exchange();
+
+            again.expectStatus().isNotModified().expectHeader().contentTypeCompatibleWith("text/html");
+            again.expectHeader().cacheControl(org.springframework.http.CacheControl.noCache());
+            client.get()
+                    .uri("/assets/js/command.js")
+                    .header("If-Modified-Since", lastModified)
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified();
+        });
+    }
+
+    @Test
     void sendsTheShortTrackingLinkOfTextMessagesToTheTrackingPage() {
         runner.run(context -> {
             var client = WebTestClient.bindToApplicationContext(context).build();

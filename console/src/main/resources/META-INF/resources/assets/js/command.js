@@ -209,13 +209,14 @@ startPage('command', ({ user }) => {
       try {
         ticket.value = await api(`/api/tickets/${ticket.value.id}/${path}`, { method: 'POST', body });
         dialog.value = null;
-        await Promise.all([loadQueue(), loadNumbers()]);
-        await loadTicket();
       } catch (e) {
         error.value = e.message;
+        return;
       } finally {
         busy.value = false;
       }
+      // The answer is the ticket as changed; the lists and clocks follow without holding the next action.
+      await Promise.all([loadQueue(), loadNumbers(), loadTicket()]);
     }
 
     const summon = () => act('summon', { lead: draft.lead, coUnits: draft.coUnits.filter((u) => u !== draft.lead) });

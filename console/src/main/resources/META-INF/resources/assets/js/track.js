@@ -100,7 +100,8 @@ startPage('track', () => {
         ? h('video', { src: p.url, controls: true, playsinline: true, 'aria-label': alt })
         : h('img', { src: p.url, alt })])));
 
-    const lookUpForm = () => h('form', { class: 'card', onSubmit: (e) => { e.preventDefault(); lookUp(); } }, [
+    const lookUpForm = () => h('form', { class: 'card', 'aria-busy': String(loading.value), 'data-test': 'look-up',
+      onSubmit: (e) => { e.preventDefault(); lookUp(); } }, [
       h('h2', t('trackTitle')),
       ...field('code', t('trackingCode'), model('input', { id: 'code', type: 'text', autocomplete: 'off',
         autocapitalize: 'characters', required: true, 'data-test': 'code' }, code, 'value', 'trim')),

@@ -104,14 +104,13 @@ startPage('unit', ({ user }) => {
         message.value = t('done');
         dialog.value = null;
         Object.assign(draft, { note: '', reason: '', files: [] });
-        await load();
-        return true;
       } catch (e) {
         error.value = e.message;
-        return false;
+        return;
       } finally {
         busy.value = false;
       }
+      await load();
     }
 
     const act = (path) => run(path, undefined);

@@ -138,7 +138,7 @@ class ConsoleBrowserTest {
                 .sendKeys(photo().toAbsolutePath().toString());
         until(phone, PAGE, d -> !d.findElements(By.cssSelector(".thumbs img")).isEmpty());
         gps(phone, LAT, LNG);
-        phone.findElement(By.cssSelector("[data-test=locate]")).click();
+        click(phone, "[data-test=locate]");
         until(phone, PAGE, d -> text(d, "[data-test=located]").contains("47.921800"));
         until(
                 phone,
@@ -148,7 +148,7 @@ class ConsoleBrowserTest {
         assertFitsTheScreen(phone);
         assertEveryControlIsLabelled(phone);
         fullPageScreenshot(phone, "02-whistle-form-phone");
-        phone.findElement(By.cssSelector("[data-test=submit]")).click();
+        click(phone, "[data-test=submit]");
         until(
                 phone,
                 PAGE,
@@ -174,12 +174,12 @@ class ConsoleBrowserTest {
                 .findFirst()
                 .orElseThrow();
         fullPageScreenshot(wall, "04-command-centre-live");
-        row(wall, number).findElement(By.cssSelector("button")).click();
+        click(wall, "[data-test=queue] tr[data-ticket='" + number + "'] button");
         until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("待受理"));
-        wall.findElement(By.cssSelector("[data-test=act-file]")).click();
+        click(wall, "[data-test=act-file]");
         until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已受理"));
         until(wall, PAGE, d -> text(d, "[data-test=proposal]").contains("路政"));
-        wall.findElement(By.cssSelector("[data-test=act-summon]")).click();
+        click(wall, "[data-test=act-summon]");
         until(
                 wall,
                 PAGE,
@@ -190,7 +190,7 @@ class ConsoleBrowserTest {
                 .as("the routing rules' lead unit is proposed")
                 .isEqualTo(ROADS_SECTION);
         fullPageScreenshot(wall, "05-command-centre-summon");
-        wall.findElement(By.cssSelector("[data-test=send-summon]")).click();
+        click(wall, "[data-test=send-summon]");
         until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已派遣"));
 
         // 马海涛 of the roads section reports in and reports it done with a photo, from his phone.
@@ -208,22 +208,21 @@ class ConsoleBrowserTest {
                         .isEmpty());
         assertFitsTheScreen(phone);
         fullPageScreenshot(phone, "06-unit-queue-phone");
-        phone.findElement(By.cssSelector("[data-ticket='" + number + "'] button"))
-                .click();
+        click(phone, "[data-ticket='" + number + "'] button");
         until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("待报到"));
-        phone.findElement(By.cssSelector("[data-test=report-in]")).click();
+        click(phone, "[data-test=report-in]");
         until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("已报到"));
-        phone.findElement(By.cssSelector("[data-test=open-done]")).click();
+        click(phone, "[data-test=open-done]");
         phone.findElement(By.cssSelector("[data-test=report-note]")).sendKeys("路面已修复，恢复通行。");
         phone.findElement(By.cssSelector("[data-test=report-files]"))
                 .sendKeys(photo().toAbsolutePath().toString());
         fullPageScreenshot(phone, "07-unit-done-phone");
-        phone.findElement(By.cssSelector("[data-test=send-report]")).click();
+        click(phone, "[data-test=send-report]");
         until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("已办结"));
 
         // The dispatcher sees it resolved and verifies it (核查).
         until(wall, EVENTS, d -> text(d, "[data-test=ticket-state]").equals("已办结"));
-        wall.findElement(By.cssSelector("[data-test=act-verify]")).click();
+        click(wall, "[data-test=act-verify]");
         until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已核查"));
 
         // 李淑霞 sees the photo of the result and rates it: satisfied, fixed.
@@ -241,12 +240,12 @@ class ConsoleBrowserTest {
                 PAGE,
                 d -> !d.findElements(By.cssSelector("[data-test=result-photos] img"))
                         .isEmpty());
-        phone.findElement(By.cssSelector("[data-test=rating-SATISFIED]")).click();
-        phone.findElement(By.cssSelector("[data-test=resolved-yes]")).click();
+        click(phone, "[data-test=rating-SATISFIED]");
+        click(phone, "[data-test=resolved-yes]");
         assertFitsTheScreen(phone);
         assertEveryControlIsLabelled(phone);
         fullPageScreenshot(phone, "08-track-rate-phone");
-        phone.findElement(By.cssSelector("[data-test=rate]")).click();
+        click(phone, "[data-test=rate]");
         until(
                 phone,
                 PAGE,
@@ -275,7 +274,7 @@ class ConsoleBrowserTest {
         assertThat(phone.findElements(By.cssSelector("[data-test=sign-in]"))).isNotEmpty();
         fillWhistle("CITYSCAPE-EXPOSED-WASTE", "路边堆放生活垃圾，无人清理。", LAT + 0.0007, LNG + 0.0004);
         phone.findElement(By.id("phone")).sendKeys(RESIDENT_PHONE);
-        phone.findElement(By.cssSelector("[data-test=submit]")).click();
+        click(phone, "[data-test=submit]");
         until(
                 phone,
                 PAGE,
@@ -284,7 +283,7 @@ class ConsoleBrowserTest {
         var code = text(phone, "[data-test=tracking-code]");
 
         // A neighbour about to raise the same thing is shown it nearby, and joins it instead.
-        phone.findElement(By.xpath("//button[normalize-space()='再吹一哨']")).click();
+        clickXpath(phone, "//button[normalize-space()='再吹一哨']");
         fillWhistle("CITYSCAPE-EXPOSED-WASTE", "垃圾还在，气味很大。", LAT + 0.0007, LNG + 0.0004);
         until(
                 phone,
@@ -293,7 +292,7 @@ class ConsoleBrowserTest {
         assertThat(text(phone, "[data-test=nearby]")).contains("路边堆放生活垃圾");
         assertFitsTheScreen(phone);
         fullPageScreenshot(phone, "11-whistle-nearby-phone");
-        phone.findElement(By.xpath("//button[normalize-space()='我也遇到了，加入此哨']")).click();
+        clickXpath(phone, "//button[normalize-space()='我也遇到了，加入此哨']");
         until(phone, PAGE, d -> text(d, "[data-test=nearby]").contains("已记录您的反映"));
 
         // She tracks it with the code and her phone, in Chinese and then in English.
@@ -301,14 +300,15 @@ class ConsoleBrowserTest {
         until(
                 phone,
                 PAGE,
-                d -> !d.findElements(By.cssSelector("[data-test=code]")).isEmpty());
+                d -> !d.findElements(By.cssSelector("[data-test=look-up][aria-busy=false]"))
+                        .isEmpty());
         phone.findElement(By.id("phone")).sendKeys(RESIDENT_PHONE);
-        phone.findElement(By.xpath("//button[normalize-space()='查询']")).click();
+        clickXpath(phone, "//button[normalize-space()='查询']");
         until(phone, PAGE, d -> text(d, "[data-test=timeline]").contains("另有群众反映此问题"));
         assertThat(text(phone, "[data-test=whistle]"))
                 .as("times in Asia/Shanghai, whatever the browser's zone (UTC here)")
                 .contains(shanghai(raisedAt(code)));
-        phone.findElement(By.xpath("//button[normalize-space()='English']")).click();
+        clickXpath(phone, "//button[normalize-space()='English']");
         until(phone, PAGE, d -> text(d, "#rate-title").equals("Rate the result"));
         assertFitsTheScreen(phone);
         assertEveryControlIsLabelled(phone);
@@ -324,6 +324,9 @@ class ConsoleBrowserTest {
         assertFitsTheScreen(wall);
         fullPageScreenshot(wall, "13-home-anonymous-1920");
         wall.get(gateway.resolve("/command.html").toString());
+        until(wall, PAGE, d -> d.getPageSource().contains("请先登录"));
+        // Coming back to a page the browser holds: revalidated (304), it must keep the pages' policy and work.
+        wall.navigate().refresh();
         until(wall, PAGE, d -> d.getPageSource().contains("请先登录"));
     }
 
@@ -369,7 +372,7 @@ class ConsoleBrowserTest {
         new Select(phone.findElement(By.cssSelector("[data-test=category]"))).selectByValue(category);
         phone.findElement(By.cssSelector("[data-test=description]")).sendKeys(description);
         gps(phone, lat, lng);
-        phone.findElement(By.cssSelector("[data-test=locate]")).click();
+        click(phone, "[data-test=locate]");
         until(phone, PAGE, d -> text(d, "[data-test=located]").contains(String.format("%.6f", lat)));
         // Nearby whistles of the kind appear above the submit button once looked up: wait, so nothing moves under a
         // tap.
@@ -386,7 +389,7 @@ class ConsoleBrowserTest {
         until(driver, PAGE, d -> !d.findElements(By.id("username")).isEmpty());
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(passwords.get(username));
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        click(driver, "form button[type=submit]");
         var path = page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
         until(driver, PAGE, d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
         until(
@@ -396,7 +399,7 @@ class ConsoleBrowserTest {
     }
 
     private void signOut(ChromeDriver driver) {
-        driver.findElement(By.xpath("//button[normalize-space()='退出']")).click();
+        clickXpath(driver, "//button[normalize-space()='退出']");
         until(
                 driver,
                 PAGE,
@@ -424,13 +427,27 @@ class ConsoleBrowserTest {
         return numbers;
     }
 
-    private static WebElement row(WebDriver driver, String number) {
-        return driver.findElement(By.cssSelector("[data-test=queue] tr[data-ticket='" + number + "']"));
-    }
-
     private static String text(WebDriver driver, String css) {
         var found = driver.findElements(By.cssSelector(css));
         return found.isEmpty() ? "" : found.getFirst().getText().strip();
+    }
+
+    /** Clicks once the element is there and enabled: a button is disabled while its page is busy. */
+    private static void click(WebDriver driver, String css) {
+        clickable(driver, By.cssSelector(css));
+    }
+
+    private static void clickXpath(WebDriver driver, String xpath) {
+        clickable(driver, By.xpath(xpath));
+    }
+
+    private static void clickable(WebDriver driver, By by) {
+        until(driver, PAGE, d -> d.findElements(by).stream().anyMatch(e -> e.isDisplayed() && e.isEnabled()));
+        driver.findElements(by).stream()
+                .filter(e -> e.isDisplayed() && e.isEnabled())
+                .findFirst()
+                .orElseThrow()
+                .click();
     }
 
     /** Waits for the condition; on a time-out the page is saved as {@code failed-<n>.png} beside the others. */
