@@ -7,7 +7,7 @@ const zh = {
   app: '吹哨报到', language: 'English', signIn: '登录', signOut: '退出', home: '首页', anonymous: '未登录',
   loading: '加载中…', retry: '重试', cancel: '取消', confirm: '确定', close: '关闭', none: '无', save: '提交',
   refresh: '刷新', error: '出错了', forbidden: '您的角色无权查看此页面。', needSignIn: '请先登录。',
-  'page.home': '吹哨报到', 'page.whistle': '我要吹哨', 'page.track': '进度查询', 'page.command': '指挥中心', 'page.unit': '部门工作台',
+  'page.home': '首页', 'page.whistle': '我要吹哨', 'page.track': '进度查询', 'page.command': '指挥中心', 'page.unit': '部门工作台',
   'page.whistle.hint': '发现问题，拍照定位，一键上报', 'page.track.hint': '查看办理进度，评价处理结果',
   'page.command.hint': '受理、派哨、督办、核查', 'page.unit.hint': '接哨报到、到场处置、办结反馈',
   // 吹哨
@@ -82,7 +82,7 @@ const en = {
   loading: 'Loading…', retry: 'Retry', cancel: 'Cancel', confirm: 'Confirm', close: 'Close', none: 'None',
   save: 'Submit', refresh: 'Refresh', error: 'Something went wrong', forbidden: 'Your role may not see this page.',
   needSignIn: 'Please sign in first.',
-  'page.home': 'Whistle and report', 'page.whistle': 'Raise a whistle', 'page.track': 'Track a whistle', 'page.command': 'Command centre',
+  'page.home': 'Home', 'page.whistle': 'Raise a whistle', 'page.track': 'Track a whistle', 'page.command': 'Command centre',
   'page.unit': 'Unit work queue', 'page.whistle.hint': 'Spot a problem, take a photo, report it',
   'page.track.hint': 'Follow the handling and rate the result', 'page.command.hint': 'File, summon, supervise, verify',
   'page.unit.hint': 'Report in, go on site, report the result',

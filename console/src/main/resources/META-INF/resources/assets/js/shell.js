@@ -6,7 +6,7 @@ import { locale, t, toggleLanguage } from './i18n.js';
 
 /** Roles that may open each page; the services decide again on every call. */
 export const PAGE_ROLES = {
-  command: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER', 'ADMINISTRATOR'],
+  command: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER'],
   unit: ['DEPARTMENT_OFFICER', 'DEPARTMENT_LEADER', 'PROPERTY_STAFF', 'COMMUNITY_STAFF'],
 };
 

@@ -330,6 +330,68 @@ class ConsoleBrowserTest {
         until(wall, PAGE, d -> d.getPageSource().contains("请先登录"));
     }
 
+    @Test
+    void offersEveryDemoAccountItsPagesAndEachOfThemLoadsWithoutAnError() {
+        var offered = new java.util.TreeMap<String, List<String>>();
+        for (var username : passwords.keySet().stream().sorted().toList()) {
+            wall.manage().deleteAllCookies();
+            signIn(wall, username, "/");
+            until(
+                    wall,
+                    PAGE,
+                    d -> !d.findElements(By.cssSelector("[data-test=go-whistle]"))
+                            .isEmpty());
+            var pages = wall.findElements(By.cssSelector("nav a")).stream()
+                    .map(a -> a.getDomAttribute("data-test").substring("go-".length()))
+                    .toList();
+            offered.put(username, pages);
+            for (var page : pages) {
+                wall.get(gateway.resolve("/" + page + ".html").toString());
+                until(
+                        wall,
+                        PAGE,
+                        d -> !d.findElements(By.cssSelector("[data-test=who]")).isEmpty());
+                switch (page) {
+                    case "command" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> text(d, "[data-test=open-total]").matches("\\d+")
+                                        || !d.findElements(By.cssSelector(".error"))
+                                                .isEmpty());
+                    case "unit" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=unit-queue]"))
+                                                .isEmpty()
+                                        && !d.getPageSource().contains("加载中"));
+                    case "whistle" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> d.findElements(By.cssSelector("[data-test=category] option"))
+                                                .size()
+                                        > 10);
+                    default ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=look-up]"))
+                                        .isEmpty());
+                }
+                assertThat(wall.findElements(By.cssSelector(".error")))
+                        .as("%s on %s: %s", username, page, text(wall, ".error"))
+                        .isEmpty();
+            }
+        }
+        assertThat(offered.get("gn.street.sunhongwei")).contains("command").doesNotContain("unit");
+        assertThat(offered.get("qq.leader.yangzhiqiang")).contains("command");
+        assertThat(offered.get("gn.lzg.huangjiye")).contains("unit").doesNotContain("command");
+        assertThat(offered.get("ls.resident.zhangguilan")).containsExactly("whistle", "track");
+        assertThat(offered.get("admin")).containsExactly("whistle", "track");
+    }
+
     /** When intake says the whistle was raised, asked as its anonymous reporter. */
     private Instant raisedAt(String code) throws IOException {
         var query = "/api/whistles/track?code=" + code + "&phone=" + RESIDENT_PHONE;
@@ -356,8 +418,8 @@ class ConsoleBrowserTest {
     @BeforeEach
     void everyoneSignedOutInChinese() {
         for (var driver : List.of(phone, wall)) {
-            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             driver.get(gateway.resolve("/").toString());
+            driver.manage().deleteAllCookies();
             driver.executeScript("localStorage.clear()");
         }
     }
