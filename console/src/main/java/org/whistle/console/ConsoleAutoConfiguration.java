@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -32,19 +31,12 @@ public class ConsoleAutoConfiguration {
         return path.equals("/") || path.endsWith(".html");
     }
 
-    /**
-     * Labels every page response as HTML from the start, the 304 to a revisiting browser included. The gateway chooses
-     * a response's Content-Security-Policy by its content type, and a bare 304 has none: it would get the policy for
-     * non-pages, and the browser, updating the cached page's headers from the 304, would block every script and style
-     * of the page. {@code no-cache} has browsers revalidate the shells, so a new version is never missed.
-     */
+    /** {@code no-cache} has browsers revalidate the page shells, so a new version is never missed. */
     @Bean
-    WebFilter pagesLabelledAsPages() {
+    WebFilter pagesRevalidated() {
         return (exchange, chain) -> {
             if (isPage(exchange.getRequest().getPath().pathWithinApplication().value())) {
-                var headers = exchange.getResponse().getHeaders();
-                headers.setContentType(MediaType.TEXT_HTML);
-                headers.setCacheControl(CacheControl.noCache());
+                exchange.getResponse().getHeaders().setCacheControl(CacheControl.noCache());
             }
             return chain.filter(exchange);
         };

@@ -1,10 +1,13 @@
 package org.whistle.gateway.edge;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -53,7 +56,7 @@ class EdgeFilter implements WebFilter {
                 .build();
         var response = traced.getResponse();
         response.beforeCommit(() -> {
-            secureHeaders(response.getHeaders(), https, pagePolicy);
+            secureHeaders(response.getHeaders(), response.getStatusCode(), https, pagePolicy);
             response.getHeaders().set(TraceContext.REQUEST_ID, requestId);
             return Mono.empty();
         });
@@ -72,14 +75,17 @@ class EdgeFilter implements WebFilter {
         });
     }
 
-    private static void secureHeaders(HttpHeaders headers, boolean https, PagePolicy pagePolicy) {
+    private static void secureHeaders(
+            HttpHeaders headers, @Nullable HttpStatusCode status, boolean https, PagePolicy pagePolicy) {
         if (https) {
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
-        if (!headers.containsHeader("Content-Security-Policy")) {
+        // A 304 carries no body and no content type; a browser copies its headers onto the page it cached, so a
+        // policy chosen here would replace the page's own. The stored page keeps the policy it came with.
+        if (!headers.containsHeader("Content-Security-Policy") && status != HttpStatus.NOT_MODIFIED) {
             // A page without its own policy is one of the console's, served here; anything else loads nothing.
             var contentType = headers.getContentType();
             var page = contentType != null && contentType.isCompatibleWith(MediaType.TEXT_HTML);

@@ -45,12 +45,32 @@ class PageSettingsTest {
                         assertThat(policy).startsWith("default-src 'self'").contains("https://t*.tianditu.gov.cn"));
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    @Test
+    void compressesPagesForBrowsersThatAcceptIt() throws Exception {
+        var script = get("/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js", "Accept-Encoding", "gzip");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    }
+
+    @Test
+    void leavesTheCachedPagesPolicyAloneWhenTheBrowserIsToldNotModified() throws Exception {
+        var page = get("/policy-probe.html");
+        var lastModified = page.headers().firstValue("Last-Modified").orElseThrow();
+
+        var again = get("/policy-probe.html", "If-Modified-Since", lastModified);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.headers().firstValue("Content-Security-Policy")).isEmpty();
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
         try (var client = HttpClient.newHttpClient()) {
-            return client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
