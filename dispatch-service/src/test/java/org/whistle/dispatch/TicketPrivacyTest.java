@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.whistle.events.Topics;
 import org.whistle.events.WhistleReported;
 import org.whistle.testing.AccessLogCapture;
@@ -21,17 +20,8 @@ class TicketPrivacyTest extends DispatchServiceTestBase {
 
     private static final String WRITTEN_PHONE = "13812345678";
 
-    private AccessLogCapture log;
-
-    @BeforeEach
-    void capture() {
-        log = AccessLogCapture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        log.close();
-    }
+    @RegisterExtension
+    final AccessLogCapture log = AccessLogCapture.perTest();
 
     @Test
     void showsANumberInANoteOnlyToTheOwningCentreAndTheUnitStillOnTheTask() {

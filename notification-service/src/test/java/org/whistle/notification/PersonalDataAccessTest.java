@@ -6,9 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.whistle.events.TicketState;
 import org.whistle.events.WhistleRouted;
 import org.whistle.security.personaldata.PersonalData;
@@ -20,17 +19,8 @@ import org.whistle.testing.AccessLogCapture;
  */
 class PersonalDataAccessTest extends NotificationServiceTest {
 
-    private AccessLogCapture log;
-
-    @BeforeEach
-    void capture() {
-        log = AccessLogCapture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        log.close();
-    }
+    @RegisterExtension
+    final AccessLogCapture log = AccessLogCapture.perTest();
 
     @Test
     void showsAReporterAccountInFullToTheOwningCentreOnlyAndRecordsWhoLooked() throws Exception {

@@ -13,9 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.whistle.events.Actor;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.EventData;
@@ -50,17 +49,9 @@ class ReporterPrivacyTest extends IntakeTest {
     private static final String UNIT = "QQ-230225-ZJJ-LZG";
 
     private final TicketId ticket = TicketId.newId();
-    private AccessLogCapture log;
 
-    @BeforeEach
-    void capture() {
-        log = AccessLogCapture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        log.close();
-    }
+    @RegisterExtension
+    final AccessLogCapture log = AccessLogCapture.perTest();
 
     private record Raised(String id, String code, String description) {}
 

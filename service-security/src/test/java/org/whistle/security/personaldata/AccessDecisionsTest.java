@@ -10,9 +10,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,17 +33,8 @@ class AccessDecisionsTest {
     @Autowired
     MeterRegistry meters;
 
-    AccessLogCapture log;
-
-    @BeforeEach
-    void capture() {
-        log = AccessLogCapture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        log.close();
-    }
+    @RegisterExtension
+    final AccessLogCapture log = AccessLogCapture.perTest();
 
     @Test
     void recordsWhoReadWhichRecordWhenAndWhatTheySaw() throws Exception {
