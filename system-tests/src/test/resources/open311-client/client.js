@@ -4,6 +4,10 @@
 // submit with a wrong key.
 //
 //   node client.js <endpoint-url> <api-key> <jurisdiction-id> [description]
+//   node client.js --follow <endpoint-url> <api-key> <jurisdiction-id> <service-request-id>
+//
+// The second form follows a request raised earlier, as a client checking back later would: the request by id, with the
+// key, printed as "OPEN311-FOLLOW {json}".
 //
 // <endpoint-url> is the façade's root, e.g. http://127.0.0.1:8080/open311/v2/ . Every step is recorded, successful or
 // not, and the whole record is printed as ONE line "OPEN311-SUMMARY {json}" on stdout for the Java test to judge; the
@@ -16,9 +20,10 @@ const STEP_TIMEOUT_MS = 20000;
 const LOOKUP_DEADLINE_MS = 15000;
 const LOOKUP_PAUSE_MS = 500;
 
-const [endpointArg, apiKey, jurisdiction, descriptionArg] = process.argv.slice(2);
-if (!endpointArg || !apiKey || !jurisdiction) {
-  console.error('usage: node client.js <endpoint-url> <api-key> <jurisdiction-id> [description]');
+const following = process.argv[2] === '--follow';
+const [endpointArg, apiKey, jurisdiction, descriptionArg] = process.argv.slice(following ? 3 : 2);
+if (!endpointArg || !apiKey || !jurisdiction || (following && !descriptionArg)) {
+  console.error('usage: node client.js [--follow] <endpoint-url> <api-key> <jurisdiction-id> [description | id]');
   process.exit(2);
 }
 const endpoint = endpointArg.endsWith('/') ? endpointArg : endpointArg + '/';
@@ -131,7 +136,15 @@ async function main() {
   process.stdout.write('OPEN311-SUMMARY ' + JSON.stringify(summary) + '\n');
 }
 
-main().catch((error) => {
+async function follow(id) {
+  const client = new Open311({ endpoint, jurisdiction, apiKey, format: 'json' });
+  const record = { endpoint, jurisdiction, serviceRequestId: id };
+  const byId = await step((cb) => client.serviceRequests(id, { api_key: apiKey }, cb));
+  record.byId = byId.ok ? { ok: true, request: find(byId.data, id) || null } : byId;
+  process.stdout.write('OPEN311-FOLLOW ' + JSON.stringify(record) + '\n');
+}
+
+(following ? follow(descriptionArg) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -24,17 +24,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.whistle.localstack.LocalStack;
-import org.whistle.localstack.Options;
-import org.whistle.localstack.RunningStack;
-import org.whistle.localstack.Service;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.whistle.systemtests.Casework;
+import org.whistle.systemtests.Gateway;
+import org.whistle.systemtests.Place;
+import org.whistle.systemtests.Platform;
+import org.whistle.systemtests.SharedLocalStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Open311 conformance with a real third-party client: the npm package {@code open311} 0.0.12 (JSON mode), installed
- * from the npm registry into a temporary directory and run by Node against the façade through the gateway of a
- * freshly started local stack. The harness ({@code src/test/resources/open311-client}) follows
+ * from the npm registry into a temporary directory and run by Node against the façade through the gateway of the
+ * shared local stack — and the seed's fifth story: the request it raised is followed until the roads section has
+ * fixed the road. The harness ({@code src/test/resources/open311-client}) follows
  * {@code shared/open311/README.md}: its {@code package.json} overrides the client's two XML dependencies, which npm
  * cannot fetch from the registry, with stand-ins that throw, and pins {@code request} and {@code lodash}.
  *
@@ -43,28 +46,27 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code npm} is missing or the npm registry cannot be reached.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedLocalStack.class)
 class Open311ClientTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private static final String JURISDICTION = "qiqihar.gov.cn";
     private static final String ROAD_DAMAGE = "MUNICIPAL-ROAD-DAMAGE";
     private static final String SUMMARY = "OPEN311-SUMMARY ";
+    private static final String FOLLOW = "OPEN311-FOLLOW ";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration CLIENT_TIMEOUT = Duration.ofMinutes(2);
 
     private Path harness;
     private @Nullable String unavailable;
-    private Path dataDir;
-    private RunningStack stack;
+    private Platform platform;
     private String description;
     private JsonNode summary;
 
     @BeforeAll
-    void installTheClientStartTheStackAndRunTheClient() throws Exception {
+    void installTheClientAndRunItAgainstTheSharedStack(Platform platform) throws Exception {
+        this.platform = platform;
         harness = Files.createTempDirectory("whistle-open311-client");
         unavailable = requireTool("node", "--version");
         if (unavailable == null) {
@@ -79,43 +81,14 @@ class Open311ClientTest {
             return;
         }
 
-        dataDir = Files.createTempDirectory("whistle-open311-client-stack");
-        stack = LocalStack.start(Options.defaults()
-                .withDataDir(dataDir)
-                .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
-                .withFreePorts());
-
-        // Intake is ready before its org-reference copy (fed from Kafka) has the categories; until then services.json
-        // is an empty list and a POST gets 404 for the code. Wait, bounded, for the demo's road damage to be offered.
-        var services = java.net.URI.create(gatewayBase() + "/open311/v2/services.json?jurisdiction_id=" + JURISDICTION);
-        var started = System.nanoTime();
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> HTTP.send(
-                                java.net.http.HttpRequest.newBuilder(services)
-                                        .timeout(Duration.ofSeconds(10))
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString())
-                        .body()
-                        .contains(ROAD_DAMAGE));
-        System.out.printf(
-                "open311 services offered %d ms after the stack was ready%n",
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-
+        // The shared stack waits until intake offers the demo city's categories (Platform), so the client finds them.
         description = "文明大街与农机路交叉路口路面破损 (open311 npm client " + UUID.randomUUID() + ")";
         var endpoint = gatewayBase() + "/open311/v2/";
         var run = run(List.of("node", "client.js", endpoint, apiKey(), JURISDICTION, description), CLIENT_TIMEOUT);
         assertThat(run.exitCode())
                 .as("node client.js exited %d\nstdout:\n%s\nstderr:\n%s", run.exitCode(), run.stdout(), run.stderr())
                 .isZero();
-        var line = run.stdout()
-                .lines()
-                .filter(l -> l.startsWith(SUMMARY))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + SUMMARY.strip() + " line from client.js\nstdout:\n"
-                        + run.stdout() + "\nstderr:\n" + run.stderr()));
-        summary = JSON.readTree(line.substring(SUMMARY.length()));
+        summary = line(run, SUMMARY);
         System.out.println("open311 client summary: " + summary);
     }
 
@@ -129,10 +102,7 @@ class Open311ClientTest {
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
+    void removeTheHarness() throws IOException {
         if (harness != null) {
             try (Stream<Path> files = Files.walk(harness)) {
                 for (var file :
@@ -202,6 +172,66 @@ class Open311ClientTest {
         assertThat(refused.at("/error/body").asString()).contains("api_key");
     }
 
+    /**
+     * Story 5: the request the client raised is a whistle like any other — 甘南镇 files it, the roads section reports
+     * in and reports it fixed with a photo — and the client, checking back, finds it closed with the public status.
+     */
+    @Test
+    void followsItsRequestUntilTheRoadsSectionHasFixedTheRoad() throws Exception {
+        var id = summary.path("serviceRequestId").asString("");
+        assertThat(id).as(summary.toString()).isNotBlank();
+        var casework = new Casework(platform);
+        var ticket = casework.awaitTicket(id);
+        assertThat(ticket.path("owningCentre").asString()).isEqualTo(Place.CROSSING.streetCentre);
+        var ticketId = ticket.path("id").asString();
+        var street = casework.centreActor(Place.CROSSING, Casework.Level.STREET);
+        casework.centre(street, ticketId, "file", "{}");
+        casework.centre(street, ticketId, "summon", "{\"lead\":\"" + Place.CROSSING.leadUnit + "\"}");
+        var section = "gn-zjj-lzg-system";
+        casework.unit(section, ticketId, Place.CROSSING.leadUnit, "report-in", "{}");
+        var photo = casework.uploadEvidence(section, id, "路面已修复", Casework.photo());
+        var done = Gateway.JSON.createObjectNode().put("note", "路面已修复");
+        done.putArray("evidence").add(photo);
+        casework.unit(section, ticketId, Place.CROSSING.leadUnit, "done", done.toString());
+
+        var followed = new JsonNode[1];
+        await("the Open311 client sees the request closed")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    var run = run(
+                            List.of(
+                                    "node",
+                                    "client.js",
+                                    "--follow",
+                                    gatewayBase() + "/open311/v2/",
+                                    apiKey(),
+                                    JURISDICTION,
+                                    id),
+                            CLIENT_TIMEOUT);
+                    assertThat(run.exitCode()).as(run.stderr()).isZero();
+                    followed[0] = line(run, FOLLOW);
+                    return followed[0].at("/byId/request/status").asString("").equals("closed");
+                });
+        var request = followed[0].at("/byId/request");
+        assertThat(request.path("service_request_id").asString()).isEqualTo(id);
+        assertThat(request.path("description").asString()).isEqualTo(description);
+        assertThat(request.path("status_notes").asString())
+                .as(request.toString())
+                .isNotBlank();
+        assertThat(request.path("updated_datetime").asString()).isNotBlank();
+    }
+
+    private static JsonNode line(Run run, String prefix) {
+        var line = run.stdout()
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix.strip() + " line from client.js\nstdout:\n"
+                        + run.stdout() + "\nstderr:\n" + run.stderr()));
+        return JSON.readTree(line.substring(prefix.length()));
+    }
+
     private JsonNode section(String name) {
         var section = summary.path(name);
         assertThat(section.path("ok").asBoolean(false))
@@ -223,12 +253,7 @@ class Open311ClientTest {
     }
 
     private String gatewayBase() {
-        var uri = stack.services().stream()
-                .filter(service -> service.service() == Service.GATEWAY)
-                .findFirst()
-                .orElseThrow()
-                .baseUri()
-                .toString();
+        var uri = platform.gateway().base().toString();
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
