@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.whistle.security.SecurityProblems;
 import org.whistle.security.ServiceSecurityAutoConfiguration;
 
 /**
@@ -22,8 +23,13 @@ class PublicEndpoints {
     SecurityFilterChain anonymousIntake(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/whistles", "/api/whistles/**", "/open311/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server.jwt(
-                        jwt -> jwt.jwtAuthenticationConverter(ServiceSecurityAutoConfiguration.rolesAsAuthorities())))
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden())
+                        .jwt(jwt ->
+                                jwt.jwtAuthenticationConverter(ServiceSecurityAutoConfiguration.rolesAsAuthorities())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();

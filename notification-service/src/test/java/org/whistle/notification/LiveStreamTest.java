@@ -91,7 +91,8 @@ class LiveStreamTest extends NotificationServiceTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         var anonymous = http.send(
                 HttpRequest.newBuilder(uri("/api/notifications/stream")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("\"type\":\"urn:whistle:problem:unauthorized\"");
     }
 }

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * controllers take a {@link Caller} argument (null for anonymous requests a service lets through).
  *
  * <p>The default chain opens probes, metrics and the OpenAPI description and requires a token for everything else;
+ * its refusals are problem details ({@link SecurityProblems});
  * a service that serves anonymous callers somewhere declares its own chain for those paths with a higher order.
  * org-registry, which issues the tokens, declares its own decoder and so none of this applies there.
  */
@@ -72,7 +73,12 @@ public class ServiceSecurityAutoConfiguration implements WebMvcConfigurer {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities())))
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();

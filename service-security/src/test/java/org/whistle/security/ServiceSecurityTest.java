@@ -60,6 +60,41 @@ class ServiceSecurityTest {
     }
 
     @Test
+    void refusesMissingExpiredAndForgedTokensWithAProblemDetailAndTheBearerChallenge() throws Exception {
+        var valid = TestIssuer.get().token("x", List.of("RESIDENT"), List.of(), null);
+        var forged =
+                valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+        var expired = TestIssuer.get().expiredToken("x", List.of("RESIDENT"), List.of());
+        for (var token : java.util.Arrays.asList(null, expired, forged)) {
+            var response = get("/api/me", token);
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+            assertThat(response.body())
+                    .contains("\"type\":\"urn:whistle:problem:unauthorized\"")
+                    .contains("\"status\":401")
+                    .contains("\"instance\":\"/api/me\"");
+        }
+    }
+
+    @Test
+    void refusesARoleWithAProblemDetail() throws Exception {
+        var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
+
+        var response = get("/api/dispatch-only", resident);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"type\":\"urn:whistle:problem:forbidden\"")
+                .contains("\"status\":403");
+    }
+
+    @Test
     void authorisesByRole() throws Exception {
         var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
         var dispatcher = TestIssuer.get().token("d", List.of("STREET_DISPATCHER"), List.of("230225100"), null);

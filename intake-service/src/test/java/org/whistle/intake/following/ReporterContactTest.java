@@ -29,6 +29,19 @@ class ReporterContactTest extends IntakeTest {
                 .isEqualTo(403);
         assertThat(get(path, bearer(residentToken("someone"))).status()).isEqualTo(403);
         assertThat(get(path).status()).isEqualTo(401);
+        assertThat(get(path).body()).contains("\"type\":\"urn:whistle:problem:unauthorized\"");
+    }
+
+    @Test
+    void refusesAForgedTokenOnTheOpenPathsWithAProblemDetail() {
+        var valid = residentToken("someone");
+        var forged =
+                valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+
+        var refused = get("/api/whistles/" + UUID.randomUUID(), bearer(forged));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"type\":\"urn:whistle:problem:unauthorized\"");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.whistle.security.SecurityProblems;
 import org.whistle.security.ServiceSecurityAutoConfiguration;
 
 /**
@@ -30,8 +31,13 @@ class LiveSecurity {
                                 .anyRequest()
                                 .authenticated())
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(tokens)
+                        .authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden())
                         .jwt(jwt ->
                                 jwt.jwtAuthenticationConverter(ServiceSecurityAutoConfiguration.rolesAsAuthorities())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();

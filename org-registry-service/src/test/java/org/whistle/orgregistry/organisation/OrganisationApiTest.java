@@ -159,6 +159,18 @@ class OrganisationApiTest {
     }
 
     @Test
+    void refusesWithProblemDetails() {
+        for (var refused : List.of(
+                api.get("/api/org/nodes/230200", null),
+                api.get("/api/org/nodes/230200", "not-a-token"),
+                api.sendJson("POST", "/api/org/nodes", resident(), "{}"))) {
+            assertThat(refused.response().headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.json().get("status").asInt()).isEqualTo(refused.status());
+        }
+    }
+
+    @Test
     void letsOnlyAdministratorsChangeTheTree() {
         var body = """
                 {"code":"230202900","kind":"STREET","name":"测试街道","parentCode":"230202","validFrom":"2024-01-01"}

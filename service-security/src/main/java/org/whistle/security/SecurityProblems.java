@@ -1,0 +1,90 @@
+package org.whistle.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The security filters' refusals as RFC 9457 problem details, like every other error a Whistle service answers: 401
+ * for a missing, expired or forged token and 403 for a caller who may not, each keeping the {@code WWW-Authenticate}
+ * challenge of RFC 6750. Every chain that reads bearer tokens uses both, for its resource server and its exception
+ * handling.
+ */
+public final class SecurityProblems {
+
+    static final String TYPE_PREFIX = "urn:whistle:problem:";
+
+    private SecurityProblems() {}
+
+    /** 401: no token where one is needed, or one that is expired, forged or otherwise not valid. */
+    public static AuthenticationEntryPoint unauthorized() {
+        var challenge = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            challenge.commence(request, response, exception);
+            var detail = exception instanceof InvalidBearerTokenException
+                    ? "The bearer token is not valid: expired, or not issued by Whistle."
+                    : "This needs a bearer token: sign in first.";
+            write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+        };
+    }
+
+    /** 403: the caller is known and may not do this. */
+    public static AccessDeniedHandler forbidden() {
+        var challenge = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            challenge.handle(request, response, exception);
+            write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "forbidden",
+                    "Forbidden",
+                    "The caller's role or scope does not allow this.");
+        };
+    }
+
+    private static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("{\"type\":\"" + TYPE_PREFIX + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
+                        + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI())
+                        + "\"}");
+    }
+
+    private static String json(String text) {
+        var out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
