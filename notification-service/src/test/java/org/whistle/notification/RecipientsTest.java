@@ -113,6 +113,19 @@ class RecipientsTest extends NotificationServiceTest {
     }
 
     @Test
+    void refusesToSubscribeToAnAreaOutsideTheCallersScope() throws Exception {
+        var subscriber = token("watcher-2", java.util.List.of("STREET_DISPATCHER"), java.util.List.of("S1"), "C1");
+
+        var refused = post("/api/notifications/area-subscriptions", subscriber, "{\"areaId\":\"S2\"}");
+
+        assertStatus(refused, 403);
+        assertThat(jdbc.sql("SELECT count(*) FROM area_subscription WHERE recipient = 'unit:C1'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void deliversARedeliveredEventOnlyOnce() {
         var whistle = raise(userReporter("resident-twice"));
         var summoned = routed(whistle, WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED);

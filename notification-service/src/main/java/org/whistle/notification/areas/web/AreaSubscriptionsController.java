@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.notification.areas.AreaSubscriptions;
 import org.whistle.notification.areas.AreaSubscriptions.AreaSubscription;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
@@ -24,9 +26,11 @@ import org.whistle.security.Caller;
 class AreaSubscriptionsController {
 
     private final AreaSubscriptions subscriptions;
+    private final OrgReferenceCopy org;
 
-    AreaSubscriptionsController(AreaSubscriptions subscriptions) {
+    AreaSubscriptionsController(AreaSubscriptions subscriptions, OrgReferenceCopy org) {
         this.subscriptions = subscriptions;
+        this.org = org;
     }
 
     record Subscribe(@Nullable String areaId) {}
@@ -36,6 +40,10 @@ class AreaSubscriptionsController {
     AreaSubscription subscribe(Caller caller, @RequestBody Subscribe request) {
         if (request.areaId() == null || request.areaId().isBlank()) {
             throw InvalidInputException.of("areaId", "required");
+        }
+        if (!caller.covers(nodeAndAncestors(request.areaId()))) {
+            // Subscribers hear of every whistle raised in the area: only in their own scope.
+            throw new AccessDeniedException("the area lies outside the caller's scope");
         }
         var recipient = caller.unit() != null ? "unit:" + caller.unit() : "user:" + caller.subject();
         return subscriptions.subscribe(request.areaId(), recipient);
@@ -52,6 +60,13 @@ class AreaSubscriptionsController {
         if (!subscriptions.cancel(id, addresses(caller))) {
             throw new NotFoundException("area subscription", Long.toString(id));
         }
+    }
+
+    private List<String> nodeAndAncestors(String areaId) {
+        var nodes = new ArrayList<String>();
+        org.ancestry(areaId).forEach(node -> nodes.add(node.code()));
+        nodes.add(areaId);
+        return nodes;
     }
 
     private static List<String> addresses(Caller caller) {
