@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.whistle.events.CommandLevel;
 import org.whistle.events.EventCodec;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.OrgUnitChanged;
+import org.whistle.events.TraceIds;
 import org.whistle.sla.clocks.Tickets;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TestInfrastructure;
@@ -46,6 +50,42 @@ class SlaServiceApplicationTest extends ServiceContract {
 
     @LocalServerPort
     private int port;
+
+    /** The city, a street and the street's command centre, which owns the test tickets ({@code Tickets.CENTRE}). */
+    @BeforeEach
+    void publishTheStreetAndItsCentre() {
+        var from = java.time.LocalDate.of(2024, 1, 1);
+        for (var unit : List.of(
+                new OrgUnitChanged("city", "city", "市", "CITY", null, List.of(), null, true, from, null, null, null),
+                new OrgUnitChanged(
+                        "street-1",
+                        "street-1",
+                        "街道",
+                        "STREET",
+                        "city",
+                        List.of("city"),
+                        null,
+                        true,
+                        from,
+                        null,
+                        null,
+                        null),
+                new OrgUnitChanged(
+                        Tickets.CENTRE,
+                        Tickets.CENTRE,
+                        "街道指挥中心",
+                        "COMMAND_CENTRE",
+                        null,
+                        List.of("city", "street-1"),
+                        CommandLevel.STREET,
+                        true,
+                        from,
+                        null,
+                        "street-1",
+                        null))) {
+            publish(EventEnvelope.wrap(unit, 1, "test", TraceIds.newTraceId(), Clock.systemUTC()));
+        }
+    }
 
     @BeforeEach
     void awaitReady() {
@@ -79,7 +119,7 @@ class SlaServiceApplicationTest extends ServiceContract {
         assertThat(reportIn.path("state").asString()).isEqualTo("RUNNING");
         assertThat(reportIn.path("remaining").isMissingNode()).isFalse();
 
-        var byTicket = call("/api/sla/tickets/" + ticket.ticketId, token("DEPARTMENT_OFFICER"));
+        var byTicket = call("/api/sla/tickets/" + ticket.ticketId, unitToken("DEPARTMENT_OFFICER", "roads-bureau"));
         assertThat(byTicket.statusCode()).isEqualTo(200);
         assertThat(json(byTicket).path("whistleId").asString()).isEqualTo(ticket.id());
 
@@ -90,6 +130,56 @@ class SlaServiceApplicationTest extends ServiceContract {
                         .mapToLong(row -> row.path("running").asLong())
                         .sum())
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void hidesTheClocksOfATicketOutsideTheCallersScopeOrNotSummoningTheirUnit() {
+        var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
+        publish(ticket.summoned("roads-bureau"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> call("/api/sla/tickets/" + ticket.id(), token("STREET_DISPATCHER"))
+                                .statusCode()
+                        == 200);
+
+        var otherStreet = TestIssuer.get()
+                .token("other-street", List.of("STREET_DISPATCHER"), List.of("street-2"), "centre-street-2");
+        assertThat(call("/api/sla/tickets/" + ticket.id(), otherStreet).statusCode())
+                .isEqualTo(404);
+        assertThat(call("/api/sla/tickets/" + ticket.id(), unitToken("DEPARTMENT_OFFICER", "water-company"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(call("/api/sla/tickets/" + ticket.id(), unitToken("DEPARTMENT_LEADER", "roads-bureau"))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void countsOnlyTheCallersScopeAndAUnitOnlyItsOwnClocks() {
+        var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
+        publish(ticket.summoned("roads-bureau"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> running(call("/api/sla/summary?unit=roads-bureau", token("CITY_DISPATCHER"))) >= 1);
+
+        var otherStreet =
+                TestIssuer.get().token("other-street", List.of("STREET_DISPATCHER"), List.of("street-2"), null);
+        assertThat(running(call("/api/sla/summary?unit=roads-bureau", otherStreet)))
+                .isZero();
+        assertThat(call("/api/sla/summary?unit=roads-bureau", unitToken("DEPARTMENT_OFFICER", "water-company"))
+                        .statusCode())
+                .isEqualTo(403);
+        var own = call("/api/sla/summary", unitToken("DEPARTMENT_OFFICER", "roads-bureau"));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(json(own).valueStream().map(row -> row.path("unit").asString()))
+                .isNotEmpty()
+                .containsOnly("roads-bureau");
+    }
+
+    private static long running(HttpResponse<String> summary) {
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+        return json(summary)
+                .valueStream()
+                .mapToLong(row -> row.path("running").asLong())
+                .sum();
     }
 
     @Test
@@ -113,6 +203,10 @@ class SlaServiceApplicationTest extends ServiceContract {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+    }
+
+    private static String unitToken(String role, String unit) {
+        return TestIssuer.get().token("user-" + unit, List.of(role), List.of("city"), unit);
     }
 
     private static String token(String role) {

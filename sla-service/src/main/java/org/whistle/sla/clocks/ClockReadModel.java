@@ -106,12 +106,18 @@ public final class ClockReadModel {
      * seconds, not per request at scale.
      */
     public List<SummaryRow> summary(@Nullable CommandLevel level, @Nullable String unit) {
+        return summary(level, unit, sheet -> true);
+    }
+
+    /** The same, counting only the tickets {@code visible} lets through (a caller's scope). */
+    public List<SummaryRow> summary(
+            @Nullable CommandLevel level, @Nullable String unit, java.util.function.Predicate<TicketClocks> visible) {
         var now = clock.instant();
         var rows = new TreeMap<String, SummaryRow>();
         try (var sheets = sheets().all()) {
             while (sheets.hasNext()) {
                 var sheet = sheets.next().value;
-                if (level != null && sheet.level() != level) {
+                if ((level != null && sheet.level() != level) || !visible.test(sheet)) {
                     continue;
                 }
                 count(sheet, unit, now, rows);

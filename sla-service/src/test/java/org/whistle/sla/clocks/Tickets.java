@@ -40,7 +40,7 @@ public final class Tickets {
     public static final String POTHOLE = "ROADS-POTHOLE";
     static final String FIRE_HAZARD = "FIRE-HAZARD";
     static final String UNKNOWN_CATEGORY = "MISC-UNLISTED";
-    static final String CENTRE = "centre-street-1";
+    public static final String CENTRE = "centre-street-1";
 
     public final WhistleId whistleId = WhistleId.newId();
     public final TicketId ticketId = TicketId.newId();

@@ -28,11 +28,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.whistle.events.CommandLevel;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.Caller;
 import org.whistle.sla.clocks.ClockReadModel;
 import org.whistle.sla.clocks.ClockReadModel.SummaryRow;
 
 /**
- * The clocks of a ticket and dashboard counts, for those who dispatch, lead or answer summons (read only). Each
+ * The clocks of a ticket and dashboard counts, for those who dispatch, lead or answer summons (read only), each
+ * within their scope ({@link ClockAccess}). Each
  * instance holds some partitions; what is not here is fetched from the instance that holds it (its
  * {@code application.server}), with the caller's token, so any instance answers for all.
  */
@@ -49,11 +51,13 @@ class SlaController {
 
     private final ClockReadModel clocks;
     private final Clock clock;
+    private final ClockAccess access;
     private final RestClient peers;
 
-    SlaController(ClockReadModel clocks, Clock clock) {
+    SlaController(ClockReadModel clocks, Clock clock, ClockAccess access) {
         this.clocks = clocks;
         this.clock = clock;
+        this.access = access;
         var http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(java.time.Duration.ofSeconds(2))
                 .build();
@@ -66,9 +70,13 @@ class SlaController {
     ResponseEntity<?> ticket(
             @PathVariable String id,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestHeader(name = FORWARDED, required = false) @Nullable String forwarded) {
+            @RequestHeader(name = FORWARDED, required = false) @Nullable String forwarded,
+            Caller caller) {
         var local = clocks.ticket(id);
         if (local.isPresent()) {
+            if (!access.sees(caller, local.get())) {
+                throw new NotFoundException("whistle or ticket", id);
+            }
             return ResponseEntity.ok(TicketClocksView.of(local.get(), clock.instant()));
         }
         if (forwarded == null) {
@@ -95,8 +103,10 @@ class SlaController {
             @RequestParam(required = false) @Nullable CommandLevel level,
             @RequestParam(required = false) @Nullable String unit,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestHeader(name = FORWARDED, required = false) @Nullable String forwarded) {
-        var rows = new ArrayList<>(clocks.summary(level, unit));
+            @RequestHeader(name = FORWARDED, required = false) @Nullable String forwarded,
+            Caller caller) {
+        unit = access.summaryUnit(caller, unit);
+        var rows = new ArrayList<>(clocks.summary(level, unit, sheet -> access.sees(caller, sheet)));
         if (forwarded == null) {
             var query = "/api/sla/summary?" + (level == null ? "" : "level=" + level + "&")
                     + (unit == null
