@@ -270,7 +270,7 @@ public final class Casework {
                 OBSERVER,
                 place,
                 place.category,
-                "HOTLINE",
+                "APP",
                 "NORMAL",
                 "system test: " + stage + " at " + level + " in " + place,
                 null);
