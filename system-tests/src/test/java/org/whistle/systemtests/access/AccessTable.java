@@ -1,0 +1,1052 @@
+package org.whistle.systemtests.access;
+
+import static org.whistle.systemtests.access.Row.row;
+
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.whistle.systemtests.Casework;
+import org.whistle.systemtests.Casework.Prepared;
+import org.whistle.systemtests.Casework.Stage;
+import org.whistle.systemtests.Gateway;
+import org.whistle.systemtests.Place;
+
+/**
+ * The one table: every endpoint the services expose, and what each role may do with it inside and outside its scope,
+ * through the gateway. {@link AccessMatrixTest} checks it against the endpoints the services really map, so an
+ * endpoint without a row (or a row without an endpoint) fails the build.
+ *
+ * <p>Columns, in {@link Principal}'s order:
+ *
+ * <pre>
+ * RES resident · GRD grid worker · PTY party member · COM community staff · STR street dispatcher · DST district
+ * dispatcher · CTY city dispatcher · OFF department officer · DLD department leader · PRP property staff · LDR leader
+ * · ADM administrator · SVC a Whistle service (client credentials)
+ * </pre>
+ *
+ * Inside scope means the caller's own street, district or city (a district dispatcher's ticket at district level, a
+ * city dispatcher's at city level), a ticket that summons its unit, its own whistle; outside, the same for another
+ * street, district or unit, or another person's whistle. {@code -}: no such case. Dispatch hides a ticket the caller
+ * may not see (404) and refuses what it sees but may not change (403).
+ */
+final class AccessTable {
+
+    private AccessTable() {}
+
+    private static final String ALL_200 = "200 200 200 200 200 200 200 200 200 200 200 200 200";
+    private static final String ALL_201 = "201 201 201 201 201 201 201 201 201 201 201 201 201";
+    private static final String ALL_403 = "403 403 403 403 403 403 403 403 403 403 403 403 403";
+    private static final String ALL_404 = "404 404 404 404 404 404 404 404 404 404 404 404 404";
+    private static final String NONE = " -   -   -   -   -   -   -   -   -   -   -   -   - ";
+    private static final String ADMIN_200 = "403 403 403 403 403 403 403 403 403 403 403 200 403";
+    private static final String ADMIN_201 = "403 403 403 403 403 403 403 403 403 403 403 201 403";
+    private static final String ADMIN_204 = "403 403 403 403 403 403 403 403 403 403 403 204 403";
+    /** Outside scope, for endpoints whose outside is another place: city-wide principals have none. */
+    private static final String HIDDEN_OUTSIDE = "403 403 403 404 404 404  -  404 404 404  -   -   - ";
+    /** Outside scope, for endpoints that refuse (403) rather than hide what lies elsewhere. */
+    private static final String REFUSED_OUTSIDE = "403 403 403 403 403 403  -  403 403 403  -   -   - ";
+
+    static List<Row> rows() {
+        return List.of(
+                // ---- dispatch: the ticket -------------------------------------------------------------------
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/tickets/{id}",
+                        "403 403 403 200 200 200 200 200 200 200 200 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        ticketRead(t -> "/api/tickets/" + t.ticketId())),
+                row(
+                        "GET /api/tickets/by-whistle/{whistleId}",
+                        "403 403 403 200 200 200 200 200 200 200 200 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        ticketRead(t -> "/api/tickets/by-whistle/" + t.whistleId())),
+                row(
+                        "GET /api/tickets/{id}/proposal",
+                        "403 403 403 200 200 200 200 200 200 200 200 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        ticketRead(t -> "/api/tickets/" + t.ticketId() + "/proposal")),
+                row(
+                        "GET /api/tickets/overview",
+                        "403 403 403 403 200 200 200 403 403 403 200 403 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var area = s == Scope.IN ? f.areaOf(p) : outsideArea(p);
+                            return area == null ? null : Request.at("/api/tickets/overview?area=" + area);
+                        }),
+                row(
+                        "POST /api/tickets/{id}/file",
+                        "403 403 403 404 200 200 200 404 404 404 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.RAISED, "file", t -> "{}")),
+                row(
+                        "POST /api/tickets/{id}/reject",
+                        "403 403 403 404 200 200 200 404 404 404 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.RAISED, "reject", t -> reason("重复举报"))),
+                row(
+                        "POST /api/tickets/{id}/merge",
+                        "403 403 403 404 200 200 200 404 404 404 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        AccessTable::merge),
+                row(
+                        "POST /api/tickets/{id}/priority",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.DISPATCHED, "priority", t -> "{\"priority\":\"URGENT\"}")),
+                row(
+                        "POST /api/tickets/{id}/category",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.DISPATCHED, "category", t -> "{\"category\":\"MUNICIPAL-STREETLIGHT\"}")),
+                row(
+                        "POST /api/tickets/{id}/summon",
+                        "403 403 403 404 200 200 200 404 404 404 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.FILED, "summon", AccessTable::summon)),
+                row(
+                        "POST /api/tickets/{id}/transfer",
+                        "403 403 403 404 200 200 200 404 404 404 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.RAISED, "transfer", AccessTable::transfer)),
+                row(
+                        "POST /api/tickets/{id}/extensions/{requestId}/approve",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(
+                                Stage.EXTENSION_PENDING,
+                                t -> "extensions/" + t.place().leadUnit + ".1/approve",
+                                t -> "{}")),
+                row(
+                        "POST /api/tickets/{id}/extensions/{requestId}/refuse",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(
+                                Stage.EXTENSION_PENDING,
+                                t -> "extensions/" + t.place().leadUnit + ".1/refuse",
+                                t -> reason("工期可以保证"))),
+                row(
+                        "POST /api/tickets/{id}/suspend",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.DISPATCHED, "suspend", t -> reason("等待天气转好"))),
+                row(
+                        "POST /api/tickets/{id}/resume",
+                        "403 403 403 404 200 200 200 404 404 404 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.SUSPENDED, "resume", t -> "{}")),
+                row(
+                        "POST /api/tickets/{id}/verify",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.RESOLVED, "verify", t -> "{\"pass\":true,\"note\":\"现场核查属实\"}")),
+                row(
+                        "POST /api/tickets/{id}/close",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.VERIFIED, "close", t -> "{\"outcome\":\"RESOLVED\"}")),
+                row(
+                        "POST /api/tickets/{id}/reopen",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.CLOSED, "reopen", t -> reason("居民反映仍未修好"))),
+                // ---- dispatch: a unit's own task ------------------------------------------------------------
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/report-in",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        task(Stage.DISPATCHED, "report-in", "{}")),
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/decline",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        task(Stage.DISPATCHED, "decline", reason("不属于本单位职责"))),
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/on-site",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        task(Stage.IN_PROGRESS, "on-site", "{}")),
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/progress",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        task(Stage.IN_PROGRESS, "progress", Casework.doneWithEvidence("已封闭施工区域"))),
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/contacted-reporter",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        task(Stage.IN_PROGRESS, "contacted-reporter", "{\"note\":\"已电话联系举报人\"}")),
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/done",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        task(Stage.IN_PROGRESS, "done", Casework.doneWithEvidence("已修复"))),
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/extension-requests",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        task(
+                                Stage.IN_PROGRESS,
+                                "extension-requests",
+                                "{\"clock\":\"RESOLVE\",\"extraTime\":\"PT24H\",\"reason\":\"材料未到\"}")),
+                // ---- dispatch: queues -----------------------------------------------------------------------
+                row(
+                        "GET /api/queues/units/{unit}",
+                        "403 403 403 200 403 403 403 200 200 200 403 403 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var unit = s == Scope.IN ? ownUnit(f, p) : otherUnit(f, p);
+                            return unit == null ? null : Request.at("/api/queues/units/" + unit);
+                        }),
+                row(
+                        "GET /api/queues/centres/{centre}",
+                        "403 403 403 403 200 200 200 403 403 403 200 403 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var spot = Fixtures.ticketSpot(p, s);
+                            return spot == null
+                                    ? null
+                                    : Request.at(
+                                            "/api/queues/centres/" + Casework.centreOf(spot.place(), spot.level()));
+                        }),
+                // ---- sla ------------------------------------------------------------------------------------
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/sla/tickets/{id}",
+                        "403 403 403 403 200 200 200 200 200 403 200 403 403",
+                        "403 403 403 403 404 404  -  404 404 403  -   -   - ",
+                        401,
+                        (f, p, s, fresh) -> {
+                            var ticket = f.clockedTicket(p, s);
+                            return ticket == null ? null : Request.at("/api/sla/tickets/" + ticket.ticketId());
+                        }),
+                // A dispatcher's summary counts only the tickets in its scope; a unit asks only for its own.
+                row(
+                        "GET /api/sla/summary",
+                        "403 403 403 403 200 200 200 200 200 403 200 403 403",
+                        "403 403 403 403 200 200  -  403 403 403  -   -   - ",
+                        401,
+                        (f, p, s, fresh) -> {
+                            var unit = s == Scope.IN ? ownUnit(f, p) : otherUnit(f, p);
+                            return unit == null ? null : Request.at("/api/sla/summary?unit=" + unit);
+                        }),
+                // ---- intake ---------------------------------------------------------------------------------
+                row(
+                        "POST /api/whistles [application/json]",
+                        ALL_201,
+                        NONE,
+                        201,
+                        (f, p, s, fresh) -> Request.json("/api/whistles", whistle(p, "WECHAT"))),
+                row("POST /api/whistles [multipart/form-data]", ALL_201, NONE, 201, (f, p, s, fresh) -> {
+                    var multipart = new Gateway.Multipart()
+                            .part("whistle", "application/json", whistle(p, "WECHAT"))
+                            .file("evidence", "scene.jpg", "image/jpeg", Casework.photo());
+                    return Request.bytes("/api/whistles", multipart.contentType(), multipart.bytes());
+                }),
+                row(
+                        "GET /api/whistles/nearby",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at(
+                                "/api/whistles/nearby?lat=47.9218&lng=123.5046&category=MUNICIPAL-ROAD-DAMAGE")),
+                row(
+                        "POST /api/whistles/{id}/supports [application/json]",
+                        ALL_201,
+                        NONE,
+                        201,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/whistles/" + f.openWhistle().id() + "/supports",
+                                "{\"note\":\"我也看到了\",\"phone\":\"1390000" + String.format("%04d", f.next()) + "\"}")),
+                row("POST /api/whistles/{id}/supports [multipart/form-data]", ALL_201, NONE, 201, (f, p, s, fresh) -> {
+                    var multipart = new Gateway.Multipart()
+                            .field("note", "补充照片")
+                            .file("evidence", "more.jpg", "image/jpeg", Casework.photo());
+                    return Request.bytes(
+                            "/api/whistles/" + f.openWhistle().id() + "/supports",
+                            multipart.contentType(),
+                            multipart.bytes());
+                }),
+                // The tracking code and the reporter's phone are the credential, whoever sends them.
+                row(
+                        "GET /api/whistles/track",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at("/api/whistles/track?code="
+                                + f.anonymousWhistle().trackingCode() + "&phone=" + Fixtures.ANONYMOUS_PHONE)),
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/whistles/{id}",
+                        ALL_200,
+                        "404 404 404 404 404 404  -  404 404 404  -   -   - ",
+                        404,
+                        (f, p, s, fresh) -> {
+                            var whistle = f.whistle(p, s, false);
+                            return whistle == null ? null : Request.at("/api/whistles/" + whistle.id());
+                        }),
+                row(
+                        "GET /api/whistles/{id}/evidence/{mediaId}",
+                        ALL_200,
+                        "404 404 404 404 404 404  -  404 404 404  -   -   - ",
+                        404,
+                        (f, p, s, fresh) -> {
+                            var whistle = f.whistle(p, s, true);
+                            return whistle == null
+                                    ? null
+                                    : Request.at("/api/whistles/" + whistle.id() + "/evidence/" + whistle.mediaId());
+                        }),
+                row(
+                        "POST /api/whistles/{id}/feedback",
+                        "201 403 201 403 403 403 403 403 403 403 403 403 403",
+                        "404 404 404 404 404 404  -  404 404 404  -   -   - ",
+                        404,
+                        (f, p, s, fresh) -> {
+                            var whistle = f.resolvedWhistle(p, s, fresh);
+                            return whistle == null
+                                    ? null
+                                    : Request.json(
+                                            "/api/whistles/" + whistle.id() + "/feedback",
+                                            "{\"rating\":\"SATISFIED\",\"resolved\":true,\"comment\":\"修得很快\"}");
+                        }),
+                // Only Whistle services may read a reporter's phone, and only behind the gateway: it routes no
+                // /internal path, so nobody reaches it from outside, whatever their token.
+                row(
+                                "GET /internal/whistles/{id}/contact",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) -> Request.at("/internal/whistles/"
+                                        + f.anonymousWhistle().id() + "/contact"))
+                        .badToken(404),
+                // ---- intake: Open311 GeoReport v2, public with an api_key for writes --------------------------
+                row(
+                        "GET /open311/v2/discovery.{format}",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at("/open311/v2/discovery.json")),
+                row(
+                        "GET /open311/v2/services.{format}",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at("/open311/v2/services.json?jurisdiction_id=qiqihar.gov.cn")),
+                row(
+                        "GET /open311/v2/services/{code}.{format}",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at(
+                                "/open311/v2/services/MUNICIPAL-ROAD-DAMAGE.json?jurisdiction_id=qiqihar.gov.cn")),
+                row(
+                        "POST /open311/v2/requests.{format} [application/x-www-form-urlencoded, multipart/form-data]",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.body(
+                                "/open311/v2/requests.json",
+                                "application/x-www-form-urlencoded",
+                                Gateway.formEncoded(java.util.Map.of(
+                                        "api_key", Open311.API_KEY,
+                                        "jurisdiction_id", "qiqihar.gov.cn",
+                                        "service_code", "MUNICIPAL-ROAD-DAMAGE",
+                                        "lat", "47.9218",
+                                        "long", "123.5046",
+                                        "description", "路面破损（Open311 矩阵）")))),
+                row(
+                        "GET /open311/v2/requests.{format}",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at("/open311/v2/requests.json?jurisdiction_id=qiqihar.gov.cn")),
+                row(
+                        "GET /open311/v2/requests/{id}.{format}",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at("/open311/v2/requests/"
+                                + f.openWhistle().id() + ".json?jurisdiction_id=qiqihar.gov.cn")),
+                row(
+                        "GET /open311/v2/tokens/{token}.{format}",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at(
+                                "/open311/v2/tokens/" + f.openWhistle().id() + ".json?jurisdiction_id=qiqihar.gov.cn")),
+                row(
+                        "GET /open311/v2/servicerequestupdates.{format}",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) ->
+                                Request.at("/open311/v2/servicerequestupdates.json?jurisdiction_id=qiqihar.gov.cn")),
+                row(
+                        "POST /open311/v2/servicerequestupdates.{format} [application/x-www-form-urlencoded, multipart/form-data]",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.body(
+                                "/open311/v2/servicerequestupdates.json",
+                                "application/x-www-form-urlencoded",
+                                Gateway.formEncoded(java.util.Map.of(
+                                        "api_key",
+                                        Open311.API_KEY,
+                                        "jurisdiction_id",
+                                        "qiqihar.gov.cn",
+                                        "service_request_id",
+                                        f.openWhistle().id(),
+                                        "description",
+                                        "Open311 补充说明")))),
+                // ---- notification ---------------------------------------------------------------------------
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/notifications/deliveries",
+                        "403 403 403 403 200 200 200 403 403 403 403 200 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var ticket = f.notifiedTicket(p, s);
+                            return ticket == null
+                                    ? null
+                                    : Request.at("/api/notifications/deliveries?whistleId=" + ticket.whistleId());
+                        }),
+                row(
+                        "GET /api/notifications/rules",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/notifications/rules")),
+                row(
+                        "POST /api/notifications/rules",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/notifications/rules", Fixtures.notificationRuleJson())),
+                row(
+                        "PUT /api/notifications/rules/{id}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> new Request(
+                                "/api/notifications/rules/" + f.notificationRule(fresh),
+                                "application/json",
+                                Fixtures.notificationRuleJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                false)),
+                row(
+                        "DELETE /api/notifications/rules/{id}",
+                        ADMIN_204,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/notifications/rules/" + f.notificationRule(fresh))),
+                // Anyone may watch an area of their own scope (their unit, or themselves without one), none other.
+                row(
+                        "POST /api/notifications/area-subscriptions",
+                        ALL_201,
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> s == Scope.OUT && p.citywide()
+                                ? null
+                                : Request.json(
+                                        "/api/notifications/area-subscriptions",
+                                        "{\"areaId\":\"" + (s == Scope.IN ? f.areaOf(p) : Fixtures.areaOutside(p))
+                                                + "\"}")),
+                row(
+                        "GET /api/notifications/area-subscriptions",
+                        ALL_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/notifications/area-subscriptions")),
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "DELETE /api/notifications/area-subscriptions/{id}",
+                        "204 204 204 204 204 204 204 204 204 204 204 204 204",
+                        ALL_404,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/notifications/area-subscriptions/"
+                                + (s == Scope.IN ? f.ownDeletableSubscription(p) : f.othersSubscription(p)))),
+                row(
+                        "POST /api/notifications/webhooks",
+                        "422 422 422 201 201 201 201 201 201 201 422 201 201",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/notifications/webhooks",
+                                Fixtures.webhookJson(p == Principal.ADMINISTRATOR ? Place.CROSSING.leadUnit : null))),
+                row(
+                        "GET /api/notifications/webhooks",
+                        ALL_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/notifications/webhooks")),
+                row(
+                        "POST /api/notifications/webhooks/{id}/enable",
+                        "403 403 403 200 200 200 200 200 200 200 403 200 200",
+                        "403 403 403 403 403 403 403 403 403 403 403  -  403",
+                        401,
+                        webhook(id -> "/api/notifications/webhooks/" + id + "/enable")),
+                row(
+                        "DELETE /api/notifications/webhooks/{id}",
+                        "403 403 403 204 204 204 204 204 204 204 403 204 204",
+                        "403 403 403 403 403 403 403 403 403 403 403  -  403",
+                        401,
+                        webhook(id -> "/api/notifications/webhooks/" + id)),
+                row(
+                        "GET /api/notifications/webhooks/{id}/deliveries",
+                        "403 403 403 200 200 200 200 200 200 200 403 200 200",
+                        "403 403 403 403 403 403 403 403 403 403 403  -  403",
+                        401,
+                        webhook(id -> "/api/notifications/webhooks/" + id + "/deliveries")),
+                row(
+                        "GET /api/notifications/stream",
+                        ALL_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.stream("/api/notifications/stream")),
+                row(
+                        "GET /api/notifications/stream/centres/{code}",
+                        "403 403 403 403 200 200 200 403 403 403 200 200 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var spot = Fixtures.ticketSpot(p, s);
+                            return spot == null
+                                    ? null
+                                    : Request.stream("/api/notifications/stream/centres/"
+                                            + Casework.centreOf(spot.place(), spot.level()));
+                        }),
+                row(
+                        "GET /api/notifications/inbox",
+                        ALL_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/notifications/inbox")),
+                row(
+                        "POST /api/notifications/inbox/{id}/read",
+                        "204 204 204 204 204 204 204 204 204 204 204 204 204",
+                        ALL_404,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/notifications/inbox/" + f.inboxItem(s == Scope.IN ? p : f.stranger(p)) + "/read",
+                                "{}")),
+                row(
+                        "GET /api/notifications/dev-outbox",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/notifications/dev-outbox")),
+                // ---- org-registry: reading organisation data needs a token, nothing more ---------------------
+                row("GET /api/org/nodes", ALL_200, NONE, 401, get("/api/org/nodes")),
+                row("GET /api/org/nodes/{code}", ALL_200, NONE, 401, get("/api/org/nodes/230225100")),
+                row("GET /api/org/nodes/{code}/children", ALL_200, NONE, 401, get("/api/org/nodes/230225/children")),
+                row(
+                        "GET /api/org/nodes/{code}/ancestry",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/org/nodes/230225100001001/ancestry")),
+                row("GET /api/org/nodes/{code}/subtree", ALL_200, NONE, 401, get("/api/org/nodes/230225100/subtree")),
+                row("GET /api/org/nodes/{code}/units", ALL_200, NONE, 401, get("/api/org/nodes/230225/units")),
+                row(
+                        "GET /api/org/nodes/{code}/party-orgs",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/org/nodes/230203003001003/party-orgs")),
+                row("GET /api/org/nodes/{code}/grids", ALL_200, NONE, 401, get("/api/org/nodes/230225100001/grids")),
+                row("GET /api/org/units", ALL_200, NONE, 401, get("/api/org/units?within=230225")),
+                row("GET /api/org/units/{code}", ALL_200, NONE, 401, get("/api/org/units/QQ-230225-ZJJ-LZG")),
+                row("GET /api/org/resolve", ALL_200, NONE, 401, get("/api/org/resolve?lat=47.9218&lng=123.5046")),
+                row("GET /api/org/categories", ALL_200, NONE, 401, get("/api/org/categories")),
+                row(
+                        "GET /api/org/categories/{code}",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/org/categories/MUNICIPAL-ROAD-DAMAGE")),
+                row("GET /api/org/routing-rules", ALL_200, NONE, 401, get("/api/org/routing-rules")),
+                row("GET /api/org/routing-rules/{id}", ALL_200, NONE, 401, get("/api/org/routing-rules/R-0027")),
+                row(
+                        "GET /api/org/routing/proposal",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get(
+                                "/api/org/routing/proposal?category=MUNICIPAL-ROAD-DAMAGE&node=230225100001001&level=STREET")),
+                row("GET /api/org/deadline-policies", ALL_200, NONE, 401, get("/api/org/deadline-policies")),
+                row(
+                        "GET /api/org/deadline-policies/{id}",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/org/deadline-policies/D-0017")),
+                row(
+                        "GET /api/org/deadline-policies/lookup",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get(
+                                "/api/org/deadline-policies/lookup?category=MUNICIPAL-ROAD-DAMAGE&urgency=URGENT&level=STREET")),
+                // Everyone reads their own account; a service's client has none.
+                row(
+                        "GET /api/org/users/me",
+                        "200 200 200 200 200 200 200 200 200 200 200 200 404",
+                        NONE,
+                        401,
+                        get("/api/org/users/me")),
+                // The login page is where people sign in: open to all, and no bearer token is read there.
+                row("GET /login", ALL_200, NONE, 200, get("/login")).badToken(200),
+                // ---- org-registry: accounts and clients are administrators' business ------------------------
+                row("GET /api/org/users", ADMIN_200, NONE, 401, get("/api/org/users?role=GRID_WORKER")),
+                row("GET /api/org/users/{username}", ADMIN_200, NONE, 401, get("/api/org/users/gn.grid.lishuxia")),
+                row("GET /api/org/clients", ADMIN_200, NONE, 401, get("/api/org/clients")),
+                row(
+                        "POST /api/org/users",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/users",
+                                Fixtures.userJson(f.unique("st.new.").toLowerCase(java.util.Locale.ROOT)))),
+                row(
+                        "PUT /api/org/users/{username}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> new Request(
+                                "/api/org/users/" + f.user(fresh),
+                                "application/json",
+                                utf8("{\"displayName\":\"测试员\",\"phone\":\"13800008888\",\"roles\":[\"GRID_WORKER\"],"
+                                        + "\"scope\":[\"230225100001\"],\"unit\":null,\"posts\":[]}"),
+                                false)),
+                row(
+                        "POST /api/org/users/{username}/password",
+                        "403 403 403 403 403 403 403 403 403 403 403 204 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/users/" + f.user(fresh) + "/password",
+                                "{\"password\":\"Another-system-test-password\"}")),
+                row(
+                        "POST /api/org/users/{username}/lock",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/org/users/" + f.user(fresh) + "/lock", "{}")),
+                row(
+                        "POST /api/org/users/{username}/unlock",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/org/users/" + f.user(fresh) + "/unlock", "{}")),
+                row(
+                        "POST /api/org/users/{username}/disable",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/org/users/" + f.user(fresh) + "/disable", "{}")),
+                row(
+                        "POST /api/org/users/{username}/enable",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/org/users/" + f.user(fresh) + "/enable", "{}")),
+                row(
+                        "POST /api/org/imports/users [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/users",
+                                "text/csv",
+                                "username,password,display_name,phone,roles,scope,unit\n"
+                                        + f.unique("st.csv.").toLowerCase(java.util.Locale.ROOT)
+                                        + ",csv-system-test-password,测试员,13800007777,GRID_WORKER,230225100001,\n")),
+                row(
+                        "POST /api/org/imports/accounts [application/json]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/imports/accounts",
+                                "{\"users\":["
+                                        + Fixtures.userJson(f.unique("st.json.").toLowerCase(java.util.Locale.ROOT))
+                                        + "],\"clients\":[]}")),
+                row(
+                        "POST /api/org/clients",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/clients",
+                                Fixtures.clientJson(f.unique("st-new-").toLowerCase(java.util.Locale.ROOT)))),
+                row(
+                        "POST /api/org/clients/{clientId}/disable",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/org/clients/" + f.client(fresh) + "/disable", "{}")),
+                // ---- org-registry: organisation data is changed by administrators ---------------------------
+                row(
+                        "POST /api/org/nodes",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/org/nodes", Fixtures.nodeJson(f.nodeCode()))),
+                row("PUT /api/org/nodes/{code}", ADMIN_200, NONE, 401, (f, p, s, fresh) -> {
+                    var code = f.node(fresh);
+                    return new Request(
+                            "/api/org/nodes/" + code,
+                            "application/json",
+                            utf8(Fixtures.nodeJson(code).replace("系统测试镇", "系统测试镇（改）")),
+                            false);
+                }),
+                row(
+                        "DELETE /api/org/nodes/{code}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/org/nodes/" + f.node(fresh))),
+                row(
+                        "PUT /api/org/grids/{code}/boundary [application/geo+json, application/json]",
+                        ADMIN_204,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> new Request(
+                                "/api/org/grids/" + f.grid() + "/boundary",
+                                "application/json",
+                                utf8(f.square()),
+                                false)),
+                row(
+                        "POST /api/org/party-orgs",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/party-orgs",
+                                "{\"code\":\"P" + f.compound() + "\",\"kind\":\"COMPOUND_PARTY_ORG\","
+                                        + "\"name\":\"系统测试小区党支部\",\"nodeCode\":\"" + f.compound() + "\"}")),
+                row(
+                        "POST /api/org/units",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/org/units", Fixtures.unitJson(f.unique("ST-NEW-")))),
+                row("PUT /api/org/units/{code}", ADMIN_200, NONE, 401, (f, p, s, fresh) -> {
+                    var code = f.unit(fresh);
+                    return new Request(
+                            "/api/org/units/" + code,
+                            "application/json",
+                            utf8(Fixtures.unitJson(code).replace("系统测试局", "系统测试局（改）")),
+                            false);
+                }),
+                row(
+                        "DELETE /api/org/units/{code}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/org/units/" + f.unit(fresh))),
+                row(
+                        "POST /api/org/imports/nodes [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/nodes",
+                                "text/csv",
+                                "code,kind,name,name_en,parent_code,valid_from,valid_to\n" + f.nodeCode()
+                                        + ",STREET,系统测试导入镇,,230225,2024-01-01,\n")),
+                row(
+                        "POST /api/org/imports/units [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/units",
+                                "text/csv",
+                                "code,kind,name,name_en,parent_unit_code,area_code,duty_name,duty_phone,valid_from\n"
+                                        + f.unique("ST-CSV-")
+                                        + ",DEPARTMENT,系统测试导入局,,,230225,测试员,13800006666,2024-01-01\n")),
+                row(
+                        "POST /api/org/imports/party-orgs [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/party-orgs",
+                                "text/csv",
+                                "code,kind,name,node_code,parent_code\nP"
+                                        + f.compound() + ",COMPOUND_PARTY_ORG,系统测试小区党支部,"
+                                        + f.compound() + ",\n")),
+                row(
+                        "POST /api/org/imports/grids [application/geo+json, application/json]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/imports/grids",
+                                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                                        + "{\"code\":\"" + f.grid() + "\"},\"geometry\":" + f.square() + "}]}")),
+                row(
+                        "POST /api/org/categories",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.json("/api/org/categories", Fixtures.categoryJson(f.unique("STN")))),
+                row("PUT /api/org/categories/{code}", ADMIN_200, NONE, 401, (f, p, s, fresh) -> {
+                    var code = f.category(fresh);
+                    return new Request(
+                            "/api/org/categories/" + code,
+                            "application/json",
+                            utf8(Fixtures.categoryJson(code).replace("系统测试类", "系统测试类（改）")),
+                            false);
+                }),
+                row(
+                        "DELETE /api/org/categories/{code}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/org/categories/" + f.category(fresh))),
+                row(
+                        "POST /api/org/imports/categories [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/categories",
+                                "text/csv",
+                                "code,name,name_en,parent_code,handling_class,default_urgency\n" + f.unique("STC")
+                                        + ",系统测试导入类,,,GENERAL,NORMAL\n")),
+                row(
+                        "POST /api/org/routing-rules",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/routing-rules", Fixtures.ruleJson(f.unique("R-STN-"), f.category(true)))),
+                row("PUT /api/org/routing-rules/{id}", ADMIN_200, NONE, 401, (f, p, s, fresh) -> {
+                    var id = f.rule(fresh);
+                    return new Request(
+                            "/api/org/routing-rules/" + id,
+                            "application/json",
+                            utf8(Fixtures.ruleJson(null, f.category(true))),
+                            false);
+                }),
+                row(
+                        "DELETE /api/org/routing-rules/{id}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/org/routing-rules/" + f.rule(fresh))),
+                row(
+                        "POST /api/org/imports/routing-rules [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/routing-rules",
+                                "text/csv",
+                                "rule_id,category_code,area_code,level,lead_unit_code,co_unit_codes,precedence\n"
+                                        + f.unique("R-STC-") + "," + f.category(true)
+                                        + ",230225102,,QQ-230225-CGJ,,1\n")),
+                row(
+                        "POST /api/org/deadline-policies",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/org/deadline-policies",
+                                Fixtures.policyJson(f.unique("D-STN-"), f.category(true)))),
+                row("PUT /api/org/deadline-policies/{id}", ADMIN_200, NONE, 401, (f, p, s, fresh) -> {
+                    var id = f.policy(fresh);
+                    return new Request(
+                            "/api/org/deadline-policies/" + id,
+                            "application/json",
+                            utf8(Fixtures.policyJson(null, f.category(true))),
+                            false);
+                }),
+                row(
+                        "DELETE /api/org/deadline-policies/{id}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/org/deadline-policies/" + f.policy(fresh))),
+                row(
+                        "POST /api/org/imports/deadline-policies [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/deadline-policies",
+                                "text/csv",
+                                "policy_id,category_code,urgency,level,file,report_in,contact_reporter,resolve,verify,"
+                                        + "follow_up,warning_ratio,escalation,pause_when,calendar_id\n"
+                                        + f.unique("D-STC-") + "," + f.category(true)
+                                        + ",NORMAL,,PT2H,PT2H,PT24H,P7D,PT24H,PT72H,0.8,NEXT_LEVEL,SUSPENDED,\n")),
+                // ---- gateway: signing people in for the web pages (a session, not a bearer token) ------------
+                row(
+                                "GET /bff/login",
+                                "302 302 302 302 302 302 302 302 302 302 302 302 302",
+                                NONE,
+                                302,
+                                get("/bff/login?return=/"))
+                        .badToken(302),
+                row("GET /bff/me", "401 401 401 401 401 401 401 401 401 401 401 401 401", NONE, 401, get("/bff/me")),
+                row("GET /bff/config", ALL_200, NONE, 200, get("/bff/config")).badToken(200),
+                // ---- gateway: where a broken route's circuit breaker forwards --------------------------------
+                row(
+                                "ANY /fallback/{service}",
+                                "503 503 503 503 503 503 503 503 503 503 503 503 503",
+                                NONE,
+                                503,
+                                get("/fallback/dispatch"))
+                        .badToken(503));
+    }
+
+    /** The Open311 key the system tests' pom gives intake (WHISTLE_OPEN311_API_KEYS). */
+    static final class Open311 {
+        static final String API_KEY =
+                System.getenv().getOrDefault("WHISTLE_OPEN311_API_KEYS", "").split(",")[0];
+
+        private Open311() {}
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Row.Target get(String path) {
+        return (f, p, s, fresh) -> Request.at(path);
+    }
+
+    private static Row.Target ticketRead(Function<Prepared, String> path) {
+        return (f, p, s, fresh) -> {
+            var ticket = f.ticket(p, s, Stage.DISPATCHED, false);
+            return ticket == null ? null : Request.at(path.apply(ticket));
+        };
+    }
+
+    private static Row.Target centre(Stage stage, String action, Function<Prepared, String> body) {
+        return centre(stage, t -> action, body);
+    }
+
+    private static Row.Target centre(Stage stage, Function<Prepared, String> action, Function<Prepared, String> body) {
+        return (f, p, s, fresh) -> {
+            var ticket = f.ticket(p, s, stage, fresh);
+            return ticket == null
+                    ? null
+                    : Request.json(
+                            "/api/tickets/" + ticket.ticketId() + "/" + action.apply(ticket), body.apply(ticket));
+        };
+    }
+
+    private static Row.Target task(Stage stage, String action, String body) {
+        return (f, p, s, fresh) -> {
+            var ticket = f.ticket(p, s, stage, fresh);
+            return ticket == null
+                    ? null
+                    : Request.json(
+                            "/api/tickets/" + ticket.ticketId() + "/tasks/" + f.taskUnit(p, ticket) + "/" + action,
+                            body);
+        };
+    }
+
+    private static @Nullable Request merge(Fixtures f, Principal p, Scope s, boolean fresh) {
+        var spot = Fixtures.ticketSpot(p, s);
+        if (spot == null) {
+            return null;
+        }
+        var ticket = f.ticket(spot, Stage.RAISED, fresh, "");
+        var into = f.ticket(spot, Stage.RAISED, fresh, "merge-into");
+        return Request.json("/api/tickets/" + ticket.ticketId() + "/merge", "{\"into\":\"" + into.ticketId() + "\"}");
+    }
+
+    private static String summon(Prepared ticket) {
+        return "{\"lead\":\"%s\",\"coUnits\":[\"%s\"]}".formatted(ticket.place().leadUnit, ticket.place().coUnit);
+    }
+
+    /** Up one level, or from the city back down to the district. */
+    private static String transfer(Prepared ticket) {
+        var to = ticket.level() == Casework.Level.STREET
+                ? Casework.Level.DISTRICT
+                : ticket.level() == Casework.Level.DISTRICT ? Casework.Level.CITY : Casework.Level.DISTRICT;
+        return "{\"centre\":\"%s\",\"level\":\"%s\",\"reason\":\"需要上级统筹\"}"
+                .formatted(Casework.centreOf(ticket.place(), to), to);
+    }
+
+    private static String reason(String reason) {
+        return "{\"reason\":\"" + reason + "\"}";
+    }
+
+    private static String whistle(Principal principal, String channel) {
+        var spot = Fixtures.ticketSpot(principal, Scope.IN);
+        var place = spot == null ? Place.CROSSING : spot.place();
+        var whistle = Gateway.JSON
+                .createObjectNode()
+                .put("channel", channel)
+                .put("category", place.category)
+                .put("description", "系统测试：" + principal + " 吹哨")
+                .put("urgency", "NORMAL");
+        whistle.putObject("location")
+                .put("lat", place.lat)
+                .put("lng", place.lng)
+                .put("crs", "WGS84");
+        return whistle.toString();
+    }
+
+    /** The principal's unit, or for those without one the unit a ticket of their place summons first. */
+    private static String ownUnit(Fixtures f, Principal p) {
+        var own = f.unitOf(p);
+        if (own != null) {
+            return own;
+        }
+        var spot = Fixtures.ticketSpot(p, Scope.IN);
+        return spot == null ? Place.CROSSING.leadUnit : spot.place().leadUnit;
+    }
+
+    private static @Nullable String otherUnit(Fixtures f, Principal p) {
+        if (p.citywide()) {
+            return null;
+        }
+        return Place.YONGQING.leadUnit.equals(ownUnit(f, p)) ? Place.CROSSING.leadUnit : Place.YONGQING.leadUnit;
+    }
+
+    private static @Nullable String outsideArea(Principal p) {
+        return p.citywide() ? null : Fixtures.areaOutside(p);
+    }
+
+    private static Row.Target webhook(Function<String, String> path) {
+        return (f, p, s, fresh) -> {
+            var unit = f.webhookUnit(p, s);
+            return unit == null ? null : Request.at(path.apply(f.webhook(unit, fresh)));
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package org.whistle.systemtests.access;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import org.whistle.systemtests.Gateway;
+import org.whistle.systemtests.Platform;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tokens every service must refuse, made from a real one: the same claims with an expiry in the past, signed with
+ * org-registry's own key (read from its database, as only a test may), and the same claims signed with a key that is
+ * not org-registry's, under org-registry's key id.
+ */
+final class BadTokens {
+
+    private static final Base64.Decoder URL = Base64.getUrlDecoder();
+    private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private BadTokens() {}
+
+    /** Signed by org-registry, and expired ten minutes ago. */
+    static String expired(Platform platform, String real) {
+        var now = Instant.now().getEpochSecond();
+        var claims = claims(real).put("iat", now - 1200).put("nbf", now - 1200).put("exp", now - 600);
+        return sign(header(real), claims, signingKey(platform));
+    }
+
+    /** Valid for ten more minutes, and signed with a key nobody published. */
+    static String forged(String real) {
+        var now = Instant.now().getEpochSecond();
+        var claims = claims(real).put("exp", now + 600);
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return sign(header(real), claims, generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(String token) {
+        return new String(URL.decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode claims(String token) {
+        return (ObjectNode)
+                Gateway.JSON.readTree(new String(URL.decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    private static String sign(String header, ObjectNode claims, PrivateKey key) {
+        var signingInput = URL_ENCODER.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + URL_ENCODER.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            var signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + URL_ENCODER.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** org-registry's private signing key, the oldest in its {@code signing_key} table (as it signs with). */
+    private static PrivateKey signingKey(Platform platform) {
+        var stack = platform.stack();
+        String jwk;
+        try (var connection = DriverManager.getConnection(
+                        stack.jdbcUrls().get("org_registry"), stack.databaseUsername(), stack.databasePassword());
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT jwk FROM signing_key ORDER BY created_at, key_id LIMIT 1")) {
+            if (!rows.next()) {
+                throw new IllegalStateException("org-registry holds no signing key");
+            }
+            jwk = rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read org-registry's signing key", e);
+        }
+        var key = Gateway.JSON.readTree(jwk);
+        try {
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new RSAPrivateCrtKeySpec(
+                            number(key.path("n").asString()),
+                            number(key.path("e").asString()),
+                            number(key.path("d").asString()),
+                            number(key.path("p").asString()),
+                            number(key.path("q").asString()),
+                            number(key.path("dp").asString()),
+                            number(key.path("dq").asString()),
+                            number(key.path("qi").asString())));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BigInteger number(String base64Url) {
+        return new BigInteger(1, URL.decode(base64Url));
+    }
+}
