@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.whistle.localstack.Service;
 import org.whistle.systemtests.Casework.Level;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * {@code Open311ClientTest}'s.
  */
 @ExtendWith(SharedLocalStack.class)
+// The stories raise their own whistles and look only at those, so they run side by side: the escalation story spends
+// most of its minute waiting for clocks.
+@Execution(ExecutionMode.CONCURRENT)
 class SeedStoriesTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);

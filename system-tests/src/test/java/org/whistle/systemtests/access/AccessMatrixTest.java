@@ -78,6 +78,24 @@ class AccessMatrixTest {
     }
 
     @Test
+    void refusesAnExpiredTokenForItsExpiryAloneAndAForgedOneForItsSignature() {
+        var real = fixtures.token(Principal.CITY_DISPATCHER);
+        var path = "/api/tickets/overview?area=230200";
+
+        assertThat(platform.gateway()
+                        .get(path, BadTokens.resigned(platform, real))
+                        .status())
+                .as("org-registry's key, the same claims, a later expiry")
+                .isEqualTo(200);
+        assertThat(platform.gateway()
+                        .get(path, BadTokens.expired(platform, real))
+                        .status())
+                .isEqualTo(401);
+        assertThat(platform.gateway().get(path, BadTokens.forged(real)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void eachColumnIsPlayedByAnAccountHoldingExactlyItsRole() {
         for (var principal : Principal.values()) {
             var roles = platform.accounts().users().stream()
