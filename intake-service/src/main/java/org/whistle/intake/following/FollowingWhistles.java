@@ -31,8 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class FollowingWhistles {
 
-    /** Roles that see every whistle in their org scope. Residents and party members see only their own. */
+    /**
+     * Roles that see whistles in their org scope: every one there, except for a unit's staff ({@link #UNIT_STAFF}),
+     * who see those that summon their unit. Residents and party members see only their own.
+     */
     static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.PARTY_MEMBER));
+
+    /** Staff who act for their unit alone. */
+    static final Set<Role> UNIT_STAFF =
+            EnumSet.of(Role.DEPARTMENT_OFFICER, Role.DEPARTMENT_LEADER, Role.PROPERTY_STAFF);
+
+    private static final Set<Role> AREA_STAFF = areaStaff();
 
     private final JdbcClient jdbc;
     private final PhoneCipher phones;
@@ -106,7 +115,12 @@ public class FollowingWhistles {
                 return Optional.of(new Viewing(Viewer.REPORTER, "reporter-account"));
             }
             if (caller.hasAny(STAFF) && caller.covers(whistle.ancestry())) {
-                return Optional.of(new Viewing(Viewer.STAFF, "staff-in-scope"));
+                if (!answersOnlyForItsUnit(caller)) {
+                    return Optional.of(new Viewing(Viewer.STAFF, "staff-in-scope"));
+                }
+                if (summons(whistle, caller.unit())) {
+                    return Optional.of(new Viewing(Viewer.STAFF, "unit-summoned"));
+                }
             }
         }
         if (code != null
@@ -116,6 +130,24 @@ public class FollowingWhistles {
             return Optional.of(new Viewing(Viewer.REPORTER, "reporter-tracking-code"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Department and property staff act for their unit: they see the whistles whose tickets summon it (design §7, "a
+     * department sees what summons it"), not every whistle in their area — unless another role of theirs does.
+     */
+    private static boolean answersOnlyForItsUnit(Caller caller) {
+        return caller.hasAny(UNIT_STAFF) && !caller.hasAny(AREA_STAFF);
+    }
+
+    private static Set<Role> areaStaff() {
+        var roles = EnumSet.copyOf(STAFF);
+        roles.removeAll(UNIT_STAFF);
+        return roles;
+    }
+
+    private boolean summons(WhistleRecord whistle, @Nullable String unit) {
+        return unit != null && json.readTree(whistle.unitTasks()).has(unit);
     }
 
     private boolean byCode(WhistleRecord whistle, String code, @Nullable String phone) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.whistle.intake.evidence.Samples;
 import org.whistle.intake.support.IntakeTest;
 import org.whistle.testing.AccessLogCapture;
 import org.whistle.testing.TestInfrastructure;
+import org.whistle.testing.TestIssuer;
 
 class FollowingWhistlesTest extends IntakeTest {
 
@@ -237,6 +239,33 @@ class FollowingWhistlesTest extends IntakeTest {
                         .status())
                 .isEqualTo(404);
         assertThat(get("/api/whistles/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void showsAWhistleToADepartmentOnlyOnceItsTicketSummonsTheDepartmentsUnit() {
+        var raised = raise();
+        var roadsSection = bearer(TestIssuer.get()
+                .token("gn.lzg.mahaitao", List.of("DEPARTMENT_OFFICER"), List.of("230225"), "QQ-230225-ZJJ-LZG"));
+        var urbanManagement = bearer(TestIssuer.get()
+                .token("gn.cgj.officer", List.of("DEPARTMENT_OFFICER"), List.of("230225"), "QQ-230225-CGJ"));
+        var gridWorkerToo = bearer(TestIssuer.get()
+                .token(
+                        "gn.cgj.grid",
+                        List.of("DEPARTMENT_OFFICER", "GRID_WORKER"),
+                        List.of("230225"),
+                        "QQ-230225-CGJ"));
+
+        assertThat(get("/api/whistles/" + raised.id(), roadsSection).status()).isEqualTo(404);
+        publish(1, routed(raised.id(), WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/whistles/" + raised.id(), roadsSection).status() == 200);
+        assertThat(get("/api/whistles/" + raised.id(), urbanManagement).status())
+                .as("a department in the area that the ticket does not summon")
+                .isEqualTo(404);
+        assertThat(get("/api/whistles/" + raised.id(), gridWorkerToo).status())
+                .as("who is also a grid worker there")
+                .isEqualTo(200);
     }
 
     @Test

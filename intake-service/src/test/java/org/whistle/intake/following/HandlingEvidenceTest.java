@@ -15,23 +15,32 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.whistle.events.Actor;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.EventData;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.EvidenceRef;
 import org.whistle.events.TaskState;
 import org.whistle.events.TicketId;
 import org.whistle.events.TicketState;
 import org.whistle.events.TraceIds;
+import org.whistle.events.Urgency;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleReported;
+import org.whistle.events.WhistleRouted;
 import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.intake.evidence.Samples;
 import org.whistle.intake.support.IntakeTest;
 import org.whistle.testing.TestInfrastructure;
+import org.whistle.testing.TestIssuer;
 
 class HandlingEvidenceTest extends IntakeTest {
 
     private static final String PHONE = "13800000042";
-    private static final String OFFICER = staffToken("gn.lzg.mahaitao", "DEPARTMENT_OFFICER", "230225");
+    private static final String ROADS = "QQ-230225-ZJJ-LZG";
+    private static final String OFFICER =
+            TestIssuer.get().token("gn.lzg.mahaitao", List.of("DEPARTMENT_OFFICER"), List.of("230225"), ROADS);
+
+    private final TicketId ticket = TicketId.newId();
 
     private record Raised(String id, String code) {}
 
@@ -39,6 +48,30 @@ class HandlingEvidenceTest extends IntakeTest {
         var body = postJson("/api/whistles", whistle("handling " + UUID.randomUUID()), device())
                 .json();
         return new Raised(body.get("id").asString(), body.get("trackingCode").asString());
+    }
+
+    /** The ticket summons the roads section, which from then on sees the whistle (department staff see no other). */
+    private void summonTheRoadsSection(String whistle) {
+        publish(
+                new WhistleRouted(
+                        WhistleId.of(whistle),
+                        ticket,
+                        "GN-2026-0001",
+                        WhistleRouted.Action.SUMMONED,
+                        TicketState.DISPATCHED,
+                        CommandLevel.STREET,
+                        "QQ-230225100-ZHZX",
+                        "MUNICIPAL-ROAD-DAMAGE",
+                        Urgency.NORMAL,
+                        List.of(new WhistleRouted.Summons(ROADS, true, TaskState.SUMMONED)),
+                        null,
+                        null,
+                        new Actor("gn.street.sunhongwei", "QQ-230225100-ZHZX", "STREET_DISPATCHER"),
+                        Instant.now(),
+                        null),
+                1);
+        await().atMost(PATIENCE)
+                .until(() -> get("/api/whistles/" + whistle, bearer(OFFICER)).status() == 200);
     }
 
     private Response upload(String whistle, String token) {
@@ -51,6 +84,7 @@ class HandlingEvidenceTest extends IntakeTest {
     @Test
     void keepsAUnitsPhotoOfTheResultWhichTheReporterOpensOnceDispatchReportsItDone() {
         var raised = raise();
+        summonTheRoadsSection(raised.id());
 
         var answer = upload(raised.id(), OFFICER);
 
@@ -83,11 +117,23 @@ class HandlingEvidenceTest extends IntakeTest {
     @Test
     void refusesAnonymousCallersOutsidersReadOnlyLeadersAndAnEmptyUpload() {
         var raised = raise();
+        summonTheRoadsSection(raised.id());
 
         assertThat(upload(raised.id(), null).status()).as("anonymous").isEqualTo(404);
         assertThat(upload(raised.id(), staffToken("ls.district.chenlei", "DISTRICT_DISPATCHER", "230202"))
                         .status())
                 .as("another district")
+                .isEqualTo(404);
+        assertThat(upload(
+                                raised.id(),
+                                TestIssuer.get()
+                                        .token(
+                                                "gn.cgj.officer",
+                                                List.of("DEPARTMENT_OFFICER"),
+                                                List.of("230225"),
+                                                "QQ-230225-CGJ"))
+                        .status())
+                .as("a department the ticket does not summon")
                 .isEqualTo(404);
         assertThat(upload(raised.id(), staffToken("qq.leader.yangzhiqiang", "LEADER", "230200"))
                         .status())
@@ -106,8 +152,8 @@ class HandlingEvidenceTest extends IntakeTest {
     private void publishDone(String whistle, EvidenceRef photo) {
         var done = new WhistleReported(
                 WhistleId.of(whistle),
-                TicketId.newId(),
-                "QQ-230225-ZJJ-LZG",
+                ticket,
+                ROADS,
                 WhistleReported.Report.DONE,
                 TaskState.DONE,
                 true,
@@ -116,7 +162,11 @@ class HandlingEvidenceTest extends IntakeTest {
                 List.of(photo),
                 new Actor("gn.lzg.mahaitao", "QQ-230225-ZJJ-LZG", "DEPARTMENT_OFFICER"),
                 Instant.now());
-        var envelope = EventEnvelope.wrap(done, 1, "dispatch-service", TraceIds.newTraceId(), Clock.systemUTC());
+        publish(done, 2);
+    }
+
+    private static void publish(EventData data, long revision) {
+        var envelope = EventEnvelope.wrap(data, revision, "dispatch-service", TraceIds.newTraceId(), Clock.systemUTC());
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

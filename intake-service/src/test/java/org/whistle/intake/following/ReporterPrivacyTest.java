@@ -100,7 +100,9 @@ class ReporterPrivacyTest extends IntakeTest {
         await().atMost(PATIENCE).until(() -> phoneOf(page(raised, officer)) != null);
 
         assertThat(phoneOf(page(raised, leader))).isNull();
-        assertThat(phoneOf(page(raised, otherUnit))).isNull();
+        assertThat(get("/api/whistles/" + raised.id(), bearer(otherUnit)).status())
+                .as("a department the ticket does not summon does not see the whistle at all")
+                .isEqualTo(404);
         assertThat(phoneOf(page(raised, cityLeader))).isNull();
 
         publish(3, done(raised.id()));
