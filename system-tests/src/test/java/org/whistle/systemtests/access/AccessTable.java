@@ -24,10 +24,11 @@ import org.whistle.systemtests.Place;
  * · ADM administrator · SVC a Whistle service (client credentials)
  * </pre>
  *
- * Inside scope means the caller's own street, district or city (a district dispatcher's ticket at district level, a
- * city dispatcher's at city level), a ticket that summons its unit, its own whistle; outside, the same for another
- * street, district or unit, or another person's whistle. {@code -}: no such case. Dispatch hides a ticket the caller
- * may not see (404) and refuses what it sees but may not change (403).
+ * Inside scope means the caller's own street, district or city (a district dispatcher acts on its district-level
+ * tickets and reads its streets', a city dispatcher acts at city level), a ticket or whistle that summons its unit,
+ * its own whistle; outside, the same for another street, district or unit (for department and property staff: a
+ * whistle in their own area that summons other units), or another person's whistle. {@code -}: no such case.
+ * Dispatch hides a ticket the caller may not see (404) and refuses what it sees but may not change (403).
  */
 final class AccessTable {
 
@@ -949,7 +950,7 @@ final class AccessTable {
 
     private static Row.Target ticketRead(Function<Prepared, String> path) {
         return (f, p, s, fresh) -> {
-            var ticket = f.ticket(p, s, Stage.DISPATCHED, false);
+            var ticket = f.ticketToRead(p, s, Stage.DISPATCHED);
             return ticket == null ? null : Request.at(path.apply(ticket));
         };
     }

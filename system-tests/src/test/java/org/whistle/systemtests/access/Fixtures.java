@@ -138,6 +138,18 @@ final class Fixtures {
         return spot == null ? null : ticket(spot, stage, fresh, "");
     }
 
+    /**
+     * A ticket the principal reads: as {@link #ticketSpot}, except that a district dispatcher reads one of its
+     * streets' tickets (it acts only on its own level's).
+     */
+    @Nullable
+    Prepared ticketToRead(Principal principal, Scope scope, Stage stage) {
+        var spot = principal == Principal.DISTRICT_DISPATCHER && scope == Scope.IN
+                ? new Spot(Place.CROSSING, Level.STREET)
+                : ticketSpot(principal, scope);
+        return spot == null ? null : ticket(spot, stage, false, "");
+    }
+
     Prepared ticket(Spot spot, Stage stage, boolean fresh, String tag) {
         if (fresh) {
             return casework.prepare(spot.place(), spot.level(), stage);
@@ -149,7 +161,7 @@ final class Fixtures {
     /** A ticket whose clocks sla-service already runs (it learns of tickets from Kafka). */
     @Nullable
     Prepared clockedTicket(Principal principal, Scope scope) {
-        var ticket = ticket(principal, scope, Stage.DISPATCHED, false);
+        var ticket = ticketToRead(principal, scope, Stage.DISPATCHED);
         if (ticket == null) {
             return null;
         }
@@ -167,7 +179,7 @@ final class Fixtures {
     /** A ticket whose owning centre notification-service knows (it learns of tickets from Kafka). */
     @Nullable
     Prepared notifiedTicket(Principal principal, Scope scope) {
-        var ticket = ticket(principal, scope, Stage.FILED, false);
+        var ticket = ticketToRead(principal, scope, Stage.FILED);
         if (ticket == null) {
             return null;
         }
@@ -195,13 +207,40 @@ final class Fixtures {
     /**
      * A whistle the principal may follow inside its scope — its own for residents and party members, one whose
      * ticket summons its unit for department and property staff, one raised in its area for everyone else — or,
-     * outside, another person's whistle in the same place, or a whistle raised elsewhere.
+     * outside, another person's whistle in the same place, for department and property staff one in their own area
+     * whose ticket summons other units, or a whistle raised elsewhere.
      */
     @Nullable
     WhistleRef whistle(Principal principal, Scope scope, boolean photo) {
         var spot = ticketSpot(principal, scope);
         if (spot == null) {
             return null;
+        }
+        var unitStaff = switch (principal) {
+            case DEPARTMENT_OFFICER, DEPARTMENT_LEADER, PROPERTY_STAFF -> true;
+            default -> false;
+        };
+        if (unitStaff && scope == Scope.OUT) {
+            var home = java.util.Objects.requireNonNull(ticketSpot(principal, Scope.IN))
+                    .place();
+            return shared("whistle:others-summoned:" + home + ":" + photo, () -> {
+                var whistle = raiseAndBring(OBSERVER, home, Stage.FILED, photo);
+                var other = home == Place.CROSSING ? "QQ-230225-CGJ" : "QQ-230202-CGJ";
+                casework.centre(
+                        casework.centreActor(home, Level.STREET),
+                        java.util.Objects.requireNonNull(whistle.ticketId()),
+                        "summon",
+                        "{\"lead\":\"" + other + "\"}");
+                await("intake knows whistle " + whistle.id() + " summons " + other)
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> gateway.get("/api/whistles/" + whistle.id(), casework.token(OBSERVER))
+                                .json()
+                                .path("status")
+                                .asString()
+                                .equals("DISPATCHED"));
+                return whistle;
+            });
         }
         var place = spot.place();
         var reporter = switch (principal) {
@@ -211,10 +250,7 @@ final class Fixtures {
         if (principal == Principal.RESIDENT || principal == Principal.PARTY_MEMBER) {
             place = principal == Principal.RESIDENT ? Place.YONGQING : Place.JIANGJUNFU;
         }
-        var stage = switch (principal) {
-            case DEPARTMENT_OFFICER, DEPARTMENT_LEADER, PROPERTY_STAFF, COMMUNITY_STAFF -> Stage.DISPATCHED;
-            default -> Stage.RAISED;
-        };
+        var stage = unitStaff || principal == Principal.COMMUNITY_STAFF ? Stage.DISPATCHED : Stage.RAISED;
         var at = place;
         return shared(
                 "whistle:" + reporter + ":" + at + ":" + stage + ":" + photo,
@@ -240,6 +276,15 @@ final class Fixtures {
         var ticketId = casework.awaitTicket(id).path("id").asString();
         if (stage != Stage.RAISED) {
             casework.bring(ticketId, place, Level.STREET, stage);
+            // Intake learns of filing and summons from dispatch's events; who may see the whistle depends on them.
+            await("intake knows whistle " + id + " is " + stage)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> gateway.get("/api/whistles/" + id, casework.token(OBSERVER))
+                            .json()
+                            .path("status")
+                            .asString()
+                            .equals(stage.name()));
         }
         var mediaId = raised.at("/evidence/0/mediaId");
         return new WhistleRef(
