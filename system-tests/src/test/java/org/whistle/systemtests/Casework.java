@@ -168,17 +168,23 @@ public final class Casework {
     }
 
     /**
-     * Uploads a photo as the unit's supporting report on the whistle and returns its evidence reference, which the
-     * unit then cites when it reports progress or done.
+     * Uploads a photo of the handling (intake keeps it beside the reporter's) and returns its evidence reference, which
+     * the unit then cites when it reports progress or done. Intake lets a unit's staff add one once it has heard that
+     * the ticket summons their unit, a moment after dispatch says so.
      */
     public JsonNode uploadEvidence(String account, String whistleId, String note, byte[] jpeg) {
-        var supported = gateway.call("POST", "/api/whistles/" + whistleId + "/supports")
-                .token(token(account))
-                .multipart(
-                        new Gateway.Multipart().field("note", note).file("evidence", "result.jpg", "image/jpeg", jpeg))
-                .send()
-                .expect(201);
-        return supported.path("evidence").path(0);
+        var kept = new Gateway.Reply[1];
+        await(account + " keeps a photo of the handling of " + whistleId)
+                .atMost(TICKET_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    kept[0] = gateway.call("POST", "/api/whistles/" + whistleId + "/handling-evidence")
+                            .token(token(account))
+                            .multipart(new Gateway.Multipart().file("evidence", "result.jpg", "image/jpeg", jpeg))
+                            .send();
+                    return kept[0].status() != 404;
+                });
+        return kept[0].expect(201).path("evidence").path(0);
     }
 
     // ---- tickets ----------------------------------------------------------------------------------------------

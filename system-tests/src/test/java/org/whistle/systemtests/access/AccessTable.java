@@ -337,6 +337,24 @@ final class AccessTable {
                                             "/api/whistles/" + whistle.id() + "/feedback",
                                             "{\"rating\":\"SATISFIED\",\"resolved\":true,\"comment\":\"修得很快\"}");
                         }),
+                // Photos of the handling, from the units summoned and the dispatchers whose scope covers the whistle.
+                row(
+                        "POST /api/whistles/{id}/handling-evidence [multipart/form-data]",
+                        "403 403 403 201 201 201 201 201 201 201 403 403 403",
+                        "404 404 404 404 404 404  -  404 404 404  -   -   - ",
+                        404,
+                        (f, p, s, fresh) -> {
+                            var whistle = f.whistle(p, s, false);
+                            if (whistle == null) {
+                                return null;
+                            }
+                            var multipart = new Gateway.Multipart()
+                                    .file("evidence", "handled.jpg", "image/jpeg", Casework.photo());
+                            return Request.bytes(
+                                    "/api/whistles/" + whistle.id() + "/handling-evidence",
+                                    multipart.contentType(),
+                                    multipart.bytes());
+                        }),
                 // Only Whistle services may read a reporter's phone, and only behind the gateway: it routes no
                 // /internal path, so nobody reaches it from outside, whatever their token.
                 row(
