@@ -28,9 +28,9 @@ final class BrokerProcess implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** The child's entry point: {@code dataDir}. */
+    /** The child's entry point: {@code dataDir [port]}. */
     public static void main(String[] args) throws IOException {
-        var broker = KraftBroker.start(Path.of(args[0]), 0);
+        var broker = KraftBroker.start(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         System.out.println(READY + broker.bootstrapServers());
         System.out.flush();
         while (System.in.read() != -1) {
@@ -41,18 +41,28 @@ final class BrokerProcess implements AutoCloseable {
 
     /** Starts the broker in a child JVM on the benchmark's class path, its logs in {@code workDir/broker.log}. */
     static BrokerProcess start(Path dataDir, Path workDir) {
+        return start(dataDir, workDir, 0, "broker");
+    }
+
+    /**
+     * Starts the broker on {@code port} (0: a free one) in a child JVM, its logs in {@code workDir/<name>.log}; a
+     * restart on the same data directory and port is the same broker again.
+     */
+    static BrokerProcess start(Path dataDir, Path workDir, int port, String name) {
         try {
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             // The class path can be longer than one command-line argument may be: pass it in an argument file.
-            var argFile = workDir.resolve("broker.args");
+            var argFile = workDir.resolve(name + ".args");
             Files.writeString(argFile, "-cp \"" + classPath + "\"\n", StandardCharsets.UTF_8);
             var command = new java.util.ArrayList<>(List.of(
                     java,
                     "-Xmx1g",
                     "-Duser.timezone=UTC",
                     "-Dbench.work-dir=" + workDir.toAbsolutePath(),
-                    "-Dbench.log-name=broker"));
+                    "-Dbench.log-name=" + name,
+                    // A restart writes on after what the killed broker logged.
+                    "-Dbench.log-append=true"));
             var logback = System.getProperty("logback.configurationFile");
             if (logback != null) {
                 command.add("-Dlogback.configurationFile=" + logback);
@@ -60,8 +70,10 @@ final class BrokerProcess implements AutoCloseable {
             command.add("@" + argFile.toAbsolutePath());
             command.add(BrokerProcess.class.getName());
             command.add(dataDir.toAbsolutePath().toString());
+            command.add(Integer.toString(port));
             var process = new ProcessBuilder(command)
-                    .redirectError(workDir.resolve("broker.err").toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(
+                            workDir.resolve(name + ".err").toFile()))
                     .start();
             var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -73,7 +85,7 @@ final class BrokerProcess implements AutoCloseable {
                 }
             }
             throw new IllegalStateException("the broker process ended before it was ready; see "
-                    + workDir.resolve("broker.err") + " and " + workDir.resolve("broker.log"));
+                    + workDir.resolve(name + ".err") + " and " + workDir.resolve(name + ".log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +113,21 @@ final class BrokerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The broker's port, for a restart on the same address. */
+    int port() {
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9}: the broker's JVM ends at once, without a controlled shutdown. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

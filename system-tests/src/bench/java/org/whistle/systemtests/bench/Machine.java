@@ -34,6 +34,53 @@ final class Machine {
                 .orElse(0L);
     }
 
+    /**
+     * Proportional set size of a process in bytes ({@code Pss} in {@code smaps_rollup}): pages shared with other
+     * processes (PostgreSQL's shared buffers, the JDK's class data) counted in shares, so the sum over several
+     * processes is the memory they take together. 0 where unknown.
+     */
+    static long pss(String pid) {
+        return procField(Path.of("/proc", pid, "smaps_rollup"), "Pss:")
+                .map(Machine::kibibytes)
+                .orElse(0L);
+    }
+
+    /** The load average over the last minute, from {@code /proc/loadavg}; -1 where unknown. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU time a process has used so far (user + system), in seconds, from {@code /proc/<pid>/stat} (at the usual
+     * 100 ticks a second). 0 where unknown, or once it has ended.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name may hold spaces; the fields after its closing parenthesis are fixed.
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU time of a process's ended and waited-for children (PostgreSQL's ended backends), in seconds. */
+    static double childrenCpuSeconds(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Peak resident set size of a process in bytes ({@code VmHWM}); 0 where unknown. */
     static long peakRss(String pid) {
         return procField(Path.of("/proc", pid, "status"), "VmHWM")

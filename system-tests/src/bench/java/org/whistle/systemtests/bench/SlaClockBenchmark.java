@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.Channel;
 import org.whistle.events.ClockKind;
@@ -75,6 +76,7 @@ import org.whistle.sla.clocks.domain.Firing;
  *       {@code seen − dueAt}, when this JVM's consumer received it, i.e. once its transaction committed.
  * </ol>
  */
+@Order(1)
 class SlaClockBenchmark {
 
     private static final String BEGIN = "<!-- sla-clock-bench:begin -->";
