@@ -84,7 +84,9 @@ final class Bench {
         if (platform == null) {
             var dir = platformDir().toAbsolutePath();
             clean(dir);
-            var started = new Platform(dir, servicesDir().toAbsolutePath(), LIFTED_LIMITS);
+            var environment = new java.util.LinkedHashMap<>(LIFTED_LIMITS);
+            environment.putAll(extraServiceEnvironment());
+            var started = new Platform(dir, servicesDir().toAbsolutePath(), environment);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-platform-stop"));
             long t = System.nanoTime();
             started.startInfrastructure();
@@ -94,6 +96,24 @@ final class Bench {
             platform = started;
         }
         return platform;
+    }
+
+    /**
+     * Variables added to every service's environment for a diagnostic run, from {@code -Dbench.service-env=K=V;K2=V2}
+     * (none by default: the platform is measured as it ships). Reports name them.
+     */
+    static Map<String, String> extraServiceEnvironment() {
+        var extra = new java.util.LinkedHashMap<String, String>();
+        var configured = System.getProperty("bench.service-env", "");
+        for (var pair : configured.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                extra.put(
+                        pair.substring(0, equals).strip(),
+                        pair.substring(equals + 1).strip());
+            }
+        }
+        return extra;
     }
 
     /** The platform with every service running and ready. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -157,6 +158,7 @@ final class LoadGenerator {
     private Optional<String> awaitRouted(String whistle) {
         long deadline = System.nanoTime() + patience.toNanos();
         var pause = FIRST_POLL;
+        var backoff = FIRST_BACKOFF;
         while (System.nanoTime() < deadline) {
             recorder.poll();
             try {
@@ -166,7 +168,11 @@ final class LoadGenerator {
                     return ticket;
                 }
             } catch (Refused e) {
+                // Refused, not "not yet": back off as for any refused request, so that an outage is not hammered.
                 recorder.failure(Step.RAISE, e.status(), "routed? " + e.getMessage());
+                sleep(jittered(backoff));
+                backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+                continue;
             }
             sleep(pause);
             pause = min(pause.multipliedBy(3).dividedBy(2), MAX_POLL);
@@ -202,9 +208,15 @@ final class LoadGenerator {
                 recorder.gaveUp();
                 return Optional.empty();
             }
-            sleep(backoff);
+            sleep(jittered(backoff));
             backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
         }
+    }
+
+    /** Between half and one and a half times {@code backoff}, so that retries after an outage do not come in waves. */
+    private static Duration jittered(Duration backoff) {
+        return Duration.ofNanos(
+                (long) (backoff.toNanos() * (0.5 + ThreadLocalRandom.current().nextDouble())));
     }
 
     private static Duration min(Duration a, Duration b) {
