@@ -292,9 +292,20 @@ final class Platform implements AutoCloseable {
      * {@code extra} over the environment. The gateway of every replica routes by {@link #routes}.
      */
     Instance launch(Service service, int replica, int port, Map<String, String> extra) {
+        // Everyone, this service included, is reached where the routes say (a balancer in front of replicas); the
+        // process itself listens on its own port. The public address is the gateway's route.
         var servicePorts = new EnumMap<>(routes);
-        servicePorts.put(service, port);
         var env = new LinkedHashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        if (service == Service.SLA && replica > 0) {
+            // Kafka Streams' state of each replica in a folder of its own, and where the others reach its API.
+            env.put(
+                    "WHISTLE_SLA_STATE_DIR",
+                    work.resolve("sla-" + (replica + 1)).toString());
+        }
+        if (service == Service.SLA) {
+            env.put("WHISTLE_SLA_APPLICATION_SERVER", "127.0.0.1:" + port);
+        }
         env.putAll(extra);
         var log = work.resolve("logs").resolve(service.module() + (replica == 0 ? "" : "-" + (replica + 1)) + ".log");
         var builder = BenchServiceLaunch.processBuilder(
@@ -351,7 +362,12 @@ final class Platform implements AutoCloseable {
     }
 
     URI gateway() {
-        return URI.create("http://127.0.0.1:" + routes.getOrDefault(Service.GATEWAY, ports.get(Service.GATEWAY)));
+        return URI.create("http://127.0.0.1:" + routes.get(Service.GATEWAY));
+    }
+
+    /** Every service reached at its own process's port again (no balancer). */
+    void routeDirectly() {
+        routes.putAll(ports);
     }
 
     boolean servicesRunning() {
