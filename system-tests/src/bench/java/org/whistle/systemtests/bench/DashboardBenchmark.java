@@ -39,7 +39,7 @@ class DashboardBenchmark {
     };
 
     private final long tickets = Long.getLong("bench.dashboard.tickets", Bench.smoke() ? 200_000 : 10_000_000);
-    private final int reads = Bench.integer("bench.dashboard.reads", 30, 8);
+    private final int reads = Bench.integer("bench.dashboard.reads", 20, 8);
     /** Of the historical tickets, the share still open (the backlog the queues show). */
     private final double openShare = 0.002;
 

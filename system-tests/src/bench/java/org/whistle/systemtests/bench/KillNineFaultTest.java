@@ -30,7 +30,7 @@ class KillNineFaultTest {
 
     private final Duration down = Bench.duration("bench.faults.down", "5s", "3s");
     private final Duration baselineWindow = Bench.duration("bench.faults.baseline", "15s", "5s");
-    private final Duration steadyDeadline = Bench.duration("bench.faults.steady-deadline", "90s", "60s");
+    private final Duration steadyDeadline = Bench.duration("bench.faults.steady-deadline", "45s", "45s");
     private final int abandonEvery = Bench.integer("bench.faults.abandon-every", 10, 5);
 
     /** One part killed and brought back: the times from its kill, and what the generator was refused meanwhile. */

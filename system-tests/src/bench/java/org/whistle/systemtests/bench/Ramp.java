@@ -34,13 +34,13 @@ final class Ramp {
 
         static Settings fromProperties() {
             return new Settings(
-                    Bench.duration("bench.lifecycle.warmup", "30s", "5s"),
+                    Bench.duration("bench.lifecycle.warmup", "20s", "5s"),
                     Bench.integer("bench.lifecycle.warmup-users", 8, 4),
                     Bench.duration("bench.lifecycle.settle", "5s", "2s"),
-                    Bench.duration("bench.lifecycle.window", "15s", "4s"),
+                    Bench.duration("bench.lifecycle.window", "10s", "4s"),
                     Bench.integer("bench.lifecycle.max-users", 64, 8),
                     Bench.integer("bench.lifecycle.windows", 3, 2),
-                    Bench.duration("bench.lifecycle.half-load", "30s", "6s"),
+                    Bench.duration("bench.lifecycle.half-load", "20s", "6s"),
                     Bench.duration("bench.lifecycle.patience", "60s", "30s"));
         }
     }
