@@ -53,6 +53,15 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
+    void answersADatabaseThatCannotBeReachedAs503WithoutTheDriversMessage() {
+        var result = mvc.get().uri("/database-down").exchange();
+
+        assertProblem(result, 503, "urn:whistle:problem:service-unavailable");
+        assertThat(result).hasHeader("Retry-After", "5");
+        assertThat(result).bodyText().doesNotContain("db.internal").doesNotContain("JDBC");
+    }
+
+    @Test
     void namesAParameterOfTheWrongType() {
         var result = mvc.get().uri("/number?lat=north").exchange();
 

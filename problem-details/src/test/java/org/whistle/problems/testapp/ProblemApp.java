@@ -1,9 +1,14 @@
 package org.whistle.problems.testapp;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +24,18 @@ import org.whistle.problems.RowError;
 public class ProblemApp {
 
     record Body(@NotBlank String name) {}
+
+    /** Refuses {@code /refused-by-filter} before any controller, as Spring Security's firewall does. */
+    @Bean
+    Filter refusingFilter() {
+        return (request, response, chain) -> {
+            if (((HttpServletRequest) request).getRequestURI().equals("/refused-by-filter")) {
+                ((HttpServletResponse) response).sendError(400);
+                return;
+            }
+            chain.doFilter(request, response);
+        };
+    }
 
     @RestController
     static class Failing {
@@ -41,6 +58,12 @@ public class ProblemApp {
         @GetMapping("/import")
         void rejectedImport() {
             throw new ImportRejectedException(List.of(new RowError("nodes.csv", 3, "parent_code", "unknown node 9")));
+        }
+
+        @GetMapping("/database-down")
+        void databaseDown() {
+            throw new CannotCreateTransactionException(
+                    "Could not open JDBC Connection", new RuntimeException("Connection to db.internal:5432 refused"));
         }
 
         @GetMapping("/number")
