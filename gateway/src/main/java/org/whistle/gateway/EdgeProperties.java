@@ -68,5 +68,17 @@ public record EdgeProperties(
             int slidingWindowSize,
             int minimumNumberOfCalls,
             Duration waitInOpenState,
-            Duration retryAfter) {}
+            @Nullable Duration maxWaitInOpenState,
+            Duration retryAfter) {
+
+        /**
+         * The first wait after a breaker opens is short, since a service restarted by its orchestrator is back in
+         * seconds; each time a probe fails it doubles, up to {@code maxWaitInOpenState} (by default no longer).
+         */
+        public Duration longestWaitInOpenState() {
+            return maxWaitInOpenState == null || maxWaitInOpenState.compareTo(waitInOpenState) < 0
+                    ? waitInOpenState
+                    : maxWaitInOpenState;
+        }
+    }
 }

@@ -134,6 +134,35 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void answersAProblemDetailForAnAddressTheFirewallRefuses() throws Exception {
+        for (var path :
+                new String[] {"/api/whistles/..%2F..%2Fetc%2Fpasswd", "/api/whistles/%00", "/api/whistles/a;b"}) {
+            var answer = RawHttp.get(port, path);
+
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(answer.json().path("type").asString()).isEqualTo("urn:whistle:problem:malformed-request");
+            assertThat(answer.body()).as("the refused address is not echoed").doesNotContain("passwd");
+        }
+        assertThat(RECEIVED).doesNotContainKey("/api/whistles/%00");
+    }
+
+    @Test
+    void answersAProblemDetailForAnAddressOrHeadersTooLongToRead() throws Exception {
+        var longAddress = RawHttp.get(port, "/api/whistles/" + "x".repeat(10_000));
+
+        assertThat(longAddress.status()).isEqualTo(414);
+        assertThat(longAddress.contentType()).startsWith("application/problem+json");
+        assertThat(longAddress.json().path("type").asString()).isEqualTo("urn:whistle:problem:uri-too-long");
+        assertThat(longAddress.json().path("status").asInt()).isEqualTo(414);
+
+        var bigHeaders = RawHttp.get(port, "/api/whistles/1", "X-Filler: " + "y".repeat(20_000));
+
+        assertThat(bigHeaders.status()).isEqualTo(431);
+        assertThat(bigHeaders.json().path("type").asString()).isEqualTo("urn:whistle:problem:headers-too-large");
+    }
+
+    @Test
     void keepsAServerSentEventStreamOpenBeyondTheTimeLimit() throws Exception {
         var response = send(request("/api/notifications/stream").header("Accept", "text/event-stream"));
 

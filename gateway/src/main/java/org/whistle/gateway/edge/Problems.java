@@ -3,6 +3,7 @@ package org.whistle.gateway.edge;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,14 +24,41 @@ public final class Problems {
             String title,
             String detail,
             Duration retryAfter) {
+        return write(
+                exchange,
+                status,
+                body(
+                        status,
+                        kind,
+                        title,
+                        detail,
+                        exchange.getRequest().getPath().value()),
+                retryAfter);
+    }
+
+    /**
+     * As {@link #write(ServerWebExchange, HttpStatus, String, String, String, Duration)}, without {@code instance}: for
+     * requests refused for their address, which is not echoed back.
+     */
+    static Mono<Void> writeWithoutInstance(
+            ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail) {
+        return write(exchange, status, body(status, kind, title, detail, null), Duration.ZERO);
+    }
+
+    /** The JSON of a problem of type {@code urn:whistle:problem:<kind>}; {@code instance} only when given. */
+    static byte[] body(HttpStatus status, String kind, String title, String detail, @Nullable String instance) {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "urn:whistle:problem:" + kind);
         problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        var body = JsonMapper.shared().writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        return JsonMapper.shared().writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    }
 
+    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, byte[] body, Duration retryAfter) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

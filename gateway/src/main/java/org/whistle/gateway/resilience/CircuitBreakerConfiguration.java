@@ -1,6 +1,7 @@
 package org.whistle.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -24,12 +25,18 @@ class CircuitBreakerConfiguration {
                         .failureRateThreshold(resilience.failureRateThreshold())
                         .slidingWindowSize(resilience.slidingWindowSize())
                         .minimumNumberOfCalls(resilience.minimumNumberOfCalls())
-                        .waitDurationInOpenState(resilience.waitInOpenState())
+                        .waitIntervalFunctionInOpenState(openStateWaits(resilience))
                         .build())
                 .timeLimiterConfig(TimeLimiterConfig.custom()
                         .timeoutDuration(resilience.timeLimit())
                         .cancelRunningFuture(true)
                         .build())
                 .build());
+    }
+
+    /** 2 s, 4 s, 8 s … up to the longest wait, with the defaults: see {@link EdgeProperties.Resilience}. */
+    static IntervalFunction openStateWaits(EdgeProperties.Resilience resilience) {
+        return IntervalFunction.ofExponentialBackoff(
+                resilience.waitInOpenState(), 2.0, resilience.longestWaitInOpenState());
     }
 }

@@ -18,7 +18,13 @@ class ClientAddressTest {
             new EdgeProperties.RequestSize(DataSize.ofMegabytes(101), List.of(), DataSize.ofMegabytes(1)),
             new EdgeProperties.Cors(List.of()),
             new EdgeProperties.Resilience(
-                    Duration.ofSeconds(10), 50, 20, 10, Duration.ofSeconds(30), Duration.ofSeconds(30)),
+                    Duration.ofSeconds(10),
+                    50,
+                    20,
+                    10,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(5)),
             new EdgeProperties.Console(null, null, null),
             null));
 

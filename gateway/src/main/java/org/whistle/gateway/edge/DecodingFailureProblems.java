@@ -1,0 +1,90 @@
+package org.whistle.gateway.edge;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * Reactor Netty answers a request it cannot decode — a request line over its limit (414), headers over theirs (431),
+ * a broken request line (400) — itself, with no body, and closes the connection; no filter of ours ever sees it. This
+ * gives those answers the problem detail every other refusal is, on their way out of the channel.
+ */
+@Component
+class DecodingFailureProblems implements NettyServerCustomizer {
+
+    @Override
+    public HttpServer apply(HttpServer server) {
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            var pipeline = channel.pipeline();
+            if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+                pipeline.addAfter(NettyPipeline.HttpCodec, "whistleDecodingFailureProblems", new Handler());
+            }
+        });
+    }
+
+    /** One per channel: it keeps no state, but Netty shares only handlers marked as sharable. */
+    static final class Handler extends ChannelOutboundHandlerAdapter {
+
+        @Override
+        public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+            if (message instanceof FullHttpResponse response && bareDecodingFailure(response)) {
+                var status = HttpStatus.valueOf(response.status().code());
+                var body = Problems.body(status, kind(status), title(status), detail(status), null);
+                var replacement = response.replace(Unpooled.wrappedBuffer(body));
+                response.release();
+                replacement
+                        .headers()
+                        .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                context.write(replacement, promise);
+                return;
+            }
+            context.write(message, promise);
+        }
+
+        /** What Reactor Netty sends for a request it could not decode: an error, no body, no type, closing. */
+        private static boolean bareDecodingFailure(FullHttpResponse response) {
+            int code = response.status().code();
+            return (code == 400 || code == 413 || code == 414 || code == 431)
+                    && response.content().readableBytes() == 0
+                    && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)
+                    && response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+        }
+
+        private static String kind(HttpStatus status) {
+            return switch (status) {
+                case URI_TOO_LONG -> "uri-too-long";
+                case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers-too-large";
+                case CONTENT_TOO_LARGE -> "content-too-large";
+                default -> "malformed-request";
+            };
+        }
+
+        private static String title(HttpStatus status) {
+            return switch (status) {
+                case URI_TOO_LONG -> "Address too long";
+                case REQUEST_HEADER_FIELDS_TOO_LARGE -> "Headers too large";
+                case CONTENT_TOO_LARGE -> "Request too large";
+                default -> "Malformed request";
+            };
+        }
+
+        private static String detail(HttpStatus status) {
+            return switch (status) {
+                case URI_TOO_LONG -> "The request's address is longer than the platform reads.";
+                case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request's headers are larger than the platform reads.";
+                case CONTENT_TOO_LARGE -> "The request is larger than the platform reads.";
+                default -> "The request could not be read as HTTP.";
+            };
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.whistle.gateway.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.whistle.gateway.EdgeProperties.Resilience;
+
+class CircuitBreakerConfigurationTest {
+
+    @Test
+    void probesSoonAfterOpeningThenDoublesTheWaitUpToTheLongest() {
+        var waits =
+                CircuitBreakerConfiguration.openStateWaits(resilience(Duration.ofSeconds(2), Duration.ofSeconds(15)));
+
+        assertThat(waits.apply(1)).isEqualTo(2_000);
+        assertThat(waits.apply(2)).isEqualTo(4_000);
+        assertThat(waits.apply(3)).isEqualTo(8_000);
+        assertThat(waits.apply(4)).isEqualTo(15_000);
+        assertThat(waits.apply(10)).isEqualTo(15_000);
+    }
+
+    @Test
+    void withoutALongestWaitEveryWaitIsTheFirst() {
+        var waits = CircuitBreakerConfiguration.openStateWaits(resilience(Duration.ofMinutes(1), null));
+
+        assertThat(waits.apply(1)).isEqualTo(60_000);
+        assertThat(waits.apply(5)).isEqualTo(60_000);
+    }
+
+    private static Resilience resilience(Duration wait, Duration longest) {
+        return new Resilience(Duration.ofSeconds(10), 50, 20, 10, wait, longest, Duration.ofSeconds(5));
+    }
+}
