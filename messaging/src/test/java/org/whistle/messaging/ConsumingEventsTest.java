@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.TopicDefinition;
@@ -63,6 +65,9 @@ class ConsumingEventsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ConsumerFactory<?, ?> consumers;
+
     @BeforeAll
     static void createTheTestTopicAndItsDeadLetterTopic() {
         var topic = new TopicDefinition(TOPIC, 3, false, Duration.ofDays(1));
@@ -71,6 +76,13 @@ class ConsumingEventsTest {
                 TestInfrastructure.get().kafkaBootstrapServers()))) {
             Topics.ensureCreated(admin, List.of(topic, topic.deadLetter()), (short) 1);
         }
+    }
+
+    @Test
+    void aConsumerThatStopsHeartbeatingGivesUpItsPartitionsAfterTenSeconds() {
+        assertThat(consumers.getConfigurationProperties())
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_333);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.whistle.problems;
 
 import java.net.URI;
+import java.sql.SQLException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -31,9 +33,31 @@ class DataUnavailableHandler {
         CannotCreateTransactionException.class
     })
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        return serviceUnavailable();
+    }
+
+    /**
+     * A commit or rollback that failed because the connection broke (SQLState class 08, or 57P: the server shutting
+     * down) is the same outage seen a moment later; any other failure of the transaction stays a 500.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) throws TransactionSystemException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return serviceUnavailable();
+            }
+        }
+        throw e;
+    }
+
+    private static ResponseEntity<ProblemDetail> serviceUnavailable() {
+        // Not "nothing was changed": a commit whose answer was lost may have happened. A retry is safe all the same;
+        // a raise replays under its Idempotency-Key and a transition already made is refused as a conflict.
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "The service's database cannot be reached at the moment. Nothing was changed; please try again.");
+                "The service's database cannot be reached at the moment. Please try again shortly.");
         problem.setType(URI.create(ProblemDetailsHandler.TYPE_PREFIX + "service-unavailable"));
         problem.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -9,6 +9,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.TransactionSystemException;
 import org.whistle.problems.testapp.ProblemApp;
 
 @SpringBootTest(classes = ProblemApp.class)
@@ -59,6 +60,18 @@ class ProblemDetailsHandlerTest {
         assertProblem(result, 503, "urn:whistle:problem:service-unavailable");
         assertThat(result).hasHeader("Retry-After", "5");
         assertThat(result).bodyText().doesNotContain("db.internal").doesNotContain("JDBC");
+    }
+
+    @Test
+    void answersAConnectionLostDuringTheTransactionAs503AndAnyOtherTransactionFailureAs500() {
+        assertProblem(
+                mvc.get().uri("/connection-lost-on-rollback").exchange(),
+                503,
+                "urn:whistle:problem:service-unavailable");
+
+        assertThat(mvc.get().uri("/rollback-failed").exchange())
+                .failure()
+                .hasCauseInstanceOf(TransactionSystemException.class);
     }
 
     @Test

@@ -5,10 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.sql.SQLException;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -64,6 +66,18 @@ public class ProblemApp {
         void databaseDown() {
             throw new CannotCreateTransactionException(
                     "Could not open JDBC Connection", new RuntimeException("Connection to db.internal:5432 refused"));
+        }
+
+        @GetMapping("/connection-lost-on-rollback")
+        void connectionLostOnRollback() {
+            throw new TransactionSystemException(
+                    "JDBC rollback failed",
+                    new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        }
+
+        @GetMapping("/rollback-failed")
+        void rollbackFailed() {
+            throw new TransactionSystemException("JDBC rollback failed", new SQLException("no", "XX000"));
         }
 
         @GetMapping("/number")

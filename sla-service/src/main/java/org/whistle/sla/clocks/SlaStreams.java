@@ -45,6 +45,10 @@ public final class SlaStreams implements SmartLifecycle {
                         : Path.of(System.getProperty("java.io.tmpdir"), "whistle-sla")
                                 .toString());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // A killed instance's tasks move (or come back to it restarted) once its session expires: 10 s, not Kafka's
+        // 45 s, so that clocks stopped with it fire again within our 30 s recovery target.
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         if (properties.applicationServer() != null
                 && !properties.applicationServer().isBlank()) {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, properties.applicationServer());
