@@ -2,6 +2,7 @@ package org.whistle.problems;
 
 import java.net.URI;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -37,11 +38,15 @@ class DataUnavailableHandler {
     }
 
     /**
-     * A commit or rollback that failed because the connection broke (SQLState class 08, or 57P: the server shutting
-     * down) is the same outage seen a moment later; any other failure of the transaction stays a 500.
+     * A commit or rollback that failed because the database went away is the same outage seen a moment later: the
+     * statement before it failed for that reason (the application exception the rollback overrode), or the
+     * connection broke (SQLState class 08, or 57P: the server shutting down). Any other failure stays a 500.
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) throws TransactionSystemException {
+        if (unavailable(e.getApplicationException())) {
+            return serviceUnavailable();
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
@@ -50,6 +55,12 @@ class DataUnavailableHandler {
             }
         }
         throw e;
+    }
+
+    private static boolean unavailable(@Nullable Throwable e) {
+        return e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException
+                || e instanceof CannotCreateTransactionException;
     }
 
     private static ResponseEntity<ProblemDetail> serviceUnavailable() {

@@ -68,6 +68,10 @@ class ProblemDetailsHandlerTest {
                 mvc.get().uri("/connection-lost-on-rollback").exchange(),
                 503,
                 "urn:whistle:problem:service-unavailable");
+        assertProblem(
+                mvc.get().uri("/rollback-failed-after-io-error").exchange(),
+                503,
+                "urn:whistle:problem:service-unavailable");
 
         assertThat(mvc.get().uri("/rollback-failed").exchange())
                 .failure()

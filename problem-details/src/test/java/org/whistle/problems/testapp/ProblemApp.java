@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,6 +74,14 @@ public class ProblemApp {
             throw new TransactionSystemException(
                     "JDBC rollback failed",
                     new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        }
+
+        @GetMapping("/rollback-failed-after-io-error")
+        void rollbackFailedAfterAnIoError() {
+            // What Hikari and Spring say when PostgreSQL is killed mid-transaction: no SQLState on the rollback.
+            var e = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+            e.initApplicationException(new DataAccessResourceFailureException("An I/O error occurred"));
+            throw e;
         }
 
         @GetMapping("/rollback-failed")
