@@ -6,6 +6,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +34,8 @@ class FallbackController {
             "sla", "The deadline service",
             "notification", "The notification service");
 
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackController.class);
+
     private final long retryAfterSeconds;
 
     FallbackController(EdgeProperties properties) {
@@ -43,6 +47,16 @@ class FallbackController {
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         var name = SERVICES.getOrDefault(service, "The service");
         Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause != null && !(cause instanceof CallNotPermittedException)) {
+            // The breaker counts this call as failed; without the cause no one can tell a service that is down from
+            // one the gateway could not reach (a closed pooled connection, a timeout).
+            LOG.warn(
+                    "{} {} failed at {}: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(),
+                    service,
+                    cause.toString());
+        }
         var why = switch (cause) {
             case TimeoutException timeout -> " did not answer in time.";
             case CallNotPermittedException open -> " failed repeatedly and is being given time to recover.";
