@@ -69,7 +69,8 @@ public record EdgeProperties(
             int minimumNumberOfCalls,
             Duration waitInOpenState,
             @Nullable Duration maxWaitInOpenState,
-            Duration retryAfter) {
+            Duration retryAfter,
+            int maxConcurrentCalls) {
 
         /**
          * The first wait after a breaker opens is short, since a service restarted by its orchestrator is back in

@@ -2,6 +2,7 @@ package org.whistle.gateway.resilience;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.URI;
 import java.util.Map;
@@ -47,7 +48,9 @@ class FallbackController {
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         var name = SERVICES.getOrDefault(service, "The service");
         Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        if (cause != null && !(cause instanceof CallNotPermittedException)) {
+        if (cause != null
+                && !(cause instanceof CallNotPermittedException)
+                && !(cause instanceof BulkheadFullException)) {
             // The breaker counts this call as failed; without the cause no one can tell a service that is down from
             // one the gateway could not reach (a closed pooled connection, a timeout).
             LOG.warn(
@@ -60,6 +63,7 @@ class FallbackController {
         var why = switch (cause) {
             case TimeoutException timeout -> " did not answer in time.";
             case CallNotPermittedException open -> " failed repeatedly and is being given time to recover.";
+            case BulkheadFullException busy -> " is handling as many requests as it may at once.";
             case null, default -> " cannot be reached at the moment.";
         };
         var problem = ProblemDetail.forStatusAndDetail(

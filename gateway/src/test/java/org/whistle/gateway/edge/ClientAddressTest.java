@@ -24,7 +24,8 @@ class ClientAddressTest {
                     10,
                     Duration.ofSeconds(2),
                     Duration.ofSeconds(15),
-                    Duration.ofSeconds(5)),
+                    Duration.ofSeconds(5),
+                    200),
             new EdgeProperties.Console(null, null, null),
             null));
 
