@@ -30,11 +30,11 @@ public final class SummonPolicy {
                 return Decision.rejected("units", unit + " is named twice");
             }
             if (holdingUnits.contains(unit)) {
-                return Decision.rejected("units", unit + " is already summoned to this ticket");
+                return Decision.conflicting("units", unit + " is already summoned to this ticket");
             }
         }
         if (currentLead.isPresent() && lead != null) {
-            return Decision.rejected("lead", "the ticket already has lead " + currentLead.get());
+            return Decision.conflicting("lead", "the ticket already has lead " + currentLead.get());
         }
         if (currentLead.isEmpty() && lead == null) {
             return Decision.rejected("lead", "name the lead unit (首接负责)");

@@ -257,9 +257,10 @@ public final class Ticket {
     public void summon(@Nullable UnitCode lead, List<UnitCode> units, Actor actor, Instant at) {
         var before = guard(TicketAction.SUMMON);
         required("units", units);
-        if (SummonPolicy.check(currentLead().map(Task::unit), holdingUnits(), lead, units)
-                instanceof Decision.Rejected(var field, var reason)) {
-            throw InvalidInputException.of(field, reason);
+        switch (SummonPolicy.check(currentLead().map(Task::unit), holdingUnits(), lead, units)) {
+            case Decision.Rejected(var field, var reason) -> throw InvalidInputException.of(field, reason);
+            case Decision.Conflicting(var field, var reason) -> throw new ConflictException(reason);
+            case Decision.Allowed allowed -> {}
         }
         for (var unit : units) {
             tasks.put(unit, new Task(unit, unit.equals(lead), at));

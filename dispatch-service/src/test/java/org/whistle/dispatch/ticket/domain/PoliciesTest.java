@@ -38,7 +38,7 @@ class PoliciesTest {
                         Decision.Rejected.class, r -> assertThat(r.field()).isEqualTo("units"));
         assertThat(SummonPolicy.check(Optional.of(A), Set.of(A), null, List.of(A)))
                 .isInstanceOfSatisfying(
-                        Decision.Rejected.class, r -> assertThat(r.reason()).contains("already summoned"));
+                        Decision.Conflicting.class, r -> assertThat(r.reason()).contains("already summoned"));
         assertThat(SummonPolicy.check(Optional.empty(), Set.of(), A, List.of(B)))
                 .isInstanceOfSatisfying(
                         Decision.Rejected.class, r -> assertThat(r.reason()).contains("among"));
@@ -47,7 +47,7 @@ class PoliciesTest {
                         Decision.Rejected.class, r -> assertThat(r.field()).isEqualTo("lead"));
         assertThat(SummonPolicy.check(Optional.of(A), Set.of(A), B, List.of(B)))
                 .isInstanceOfSatisfying(
-                        Decision.Rejected.class, r -> assertThat(r.reason()).contains("already has lead"));
+                        Decision.Conflicting.class, r -> assertThat(r.reason()).contains("already has lead"));
     }
 
     @Test

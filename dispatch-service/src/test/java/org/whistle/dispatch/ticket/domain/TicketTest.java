@@ -220,10 +220,25 @@ class TicketTest {
             assertInvalid(() -> filed.summon(LEAD, List.of(LEAD, LEAD), DISPATCHER, LATER), "units");
             assertInvalid(() -> filed.summon(LEAD, List.of(CO), DISPATCHER, LATER), "lead");
             assertInvalid(() -> filed.summon(null, List.of(CO), DISPATCHER, LATER), "lead");
-            var dispatched = inState(TicketState.DISPATCHED);
-            assertInvalid(() -> dispatched.summon(null, List.of(CO), DISPATCHER, LATER), "units");
-            assertInvalid(() -> dispatched.summon(NEWCOMER, List.of(NEWCOMER), DISPATCHER, LATER), "lead");
             assertThat(filed.revision()).isEqualTo(2);
+        }
+
+        @Test
+        void refusesASummonsTheTicketAlreadyHasAsAConflictSoThatARetryAfterALostAnswerIsNoInputError() {
+            var ticket = inState(TicketState.FILED);
+            ticket.summon(LEAD, List.of(LEAD), DISPATCHER, LATER);
+            long revision = ticket.revision();
+
+            assertThatThrownBy(() -> ticket.summon(LEAD, List.of(LEAD), DISPATCHER, LATER))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("already summoned");
+            var dispatched = inState(TicketState.DISPATCHED);
+            assertThatThrownBy(() -> dispatched.summon(null, List.of(CO), DISPATCHER, LATER))
+                    .isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> dispatched.summon(NEWCOMER, List.of(NEWCOMER), DISPATCHER, LATER))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("already has lead");
+            assertThat(ticket.revision()).isEqualTo(revision);
         }
 
         @Test
