@@ -15,10 +15,12 @@ final class CpuUse {
     private final double machineStart;
     private final Platform platform;
     private final Map<String, Long> extra;
+    private final PostgresWaits waits;
 
     private CpuUse(Platform platform, Map<String, Long> extra) {
         this.platform = platform;
         this.extra = extra;
+        this.waits = new PostgresWaits(platform);
         this.start = snapshot();
         this.startNanos = System.nanoTime();
         this.machineStart = machineBusySeconds();
@@ -62,6 +64,11 @@ final class CpuUse {
 
     /** Cores used per part since the start, in the order measured, plus "machine" (all CPUs busy, every process). */
     Map<String, Double> stop() {
+        try {
+            waits.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         var end = snapshot();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         var used = new LinkedHashMap<String, Double>();
@@ -72,6 +79,11 @@ final class CpuUse {
         });
         used.put("machine (every process)", (machineBusySeconds() - machineStart) / seconds);
         return used;
+    }
+
+    /** PostgreSQL's active backends over the window, by database and wait event (see {@link PostgresWaits}). */
+    Map<String, Double> postgresWaits() {
+        return waits.averages();
     }
 
     /** Busy CPU seconds of the whole machine so far (all CPUs, from {@code /proc/stat}). */

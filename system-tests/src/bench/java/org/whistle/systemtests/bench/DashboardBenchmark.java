@@ -28,7 +28,7 @@ import org.postgresql.PGConnection;
  * into dispatch's own tables with {@code COPY}, then the command centre's overview and the work queues read through
  * the gateway as the console reads them, p50/p95 over repeated reads. Runs last: the rows stay in dispatch's database.
  */
-@Order(8)
+@Order(9)
 class DashboardBenchmark {
 
     static final String SECTION = "dashboard-bench";
@@ -118,6 +118,8 @@ class DashboardBenchmark {
                     Report.ms(Stats.percentile(sorted, 0.95)));
         }
         write(loadSeconds, open, figures, queries, results);
+        Bench.FIGURES.put("dashboards", results);
+        Bench.FIGURES.put("dashboards.tickets", "%,d".formatted(tickets));
         assertThat(results).hasSize(queries.size());
     }
 

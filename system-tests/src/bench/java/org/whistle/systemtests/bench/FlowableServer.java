@@ -2,6 +2,8 @@ package org.whistle.systemtests.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,9 +28,10 @@ import org.whistle.localstack.BenchServiceLaunch;
 
 /**
  * The baseline: the same lifecycle as a BPMN process in Flowable 7, embedded the way a city would embed it in an
- * application of its own, on the same PostgreSQL, with history level {@code audit} and a non-interrupting boundary
- * timer on the report-in task; behind a minimal HTTP layer (the JDK's server) so that the same load generator drives
- * it in the same shape. It runs in a JVM of its own with the services' JVM options.
+ * application of its own, on the same PostgreSQL (HikariCP, 10 connections), with history level {@code audit} and a
+ * non-interrupting boundary timer on the report-in task; behind a minimal HTTP layer (the JDK's server, 200 request
+ * threads) so that the same load generator drives it in the same shape. It runs in a JVM of its own with the services'
+ * JVM options.
  *
  * <p>What it leaves out, and Whistle does not: a gateway hop, tokens and access checks, grid resolution by polygon,
  * events to other services (outbox, Kafka), notifications, clocks other than the one timer, the hash-chained timeline.
@@ -104,10 +107,14 @@ final class FlowableServer {
     /** The child's entry point: {@code jdbcUrl user password}. */
     public static void main(String[] args) throws IOException {
         var config = new StandaloneProcessEngineConfiguration();
-        config.setJdbcUrl(args[0]);
-        config.setJdbcDriver("org.postgresql.Driver");
-        config.setJdbcUsername(args[1]);
-        config.setJdbcPassword(args[2]);
+        // As a Spring Boot application embedding Flowable would have it: HikariCP with Boot's default 10 connections
+        // (Flowable's own MyBatis pool reclaims connections from threads that hold them too long under overload).
+        var pool = new HikariConfig();
+        pool.setJdbcUrl(args[0]);
+        pool.setUsername(args[1]);
+        pool.setPassword(args[2]);
+        pool.setMaximumPoolSize(10);
+        config.setDataSource(new HikariDataSource(pool));
         config.setDatabaseSchemaUpdate("true");
         config.setHistory("audit");
         config.setAsyncExecutorActivate(true);
@@ -123,7 +130,8 @@ final class FlowableServer {
                 .deploy();
 
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        // Tomcat's default of 200 request threads, as the services have.
+        server.setExecutor(Executors.newFixedThreadPool(200));
         server.createContext("/", exchange -> handle(engine, exchange));
         server.start();
         System.out.println(READY + server.getAddress().getPort());

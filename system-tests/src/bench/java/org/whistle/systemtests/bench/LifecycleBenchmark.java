@@ -2,7 +2,6 @@ package org.whistle.systemtests.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,51 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.whistle.localstack.BenchServiceLaunch;
 import org.whistle.systemtests.bench.LifecycleTarget.Step;
 
 /**
  * Lifecycle throughput (issue 11): whistles driven raise → file → summon → report in → done → verify → close over
  * HTTP, Whistle through its gateway with the whole platform on this machine, and the same lifecycle in Flowable 7 on
- * the same PostgreSQL, one after the other by the same generator ({@link Ramp}); then the ratios, with the limits
- * {@link LimitsBenchmark} measured on the same PostgreSQL and broker. Not a test: it measures and writes
+ * the same PostgreSQL ({@link FlowableBenchmark}, measured earlier in the run), by the same generator ({@link Ramp});
+ * then the ratios, with the limits {@link LimitsBenchmark} measured on the same PostgreSQL and broker. Not a test: it measures and writes
  * {@code docs/performance.md}; it fails only when the harness could not measure.
  */
-@Order(4)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(6)
 class LifecycleBenchmark {
 
     static final String SECTION = "lifecycle-bench";
 
     @Test
-    @Order(1)
-    void flowableBaseline() throws Exception {
-        if (!Bench.enabled("flowable")) {
-            return;
-        }
-        var platform = Bench.infrastructure();
-        // Whistle's services stay down while Flowable is measured: the two never share the CPU.
-        Bench.stopServices();
-        platform.ensureDatabase("flowable");
-        var work = Bench.platformDir().toAbsolutePath();
-        try (var flowable =
-                FlowableServer.Running.start(platform.jdbcUrl("flowable"), Platform.USER, Platform.PASSWORD, work)) {
-            Bench.progress("Flowable ready on port %d (pid %d)", flowable.port(), flowable.pid());
-            var target = new FlowableTarget(new Http(), URI.create("http://127.0.0.1:" + flowable.port()));
-            var result = Ramp.run(
-                    target,
-                    Ramp.Settings.fromProperties(),
-                    () -> CpuUse.start(platform, Map.of("Flowable server", flowable.pid())));
-            Bench.FIGURES.put("ramp.Flowable", result);
-        }
-    }
-
-    @Test
-    @Order(2)
     void whistle() throws Exception {
         if (!Bench.enabled("lifecycle")) {
             return;
@@ -124,13 +96,17 @@ class LifecycleBenchmark {
         lines.add("");
         lines.add(("Flowable 7.2.0: the same lifecycle as a BPMN process (a routing service task, six user tasks, a"
                 + " non-interrupting 2-minute boundary timer on report-in), embedded in a JVM with the same"
-                + " options, history level `audit`, on the same PostgreSQL (database `flowable`), behind a"
-                + " minimal HTTP layer with the same paths and bodies; no gateway, no tokens, no events, no"
-                + " notifications. Whistle's services are stopped while Flowable is measured."));
+                + " options, history level `audit`, on the same PostgreSQL (database `flowable`) through HikariCP"
+                + " with 10 connections, behind a minimal HTTP layer (the JDK's server, 200 request threads —"
+                + " Spring Boot's pool size and Tomcat's thread count, as the services have) with the same paths"
+                + " and bodies; no gateway, no tokens, no events, no notifications. Whistle's services are stopped"
+                + " while Flowable is measured."));
         lines.add("");
         lines.add(("The generator (`LoadGenerator`, virtual threads, one HTTP/1.1 client in the benchmark's JVM on the"
                         + " same cores): warm-up %s with %d users; then 1, 2, 4 … closed-loop users, each step settled"
-                        + " %s and measured %s, until two steps gain < 5 %%; the **knee** is the fewest users within 5 %%"
+                        + " %s and measured %s, until two steps gain < 5 %% or one falls below half the best (the"
+                        + " lifecycles a step leaves in flight are given up before the next); the **knee** is the fewest"
+                        + " users within 5 %%"
                         + " of the best step, measured again in %d windows (median reported); then lifecycles started"
                         + " at **half** the knee's rate (open loop) for %s. A transition is one answered request (raise,"
                         + " file, summon, report in, done, verify, close: 7 per lifecycle); the generator waits for"
@@ -235,6 +211,25 @@ class LifecycleBenchmark {
                                             .map(e ->
                                                     e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
                                             .toList())));
+        }
+        lines.add("");
+        lines.add("PostgreSQL at the knee — active sessions on average, by database and what they wait for (sampled"
+                + " every 100 ms from `pg_stat_activity`; `running` is on the CPU, `IO:WALSync` the commit's fsync,"
+                + " `Lock:*` a row or transaction lock):");
+        lines.add("");
+        for (var result : flowable == null ? List.of(whistle) : List.of(whistle, flowable)) {
+            lines.add("- %s: %s"
+                    .formatted(
+                            result.system(),
+                            result.kneeWaits().isEmpty()
+                                    ? "no session was active when sampled"
+                                    : String.join(
+                                            ", ",
+                                            result.kneeWaits().entrySet().stream()
+                                                    .limit(8)
+                                                    .map(e -> e.getKey() + " "
+                                                            + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                                                    .toList())));
         }
         lines.add("");
         lines.add(limits(whistle));

@@ -35,18 +35,32 @@ final class LoadGenerator {
     private final Recorder recorder;
     private final Duration patience;
     private final int abandonEvery;
+    private final Duration think;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    /** Lifecycles started before the current generation give up at their next retry (see {@link #abandonInFlight}). */
+    private final AtomicLong generation = new AtomicLong();
+
+    private final ThreadLocal<Long> started = new ThreadLocal<>();
 
     /**
      * @param abandonEvery every n-th lifecycle stops once routed and is left to its clocks (0: none), so that
      *     escalations and their notifications happen under load
      */
     LoadGenerator(LifecycleTarget target, Recorder recorder, Duration patience, int abandonEvery) {
+        this(target, recorder, patience, abandonEvery, Duration.ZERO);
+    }
+
+    /**
+     * @param think how long a person takes between two actions on a ticket (jittered ±50 %); zero for the throughput
+     *     ramp, which asks how fast the system can go
+     */
+    LoadGenerator(LifecycleTarget target, Recorder recorder, Duration patience, int abandonEvery, Duration think) {
         this.target = target;
         this.recorder = recorder;
         this.patience = patience;
         this.abandonEvery = abandonEvery;
+        this.think = think;
     }
 
     Recorder recorder() {
@@ -104,6 +118,19 @@ final class LoadGenerator {
         };
     }
 
+    /**
+     * Sheds the load in flight, as people give up on a system that keeps refusing them: every lifecycle started so far
+     * stops at its next retry; new ones keep arriving at the same rate.
+     */
+    void abandonInFlight() {
+        generation.incrementAndGet();
+    }
+
+    private boolean current() {
+        var mine = started.get();
+        return mine == null || mine == generation.get();
+    }
+
     /** Waits until no lifecycle is in flight, or {@code drain} is over. */
     void awaitInFlight(Duration drain) throws InterruptedException {
         long deadline = System.nanoTime() + drain.toNanos();
@@ -120,6 +147,7 @@ final class LoadGenerator {
     boolean lifecycle() {
         var thread = Thread.currentThread();
         inFlight.add(thread);
+        started.set(generation.get());
         try {
             long n = sequence.incrementAndGet();
             var key = UUID.randomUUID().toString();
@@ -138,6 +166,9 @@ final class LoadGenerator {
                 return true;
             }
             for (var step : Step.AFTER_ROUTING) {
+                if (!think.isZero()) {
+                    sleep(jittered(think));
+                }
                 if (attempt(
                                 step,
                                 () -> {
@@ -159,7 +190,7 @@ final class LoadGenerator {
         long deadline = System.nanoTime() + patience.toNanos();
         var pause = FIRST_POLL;
         var backoff = FIRST_BACKOFF;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && current()) {
             recorder.poll();
             try {
                 var ticket = target.routed(whistle);
@@ -204,7 +235,7 @@ final class LoadGenerator {
             } catch (RuntimeException e) {
                 recorder.failure(step, -1, e.toString());
             }
-            if (System.nanoTime() + backoff.toNanos() > deadline) {
+            if (System.nanoTime() + backoff.toNanos() > deadline || !current()) {
                 recorder.gaveUp();
                 return Optional.empty();
             }

@@ -13,7 +13,7 @@ import org.whistle.systemtests.bench.LifecycleTarget.Step;
  * <ol>
  *   <li>warm-up: {@code warmupUsers} closed-loop users for {@code warmup}, not measured (JIT, pools, caches);
  *   <li>ramp: 1, 2, 4 … closed-loop users, each step settled for {@code settle} and then measured for {@code window};
- *       it stops once two steps in a row gain less than 5 %, or at {@code maxUsers};
+ *       it stops once two steps in a row gain less than 5 %, a step falls below half the best, or at {@code maxUsers};
  *   <li>knee: the fewest users whose throughput is within 5 % of the best step's; measured again for
  *       {@code windows} windows in one run, the median is the sustained rate;
  *   <li>half load: lifecycles started at half the sustained rate (open loop) for {@code halfLoad}: raise → routed
@@ -72,6 +72,7 @@ final class Ramp {
             double sustainedTransitions,
             HalfLoad half,
             Map<String, Double> kneeCpu,
+            Map<String, Double> kneeWaits,
             long kneeFromNanos,
             long kneeToNanos,
             Recorder recorder) {}
@@ -82,10 +83,13 @@ final class Ramp {
     static Result run(LifecycleTarget target, Settings settings, Supplier<CpuUse> cpu) throws InterruptedException {
         var recorder = new Recorder();
         var generator = new LoadGenerator(target, recorder, settings.patience(), 0);
-        var drain = settings.patience().plusSeconds(10);
+        // Between steps the lifecycles still in flight are given up rather than waited for: a step past the knee can
+        // leave many of them retrying.
+        var drain = Duration.ofSeconds(15);
         progress(target, "warm-up: %d users for %s", settings.warmupUsers(), settings.warmup());
         var warm = generator.closed(settings.warmupUsers());
         Thread.sleep(settings.warmup());
+        generator.abandonInFlight();
         warm.stop(drain);
 
         var ramp = new ArrayList<Window>();
@@ -95,6 +99,7 @@ final class Ramp {
             var run = generator.closed(users);
             Thread.sleep(settings.settle());
             var window = measure(recorder, users, settings.window());
+            generator.abandonInFlight();
             run.stop(drain);
             ramp.add(window);
             progress(
@@ -112,7 +117,8 @@ final class Ramp {
                 flat = 0;
             }
             best = Math.max(best, window.transitionsPerSecond());
-            if (flat >= 2) {
+            // Two steps without gain, or one that collapsed, end the ramp.
+            if (flat >= 2 || window.transitionsPerSecond() < 0.5 * best) {
                 break;
             }
         }
@@ -134,6 +140,7 @@ final class Ramp {
         }
         long kneeTo = System.nanoTime();
         var kneeCpu = cpuUse.stop();
+        generator.abandonInFlight();
         sustained.stop(drain);
         double lifecycles = Stats.median(
                 knee.stream().mapToDouble(Window::lifecyclesPerSecond).toArray());
@@ -153,6 +160,7 @@ final class Ramp {
         long from = System.nanoTime();
         Thread.sleep(settings.halfLoad());
         long to = System.nanoTime();
+        generator.abandonInFlight();
         open.stop(drain);
         var raised = recorder.raised(from, to);
         var routed = Stats.sorted(raised.stream()
@@ -188,6 +196,7 @@ final class Ramp {
                 transitions,
                 half,
                 kneeCpu,
+                cpuUse.postgresWaits(),
                 kneeFrom,
                 kneeTo,
                 recorder);
