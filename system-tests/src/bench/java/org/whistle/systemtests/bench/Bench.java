@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,8 +137,11 @@ final class Bench {
         }
     }
 
+    /** {@code LocalTime.toString} drops the seconds when they are zero. */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     static void progress(String format, Object... arguments) {
-        System.out.printf("[bench %s] %s%n", LocalTime.now().withNano(0), format.formatted(arguments));
+        System.out.printf("[bench %s] %s%n", LocalTime.now().format(CLOCK), format.formatted(arguments));
         System.out.flush();
     }
 
