@@ -38,7 +38,8 @@ class DecodingFailureProblems implements NettyServerCustomizer {
         public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
             if (message instanceof FullHttpResponse response && bareDecodingFailure(response)) {
                 var status = HttpStatus.valueOf(response.status().code());
-                var body = Problems.body(status, kind(status), title(status), detail(status), null);
+                var refusal = Refusal.of(status);
+                var body = Problems.body(status, refusal.kind(), refusal.title(), refusal.detail(), null);
                 var replacement = response.replace(Unpooled.wrappedBuffer(body));
                 response.release();
                 replacement
@@ -60,31 +61,30 @@ class DecodingFailureProblems implements NettyServerCustomizer {
                     && response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
         }
 
-        private static String kind(HttpStatus status) {
-            return switch (status) {
-                case URI_TOO_LONG -> "uri-too-long";
-                case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers-too-large";
-                case CONTENT_TOO_LARGE -> "content-too-large";
-                default -> "malformed-request";
-            };
-        }
+        /** The problem's type, title and detail for each status Reactor Netty refuses with. */
+        private record Refusal(String kind, String title, String detail) {
 
-        private static String title(HttpStatus status) {
-            return switch (status) {
-                case URI_TOO_LONG -> "Address too long";
-                case REQUEST_HEADER_FIELDS_TOO_LARGE -> "Headers too large";
-                case CONTENT_TOO_LARGE -> "Request too large";
-                default -> "Malformed request";
-            };
-        }
-
-        private static String detail(HttpStatus status) {
-            return switch (status) {
-                case URI_TOO_LONG -> "The request's address is longer than the platform reads.";
-                case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request's headers are larger than the platform reads.";
-                case CONTENT_TOO_LARGE -> "The request is larger than the platform reads.";
-                default -> "The request could not be read as HTTP.";
-            };
+            static Refusal of(HttpStatus status) {
+                return switch (status) {
+                    case URI_TOO_LONG ->
+                        new Refusal(
+                                "uri-too-long",
+                                "Address too long",
+                                "The request's address is longer than the platform reads.");
+                    case REQUEST_HEADER_FIELDS_TOO_LARGE ->
+                        new Refusal(
+                                "headers-too-large",
+                                "Headers too large",
+                                "The request's headers are larger than the platform reads.");
+                    case CONTENT_TOO_LARGE ->
+                        new Refusal(
+                                "content-too-large",
+                                "Request too large",
+                                "The request is larger than the platform reads.");
+                    default ->
+                        new Refusal("malformed-request", "Malformed request", "The request could not be read as HTTP.");
+                };
+            }
         }
     }
 }
