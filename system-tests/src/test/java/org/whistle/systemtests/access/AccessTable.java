@@ -940,6 +940,10 @@ final class AccessTable {
                         .badToken(302),
                 row("GET /bff/me", "401 401 401 401 401 401 401 401 401 401 401 401 401", NONE, 401, get("/bff/me")),
                 row("GET /bff/config", ALL_200, NONE, 200, get("/bff/config")).badToken(200),
+                // ---- every servlet service: where sendError outside a controller lands (problem-details) --------
+                // The gateway routes no /error to a service, so from outside it is an address with nothing at it.
+                row("ANY /error", "404 404 404 404 404 404 404 404 404 404 404 404 404", NONE, 404, get("/error"))
+                        .badToken(404),
                 // ---- gateway: where a broken route's circuit breaker forwards --------------------------------
                 row(
                                 "ANY /fallback/{service}",
