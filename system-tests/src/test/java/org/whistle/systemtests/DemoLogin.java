@@ -47,7 +47,7 @@ public final class DemoLogin {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> registeredSecrets = new ConcurrentHashMap<>();
 
-    DemoLogin(URI gateway, DemoAccounts accounts) {
+    public DemoLogin(URI gateway, DemoAccounts accounts) {
         this.gateway = gateway;
         this.accounts = accounts;
     }

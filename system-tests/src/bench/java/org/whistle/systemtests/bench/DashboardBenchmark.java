@@ -65,7 +65,7 @@ class DashboardBenchmark {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         Bench.progress("[dashboards] %,d tickets and their tasks loaded and analysed in %.0f s", tickets, loadSeconds);
 
-        var tokens = new Tokens(platform.gateway(), Bench.demoAccounts());
+        var tokens = new Tokens(platform.gateway());
         var http = new Http();
         var gateway = platform.gateway();
         var queries = new LinkedHashMap<String, String[]>();

@@ -60,7 +60,7 @@ class FuzzFaultTest {
             return;
         }
         var platform = Bench.platform();
-        var tokens = new Tokens(platform.gateway(), Bench.demoAccounts());
+        var tokens = new Tokens(platform.gateway());
         var accounts = List.of(WhistleTarget.DISPATCHER, WhistleTarget.UNIT_SYSTEM, "admin", "qq-zhzx-integration");
         var held = accounts.stream().map(tokens::of).toList();
         var fixtures = fixtures(platform, tokens);

@@ -58,7 +58,7 @@ class KillNineFaultTest {
             return;
         }
         var platform = Bench.platform();
-        var tokens = new Tokens(platform.gateway(), Bench.demoAccounts());
+        var tokens = new Tokens(platform.gateway());
         tokens.of(WhistleTarget.DISPATCHER);
         tokens.of(WhistleTarget.UNIT_SYSTEM);
         var target = new WhistleTarget(new Http(), platform.gateway(), tokens, "NORMAL");

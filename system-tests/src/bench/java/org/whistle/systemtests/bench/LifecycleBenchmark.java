@@ -33,7 +33,7 @@ class LifecycleBenchmark {
         }
         var platform = Bench.platform();
         var http = new Http();
-        var tokens = new Tokens(platform.gateway(), Bench.demoAccounts());
+        var tokens = new Tokens(platform.gateway());
         var target = new WhistleTarget(http, platform.gateway(), tokens, "NORMAL");
         var result = Ramp.run(target, Ramp.Settings.fromProperties(), () -> CpuUse.start(platform, Map.of()));
         Bench.FIGURES.put("ramp.Whistle", result);

@@ -79,7 +79,7 @@ class ReplicasFaultTest {
                 instance.awaitReady(READY);
             }
             // People sign in before the second registry replica runs: sign-in sessions live in one replica's memory.
-            var tokens = new Tokens(platform.gateway(), Bench.demoAccounts());
+            var tokens = new Tokens(platform.gateway());
             var started = new ArrayList<Platform.Instance>();
             started.add(platform.launch(Service.ORG_REGISTRY, 1, second.get(Service.ORG_REGISTRY), Map.of()));
             for (var service : Service.values()) {
