@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,13 +30,16 @@ class DataUnavailableHandler {
 
     static final long RETRY_AFTER_SECONDS = 5;
 
-    @ExceptionHandler({
-        DataAccessResourceFailureException.class,
-        TransientDataAccessException.class,
-        CannotCreateTransactionException.class
-    })
-    ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        return serviceUnavailable();
+    /**
+     * Only failures to reach the database: a lock or serialization failure (also a "transient" data access exception)
+     * is a conflict between requests, not an outage, and must not count against the service at the gateway.
+     */
+    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e) throws Exception {
+        if (unavailable((Throwable) e)) {
+            return serviceUnavailable();
+        }
+        throw e;
     }
 
     /**
@@ -59,7 +64,8 @@ class DataUnavailableHandler {
 
     private static boolean unavailable(@Nullable Throwable e) {
         return e instanceof DataAccessResourceFailureException
-                || e instanceof TransientDataAccessException
+                || e instanceof TransientDataAccessResourceException
+                || e instanceof QueryTimeoutException
                 || e instanceof CannotCreateTransactionException;
     }
 

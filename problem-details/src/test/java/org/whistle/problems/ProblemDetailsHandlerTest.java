@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -60,6 +61,13 @@ class ProblemDetailsHandlerTest {
         assertProblem(result, 503, "urn:whistle:problem:service-unavailable");
         assertThat(result).hasHeader("Retry-After", "5");
         assertThat(result).bodyText().doesNotContain("db.internal").doesNotContain("JDBC");
+    }
+
+    @Test
+    void leavesALockFailureToTheServiceRatherThanCallingItAnOutage() {
+        assertThat(mvc.get().uri("/lock-not-acquired").exchange())
+                .failure()
+                .hasCauseInstanceOf(CannotAcquireLockException.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -82,6 +83,11 @@ public class ProblemApp {
             var e = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
             e.initApplicationException(new DataAccessResourceFailureException("An I/O error occurred"));
             throw e;
+        }
+
+        @GetMapping("/lock-not-acquired")
+        void lockNotAcquired() {
+            throw new CannotAcquireLockException("could not obtain lock on row in relation \"ticket\"");
         }
 
         @GetMapping("/rollback-failed")
