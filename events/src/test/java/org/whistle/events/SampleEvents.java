@@ -176,6 +176,14 @@ final class SampleEvents {
                         AT,
                         AT),
                 new WhistleFeedback(WHISTLE, null, Rating.DISSATISFIED, false, null, AT),
+                new WhistleFeedback(
+                        WHISTLE,
+                        TICKET,
+                        Rating.SATISFIED,
+                        true,
+                        "电话回访：已修好",
+                        AT,
+                        new Actor("dispatcher-bukui", "230202003", "STREET_DISPATCHER")),
                 new OrgUnitChanged(
                         "city-qiqihar",
                         "230200",
