@@ -36,6 +36,9 @@ import org.whistle.problems.InvalidInputException;
  */
 public final class Ticket {
 
+    /** Units one summons may call: a street's whole roster of departments fits, a runaway list does not. */
+    public static final int MAX_SUMMONED_AT_ONCE = 20;
+
     private final TicketId id;
     private final WhistleId whistleId;
     private final TicketNumber number;
@@ -257,6 +260,9 @@ public final class Ticket {
     public void summon(@Nullable UnitCode lead, List<UnitCode> units, Actor actor, Instant at) {
         var before = guard(TicketAction.SUMMON);
         required("units", units);
+        if (units.size() > MAX_SUMMONED_AT_ONCE) {
+            throw InvalidInputException.of("units", "一次最多召集 " + MAX_SUMMONED_AT_ONCE + " 个单位");
+        }
         switch (SummonPolicy.check(currentLead().map(Task::unit), holdingUnits(), lead, units)) {
             case Decision.Rejected(var field, var reason) -> throw InvalidInputException.of(field, reason);
             case Decision.Conflicting(var field, var reason) -> throw new ConflictException(reason);
@@ -506,12 +512,14 @@ public final class Ticket {
         var task = guardTask(TicketAction.PROGRESS, unit);
         text("note", note);
         required("evidence", evidence);
+        FreeText.evidence("evidence", evidence);
         reported(task, Report.PROGRESS, state, note, evidence, actor, at);
     }
 
     /** 先行联系: the unit spoke with the reporter. */
     public void contactedReporter(UnitCode unit, @Nullable String note, Actor actor, Instant at) {
         var task = guardTask(TicketAction.CONTACTED_REPORTER, unit);
+        FreeText.optional("note", note);
         reported(task, Report.CONTACTED_REPORTER, state, note, List.of(), actor, at);
     }
 
@@ -519,6 +527,8 @@ public final class Ticket {
     public void done(UnitCode unit, @Nullable String note, List<EvidenceRef> evidence, Actor actor, Instant at) {
         var task = guardTask(TicketAction.DONE, unit);
         required("evidence", evidence);
+        FreeText.optional("note", note);
+        FreeText.evidence("evidence", evidence);
         if (task.lead() && evidence.isEmpty()) {
             throw InvalidInputException.of("evidence", "the lead unit reports done with evidence");
         }
@@ -816,8 +826,6 @@ public final class Ticket {
     }
 
     private static void text(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw InvalidInputException.of(field, "is required");
-        }
+        FreeText.required(field, value);
     }
 }
