@@ -1,7 +1,15 @@
 package org.whistle.events;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -54,5 +62,66 @@ public record TimelineCheckpoint(
     /** Lowercase hex SHA-256 of {@link #signedText()} followed by the signature: what the next checkpoint names. */
     public String digest() {
         return Digests.sha256Hex((signedText() + "signature=" + signature + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Merkle root of {@code heads} in the given order, as the class comment defines it; 64 zeros when empty. */
+    public static String merkleRootOf(List<Head> heads) {
+        if (heads.isEmpty()) {
+            return "0".repeat(64);
+        }
+        var level = new ArrayList<byte[]>();
+        for (var head : heads) {
+            level.add(sha256(
+                    (byte) 0,
+                    (head.ticketId() + ":" + head.sequence() + ":" + head.hash()).getBytes(StandardCharsets.UTF_8)));
+        }
+        while (level.size() > 1) {
+            var up = new ArrayList<byte[]>();
+            for (int i = 0; i < level.size(); i += 2) {
+                if (i + 1 == level.size()) {
+                    up.add(level.get(i));
+                } else {
+                    var pair = new byte[64];
+                    System.arraycopy(level.get(i), 0, pair, 0, 32);
+                    System.arraycopy(level.get(i + 1), 0, pair, 32, 32);
+                    up.add(sha256((byte) 1, pair));
+                }
+            }
+            level = up;
+        }
+        return HexFormat.of().formatHex(level.getFirst());
+    }
+
+    /** The id a checkpoint names its signing key by: lowercase hex SHA-256 of the key's X.509 encoding. */
+    public static String keyIdOf(PublicKey key) {
+        return Digests.sha256Hex(key.getEncoded());
+    }
+
+    /**
+     * Whether this checkpoint is what it claims: its root is the root of its heads, and {@code key} (which must be the
+     * key {@link #keyId} names) signed it.
+     */
+    public boolean verifiesWith(PublicKey key) {
+        if (!keyIdOf(key).equals(keyId) || !merkleRootOf(heads).equals(merkleRoot)) {
+            return false;
+        }
+        try {
+            var verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(signedText().getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static byte[] sha256(byte prefix, byte[] bytes) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(prefix);
+            return digest.digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

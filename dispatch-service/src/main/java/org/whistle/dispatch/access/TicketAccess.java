@@ -111,6 +111,18 @@ public class TicketAccess {
     }
 
     /**
+     * Verifying a ticket's timeline against its anchors reads Kafka: an audit for dispatchers and leaders who read the
+     * ticket, not for units.
+     */
+    public String requireAuditor(Caller caller, StoredTicket stored, String action) {
+        var rule = requireRead(caller, stored, action);
+        if (!caller.hasAny(AREA_READERS)) {
+            throw refused(caller, action, stored, "area-reader-role-required", "needs a dispatcher or leader role");
+        }
+        return rule;
+    }
+
+    /**
      * How much of the reporter this caller may see on the ticket: phones written into notes and reasons in full only
      * for the owning centre's dispatchers at its level and units whose task is open, while the ticket runs.
      */

@@ -91,6 +91,7 @@ public class Tickets {
                 .param("now", time(now))
                 .update();
         writeParts(ticket, 0);
+        awaitCheckpoint(ticket);
     }
 
     void update(Ticket ticket, long expectedRevision, Instant now) {
@@ -121,6 +122,25 @@ public class Tickets {
                     .update();
         }
         writeParts(ticket, expectedRevision);
+        awaitCheckpoint(ticket);
+    }
+
+    /**
+     * Marks the ticket's new timeline head for the next checkpoint (ADR 0016), in the transaction of the change: a
+     * ticket changed twice before a checkpoint is anchored once, at its latest head.
+     */
+    private void awaitCheckpoint(Ticket ticket) {
+        jdbc.sql("""
+                        INSERT INTO timeline_head_pending (ticket_id, whistle_id, sequence, hash)
+                        VALUES (:id, :whistle, :sequence, :hash)
+                        ON CONFLICT (ticket_id) DO UPDATE
+                            SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash, changed_at = now()
+                        """)
+                .param("id", ticket.id().value())
+                .param("whistle", ticket.whistleId().value())
+                .param("sequence", ticket.revision())
+                .param("hash", ticket.timeline().headHash())
+                .update();
     }
 
     void markSatisfied(TicketId id, Instant at) {
