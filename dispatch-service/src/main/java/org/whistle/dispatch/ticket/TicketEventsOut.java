@@ -128,6 +128,7 @@ class TicketEventsOut {
                     case TicketEvent.ExtensionRequested e -> null;
                     case TicketEvent.ExtensionRefused e -> null;
                     case TicketEvent.RedListed e -> null;
+                    case TicketEvent.FollowedUp e -> null;
                 });
     }
 

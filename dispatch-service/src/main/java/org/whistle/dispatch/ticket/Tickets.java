@@ -143,13 +143,6 @@ public class Tickets {
                 .update();
     }
 
-    void markSatisfied(TicketId id, Instant at) {
-        jdbc.sql("UPDATE ticket SET satisfied_at = :at WHERE id = :id AND satisfied_at IS NULL")
-                .param("id", id.value())
-                .param("at", time(at))
-                .update();
-    }
-
     private static Map<String, @Nullable Object> rowOf(Ticket t) {
         var row = new java.util.HashMap<String, @Nullable Object>();
         row.put("id", t.id().value());
@@ -387,8 +380,8 @@ public class Tickets {
                 h.outcome == null ? null : Outcome.valueOf(h.outcome),
                 h.mergedInto == null ? null : new TicketId(h.mergedInto),
                 h.rejectReason);
-        return Optional.of(new StoredTicket(
-                snapshot, timeline, new Placement(h.grid, h.street, h.areaPath), h.satisfiedAt, h.raisedAt));
+        return Optional.of(
+                new StoredTicket(snapshot, timeline, new Placement(h.grid, h.street, h.areaPath), h.raisedAt));
     }
 
     /** The ticket row, read once. */
@@ -412,7 +405,6 @@ public class Tickets {
         final @Nullable String grid;
         final @Nullable String street;
         final List<String> areaPath;
-        final @Nullable Instant satisfiedAt;
         final Instant raisedAt;
 
         Head(ResultSet rs) throws SQLException {
@@ -436,7 +428,6 @@ public class Tickets {
             street = rs.getString("street_id");
             areaPath =
                     new ArrayList<>(List.of((String[]) rs.getArray("area_path").getArray()));
-            satisfiedAt = instantOrNull(rs, "satisfied_at");
             raisedAt = instant(rs, "raised_at");
         }
     }

@@ -233,7 +233,7 @@ class TicketController {
                 return;
             }
             t.verify(actor, now);
-            if (s.satisfiedAt() != null) {
+            if (t.resolvedThisRound()) {
                 // The reporter already said it is fixed (回访 before 核查): the loop closes now.
                 t.close(Outcome.RESOLVED, Actor.system("dispatch-service"), now);
             }

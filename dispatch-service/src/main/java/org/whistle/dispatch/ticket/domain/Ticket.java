@@ -490,6 +490,72 @@ public final class Ticket {
         }
     }
 
+    /**
+     * 回访: the reporter's answer, relayed by {@code channel}, or recorded by a command centre by phone (电话回访,
+     * {@link FollowUpAnswer#recordedBy()}, who is then the actor). One answer counts per round ({@link
+     * FollowUpRoundPolicy}): a counted answer is a FOLLOW_UP_RESOLVED or FOLLOW_UP_NOT_RESOLVED entry; "resolved"
+     * then closes a VERIFIED ticket as RESOLVED (a RESOLVED one closes when verified, {@link #resolvedThisRound()}),
+     * "not resolved" reopens it while {@code reopenPolicy} allows. An answer that does not count is a
+     * FOLLOW_UP_IGNORED entry with the reason and changes nothing else — never applied twice, never reopening twice.
+     *
+     * @return whether the answer counted
+     */
+    public boolean followUp(FollowUpAnswer answer, ReopenPolicy reopenPolicy, Actor channel, Instant at) {
+        required("answer", answer);
+        var actor = answer.byPhone() ? Objects.requireNonNull(answer.recordedBy()) : channel;
+        var words = followUpWords(answer);
+        var before = state;
+        if (FollowUpRoundPolicy.check(state, timeline.entries()) instanceof Decision.Rejected(var field, var why)) {
+            record(
+                    TicketAction.FOLLOW_UP_IGNORED,
+                    before,
+                    null,
+                    FreeText.clipped("未计入：" + why + "（" + words + "）"),
+                    List.of(),
+                    actor,
+                    at,
+                    c -> new TicketEvent.FollowedUp(c, answer.rating(), answer.resolved(), false, answer.recordedBy()));
+            return false;
+        }
+        var reopen = answer.resolved() ? null : reopenPolicy.check(state, closedAt, answer.answeredAt());
+        var note = reopen instanceof Decision.Rejected(var field, var why) ? words + "（不再返工：" + why + "）" : words;
+        record(
+                answer.resolved() ? TicketAction.FOLLOW_UP_RESOLVED : TicketAction.FOLLOW_UP_NOT_RESOLVED,
+                before,
+                null,
+                FreeText.clipped(note),
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.FollowedUp(c, answer.rating(), answer.resolved(), true, answer.recordedBy()));
+        if (answer.resolved() && state == TicketState.VERIFIED) {
+            close(Outcome.RESOLVED, actor, at);
+        } else if (!answer.resolved() && reopen instanceof Decision.Allowed) {
+            var reason = "回访：报告人表示未解决"
+                    + (answer.comment() == null || answer.comment().isBlank() ? "" : "——" + answer.comment());
+            reopen(FreeText.clipped(reason), reopenPolicy, actor, at);
+        }
+        return true;
+    }
+
+    /** Whether this round's counted follow-up said resolved: then verification closes the ticket. */
+    public boolean resolvedThisRound() {
+        return FollowUpRoundPolicy.resolvedThisRound(timeline.entries());
+    }
+
+    private static String followUpWords(FollowUpAnswer answer) {
+        var rating = switch (answer.rating()) {
+            case SATISFIED -> "满意";
+            case BASICALLY_SATISFIED -> "基本满意";
+            case DISSATISFIED -> "不满意";
+        };
+        var who = answer.byPhone()
+                ? "电话回访（" + Objects.requireNonNull(answer.recordedBy()).userId() + " 代报告人记录）"
+                : "报告人回访";
+        var comment = answer.comment() == null || answer.comment().isBlank() ? "" : "；意见：" + answer.comment();
+        return who + "：" + rating + "，" + (answer.resolved() ? "已解决" : "未解决") + comment;
+    }
+
     // ---- unit actions, each on the unit's own task -------------------------------------------------------------
 
     /** 报到: the unit acknowledges and takes responsibility; the first report-in puts the ticket IN_PROGRESS. */
