@@ -168,6 +168,23 @@ final class AccessTable {
                         HIDDEN_OUTSIDE,
                         401,
                         centre(Stage.CLOSED, "reopen", t -> reason("居民反映仍未修好"))),
+                // ---- dispatch: timeline anchors (ADR 0016) ---------------------------------------------------
+                // Verifying a timeline against its anchors in Kafka is an audit for dispatchers and leaders who read
+                // the ticket: a summoned unit reads the ticket but gets 403 here. The key that signs checkpoints is
+                // public to every signed-in caller.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/tickets/{id}/anchors",
+                        "403 403 403 403 200 200 200 403 403 403 200 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        ticketRead(t -> "/api/tickets/" + t.ticketId() + "/anchors")),
+                row(
+                        "GET /api/tickets/anchor-key",
+                        ALL_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/tickets/anchor-key")),
                 // ---- dispatch: a unit's own task ------------------------------------------------------------
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
