@@ -62,7 +62,16 @@ class AnchorReader {
     /** A checkpoint naming the ticket's head; {@code trusted} when its root and signature verify. */
     record CheckpointAnchor(long number, Instant at, long sequence, String hash, boolean trusted) {}
 
+    /** @throws AnchorsUnavailableException when Kafka cannot be read */
     Anchors read(TicketId ticket, WhistleId whistle) {
+        try {
+            return readFromKafka(ticket, whistle);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new AnchorsUnavailableException(e);
+        }
+    }
+
+    private Anchors readFromKafka(TicketId ticket, WhistleId whistle) {
         var since = Instant.ofEpochMilli(org.whistle.events.EventIds.timestampOf(ticket.value()))
                 .minus(settings.clockSkew());
         var events = new ArrayList<EventAnchor>();
@@ -167,6 +176,9 @@ class AnchorReader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dispatch-anchor-reader");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A broker that does not answer makes the verification fail in seconds, not hang the request.
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -422,9 +422,14 @@ public final class Ticket {
      * counted against the lead unit. {@link ReopenPolicy} decides whether a closed ticket is still within reach.
      */
     public void reopen(String reason, ReopenPolicy policy, Actor actor, Instant at) {
+        reopenAnsweredAt(reason, policy, actor, at, at);
+    }
+
+    /** Reopens when the reporter's answer of {@code answeredAt} was within the window, however late it arrives. */
+    private void reopenAnsweredAt(String reason, ReopenPolicy policy, Actor actor, Instant answeredAt, Instant at) {
         var before = guard(TicketAction.REOPEN);
         text("reason", reason);
-        if (policy.check(state, closedAt, at) instanceof Decision.Rejected(var field, var why)) {
+        if (policy.check(state, closedAt, answeredAt) instanceof Decision.Rejected(var field, var why)) {
             throw new ConflictException("cannot reopen a ticket that is " + state + ": " + why);
         }
         var lead = rework();
@@ -533,7 +538,7 @@ public final class Ticket {
         } else if (!answer.resolved() && reopen instanceof Decision.Allowed) {
             var reason = "回访：报告人表示未解决"
                     + (answer.comment() == null || answer.comment().isBlank() ? "" : "——" + answer.comment());
-            reopen(FreeText.clipped(reason), reopenPolicy, actor, at);
+            reopenAnsweredAt(FreeText.clipped(reason), reopenPolicy, actor, answer.answeredAt(), at);
         }
         return true;
     }
