@@ -63,14 +63,22 @@ public final class FreeText {
     }
 
     /**
-     * Shortens a text the platform composes from someone else's words (a reporter's comment) so that it fits, marking
-     * the cut; the full words stay where they were written.
+     * Fits a text the platform composes from someone else's words (a reporter's comment arriving in an event) into the
+     * bounds instead of refusing it: bidirectional controls and control characters other than line breaks and tabs
+     * become U+FFFD, and a text too long is cut, marked {@code …}; the full words stay where they were written.
      */
     public static String clipped(String value) {
-        if (value.codePointCount(0, value.length()) <= MAX_LENGTH) {
-            return value;
+        var clean = new StringBuilder(value.length());
+        value.codePoints()
+                .forEach(c -> clean.appendCodePoint(
+                        isBidiControl(c) || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                                ? 0xFFFD
+                                : c));
+        var text = clean.toString();
+        if (text.codePointCount(0, text.length()) <= MAX_LENGTH) {
+            return text;
         }
-        return value.substring(0, value.offsetByCodePoints(0, MAX_LENGTH - 1)) + "…";
+        return text.substring(0, text.offsetByCodePoints(0, MAX_LENGTH - 1)) + "…";
     }
 
     private static String bounded(String field, String value, int max) {
