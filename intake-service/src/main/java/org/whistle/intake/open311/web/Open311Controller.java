@@ -316,7 +316,7 @@ class Open311Controller {
         var start = date(params.getFirst("start_date"), "start_date");
         var to = end == null ? now : end;
         var from = start == null ? to.minus(java.time.Duration.ofDays(1)) : start;
-        var updates = requests.updates(from, to, settings.maxPageSize());
+        var updates = requests.updates(from, to, settings.maxPageSize(), knownKey(params.getFirst("api_key")));
         return respond(fmt, "service_request_updates", "request_update", updates);
     }
 
