@@ -71,10 +71,11 @@ public class GivingFeedback {
             @Nullable String comment) {}
 
     /** Command centres that may record an answer they took by phone (电话回访) for a whistle in their area. */
-    static final List<Role> CENTRES = List.of(Role.STREET_DISPATCHER, Role.DISTRICT_DISPATCHER, Role.CITY_DISPATCHER);
+    public static final List<Role> CENTRES =
+            List.of(Role.STREET_DISPATCHER, Role.DISTRICT_DISPATCHER, Role.CITY_DISPATCHER);
 
     /** Whether this caller is a command centre whose area holds the whistle: they may record a phone follow-up. */
-    static boolean recordsForTheReporter(WhistleRecord whistle, @Nullable Caller caller) {
+    public static boolean recordsForTheReporter(WhistleRecord whistle, @Nullable Caller caller) {
         return caller != null && caller.hasAny(CENTRES) && caller.covers(whistle.ancestry());
     }
 

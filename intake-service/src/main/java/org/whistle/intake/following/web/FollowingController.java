@@ -114,7 +114,14 @@ class FollowingController {
                                 .name()
                                 .toLowerCase(Locale.ROOT)
                                 .replace('_', '-'));
-        return following.view(seen, contact);
+        var view = following.view(seen, contact);
+        // The command page offers "record a phone follow-up" (电话回访) where this caller may record one now.
+        view.put(
+                "canRecordFollowUp",
+                seen.viewer() == FollowingWhistles.Viewer.STAFF
+                        && GivingFeedback.recordsForTheReporter(seen.whistle(), caller)
+                        && Boolean.TRUE.equals(view.get("canRate")));
+        return view;
     }
 
     /**
