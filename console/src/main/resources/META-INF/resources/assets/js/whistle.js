@@ -301,7 +301,9 @@ startPage('whistle', ({ user }) => {
       h('h2', { id: 'nearby-title' }, t('nearbyTitle')),
       h('p', { class: 'hint' }, t('nearbyHint')),
       h('ul', { class: 'plain' }, nearby.value.map((n) => h('li', { key: n.id }, [
-        h('p', n.description),
+        // Anyone may ask what is nearby: category and grid, never the reporter's words (docs/security.md).
+        h('p', [categoryName(categories.value.find((c) => c.service_code === n.category) || { service_name: n.category }),
+          n.grid].filter(Boolean).join(' · ')),
         h('p', { class: 'muted' }, [t('state.' + n.status), t('metres', { n: n.distanceMetres }),
           t('supports', { n: n.supports + 1 }), time(n.raisedAt)].join(' · ')),
         h('button', { type: 'button', class: 'small', onClick: () => join(n), disabled: sending.value }, t('joinThis')),
