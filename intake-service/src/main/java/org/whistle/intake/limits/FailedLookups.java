@@ -87,6 +87,11 @@ public class FailedLookups {
         }
     }
 
+    /** Windows held now: at most {@link #MAX_KEYS}. */
+    synchronized int size() {
+        return windows.size();
+    }
+
     private static @Nullable String addressKey(@Nullable String address) {
         return address == null || address.isBlank() ? null : "address:" + address;
     }
