@@ -26,7 +26,6 @@ final class SampleEvents {
         return List.of(
                 new WhistleRaised(
                         WHISTLE,
-                        "QQHR-7K3M9P",
                         Channel.WECHAT,
                         "ENV-GARBAGE",
                         "小区东门垃圾堆积三天无人清运",
@@ -152,7 +151,6 @@ final class SampleEvents {
         return List.of(
                 new WhistleRaised(
                         WHISTLE,
-                        "QQHR-7K3M9Q",
                         Channel.HOTLINE,
                         "ROAD-POTHOLE",
                         "路面塌陷",

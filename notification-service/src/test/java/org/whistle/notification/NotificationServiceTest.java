@@ -192,7 +192,6 @@ public abstract class NotificationServiceTest {
         var whistle = Whistle.next();
         publish(envelope(new WhistleRaised(
                 whistle.id(),
-                whistle.trackingCode(),
                 Channel.WEB,
                 "ROAD",
                 "路面塌陷",

@@ -43,6 +43,7 @@ const zh = {
   'act.file': '受理', 'act.reject': '不予受理', 'act.merge': '合并', 'act.summon': '派哨（召集单位）',
   'act.transfer': '转交', 'act.approve': '同意延期', 'act.refuse': '不同意延期', 'act.verifyPass': '核查通过',
   'act.verifyFail': '核查不通过', 'act.close': '结案', 'act.reopen': '返工', mergeInto: '合并到工单',
+  'act.followUp': '登记电话回访', followUpHint: '电话询问上报人后，代其登记本轮回访评价（每轮只计一次）。',
   leadUnit: '主办单位', coUnits: '协办单位', targetCentre: '转交给', targetLevel: '层级', useProposal: '采用建议',
   done: '已完成', readOnly: '只读（领导视图）', extensionRequests: '延期申请', chainBroken: '时间线校验失败：{p}',
   // 部门工作台
@@ -123,6 +124,8 @@ const en = {
   'act.file': 'File', 'act.reject': 'Reject', 'act.merge': 'Merge', 'act.summon': 'Summon units',
   'act.transfer': 'Transfer', 'act.approve': 'Approve extension', 'act.refuse': 'Refuse extension',
   'act.verifyPass': 'Verified', 'act.verifyFail': 'Verification failed', 'act.close': 'Close', 'act.reopen': 'Reopen',
+  'act.followUp': 'Record phone follow-up',
+  followUpHint: 'Asked the reporter by phone: record their answer for this round (one answer counts per round).',
   mergeInto: 'Merge into', leadUnit: 'Lead unit', coUnits: 'Co-handling units', targetCentre: 'Transfer to',
   targetLevel: 'Level', useProposal: 'Use proposal', done: 'Done', readOnly: 'Read only (leader view)',
   extensionRequests: 'Extension requests', chainBroken: 'Timeline check failed: {p}',

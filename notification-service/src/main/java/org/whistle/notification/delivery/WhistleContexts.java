@@ -61,7 +61,6 @@ public class WhistleContexts {
         switch (event.data()) {
             case WhistleRaised raised -> {
                 var area = raised.gridId() != null ? raised.gridId() : raised.streetId();
-                columns.put("trackingCode", raised.trackingCode());
                 columns.put("areaNode", area);
                 columns.put("owningCentre", area == null ? null : centreFor(area));
                 columns.put("reporterKind", raised.reporter().kind().name());

@@ -341,9 +341,17 @@ final class AccessTable {
                                     ? null
                                     : Request.at("/api/whistles/" + whistle.id() + "/evidence/" + whistle.mediaId());
                         }),
+                // ---- issue 17: the reporter's voice ---------------------------------------------------------
+                // The follow-up answer (回访) comes from the reporter (their own whistle: RES, PTY) or, taken by
+                // phone, from a command centre whose area holds the whistle (STR, DST, CTY: 电话回访, recorded with
+                // who did it); other staff see the whistle but may not answer for the reporter (403), and nobody
+                // outside sees it (404). One answer counts per round: every case here gets a fresh resolved whistle.
+                // The tracking code is the reporter's alone: /track needs it with the phone the whistle was raised
+                // with (the row above sends both); staff views never show it (PersonalDataTest).
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "POST /api/whistles/{id}/feedback",
-                        "201 403 201 403 403 403 403 403 403 403 403 403 403",
+                        "201 403 201 403 201 201 201 403 403 403 403 403 403",
                         "404 404 404 404 404 404  -  404 404 404  -   -   - ",
                         404,
                         (f, p, s, fresh) -> {
