@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratingLinkBase the reporter's tracking page, followed by the tracking code
  * @param pollInterval how often the sender looks for planned deliveries other replicas or a restart left behind
  * @param claimLease after this a delivery claimed by a sender that vanished is tried again
+ * @param releaseInterval how often held-back reporter messages that are due go out as digests
  * @param channels resilience per channel name ({@code webhook}, {@code sms}, {@code wechat}, {@code inbox},
  *     {@code sse}); missing channels use {@link Resilience}'s defaults
  */
@@ -24,6 +25,7 @@ public record NotificationProperties(
         @DefaultValue("http://localhost:8080/track/") String ratingLinkBase,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("5m") Duration claimLease,
+        @DefaultValue("10s") Duration releaseInterval,
         @DefaultValue("8") int senders,
         @Nullable URI intakeUri,
         @DefaultValue Client client,

@@ -1,9 +1,11 @@
 package org.whistle.notification.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,6 +24,7 @@ import org.whistle.notification.delivery.domain.QuietRules;
 import org.whistle.notification.rules.RuleTable;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.EventFacts;
+import org.whistle.notification.rules.domain.UrgencyClass;
 
 /**
  * Consumes every whistle event and plans who is told over which channel, in the transaction that records the event
@@ -103,9 +106,8 @@ class PlanningDeliveries {
                         continue;
                     }
                     for (var target : channel.targets(addressee.recipient(), event.type())) {
-                        var status = sendsNow(addressee, kind, urgency, context, now)
-                                ? DeliveryStatus.PENDING
-                                : DeliveryStatus.DEFERRED;
+                        var heldUntil = heldUntil(addressee, kind, urgency, context, now);
+                        var status = heldUntil == null ? DeliveryStatus.PENDING : DeliveryStatus.DEFERRED;
                         var delivery = new Delivery(
                                 0,
                                 event.id(),
@@ -120,7 +122,7 @@ class PlanningDeliveries {
                                 message.title(),
                                 message.body(),
                                 payload);
-                        if (log.plan(delivery, status, now)) {
+                        if (log.plan(delivery, status, now, heldUntil)) {
                             planned++;
                         }
                     }
@@ -130,16 +132,18 @@ class PlanningDeliveries {
         LOG.debug("event {} {} planned {} deliveries", event.type(), event.id(), planned);
     }
 
-    private boolean sendsNow(
-            Addressee addressee,
-            ChannelKind channel,
-            org.whistle.notification.rules.domain.UrgencyClass urgency,
-            WhistleContext context,
-            java.time.Instant now) {
-        if (!addressee.reporter()) {
-            return true;
+    /** Null when the delivery goes out now; else when its quiet window lets it out (its release time). */
+    private @Nullable Instant heldUntil(
+            Addressee addressee, ChannelKind channel, UrgencyClass urgency, WhistleContext context, Instant now) {
+        if (!quiet.limits(urgency, addressee)) {
+            return null;
         }
-        long recent = log.goingOutSince(context.whistleId(), addressee.recipient(), channel, now.minus(quiet.window()));
-        return quiet.sendsNow(urgency, addressee, recent);
+        return log.windowOpensAt(
+                context.whistleId(),
+                addressee.recipient(),
+                channel,
+                now.minus(quiet.window()),
+                quiet.reporterLimit(),
+                quiet.window());
     }
 }

@@ -97,13 +97,6 @@ public record Messages(String ratingLinkBase) {
         return new Message(template, title, body, parameters);
     }
 
-    /** One text for several held-back ones, oldest first. */
-    public static String digest(List<String> held) {
-        var body = new StringBuilder("最新进展（" + held.size() + " 条）：");
-        held.forEach(text -> body.append("\n· ").append(text));
-        return body.toString();
-    }
-
     private String ratingLink(String code, LinkedHashMap<String, String> parameters) {
         var link = ratingLinkBase + code;
         parameters.put("ratingLink", link);
