@@ -2,6 +2,7 @@ package org.whistle.notification;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -66,8 +67,19 @@ public record NotificationProperties(
 
     /**
      * @param disableAfter consecutive failed deliveries (after their retries) that disable a subscription
+     * @param allowHttp whether plain http URLs are accepted; only the local stack sets it, production is https-only
+     * @param testOnlyAllowedAddresses addresses exempt from the address policy (loopback receivers of tests); never set
+     *     outside tests
      */
-    public record Webhooks(@DefaultValue("5") int disableAfter) {}
+    public record Webhooks(
+            @DefaultValue("5") int disableAfter,
+            @DefaultValue("false") boolean allowHttp,
+            @DefaultValue List<String> testOnlyAllowedAddresses) {
+
+        public Webhooks {
+            testOnlyAllowedAddresses = List.copyOf(testOnlyAllowedAddresses);
+        }
+    }
 
     /**
      * An SMS or WeChat template-message provider.

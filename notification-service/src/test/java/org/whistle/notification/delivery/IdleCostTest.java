@@ -226,7 +226,7 @@ class IdleCostTest {
                 8,
                 null,
                 new NotificationProperties.Client(null, null, null),
-                new NotificationProperties.Webhooks(5),
+                new NotificationProperties.Webhooks(5, false, List.of()),
                 new NotificationProperties.Provider("development", null, null, Map.of()),
                 new NotificationProperties.Provider("development", null, null, Map.of()),
                 new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
