@@ -25,6 +25,8 @@ import org.whistle.notification.rules.RuleTable;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.EventFacts;
 import org.whistle.notification.rules.domain.UrgencyClass;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Consumes every whistle event and plans who is told over which channel, in the transaction that records the event
@@ -93,13 +95,13 @@ class PlanningDeliveries {
     private void plan(EventEnvelope<?> event) {
         var context = contexts.learn(event);
         var facts = EventFacts.of(event);
-        var payload = EventCodec.instance().encodeToString(event);
+        var payload = withoutTrackingCode(EventCodec.instance().encodeToString(event));
         var now = clock.instant();
         int planned = 0;
         for (var rule : rules.matching(facts)) {
             var urgency = facts.urgencyUnder(rule);
             for (var addressee : recipients.choose(rule.selector(), event, context)) {
-                Message message = messages.render(event, context.trackingCode(), addressee);
+                Message message = messages.render(event, addressee);
                 for (var kind : rule.channels()) {
                     var channel = channels.get(kind);
                     if (channel == null || !addressee.recipient().reachableBy(kind)) {
@@ -130,6 +132,19 @@ class PlanningDeliveries {
             }
         }
         LOG.debug("event {} {} planned {} deliveries", event.type(), event.id(), planned);
+    }
+
+    /**
+     * The envelope webhooks receive and the delivery log keeps, without the reporter's tracking code: version 1 of
+     * {@code whistle-raised} still carried it, and nothing this service keeps or forwards may.
+     */
+    static String withoutTrackingCode(String envelope) {
+        var tree = JsonMapper.shared().readTree(envelope);
+        if (tree.path("data") instanceof ObjectNode data && data.has("trackingCode")) {
+            data.remove("trackingCode");
+            return JsonMapper.shared().writeValueAsString(tree);
+        }
+        return envelope;
     }
 
     /** Null when the delivery goes out now; else when its quiet window lets it out (its release time). */
