@@ -1,25 +1,9 @@
 package org.whistle.notification.webhooks;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.whistle.notification.NotificationProperties;
@@ -48,7 +32,7 @@ class WebhookChannel implements Channel, DisposableBean {
     private final AdminAlerts alerts;
     private final Clock clock;
     private final int disableAfter;
-    private final CloseableHttpClient http;
+    private final WebhookHttp http;
 
     WebhookChannel(
             WebhookSubscriptions subscriptions,
@@ -61,38 +45,8 @@ class WebhookChannel implements Channel, DisposableBean {
         this.alerts = alerts;
         this.clock = clock;
         this.disableAfter = properties.webhooks().disableAfter();
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(NO_LOOKUPS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(5))
-                                .setSocketTimeout(Timeout.ofSeconds(30))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.ofSeconds(30))
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setConnectionReuseStrategy((request, response, context) -> false)
-                .build();
+        this.http = new WebhookHttp();
     }
-
-    /** Every connection goes to an address {@link WebhookTargets} checked; the client itself never looks one up. */
-    private static final DnsResolver NO_LOOKUPS = new DnsResolver() {
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            throw new UnknownHostException("webhooks connect only to checked addresses");
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            throw new UnknownHostException("webhooks connect only to checked addresses");
-        }
-    };
 
     @Override
     public ChannelKind kind() {
@@ -126,24 +80,12 @@ class WebhookChannel implements Channel, DisposableBean {
         }
         long timestamp = clock.instant().getEpochSecond();
         var body = delivery.payload();
-        var post = new HttpPost(target.uri());
-        post.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
-        post.setHeader(
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(subscription.secret(), timestamp, body));
-        post.setHeader(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString());
-        post.setHeader(WebhookSignature.EVENT_TYPE_HEADER, delivery.eventType());
-        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
-        var host = new HttpHost(target.scheme(), target.address(), target.host(), target.port());
-        int status;
-        try (var response = http.executeOpen(host, post, null)) {
-            status = response.getCode();
-        } catch (InterruptedIOException e) {
-            throw new IOException("接收方超时未应答");
-        } catch (SSLException e) {
-            throw new IOException("与接收方的 TLS 握手失败");
-        } catch (IOException e) {
-            throw new IOException("无法连接接收方");
-        }
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(subscription.secret(), timestamp, body));
+        headers.put(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString());
+        headers.put(WebhookSignature.EVENT_TYPE_HEADER, delivery.eventType());
+        int status = http.post(target, headers, body);
         if (status >= 200 && status < 300) {
             return "HTTP " + status;
         }

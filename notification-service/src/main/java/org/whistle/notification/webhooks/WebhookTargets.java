@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.webhooks.domain.TargetAddresses;
@@ -36,10 +37,23 @@ public class WebhookTargets {
     /** A checked target: the URL, the host name (for Host and TLS) and the address to connect to. */
     public record Target(URI uri, String scheme, String host, int port, InetAddress address) {}
 
+    /** Looks a host name up; the system's resolver outside tests. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowHttp;
     private final Set<InetAddress> testOnlyAllowed = new HashSet<>();
+    private final Resolver resolver;
 
+    @Autowired
     WebhookTargets(NotificationProperties properties) {
+        this(properties, InetAddress::getAllByName);
+    }
+
+    WebhookTargets(NotificationProperties properties, Resolver resolver) {
+        this.resolver = resolver;
         this.allowHttp = properties.webhooks().allowHttp();
         for (var address : properties.webhooks().testOnlyAllowedAddresses()) {
             try {
@@ -96,13 +110,16 @@ public class WebhookTargets {
         return host;
     }
 
-    private static List<InetAddress> resolve(String host) throws Refused {
+    private List<InetAddress> resolve(String host) throws Refused {
         try {
             var numeric = TargetAddresses.numericIpv4(host);
             if (numeric.isPresent()) {
                 return List.of(numeric.get());
             }
-            return Arrays.asList(InetAddress.getAllByName(host));
+            if (host.contains(":")) {
+                return List.of(InetAddress.getByName(host)); // an IPv6 literal: no lookup
+            }
+            return Arrays.asList(resolver.resolve(host));
         } catch (UnknownHostException e) {
             throw new Refused("目标主机无法解析");
         }
