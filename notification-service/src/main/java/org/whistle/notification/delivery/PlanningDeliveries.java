@@ -139,6 +139,9 @@ class PlanningDeliveries {
      * {@code whistle-raised} still carried it, and nothing this service keeps or forwards may.
      */
     static String withoutTrackingCode(String envelope) {
+        if (!envelope.contains("\"trackingCode\"")) {
+            return envelope;
+        }
         var tree = JsonMapper.shared().readTree(envelope);
         if (tree.path("data") instanceof ObjectNode data && data.has("trackingCode")) {
             data.remove("trackingCode");
