@@ -510,10 +510,15 @@ final class AccessTable {
                         NONE,
                         401,
                         (f, p, s, fresh) -> Request.at("/api/notifications/rules/" + f.notificationRule(fresh))),
-                // Anyone may watch an area of their own scope (their unit, or themselves without one), none other.
+                // ---- notification: area subscriptions are for command centres (issue 17) ----------------------
+                // Watching an area (every whistle raised in it) is for command centres: their dispatchers and their
+                // integration clients (the SVC client is bound to the city centre). Unit accounts (department,
+                // property, community staff), grid workers, residents, leaders and administrators get 403. Reading
+                // and cancelling one's own stays open; the outside case deletes a street dispatcher's subscription.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "POST /api/notifications/area-subscriptions",
-                        ALL_201,
+                        "403 403 403 403 201 201 201 403 403 403 403 403 201",
                         REFUSED_OUTSIDE,
                         401,
                         (f, p, s, fresh) -> s == Scope.OUT && p.citywide()
@@ -531,11 +536,34 @@ final class AccessTable {
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "DELETE /api/notifications/area-subscriptions/{id}",
-                        "204 204 204 204 204 204 204 204 204 204 204 204 204",
+                        " -   -   -   -  204 204 204  -   -   -   -   -  204",
                         ALL_404,
                         401,
-                        (f, p, s, fresh) -> Request.at("/api/notifications/area-subscriptions/"
-                                + (s == Scope.IN ? f.ownDeletableSubscription(p) : f.othersSubscription(p)))),
+                        (f, p, s, fresh) -> {
+                            boolean centre = switch (p) {
+                                case STREET_DISPATCHER, DISTRICT_DISPATCHER, CITY_DISPATCHER, SERVICE -> true;
+                                default -> false;
+                            };
+                            if (s == Scope.IN && !centre) {
+                                return null;
+                            }
+                            var others = p == Principal.STREET_DISPATCHER
+                                    ? Principal.DISTRICT_DISPATCHER
+                                    : Principal.STREET_DISPATCHER;
+                            return Request.at("/api/notifications/area-subscriptions/"
+                                    + (s == Scope.IN
+                                            ? f.ownDeletableSubscription(p)
+                                            : f.areaSubscription(others, false)));
+                        }),
+                // A webhook's secret is shown once, when created or rotated here; the unit's accounts and
+                // administrators may rotate it.
+                row(
+                        "POST /api/notifications/webhooks/{id}/secret",
+                        "403 403 403 200 200 200 200 200 200 200 403 200 200",
+                        "403 403 403 403 403 403 403 403 403 403 403  -  403",
+                        401,
+                        webhook(id -> "/api/notifications/webhooks/" + id + "/secret")),
+                // ---- end of area subscriptions and webhook secrets (issue 17) ----------------------------------
                 row(
                         "POST /api/notifications/webhooks",
                         "422 422 422 201 201 201 201 201 201 201 422 201 201",
