@@ -56,6 +56,10 @@ public class WebhookTargets {
         this.resolver = resolver;
         this.allowHttp = properties.webhooks().allowHttp();
         for (var address : properties.webhooks().testOnlyAllowedAddresses()) {
+            // An empty entry would resolve to loopback: an unset list must allow nothing.
+            if (address.isBlank()) {
+                continue;
+            }
             try {
                 testOnlyAllowed.add(InetAddress.getByName(address));
             } catch (UnknownHostException e) {
