@@ -6,9 +6,12 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.whistle.security.AccessTokens;
 import org.whistle.security.Role;
 import org.whistle.security.TokenClaims;
 
@@ -34,9 +37,12 @@ public final class TestTokens {
                 .subject(subject)
                 .issuedAt(now)
                 .expiresAt(now.plus(10, ChronoUnit.MINUTES))
+                .audience(List.of(AccessTokens.AUDIENCE))
                 .claim(TokenClaims.ROLES, roles.stream().map(Role::name).toList())
                 .claim(TokenClaims.ORG_SCOPE, scope)
                 .build();
-        return encoder.encode(JwtEncoderParameters.from(claims)).getTokenValue();
+        var header =
+                JwsHeader.with(SignatureAlgorithm.RS256).type(AccessTokens.TYPE).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 }
