@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class AccountRules {
 
-    /** Long enough that guessing within the lockout is hopeless; bcrypt reads at most 72 bytes. */
+    /** Long enough that guessing at the throttled rate is hopeless; bcrypt reads at most 72 bytes. */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     public static final int MAX_PASSWORD_BYTES = 72;
