@@ -6,8 +6,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -38,11 +36,10 @@ public final class TestTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(10, ChronoUnit.MINUTES))
                 .audience(List.of(AccessTokens.AUDIENCE))
+                .claim(AccessTokens.TOKEN_USE, AccessTokens.ACCESS)
                 .claim(TokenClaims.ROLES, roles.stream().map(Role::name).toList())
                 .claim(TokenClaims.ORG_SCOPE, scope)
                 .build();
-        var header =
-                JwsHeader.with(SignatureAlgorithm.RS256).type(AccessTokens.TYPE).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(claims)).getTokenValue();
     }
 }

@@ -21,9 +21,19 @@ class AccessTokensTest {
     }
 
     @Test
-    void refusesATokenWithoutTheAccessTokenType() {
+    void acceptsTheAccessTokenClaimWhateverTheHeader() {
+        assertThat(valid(withClaim(token(null, List.of("whistle-api"), ISSUER, 600), "access")))
+                .isTrue();
+        assertThat(valid(withClaim(token("JWT", List.of("whistle-api"), ISSUER, 600), "access")))
+                .isTrue();
+    }
+
+    @Test
+    void refusesATokenThatDoesNotSayItIsAnAccessToken() {
         assertThat(valid(token(null, List.of("whistle-api"), ISSUER, 600))).isFalse();
         assertThat(valid(token("JWT", List.of("whistle-api"), ISSUER, 600))).isFalse();
+        assertThat(valid(withClaim(token("JWT", List.of("whistle-api"), ISSUER, 600), "id")))
+                .isFalse();
     }
 
     @Test
@@ -53,6 +63,14 @@ class AccessTokensTest {
         return !AccessTokens.validator(ISSUER, AccessTokens.AUDIENCE)
                 .validate(jwt)
                 .hasErrors();
+    }
+
+    private static Jwt withClaim(Jwt jwt, String tokenUse) {
+        return Jwt.withTokenValue(jwt.getTokenValue())
+                .headers(headers -> headers.putAll(jwt.getHeaders()))
+                .claims(claims -> claims.putAll(jwt.getClaims()))
+                .claim(AccessTokens.TOKEN_USE, tokenUse)
+                .build();
     }
 
     private static Jwt token(@Nullable String type, List<String> audience, String issuer, long secondsLeft) {

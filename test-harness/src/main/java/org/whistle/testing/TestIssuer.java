@@ -1,7 +1,6 @@
 package org.whistle.testing;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -24,8 +23,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An issuer of real signed tokens for tests, as org-registry issues them: RS256, access tokens typed {@code at+jwt}
- * for the audience {@code whistle-api}, the claims {@code roles}, {@code org_scope}, {@code unit}, {@code name}, and
+ * An issuer of real signed tokens for tests, as org-registry issues them: RS256, access tokens marked
+ * {@code token_use: access} for the audience {@code whistle-api}, the claims {@code roles}, {@code org_scope}, {@code unit}, {@code name}, and
  * a JWK set served over HTTP that services under test fetch, so
  * they check signatures exactly as in production. One per test JVM; {@link RealInfrastructure} points services at it.
  */
@@ -72,12 +71,10 @@ public final class TestIssuer {
     /** The audience org-registry gives every access token (service-security's {@code AccessTokens.AUDIENCE}). */
     public static final String API_AUDIENCE = "whistle-api";
 
-    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
-
     /** An access token valid for ten minutes. */
     public String token(String subject, List<String> roles, List<String> orgScope, @Nullable String unit) {
         return sign(
-                ACCESS_TOKEN,
+                true,
                 API_AUDIENCE,
                 subject,
                 roles,
@@ -89,7 +86,7 @@ public final class TestIssuer {
     /** A token that expired a minute ago, otherwise like {@link #token}. */
     public String expiredToken(String subject, List<String> roles, List<String> orgScope) {
         return sign(
-                ACCESS_TOKEN,
+                true,
                 API_AUDIENCE,
                 subject,
                 roles,
@@ -100,11 +97,11 @@ public final class TestIssuer {
 
     /**
      * An ID token as org-registry issues one to a client that signs people in: the same key and claims, but no
-     * {@code typ} header and the client as its audience. Services must refuse it.
+     * {@code token_use} and the client as its audience. Services must refuse it.
      */
     public String idToken(String subject, List<String> roles, List<String> orgScope) {
         return sign(
-                null,
+                false,
                 "whistle-gateway",
                 subject,
                 roles,
@@ -116,17 +113,11 @@ public final class TestIssuer {
     /** An access token valid for ten minutes for another audience. Services must refuse it. */
     public String tokenForAudience(String audience, String subject, List<String> roles, List<String> orgScope) {
         return sign(
-                ACCESS_TOKEN,
-                audience,
-                subject,
-                roles,
-                orgScope,
-                null,
-                Instant.now().plus(Duration.ofMinutes(10)));
+                true, audience, subject, roles, orgScope, null, Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     private String sign(
-            @Nullable JOSEObjectType type,
+            boolean accessToken,
             String audience,
             String subject,
             List<String> roles,
@@ -145,12 +136,11 @@ public final class TestIssuer {
         if (unit != null) {
             claims.claim("unit", unit);
         }
+        if (accessToken) {
+            claims.claim("token_use", "access");
+        }
         var jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .type(type)
-                        .keyID(key.getKeyID())
-                        .build(),
-                claims.build());
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -82,12 +82,14 @@ class AuthorizationServer {
     }
 
     /**
-     * Says in the token itself that it is an access token for Whistle's APIs ({@link AccessTokens}): the header
-     * {@code typ: at+jwt} and the audience {@value AccessTokens#AUDIENCE} beside the client's id, which the server puts
-     * there. ID tokens keep only the client as audience and no type, so a service can tell them apart and refuse them.
+     * Says in the token itself that it is an access token for Whistle's APIs ({@link AccessTokens}): the claim
+     * {@code token_use: access} and the audience {@value AccessTokens#AUDIENCE} beside the client's id, which the
+     * server puts there. ID tokens keep only the client as audience and no {@code token_use}, so a service can tell
+     * them apart and refuse them. The claim rather than RFC 9068's {@code typ: at+jwt} header, which services before
+     * this check refused: org-registry can be upgraded before them.
      */
     private static void markAsAccessToken(JwtEncodingContext context) {
-        context.getJwsHeader().type(AccessTokens.TYPE);
+        context.getClaims().claim(AccessTokens.TOKEN_USE, AccessTokens.ACCESS);
         context.getClaims().claims(claims -> {
             var audience = new ArrayList<String>();
             if (claims.get(JwtClaimNames.AUD) instanceof Collection<?> named) {

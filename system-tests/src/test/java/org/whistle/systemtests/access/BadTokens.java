@@ -60,12 +60,14 @@ final class BadTokens {
 
     /**
      * Shaped as org-registry's ID token for the same sign-in: its key, the person's claims and expiry, but the client
-     * alone as audience and no {@code typ: at+jwt} header. It proves who signed in to that client, and opens no API.
+     * alone as audience and nothing saying it is an access token ({@code token_use}, {@code typ: at+jwt}). It proves
+     * who signed in to that client, and opens no API.
      */
     static String idToken(Platform platform, String real) {
         var header = (ObjectNode) Gateway.JSON.readTree(header(real));
         header.remove("typ");
         var claims = claims(real);
+        claims.remove("token_use");
         var clients = claims.putArray("aud");
         // The access token names the client and the APIs; its ID token only the client.
         claims(real).path("aud").forEach(audience -> {
