@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.whistle.security.AccessTokens;
 import org.whistle.security.Role;
 import org.whistle.security.TokenClaims;
 
@@ -34,6 +35,8 @@ public final class TestTokens {
                 .subject(subject)
                 .issuedAt(now)
                 .expiresAt(now.plus(10, ChronoUnit.MINUTES))
+                .audience(List.of(AccessTokens.AUDIENCE))
+                .claim(AccessTokens.TOKEN_USE, AccessTokens.ACCESS)
                 .claim(TokenClaims.ROLES, roles.stream().map(Role::name).toList())
                 .claim(TokenClaims.ORG_SCOPE, scope)
                 .build();

@@ -28,7 +28,7 @@ public final class SecurityProblems {
         return (request, response, exception) -> {
             challenge.commence(request, response, exception);
             var detail = exception instanceof InvalidBearerTokenException
-                    ? "The bearer token is not valid: expired, or not issued by Whistle."
+                    ? "The bearer token is not valid: expired, not issued by Whistle, or not an access token for its APIs."
                     : "This needs a bearer token: sign in first.";
             write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
         };

@@ -14,10 +14,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -31,7 +29,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every servlet service checks tokens itself (defence in depth behind the gateway): signatures against
- * org-registry's JWK set, expiry, and the issuer when configured. Roles become {@code ROLE_<name>} authorities;
+ * org-registry's JWK set, that the token is an access token for Whistle's APIs (type and audience,
+ * {@link AccessTokens}), expiry, and the issuer when configured. Roles become {@code ROLE_<name>} authorities;
  * controllers take a {@link Caller} argument (null for anonymous requests a service lets through).
  *
  * <p>The default chain opens probes, metrics and the OpenAPI description and requires a token for everything else;
@@ -57,11 +56,7 @@ public class ServiceSecurityAutoConfiguration implements WebMvcConfigurer {
         var decoder = NimbusJwtDecoder.withJwkSetUri(
                         properties.jwksUriOrDefault().toString())
                 .build();
-        var issuer = properties.issuer();
-        decoder.setJwtValidator(
-                issuer == null || issuer.isBlank()
-                        ? JwtValidators.createDefault()
-                        : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
+        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), properties.audienceOrDefault()));
         return decoder;
     }
 

@@ -81,6 +81,25 @@ class ServiceSecurityTest {
     }
 
     @Test
+    void refusesAnIdTokenAndAnAccessTokenForAnotherAudienceWithAProblemDetail() throws Exception {
+        // Same key, same claims as a valid access token: only what the token is for differs.
+        var idToken = TestIssuer.get().idToken("x", List.of("CITY_DISPATCHER"), List.of("2302"));
+        var otherAudience =
+                TestIssuer.get().tokenForAudience("some-other-api", "x", List.of("CITY_DISPATCHER"), List.of("2302"));
+        assertThat(get("/api/me", TestIssuer.get().token("x", List.of("CITY_DISPATCHER"), List.of("2302"), null))
+                        .statusCode())
+                .isEqualTo(200);
+        for (var token : List.of(idToken, otherAudience)) {
+            var response = get("/api/me", token);
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("\"type\":\"urn:whistle:problem:unauthorized\"");
+        }
+    }
+
+    @Test
     void refusesARoleWithAProblemDetail() throws Exception {
         var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
 

@@ -23,8 +23,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An issuer of real signed tokens for tests, as org-registry issues them: RS256, the claims {@code roles},
- * {@code org_scope}, {@code unit}, {@code name}, and a JWK set served over HTTP that services under test fetch, so
+ * An issuer of real signed tokens for tests, as org-registry issues them: RS256, access tokens marked
+ * {@code token_use: access} for the audience {@code whistle-api}, the claims {@code roles}, {@code org_scope}, {@code unit}, {@code name}, and
+ * a JWK set served over HTTP that services under test fetch, so
  * they check signatures exactly as in production. One per test JVM; {@link RealInfrastructure} points services at it.
  */
 public final class TestIssuer {
@@ -67,21 +68,66 @@ public final class TestIssuer {
         return jwksUri;
     }
 
-    /** A token valid for ten minutes. */
+    /** The audience org-registry gives every access token (service-security's {@code AccessTokens.AUDIENCE}). */
+    public static final String API_AUDIENCE = "whistle-api";
+
+    /** An access token valid for ten minutes. */
     public String token(String subject, List<String> roles, List<String> orgScope, @Nullable String unit) {
-        return sign(subject, roles, orgScope, unit, Instant.now().plus(Duration.ofMinutes(10)));
+        return sign(
+                true,
+                API_AUDIENCE,
+                subject,
+                roles,
+                orgScope,
+                unit,
+                Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     /** A token that expired a minute ago, otherwise like {@link #token}. */
     public String expiredToken(String subject, List<String> roles, List<String> orgScope) {
-        return sign(subject, roles, orgScope, null, Instant.now().minus(Duration.ofMinutes(1)));
+        return sign(
+                true,
+                API_AUDIENCE,
+                subject,
+                roles,
+                orgScope,
+                null,
+                Instant.now().minus(Duration.ofMinutes(1)));
+    }
+
+    /**
+     * An ID token as org-registry issues one to a client that signs people in: the same key and claims, but no
+     * {@code token_use} and the client as its audience. Services must refuse it.
+     */
+    public String idToken(String subject, List<String> roles, List<String> orgScope) {
+        return sign(
+                false,
+                "whistle-gateway",
+                subject,
+                roles,
+                orgScope,
+                null,
+                Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    /** An access token valid for ten minutes for another audience. Services must refuse it. */
+    public String tokenForAudience(String audience, String subject, List<String> roles, List<String> orgScope) {
+        return sign(
+                true, audience, subject, roles, orgScope, null, Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     private String sign(
-            String subject, List<String> roles, List<String> orgScope, @Nullable String unit, Instant expiresAt) {
+            boolean accessToken,
+            String audience,
+            String subject,
+            List<String> roles,
+            List<String> orgScope,
+            @Nullable String unit,
+            Instant expiresAt) {
         var claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer("http://whistle-test-issuer")
+                .audience(audience)
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(10))))
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", roles)
@@ -89,6 +135,9 @@ public final class TestIssuer {
                 .claim("name", subject);
         if (unit != null) {
             claims.claim("unit", unit);
+        }
+        if (accessToken) {
+            claims.claim("token_use", "access");
         }
         var jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());

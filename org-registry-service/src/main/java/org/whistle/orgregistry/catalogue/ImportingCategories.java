@@ -60,10 +60,6 @@ public class ImportingCategories {
             errors.add(row.error("parent_code", "'" + parent + "' is not a category code"));
             ok = false;
         }
-        if (name != null && name.length() > 100) {
-            errors.add(row.error("name", "is longer than 100 characters"));
-            ok = false;
-        }
         if (!ok) {
             return null;
         }

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.whistle.orgreference.domain.catalogue.Category;
 import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgregistry.audit.AuditLog;
+import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.orgregistry.importing.ImportSummary.Saved;
 import org.whistle.orgregistry.publishing.ReferencePublisher;
 import org.whistle.problems.ConflictException;
@@ -83,9 +84,13 @@ public class ManagingCategories {
      * it may be saved.
      */
     public List<Violation> violations(Category category) {
+        var violations = new ArrayList<Violation>();
+        TextBounds.name(category.name(), "name", TextBounds.NAME, violations);
+        TextBounds.name(category.nameEn(), "nameEn", TextBounds.NAME_EN, violations);
         var parent = Optional.ofNullable(category.parent()).flatMap(categories::find);
-        return category.treeViolations(
-                parent, category.parent() != null && categories.hasSubcategories(category.code()));
+        violations.addAll(category.treeViolations(
+                parent, category.parent() != null && categories.hasSubcategories(category.code())));
+        return violations;
     }
 
     /**

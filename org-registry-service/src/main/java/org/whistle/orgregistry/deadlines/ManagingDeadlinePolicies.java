@@ -9,6 +9,7 @@ import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.deadlines.DeadlinePolicy;
 import org.whistle.orgreference.domain.deadlines.PolicyId;
 import org.whistle.orgregistry.audit.AuditLog;
+import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.orgregistry.catalogue.Categories;
 import org.whistle.orgregistry.catalogue.CategoryUses;
 import org.whistle.orgregistry.importing.ImportSummary.Saved;
@@ -73,6 +74,8 @@ public class ManagingDeadlinePolicies implements CategoryUses {
     /** What is wrong with the policy, by JSON field: its own rules and an unknown or retired category. */
     public List<Violation> violations(DeadlinePolicy policy) {
         var violations = new ArrayList<Violation>(policy.violations());
+        TextBounds.length(policy.id().value(), "policyId", TextBounds.CODE, violations);
+        TextBounds.length(policy.calendarId(), "calendarId", TextBounds.CODE, violations);
         if (policy.category() != null) {
             var category = categories.find(policy.category());
             if (category.isEmpty()) {

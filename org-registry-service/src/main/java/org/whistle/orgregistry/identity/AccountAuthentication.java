@@ -1,6 +1,8 @@
 package org.whistle.orgregistry.identity;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -13,16 +15,23 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.whistle.orgregistry.audit.AuditLog;
 import org.whistle.orgregistry.identity.domain.Account;
-import org.whistle.orgregistry.identity.domain.LockoutPolicy;
+import org.whistle.orgregistry.identity.domain.AccountRules;
 import org.whistle.orgregistry.identity.domain.LoginCheck;
+import org.whistle.orgregistry.identity.domain.SignInThrottle;
+import org.whistle.security.personaldata.AccessDecision.Accessor;
+import org.whistle.security.personaldata.AccessDecisions;
 
 /**
- * Checks a username and password against the stored account, counting failures towards the lockout with the
- * injected clock. The outcome is committed even when the login fails, so failures add up. The principal is a plain
- * {@link User}, which the authorization server can store with its authorizations.
+ * Checks a username and password against the stored account (ADR 0017). A stranger learns nothing from a refusal:
+ * a wrong password and an unknown name get the same answer after the same work — one password hash, against a decoy
+ * for unknown names — and a disabled or locked account says so only to someone who gave its right password. Failures
+ * slow down their address and the name tried ({@link SignInThrottle}); a refusal for waiting is not checked at all.
+ * Every refusal, and every sign-in, is a line in the {@code whistle.access} log (resource {@code sign-in}, the name
+ * tried when it could be a username, the caller as {@code address:<ip>}), never with the password. The principal is
+ * a plain {@link User}, which the authorization server can store with its authorizations.
  */
 class AccountAuthentication implements AuthenticationProvider {
 
@@ -32,22 +41,22 @@ class AccountAuthentication implements AuthenticationProvider {
     private final Accounts accounts;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
-    private final AuditLog audit;
-    private final LockoutPolicy lockout;
+    private final SignInThrottle throttle;
+    private final AccessDecisions decisions;
     private final Clock clock;
 
     AccountAuthentication(
             Accounts accounts,
             PasswordEncoder passwords,
             TransactionTemplate transactions,
-            AuditLog audit,
-            LockoutPolicy lockout,
+            SignInThrottle throttle,
+            AccessDecisions decisions,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.transactions = transactions;
-        this.audit = audit;
-        this.lockout = lockout;
+        this.throttle = throttle;
+        this.decisions = decisions;
         this.clock = clock;
         this.decoyHash = passwords.encode("not-a-password-anyone-has");
     }
@@ -58,10 +67,31 @@ class AccountAuthentication implements AuthenticationProvider {
         var password = authentication.getCredentials() == null
                 ? ""
                 : authentication.getCredentials().toString();
+        var address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "unknown";
+        if (throttle.before(address, username, clock.instant()) instanceof SignInThrottle.Verdict.Wait wait) {
+            audit(address, username).denied("throttled-" + wait.who());
+            throw new SignInThrottledException(wait.remaining());
+        }
         var outcome = transactions.execute(status -> attempt(username, password));
         return switch (outcome) {
-            case Outcome.Success success -> authenticated(success.account(), authentication);
-            case Outcome.Failure failure -> throw failure.exception();
+            case Outcome.Success success -> {
+                throttle.succeeded(username);
+                audit(address, username).allowed("password");
+                yield authenticated(success.account(), authentication);
+            }
+            case Outcome.Refused refused -> {
+                // The right password: not a guess, so nothing counts against the address or the name.
+                audit(address, username).denied(refused.reason().name().toLowerCase(java.util.Locale.ROOT));
+                throw rejection(refused.reason());
+            }
+            case Outcome.WrongPassword wrong -> {
+                throttle.failed(address, username, clock.instant());
+                audit(address, username).denied("bad-credentials");
+                throw new BadCredentialsException("bad credentials");
+            }
             case null -> throw new BadCredentialsException("bad credentials");
         };
     }
@@ -71,39 +101,31 @@ class AccountAuthentication implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
+    /** The same work whether or not the name exists: one look-up of the hash, one password check. */
     private Outcome attempt(String username, String password) {
-        var found = accounts.findForUpdate(username);
-        if (found.isEmpty()) {
-            passwords.matches(password, decoyHash);
-            return new Outcome.Failure(new BadCredentialsException("bad credentials"));
+        var hash = accounts.passwordHash(username);
+        var matches = passwords.matches(password, hash.orElse(decoyHash));
+        var found = accounts.find(username);
+        if (hash.isEmpty() || found.isEmpty() || !matches) {
+            return new Outcome.WrongPassword();
         }
         var account = found.get();
-        var now = clock.instant();
-        if (account.checkLogin(now) instanceof LoginCheck.Rejected rejected) {
-            return new Outcome.Failure(rejection(rejected.reason()));
+        if (account.checkLogin(clock.instant()) instanceof LoginCheck.Rejected rejected) {
+            return new Outcome.Refused(rejected.reason());
         }
-        var hash = accounts.passwordHash(username).orElseThrow();
-        if (!passwords.matches(password, hash)) {
-            var failed = account.loginFailed(lockout, now);
-            accounts.updateLoginState(failed);
-            if (failed.isLockedOut(now)) {
-                audit.record("account.locked-out", ManagingAccounts.SUBJECT, username, account, failed);
-                return new Outcome.Failure(rejection(LoginCheck.Reason.LOCKED_OUT));
-            }
-            return new Outcome.Failure(new BadCredentialsException("bad credentials"));
-        }
-        var succeeded = account.loginSucceeded();
-        if (!succeeded.equals(account)) {
-            accounts.updateLoginState(succeeded);
-        }
-        return new Outcome.Success(succeeded);
+        return new Outcome.Success(account);
+    }
+
+    private AccessDecisions.Pending audit(String address, String username) {
+        // A name that cannot be a username may be a password typed into the wrong field: it stays out of the log.
+        var tried = AccountRules.username(username).isEmpty() ? username : "(not a username)";
+        return decisions.about("sign-in", tried, "sign-in").by(new Accessor("address:" + address, List.of(), null));
     }
 
     private static AuthenticationException rejection(LoginCheck.Reason reason) {
         return switch (reason) {
             case DISABLED -> new DisabledException("account disabled");
             case LOCKED -> new LockedException("account locked by an administrator");
-            case LOCKED_OUT -> new LockedOutException();
         };
     }
 
@@ -123,11 +145,19 @@ class AccountAuthentication implements AuthenticationProvider {
         return result;
     }
 
-    /** Too many failed logins in a row; the login page says so and when to try again. */
-    static final class LockedOutException extends LockedException {
+    /** Too many failures from this address, or on this name from a failing address: try again after a while. */
+    static final class SignInThrottledException extends BadCredentialsException {
 
-        LockedOutException() {
-            super("account locked out after repeated failed logins");
+        private final Duration remaining;
+
+        SignInThrottledException(Duration remaining) {
+            super("too many failed sign-ins; wait before trying again");
+            this.remaining = remaining;
+        }
+
+        /** Whole seconds to wait, at least one. */
+        long seconds() {
+            return Math.max(1, (remaining.toMillis() + 999) / 1000);
         }
     }
 
@@ -135,6 +165,10 @@ class AccountAuthentication implements AuthenticationProvider {
 
         record Success(Account account) implements Outcome {}
 
-        record Failure(AuthenticationException exception) implements Outcome {}
+        /** The right password for an account that may not sign in. */
+        record Refused(LoginCheck.Reason reason) implements Outcome {}
+
+        /** A wrong password, or a name no account holds: one answer for both. */
+        record WrongPassword() implements Outcome {}
     }
 }

@@ -26,7 +26,6 @@ class Accounts {
 
     private static final String SELECT = """
             SELECT a.id, a.username, a.display_name, a.phone, a.roles, a.unit_code, a.enabled, a.locked,
-                   a.failed_attempts, a.locked_until,
                    ARRAY(SELECT s.node_code FROM account_scope s WHERE s.account_id = a.id ORDER BY s.node_code) AS scope,
                    ARRAY(SELECT p.post || ' ' || p.node_code FROM account_post p
                          WHERE p.account_id = a.id ORDER BY p.post, p.node_code) AS posts
@@ -44,15 +43,6 @@ class Accounts {
                 .param(username)
                 .query(Accounts::account)
                 .optional();
-    }
-
-    /** The account, its row locked until the transaction ends, so concurrent logins count every failure. */
-    Optional<Account> findForUpdate(String username) {
-        jdbc.sql("SELECT 1 FROM account WHERE username = ? FOR UPDATE")
-                .param(username)
-                .query(Integer.class)
-                .optional();
-        return find(username);
     }
 
     /** Accounts holding {@code role}, and acting for some node inside {@code node}'s subtree; either may be absent. */
@@ -89,8 +79,8 @@ class Accounts {
         var profile = account.profile();
         jdbc.sql("""
                         INSERT INTO account (id, username, password_hash, display_name, phone, roles, unit_code, enabled,
-                                             locked, failed_attempts, locked_until, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             locked, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         account.id().value(),
@@ -102,8 +92,6 @@ class Accounts {
                         profile.unit(),
                         account.enabled(),
                         account.locked(),
-                        account.failedAttempts(),
-                        timestamp(account.lockedUntil()),
                         Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
@@ -114,7 +102,7 @@ class Accounts {
         var profile = account.profile();
         jdbc.sql("""
                         UPDATE account SET display_name = ?, phone = ?, roles = ?, unit_code = ?, enabled = ?, locked = ?,
-                                           failed_attempts = ?, locked_until = ?, updated_at = ?
+                                           updated_at = ?
                         WHERE id = ?
                         """)
                 .params(
@@ -124,8 +112,6 @@ class Accounts {
                         profile.unit(),
                         account.enabled(),
                         account.locked(),
-                        account.failedAttempts(),
-                        timestamp(account.lockedUntil()),
                         Timestamp.from(now),
                         account.id().value())
                 .update();
@@ -136,16 +122,6 @@ class Accounts {
                 .param(account.id().value())
                 .update();
         writeScopeAndPosts(account);
-    }
-
-    /** Records a login attempt's outcome without touching the profile. */
-    void updateLoginState(Account account) {
-        jdbc.sql("UPDATE account SET failed_attempts = ?, locked_until = ? WHERE id = ?")
-                .params(
-                        account.failedAttempts(),
-                        timestamp(account.lockedUntil()),
-                        account.id().value())
-                .update();
     }
 
     void updatePassword(AccountId id, String passwordHash, Instant now) {
@@ -171,13 +147,8 @@ class Accounts {
         return profile.roles().stream().map(Role::name).toArray(String[]::new);
     }
 
-    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
     private static Account account(ResultSet rs, int row) throws SQLException {
         var phone = rs.getString("phone");
-        var lockedUntil = rs.getTimestamp("locked_until");
         var posts = strings(rs.getArray("posts")).stream()
                 .map(entry -> entry.split(" ", 2))
                 .map(parts -> new Post(PostKind.valueOf(parts[0]), parts[1]))
@@ -194,9 +165,7 @@ class Accounts {
                 rs.getString("username"),
                 profile,
                 rs.getBoolean("enabled"),
-                rs.getBoolean("locked"),
-                rs.getInt("failed_attempts"),
-                lockedUntil == null ? null : lockedUntil.toInstant());
+                rs.getBoolean("locked"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,6 +1,7 @@
 package org.whistle.orgregistry.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -26,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.whistle.orgregistry.identity.domain.Profile;
+import org.whistle.security.AccessTokens;
 import org.whistle.security.Role;
 import org.whistle.security.TokenClaims;
 
@@ -79,6 +82,27 @@ class AuthorizationServer {
     }
 
     /**
+     * Says in the token itself that it is an access token for Whistle's APIs ({@link AccessTokens}): the claim
+     * {@code token_use: access} and the audience {@value AccessTokens#AUDIENCE} beside the client's id, which the
+     * server puts there. ID tokens keep only the client as audience and no {@code token_use}, so a service can tell
+     * them apart and refuse them. The claim rather than RFC 9068's {@code typ: at+jwt} header, which services before
+     * this check refused: org-registry can be upgraded before them.
+     */
+    private static void markAsAccessToken(JwtEncodingContext context) {
+        context.getClaims().claim(AccessTokens.TOKEN_USE, AccessTokens.ACCESS);
+        context.getClaims().claims(claims -> {
+            var audience = new ArrayList<String>();
+            if (claims.get(JwtClaimNames.AUD) instanceof Collection<?> named) {
+                named.forEach(name -> audience.add(String.valueOf(name)));
+            }
+            if (!audience.contains(AccessTokens.AUDIENCE)) {
+                audience.add(AccessTokens.AUDIENCE);
+            }
+            claims.put(JwtClaimNames.AUD, audience);
+        });
+    }
+
+    /**
      * Puts roles, org scope, unit and name into access and ID tokens: from the account for people (checked again on
      * refresh, so a disabled account gets no new tokens), from the binding for client-credentials clients.
      */
@@ -92,6 +116,9 @@ class AuthorizationServer {
                 return;
             }
             var claims = context.getClaims();
+            if (isAccessToken) {
+                markAsAccessToken(context);
+            }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 var clientId = context.getRegisteredClient().getClientId();
                 bindings.find(clientId).ifPresent(binding -> {

@@ -5,27 +5,32 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.whistle.orgregistry.identity.domain.LockoutPolicy;
+import org.whistle.orgregistry.identity.domain.SignInThrottle;
 
 /**
- * {@code whistle.identity.*}: the issuer, the lockout, the first-party clients and the bootstrap administrator. The
+ * {@code whistle.identity.*}: the issuer, sign-in throttling, the first-party clients and the bootstrap administrator. The
  * signing key ({@code whistle.identity.signing-key}) is read by {@link SigningKeys}.
  */
 @ConfigurationProperties("whistle.identity")
 record IdentityProperties(
         @Nullable String issuer,
-        @DefaultValue Lockout lockout,
+        @DefaultValue SignIn signIn,
         @DefaultValue GatewayClient gatewayClient,
         @DefaultValue ConsoleClient consoleClient,
         @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
-    /** Consecutive failed logins before a lockout, and how long it lasts. */
-    record Lockout(
-            @DefaultValue("5") int maxFailures,
-            @DefaultValue("15m") Duration duration) {
+    /** How failed sign-ins slow down their address and the name tried ({@link SignInThrottle.Policy}). */
+    record SignIn(
+            @DefaultValue("10") int addressAllowance,
+            @DefaultValue("5m") Duration addressMaxDelay,
+            @DefaultValue("3") int accountAllowance,
+            @DefaultValue("30s") Duration accountMaxDelay,
+            @DefaultValue("15m") Duration forgetAfter,
+            @DefaultValue("100000") int tracked) {
 
-        LockoutPolicy policy() {
-            return new LockoutPolicy(maxFailures, duration);
+        SignInThrottle.Policy policy() {
+            return new SignInThrottle.Policy(
+                    addressAllowance, addressMaxDelay, accountAllowance, accountMaxDelay, forgetAfter, tracked);
         }
     }
 

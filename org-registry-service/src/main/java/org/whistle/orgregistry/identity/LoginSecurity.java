@@ -18,7 +18,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.whistle.orgregistry.audit.AuditLog;
+import org.whistle.orgregistry.identity.domain.SignInThrottle;
+import org.whistle.security.personaldata.AccessDecisions;
 
 /**
  * People log in on this service's own page (form login with CSRF) before the authorization server hands their
@@ -55,11 +56,16 @@ class LoginSecurity {
             Accounts accounts,
             PasswordEncoder passwords,
             TransactionTemplate transactions,
-            AuditLog audit,
             IdentityProperties properties,
+            AccessDecisions decisions,
             Clock clock) {
         return new AccountAuthentication(
-                accounts, passwords, transactions, audit, properties.lockout().policy(), clock);
+                accounts,
+                passwords,
+                transactions,
+                new SignInThrottle(properties.signIn().policy()),
+                decisions,
+                clock);
     }
 
     /** Sends the person back to the login page with why, in the language they chose. */
@@ -70,7 +76,7 @@ class LoginSecurity {
                 HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
                 throws IOException {
             var error = switch (exception) {
-                case AccountAuthentication.LockedOutException e -> "locked-out";
+                case AccountAuthentication.SignInThrottledException e -> "throttled&wait=" + e.seconds();
                 case LockedException e -> "locked";
                 case DisabledException e -> "disabled";
                 default -> "bad-credentials";

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.whistle.security.AccessTokens;
 
 /**
  * The RSA key that signs every token this service issues and that its own API verifies tokens with. A configured
@@ -40,9 +41,16 @@ class SigningKeys {
         return new ImmutableJWKSet<>(new JWKSet(signingKey));
     }
 
+    /**
+     * Checks bearer tokens on this service's own API and user-info endpoint as every other service does: access
+     * tokens for Whistle's APIs only ({@link AccessTokens}), so an ID token opens nothing here either.
+     */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey) throws JOSEException {
-        return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+    JwtDecoder jwtDecoder(RSAKey signingKey, IdentityProperties properties) throws JOSEException {
+        var decoder =
+                NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), AccessTokens.AUDIENCE));
+        return decoder;
     }
 
     private static RSAKey storedOrGenerated(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {

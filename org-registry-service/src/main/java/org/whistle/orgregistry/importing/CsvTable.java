@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.problems.ImportRejectedException;
 import org.whistle.problems.RowError;
 import tools.jackson.core.JacksonException;
@@ -17,7 +18,9 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
  * A CSV file read whole: UTF-8 (a byte-order mark is tolerated), RFC 4180 quoting, a header row naming columns.
- * A missing required column or a row with the wrong number of cells rejects the file before any row is looked at.
+ * A missing required column, a row with the wrong number of cells or a cell longer than
+ * {@link TextBounds#CSV_CELL} rejects the file before any row is looked at; each record's own checks bound its
+ * fields more tightly.
  */
 public final class CsvTable {
 
@@ -79,6 +82,17 @@ public final class CsvTable {
             if (cells.length != header.length) {
                 errors.add(new RowError(
                         file, n + 1, null, "has " + cells.length + " cells where the header has " + header.length));
+                continue;
+            }
+            var tooLong = false;
+            for (var entry : index.entrySet()) {
+                if (cells[entry.getValue()].length() > TextBounds.CSV_CELL) {
+                    errors.add(new RowError(
+                            file, n + 1, entry.getKey(), "is longer than " + TextBounds.CSV_CELL + " characters"));
+                    tooLong = true;
+                }
+            }
+            if (tooLong) {
                 continue;
             }
             var values = new HashMap<String, String>();

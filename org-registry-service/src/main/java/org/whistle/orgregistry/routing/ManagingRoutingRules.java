@@ -8,6 +8,7 @@ import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.routing.RoutingRule;
 import org.whistle.orgreference.domain.routing.RuleId;
 import org.whistle.orgregistry.audit.AuditLog;
+import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.orgregistry.catalogue.Categories;
 import org.whistle.orgregistry.catalogue.CategoryUses;
 import org.whistle.orgregistry.importing.ImportSummary.Saved;
@@ -72,6 +73,19 @@ public class ManagingRoutingRules implements CategoryUses {
     /** What is wrong with storing the rule, by JSON field: unknown category, area or units, and the rule's own rules. */
     public List<Violation> violations(RoutingRule rule) {
         var violations = new ArrayList<Violation>();
+        // Bounded before anything is looked up or echoed back in a message.
+        TextBounds.length(rule.id().value(), "ruleId", TextBounds.CODE, violations);
+        TextBounds.length(rule.area().value(), "areaCode", TextBounds.CODE, violations);
+        TextBounds.length(rule.lead().value(), "leadUnitCode", TextBounds.CODE, violations);
+        if (rule.coUnits().size() > TextBounds.CODES_PER_LIST) {
+            violations.add(new Violation("coUnitCodes", "must list at most " + TextBounds.CODES_PER_LIST + " units"));
+        }
+        for (int i = 0; i < rule.coUnits().size(); i++) {
+            TextBounds.length(rule.coUnits().get(i).value(), "coUnitCodes[" + i + "]", TextBounds.CODE, violations);
+        }
+        if (!violations.isEmpty()) {
+            return violations;
+        }
         if (rule.category() != null) {
             var category = categories.find(rule.category());
             if (category.isEmpty()) {

@@ -2,14 +2,12 @@ package org.whistle.orgregistry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.whistle.orgregistry.identity.domain.Account;
 import org.whistle.orgregistry.identity.domain.AccountId;
 import org.whistle.orgregistry.identity.domain.AccountRules;
-import org.whistle.orgregistry.identity.domain.LockoutPolicy;
 import org.whistle.orgregistry.identity.domain.LoginCheck;
 import org.whistle.orgregistry.identity.domain.Phone;
 import org.whistle.orgregistry.identity.domain.Profile;
@@ -17,7 +15,6 @@ import org.whistle.security.Role;
 
 class AccountTest {
 
-    private static final LockoutPolicy POLICY = new LockoutPolicy(5, Duration.ofMinutes(15));
     private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
 
     private final Account account = Account.open(
@@ -26,29 +23,7 @@ class AccountTest {
             new Profile("李淑霞", new Phone("13812345678"), List.of(Role.GRID_WORKER), List.of(), null, List.of()));
 
     @Test
-    void locksOutOnTheFifthConsecutiveFailureForFifteenMinutes() {
-        var failed = account;
-        for (int i = 0; i < 4; i++) {
-            failed = failed.loginFailed(POLICY, NOW);
-        }
-        assertThat(failed.checkLogin(NOW)).isInstanceOf(LoginCheck.Allowed.class);
-
-        var lockedOut = failed.loginFailed(POLICY, NOW);
-
-        assertThat(lockedOut.checkLogin(NOW.plus(Duration.ofMinutes(14))))
-                .isEqualTo(new LoginCheck.Rejected(LoginCheck.Reason.LOCKED_OUT));
-        assertThat(lockedOut.checkLogin(NOW.plus(Duration.ofMinutes(15)))).isInstanceOf(LoginCheck.Allowed.class);
-    }
-
-    @Test
-    void forgetsFailuresAfterASuccess() {
-        var failed = account.loginFailed(POLICY, NOW).loginFailed(POLICY, NOW).loginSucceeded();
-
-        assertThat(failed.failedAttempts()).isZero();
-    }
-
-    @Test
-    void refusesDisabledAndLockedAccountsWhateverTheLockout() {
+    void refusesDisabledAndLockedAccounts() {
         assertThat(account.disable().checkLogin(NOW)).isEqualTo(new LoginCheck.Rejected(LoginCheck.Reason.DISABLED));
         assertThat(account.lock().checkLogin(NOW)).isEqualTo(new LoginCheck.Rejected(LoginCheck.Reason.LOCKED));
         assertThat(account.lock().unlock().checkLogin(NOW)).isInstanceOf(LoginCheck.Allowed.class);

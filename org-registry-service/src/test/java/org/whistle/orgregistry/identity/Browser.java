@@ -27,9 +27,19 @@ final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
+    private final String @org.jspecify.annotations.Nullable [] forwardedFor;
     private final HttpClient http;
 
     Browser(String base) {
+        this(base, null);
+    }
+
+    /**
+     * A browser whose requests arrive through a proxy naming {@code address} as the client's (the service believes
+     * {@code X-Forwarded-For} from loopback, as from the gateway).
+     */
+    Browser(String base, @org.jspecify.annotations.Nullable String address) {
+        this.forwardedFor = address == null ? null : new String[] {"X-Forwarded-For", address};
         this.base = base;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -94,6 +104,11 @@ final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header(forwardedFor[0], forwardedFor[1])
+                    .build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

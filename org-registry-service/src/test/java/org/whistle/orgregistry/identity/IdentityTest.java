@@ -15,7 +15,7 @@ import org.whistle.testing.RealInfrastructure;
 
 /**
  * The one Spring context every identity test shares (one database, one start): first-party clients and a bootstrap
- * administrator configured, a lockout of three failures for ten minutes, a clock tests can move, and the nodes and
+ * administrator configured, sign-in throttling as in production, a clock tests can move, and the nodes and
  * unit of Tailai county (泰来县) that accounts refer to. Tests use usernames of their own.
  */
 @SpringBootTest(
@@ -24,9 +24,7 @@ import org.whistle.testing.RealInfrastructure;
             "whistle.identity.gateway-client.secret=" + IdentityTest.GATEWAY_SECRET,
             "whistle.identity.gateway-client.redirect-uris=" + IdentityTest.GATEWAY_REDIRECT,
             "whistle.identity.console-client.redirect-uris=http://127.0.0.1:4200/callback",
-            "whistle.identity.bootstrap-admin.password=" + IdentityTest.BOOTSTRAP_PASSWORD,
-            "whistle.identity.lockout.max-failures=3",
-            "whistle.identity.lockout.duration=10m"
+            "whistle.identity.bootstrap-admin.password=" + IdentityTest.BOOTSTRAP_PASSWORD
         })
 @RealInfrastructure
 @Import(TestClock.Configuration.class)
@@ -84,8 +82,12 @@ abstract class IdentityTest {
                 .update();
     }
 
+    /** A browser on an address of its own (as the gateway would forward it), so failures of one test slow no other. */
     Browser browser() {
-        return new Browser("http://localhost:" + port);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return new Browser(
+                "http://localhost:" + port,
+                "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)));
     }
 
     long count(String sql, Object... params) {

@@ -3,9 +3,12 @@ package org.whistle.orgregistry.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.whistle.testing.AccessLogCapture;
 
 class LoginTest extends IdentityTest {
 
@@ -15,41 +18,132 @@ class LoginTest extends IdentityTest {
     ManagingAccounts accounts;
 
     @Test
-    void locksAnAccountOutAfterConsecutiveFailuresUntilTheDurationPasses() {
-        open("lockout.wangfang");
-        var browser = browser();
+    void answersAWrongPasswordTheSameForAnAccountAnUnknownNameAndALockedOrDisabledAccount() {
+        open("same.answer");
+        open("same.disabled");
+        open("same.locked");
+        accounts.disable("same.disabled");
+        accounts.lock("same.locked");
 
-        assertThat(browser.logIn("lockout.wangfang", "wrong password 1")).endsWith("/login?error=bad-credentials");
-        assertThat(browser.logIn("lockout.wangfang", "wrong password 2")).endsWith("/login?error=bad-credentials");
-        assertThat(browser.logIn("lockout.wangfang", "wrong password 3")).endsWith("/login?error=locked-out");
-        assertThat(browser.logIn("lockout.wangfang", PASSWORD))
-                .as("even the right password while locked out")
-                .endsWith("/login?error=locked-out");
-
-        clock.advance(Duration.ofMinutes(9));
-        assertThat(browser.logIn("lockout.wangfang", PASSWORD)).endsWith("/login?error=locked-out");
-
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertThat(browser.logIn("lockout.wangfang", PASSWORD)).doesNotContain("error");
-        assertThat(count(
-                        "SELECT count(*) FROM audit_entry WHERE action = 'account.locked-out' AND subject_id = ?",
-                        "lockout.wangfang"))
-                .isOne();
+        for (var name : List.of("same.answer", "same.nobody", "same.disabled", "same.locked")) {
+            assertThat(browser().logIn(name, "wrong password 1")).as(name).endsWith("/login?error=bad-credentials");
+        }
     }
 
     @Test
-    void resetsTheFailureCountOnSuccess() {
-        open("lockout.reset");
+    void takesAsLongForAnUnknownNameAsForAWrongPassword() {
+        open("timing.known");
+        open("timing.disabled");
+        accounts.disable("timing.disabled");
+        // Warm up, then alternate, each attempt from an address of its own so that no throttle answers instead.
+        browser().logIn("timing.known", "wrong password 0");
+        var known = new ArrayList<Long>();
+        var unknown = new ArrayList<Long>();
+        var disabled = new ArrayList<Long>();
+        for (int i = 0; i < 7; i++) {
+            known.add(timed(() -> browser().logIn("timing.known", "wrong password x")));
+            unknown.add(timed(() -> browser().logIn("timing.nobody" + UUID.randomUUID(), "wrong password x")));
+            disabled.add(timed(() -> browser().logIn("timing.disabled", "wrong password x")));
+        }
+
+        // Each refusal hashes one password (tens of milliseconds); a path without the hash would take a fraction.
+        assertThat(median(unknown)).isBetween(median(known) / 2, median(known) * 2);
+        assertThat(median(disabled)).isBetween(median(known) / 2, median(known) * 2);
+    }
+
+    @Test
+    void aStrangerFailingOnANameCannotKeepItsHolderOut() {
+        open("holder.wangfang");
+        var stranger = browser();
+        var answers = new ArrayList<String>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(stranger.logIn("holder.wangfang", "guess " + i));
+        }
+
+        assertThat(answers.subList(0, 3))
+                .allSatisfy(answer -> assertThat(answer).endsWith("error=bad-credentials"));
+        assertThat(answers.subList(3, 20))
+                .allSatisfy(answer -> assertThat(answer).contains("error=throttled"));
+        assertThat(browser().logIn("holder.wangfang", PASSWORD))
+                .as("the holder, from their own address, at once")
+                .doesNotContain("error");
+    }
+
+    @Test
+    void slowsGuessesOnOneNameFromAFailingAddressWithAShortGrowingCappedDelay() {
+        open("delay.known");
+        var known = browser();
+        var unknown = browser();
+
+        for (int i = 0; i < 3; i++) {
+            known.logIn("delay.known", "guess " + i);
+            unknown.logIn("delay.nobody", "guess " + i);
+        }
+        var waits = new ArrayList<String>();
+        for (var seconds : List.of(1, 2, 4, 8, 16, 30, 30)) {
+            var answer = known.logIn("delay.known", "guess");
+            assertThat(unknown.logIn("delay.nobody", "guess"))
+                    .as("a name no account holds is slowed down alike")
+                    .isEqualTo(answer);
+            waits.add(answer);
+            clock.advance(Duration.ofSeconds(seconds));
+            known.logIn("delay.known", "guess");
+            unknown.logIn("delay.nobody", "guess");
+        }
+
+        assertThat(waits)
+                .extracting(answer -> answer.replaceAll(".*wait=(\\d+).*", "$1"))
+                .containsExactly("1", "2", "4", "8", "16", "30", "30");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(known.logIn("delay.known", PASSWORD)).doesNotContain("error");
+    }
+
+    @Test
+    void slowsDownAnAddressThatKeepsFailingEvenForTheRightPassword() {
+        open("address.right");
+        var address = browser();
+        for (int i = 0; i < 10; i++) {
+            assertThat(address.logIn("address.name" + i, "guess")).endsWith("error=bad-credentials");
+        }
+
+        assertThat(address.logIn("address.right", PASSWORD)).endsWith("/login?error=throttled&wait=1");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(address.logIn("address.name-again", "guess")).endsWith("error=bad-credentials");
+        assertThat(address.logIn("address.right", PASSWORD)).endsWith("/login?error=throttled&wait=2");
+        assertThat(browser().logIn("address.right", PASSWORD))
+                .as("the same account from another address")
+                .doesNotContain("error");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(address.logIn("address.right", PASSWORD)).doesNotContain("error");
+    }
+
+    @Test
+    void logsFailedAndThrottledSignInsWithTheAddressButNeverThePassword() {
+        open("audited.sign-in");
+        var log = AccessLogCapture.start();
         var browser = browser();
+        try {
+            for (int i = 0; i < 4; i++) {
+                browser.logIn("audited.sign-in", "secret guess " + i);
+            }
+            browser.logIn("correct horse battery staple", "secret guess 5");
+        } finally {
+            log.close();
+        }
 
-        browser.logIn("lockout.reset", "wrong password 1");
-        browser.logIn("lockout.reset", "wrong password 2");
-        assertThat(browser.logIn("lockout.reset", PASSWORD)).doesNotContain("error");
-        var fresh = browser();
-        fresh.logIn("lockout.reset", "wrong password 3");
-        fresh.logIn("lockout.reset", "wrong password 4");
-
-        assertThat(fresh.logIn("lockout.reset", PASSWORD)).doesNotContain("error");
+        var entries = log.about("sign-in", "audited.sign-in");
+        assertThat(entries)
+                .extracting(entry -> entry.path("rule").asString())
+                .containsExactly("bad-credentials", "bad-credentials", "bad-credentials", "throttled-account");
+        assertThat(entries).allSatisfy(entry -> {
+            assertThat(entry.path("outcome").asString()).isEqualTo("DENIED");
+            assertThat(entry.toString()).contains("address:10.");
+        });
+        assertThat(log.about("sign-in", "(not a username)")).hasSize(1);
+        assertThat(String.join("\n", log.lines()))
+                .doesNotContain("secret guess")
+                .doesNotContain("correct horse");
     }
 
     @Test
@@ -80,16 +174,13 @@ class LoginTest extends IdentityTest {
     }
 
     @Test
-    void explainsALockoutInChineseByDefaultAndInEnglishOnRequest() {
-        var chinese = browser().get("/login?error=locked-out");
-        var english = browser().get("/login?error=locked-out", "Accept-Language", "en-GB,en;q=0.9,zh;q=0.5");
+    void explainsTheWaitInChineseByDefaultAndInEnglishOnRequest() {
+        var chinese = browser().get("/login?error=throttled&wait=8");
+        var english = browser().get("/login?error=throttled&wait=8", "Accept-Language", "en-GB,en;q=0.9,zh;q=0.5");
         var chosen = browser().get("/login?error=bad-credentials&lang=en", "Accept-Language", "zh-CN");
 
-        assertThat(chinese.body())
-                .contains("lang=\"zh-CN\"")
-                .contains("账号已被临时锁定")
-                .contains("10 分钟");
-        assertThat(english.body()).contains("lang=\"en\"").contains("the account is locked");
+        assertThat(chinese.body()).contains("lang=\"zh-CN\"").contains("请 8 秒后再试");
+        assertThat(english.body()).contains("lang=\"en\"").contains("Try again in 8 seconds");
         assertThat(chosen.body()).contains("Wrong username or password");
     }
 
@@ -116,6 +207,16 @@ class LoginTest extends IdentityTest {
         assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'account.created' AND subject_id = 'admin'"
                         + " AND actor = 'system'"))
                 .isOne();
+    }
+
+    private static long timed(Runnable attempt) {
+        var started = System.nanoTime();
+        attempt.run();
+        return System.nanoTime() - started;
+    }
+
+    private static long median(List<Long> nanos) {
+        return nanos.stream().sorted().toList().get(nanos.size() / 2);
     }
 
     private void open(String username) {

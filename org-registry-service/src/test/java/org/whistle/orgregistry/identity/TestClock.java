@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock that stands still until a test moves it on, so lockouts expire without waiting. */
+/** A clock that stands still until a test moves it on, so sign-in delays pass without waiting. */
 final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());

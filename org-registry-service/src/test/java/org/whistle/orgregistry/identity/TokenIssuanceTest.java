@@ -1,6 +1,7 @@
 package org.whistle.orgregistry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.whistle.security.AccessTokens;
 import org.whistle.security.TokenClaims;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,9 +94,12 @@ class TokenIssuanceTest extends IdentityTest {
         assertThat(access.getClaimAsStringList(TokenClaims.ORG_SCOPE)).containsExactly(COMMUNITY);
         assertThat(access.getClaimAsString(TokenClaims.NAME)).isEqualTo("李淑霞");
         assertThat(access.hasClaim(TokenClaims.UNIT)).isFalse();
-        var id = decoder.decode(body.get("id_token").stringValue());
+        var id = idTokens().decode(body.get("id_token").stringValue());
         assertThat(id.getClaimAsStringList(TokenClaims.ROLES)).containsExactly("GRID_WORKER", "PARTY_MEMBER");
         assertThat(id.getAudience()).containsExactly(FirstPartyClients.GATEWAY);
+        assertThat(access.getClaimAsString(AccessTokens.TOKEN_USE)).isEqualTo(AccessTokens.ACCESS);
+        assertThat(access.getAudience()).contains(AccessTokens.AUDIENCE);
+        assertThat(id.hasClaim(AccessTokens.TOKEN_USE)).isFalse();
 
         var refreshed = browser.postForm(
                 "/oauth2/token",
@@ -108,6 +114,48 @@ class TokenIssuanceTest extends IdentityTest {
         assertThat(decoder.decode(json(refreshed.body()).get("access_token").stringValue())
                         .getClaimAsStringList(TokenClaims.ORG_SCOPE))
                 .containsExactly(COMMUNITY);
+    }
+
+    @Test
+    void theApiTakesThePersonsAccessTokenButNotTheirIdToken() throws Exception {
+        openGridWorker("pkce.idtoken");
+        var verifier = "verifier-" + UUID.randomUUID() + UUID.randomUUID();
+        var body = json(exchange(authorize(browser(), "pkce.idtoken", challenge(verifier)), verifier)
+                .body());
+
+        var withAccessToken = browser()
+                .get(
+                        "/api/org/users/me",
+                        "Authorization",
+                        "Bearer " + body.get("access_token").stringValue());
+        var withIdToken = browser()
+                .get(
+                        "/api/org/users/me",
+                        "Authorization",
+                        "Bearer " + body.get("id_token").stringValue());
+
+        assertThat(withAccessToken.statusCode()).as(withAccessToken.body()).isEqualTo(200);
+        assertThat(withIdToken.statusCode()).isEqualTo(401);
+        assertThat(withIdToken.body()).contains("urn:whistle:problem:unauthorized");
+        assertThatThrownBy(() -> decoder.decode(body.get("id_token").stringValue()))
+                .isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void givesClientCredentialsTokensTheApisAudienceAndTheAccessTokenType() {
+        var issued = clients.register(
+                new ManagingClients.NewClient("aud-check-system", UNIT, "DEPARTMENT_OFFICER", List.of(COUNTY)));
+        var response = browser()
+                .postForm(
+                        "/oauth2/token",
+                        Map.of("grant_type", "client_credentials"),
+                        "Authorization",
+                        Browser.basic("aud-check-system", issued.secret()));
+
+        var token = decoder.decode(json(response.body()).get("access_token").stringValue());
+
+        assertThat(token.getClaimAsString(AccessTokens.TOKEN_USE)).isEqualTo(AccessTokens.ACCESS);
+        assertThat(token.getAudience()).contains(AccessTokens.AUDIENCE, "aud-check-system");
     }
 
     @Test
@@ -144,10 +192,19 @@ class TokenIssuanceTest extends IdentityTest {
         assertThat(jwks.getKeys()).hasSize(1);
         var published = (RSAKey) jwks.getKeys().getFirst();
         assertThat(published.isPrivate()).isFalse();
-        Jwt verified = NimbusJwtDecoder.withPublicKey(published.toRSAPublicKey())
-                .build()
-                .decode(token);
+        // As a service checks it: with the published key, as an access token for the APIs.
+        var asAService =
+                NimbusJwtDecoder.withPublicKey(published.toRSAPublicKey()).build();
+        asAService.setJwtValidator(AccessTokens.validator(null, AccessTokens.AUDIENCE));
+        Jwt verified = asAService.decode(token);
+        // And as services before issue 17 did (Spring's defaults), so org-registry can be upgraded before them.
+        NimbusJwtDecoder.withPublicKey(published.toRSAPublicKey()).build().decode(token);
         assertThat(verified.getClaimAsString(TokenClaims.UNIT)).isEqualTo(UNIT);
+    }
+
+    /** ID tokens are verified by the client they were issued to, with the published key and nothing more. */
+    private NimbusJwtDecoder idTokens() throws Exception {
+        return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
     }
 
     private void openGridWorker(String username) {

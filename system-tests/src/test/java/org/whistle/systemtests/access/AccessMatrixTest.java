@@ -33,7 +33,7 @@ import org.whistle.systemtests.SharedLocalStack;
 
 /**
  * Issue 8's authorisation matrix, through the gateway: every row of {@link AccessTable} for every role, inside and
- * outside its scope, without a token, and with an expired and a forged one — each case a test of its own, all sent in
+ * outside its scope, without a token, and with an expired, a forged, an ID and another audience's token — each case a test of its own, all sent in
  * parallel first. The table is checked against the endpoints the services really map, so an endpoint without a row
  * fails here.
  */
@@ -92,6 +92,22 @@ class AccessMatrixTest {
                         .status())
                 .isEqualTo(401);
         assertThat(platform.gateway().get(path, BadTokens.forged(real)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void refusesAnIdTokenAndAnAccessTokenForAnotherAudience() {
+        var real = fixtures.token(Principal.CITY_DISPATCHER);
+        var path = "/api/tickets/overview?area=230200";
+
+        assertThat(platform.gateway()
+                        .get(path, BadTokens.idToken(platform, real))
+                        .status())
+                .as("org-registry's key and the person's claims, but an ID token")
+                .isEqualTo(401);
+        assertThat(platform.gateway()
+                        .get(path, BadTokens.otherAudience(platform, real))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -158,7 +174,8 @@ class AccessMatrixTest {
                         }
                     }
                 }
-                for (var kind : List.of("no token", "expired token", "forged token")) {
+                for (var kind : List.of(
+                        "no token", "expired token", "forged token", "ID token", "token for another audience")) {
                     futures.add(CompletableFuture.supplyAsync(
                             () -> guarded(row, kind, () -> tokenCase(row, kind)), executor));
                 }
@@ -221,6 +238,8 @@ class AccessMatrixTest {
         var token = switch (kind) {
             case "expired token" -> BadTokens.expired(platform, real);
             case "forged token" -> BadTokens.forged(real);
+            case "ID token" -> BadTokens.idToken(platform, real);
+            case "token for another audience" -> BadTokens.otherAudience(platform, real);
             default -> null;
         };
         return send(new Case(row, kind + " → " + expected, null, token, request, expected));

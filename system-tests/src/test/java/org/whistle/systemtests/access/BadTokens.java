@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Tokens every service must refuse, made from a real one: the same claims with an expiry in the past, signed with
  * org-registry's own key (read from its database, as only a test may), and the same claims signed with a key that is
- * not org-registry's, under org-registry's key id.
+ * not org-registry's, under org-registry's key id; and, signed with org-registry's key, an ID token and an access
+ * token for another audience.
  */
 final class BadTokens {
 
@@ -55,6 +56,33 @@ final class BadTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Shaped as org-registry's ID token for the same sign-in: its key, the person's claims and expiry, but the client
+     * alone as audience and nothing saying it is an access token ({@code token_use}, {@code typ: at+jwt}). It proves
+     * who signed in to that client, and opens no API.
+     */
+    static String idToken(Platform platform, String real) {
+        var header = (ObjectNode) Gateway.JSON.readTree(header(real));
+        header.remove("typ");
+        var claims = claims(real);
+        claims.remove("token_use");
+        var clients = claims.putArray("aud");
+        // The access token names the client and the APIs; its ID token only the client.
+        claims(real).path("aud").forEach(audience -> {
+            if (!audience.asString().equals("whistle-api")) {
+                clients.add(audience.asString());
+            }
+        });
+        return sign(header.toString(), claims, signingKey(platform));
+    }
+
+    /** A real access token's header, claims and expiry, signed by org-registry's key, for an audience not Whistle's. */
+    static String otherAudience(Platform platform, String real) {
+        var claims = claims(real);
+        claims.putArray("aud").add("some-other-api");
+        return sign(header(real), claims, signingKey(platform));
     }
 
     private static String header(String token) {

@@ -32,13 +32,9 @@ record CategoryRequest(
         } else if (pathCode != null && code != null && !code.equals(pathCode)) {
             violations.add(new Violation("code", "differs from the code in the path"));
         }
+        // How long a name may be, and what it may hold, ManagingCategories checks for the API and imports alike.
         if (name == null || name.isBlank()) {
             violations.add(new Violation("name", "is required"));
-        } else if (name.length() > 100) {
-            violations.add(new Violation("name", "is longer than 100 characters"));
-        }
-        if (nameEn != null && nameEn.length() > 200) {
-            violations.add(new Violation("nameEn", "is longer than 200 characters"));
         }
         if (parentCode != null && !CategoryCode.isWellFormed(parentCode)) {
             violations.add(new Violation("parentCode", "is not a category code"));

@@ -1,26 +1,19 @@
 package org.whistle.orgregistry.identity.domain;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A person's account. Its password hash lives beside it in storage and never in this value, so an account can be
- * logged, audited and shown safely. Login attempts move it through the lockout: failures count up, the last allowed
- * failure locks it until a moment passes, and a success clears both.
+ * logged, audited and shown safely. Failed sign-ins do not change it: they slow down the address and the name they
+ * came with ({@link SignInThrottle}), so a stranger cannot lock its holder out.
  */
-public record Account(
-        AccountId id,
-        String username,
-        Profile profile,
-        boolean enabled,
-        boolean locked,
-        int failedAttempts,
-        @Nullable Instant lockedUntil) {
+public record Account(AccountId id, String username, Profile profile, boolean enabled, boolean locked) {
 
     public static Account open(AccountId id, String username, Profile profile) {
-        return new Account(id, username, profile, true, false, 0, null);
+        return new Account(id, username, profile, true, false);
     }
 
+    /** Whether the holder, having given the right password, may sign in. */
     public LoginCheck checkLogin(Instant now) {
         if (!enabled) {
             return new LoginCheck.Rejected(LoginCheck.Reason.DISABLED);
@@ -28,47 +21,27 @@ public record Account(
         if (locked) {
             return new LoginCheck.Rejected(LoginCheck.Reason.LOCKED);
         }
-        if (isLockedOut(now)) {
-            return new LoginCheck.Rejected(LoginCheck.Reason.LOCKED_OUT);
-        }
         return new LoginCheck.Allowed();
     }
 
-    public boolean isLockedOut(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /** A wrong password: one more failure, or the lockout when that was the last one allowed. */
-    public Account loginFailed(LockoutPolicy policy, Instant now) {
-        var failures = failedAttempts + 1;
-        if (failures >= policy.maxFailures()) {
-            return new Account(id, username, profile, enabled, locked, 0, now.plus(policy.duration()));
-        }
-        return new Account(id, username, profile, enabled, locked, failures, lockedUntil);
-    }
-
-    public Account loginSucceeded() {
-        return new Account(id, username, profile, enabled, locked, 0, null);
-    }
-
     public Account withProfile(Profile changed) {
-        return new Account(id, username, changed, enabled, locked, failedAttempts, lockedUntil);
+        return new Account(id, username, changed, enabled, locked);
     }
 
     public Account lock() {
-        return new Account(id, username, profile, enabled, true, failedAttempts, lockedUntil);
+        return new Account(id, username, profile, enabled, true);
     }
 
-    /** Lifts the administrator's lock and any lockout. */
+    /** Lifts the administrator's lock. */
     public Account unlock() {
-        return new Account(id, username, profile, enabled, false, 0, null);
+        return new Account(id, username, profile, enabled, false);
     }
 
     public Account disable() {
-        return new Account(id, username, profile, false, locked, failedAttempts, lockedUntil);
+        return new Account(id, username, profile, false, locked);
     }
 
     public Account enable() {
-        return new Account(id, username, profile, true, locked, failedAttempts, lockedUntil);
+        return new Account(id, username, profile, true, locked);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.whistle.orgregistry.bounds.TextBounds;
 
 /**
  * The rules on what people type when an account or client is made: each check answers the problem in words, or
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class AccountRules {
 
-    /** Long enough that guessing within the lockout is hopeless; bcrypt reads at most 72 bytes. */
+    /** Long enough that guessing at the throttled rate is hopeless; bcrypt reads at most 72 bytes. */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     public static final int MAX_PASSWORD_BYTES = 72;
@@ -54,9 +55,10 @@ public final class AccountRules {
     }
 
     public static Optional<String> displayName(String displayName) {
-        return displayName.isBlank() || displayName.length() > 100
-                ? Optional.of("must be 1 to 100 characters")
-                : Optional.empty();
+        if (displayName.isBlank()) {
+            return Optional.of("must be 1 to " + TextBounds.NAME + " characters");
+        }
+        return Optional.ofNullable(TextBounds.nameProblem(displayName, TextBounds.NAME));
     }
 
     public static Optional<String> phone(String phone) {

@@ -11,8 +11,6 @@ public sealed interface LoginCheck {
         /** An administrator disabled the account: it is out of use. */
         DISABLED,
         /** An administrator locked the account until they unlock it. */
-        LOCKED,
-        /** Too many failed logins in a row: locked for the lockout duration. */
-        LOCKED_OUT
+        LOCKED
     }
 }

@@ -1,10 +1,8 @@
 package org.whistle.orgregistry.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -15,12 +13,11 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The login page: plain HTML with the CSRF token, in Chinese unless {@code ?lang=en} or the browser prefers
- * English, telling apart a wrong password, a lockout, a lock and a disabled account.
+ * English: a wrong password (or an unknown name — the same words), too many failures (how many seconds to wait), and,
+ * only after the right password, a lock or a disabled account.
  */
 @Controller
 class LoginPage {
-
-    private final Duration lockout;
 
     /** The page's only style, allowed by its hash in the page's Content-Security-Policy and nothing else. */
     static final String STYLE = """
@@ -42,22 +39,19 @@ class LoginPage {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src '" + sha256(STYLE) + "'; base-uri 'none'; frame-ancestors 'none'";
 
-    LoginPage(@Value("${whistle.identity.lockout.duration:15m}") Duration lockout) {
-        this.lockout = lockout;
-    }
-
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> login(
             HttpServletRequest request,
             @RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable String logout,
-            @RequestParam(required = false) @Nullable String lang) {
+            @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(required = false) @Nullable String wait) {
         var text = english(request, lang) ? Text.EN : Text.ZH;
         var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String message = null;
         if (error != null) {
             message = switch (error) {
-                case "locked-out" -> text.lockedOut.formatted(lockout.toMinutes());
+                case "throttled" -> text.throttled.formatted(seconds(wait));
                 case "locked" -> text.locked;
                 case "disabled" -> text.disabled;
                 default -> text.badCredentials;
@@ -153,6 +147,15 @@ class LoginPage {
         return false;
     }
 
+    /** The wait the login form was sent back with, as a number of seconds between 1 and a day. */
+    private static long seconds(@Nullable String wait) {
+        try {
+            return wait == null ? 1 : Math.clamp(Long.parseLong(wait), 1, 86_400);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8");
     }
@@ -166,7 +169,7 @@ class LoginPage {
                 "密码",
                 "登录",
                 "用户名或密码错误。",
-                "连续登录失败次数过多，账号已被临时锁定，请 %d 分钟后再试，或联系管理员解锁。",
+                "登录失败次数过多，请 %d 秒后再试。",
                 "账号已被管理员锁定，请联系管理员。",
                 "账号已停用，请联系管理员。",
                 "您已退出登录。",
@@ -180,7 +183,7 @@ class LoginPage {
                 "Password",
                 "Sign in",
                 "Wrong username or password.",
-                "Too many failed sign-ins: the account is locked. Try again in %d minutes or ask an administrator.",
+                "Too many failed sign-ins. Try again in %d seconds.",
                 "An administrator has locked this account. Please contact them.",
                 "This account is disabled. Please contact an administrator.",
                 "You have signed out.",
@@ -194,7 +197,7 @@ class LoginPage {
         final String password;
         final String submit;
         final String badCredentials;
-        final String lockedOut;
+        final String throttled;
         final String locked;
         final String disabled;
         final String loggedOut;
@@ -209,7 +212,7 @@ class LoginPage {
                 String password,
                 String submit,
                 String badCredentials,
-                String lockedOut,
+                String throttled,
                 String locked,
                 String disabled,
                 String loggedOut,
@@ -222,7 +225,7 @@ class LoginPage {
             this.password = password;
             this.submit = submit;
             this.badCredentials = badCredentials;
-            this.lockedOut = lockedOut;
+            this.throttled = throttled;
             this.locked = locked;
             this.disabled = disabled;
             this.loggedOut = loggedOut;

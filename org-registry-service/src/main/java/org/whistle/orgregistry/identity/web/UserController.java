@@ -137,7 +137,7 @@ class UserController {
     }
 
     @PostMapping("/{username}/unlock")
-    @Operation(summary = "Lift a lock or a lockout after failed logins")
+    @Operation(summary = "Lift an administrator's lock")
     UserView unlock(@PathVariable String username, Authentication caller) {
         return shown(accounts.unlock(username), caller, "unlock");
     }

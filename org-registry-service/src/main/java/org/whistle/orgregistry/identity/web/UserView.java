@@ -1,6 +1,5 @@
 package org.whistle.orgregistry.identity.web;
 
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.orgregistry.identity.domain.Account;
@@ -20,8 +19,7 @@ record UserView(
         @Nullable String unit,
         List<PostView> posts,
         boolean enabled,
-        boolean locked,
-        @Nullable Instant lockedUntil) {
+        boolean locked) {
 
     record PostView(String post, String node) {}
 
@@ -40,7 +38,6 @@ record UserView(
                         .map(post -> new PostView(post.kind().name(), post.node()))
                         .toList(),
                 account.enabled(),
-                account.locked(),
-                account.lockedUntil());
+                account.locked());
     }
 }

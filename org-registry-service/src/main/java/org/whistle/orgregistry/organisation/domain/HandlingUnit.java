@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.CommandLevel;
+import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.Violation;
 
@@ -35,8 +36,11 @@ public record HandlingUnit(
                     new Violation("code", "must be 2 to 48 upper-case letters, digits or '-', starting with a letter"));
         }
         Texts.checkName(name, "name", violations);
+        Texts.checkNameEn(nameEn, violations);
+        Texts.checkReference(areaCode, "areaCode", violations);
+        Texts.checkReference(parentUnitCode, "parentUnitCode", violations);
         if (area == null) {
-            violations.add(new Violation("areaCode", "no node " + areaCode));
+            violations.add(new Violation("areaCode", "no node " + Texts.quoted(areaCode)));
         } else if (!kind.allowedAreas().contains(area.kind())) {
             violations.add(new Violation(
                     "areaCode", "a " + kind + " answers for " + kind.allowedAreas() + ", not a " + area.kind()));
@@ -46,16 +50,14 @@ public record HandlingUnit(
                 violations.add(new Violation("parentUnitCode", "a " + kind + " belongs to a parent unit"));
             }
         } else if (parent == null) {
-            violations.add(new Violation("parentUnitCode", "no unit " + parentUnitCode));
+            violations.add(new Violation("parentUnitCode", "no unit " + Texts.quoted(parentUnitCode)));
         } else if (parentUnitCode.equals(code)) {
             violations.add(new Violation("parentUnitCode", "a unit cannot be its own parent"));
         } else if (kind == UnitKind.SECTION && parent.kind() != UnitKind.DEPARTMENT) {
             violations.add(
                     new Violation("parentUnitCode", "a SECTION belongs to a DEPARTMENT, not a " + parent.kind()));
         }
-        if (dutyName != null && dutyName.length() > 50) {
-            violations.add(new Violation("dutyName", "must be at most 50 characters"));
-        }
+        TextBounds.name(dutyName, "dutyName", TextBounds.PERSON_NAME, violations);
         Texts.checkPhone(dutyPhone, "dutyPhone", violations);
         if (validTo != null && validTo.isBefore(validFrom)) {
             violations.add(new Violation("validTo", "must not be before validFrom"));

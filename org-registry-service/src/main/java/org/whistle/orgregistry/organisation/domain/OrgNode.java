@@ -30,9 +30,8 @@ public record OrgNode(
             violations.add(new Violation("code", "must be 6 to 32 digits"));
         }
         Texts.checkName(name, "name", violations);
-        if (nameEn != null && nameEn.length() > 200) {
-            violations.add(new Violation("nameEn", "must be at most 200 characters"));
-        }
+        Texts.checkNameEn(nameEn, violations);
+        Texts.checkReference(parentCode, "parentCode", violations);
         if (kind == NodeKind.CITY) {
             if (parentCode != null) {
                 violations.add(new Violation("parentCode", "a city has no parent"));
@@ -40,7 +39,7 @@ public record OrgNode(
         } else if (parentCode == null) {
             violations.add(new Violation("parentCode", "a " + kind + " needs a parent " + kind.allowedParents()));
         } else if (parent == null) {
-            violations.add(new Violation("parentCode", "no node " + parentCode));
+            violations.add(new Violation("parentCode", "no node " + Texts.quoted(parentCode)));
         } else if (!kind.allowedParents().contains(parent.kind())) {
             violations.add(new Violation(
                     "parentCode",

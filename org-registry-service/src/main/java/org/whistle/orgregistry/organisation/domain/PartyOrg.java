@@ -22,14 +22,16 @@ public record PartyOrg(
             violations.add(new Violation("code", "must start with P, then upper-case letters, digits or '-'"));
         }
         Texts.checkName(name, "name", violations);
+        Texts.checkReference(nodeCode, "nodeCode", violations);
+        Texts.checkReference(parentCode, "parentCode", violations);
         if (node == null) {
-            violations.add(new Violation("nodeCode", "no node " + nodeCode));
+            violations.add(new Violation("nodeCode", "no node " + Texts.quoted(nodeCode)));
         } else if (!kind.mayAttachTo(node.kind())) {
             violations.add(new Violation("nodeCode", "a " + kind + " cannot sit on a " + node.kind()));
         }
         if (parentCode != null) {
             if (parent == null) {
-                violations.add(new Violation("parentCode", "no party organisation " + parentCode));
+                violations.add(new Violation("parentCode", "no party organisation " + Texts.quoted(parentCode)));
             } else if (kind.parentKind().filter(parent.kind()::equals).isEmpty()) {
                 violations.add(new Violation(
                         "parentCode",

@@ -17,7 +17,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/org")
-@Validated
+// No class-level @Validated: Spring MVC then checks the parameters' constraints (levels) itself and answers a 400
+// problem naming the parameter; with it, a proxy threw ConstraintViolationException, which became a 500.
 @Tag(name = "organisation", description = "The administrative tree, its grids and party organisations")
 class NodesController {
 
