@@ -152,7 +152,7 @@ public class RaisingWhistles {
 
     /**
      * The tracking code of a whistle raised at {@code raisedAt}, for its reporter's answer replayed to a retry; empty
-     * when the whistle was raised before codes were derived from its id (ADR 0016).
+     * when the whistle was raised before codes were derived from its id (ADR 0018).
      */
     public Optional<String> trackingCode(java.util.UUID whistleId, java.time.Instant raisedAt) {
         return store.trackingCodeHash(whistleId).flatMap(hash -> codes.recover(whistleId, raisedAt, hash));
