@@ -128,6 +128,11 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         if (service == Service.GATEWAY) {
             // A demo has many phones behind one Wi-Fi address; the production default (30 a minute) would refuse them.
             environment.put("WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", DEMO_ANONYMOUS_LIMIT);
+            // Likewise for signing in: a class of trainees signs in from one address within a minute.
+            environment.put("WHISTLE_GATEWAY_RATELIMITS_SIGNINLIMITFORPERIOD", DEMO_ANONYMOUS_LIMIT);
+            // Probes and metrics on loopback, never on the address phones reach.
+            environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(port + GATEWAY_MANAGEMENT_OFFSET));
+            environment.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
             environment.put("WHISTLE_GATEWAY_PUBLIC_URL", publicUrl);
             environment.put("WHISTLE_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
             for (var routed : Service.values()) {
@@ -138,6 +143,16 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         }
         return new ServiceLaunch(service, port, command, environment, logsDir.resolve(service.module() + ".log"));
     }
+
+    /**
+     * Where the service's probes and metrics answer. The gateway keeps them off its public port, on its own port plus
+     * {@value #GATEWAY_MANAGEMENT_OFFSET} (8090 beside 8080, as in the images), on loopback only.
+     */
+    int managementPort() {
+        return service == Service.GATEWAY ? port + GATEWAY_MANAGEMENT_OFFSET : port;
+    }
+
+    static final int GATEWAY_MANAGEMENT_OFFSET = 10;
 
     static Path jar(Path servicesDir, Service service) {
         return servicesDir.resolve(service.module() + ".jar");

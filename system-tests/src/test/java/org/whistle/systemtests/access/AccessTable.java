@@ -951,7 +951,29 @@ final class AccessTable {
                                 NONE,
                                 503,
                                 get("/fallback/dispatch"))
-                        .badToken(503));
+                        .badToken(503),
+                // ---- every service with an outbox: parked events (messaging's /admin/outbox/parked) ----------
+                // For administrators inside the cluster (a bearer token with ADMINISTRATOR, on the service's own
+                // port); the gateway routes no /admin, so from outside the address answers its 404 problem detail.
+                row("GET /admin/outbox/parked", ALL_404, NONE, 404, get("/admin/outbox/parked"))
+                        .badToken(404),
+                row("GET /admin/outbox/parked/{id}", ALL_404, NONE, 404, get("/admin/outbox/parked/1"))
+                        .badToken(404),
+                row(
+                                "POST /admin/outbox/parked/{id}/redrive",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) -> Request.json("/admin/outbox/parked/1/redrive", "{}"))
+                        .badToken(404),
+                row(
+                                "POST /admin/outbox/parked/{id}/discard",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) ->
+                                        Request.json("/admin/outbox/parked/1/discard", "{\"reason\":\"系统测试\"}"))
+                        .badToken(404));
     }
 
     /** The Open311 key the system tests' pom gives intake (WHISTLE_OPEN311_API_KEYS). */
