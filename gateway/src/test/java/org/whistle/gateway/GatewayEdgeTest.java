@@ -210,6 +210,17 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void routesAnAdministratorToAServicesParkedOutboxEvents() throws Exception {
+        var list = send(request("/api/admin/outbox/intake/parked?all=true"));
+        var one = send(request("/api/admin/outbox/intake/parked/7"));
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("/admin/outbox/parked");
+        assertThat(one.body()).isEqualTo("/admin/outbox/parked/7");
+        assertThat(send(request("/api/admin/outbox/intake/other")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void tellsTheServiceTheClientsAddressAsTheTrustedProxyGaveIt() throws Exception {
         send(request("/api/whistles/client-address").header("X-Forwarded-For", "198.51.100.1, 203.0.113.50"));
 
