@@ -113,25 +113,25 @@ class GatewayEdgeTest {
     void answersAProblemDetailWhenTheServiceIsDown() throws Exception {
         var response = send(request("/api/tickets/42"));
 
-        assertServiceUnavailable(response, "Dispatch");
+        assertServiceUnavailable(response, "派单服务");
     }
 
     @Test
     void answersAProblemDetailWhenTheServiceIsTooSlow() throws Exception {
         var response = send(request("/api/sla/clocks/1"));
 
-        assertServiceUnavailable(response, "did not answer in time");
+        assertServiceUnavailable(response, "未能及时响应");
     }
 
     @Test
     void opensTheCircuitAfterRepeatedFailuresAndStopsCallingTheService() throws Exception {
         for (var i = 0; i < 4; i++) {
-            assertServiceUnavailable(send(request("/api/notifications/inbox")), "notification service");
+            assertServiceUnavailable(send(request("/api/notifications/inbox")), "通知服务");
         }
         assertThat(NOTIFICATION_CALLS).hasValue(4);
 
         for (var i = 0; i < 3; i++) {
-            assertServiceUnavailable(send(request("/api/notifications/inbox")), "time to recover");
+            assertServiceUnavailable(send(request("/api/notifications/inbox")), "正在等待恢复");
         }
         assertThat(NOTIFICATION_CALLS).hasValue(4);
     }
@@ -364,7 +364,7 @@ class GatewayEdgeTest {
         var problem = problem(response);
         assertThat(problem.at("/type").asString()).isEqualTo("urn:whistle:problem:service-unavailable");
         assertThat(problem.at("/status").asInt()).isEqualTo(503);
-        assertThat(problem.at("/title").asString()).isEqualTo("Service unavailable");
+        assertThat(problem.at("/title").asString()).isEqualTo("服务暂不可用");
         assertThat(problem.at("/detail").asString()).contains(detail);
         assertThat(response.body()).doesNotContain("Exception", "at org.");
     }

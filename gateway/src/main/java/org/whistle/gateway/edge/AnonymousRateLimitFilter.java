@@ -52,24 +52,36 @@ class AnonymousRateLimitFilter implements WebFilter {
         if (isSignIn(exchange)) {
             var now = clock.instant();
             var window = signIn.count(clientAddress.of(exchange.getRequest()), now);
-            return window.count() <= signIn.limit()
-                    ? chain.filter(exchange)
-                    : signInLimited(exchange, Duration.between(now, window.end()));
+            if (window.count() <= signIn.limit()) {
+                return chain.filter(exchange);
+            }
+            closeIfBodyUnread(exchange);
+            return signInLimited(exchange, Duration.between(now, window.end()));
         }
         if (isAnonymous(exchange)) {
             var now = clock.instant();
             var window = anonymous.count(clientAddress.of(exchange.getRequest()), now);
-            return window.count() <= anonymous.limit()
-                    ? chain.filter(exchange)
-                    : Problems.write(
-                            exchange,
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            "too-many-requests",
-                            "请求过于频繁",
-                            "此地址短时间内提交的次数过多，请稍后再试。",
-                            Duration.between(now, window.end()));
+            if (window.count() <= anonymous.limit()) {
+                return chain.filter(exchange);
+            }
+            closeIfBodyUnread(exchange);
+            return Problems.write(
+                    exchange,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-requests",
+                    "请求过于频繁",
+                    "此地址短时间内提交的次数过多，请稍后再试。",
+                    Duration.between(now, window.end()));
         }
         return chain.filter(exchange);
+    }
+
+    /** A refused body is never read: the rest of it would be taken for the next request on the connection. */
+    private static void closeIfBodyUnread(ServerWebExchange exchange) {
+        var headers = exchange.getRequest().getHeaders();
+        if (headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        }
     }
 
     private static boolean isAnonymous(ServerWebExchange exchange) {
