@@ -95,6 +95,8 @@ final class Fuzzer {
             new Operation("GET", "/api/tickets/by-whistle/{whistle}", Body.NONE),
             new Operation("GET", "/api/tickets/overview", Body.NONE, List.of("area")),
             new Operation("GET", "/api/tickets/{ticket}/proposal", Body.NONE),
+            new Operation("GET", "/api/tickets/{ticket}/anchors", Body.NONE),
+            new Operation("GET", "/api/tickets/anchor-key", Body.NONE),
             new Operation("POST", "/api/tickets/{ticket}/file", Body.NONE),
             new Operation("POST", "/api/tickets/{ticket}/reject", Body.JSON),
             new Operation("POST", "/api/tickets/{ticket}/merge", Body.JSON),
@@ -134,6 +136,7 @@ final class Fuzzer {
             new Operation("POST", "/api/notifications/webhooks", Body.JSON),
             new Operation("POST", "/api/notifications/webhooks", Body.WEBHOOK),
             new Operation("POST", "/api/notifications/webhooks/{uuid}/enable", Body.NONE),
+            new Operation("POST", "/api/notifications/webhooks/{uuid}/secret", Body.NONE),
             new Operation("DELETE", "/api/notifications/webhooks/{uuid}", Body.NONE),
             new Operation("GET", "/api/notifications/webhooks/{uuid}/deliveries", Body.NONE),
             new Operation("GET", "/api/notifications/area-subscriptions", Body.NONE),
@@ -200,6 +203,10 @@ final class Fuzzer {
             new Operation("POST", "/api/org/imports/deadline-policies", Body.CSV),
             new Operation("POST", "/api/org/imports/users", Body.CSV),
             new Operation("POST", "/api/org/imports/accounts", Body.CSV),
+            // every service's parked outbox events, for administrators
+            new Operation("GET", "/api/admin/outbox/{service}/parked/{number}", Body.NONE),
+            new Operation("POST", "/api/admin/outbox/{service}/parked/{number}/redrive", Body.NONE),
+            new Operation("POST", "/api/admin/outbox/{service}/parked/{number}/discard", Body.JSON),
             // the gateway's own
             new Operation("GET", "/bff/me", Body.NONE),
             new Operation("GET", "/bff/config", Body.NONE));
@@ -396,6 +403,7 @@ final class Fuzzer {
                 case "whistle" -> pick(fixtureWhistles);
                 case "ticket" -> pick(fixtureTickets);
                 case "unit" -> WhistleTarget.LEAD;
+                case "service" -> pick(List.of("org-registry", "intake", "dispatch", "notification"));
                 default -> UUID.randomUUID().toString();
             };
         }
