@@ -68,6 +68,10 @@ class CommandActionsTest extends DispatchServiceTestBase {
         assertThat(order.getFirst().dueBy())
                 .isEqualTo(java.time.OffsetDateTime.parse(due).toInstant());
         assertThat(order.get(1).kind()).isEqualTo(WhistleSupervised.Kind.REMINDER);
+        assertThat(order.getFirst().timelineHead().sequence()).isEqualTo(4);
+        assertThat(get(ticket + "/anchors", district()).ok().text("/verdict"))
+                .as("the orders' published heads match the timeline")
+                .isIn("INTACT", "NOT_YET_ANCHORED");
     }
 
     @Test
