@@ -84,6 +84,9 @@ final class Requests {
             if (dueBy == null) {
                 return null;
             }
+            if (dueBy.length() > 64) {
+                throw InvalidInputException.of("dueBy", "须为带时区的时间，例如 2026-12-08T18:00:00+08:00");
+            }
             try {
                 return java.time.OffsetDateTime.parse(dueBy).toInstant();
             } catch (DateTimeParseException e) {

@@ -39,6 +39,9 @@ public final class Ticket {
     /** Units one summons may call: a street's whole roster of departments fits, a runaway list does not. */
     public static final int MAX_SUMMONED_AT_ONCE = 20;
 
+    /** How far ahead a supervision order by hand may set its deadline: a year covers any real case. */
+    public static final Duration MAX_SUPERVISION_DEADLINE = Duration.ofDays(366);
+
     private final TicketId id;
     private final WhistleId whistleId;
     private final TicketNumber number;
@@ -536,6 +539,9 @@ public final class Ticket {
         }
         if (!dueBy.isAfter(at)) {
             throw InvalidInputException.of("dueBy", "新的期限须晚于现在");
+        }
+        if (dueBy.isAfter(at.plus(MAX_SUPERVISION_DEADLINE))) {
+            throw InvalidInputException.of("dueBy", "新的期限不能超过一年");
         }
         var against = currentLead().map(Task::unit).orElse(owningCentre);
         var order = new SupervisionOrder(

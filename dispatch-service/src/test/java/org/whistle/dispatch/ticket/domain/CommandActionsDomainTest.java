@@ -58,6 +58,10 @@ class CommandActionsDomainTest {
         assertThatThrownBy(() -> ticket.supervise(false, CommandLevel.DISTRICT, "限期", LATER, DISPATCHER, LATER))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("dueBy");
+        assertThatThrownBy(() -> ticket.supervise(
+                        false, CommandLevel.DISTRICT, "限期", LATER.plus(Duration.ofDays(400)), DISPATCHER, LATER))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("一年");
         assertThat(ticket.supervisionOrders()).isEmpty();
         assertThat(ticket.supervise(false, CommandLevel.DISTRICT, "限期", TOMORROW, DISPATCHER, LATER)
                         .against())
