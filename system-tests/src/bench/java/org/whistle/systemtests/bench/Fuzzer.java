@@ -118,6 +118,13 @@ final class Fuzzer {
             new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/done", Body.JSON),
             new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/decline", Body.JSON),
             new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/extension-requests", Body.JSON),
+            // dispatch: command actions (督办/催办, 提级/下派, summons changes)
+            new Operation("POST", "/api/tickets/{ticket}/supervise", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/remind", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/pull-up", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/hand-down", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/withdraw", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/lead", Body.JSON),
             new Operation("GET", "/api/queues/units/{unit}", Body.NONE),
             new Operation(
                     "GET",

@@ -28,7 +28,7 @@ final class Invariants {
 
     /** Timeline actions dispatch does not publish (ADR 0009); every other entry has an event of its revision. */
     static final Set<String> UNPUBLISHED =
-            Set.of("RAISE", "SET_PRIORITY", "RECATEGORISE", "REQUEST_EXTENSION", "REFUSE_EXTENSION");
+            Set.of("RAISE", "SET_PRIORITY", "RECATEGORISE", "REQUEST_EXTENSION", "REFUSE_EXTENSION", "MERGED_IN");
 
     static final List<String> TICKET_TOPICS =
             List.of(Topics.WHISTLE_ROUTED, Topics.WHISTLE_REPORTED, Topics.WHISTLE_CLOSED);
