@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
@@ -130,6 +131,47 @@ class SlaServiceApplicationTest extends ServiceContract {
                         .mapToLong(row -> row.path("running").asLong())
                         .sum())
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anApprovedResolveExtensionOfTheLeadUnitMovesTheResolveDeadlineAndShowsWhoApprovedIt() {
+        var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
+        publish(ticket.summoned("roads-bureau"));
+        var dispatcher = token("STREET_DISPATCHER");
+        var before = resolveClock(await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> call("/api/sla/tickets/" + ticket.id(), dispatcher),
+                        response -> response.statusCode() == 200 && resolveClock(response) != null));
+        publish(ticket.extended(
+                ClockKind.RESOLVE, "roads-bureau", Duration.ofHours(48), org.whistle.events.TicketState.DISPATCHED));
+
+        var after = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> resolveClock(call("/api/sla/tickets/" + ticket.id(), dispatcher)),
+                        clock -> clock != null
+                                && !clock.path("extended").asString().equals("PT0S"));
+
+        assertThat(after.path("extended").asString()).isEqualTo("PT48H");
+        assertThat(java.time.Instant.parse(after.path("dueAt").asString()))
+                .isEqualTo(
+                        java.time.Instant.parse(before.path("dueAt").asString()).plus(Duration.ofHours(48)));
+        var extension = after.path("extensions").get(0);
+        assertThat(extension.path("extraTime").asString()).isEqualTo("PT48H");
+        assertThat(extension.path("unitId").asString()).isEqualTo("roads-bureau");
+        assertThat(extension.path("approvedBy").asString()).isEqualTo("dispatcher-1");
+        assertThat(extension.path("approvedByUnit").asString()).isEqualTo(Tickets.CENTRE);
+    }
+
+    private static @Nullable JsonNode resolveClock(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        return json(response)
+                .path("clocks")
+                .valueStream()
+                .filter(clock -> clock.path("kind").asString().equals("RESOLVE"))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class Tickets {
         return whistleId.toString();
     }
 
-    EventEnvelope<?> raised() {
+    public EventEnvelope<?> raised() {
         var data = new WhistleRaised(
                 whistleId,
                 "W-1",
@@ -114,11 +114,11 @@ public final class Tickets {
         return routed(Action.LEVEL_RAISED, TicketState.DISPATCHED);
     }
 
-    EventEnvelope<?> extended(ClockKind clockKind, @Nullable String unit, Duration extra, TicketState state) {
+    public EventEnvelope<?> extended(ClockKind clockKind, @Nullable String unit, Duration extra, TicketState state) {
         return routed(Action.EXTENDED, state, new WhistleRouted.Extension(clockKind, unit, extra));
     }
 
-    EventEnvelope<?> reported(String unit, WhistleReported.Report report, TaskState task, TicketState ticket) {
+    public EventEnvelope<?> reported(String unit, WhistleReported.Report report, TaskState task, TicketState ticket) {
         summons = summons.stream()
                 .map(s -> s.unitId().equals(unit) ? new Summons(unit, s.lead(), task) : s)
                 .toList();

@@ -2,8 +2,11 @@ package org.whistle.sla.clocks.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.whistle.events.Actor;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.DeadlinePolicyChanged.Escalation;
@@ -33,8 +36,63 @@ public final class TicketClock {
     private Escalation escalation = Escalation.NEXT_LEVEL;
     private boolean pausesWhenSuspended;
     private boolean extendable;
+    private List<Extension> extensions = new ArrayList<>();
 
     private TicketClock() {}
+
+    /**
+     * One approved extension (延期) on this clock: the extra time as approved (policy time) and as it moved the clock
+     * (under the time scale), for which unit it was asked, who approved it and when. Times are epoch milliseconds.
+     */
+    public static final class Extension {
+        private long approvedMillis;
+        private long appliedMillis;
+        private @Nullable String unitId;
+        private String approvedBy = "";
+        private @Nullable String approvedByUnit;
+        private long approvedAt;
+
+        private Extension() {}
+
+        static Extension of(Duration approved, Duration applied, @Nullable String unitId, Actor by, Instant at) {
+            var extension = new Extension();
+            extension.approvedMillis = approved.toMillis();
+            extension.appliedMillis = applied.toMillis();
+            extension.unitId = unitId;
+            extension.approvedBy = by.userId();
+            extension.approvedByUnit = by.orgUnitId();
+            extension.approvedAt = at.toEpochMilli();
+            return extension;
+        }
+
+        /** The extra time as approved, in policy time (e.g. PT48H). */
+        public Duration extraTime() {
+            return Duration.ofMillis(approvedMillis);
+        }
+
+        /** The extra time the clock moved by, under the time scale. */
+        public Duration applied() {
+            return Duration.ofMillis(appliedMillis);
+        }
+
+        /** The unit that asked; absent when the extension was for the whole ticket. */
+        public @Nullable String unitId() {
+            return unitId;
+        }
+
+        public String approvedBy() {
+            return approvedBy;
+        }
+
+        /** The approver's organisation unit (the command centre), when the event names one. */
+        public @Nullable String approvedByUnit() {
+            return approvedByUnit;
+        }
+
+        public Instant approvedAt() {
+            return Instant.ofEpochMilli(approvedAt);
+        }
+    }
 
     static TicketClock start(
             String whistleId,
@@ -102,14 +160,18 @@ public final class TicketClock {
         }
     }
 
-    /** An approved extension moves warning and due time; an expired clock has already escalated and stays so. */
-    boolean extend(Duration extra) {
+    /**
+     * An approved extension moves warning and due time and is kept with who approved it; an expired clock has
+     * already escalated and stays so.
+     */
+    boolean extend(Duration approved, Duration extra, @Nullable String forUnit, Actor by, Instant at) {
         if (!extendable || !(state == ClockState.RUNNING || state == ClockState.PAUSED)) {
             return false;
         }
         warnAt += extra.toMillis();
         dueAt += extra.toMillis();
         extendedMillis += extra.toMillis();
+        extensions.add(Extension.of(approved, extra, forUnit, by, at));
         return true;
     }
 
@@ -200,6 +262,11 @@ public final class TicketClock {
 
     public Duration extended() {
         return Duration.ofMillis(extendedMillis);
+    }
+
+    /** The approved extensions that moved this clock, oldest first. */
+    public List<Extension> extensions() {
+        return List.copyOf(extensions);
     }
 
     public boolean warningSent() {

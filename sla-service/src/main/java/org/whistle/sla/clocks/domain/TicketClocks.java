@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.whistle.events.Actor;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.DeadlinePolicyChanged.Escalation;
@@ -109,7 +110,7 @@ public final class TicketClocks {
             levelChanged(routed.level(), at, deadlines);
         }
         if (routed.action() == WhistleRouted.Action.EXTENDED && routed.extension() != null) {
-            extend(routed.extension(), deadlines);
+            extend(routed.extension(), routed.actor(), at, deadlines);
         }
         reconcileSummons(routed.summons(), at, deadlines);
         follow(at, deadlines);
@@ -211,13 +212,19 @@ public final class TicketClocks {
         }
     }
 
-    private void extend(WhistleRouted.Extension extension, Deadlines deadlines) {
+    /**
+     * An approved extension moves the outstanding clock of its kind: a unit's own clock (report-in) only for that
+     * unit, a ticket-wide clock (contact reporter, resolve, verify …) whichever unit asked — a unit's extension of
+     * the resolve deadline is the ticket's resolve deadline.
+     */
+    private void extend(WhistleRouted.Extension extension, Actor approver, Instant at, Deadlines deadlines) {
         var extra = deadlines.compress(extension.extraTime());
         clocks.stream()
-                .filter(clock -> clock.kind() == extension.clock())
-                .filter(clock ->
-                        extension.unitId() == null || extension.unitId().equals(clock.unitId()))
-                .forEach(clock -> clock.extend(extra));
+                .filter(clock -> clock.kind() == extension.clock() && clock.outstanding())
+                .filter(clock -> clock.unitId() == null
+                        || extension.unitId() == null
+                        || extension.unitId().equals(clock.unitId()))
+                .forEach(clock -> clock.extend(extension.extraTime(), extra, extension.unitId(), approver, at));
     }
 
     private void reconcileSummons(List<WhistleRouted.Summons> summons, Instant at, Deadlines deadlines) {

@@ -32,6 +32,7 @@ record TicketClocksView(
             Instant dueAt,
             @Nullable Duration remaining,
             Duration extended,
+            List<ExtensionView> extensions,
             boolean warningSent,
             boolean escalated,
             @Nullable Instant stoppedAt) {
@@ -49,9 +50,28 @@ record TicketClocksView(
                     clock.dueAt(),
                     clock.remaining(now).orElse(null),
                     clock.extended(),
+                    clock.extensions().stream().map(ExtensionView::of).toList(),
                     clock.warningSent(),
                     clock.escalated(),
                     clock.stoppedAt().orElse(null));
+        }
+    }
+
+    /** An approved extension (延期): extra time as approved, for which unit, who approved it and when. */
+    record ExtensionView(
+            Duration extraTime,
+            @Nullable String unitId,
+            String approvedBy,
+            @Nullable String approvedByUnit,
+            Instant approvedAt) {
+
+        static ExtensionView of(TicketClock.Extension extension) {
+            return new ExtensionView(
+                    extension.extraTime(),
+                    extension.unitId(),
+                    extension.approvedBy(),
+                    extension.approvedByUnit(),
+                    extension.approvedAt());
         }
     }
 
