@@ -175,6 +175,59 @@ class SlaServiceApplicationTest extends ServiceContract {
     }
 
     @Test
+    void showsTheFilingCountdownOfAnUnfiledWhistleToTheDispatchersOfItsStreetAndAbove() {
+        var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
+        publish(ticket.raised());
+        var streetDispatcher = TestIssuer.get()
+                .token("street-1-dispatcher", List.of("STREET_DISPATCHER"), List.of("street-1"), Tickets.CENTRE);
+
+        var response = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> call("/api/sla/tickets/" + ticket.id(), streetDispatcher),
+                        answer -> answer.statusCode() == 200);
+
+        var file = json(response).path("clocks").get(0);
+        assertThat(file.path("kind").asString()).isEqualTo("FILE");
+        assertThat(file.path("state").asString()).isEqualTo("RUNNING");
+        assertThat(json(response).path("ticketId").isNull()).isTrue();
+        assertThat(call("/api/sla/tickets/" + ticket.id(), token("CITY_DISPATCHER"))
+                        .statusCode())
+                .isEqualTo(200);
+        var otherStreet = TestIssuer.get()
+                .token("other-street", List.of("STREET_DISPATCHER"), List.of("street-2"), "centre-street-2");
+        assertThat(call("/api/sla/tickets/" + ticket.id(), otherStreet).statusCode())
+                .isEqualTo(404);
+        assertThat(call("/api/sla/tickets/" + ticket.id(), unitToken("DEPARTMENT_OFFICER", "roads-bureau"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void countsTheOverdueFilingClockOfAnUnfiledWhistleForItsStreetsCentre() {
+        // Raised three hours ago: the two-hour filing clock (design default) is overdue from the first look.
+        var ticket = new Tickets(Clock.offset(Clock.systemUTC(), Duration.ofHours(-3)), Tickets.POTHOLE);
+        publish(ticket.raised());
+        var streetDispatcher = TestIssuer.get()
+                .token("street-1-dispatcher", List.of("STREET_DISPATCHER"), List.of("street-1"), Tickets.CENTRE);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> overdue(call("/api/sla/summary", streetDispatcher), Tickets.CENTRE) >= 1);
+        var otherStreet =
+                TestIssuer.get().token("other-street", List.of("STREET_DISPATCHER"), List.of("street-2"), null);
+        assertThat(overdue(call("/api/sla/summary", otherStreet), Tickets.CENTRE))
+                .isZero();
+    }
+
+    private static long overdue(HttpResponse<String> summary, String unit) {
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+        return json(summary)
+                .valueStream()
+                .filter(row -> row.path("unit").asString().equals(unit))
+                .mapToLong(row -> row.path("overdue").asLong())
+                .sum();
+    }
+
+    @Test
     void hidesTheClocksOfATicketOutsideTheCallersScopeOrNotSummoningTheirUnit() {
         var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
         publish(ticket.summoned("roads-bureau"));

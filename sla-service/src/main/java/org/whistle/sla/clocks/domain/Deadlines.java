@@ -1,6 +1,7 @@
 package org.whistle.sla.clocks.domain;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.Urgency;
@@ -13,6 +14,12 @@ public interface Deadlines {
 
     /** A span of policy time (e.g. an extension's extra time) as real time under the time scale. */
     Duration compress(Duration policyTime);
+
+    /**
+     * The command centre that files a whistle raised at a grid or street, as dispatch places it: the street's
+     * centre, else (兜底) the district's, else the city's; empty when the whistle has no place the organisation knows.
+     */
+    Optional<String> filingCentre(@Nullable String gridId, @Nullable String streetId);
 
     /** How long a closed ticket's clocks stay readable before the sheet is forgotten. */
     Duration closedRetention();

@@ -81,12 +81,20 @@ public final class TicketClocks {
         return true;
     }
 
-    /** A whistle was raised: the file clock (受理) starts, unless the ticket is already past filing. */
+    /**
+     * A whistle was raised: the file clock (受理) starts, unless the ticket is already past filing. Until dispatch
+     * names the owning centre, the centre that files whistles from the raise's grid owns the clocks, so its
+     * dispatchers see the filing countdown and count it.
+     */
     public void raised(WhistleRaised raised, Deadlines deadlines) {
         if (categoryCode == null) {
             categoryCode = raised.categoryCode();
             urgency = raised.urgency();
             level = raised.streetId() != null ? CommandLevel.STREET : CommandLevel.DISTRICT;
+        }
+        if (owningCentreId == null) {
+            owningCentreId =
+                    deadlines.filingCentre(raised.gridId(), raised.streetId()).orElse(null);
         }
         if (state == TicketState.RAISED && find(ClockKind.FILE, null).isEmpty()) {
             start(ClockKind.FILE, null, raised.raisedAt(), deadlines);
