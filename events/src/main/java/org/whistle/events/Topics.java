@@ -24,6 +24,7 @@ public final class Topics {
     public static final String ORG_UNITS = "org-units";
     public static final String ORG_CATEGORIES = "org-categories";
     public static final String ORG_RULES = "org-rules";
+    public static final String ORG_CALENDARS = "org-calendars";
 
     static final String DEAD_LETTER_SUFFIX = ".DLT";
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
@@ -40,7 +41,8 @@ public final class Topics {
             lifecycle(WHISTLE_FEEDBACK),
             reference(ORG_UNITS),
             reference(ORG_CATEGORIES),
-            reference(ORG_RULES));
+            reference(ORG_RULES),
+            reference(ORG_CALENDARS));
 
     private Topics() {}
 
