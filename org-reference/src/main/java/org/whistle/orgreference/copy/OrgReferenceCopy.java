@@ -52,7 +52,7 @@ public final class OrgReferenceCopy {
     private final Map<String, Held<CategoryChanged>> categories = new ConcurrentHashMap<>();
     private final Map<String, Held<RoutingRuleChanged>> rules = new ConcurrentHashMap<>();
     private final Map<String, Held<DeadlinePolicyChanged>> policies = new ConcurrentHashMap<>();
-    private final Map<String, Held<CalendarChanged>> calendars = new ConcurrentHashMap<>();
+    private final Map<String, Held<WorkingCalendar>> calendars = new ConcurrentHashMap<>();
     private volatile @Nullable GridIndex grids;
 
     /** Takes one record from an {@code org-*} topic; returns whether it changed the copy. */
@@ -69,7 +69,8 @@ public final class OrgReferenceCopy {
             case CategoryChanged category -> keepNewer(categories, category.code(), category, revision);
             case RoutingRuleChanged rule -> keepNewer(rules, rule.ruleId(), rule, revision);
             case DeadlinePolicyChanged policy -> keepNewer(policies, policy.policyId(), policy, revision);
-            case CalendarChanged calendar -> keepNewer(calendars, calendar.calendarId(), calendar, revision);
+            case CalendarChanged calendar ->
+                keepNewer(calendars, calendar.calendarId(), WorkingCalendar.from(calendar, revision), revision);
             default -> false;
         };
     }
@@ -178,8 +179,7 @@ public final class OrgReferenceCopy {
 
     /** The working-hour calendar a deadline policy names, with its revision; empty when none was published. */
     public Optional<WorkingCalendar> calendar(String calendarId) {
-        return Optional.ofNullable(calendars.get(calendarId))
-                .map(held -> WorkingCalendar.from(held.state(), held.revision()));
+        return Optional.ofNullable(calendars.get(calendarId)).map(Held::state);
     }
 
     /** Every calendar's id and the revision held, so a consumer can tell which calendars changed since it looked. */

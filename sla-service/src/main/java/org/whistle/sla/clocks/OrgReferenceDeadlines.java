@@ -15,6 +15,7 @@ import org.whistle.events.CommandLevel;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.Urgency;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.orgreference.domain.calendars.WorkingCalendar;
 import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.deadlines.PauseCondition;
 import org.whistle.sla.clocks.domain.ClockPolicy;
@@ -84,7 +85,25 @@ public final class OrgReferenceDeadlines implements Deadlines {
                 ratio,
                 policy.escalation(),
                 policy.pauseWhen().contains(PauseCondition.SUSPENDED),
-                policy.pauseWhen().contains(PauseCondition.EXTENSION));
+                policy.pauseWhen().contains(PauseCondition.EXTENSION),
+                policy.calendarId());
+    }
+
+    @Override
+    public Optional<WorkingCalendar> calendar(String calendarId) {
+        var calendar = copy.calendar(calendarId);
+        if (calendar.isEmpty() || !calendar.get().active()) {
+            once(
+                    "calendar:" + calendarId,
+                    "Working-hour calendar {} is not known or not active: its clocks count round the clock",
+                    calendarId);
+        }
+        return calendar;
+    }
+
+    @Override
+    public Map<String, Long> calendarRevisions() {
+        return copy.calendarRevisions();
     }
 
     @Override

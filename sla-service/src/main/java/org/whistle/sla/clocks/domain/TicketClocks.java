@@ -167,6 +167,18 @@ public final class TicketClocks {
         return forgetAt != null && forgetAt <= now.toEpochMilli();
     }
 
+    /**
+     * A working-hour calendar changed: every outstanding clock counting in it that was planned with another revision
+     * is planned again from the time it has left; returns whether any clock moved.
+     */
+    public boolean calendarChanged(String calendarId, long revision, Calendars calendars) {
+        var changed = false;
+        for (var clock : clocks) {
+            changed |= clock.replan(calendarId, revision, calendars);
+        }
+        return changed;
+    }
+
     /** Every moment this sheet next needs attention; the due-time index holds exactly these. */
     public Set<Timer> timers() {
         var timers = new HashSet<Timer>();
@@ -232,7 +244,8 @@ public final class TicketClocks {
                 .filter(clock -> clock.unitId() == null
                         || extension.unitId() == null
                         || extension.unitId().equals(clock.unitId()))
-                .forEach(clock -> clock.extend(extension.extraTime(), extra, extension.unitId(), approver, at));
+                .forEach(clock ->
+                        clock.extend(extension.extraTime(), extra, extension.unitId(), approver, at, deadlines));
     }
 
     private void reconcileSummons(List<WhistleRouted.Summons> summons, Instant at, Deadlines deadlines) {
@@ -285,9 +298,9 @@ public final class TicketClocks {
         }
         var nowSuspended = state == TicketState.SUSPENDED;
         if (nowSuspended && !suspended) {
-            clocks.forEach(clock -> clock.pause(at));
+            clocks.forEach(clock -> clock.pause(at, deadlines));
         } else if (!nowSuspended && suspended) {
-            clocks.forEach(clock -> clock.resume(at));
+            clocks.forEach(clock -> clock.resume(at, deadlines));
         }
         suspended = nowSuspended;
     }
@@ -296,9 +309,16 @@ public final class TicketClocks {
         int instance =
                 (int) clocks.stream().filter(clock -> clock.is(kind, unitId)).count() + 1;
         var clock = TicketClock.start(
-                whistleId, kind, unitId, instance, level, deadlines.policyFor(categoryCode, urgency, level), at);
+                whistleId,
+                kind,
+                unitId,
+                instance,
+                level,
+                deadlines.policyFor(categoryCode, urgency, level),
+                at,
+                deadlines);
         if (suspended) {
-            clock.pause(at);
+            clock.pause(at, deadlines);
         }
         clocks.add(clock);
     }
