@@ -229,6 +229,7 @@ public final class TicketClock {
 
     /** Resuming keeps the time that was left: the clock runs on from {@code at} with what remained when paused. */
     void resume(Instant at, Calendars calendars) {
+        upgrade();
         if (state == ClockState.PAUSED && pausedAt != null) {
             pausedAt = null;
             state = ClockState.RUNNING;
