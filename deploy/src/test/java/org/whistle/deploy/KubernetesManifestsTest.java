@@ -194,6 +194,52 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void letsNotificationCallOutOnlyToItsDependenciesAndPublicHttps() {
+        var egress = production.ofKind("NetworkPolicy").stream()
+                .filter(p -> String.valueOf(Yamls.at(p, "spec.policyTypes")).contains("Egress"))
+                .filter(p ->
+                        appName(Yamls.at(p, "spec.podSelector.matchLabels")).equals("notification-service"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no egress policy for notification-service"));
+        var inside = new HashSet<String>();
+        var outside = new ArrayList<Map<String, Object>>();
+        for (var rule : Yamls.maps(Yamls.at(egress, "spec.egress"))) {
+            assertThat(rule.get("to")).as("an egress rule open to everywhere").isNotNull();
+            for (var peer : Yamls.maps(rule.get("to"))) {
+                if (peer.get("ipBlock") != null) {
+                    outside.add(Yamls.map(peer.get("ipBlock")));
+                    assertThat(Yamls.maps(rule.get("ports")))
+                            .singleElement()
+                            .satisfies(port ->
+                                    assertThat(String.valueOf(port.get("port"))).isEqualTo("443"));
+                } else {
+                    var labels = Yamls.map(Yamls.at(peer, "podSelector.matchLabels"));
+                    inside.add(String.valueOf(labels.getOrDefault("app.kubernetes.io/name", labels.get("k8s-app"))));
+                }
+            }
+        }
+        assertThat(inside)
+                .containsExactlyInAnyOrder("kube-dns", "kafka", "postgres", "intake-service", "org-registry-service");
+        assertThat(outside)
+                .anySatisfy(block -> {
+                    assertThat(block.get("cidr")).isEqualTo("0.0.0.0/0");
+                    assertThat(Yamls.list(block.get("except")))
+                            .contains(
+                                    "10.0.0.0/8",
+                                    "172.16.0.0/12",
+                                    "192.168.0.0/16",
+                                    "127.0.0.0/8",
+                                    "169.254.0.0/16",
+                                    "100.64.0.0/10",
+                                    "224.0.0.0/4");
+                })
+                .anySatisfy(block -> {
+                    assertThat(block.get("cidr")).isEqualTo("::/0");
+                    assertThat(Yamls.list(block.get("except"))).contains("fc00::/7", "fe80::/10", "::ffff:0:0/96");
+                });
+    }
+
+    @Test
     void createsEveryServiceDatabaseAndReplicatesTopicsAcrossTheBrokers() {
         var postgres = container("StatefulSet", "postgres");
         assertThat(Set.of(env(postgres, "WHISTLE_DATABASES").split(" ")))

@@ -32,7 +32,7 @@ public final class LocalStackEnvironment {
                     ports,
                     infrastructure,
                     Path.of("demo"),
-                    new StackSecrets("phone-key", "gateway-client-secret"),
+                    new StackSecrets("phone-key", "gateway-client-secret", "tracking-key"),
                     "http://127.0.0.1:8080",
                     Path.of("logs"));
             environments.put(service.module(), launch.environment());

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -124,7 +123,6 @@ abstract class DispatchServiceTestBase {
     static WhistleRaised whistle(String category, @Nullable String grid, @Nullable String street, String description) {
         return new WhistleRaised(
                 WhistleId.newId(),
-                "T" + UUID.randomUUID().toString().substring(0, 8),
                 Channel.APP,
                 category,
                 description,

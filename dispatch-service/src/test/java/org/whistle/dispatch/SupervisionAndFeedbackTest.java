@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.whistle.events.Actor;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.Rating;
@@ -94,7 +95,7 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
         var routed = eventsOn(Topics.WHISTLE_ROUTED, whistle.whistleId(), events -> events.size() >= 4);
         var rework = (WhistleRouted) routed.get(3).data();
         assertThat(rework.action()).isEqualTo(WhistleRouted.Action.REOPENED);
-        assertThat(rework.reason()).contains("not fixed");
+        assertThat(rework.reason()).contains("未解决").contains("路面又坏了");
     }
 
     @Test
@@ -145,6 +146,130 @@ class SupervisionAndFeedbackTest extends DispatchServiceTestBase {
 
         assertThat(verified.text("/state")).isEqualTo("CLOSED");
         assertThat(verified.text("/outcome")).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void countsOneFollowUpPerRoundAndRecordsALaterAnswerInTheSameRoundAsIgnored() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = resolvedAndVerified(id);
+        var street = streetDispatcherOfGannanTown();
+
+        publish(envelope(new WhistleFeedback(whistle.whistleId(), null, Rating.SATISFIED, true, null, Instant.now())));
+        await().atMost(PATIENCE)
+                .until(() -> get(ticket, street).ok().text("/state").equals("CLOSED"));
+        publish(envelope(new WhistleFeedback(
+                whistle.whistleId(), TicketId.of(id), Rating.DISSATISFIED, false, "其实没修好", Instant.now())));
+
+        await().atMost(PATIENCE).until(() -> actions(get(ticket, street)).contains("FOLLOW_UP_IGNORED"));
+        var after = get(ticket, street).ok();
+        assertThat(after.text("/state"))
+                .as("the second answer of the round reopens nothing")
+                .isEqualTo("CLOSED");
+        assertThat(after.body().at("/reopenCount").asInt()).isZero();
+        assertThat(actions(after))
+                .containsSubsequence("VERIFY_PASS", "FOLLOW_UP_RESOLVED", "CLOSE", "FOLLOW_UP_IGNORED");
+        assertThat(after.body()
+                        .at("/timeline")
+                        .get(after.body().at("/timeline").size() - 1)
+                        .at("/note")
+                        .asString())
+                .contains("本轮回访已在第")
+                .contains("其实没修好");
+    }
+
+    @Test
+    void reopensOnceWhenTwoNotFixedAnswersArriveInOneRound() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = resolvedAndVerified(id);
+        var street = streetDispatcherOfGannanTown();
+
+        publish(envelope(new WhistleFeedback(
+                whistle.whistleId(), TicketId.of(id), Rating.DISSATISFIED, false, "没修好", Instant.now())));
+        publish(envelope(new WhistleFeedback(
+                whistle.whistleId(), TicketId.of(id), Rating.DISSATISFIED, false, "还是没修好", Instant.now())));
+
+        await().atMost(PATIENCE).until(() -> actions(get(ticket, street)).contains("FOLLOW_UP_IGNORED"));
+        var after = get(ticket, street).ok();
+        assertThat(after.body().at("/reopenCount").asInt()).isEqualTo(1);
+        assertThat(actions(after).stream().filter("REOPEN"::equals)).hasSize(1);
+        assertThat(actions(after).stream().filter("FOLLOW_UP_NOT_RESOLVED"::equals))
+                .hasSize(1);
+    }
+
+    @Test
+    void marksAFollowUpTakenByPhoneWithWhoRecordedItAndCountsItForTheRound() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = resolvedAndVerified(id);
+        var street = streetDispatcherOfGannanTown();
+        var recorder = new Actor("u-street-dispatcher-gannan", DemoCity.GANNAN_TOWN_CENTRE, "STREET_DISPATCHER");
+
+        publish(envelope(new WhistleFeedback(
+                whistle.whistleId(),
+                TicketId.of(id),
+                Rating.BASICALLY_SATISFIED,
+                true,
+                "电话里说修好了",
+                Instant.now(),
+                recorder)));
+
+        await().atMost(PATIENCE)
+                .until(() -> get(ticket, street).ok().text("/state").equals("CLOSED"));
+        var closed = get(ticket, street).ok();
+        var followUp = entry(closed, "FOLLOW_UP_RESOLVED");
+        assertThat(followUp.at("/note").asString())
+                .startsWith("电话回访")
+                .contains("基本满意")
+                .contains("电话里说修好了");
+        assertThat(followUp.at("/phoneFollowUpBy/userId").asString()).isEqualTo("u-street-dispatcher-gannan");
+        assertThat(followUp.at("/actor/role").asString()).isEqualTo("STREET_DISPATCHER");
+        var reporterOwn = entry(closed, "VERIFY_PASS");
+        assertThat(reporterOwn.at("/phoneFollowUpBy").isNull()).isTrue();
+        var closedEvent = eventsOn(Topics.WHISTLE_CLOSED, whistle.whistleId(), events -> !events.isEmpty());
+        assertThat(((WhistleClosed) closedEvent.getFirst().data()).actor().userId())
+                .isEqualTo("u-street-dispatcher-gannan");
+    }
+
+    @Test
+    void startsANewRoundWhenTheTicketIsReopenedAndResolvedAgain() {
+        var whistle = roadDamage();
+        var id = raise(whistle);
+        var ticket = resolvedAndVerified(id);
+        var street = streetDispatcherOfGannanTown();
+        var roads = officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN);
+        publish(envelope(new WhistleFeedback(
+                whistle.whistleId(), TicketId.of(id), Rating.DISSATISFIED, false, "没修好", Instant.now())));
+        await().atMost(PATIENCE)
+                .until(() -> get(ticket, street).ok().text("/state").equals("IN_PROGRESS"));
+        post(
+                        ticket + "/tasks/" + DemoCity.ROADS_SECTION + "/done",
+                        roads,
+                        Map.of("evidence", List.of(SeedStoriesServiceTest.PHOTO)))
+                .ok();
+
+        publish(envelope(new WhistleFeedback(whistle.whistleId(), null, Rating.SATISFIED, true, null, Instant.now())));
+
+        await().atMost(PATIENCE).until(() -> actions(get(ticket, street)).contains("FOLLOW_UP_RESOLVED"));
+        var verified = post(ticket + "/verify", street, Map.of("pass", true)).ok();
+        assertThat(verified.text("/state"))
+                .as("this round's answer closes it on verification")
+                .isEqualTo("CLOSED");
+        assertThat(actions(verified)).doesNotContain("FOLLOW_UP_IGNORED");
+    }
+
+    private static List<String> actions(Answer ticket) {
+        return ticket.body().at("/timeline").findValuesAsString("action");
+    }
+
+    private static tools.jackson.databind.JsonNode entry(Answer ticket, String action) {
+        for (var entry : ticket.body().at("/timeline")) {
+            if (entry.at("/action").asString().equals(action)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + action + " entry");
     }
 
     @Test

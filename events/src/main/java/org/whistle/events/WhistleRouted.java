@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param deadlines the clock durations the deadline policy gives the ticket at its level and priority, as dispatch
  *     found them (informational: sla-service times clocks from its own copy of the policies); absent when no policy
  *     applies
+ * @param timelineHead the ticket's timeline head after this change (its sequence equals the envelope's revision), which
+ *     anchors dispatch's hash chain outside its database (ADR 0016); absent from producers that predate it
  */
 public record WhistleRouted(
         WhistleId whistleId,
@@ -29,8 +31,45 @@ public record WhistleRouted(
         @Nullable String reason,
         Actor actor,
         Instant at,
-        @Nullable Map<ClockKind, Duration> deadlines)
+        @Nullable Map<ClockKind, Duration> deadlines,
+        @Nullable TimelineHead timelineHead)
         implements WhistleEvent {
+
+    /** Without the timeline head, as published before it was added. */
+    public WhistleRouted(
+            WhistleId whistleId,
+            TicketId ticketId,
+            String ticketNumber,
+            Action action,
+            TicketState state,
+            CommandLevel level,
+            String owningCentreId,
+            String categoryCode,
+            Urgency priority,
+            List<Summons> summons,
+            @Nullable Extension extension,
+            @Nullable String reason,
+            Actor actor,
+            Instant at,
+            @Nullable Map<ClockKind, Duration> deadlines) {
+        this(
+                whistleId,
+                ticketId,
+                ticketNumber,
+                action,
+                state,
+                level,
+                owningCentreId,
+                categoryCode,
+                priority,
+                summons,
+                extension,
+                reason,
+                actor,
+                at,
+                deadlines,
+                null);
+    }
 
     /** What the command platform did. */
     public enum Action {

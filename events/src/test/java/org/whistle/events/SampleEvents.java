@@ -15,6 +15,7 @@ final class SampleEvents {
     static final WhistleId WHISTLE = WhistleId.of("019ac3b2-6f1e-7a42-9c1d-3e5f7a9b0c11");
     static final TicketId TICKET = TicketId.of("019ac3b2-7a00-7b13-8d2e-4f6a8b0c1d22");
     private static final Instant AT = CLOCK.instant();
+    private static final String HEAD_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final Actor DISPATCHER = new Actor("u-1024", "street-longsha-nanhang", "STREET_DISPATCHER");
     private static final EvidenceRef PHOTO = new EvidenceRef(
             "m-019ac3b2", "image/jpeg", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
@@ -25,7 +26,6 @@ final class SampleEvents {
         return List.of(
                 new WhistleRaised(
                         WHISTLE,
-                        "QQHR-7K3M9P",
                         Channel.WECHAT,
                         "ENV-GARBAGE",
                         "小区东门垃圾堆积三天无人清运",
@@ -53,7 +53,8 @@ final class SampleEvents {
                         "需协调环卫车辆",
                         DISPATCHER,
                         AT,
-                        Map.of(ClockKind.REPORT_IN, Duration.ofHours(2), ClockKind.RESOLVE, Duration.ofDays(7))),
+                        Map.of(ClockKind.REPORT_IN, Duration.ofHours(2), ClockKind.RESOLVE, Duration.ofDays(7)),
+                        new TimelineHead(4, HEAD_HASH)),
                 new WhistleReported(
                         WHISTLE,
                         TICKET,
@@ -65,7 +66,8 @@ final class SampleEvents {
                         "已清运完毕",
                         List.of(PHOTO),
                         new Actor("u-2048", "unit-property-yongan", "PROPERTY_STAFF"),
-                        AT),
+                        AT,
+                        new TimelineHead(7, HEAD_HASH)),
                 new WhistleClosed(
                         WHISTLE,
                         TICKET,
@@ -73,7 +75,8 @@ final class SampleEvents {
                         "与 QQHR-20261127-000120 为同一问题",
                         TicketId.of("019ac3b1-0000-7000-8000-000000000120"),
                         DISPATCHER,
-                        AT),
+                        AT,
+                        new TimelineHead(3, HEAD_HASH)),
                 new WhistleEscalated(
                         WHISTLE,
                         TICKET,
@@ -147,7 +150,22 @@ final class SampleEvents {
                                         java.time.LocalDate.of(2026, 10, 1), CalendarChanged.DayKind.HOLIDAY, "国庆节"),
                                 new CalendarChanged.DatedException(
                                         java.time.LocalDate.of(2026, 9, 20), CalendarChanged.DayKind.WORKDAY, "国庆节调休")),
-                        true));
+                        true),
+                new TimelineCheckpoint(
+                        "dispatch-service",
+                        42,
+                        "0".repeat(64),
+                        AT,
+                        List.of(
+                                new TimelineCheckpoint.Head(TICKET, WHISTLE, 7, HEAD_HASH),
+                                new TimelineCheckpoint.Head(
+                                        TicketId.of("019ac3b2-7a00-7b13-8d2e-4f6a8b0c1d23"),
+                                        WhistleId.of("019ac3b2-6f1e-7a42-9c1d-3e5f7a9b0c12"),
+                                        2,
+                                        "cd".repeat(32))),
+                        "ef".repeat(32),
+                        "12".repeat(32),
+                        "c2lnbmF0dXJl"));
     }
 
     /** The same facts with every optional field left out, the other legal shape of each type. */
@@ -155,7 +173,6 @@ final class SampleEvents {
         return List.of(
                 new WhistleRaised(
                         WHISTLE,
-                        "QQHR-7K3M9Q",
                         Channel.HOTLINE,
                         "ROAD-POTHOLE",
                         "路面塌陷",

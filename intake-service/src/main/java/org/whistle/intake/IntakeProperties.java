@@ -14,16 +14,21 @@ import org.whistle.intake.raising.domain.CityExtent;
  * @param phoneKey base64 of a 256-bit AES key that encrypts reporters' phone numbers; required unless
  *     {@code insecureDevPhoneKey} is set
  * @param insecureDevPhoneKey use a fixed, publicly known key instead: for local development and tests only
+ * @param trackingKey base64 of a key of at least 256 bits from which reporters' tracking codes are derived
+ *     (HMAC-SHA-256 over the whistle id); required, and kept: changing it changes the codes intake can say again
  * @param trackingPrefix the capital letters tracking codes start with
  * @param cityCode the city node: its command centre is the fallback owner of whistles in no grid
  * @param zone the city's time zone, for tracking-code dates and Open311 times
  * @param descriptionMaxLength characters (code points) a description may hold
  * @param extent the box the city answers for; a point outside is refused
+ * @param trustedProxies a regular expression matching the addresses of proxies (the gateway) whose
+ *     {@code X-Forwarded-For} names the client; by default loopback only
  */
 @ConfigurationProperties("whistle.intake")
 public record IntakeProperties(
         @Nullable String phoneKey,
         @DefaultValue("false") boolean insecureDevPhoneKey,
+        @Nullable String trackingKey,
         @DefaultValue("QQ") String trackingPrefix,
         @DefaultValue("230200") String cityCode,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
@@ -31,7 +36,11 @@ public record IntakeProperties(
         @DefaultValue Extent extent,
         @DefaultValue Nearby nearby,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue Open311 open311) {
+        @DefaultValue Open311 open311,
+        @DefaultValue(LOOPBACK) String trustedProxies) {
+
+    /** IPv4 and IPv6 loopback: where the local stack's gateway calls from. */
+    public static final String LOOPBACK = "127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1|::1";
 
     /** Qiqihar's administrative area with a margin (about 45.9–48.9 N, 122.4–126.7 E) unless configured. */
     public record Extent(
@@ -52,13 +61,17 @@ public record IntakeProperties(
 
     /**
      * Requests anonymous callers may make per period, per key; {@code 0} turns a limit off. Signed-in callers are
-     * limited at the gateway.
+     * limited at the gateway. Failed lookups by tracking code are counted separately, per client address and per
+     * whistle, over {@code lookupPeriod}.
      */
     public record RateLimits(
             @DefaultValue("1h") Duration period,
             @DefaultValue("10") int perPhone,
             @DefaultValue("20") int perDevice,
-            @DefaultValue("60") int perAddress) {}
+            @DefaultValue("60") int perAddress,
+            @DefaultValue("15m") Duration lookupPeriod,
+            @DefaultValue("20") int failedLookupsPerAddress,
+            @DefaultValue("10") int failedLookupsPerWhistle) {}
 
     /**
      * The Open311 façade.

@@ -90,6 +90,9 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         if (service == Service.INTAKE) {
             // Reporters' phones are encrypted under this data folder's own key; photos and videos live beside it.
             environment.put("WHISTLE_PHONE_KEY", secrets.phoneKey());
+            // Tracking codes are derived under this data folder's own key, so intake can say them again after a
+            // restart.
+            environment.put("WHISTLE_TRACKING_KEY", secrets.trackingKey());
             environment.put(
                     "WHISTLE_MEDIA_DIRECTORY", logsDir.resolveSibling(MEDIA_DIR).toString());
         }

@@ -18,16 +18,19 @@ import java.util.Base64;
  * @param phoneKey the AES-256 key (base64) intake encrypts reporters' phone numbers with
  * @param gatewayClientSecret the secret the gateway signs people in with, as org-registry's client
  *     {@code whistle-gateway}
+ * @param trackingKey the key (base64) intake derives reporters' tracking codes from (ADR 0016)
  */
-record StackSecrets(String phoneKey, String gatewayClientSecret) {
+record StackSecrets(String phoneKey, String gatewayClientSecret, String trackingKey) {
 
     static final String PHONE_KEY_FILE = "intake-phone-key";
     static final String GATEWAY_CLIENT_SECRET_FILE = "gateway-client-secret";
+    static final String TRACKING_KEY_FILE = "intake-tracking-key";
 
     static StackSecrets in(Path secretsDir) {
         return new StackSecrets(
                 secret(secretsDir.resolve(PHONE_KEY_FILE), 32),
-                secret(secretsDir.resolve(GATEWAY_CLIENT_SECRET_FILE), 32));
+                secret(secretsDir.resolve(GATEWAY_CLIENT_SECRET_FILE), 32),
+                secret(secretsDir.resolve(TRACKING_KEY_FILE), 32));
     }
 
     @Override

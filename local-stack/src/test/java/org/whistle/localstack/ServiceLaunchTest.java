@@ -15,7 +15,9 @@ class ServiceLaunchTest {
     private static final Path LOGS = Path.of("/stack/.whistle/logs");
     private static final Path DEMO = Path.of("/stack/.whistle/demo");
     private static final StackSecrets SECRETS = new StackSecrets(
-            "bG9jYWwtc3RhY2stdGVzdC1waG9uZS1rZXktMzJieXQ=", "Z2F0ZXdheS1jbGllbnQtc2VjcmV0LWZvci10ZXN0cw==");
+            "bG9jYWwtc3RhY2stdGVzdC1waG9uZS1rZXktMzJieXQ=",
+            "Z2F0ZXdheS1jbGllbnQtc2VjcmV0LWZvci10ZXN0cw==",
+            "bG9jYWwtc3RhY2stdGVzdC10cmFja2luZy1rZXktMzI=");
     private static final String PUBLIC_URL = "http://127.0.0.1:9080";
     private static final Infrastructure INFRASTRUCTURE = new Infrastructure(
             "127.0.0.1:19092",
@@ -157,6 +159,7 @@ class ServiceLaunchTest {
 
         assertThat(environment)
                 .containsEntry("WHISTLE_PHONE_KEY", SECRETS.phoneKey())
+                .containsEntry("WHISTLE_TRACKING_KEY", SECRETS.trackingKey())
                 .containsEntry("WHISTLE_MEDIA_DIRECTORY", "/stack/.whistle/media");
         assertThat(ServiceLaunch.of(
                                 Service.DISPATCH,

@@ -2,6 +2,7 @@ package org.whistle.notification;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratingLinkBase the reporter's tracking page, followed by the tracking code
  * @param pollInterval how often the sender looks for planned deliveries other replicas or a restart left behind
  * @param claimLease after this a delivery claimed by a sender that vanished is tried again
+ * @param releaseInterval how often held-back reporter messages that are due go out as digests
  * @param channels resilience per channel name ({@code webhook}, {@code sms}, {@code wechat}, {@code inbox},
  *     {@code sse}); missing channels use {@link Resilience}'s defaults
  */
@@ -24,6 +26,7 @@ public record NotificationProperties(
         @DefaultValue("http://localhost:8080/track/") String ratingLinkBase,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("5m") Duration claimLease,
+        @DefaultValue("10s") Duration releaseInterval,
         @DefaultValue("8") int senders,
         @Nullable URI intakeUri,
         @DefaultValue Client client,
@@ -64,8 +67,19 @@ public record NotificationProperties(
 
     /**
      * @param disableAfter consecutive failed deliveries (after their retries) that disable a subscription
+     * @param allowHttp whether plain http URLs are accepted; only the local stack sets it, production is https-only
+     * @param testOnlyAllowedAddresses addresses exempt from the address policy (loopback receivers of tests); never set
+     *     outside tests
      */
-    public record Webhooks(@DefaultValue("5") int disableAfter) {}
+    public record Webhooks(
+            @DefaultValue("5") int disableAfter,
+            @DefaultValue("false") boolean allowHttp,
+            @DefaultValue List<String> testOnlyAllowedAddresses) {
+
+        public Webhooks {
+            testOnlyAllowedAddresses = List.copyOf(testOnlyAllowedAddresses);
+        }
+    }
 
     /**
      * An SMS or WeChat template-message provider.

@@ -76,8 +76,9 @@ class RecipientsTest extends NotificationServiceTest {
         assertThat(settledDeliveries(resolved))
                 .filteredOn(row -> row.recipient().equals("user:resident-filed"))
                 .singleElement()
-                .satisfies(row ->
-                        assertThat(row.body()).contains("http://localhost:8080/track/" + whistle.trackingCode()));
+                .satisfies(row -> assertThat(row.body())
+                        .contains("http://localhost:8080/track/〔查询码〕")
+                        .doesNotContain(whistle.trackingCode()));
     }
 
     @Test
@@ -98,18 +99,41 @@ class RecipientsTest extends NotificationServiceTest {
 
     @Test
     void tellsSubscribersOfAnAreaOfAWhistleRaisedInside() throws Exception {
-        var subscriber = token("watcher-1", java.util.List.of("LEADER"), java.util.List.of("S1"), null);
-        assertStatus(post("/api/notifications/area-subscriptions", subscriber, "{\"areaId\":\"S1\"}"), 201);
+        var centre =
+                token("watcher-1", java.util.List.of("DISTRICT_DISPATCHER"), java.util.List.of("D"), DISTRICT_CENTRE);
+        assertStatus(post("/api/notifications/area-subscriptions", centre, "{\"areaId\":\"S1\"}"), 201);
 
         var whistle = raise(userReporter("resident-area"));
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(jdbc.sql(
-                                        "SELECT status FROM delivery WHERE whistle_id = :w AND recipient = 'user:watcher-1' AND channel = 'INBOX'")
+                                        "SELECT status FROM delivery WHERE whistle_id = :w AND recipient = 'unit:CC-D' AND channel = 'INBOX'")
                                 .param("w", whistle.id().value())
                                 .query(String.class)
                                 .list())
                         .containsExactly("SENT"));
+    }
+
+    @Test
+    void letsOnlyCommandCentresAndTheirIntegrationClientsWatchAnArea() throws Exception {
+        var integration =
+                token("cc-s2-integration", java.util.List.of("SERVICE"), java.util.List.of("S2"), OTHER_STREET_CENTRE);
+        assertStatus(post("/api/notifications/area-subscriptions", integration, "{\"areaId\":\"S2\"}"), 201);
+
+        var unitAccounts = java.util.List.of(
+                token("officer-area", java.util.List.of("DEPARTMENT_OFFICER"), java.util.List.of("D"), DEPARTMENT),
+                token("leader-area", java.util.List.of("DEPARTMENT_LEADER"), java.util.List.of("D"), DEPARTMENT),
+                token("property-area", java.util.List.of("PROPERTY_STAFF"), java.util.List.of("G1"), "PROP-1"),
+                token("service-area", java.util.List.of("SERVICE"), java.util.List.of("D"), DEPARTMENT),
+                token("grid-area", java.util.List.of("GRID_WORKER"), java.util.List.of("G1"), null),
+                token("leader-c", java.util.List.of("LEADER"), java.util.List.of("S1"), null));
+        for (var account : unitAccounts) {
+            assertStatus(post("/api/notifications/area-subscriptions", account, "{\"areaId\":\"G1\"}"), 403);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM area_subscription WHERE area_id = 'G1'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

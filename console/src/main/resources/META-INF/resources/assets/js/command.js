@@ -48,6 +48,7 @@ startPage('command', ({ user }) => {
     const dialog = ref(null);
     const busy = ref(false);
     const draft = reactive({ reason: '', lead: '', coUnits: [], centre: '', level: '', into: '' });
+    const followUp = reactive({ rating: '', resolved: '', comment: '' });
     let paintGrids = null;
     let closeLive = () => {};
 
@@ -217,6 +218,24 @@ startPage('command', ({ user }) => {
       }
       // The answer is the ticket as changed; the lists and clocks follow without holding the next action.
       await Promise.all([loadQueue(), loadNumbers(), loadTicket()]);
+    }
+
+    // 电话回访: the centre asked the reporter by phone and records the answer for them; intake counts one per round.
+    async function recordFollowUp() {
+      busy.value = true;
+      error.value = '';
+      try {
+        await api(`/api/whistles/${whistle.value.id}/feedback`, { method: 'POST', body: {
+          rating: followUp.rating, resolved: followUp.resolved === 'yes', comment: followUp.comment.trim() || undefined } });
+        dialog.value = null;
+        Object.assign(followUp, { rating: '', resolved: '', comment: '' });
+      } catch (e) {
+        error.value = e.message;
+        return;
+      } finally {
+        busy.value = false;
+      }
+      await loadTicket();
     }
 
     const summon = () => act('summon', { lead: draft.lead, coUnits: draft.coUnits.filter((u) => u !== draft.lead) });
@@ -416,6 +435,20 @@ startPage('command', ({ user }) => {
         t('act.merge')), cancel()]),
     ]);
 
+    const followUpForm = () => h('form', { class: 'dialog', 'data-test': 'follow-up-form', onSubmit: submitting(recordFollowUp) }, [
+      h('p', { class: 'hint' }, t('followUpHint')),
+      ...field('follow-up-rating', t('rating'), model('select', { id: 'follow-up-rating', required: true }, followUp, 'rating',
+        'select', [h('option', { value: '' }, '—'), ...['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']
+          .map((r) => h('option', { key: r, value: r }, t('rating.' + r)))])),
+      ...field('follow-up-resolved', t('resolvedQuestion'), model('select', { id: 'follow-up-resolved', required: true },
+        followUp, 'resolved', 'select', [h('option', { value: '' }, '—'), h('option', { value: 'yes' }, t('yes')),
+          h('option', { value: 'no' }, t('no'))])),
+      ...field('follow-up-comment', t('comment'), model('textarea', { id: 'follow-up-comment', maxlength: 1000 }, followUp,
+        'comment')),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary', 'data-test': 'send-follow-up',
+        disabled: busy.value || !followUp.rating || !followUp.resolved }, t('act.followUp')), cancel()]),
+    ]);
+
     const reasonForm = () => h('form', { class: 'dialog', onSubmit: submitting(reasoned) }, [
       ...field('reason', dialog.value === 'verifyFail' ? t('note') : t('reason'), model('textarea', { id: 'reason',
         required: true, maxlength: 500 }, draft, 'reason')),
@@ -469,10 +502,12 @@ startPage('command', ({ user }) => {
           can('verify') && button(t('act.verifyFail'), () => openDialog('verifyFail')),
           can('close') && button(t('act.close'), () => act('close', {}), { class: 'primary', 'data-test': 'act-close' }),
           can('reopen') && button(t('act.reopen'), () => openDialog('reopen')),
+          w && w.canRecordFollowUp && button(t('act.followUp'), () => openDialog('followUp'), { 'data-test': 'act-follow-up' }),
         ].filter(Boolean))),
         show(d === 'summon', summonForm),
         show(d === 'transfer', transferForm),
         show(d === 'merge', mergeForm),
+        show(d === 'followUp', followUpForm),
         show(['reject', 'reopen', 'verifyFail'].includes(d) || d.startsWith('refuse:'), reasonForm),
         h('h3', t('timeline')),
         h('ol', { class: 'timeline' }, [...k.timeline].reverse().map((e) => h('li', { key: e.sequence }, [

@@ -12,7 +12,8 @@ const RATINGS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
 startPage('track', () => {
     const params = new URLSearchParams(location.search);
     const id = ref(params.get('id'));
-    const code = ref(params.get('code') || '');
+    // A link from the raise answer carries the code after '#', which browsers never send to a server or its logs.
+    const code = ref(new URLSearchParams(location.hash.substring(1)).get('code') || params.get('code') || '');
     const phone = ref('');
     const whistle = ref(null);
     const categories = ref([]);
@@ -40,9 +41,8 @@ startPage('track', () => {
           if (!code.value) throw e;
         }
       }
-      const query = new URLSearchParams({ code: code.value });
-      if (phone.value) query.set('phone', phone.value);
-      return api('/api/whistles/track?' + query);
+      // Code and phone as headers: they stay out of URLs that proxies log.
+      return api('/api/whistles/track', { headers: proof() });
     }
 
     async function media(refs) {
@@ -120,7 +120,7 @@ startPage('track', () => {
           show(w.urgency === 'URGENT', () => h('span', { class: 'badge urgent' }, t('priority.URGENT')))]),
         h('p', w.description),
         h('dl', [
-          h('dt', { class: 'muted' }, t('trackingCode')), h('dd', { class: 'code' }, w.trackingCode),
+          h('dt', { class: 'muted' }, t('trackingCode')), h('dd', { class: 'code' }, code.value),
           ...(w.ticketNumber ? [h('dt', { class: 'muted' }, t('ticketNumber')), h('dd', w.ticketNumber)] : []),
           h('dt', { class: 'muted' }, t('raisedAt')), h('dd', time(w.raisedAt)),
           h('dt', { class: 'muted' }, t('location')), h('dd', place || '—'),

@@ -52,9 +52,9 @@ startPage('whistle', ({ user }) => {
     const categoryName = (c) => (locale.lang === 'en' && c.description) || c.service_name;
     const trackLink = computed(() => {
       if (!result.value) return '#';
-      const params = new URLSearchParams({ code: result.value.trackingCode });
-      if (user) params.set('id', result.value.id);
-      return '/track.html?' + params;
+      // The code goes after '#': it reaches the track page but never a server's or a proxy's request log.
+      const query = user ? '?' + new URLSearchParams({ id: result.value.id }) : '';
+      return '/track.html' + query + '#' + new URLSearchParams({ code: result.value.trackingCode });
     });
 
     function setPoint(lat, lng, accuracy = null) {
@@ -301,7 +301,9 @@ startPage('whistle', ({ user }) => {
       h('h2', { id: 'nearby-title' }, t('nearbyTitle')),
       h('p', { class: 'hint' }, t('nearbyHint')),
       h('ul', { class: 'plain' }, nearby.value.map((n) => h('li', { key: n.id }, [
-        h('p', n.description),
+        // Anyone may ask what is nearby: category and grid, never the reporter's words (docs/security.md).
+        h('p', [categoryName(categories.value.find((c) => c.service_code === n.category) || { service_name: n.category }),
+          n.grid].filter(Boolean).join(' · ')),
         h('p', { class: 'muted' }, [t('state.' + n.status), t('metres', { n: n.distanceMetres }),
           t('supports', { n: n.supports + 1 }), time(n.raisedAt)].join(' · ')),
         h('button', { type: 'button', class: 'small', onClick: () => join(n), disabled: sending.value }, t('joinThis')),

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.OrgLookups;
 import org.whistle.dispatch.ticket.StoredTicket;
 import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.events.Actor;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TaskState;
 import org.whistle.events.TicketState;
@@ -71,7 +72,10 @@ public class TicketAccess {
         return readRule(caller, stored).orElseThrow(() -> hidden(caller, action, stored));
     }
 
-    public String requireCentre(Caller caller, StoredTicket stored, String action) {
+    /** What let a caller change a ticket: the rule, and the caller in the post that authorised it. */
+    public record Granted(String rule, Actor actor) {}
+
+    public Granted requireCentre(Caller caller, StoredTicket stored, String action) {
         requireRead(caller, stored, action);
         var level = stored.snapshot().level();
         var dispatcherHere = caller.roles().stream().anyMatch(role -> DISPATCHERS.get(role) == level);
@@ -91,10 +95,10 @@ public class TicketAccess {
                     "owning-centre-outside-scope",
                     "the owning centre is outside the caller's scope");
         }
-        return "owning-centre-dispatcher";
+        return new Granted("owning-centre-dispatcher", ActingPost.ofCentre(caller, level));
     }
 
-    public String requireUnit(Caller caller, StoredTicket stored, UnitCode unit, String action) {
+    public Granted requireUnit(Caller caller, StoredTicket stored, UnitCode unit, String action) {
         requireRead(caller, stored, action);
         if (!caller.hasAny(UNIT_ROLES)) {
             throw refused(caller, action, stored, "unit-role-required", "needs a unit role");
@@ -102,7 +106,20 @@ public class TicketAccess {
         if (!unit.value().equals(caller.unit())) {
             throw refused(caller, action, stored, "own-unit-only", "acts only for the caller's own unit");
         }
-        return "own-unit-task";
+        var kind = org.copy().unit(unit.value()).map(u -> u.kind()).orElse(null);
+        return new Granted("own-unit-task", ActingPost.ofUnit(caller, kind));
+    }
+
+    /**
+     * Verifying a ticket's timeline against its anchors reads Kafka: an audit for dispatchers and leaders who read the
+     * ticket, not for units.
+     */
+    public String requireAuditor(Caller caller, StoredTicket stored, String action) {
+        var rule = requireRead(caller, stored, action);
+        if (!caller.hasAny(AREA_READERS)) {
+            throw refused(caller, action, stored, "area-reader-role-required", "needs a dispatcher or leader role");
+        }
+        return rule;
     }
 
     /**

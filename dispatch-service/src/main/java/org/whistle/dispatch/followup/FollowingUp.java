@@ -7,22 +7,19 @@ import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.DispatchProperties;
 import org.whistle.dispatch.ticket.Tickets;
-import org.whistle.dispatch.ticket.domain.Decision;
-import org.whistle.dispatch.ticket.domain.TicketSnapshot;
+import org.whistle.dispatch.ticket.domain.FollowUpAnswer;
 import org.whistle.events.Actor;
 import org.whistle.events.EventEnvelope;
-import org.whistle.events.TicketState;
 import org.whistle.events.Topics;
-import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleFeedback;
 import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
 
 /**
- * The reporter's answer (回访). Resolved: a VERIFIED ticket closes as RESOLVED; a RESOLVED one remembers the answer
- * and closes when the centre verifies it. The rating does not change that, it is for evaluation. Not resolved
- * ("not fixed"): the ticket goes back to rework at the same level, counted against the lead unit, while
- * {@link org.whistle.dispatch.ticket.domain.ReopenPolicy} allows; later answers are recorded in the log only.
+ * The reporter's answer (回访), their own or recorded by a command centre by phone (电话回访, {@code recordedBy}).
+ * The ticket decides ({@link org.whistle.dispatch.ticket.domain.Ticket#followUp}): one answer counts per round;
+ * resolved closes a VERIFIED ticket (a RESOLVED one when verified), not resolved reopens it within the reopen window;
+ * an answer that does not count is recorded on the timeline as such. The rating is for evaluation.
  */
 @Component
 class FollowingUp {
@@ -56,27 +53,12 @@ class FollowingUp {
                 ? feedback.ticketId()
                 : tickets.idOfWhistle(feedback.whistleId())
                         .orElseThrow(() -> new IllegalStateException("no ticket for whistle " + feedback.whistleId()));
-        var stored = tickets.find(id).orElseThrow(() -> new IllegalStateException("no ticket " + id));
-        var state = stored.snapshot().state();
-        if (feedback.resolved()) {
-            switch (state) {
-                case VERIFIED ->
-                    changing.change(id, traceId, (ticket, s, now) -> ticket.close(Outcome.RESOLVED, FOLLOW_UP, now));
-                case RESOLVED -> changing.rememberSatisfied(id, feedback.at());
-                default -> log.info("feedback 'resolved' on ticket {} that is {}: recorded only", id, state);
+        var answer = new FollowUpAnswer(
+                feedback.rating(), feedback.resolved(), feedback.comment(), feedback.recordedBy(), feedback.at());
+        changing.change(id, traceId, (ticket, s, now) -> {
+            if (!ticket.followUp(answer, properties.reopenPolicy(), FOLLOW_UP, now)) {
+                log.info("follow-up answer on ticket {} ({}) recorded as not counted", id, ticket.state());
             }
-            return;
-        }
-        if (properties.reopenPolicy().check(state, closedAt(stored.snapshot()), feedback.at())
-                instanceof Decision.Rejected(var field, var reason)) {
-            log.info("feedback 'not fixed' on ticket {} that is {} does not reopen it: {}", id, state, reason);
-            return;
-        }
-        var why = "reporter: not fixed" + (feedback.comment() == null ? "" : " — " + feedback.comment());
-        changing.change(id, traceId, (ticket, s, now) -> ticket.reopen(why, properties.reopenPolicy(), FOLLOW_UP, now));
-    }
-
-    private static java.time.@org.jspecify.annotations.Nullable Instant closedAt(TicketSnapshot snapshot) {
-        return snapshot.state() == TicketState.CLOSED ? snapshot.closedAt() : null;
+        });
     }
 }

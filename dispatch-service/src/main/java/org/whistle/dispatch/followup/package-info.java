@@ -1,4 +1,7 @@
-/** The reporter's answer (回访): satisfied closes a verified ticket, "not fixed" reopens it (返工). */
+/**
+ * The reporter's answer (回访), their own or recorded by phone (电话回访): once per round, satisfied closes a verified
+ * ticket, "not fixed" reopens it (返工).
+ */
 @NullMarked
 package org.whistle.dispatch.followup;
 

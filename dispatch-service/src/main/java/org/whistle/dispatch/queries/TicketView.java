@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.whistle.dispatch.ticket.StoredTicket;
+import org.whistle.dispatch.ticket.domain.FollowUpRoundPolicy;
 import org.whistle.dispatch.ticket.domain.TimelineVerifier;
 import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
@@ -78,6 +79,7 @@ public record TicketView(
 
     public record LevelView(String level, String centre, Instant since) {}
 
+    /** One timeline entry; {@code phoneFollowUpBy} names who recorded a follow-up taken by phone (电话回访). */
     public record EntryView(
             long sequence,
             Instant at,
@@ -89,7 +91,8 @@ public record TicketView(
             String stateAfter,
             @Nullable String unit,
             String previousHash,
-            String hash) {}
+            String hash,
+            @Nullable Actor phoneFollowUpBy) {}
 
     /** The id of the {@code n}-th (1-based) extension request of a unit's task. */
     public static String requestId(UnitCode unit, int n) {
@@ -176,7 +179,8 @@ public record TicketView(
                                 e.stateAfter().name(),
                                 e.unit() == null ? null : e.unit().value(),
                                 e.previousHash(),
-                                e.hash()))
+                                e.hash(),
+                                FollowUpRoundPolicy.byPhone(e) ? e.actor() : null))
                         .toList(),
                 verdict instanceof TimelineVerifier.Result.Intact,
                 verdict instanceof TimelineVerifier.Result.Broken(var sequence, var reason)

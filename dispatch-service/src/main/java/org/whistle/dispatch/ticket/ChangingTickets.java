@@ -109,9 +109,4 @@ public class ChangingTickets {
         });
         return Boolean.TRUE.equals(made);
     }
-
-    /** Remembers a satisfied reporter's answer that came before verification. */
-    public void rememberSatisfied(TicketId id, Instant at) {
-        transactions.executeWithoutResult(status -> tickets.markSatisfied(id, at));
-    }
 }

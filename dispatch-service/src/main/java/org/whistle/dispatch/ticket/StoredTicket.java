@@ -2,7 +2,6 @@ package org.whistle.dispatch.ticket;
 
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.dispatch.ticket.domain.TicketSnapshot;
 import org.whistle.dispatch.ticket.domain.TimelineEntry;
@@ -11,15 +10,9 @@ import org.whistle.dispatch.ticket.domain.TimelineVerifier;
 /**
  * A ticket as read from the database, before its timeline is trusted: what queries show, and what {@link #restore()}
  * turns back into the aggregate.
- *
- * @param satisfiedAt when a satisfied reporter answered before the ticket was verified
  */
 public record StoredTicket(
-        TicketSnapshot snapshot,
-        List<TimelineEntry> timeline,
-        Placement placement,
-        @Nullable Instant satisfiedAt,
-        Instant raisedAt) {
+        TicketSnapshot snapshot, List<TimelineEntry> timeline, Placement placement, Instant raisedAt) {
 
     /** The aggregate, refusing a timeline that was tampered with. */
     public Ticket restore() {

@@ -10,6 +10,7 @@ import org.whistle.dispatch.ticket.domain.TicketEvent;
 import org.whistle.events.ClockKind;
 import org.whistle.events.EventData;
 import org.whistle.events.EventEnvelope;
+import org.whistle.events.TimelineHead;
 import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleReported;
@@ -48,30 +49,42 @@ class TicketEventsOut {
                             event.change().level())
                     .map(match -> match.policy().durations())
                     .orElse(null);
-            contractOf(ticket, event, deadlines)
+            contractOf(ticket, event, deadlines, headAt(ticket, event.change().revision()))
                     .ifPresent(data -> outbox.append(
                             EventEnvelope.wrap(data, event.change().revision(), PRODUCER, traceId, clock)));
         }
         ticket.clearEvents();
     }
 
+    /** The timeline head right after the change of {@code revision}: that change's entry (ADR 0016). */
+    private static TimelineHead headAt(Ticket ticket, long revision) {
+        var entry = ticket.timeline().entries().get((int) revision - 1);
+        return new TimelineHead(entry.sequence(), entry.hash());
+    }
+
     static Optional<EventData> contractOf(
-            Ticket ticket, TicketEvent event, @org.jspecify.annotations.Nullable Map<ClockKind, Duration> deadlines) {
+            Ticket ticket,
+            TicketEvent event,
+            @org.jspecify.annotations.Nullable Map<ClockKind, Duration> deadlines,
+            TimelineHead head) {
         return Optional.ofNullable(
                 switch (event) {
-                    case TicketEvent.Filed e -> routed(ticket, e, deadlines, Action.FILED, null, null);
-                    case TicketEvent.UnitsSummoned e -> routed(ticket, e, deadlines, Action.SUMMONED, null, null);
+                    case TicketEvent.Filed e -> routed(ticket, e, deadlines, head, Action.FILED, null, null);
+                    case TicketEvent.UnitsSummoned e -> routed(ticket, e, deadlines, head, Action.SUMMONED, null, null);
                     case TicketEvent.Transferred e ->
-                        routed(ticket, e, deadlines, Action.TRANSFERRED, null, e.reason());
-                    case TicketEvent.Returned e -> routed(ticket, e, deadlines, Action.RETURNED, null, e.reason());
-                    case TicketEvent.Suspended e -> routed(ticket, e, deadlines, Action.SUSPENDED, null, e.reason());
-                    case TicketEvent.Resumed e -> routed(ticket, e, deadlines, Action.RESUMED, null, null);
-                    case TicketEvent.Verified e -> routed(ticket, e, deadlines, Action.VERIFIED, null, null);
+                        routed(ticket, e, deadlines, head, Action.TRANSFERRED, null, e.reason());
+                    case TicketEvent.Returned e ->
+                        routed(ticket, e, deadlines, head, Action.RETURNED, null, e.reason());
+                    case TicketEvent.Suspended e ->
+                        routed(ticket, e, deadlines, head, Action.SUSPENDED, null, e.reason());
+                    case TicketEvent.Resumed e -> routed(ticket, e, deadlines, head, Action.RESUMED, null, null);
+                    case TicketEvent.Verified e -> routed(ticket, e, deadlines, head, Action.VERIFIED, null, null);
                     case TicketEvent.LevelRaised e ->
                         routed(
                                 ticket,
                                 e,
                                 deadlines,
+                                head,
                                 Action.LEVEL_RAISED,
                                 null,
                                 e.order().clock() + " expired: supervision order "
@@ -82,12 +95,14 @@ class TicketEventsOut {
                                 ticket,
                                 e,
                                 deadlines,
+                                head,
                                 Action.EXTENDED,
                                 new WhistleRouted.Extension(e.clock(), e.unit().value(), e.extraTime()),
                                 null);
                     case TicketEvent.VerificationFailed e ->
-                        routed(ticket, e, deadlines, Action.REOPENED, null, e.reason());
-                    case TicketEvent.Reopened e -> routed(ticket, e, deadlines, Action.REOPENED, null, e.reason());
+                        routed(ticket, e, deadlines, head, Action.REOPENED, null, e.reason());
+                    case TicketEvent.Reopened e ->
+                        routed(ticket, e, deadlines, head, Action.REOPENED, null, e.reason());
                     case TicketEvent.UnitReported e -> {
                         var c = e.change();
                         yield new WhistleReported(
@@ -101,17 +116,19 @@ class TicketEventsOut {
                                 PersonalData.phonesIn(e.note()),
                                 e.evidence(),
                                 c.actor(),
-                                c.at());
+                                c.at(),
+                                head);
                     }
-                    case TicketEvent.Closed e -> closed(e, e.outcome(), null, null);
-                    case TicketEvent.Rejected e -> closed(e, Outcome.REJECTED, e.reason(), null);
-                    case TicketEvent.Merged e -> closed(e, Outcome.MERGED, null, e.into());
+                    case TicketEvent.Closed e -> closed(e, head, e.outcome(), null, null);
+                    case TicketEvent.Rejected e -> closed(e, head, Outcome.REJECTED, e.reason(), null);
+                    case TicketEvent.Merged e -> closed(e, head, Outcome.MERGED, null, e.into());
                     case TicketEvent.Raised e -> null;
                     case TicketEvent.PriorityChanged e -> null;
                     case TicketEvent.Recategorised e -> null;
                     case TicketEvent.ExtensionRequested e -> null;
                     case TicketEvent.ExtensionRefused e -> null;
                     case TicketEvent.RedListed e -> null;
+                    case TicketEvent.FollowedUp e -> null;
                 });
     }
 
@@ -119,6 +136,7 @@ class TicketEventsOut {
             Ticket ticket,
             TicketEvent event,
             @org.jspecify.annotations.Nullable Map<ClockKind, Duration> deadlines,
+            TimelineHead head,
             Action action,
             WhistleRouted.@org.jspecify.annotations.Nullable Extension extension,
             @org.jspecify.annotations.Nullable String reason) {
@@ -140,16 +158,25 @@ class TicketEventsOut {
                 PersonalData.phonesIn(reason),
                 c.actor(),
                 c.at(),
-                deadlines);
+                deadlines,
+                head);
     }
 
     private static WhistleClosed closed(
             TicketEvent event,
+            TimelineHead head,
             Outcome outcome,
             @org.jspecify.annotations.Nullable String reason,
             org.whistle.events.@org.jspecify.annotations.Nullable TicketId mergedInto) {
         var c = event.change();
         return new WhistleClosed(
-                c.whistleId(), c.ticketId(), outcome, PersonalData.phonesIn(reason), mergedInto, c.actor(), c.at());
+                c.whistleId(),
+                c.ticketId(),
+                outcome,
+                PersonalData.phonesIn(reason),
+                mergedInto,
+                c.actor(),
+                c.at(),
+                head);
     }
 }

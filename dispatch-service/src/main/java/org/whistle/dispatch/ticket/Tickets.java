@@ -91,6 +91,7 @@ public class Tickets {
                 .param("now", time(now))
                 .update();
         writeParts(ticket, 0);
+        awaitCheckpoint(ticket);
     }
 
     void update(Ticket ticket, long expectedRevision, Instant now) {
@@ -121,12 +122,24 @@ public class Tickets {
                     .update();
         }
         writeParts(ticket, expectedRevision);
+        awaitCheckpoint(ticket);
     }
 
-    void markSatisfied(TicketId id, Instant at) {
-        jdbc.sql("UPDATE ticket SET satisfied_at = :at WHERE id = :id AND satisfied_at IS NULL")
-                .param("id", id.value())
-                .param("at", time(at))
+    /**
+     * Marks the ticket's new timeline head for the next checkpoint (ADR 0016), in the transaction of the change: a
+     * ticket changed twice before a checkpoint is anchored once, at its latest head.
+     */
+    private void awaitCheckpoint(Ticket ticket) {
+        jdbc.sql("""
+                        INSERT INTO timeline_head_pending (ticket_id, whistle_id, sequence, hash)
+                        VALUES (:id, :whistle, :sequence, :hash)
+                        ON CONFLICT (ticket_id) DO UPDATE
+                            SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash, changed_at = now()
+                        """)
+                .param("id", ticket.id().value())
+                .param("whistle", ticket.whistleId().value())
+                .param("sequence", ticket.revision())
+                .param("hash", ticket.timeline().headHash())
                 .update();
     }
 
@@ -367,8 +380,8 @@ public class Tickets {
                 h.outcome == null ? null : Outcome.valueOf(h.outcome),
                 h.mergedInto == null ? null : new TicketId(h.mergedInto),
                 h.rejectReason);
-        return Optional.of(new StoredTicket(
-                snapshot, timeline, new Placement(h.grid, h.street, h.areaPath), h.satisfiedAt, h.raisedAt));
+        return Optional.of(
+                new StoredTicket(snapshot, timeline, new Placement(h.grid, h.street, h.areaPath), h.raisedAt));
     }
 
     /** The ticket row, read once. */
@@ -392,7 +405,6 @@ public class Tickets {
         final @Nullable String grid;
         final @Nullable String street;
         final List<String> areaPath;
-        final @Nullable Instant satisfiedAt;
         final Instant raisedAt;
 
         Head(ResultSet rs) throws SQLException {
@@ -416,7 +428,6 @@ public class Tickets {
             street = rs.getString("street_id");
             areaPath =
                     new ArrayList<>(List.of((String[]) rs.getArray("area_path").getArray()));
-            satisfiedAt = instantOrNull(rs, "satisfied_at");
             raisedAt = instant(rs, "raised_at");
         }
     }

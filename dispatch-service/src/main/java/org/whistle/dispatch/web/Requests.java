@@ -41,6 +41,13 @@ final class Requests {
         }
 
         List<UnitCode> units() {
+            if (coUnits != null
+                    && coUnits.size() + (lead == null ? 0 : 1)
+                            > org.whistle.dispatch.ticket.domain.Ticket.MAX_SUMMONED_AT_ONCE) {
+                // Refused before each code is looked up, so a runaway list costs nothing.
+                throw InvalidInputException.of(
+                        "coUnits", "一次最多召集 " + org.whistle.dispatch.ticket.domain.Ticket.MAX_SUMMONED_AT_ONCE + " 个单位");
+            }
             var units = new ArrayList<UnitCode>();
             if (lead != null) {
                 units.add(UnitCode.of(lead));

@@ -126,63 +126,62 @@ class TicketController {
     @PostMapping("/{id}/file")
     @Operation(summary = "受理: accept the whistle as a case")
     TicketView file(@PathVariable UUID id, Caller caller) {
-        return act(id, caller, "file", (t, s, now) -> t.file(caller.actor(), now));
+        return act(id, caller, "file", (t, s, actor, now) -> t.file(actor, now));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "筛选: reject as invalid, with a reason")
     TicketView reject(@PathVariable UUID id, @RequestBody Requests.Reason body, Caller caller) {
-        return act(id, caller, "reject", (t, s, now) -> t.reject(body.reason(), caller.actor(), now));
+        return act(id, caller, "reject", (t, s, actor, now) -> t.reject(body.reason(), actor, now));
     }
 
     @PostMapping("/{id}/merge")
     @Operation(summary = "筛选: merge into another open ticket")
     TicketView merge(@PathVariable UUID id, @RequestBody Requests.Merge body, Caller caller) {
-        return act(id, caller, "merge", (t, s, now) -> {
+        return act(id, caller, "merge", (t, s, actor, now) -> {
             var target = tickets.find(new TicketId(body.target()))
                     .filter(stored -> access.sees(caller, stored))
                     .orElseThrow(() -> InvalidInputException.of("into", "no such ticket"));
-            t.mergeInto(target.restore(), caller.actor(), now);
+            t.mergeInto(target.restore(), actor, now);
         });
     }
 
     @PostMapping("/{id}/priority")
     TicketView priority(@PathVariable UUID id, @RequestBody Requests.Priority body, Caller caller) {
-        return act(
-                id, caller, "set the priority of", (t, s, now) -> t.setPriority(body.priority(), caller.actor(), now));
+        return act(id, caller, "set the priority of", (t, s, actor, now) -> t.setPriority(body.priority(), actor, now));
     }
 
     @PostMapping("/{id}/category")
     TicketView category(@PathVariable UUID id, @RequestBody Requests.Category body, Caller caller) {
-        return act(id, caller, "recategorise", (t, s, now) -> {
+        return act(id, caller, "recategorise", (t, s, actor, now) -> {
             if (body.category() == null) {
                 throw InvalidInputException.of("category", "is required");
             }
             if (org.copy().category(body.category()).isEmpty()) {
                 throw InvalidInputException.of("category", "unknown category " + body.category());
             }
-            t.recategorise(CategoryCode.of(body.category()), caller.actor(), now);
+            t.recategorise(CategoryCode.of(body.category()), actor, now);
         });
     }
 
     @PostMapping("/{id}/summon")
     @Operation(summary = "派哨: summon a lead unit and co-handling units")
     TicketView summon(@PathVariable UUID id, @RequestBody Requests.Summon body, Caller caller) {
-        return act(id, caller, "summon units to", (t, s, now) -> {
+        return act(id, caller, "summon units to", (t, s, actor, now) -> {
             var units = body.units();
             for (var unit : units) {
                 if (org.copy().unit(unit.value()).filter(u -> u.active()).isEmpty()) {
                     throw InvalidInputException.of("units", "no active unit " + unit);
                 }
             }
-            t.summon(body.leadUnit(), units, caller.actor(), now);
+            t.summon(body.leadUnit(), units, actor, now);
         });
     }
 
     @PostMapping("/{id}/transfer")
     @Operation(summary = "转交: move to another command centre and/or level")
     TicketView transfer(@PathVariable UUID id, @RequestBody Requests.Transfer body, Caller caller) {
-        return act(id, caller, "transfer", (t, s, now) -> {
+        return act(id, caller, "transfer", (t, s, actor, now) -> {
             var centre = body.centreUnit();
             if (centre != null
                     && org.copy()
@@ -191,50 +190,50 @@ class TicketController {
                             .isEmpty()) {
                 throw InvalidInputException.of("centre", "no command centre " + centre);
             }
-            t.transfer(centre, body.level(), body.reason(), caller.actor(), now);
+            t.transfer(centre, body.level(), body.reason(), actor, now);
         });
     }
 
     @PostMapping("/{id}/extensions/{requestId}/approve")
     @Operation(summary = "延期: approve a unit's pending extension request")
     TicketView approveExtension(@PathVariable UUID id, @PathVariable String requestId, Caller caller) {
-        return act(id, caller, "approve an extension on", (t, s, now) -> {
-            t.approveExtension(pendingUnit(t, requestId), caller.actor(), now);
+        return act(id, caller, "approve an extension on", (t, s, actor, now) -> {
+            t.approveExtension(pendingUnit(t, requestId), actor, now);
         });
     }
 
     @PostMapping("/{id}/extensions/{requestId}/refuse")
     TicketView refuseExtension(
             @PathVariable UUID id, @PathVariable String requestId, @RequestBody Requests.Reason body, Caller caller) {
-        return act(id, caller, "refuse an extension on", (t, s, now) -> {
-            t.refuseExtension(pendingUnit(t, requestId), body.reason(), caller.actor(), now);
+        return act(id, caller, "refuse an extension on", (t, s, actor, now) -> {
+            t.refuseExtension(pendingUnit(t, requestId), body.reason(), actor, now);
         });
     }
 
     @PostMapping("/{id}/suspend")
     @Operation(summary = "挂账: suspend with a reason; clocks pause")
     TicketView suspend(@PathVariable UUID id, @RequestBody Requests.Reason body, Caller caller) {
-        return act(id, caller, "suspend", (t, s, now) -> t.suspend(body.reason(), caller.actor(), now));
+        return act(id, caller, "suspend", (t, s, actor, now) -> t.suspend(body.reason(), actor, now));
     }
 
     @PostMapping("/{id}/resume")
     TicketView resume(@PathVariable UUID id, Caller caller) {
-        return act(id, caller, "resume", (t, s, now) -> t.resume(caller.actor(), now));
+        return act(id, caller, "resume", (t, s, actor, now) -> t.resume(actor, now));
     }
 
     @PostMapping("/{id}/verify")
     @Operation(summary = "核查: pass, or fail back to rework with a note")
     TicketView verify(@PathVariable UUID id, @RequestBody Requests.Verify body, Caller caller) {
-        return act(id, caller, "verify", (t, s, now) -> {
+        return act(id, caller, "verify", (t, s, actor, now) -> {
             if (body.pass() == null) {
                 throw InvalidInputException.of("pass", "is required");
             }
             if (!body.pass()) {
-                t.failVerification(body.note(), caller.actor(), now);
+                t.failVerification(body.note(), actor, now);
                 return;
             }
-            t.verify(caller.actor(), now);
-            if (s.satisfiedAt() != null) {
+            t.verify(actor, now);
+            if (t.resolvedThisRound()) {
                 // The reporter already said it is fixed (回访 before 核查): the loop closes now.
                 t.close(Outcome.RESOLVED, Actor.system("dispatch-service"), now);
             }
@@ -246,7 +245,7 @@ class TicketController {
     TicketView close(
             @PathVariable UUID id, @RequestBody(required = false) Requests.@Nullable Close body, Caller caller) {
         var outcome = body == null || body.outcome() == null ? Outcome.RESOLVED : body.outcome();
-        return act(id, caller, "close", (t, s, now) -> t.close(outcome, caller.actor(), now));
+        return act(id, caller, "close", (t, s, actor, now) -> t.close(outcome, actor, now));
     }
 
     @PostMapping("/{id}/reopen")
@@ -256,16 +255,27 @@ class TicketController {
                 id,
                 caller,
                 "reopen",
-                (t, s, now) -> t.reopen(body.reason(), properties.reopenPolicy(), caller.actor(), now));
+                (t, s, actor, now) -> t.reopen(body.reason(), properties.reopenPolicy(), actor, now));
     }
 
-    private TicketView act(UUID id, Caller caller, String action, ChangingTickets.Change change) {
+    /** A command-centre action, given the ticket as read, the caller in the post that authorised it, and the time. */
+    @FunctionalInterface
+    interface CentreChange {
+        void apply(
+                org.whistle.dispatch.ticket.domain.Ticket ticket,
+                StoredTicket stored,
+                Actor actor,
+                java.time.Instant now);
+    }
+
+    private TicketView act(UUID id, Caller caller, String action, CentreChange change) {
         Objects.requireNonNull(caller, "caller");
         var ticketId = new TicketId(id);
         var rule = new String[1];
         changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
-            rule[0] = access.requireCentre(caller, stored, action);
-            change.apply(ticket, stored, now);
+            var granted = access.requireCentre(caller, stored, action);
+            rule[0] = granted.rule();
+            change.apply(ticket, stored, granted.actor(), now);
         });
         return shown(caller, tickets.find(ticketId).orElseThrow(), action, rule[0]);
     }

@@ -38,21 +38,21 @@ class UnitTaskController {
         this.properties = properties;
     }
 
-    /** One unit action, given the ticket, the unit's code and the time. */
+    /** One unit action, given the ticket, the unit's code, the caller in the post that authorised it, and the time. */
     @FunctionalInterface
     interface UnitChange {
-        void apply(Ticket ticket, UnitCode unit, java.time.Instant now);
+        void apply(Ticket ticket, UnitCode unit, org.whistle.events.Actor actor, java.time.Instant now);
     }
 
     @PostMapping("/report-in")
     @Operation(summary = "报到: the unit acknowledges and takes responsibility")
     TicketView reportIn(@PathVariable UUID id, @PathVariable String unit, Caller caller) {
-        return act(id, unit, caller, "report in on", (t, u, now) -> t.reportIn(u, caller.actor(), now));
+        return act(id, unit, caller, "report in on", (t, u, actor, now) -> t.reportIn(u, actor, now));
     }
 
     @PostMapping("/on-site")
     TicketView onSite(@PathVariable UUID id, @PathVariable String unit, Caller caller) {
-        return act(id, unit, caller, "mark on site", (t, u, now) -> t.onSite(u, caller.actor(), now));
+        return act(id, unit, caller, "mark on site", (t, u, actor, now) -> t.onSite(u, actor, now));
     }
 
     @PostMapping("/progress")
@@ -63,7 +63,7 @@ class UnitTaskController {
                 unit,
                 caller,
                 "add progress to",
-                (t, u, now) -> t.progress(u, body.note(), body.refs(), caller.actor(), now));
+                (t, u, actor, now) -> t.progress(u, body.note(), body.refs(), actor, now));
     }
 
     @PostMapping("/contacted-reporter")
@@ -78,7 +78,7 @@ class UnitTaskController {
                 unit,
                 caller,
                 "record contacting the reporter on",
-                (t, u, now) -> t.contactedReporter(u, note, caller.actor(), now));
+                (t, u, actor, now) -> t.contactedReporter(u, note, actor, now));
     }
 
     @PostMapping("/done")
@@ -90,14 +90,14 @@ class UnitTaskController {
                 unit,
                 caller,
                 "report done on",
-                (t, u, now) -> t.done(u, body.note(), body.refs(), caller.actor(), now));
+                (t, u, actor, now) -> t.done(u, body.note(), body.refs(), actor, now));
     }
 
     @PostMapping("/decline")
     @Operation(summary = "退回: not ours, with a reason")
     TicketView decline(
             @PathVariable UUID id, @PathVariable String unit, @RequestBody Requests.Reason body, Caller caller) {
-        return act(id, unit, caller, "decline", (t, u, now) -> t.decline(u, body.reason(), caller.actor(), now));
+        return act(id, unit, caller, "decline", (t, u, actor, now) -> t.decline(u, body.reason(), actor, now));
     }
 
     @PostMapping("/extension-requests")
@@ -112,14 +112,8 @@ class UnitTaskController {
                 unit,
                 caller,
                 "request an extension on",
-                (t, u, now) -> t.requestExtension(
-                        u,
-                        body.clock(),
-                        body.duration(),
-                        body.reason(),
-                        properties.extensionPolicy(),
-                        caller.actor(),
-                        now));
+                (t, u, actor, now) -> t.requestExtension(
+                        u, body.clock(), body.duration(), body.reason(), properties.extensionPolicy(), actor, now));
     }
 
     private TicketView act(UUID id, String unit, Caller caller, String action, UnitChange change) {
@@ -128,8 +122,9 @@ class UnitTaskController {
         var code = UnitCode.of(unit);
         var rule = new String[1];
         changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
-            rule[0] = access.requireUnit(caller, stored, code, action);
-            change.apply(ticket, code, now);
+            var granted = access.requireUnit(caller, stored, code, action);
+            rule[0] = granted.rule();
+            change.apply(ticket, code, granted.actor(), now);
         });
         var after = tickets.find(ticketId).orElseThrow();
         // Shown as the ticket stands now: a unit that has just finished its task no longer sees the reporter's number.

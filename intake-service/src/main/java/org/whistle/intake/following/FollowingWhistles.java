@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may follow a whistle, and what they see: its reporter (by token subject, or by tracking code plus the phone
- * they gave — the code alone for an anonymous whistle), and staff whose org scope covers the whistle's place. Anyone
- * else is told the whistle does not exist, so codes and ids cannot be probed.
+ * they gave — the code alone for a whistle raised with neither phone nor account), and staff whose org scope covers
+ * the whistle's place. Anyone else is told the whistle does not exist, so codes and ids cannot be probed. Nobody sees
+ * the tracking code here: the database holds only its hash (ADR 0016).
  */
 @Service
 public class FollowingWhistles {
@@ -43,14 +44,20 @@ public class FollowingWhistles {
 
     private static final Set<Role> AREA_STAFF = areaStaff();
 
+    /** Compared against when there is nothing to compare, so a refusal takes as long either way. */
+    private static final PhoneNumber DECOY_NUMBER =
+            PhoneNumber.parse("13000000000").orElseThrow();
+
     private final JdbcClient jdbc;
     private final PhoneCipher phones;
     private final JsonMapper json;
+    private final byte[] decoy;
 
     FollowingWhistles(JdbcClient jdbc, PhoneCipher phones, JsonMapper json) {
         this.jdbc = jdbc;
         this.phones = phones;
         this.json = json;
+        this.decoy = phones.encrypt(DECOY_NUMBER);
     }
 
     /** How the caller proved who they are. */
@@ -89,17 +96,21 @@ public class FollowingWhistles {
                 .orElse(new Refused(id, "neither-reporter-nor-staff-in-scope"));
     }
 
-    /** The anonymous reporter's door: the tracking code, with the phone they gave. */
+    /**
+     * The anonymous reporter's door: the tracking code, with the phone they gave. "No such code" and "not with this
+     * phone" are refused alike and take about as long — one query and one decryption each — so an answer tells
+     * nothing about whether a whistle exists.
+     */
     public Access track(String code, @Nullable String phone) {
         var normalised = TrackingCodes.normalise(code);
-        if (normalised.isEmpty()) {
-            return new Refused(null, "no-such-tracking-code");
-        }
-        var whistle = jdbc.sql("SELECT " + WhistleRecord.COLUMNS + " FROM whistle WHERE tracking_code = :code")
-                .param("code", normalised.get())
-                .query(WhistleRecord::map)
-                .optional();
+        var whistle = normalised.isEmpty()
+                ? Optional.<WhistleRecord>empty()
+                : jdbc.sql("SELECT " + WhistleRecord.COLUMNS + " FROM whistle WHERE tracking_code_hash = :hash")
+                        .param("hash", TrackingCodes.hash(normalised.get()))
+                        .query(WhistleRecord::map)
+                        .optional();
         if (whistle.isEmpty()) {
+            phones.matches(decoy, PhoneNumber.parse(phone == null ? "" : phone).orElse(DECOY_NUMBER));
             return new Refused(null, "no-such-tracking-code");
         }
         if (!byCode(whistle.get(), normalised.get(), phone)) {
@@ -150,17 +161,19 @@ public class FollowingWhistles {
         return unit != null && json.readTree(whistle.unitTasks()).has(unit);
     }
 
+    /**
+     * Whether the code (normalised) is this whistle's and the phone the one it was raised with. A whistle raised
+     * without a phone and without an account opens with the code alone: its reporter holds nothing else. A signed-in
+     * reporter follows with their account.
+     */
     private boolean byCode(WhistleRecord whistle, String code, @Nullable String phone) {
-        if (!java.security.MessageDigest.isEqual(
-                whistle.trackingCode().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                code.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (!java.security.MessageDigest.isEqual(whistle.trackingCodeHash(), TrackingCodes.hash(code))) {
             return false;
         }
         if (whistle.phoneCipher() != null) {
             var number = phone == null ? Optional.<PhoneNumber>empty() : PhoneNumber.parse(phone);
-            return number.isPresent() && phones.matches(whistle.phoneCipher(), number.get());
+            return phones.matches(whistle.phoneCipher(), number.orElse(DECOY_NUMBER)) && number.isPresent();
         }
-        // A signed-in reporter follows with their account; the code alone opens only anonymous whistles.
         return "ANONYMOUS".equals(whistle.reporterKind());
     }
 
@@ -172,7 +185,6 @@ public class FollowingWhistles {
         var w = seen.whistle();
         var view = new LinkedHashMap<String, Object>();
         view.put("id", w.id().toString());
-        view.put("trackingCode", w.trackingCode());
         view.put("status", w.status().name());
         view.put("statusLabel", w.status().label());
         view.put("channel", w.channel());

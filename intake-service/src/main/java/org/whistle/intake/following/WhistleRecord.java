@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.intake.following.domain.PublicStatus;
 
 /**
- * A whistle as the read model holds it; {@code phoneCipher} never leaves the service. {@code owningCentre},
+ * A whistle as the read model holds it; {@code phoneCipher} and {@code trackingCodeHash} never leave the service. {@code owningCentre},
  * {@code owningLevel} and {@code unitTasks} (JSON: unit → task state) say who must reach the reporter.
  */
 public record WhistleRecord(
         UUID id,
-        String trackingCode,
+        byte[] trackingCodeHash,
         String channel,
         String categoryCode,
         String description,
@@ -47,7 +47,7 @@ public record WhistleRecord(
         String unitTasks) {
 
     static final String COLUMNS = """
-            whistle_id, tracking_code, channel, category_code, description, lat, lng, address, grid_id, grid_name,
+            whistle_id, tracking_code_hash, channel, category_code, description, lat, lng, address, grid_id, grid_name,
             street_id, street_name, ancestry, fallback_owner_id, urgency, reporter_kind, reporter_user_id,
             phone_cipher, masked_phone, evidence::text AS evidence, raised_at, status, ticket_id, ticket_number,
             outcome, resolution, result_evidence::text AS result_evidence, updated_at, owning_centre, owning_level,
@@ -57,7 +57,7 @@ public record WhistleRecord(
         var ancestry = rs.getArray("ancestry");
         return new WhistleRecord(
                 rs.getObject("whistle_id", UUID.class),
-                rs.getString("tracking_code"),
+                rs.getBytes("tracking_code_hash"),
                 rs.getString("channel"),
                 rs.getString("category_code"),
                 rs.getString("description"),

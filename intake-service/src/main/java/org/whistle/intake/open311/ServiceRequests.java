@@ -15,14 +15,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.whistle.events.CategoryChanged;
+import org.whistle.events.GeoPoint;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.intake.raising.SupportingWhistles;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Whistles as Open311 service requests, and their timelines as FixMyStreet's request updates. Without an API key a
- * client sees no descriptions or addresses: they are the reporter's words and may name people. Clients are never the
+ * client sees category, status, times and a coarse location only — no descriptions, addresses or update notes: they
+ * are people's words and may name people (docs/security.md, "Anonymous callers"). Clients are never the
  * ones who must call a reporter, so phones written into descriptions and notes reach them masked.
  */
 @Service
@@ -108,8 +111,14 @@ public class ServiceRequests {
                     request.put("address", detailed ? rs.getString("address") : null);
                     request.put("address_id", null);
                     request.put("zipcode", null);
-                    request.put("lat", rs.getObject("lat", Double.class));
-                    request.put("long", rs.getObject("lng", Double.class));
+                    var lat = rs.getObject("lat", Double.class);
+                    var lng = rs.getObject("lng", Double.class);
+                    // Without a key, the location is the coarse one anyone sees nearby (about 100 m).
+                    var shown = lat == null || lng == null || detailed
+                            ? null
+                            : SupportingWhistles.coarse(new GeoPoint(lat, lng));
+                    request.put("lat", shown == null ? lat : (Double) shown.lat());
+                    request.put("long", shown == null ? lng : (Double) shown.lng());
                     request.put("media_url", null);
                     if (extended) {
                         request.put(
@@ -121,7 +130,7 @@ public class ServiceRequests {
     }
 
     /** Timeline entries after a time, as FixMyStreet's service request updates. */
-    public List<Map<String, Object>> updates(Instant from, Instant to, int limit) {
+    public List<Map<String, Object>> updates(Instant from, Instant to, int limit, boolean detailed) {
         return new ArrayList<>(jdbc.sql("""
                         SELECT t.entry_id, t.whistle_id, t.kind, t.status, t.note, t.at
                         FROM whistle_timeline t
@@ -141,9 +150,11 @@ public class ServiceRequests {
                     update.put(
                             "updated_datetime",
                             w3c(rs.getObject("at", OffsetDateTime.class).toInstant()));
+                    // Notes are staff's and reporters' words (reasons, results) and may name people or places:
+                    // without a key only the status label.
                     update.put(
                             "description",
-                            rs.getString("note") == null
+                            rs.getString("note") == null || !detailed
                                     ? status.label()
                                     : PersonalData.phonesIn(rs.getString("note")));
                     update.put("media_url", null);

@@ -1,8 +1,6 @@
 package org.whistle.intake.raising;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,6 @@ import org.whistle.intake.evidence.Upload;
 import org.whistle.intake.raising.Raised.Place;
 import org.whistle.intake.raising.domain.CityExtent;
 import org.whistle.intake.raising.domain.PhoneNumber;
-import org.whistle.intake.raising.domain.TrackingCodes;
 import org.whistle.messaging.outbox.Outbox;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.orgreference.domain.geography.ChinaCoordinates;
@@ -48,6 +45,7 @@ public class RaisingWhistles {
 
     public static final String PRODUCER = "intake-service";
     static final int ADDRESS_MAX_LENGTH = 500;
+    static final int CATEGORY_MAX_LENGTH = 64;
 
     private final OrgReferenceCopy org;
     private final KeepingEvidence evidence;
@@ -56,7 +54,7 @@ public class RaisingWhistles {
     private final PhoneCipher phones;
     private final IntakeProperties properties;
     private final CityExtent extent;
-    private final TrackingCodes codes;
+    private final ReporterCodes codes;
     private final Clock clock;
 
     RaisingWhistles(
@@ -65,6 +63,7 @@ public class RaisingWhistles {
             Outbox outbox,
             WhistleStore store,
             PhoneCipher phones,
+            ReporterCodes codes,
             IntakeProperties properties,
             Clock clock) {
         this.org = org;
@@ -74,7 +73,7 @@ public class RaisingWhistles {
         this.phones = phones;
         this.properties = properties;
         this.extent = properties.extent().toCityExtent();
-        this.codes = new TrackingCodes(properties.trackingPrefix(), new SecureRandom());
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -105,10 +104,11 @@ public class RaisingWhistles {
                 ? "user:" + checked.reporter().userId()
                 : checked.phone() != null ? "phone:" + checked.phone().masked() : "anonymous";
         var refs = evidence.keep(uploads, uploadedBy);
-        var code = codes.next(LocalDate.ofInstant(now, properties.zone()));
+        // Only the hash is stored; the code itself goes back to the reporter in the answer, and nowhere else.
+        var code = codes.codeFor(id.value(), now);
         store.insert(new WhistleStore.NewWhistle(
                 id,
-                code,
+                ReporterCodes.hash(code),
                 checked.channel(),
                 checked.categoryCode(),
                 checked.description(),
@@ -125,7 +125,6 @@ public class RaisingWhistles {
                 now));
         var event = new WhistleRaised(
                 id,
-                code,
                 checked.channel(),
                 checked.categoryCode(),
                 // The bus carries masked forms only; intake keeps the words as written for those who may read them.
@@ -148,6 +147,14 @@ public class RaisingWhistles {
                 checked.point(),
                 refs,
                 now);
+    }
+
+    /**
+     * The tracking code of a whistle raised at {@code raisedAt}, for its reporter's answer replayed to a retry; empty
+     * when the whistle was raised before codes were derived from its id (ADR 0016).
+     */
+    public Optional<String> trackingCode(java.util.UUID whistleId, java.time.Instant raisedAt) {
+        return store.trackingCodeHash(whistleId).flatMap(hash -> codes.recover(whistleId, raisedAt, hash));
     }
 
     private record Checked(
@@ -188,9 +195,7 @@ public class RaisingWhistles {
         var address = request.address() == null || request.address().isBlank()
                 ? null
                 : request.address().strip();
-        if (address != null && address.codePointCount(0, address.length()) > ADDRESS_MAX_LENGTH) {
-            violations.add(new Violation("location.address", "is longer than " + ADDRESS_MAX_LENGTH + " characters"));
-        }
+        violations.addAll(TextBounds.line("location.address", address, ADDRESS_MAX_LENGTH));
         var point = point(request, address, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -312,6 +317,10 @@ public class RaisingWhistles {
             violations.add(new Violation("category", "is required"));
             return Optional.empty();
         }
+        if (code.length() > CATEGORY_MAX_LENGTH) {
+            violations.add(new Violation("category", "最多 " + CATEGORY_MAX_LENGTH + " 个字符"));
+            return Optional.empty();
+        }
         var category = org.category(code.strip()).filter(c -> c.active());
         if (category.isEmpty()) {
             violations.add(new Violation("category", "'" + code + "' is not an active category"));
@@ -334,15 +343,7 @@ public class RaisingWhistles {
             return "";
         }
         var stripped = text.strip();
-        int length = stripped.codePointCount(0, stripped.length());
-        if (length > properties.descriptionMaxLength()) {
-            violations.add(new Violation(
-                    "description",
-                    "holds " + length + " characters; at most " + properties.descriptionMaxLength() + " are allowed"));
-        }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            violations.add(new Violation("description", "contains control characters"));
-        }
+        violations.addAll(TextBounds.check("description", stripped, properties.descriptionMaxLength()));
         return stripped;
     }
 

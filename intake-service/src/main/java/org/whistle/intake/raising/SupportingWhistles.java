@@ -23,9 +23,7 @@ import org.whistle.intake.raising.domain.PhoneNumber;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
-import org.whistle.problems.Violation;
 import org.whistle.security.Caller;
-import org.whistle.security.personaldata.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,27 +62,44 @@ public class SupportingWhistles {
         this.store = store;
     }
 
-    /** An open whistle near the asked point, without anything that identifies its reporter. */
+    /**
+     * An open whistle near the asked point, as anyone may see it (docs/security.md, "Anonymous callers"): category,
+     * status, time, the grid it lies in and a coarse location — never the description, the address, photos, the
+     * reporter or anyone's name, which only the reporter and staff in scope see on the whistle's page.
+     *
+     * @param location the whistle's point rounded to {@link #COARSE_DEGREES} (about 110 m north–south, 75 m east–west
+     *     here)
+     * @param distanceMetres from the asked point to the coarse location, in steps of {@link #DISTANCE_STEP_METRES}
+     */
     public record Nearby(
             UUID id,
             String category,
-            String description,
             String status,
             String statusLabel,
+            @Nullable String grid,
+            GeoPoint location,
             long distanceMetres,
             int supports,
             Instant raisedAt) {}
 
-    /** Open whistles of one category within {@code radius} metres of a WGS-84 point, nearest first. */
+    static final double COARSE_DEGREES = 0.001;
+    private static final int COARSE_DECIMALS = 3;
+    static final long DISTANCE_STEP_METRES = 50;
+
+    /**
+     * Open whistles of one category within {@code radius} metres of a WGS-84 point, nearest first. Distances are
+     * measured to the coarse location, so that asking with many radii or from many points cannot find the exact one.
+     */
     public List<Nearby> near(GeoPoint centre, String category, @Nullable Integer radius) {
         int metres = radius == null ? nearby.defaultRadiusMetres() : radius;
         if (metres < 1 || metres > nearby.maxRadiusMetres()) {
             throw InvalidInputException.of("radius", "must be between 1 and " + nearby.maxRadiusMetres() + " metres");
         }
-        var box = Distances.degreesAround(centre, metres);
+        // The box is widened by the rounding, so nothing whose coarse location lies within the radius is missed.
+        var box = Distances.degreesAround(centre, metres + 100);
         return jdbc
                 .sql("""
-                        SELECT w.whistle_id, w.category_code, w.description, w.status, w.lat, w.lng, w.raised_at,
+                        SELECT w.whistle_id, w.category_code, w.status, w.lat, w.lng, w.grid_name, w.raised_at,
                                (SELECT count(*) FROM whistle_support s WHERE s.whistle_id = w.whistle_id) AS supports
                         FROM whistle w
                         WHERE w.category_code = :category
@@ -97,22 +112,39 @@ public class SupportingWhistles {
                 .param("east", centre.lng() + box[1])
                 .query((rs, n) -> {
                     var status = PublicStatus.valueOf(rs.getString("status"));
-                    var distance = Distances.metres(centre, new GeoPoint(rs.getDouble("lat"), rs.getDouble("lng")));
+                    var coarse = coarse(new GeoPoint(rs.getDouble("lat"), rs.getDouble("lng")));
+                    var distance = Distances.metres(centre, coarse);
                     return new Nearby(
                             rs.getObject("whistle_id", UUID.class),
                             rs.getString("category_code"),
-                            preview(rs.getString("description")),
                             status.name(),
                             status.label(),
-                            Math.round(distance),
+                            rs.getString("grid_name"),
+                            coarse,
+                            distance > metres ? Long.MAX_VALUE : step(distance),
                             rs.getInt("supports"),
                             rs.getObject("raised_at", OffsetDateTime.class).toInstant());
                 })
                 .list()
                 .stream()
-                .filter(found -> found.distanceMetres() <= metres)
+                .filter(found -> found.distanceMetres() != Long.MAX_VALUE)
                 .sorted(Comparator.comparingLong(Nearby::distanceMetres))
                 .toList();
+    }
+
+    /** A point rounded to the public grid of {@link #COARSE_DEGREES}. */
+    public static GeoPoint coarse(GeoPoint exact) {
+        return new GeoPoint(round(exact.lat()), round(exact.lng()));
+    }
+
+    private static double round(double degrees) {
+        return java.math.BigDecimal.valueOf(degrees)
+                .setScale(COARSE_DECIMALS, java.math.RoundingMode.HALF_UP)
+                .doubleValue();
+    }
+
+    private static long step(double metres) {
+        return Math.round(metres / DISTANCE_STEP_METRES) * DISTANCE_STEP_METRES;
     }
 
     /** A supporting report just recorded. */
@@ -140,9 +172,9 @@ public class SupportingWhistles {
                     .orElseThrow(() -> InvalidInputException.of("phone", "is not a mainland mobile number"));
         }
         var text = note == null || note.isBlank() ? null : note.strip();
-        if (text != null && text.codePointCount(0, text.length()) > NOTE_MAX_LENGTH) {
-            throw new InvalidInputException(
-                    List.of(new Violation("note", "is longer than " + NOTE_MAX_LENGTH + " characters")));
+        var violations = TextBounds.check("note", text, NOTE_MAX_LENGTH);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
         if (text == null && uploads.isEmpty()) {
             throw InvalidInputException.of("note", "is required when no evidence is sent");
@@ -177,13 +209,5 @@ public class SupportingWhistles {
                 .update();
         store.attachEvidence(whistleId, refs);
         return new Supported(id, whistleId, refs, at.toInstant());
-    }
-
-    /** Anyone may ask what is nearby: phones written into the description are masked. */
-    private static String preview(String description) {
-        var shown = java.util.Objects.requireNonNull(PersonalData.phonesIn(description));
-        return shown.codePointCount(0, shown.length()) <= 140
-                ? shown
-                : shown.substring(0, shown.offsetByCodePoints(0, 140)) + "…";
     }
 }

@@ -31,7 +31,7 @@ class WhistleStore {
 
     record NewWhistle(
             WhistleId id,
-            String trackingCode,
+            byte[] trackingCodeHash,
             Channel channel,
             String categoryCode,
             String description,
@@ -50,15 +50,15 @@ class WhistleStore {
     void insert(NewWhistle w) {
         var at = OffsetDateTime.ofInstant(w.raisedAt(), ZoneOffset.UTC);
         jdbc.sql("""
-                        INSERT INTO whistle (whistle_id, tracking_code, channel, category_code, description, lat, lng,
+                        INSERT INTO whistle (whistle_id, tracking_code_hash, channel, category_code, description, lat, lng,
                             address, grid_id, grid_name, street_id, street_name, ancestry, fallback_owner_id, urgency,
                             reporter_kind, reporter_user_id, reporter_role, phone_cipher, masked_phone, evidence,
                             raised_at, updated_at)
-                        VALUES (:id, :code, :channel, :category, :description, :lat, :lng, :address, :gridId,
+                        VALUES (:id, :codeHash, :channel, :category, :description, :lat, :lng, :address, :gridId,
                             :gridName, :streetId, :streetName, string_to_array(:ancestry, ','), :fallback, :urgency,
                             :reporterKind, :userId, :role, :phone, :masked, CAST(:evidence AS jsonb), :at, :at)""")
                 .param("id", w.id().value())
-                .param("code", w.trackingCode())
+                .param("codeHash", w.trackingCodeHash())
                 .param("channel", w.channel().name())
                 .param("category", w.categoryCode())
                 .param("description", w.description())
@@ -86,6 +86,14 @@ class WhistleStore {
                         INSERT INTO whistle_timeline (whistle_id, kind, status, at)
                         VALUES (:id, 'RAISED', 'RAISED', :at)""").param("id", w.id().value()).param("at", at).update();
         attachEvidence(w.id().value(), w.evidence());
+    }
+
+    /** The hash of the whistle's tracking code, when the whistle exists. */
+    java.util.Optional<byte[]> trackingCodeHash(UUID whistleId) {
+        return jdbc.sql("SELECT tracking_code_hash FROM whistle WHERE whistle_id = :id")
+                .param("id", whistleId)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
     }
 
     void attachEvidence(UUID whistleId, List<EvidenceRef> evidence) {

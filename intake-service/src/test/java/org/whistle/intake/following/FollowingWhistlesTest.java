@@ -195,8 +195,10 @@ class FollowingWhistlesTest extends IntakeTest {
         var staff = postJson(
                 "/api/whistles/" + raised.id() + "/feedback",
                 Map.of("rating", "SATISFIED", "resolved", true),
-                bearer(staffToken("gn.street.sunhongwei", "STREET_DISPATCHER", "230225100")));
-        assertThat(staff.status()).as("staff may see but not rate").isEqualTo(403);
+                bearer(staffToken("gn.grid.worker", "GRID_WORKER", "230225100")));
+        assertThat(staff.status())
+                .as("staff other than a command centre may see but not rate")
+                .isEqualTo(403);
         assertThat(feedback(raised, "MAYBE").status()).isEqualTo(422);
 
         var first = feedback(raised, "BASICALLY_SATISFIED");
@@ -204,6 +206,7 @@ class FollowingWhistlesTest extends IntakeTest {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).contains("本轮回访已有答复");
         var event = (WhistleFeedback)
                 published(Topics.WHISTLE_FEEDBACK, raised.id()).data();
         assertThat(event.rating().name()).isEqualTo("BASICALLY_SATISFIED");

@@ -13,10 +13,9 @@ class ReporterContactTest extends IntakeTest {
 
     @Test
     void givesTheReportersPhoneToAWhistleServiceAndToNobodyElse() {
-        var id = postJson("/api/whistles", whistle("contact " + UUID.randomUUID()), device())
-                .json()
-                .get("id")
-                .asString();
+        var raised = postJson("/api/whistles", whistle("contact " + UUID.randomUUID()), device())
+                .json();
+        var id = raised.get("id").asString();
         var path = "/internal/whistles/" + id + "/contact";
         var service = TestIssuer.get().token("notification-service", List.of("SERVICE"), List.of("230200"), null);
 
@@ -24,6 +23,9 @@ class ReporterContactTest extends IntakeTest {
 
         assertThat(given.status()).isEqualTo(200);
         assertThat(given.json().get("phone").asString()).isEqualTo("13800000042");
+        assertThat(given.json().get("trackingCode").asString())
+                .as("the reporter's code, for the messages to their own phone")
+                .isEqualTo(raised.get("trackingCode").asString());
         assertThat(get(path, bearer(staffToken("dispatcher", "CITY_DISPATCHER", "230200")))
                         .status())
                 .isEqualTo(403);
@@ -62,7 +64,8 @@ class ReporterContactTest extends IntakeTest {
                     .extracting(e -> e.get("who").get("subject").asString() + " "
                             + e.get("outcome").asString() + " " + e.get("rule").asString() + " " + e.get("disclosed"))
                     .containsExactly(
-                            "notification-service ALLOWED service-delivery {\"reporter.phone\":\"FULL\"}",
+                            "notification-service ALLOWED service-delivery"
+                                    + " {\"reporter.phone\":\"FULL\",\"reporter.trackingCode\":\"FULL\"}",
                             "qq.city.dispatcher DENIED role-required: hasRole('SERVICE') {}",
                             "anonymous DENIED token-required {}");
             assertThat(log.lines()).allSatisfy(line -> assertThat(line).doesNotContain("13800000042"));

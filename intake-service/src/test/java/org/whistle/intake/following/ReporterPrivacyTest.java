@@ -150,7 +150,7 @@ class ReporterPrivacyTest extends IntakeTest {
         var staff = postJson(
                 "/api/whistles/" + raised.id() + "/feedback",
                 Map.of("rating", "SATISFIED", "resolved", true),
-                bearer(token("gn.street.rater", "STREET_DISPATCHER", DemoCity.P1_STREET, CENTRE)));
+                bearer(token("gn.community.rater", "COMMUNITY_STAFF", DemoCity.P1_STREET, null)));
         var stranger = postJson(
                 "/api/whistles/" + raised.id() + "/feedback",
                 Map.of("rating", "SATISFIED", "resolved", true),
@@ -166,7 +166,7 @@ class ReporterPrivacyTest extends IntakeTest {
                 .extracting(e -> e.get("action").asString() + " "
                         + e.get("outcome").asString() + " " + e.get("rule").asString())
                 .containsExactly(
-                        "rate DENIED only-the-reporter-rates",
+                        "rate DENIED only-the-reporter-or-a-command-centre-rates",
                         "rate HIDDEN neither-reporter-nor-staff-in-scope",
                         "rate ALLOWED reporter-tracking-code");
         assertNoPersonalDataLogged(raised);
@@ -186,15 +186,20 @@ class ReporterPrivacyTest extends IntakeTest {
     }
 
     @Test
-    void masksNumbersInTheDescriptionsAnyoneNearbyMayRead() {
+    void showsAnyoneNearbyNeitherTheDescriptionNorTheAddressNorAnyNumber() {
         var raised = raise();
 
         var nearby = get("/api/whistles/nearby?lat=47.9218&lng=123.5046&crs=WGS84&category=MUNICIPAL-ROAD-DAMAGE");
 
         assertThat(nearby.status()).isEqualTo(200);
+        assertThat(nearby.json().get("whistles").findValuesAsString("id")).contains(raised.id());
         assertThat(nearby.body())
-                .contains(raised.description().substring(5, 41))
-                .doesNotContain(WRITTEN_PHONE);
+                .doesNotContain(raised.description().substring(5, 41))
+                .doesNotContain("description")
+                .doesNotContain("address")
+                .doesNotContain(WRITTEN_PHONE)
+                .doesNotContain("139****0000")
+                .doesNotContain("138****0042");
     }
 
     private JsonNode decision(Raised raised, String subject) {

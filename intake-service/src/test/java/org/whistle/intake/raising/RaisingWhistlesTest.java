@@ -326,7 +326,11 @@ class RaisingWhistlesTest extends IntakeTest {
         assertThat(within.json().get("whistles").findValuesAsString("id"))
                 .contains(near)
                 .doesNotContain(otherId);
-        assertThat(within.json().at("/whistles/0/distanceMetres").asLong()).isBetween(80L, 100L);
+        assertThat(within.json().at("/whistles/0/distanceMetres").asLong())
+                .as("to the coarse location, in 50 m steps")
+                .isIn(50L, 100L);
+        assertThat(within.json().at("/whistles/0/location/lat").asDouble()).isEqualTo(47.922);
+        assertThat(within.json().at("/whistles/0/location/lng").asDouble()).isEqualTo(123.505);
         assertThat(within.body())
                 .doesNotContain("trackingCode")
                 .doesNotContain("Phone")

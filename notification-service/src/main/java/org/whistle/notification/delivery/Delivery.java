@@ -25,4 +25,12 @@ public record Delivery(
         String template,
         String title,
         String body,
-        String payload) {}
+        String payload) {
+
+    /** The same delivery with another text: the reporter's, with the tracking code filled in as it is sent. */
+    public Delivery withBody(String text) {
+        return new Delivery(
+                id, eventId, eventType, whistleId, recipient, channel, target, leader, urgency, template, title, text,
+                payload);
+    }
+}

@@ -69,8 +69,11 @@ public class DeliveryLog {
         }
     }
 
-    /** Deliveries held back for the same reporter, whistle and channel. */
-    record HeldBack(UUID whistleId, String recipient, String channel) {}
+    /** The title of a digest; its body lists the held texts (see {@link #releaseDue}). */
+    static final String DIGEST_TITLE = "您的哨情有新进展";
+
+    /** The advisory lock replicas take turns on to release digests ("notification digests"). */
+    private static final long RELEASE_LOCK = 0x4e6f74_6469676573L;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -80,13 +83,17 @@ public class DeliveryLog {
         this.transactions = transactions;
     }
 
-    /** Plans a delivery unless this event already has one for the recipient, channel and target. */
-    boolean plan(Delivery delivery, DeliveryStatus status, Instant at) {
+    /**
+     * Plans a delivery unless this event already has one for the recipient, channel and target.
+     *
+     * @param releaseAt when a DEFERRED delivery's quiet window lets it out; null for any other status
+     */
+    boolean plan(Delivery delivery, DeliveryStatus status, Instant at, @Nullable Instant releaseAt) {
         return jdbc.sql("""
                         INSERT INTO delivery (event_id, event_type, whistle_id, recipient, channel, target, leader,
-                            urgency, status, title, body, payload, template, created_at)
+                            urgency, status, title, body, payload, template, created_at, release_at)
                         VALUES (:eventId, :eventType, :whistleId, :recipient, :channel, :target, :leader, :urgency,
-                            :status, :title, :body, :payload, :template, :at)
+                            :status, :title, :body, :payload, :template, :at, :releaseAt)
                         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
                         """)
                         .param("eventId", delivery.eventId())
@@ -103,23 +110,33 @@ public class DeliveryLog {
                         .param("payload", delivery.payload())
                         .param("template", delivery.template())
                         .param("at", Timestamp.from(at))
+                        .param("releaseAt", releaseAt == null ? null : Timestamp.from(releaseAt))
                         .update()
                 == 1;
     }
 
-    /** Deliveries that went or are going to the recipient about this whistle on this channel since {@code since}. */
-    long goingOutSince(UUID whistleId, Recipient recipient, ChannelKind channel, Instant since) {
+    /**
+     * When the quiet window next lets one more message out to the recipient about this whistle on this channel: when
+     * the {@code limit}-th newest of those going out since {@code since} leaves the window. Null when fewer than
+     * {@code limit} are going out, so one may go now.
+     */
+    @Nullable
+    Instant windowOpensAt(
+            UUID whistleId, Recipient recipient, ChannelKind channel, Instant since, int limit, Duration window) {
         return jdbc.sql("""
-                        SELECT count(*) FROM delivery
+                        SELECT created_at FROM delivery
                         WHERE whistle_id = :whistle AND recipient = :recipient AND channel = :channel
                           AND status IN ('PENDING', 'SENDING', 'SENT') AND created_at > :since
+                        ORDER BY created_at DESC OFFSET :skip LIMIT 1
                         """)
                 .param("whistle", whistleId)
                 .param("recipient", recipient.address())
                 .param("channel", channel.name())
                 .param("since", Timestamp.from(since))
-                .query(Long.class)
-                .single();
+                .param("skip", limit - 1)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant().plus(window))
+                .optional()
+                .orElse(null);
     }
 
     /** Claims pending deliveries, and ones whose sender vanished, for this sender. */
@@ -172,52 +189,63 @@ public class DeliveryLog {
         });
     }
 
-    /** Groups of held-back deliveries that the quiet window now lets out as one digest. */
-    List<HeldBack> heldBack() {
-        return jdbc.sql("SELECT DISTINCT whistle_id, recipient, channel FROM delivery WHERE status = 'DEFERRED'")
-                .query(HeldBack.class)
-                .list();
-    }
-
     /**
-     * Folds the held-back deliveries of a group into its newest one, which goes out with all their texts; the others
-     * are marked DIGESTED into it.
+     * Lets out, in one statement, every held-back group (reporter × whistle × channel) whose release time has come:
+     * where the quiet window allows, the group's newest delivery goes out (PENDING) as a digest carrying all the
+     * group's texts, oldest first, and the others become DIGESTED into it; where a message sent meanwhile (an urgent
+     * one) still fills the window, the group waits for the time the window next opens. Groups not yet due cost
+     * nothing: they are not read. Replicas take turns through a transaction-scoped advisory lock.
+     *
+     * @return how many digests went out
      */
-    void digest(HeldBack group, String title, java.util.function.Function<List<String>, String> body) {
-        transactions.executeWithoutResult(tx -> {
-            var held = jdbc.sql("""
-                            SELECT id, body FROM delivery
-                            WHERE whistle_id = :whistle AND recipient = :recipient AND channel = :channel
-                              AND status = 'DEFERRED'
-                            ORDER BY id FOR UPDATE
-                            """)
-                    .param("whistle", group.whistleId())
-                    .param("recipient", group.recipient())
-                    .param("channel", group.channel())
-                    .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getString("body")})
-                    .list();
-            if (held.isEmpty()) {
-                return;
-            }
-            long newest = (long) held.getLast()[0];
-            var texts = held.stream().map(row -> (String) row[1]).toList();
-            jdbc.sql(
-                            "UPDATE delivery SET status = 'PENDING', template = 'digest', title = :title, body = :body WHERE id = :id")
-                    .param("id", newest)
-                    .param("title", title)
-                    .param("body", body.apply(texts))
-                    .update();
-            jdbc.sql("""
-                            UPDATE delivery SET status = 'DIGESTED', digest_into = :newest
-                            WHERE whistle_id = :whistle AND recipient = :recipient AND channel = :channel
-                              AND status = 'DEFERRED'
-                            """)
-                    .param("newest", newest)
-                    .param("whistle", group.whistleId())
-                    .param("recipient", group.recipient())
-                    .param("channel", group.channel())
-                    .update();
-        });
+    int releaseDue(Instant now, int limit, Duration window) {
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT DISTINCT whistle_id, recipient, channel FROM delivery
+                            WHERE status = 'DEFERRED' AND release_at <= :now
+                              AND pg_try_advisory_xact_lock(:lock)
+                        ), opens AS (
+                            SELECT d.*, (SELECT x.created_at FROM delivery x
+                                         WHERE x.whistle_id = d.whistle_id AND x.recipient = d.recipient
+                                           AND x.channel = d.channel AND x.status IN ('PENDING', 'SENDING', 'SENT')
+                                           AND x.created_at > :since
+                                         ORDER BY x.created_at DESC OFFSET :skip LIMIT 1) + make_interval(secs => :windowSeconds) AS next_at
+                            FROM due d
+                        ), held AS (
+                            SELECT x.whistle_id, x.recipient, x.channel, max(o.next_at) AS next_at,
+                                max(x.id) AS newest, count(*) AS n,
+                                string_agg(E'\\n· ' || x.body, '' ORDER BY x.id) AS texts
+                            FROM delivery x
+                            JOIN opens o ON o.whistle_id = x.whistle_id AND o.recipient = x.recipient
+                                AND o.channel = x.channel
+                            WHERE x.status = 'DEFERRED'
+                            GROUP BY x.whistle_id, x.recipient, x.channel
+                        ), released AS (
+                            UPDATE delivery d SET
+                                status = CASE WHEN h.next_at IS NOT NULL THEN 'DEFERRED'
+                                              WHEN d.id = h.newest THEN 'PENDING' ELSE 'DIGESTED' END,
+                                release_at = h.next_at,
+                                digest_into = CASE WHEN h.next_at IS NULL AND d.id <> h.newest THEN h.newest END,
+                                template = CASE WHEN h.next_at IS NULL AND d.id = h.newest THEN 'digest'
+                                                ELSE d.template END,
+                                title = CASE WHEN h.next_at IS NULL AND d.id = h.newest THEN :title ELSE d.title END,
+                                body = CASE WHEN h.next_at IS NULL AND d.id = h.newest
+                                            THEN '最新进展（' || h.n || ' 条）：' || h.texts ELSE d.body END
+                            FROM held h
+                            WHERE d.status = 'DEFERRED' AND d.whistle_id = h.whistle_id
+                              AND d.recipient = h.recipient AND d.channel = h.channel
+                            RETURNING d.status
+                        )
+                        SELECT count(*) FROM released WHERE status = 'PENDING'
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(now.minus(window)))
+                .param("skip", limit - 1)
+                .param("windowSeconds", window.toMillis() / 1000.0)
+                .param("lock", RELEASE_LOCK)
+                .param("title", DIGEST_TITLE)
+                .query(Integer.class)
+                .single();
     }
 
     public List<Entry> ofWhistle(UUID whistleId) {

@@ -1,9 +1,11 @@
 package org.whistle.notification.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,6 +24,9 @@ import org.whistle.notification.delivery.domain.QuietRules;
 import org.whistle.notification.rules.RuleTable;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.EventFacts;
+import org.whistle.notification.rules.domain.UrgencyClass;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Consumes every whistle event and plans who is told over which channel, in the transaction that records the event
@@ -90,22 +95,21 @@ class PlanningDeliveries {
     private void plan(EventEnvelope<?> event) {
         var context = contexts.learn(event);
         var facts = EventFacts.of(event);
-        var payload = EventCodec.instance().encodeToString(event);
+        var payload = withoutTrackingCode(EventCodec.instance().encodeToString(event));
         var now = clock.instant();
         int planned = 0;
         for (var rule : rules.matching(facts)) {
             var urgency = facts.urgencyUnder(rule);
             for (var addressee : recipients.choose(rule.selector(), event, context)) {
-                Message message = messages.render(event, context.trackingCode(), addressee);
+                Message message = messages.render(event, addressee);
                 for (var kind : rule.channels()) {
                     var channel = channels.get(kind);
                     if (channel == null || !addressee.recipient().reachableBy(kind)) {
                         continue;
                     }
                     for (var target : channel.targets(addressee.recipient(), event.type())) {
-                        var status = sendsNow(addressee, kind, urgency, context, now)
-                                ? DeliveryStatus.PENDING
-                                : DeliveryStatus.DEFERRED;
+                        var heldUntil = heldUntil(addressee, kind, urgency, context, now);
+                        var status = heldUntil == null ? DeliveryStatus.PENDING : DeliveryStatus.DEFERRED;
                         var delivery = new Delivery(
                                 0,
                                 event.id(),
@@ -120,7 +124,7 @@ class PlanningDeliveries {
                                 message.title(),
                                 message.body(),
                                 payload);
-                        if (log.plan(delivery, status, now)) {
+                        if (log.plan(delivery, status, now, heldUntil)) {
                             planned++;
                         }
                     }
@@ -130,16 +134,34 @@ class PlanningDeliveries {
         LOG.debug("event {} {} planned {} deliveries", event.type(), event.id(), planned);
     }
 
-    private boolean sendsNow(
-            Addressee addressee,
-            ChannelKind channel,
-            org.whistle.notification.rules.domain.UrgencyClass urgency,
-            WhistleContext context,
-            java.time.Instant now) {
-        if (!addressee.reporter()) {
-            return true;
+    /**
+     * The envelope webhooks receive and the delivery log keeps, without the reporter's tracking code: version 1 of
+     * {@code whistle-raised} still carried it, and nothing this service keeps or forwards may.
+     */
+    static String withoutTrackingCode(String envelope) {
+        if (!envelope.contains("\"trackingCode\"")) {
+            return envelope;
         }
-        long recent = log.goingOutSince(context.whistleId(), addressee.recipient(), channel, now.minus(quiet.window()));
-        return quiet.sendsNow(urgency, addressee, recent);
+        var tree = JsonMapper.shared().readTree(envelope);
+        if (tree.path("data") instanceof ObjectNode data && data.has("trackingCode")) {
+            data.remove("trackingCode");
+            return JsonMapper.shared().writeValueAsString(tree);
+        }
+        return envelope;
+    }
+
+    /** Null when the delivery goes out now; else when its quiet window lets it out (its release time). */
+    private @Nullable Instant heldUntil(
+            Addressee addressee, ChannelKind channel, UrgencyClass urgency, WhistleContext context, Instant now) {
+        if (!quiet.limits(urgency, addressee)) {
+            return null;
+        }
+        return log.windowOpensAt(
+                context.whistleId(),
+                addressee.recipient(),
+                channel,
+                now.minus(quiet.window()),
+                quiet.reporterLimit(),
+                quiet.window());
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.delivery.domain.DeliveryStatus;
-import org.whistle.notification.delivery.domain.Messages;
 import org.whistle.notification.delivery.domain.QuietRules;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.security.personaldata.PersonalData;
@@ -26,7 +25,9 @@ import org.whistle.security.personaldata.PersonalData;
 /**
  * Sends planned deliveries: woken when a planning transaction commits, and polling for what other replicas or a
  * crash left behind. Each delivery runs on a virtual thread through its channel's {@link ChannelGuard}; at most
- * {@code senders} run at once. Also lets held-back reporter messages out as digests when the quiet window allows.
+ * {@code senders} run at once. On its own timer ({@code release-interval}) it lets held-back reporter messages out as
+ * digests once their release time has come: one statement per tick whatever the number of groups held back, so an
+ * idle service costs the same however much history it holds.
  */
 @Component
 public class SendingDeliveries implements SmartLifecycle {
@@ -69,9 +70,9 @@ public class SendingDeliveries implements SmartLifecycle {
         }
     }
 
-    private void drain() {
+    /** One poll: claims and sends what is pending. */
+    void drain() {
         try {
-            releaseDigests();
             List<Delivery> batch;
             do {
                 batch = log.claim(BATCH, clock.instant(), properties.claimLease());
@@ -135,15 +136,14 @@ public class SendingDeliveries implements SmartLifecycle {
         }
     }
 
-    /** Held-back reporter messages go out as one digest per reporter, whistle and channel once the window allows. */
-    private void releaseDigests() {
-        var since = clock.instant().minus(quiet.window());
-        for (var group : log.heldBack()) {
-            var recipient = org.whistle.notification.delivery.domain.Recipient.parse(group.recipient());
-            var channel = ChannelKind.valueOf(group.channel());
-            if (log.goingOutSince(group.whistleId(), recipient, channel, since) < quiet.reporterLimit()) {
-                log.digest(group, "您的哨情有新进展", Messages::digest);
+    /** One release tick: held-back groups that are due go out as digests, then the sender looks for them. */
+    void releaseDigests() {
+        try {
+            if (log.releaseDue(clock.instant(), quiet.reporterLimit(), quiet.window()) > 0) {
+                wake();
             }
+        } catch (RuntimeException e) {
+            LOG.warn("could not release held-back deliveries: {}", e.toString());
         }
     }
 
@@ -155,6 +155,8 @@ public class SendingDeliveries implements SmartLifecycle {
         running = true;
         long every = properties.pollInterval().toMillis();
         ticker.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
+        long release = properties.releaseInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::releaseDigests, release, release, TimeUnit.MILLISECONDS);
     }
 
     @Override

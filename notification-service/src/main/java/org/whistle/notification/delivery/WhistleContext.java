@@ -4,10 +4,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.Reporter;
 
-/** What earlier events told this service about a whistle: later events do not repeat the reporter or the area. */
+/**
+ * What earlier events told this service about a whistle: later events do not repeat the reporter or the area. Never
+ * the tracking code: it is the reporter's secret, filled into their texts only when they are sent.
+ */
 public record WhistleContext(
         UUID whistleId,
-        @Nullable String trackingCode,
         @Nullable String areaNode,
         @Nullable String owningCentre,
         @Nullable String leadUnit,
@@ -16,6 +18,6 @@ public record WhistleContext(
         @Nullable String reporterPhoneMasked) {
 
     public static WhistleContext unknown(UUID whistleId) {
-        return new WhistleContext(whistleId, null, null, null, null, null, null, null);
+        return new WhistleContext(whistleId, null, null, null, null, null, null);
     }
 }

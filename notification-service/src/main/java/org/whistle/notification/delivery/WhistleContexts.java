@@ -50,7 +50,6 @@ public class WhistleContexts {
         }
         var columns = new HashMap<String, @Nullable Object>();
         columns.put("id", whistle.value());
-        columns.put("trackingCode", null);
         columns.put("areaNode", null);
         columns.put("owningCentre", null);
         columns.put("leadUnit", null);
@@ -61,7 +60,6 @@ public class WhistleContexts {
         switch (event.data()) {
             case WhistleRaised raised -> {
                 var area = raised.gridId() != null ? raised.gridId() : raised.streetId();
-                columns.put("trackingCode", raised.trackingCode());
                 columns.put("areaNode", area);
                 columns.put("owningCentre", area == null ? null : centreFor(area));
                 columns.put("reporterKind", raised.reporter().kind().name());
@@ -79,12 +77,11 @@ public class WhistleContexts {
             default -> {}
         }
         jdbc.sql("""
-                        INSERT INTO whistle_context AS c (whistle_id, tracking_code, area_node, owning_centre, lead_unit,
+                        INSERT INTO whistle_context AS c (whistle_id, area_node, owning_centre, lead_unit,
                             reporter_kind, reporter_user, reporter_phone_masked, updated_at)
-                        VALUES (:id, :trackingCode, :areaNode, :owningCentre, :leadUnit, :reporterKind, :reporterUser,
+                        VALUES (:id, :areaNode, :owningCentre, :leadUnit, :reporterKind, :reporterUser,
                             :reporterPhone, :now)
                         ON CONFLICT (whistle_id) DO UPDATE SET
-                            tracking_code = COALESCE(EXCLUDED.tracking_code, c.tracking_code),
                             area_node = COALESCE(EXCLUDED.area_node, c.area_node),
                             owning_centre = COALESCE(EXCLUDED.owning_centre, c.owning_centre),
                             lead_unit = COALESCE(EXCLUDED.lead_unit, c.lead_unit),
@@ -108,7 +105,6 @@ public class WhistleContexts {
         var kind = rs.getString("reporter_kind");
         return new WhistleContext(
                 rs.getObject("whistle_id", UUID.class),
-                rs.getString("tracking_code"),
                 rs.getString("area_node"),
                 rs.getString("owning_centre"),
                 rs.getString("lead_unit"),

@@ -8,6 +8,10 @@ import org.whistle.security.personaldata.PersonalData;
 /**
  * Sends nothing: logs what would be sent and keeps it in the dev outbox. It addresses the masked number the event
  * carried, since the real one stays in intake; the default wherever no provider is configured.
+ *
+ * <p>The dev outbox is the local stack's stand-in for the reporter's own phone, so it keeps the text as the reporter
+ * would read it, tracking code filled in; the log line keeps the placeholder, like everything else this service
+ * writes.
  */
 class DevelopmentProvider implements TextMessageProvider {
 
@@ -25,14 +29,10 @@ class DevelopmentProvider implements TextMessageProvider {
     }
 
     @Override
-    public String send(Delivery delivery, String maskedAddress) {
+    public String send(Delivery delivery, String maskedAddress, String text) {
         var address = java.util.Objects.requireNonNull(PersonalData.phonesIn(maskedAddress));
         long id = outbox.write(
-                delivery.channel().name(),
-                delivery.recipient().address(),
-                address,
-                delivery.template(),
-                delivery.body());
+                delivery.channel().name(), delivery.recipient().address(), address, delivery.template(), text);
         LOG.info(
                 "[DEVELOPMENT {} PROVIDER — NOT SENT; masked number from the event, intake holds the real one] to {} ({}): {}",
                 delivery.channel(),

@@ -38,13 +38,13 @@ class HttpJsonProvider implements TextMessageProvider {
     }
 
     @Override
-    public String send(Delivery delivery, String address) throws IOException, InterruptedException {
+    public String send(Delivery delivery, String address, String text) throws IOException, InterruptedException {
         var body = new LinkedHashMap<String, String>();
         body.put("channel", delivery.channel().name());
         body.put("to", address);
         body.put("template", delivery.template());
         body.put("templateId", templates.getOrDefault(delivery.template(), delivery.template()));
-        body.put("text", delivery.body());
+        body.put("text", text);
         var request =
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         if (apiKey != null) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks intake: {@code GET {intake-uri}/internal/whistles/{id}/contact} with a bearer token from the client-credentials
- * grant ({@code whistle.notification.client.*}), answered with {@code {"phone": "…", "wechatOpenId": "…"}}.
+ * grant ({@code whistle.notification.client.*}), answered with {@code {"phone": "…", "wechatOpenId": "…", "trackingCode": "…"}}.
  */
 class IntakeReporterContacts implements ReporterContacts {
 
@@ -51,7 +51,8 @@ class IntakeReporterContacts implements ReporterContacts {
         switch (response.statusCode()) {
             case 200 -> {
                 var json = JsonMapper.shared().readTree(response.body());
-                return new Contact(text(json.get("phone")), text(json.get("wechatOpenId")));
+                return new Contact(
+                        text(json.get("phone")), text(json.get("wechatOpenId")), text(json.get("trackingCode")));
             }
             case 401, 403 -> {
                 token = null;

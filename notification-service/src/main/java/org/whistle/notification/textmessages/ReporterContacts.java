@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ReporterContacts {
 
-    /** A reporter's contact; {@code wechatOpenId} only when the whistle came through the WeChat page. */
-    record Contact(@Nullable String phone, @Nullable String wechatOpenId) {}
+    /**
+     * A reporter's contact; {@code wechatOpenId} only when the whistle came through the WeChat page. The tracking code
+     * goes only into the text sent to this contact, never into anything this service keeps.
+     */
+    record Contact(
+            @Nullable String phone,
+            @Nullable String wechatOpenId,
+            @Nullable String trackingCode) {}
 
     /**
      * @throws org.whistle.notification.delivery.Undeliverable when intake has no contact or refuses to tell

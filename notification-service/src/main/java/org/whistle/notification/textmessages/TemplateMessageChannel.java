@@ -1,9 +1,15 @@
 package org.whistle.notification.textmessages;
 
+import java.io.IOException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.whistle.notification.delivery.Channel;
 import org.whistle.notification.delivery.Delivery;
 import org.whistle.notification.delivery.Undeliverable;
 import org.whistle.notification.delivery.WhistleContexts;
+import org.whistle.notification.delivery.domain.Messages;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.security.personaldata.AccessDecision.Accessor;
 import org.whistle.security.personaldata.AccessDecisions;
@@ -11,11 +17,13 @@ import org.whistle.security.personaldata.Disclosure;
 
 /**
  * SMS or WeChat to a phone reporter ({@code reporter:<whistle id>}) through the channel's provider; each hand-over of
- * the reporter's address to a provider is recorded in the access-decision log.
+ * the reporter's address to a provider is recorded in the access-decision log. The tracking code comes with intake's
+ * contact and goes only into the text handed to the provider ({@link Messages#withTrackingCode}).
  */
 class TemplateMessageChannel implements Channel {
 
     static final String SERVICE = "notification-service";
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateMessageChannel.class);
 
     private final ChannelKind kind;
     private final TextMessageProvider provider;
@@ -52,7 +60,10 @@ class TemplateMessageChannel implements Channel {
                     .map(context -> context.reporterPhoneMasked())
                     .orElse(null);
             handing(whistle, Disclosure.MASKED).allowed("development-provider");
-            return provider.send(delivery, masked == null ? "(no number in the event)" : masked);
+            return provider.send(
+                    delivery,
+                    masked == null ? "(no number in the event)" : masked,
+                    Messages.withTrackingCode(delivery.body(), developmentTrackingCode(whistle)));
         }
         var contact = contacts.contactOf(whistle);
         var address = kind == ChannelKind.WECHAT ? contact.wechatOpenId() : contact.phone();
@@ -61,7 +72,20 @@ class TemplateMessageChannel implements Channel {
         }
         // The number leaves Whistle for the provider: recorded like any other disclosure, without the number.
         handing(whistle, Disclosure.FULL).allowed("reporter-told-by-rule:" + delivery.template());
-        return provider.send(delivery, address);
+        return provider.send(delivery, address, Messages.withTrackingCode(delivery.body(), contact.trackingCode()));
+    }
+
+    /**
+     * The development provider needs no number, but the reporter's text needs their code: asked of intake where it is
+     * configured (the local stack); without intake the text keeps the placeholder.
+     */
+    private @Nullable String developmentTrackingCode(UUID whistle) throws InterruptedException {
+        try {
+            return contacts.contactOf(whistle).trackingCode();
+        } catch (Undeliverable | IOException e) {
+            LOG.debug("no tracking code for whistle {} from intake: {}", whistle, e.getMessage());
+            return null;
+        }
     }
 
     private AccessDecisions.Pending handing(java.util.UUID whistle, Disclosure how) {

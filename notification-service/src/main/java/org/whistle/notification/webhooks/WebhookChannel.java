@@ -1,14 +1,10 @@
 package org.whistle.notification.webhooks;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.delivery.Channel;
@@ -23,23 +19,33 @@ import org.whistle.notification.webhooks.domain.WebhookSignature;
  * Posts the event envelope (JSON) to each matching subscription of the unit, signed per {@link WebhookSignature}.
  * 2xx is success; 408, 429 and 5xx are retried; any other answer is refused for good. After {@code disableAfter}
  * failed deliveries in a row the subscription is disabled and administrators are alerted.
+ *
+ * <p>Each delivery checks the URL again ({@link WebhookTargets}) and connects to the address it checked, on a fresh
+ * connection; redirects are not followed and the answer's body is never read. The log keeps the status code or a
+ * refusal in our own words, never what the other side wrote.
  */
 @Component
-class WebhookChannel implements Channel {
+class WebhookChannel implements Channel, DisposableBean {
 
     private final WebhookSubscriptions subscriptions;
+    private final WebhookTargets targets;
     private final AdminAlerts alerts;
     private final Clock clock;
     private final int disableAfter;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookHttp http;
 
     WebhookChannel(
-            WebhookSubscriptions subscriptions, AdminAlerts alerts, NotificationProperties properties, Clock clock) {
+            WebhookSubscriptions subscriptions,
+            WebhookTargets targets,
+            AdminAlerts alerts,
+            NotificationProperties properties,
+            Clock clock) {
         this.subscriptions = subscriptions;
+        this.targets = targets;
         this.alerts = alerts;
         this.clock = clock;
         this.disableAfter = properties.webhooks().disableAfter();
+        this.http = new WebhookHttp();
     }
 
     @Override
@@ -66,20 +72,20 @@ class WebhookChannel implements Channel {
         if (!subscription.active()) {
             throw Undeliverable.unreachable("the subscription is disabled");
         }
+        WebhookTargets.Target target;
+        try {
+            target = targets.check(subscription.url());
+        } catch (WebhookTargets.Refused e) {
+            throw Undeliverable.refused(e.getMessage());
+        }
         long timestamp = clock.instant().getEpochSecond();
         var body = delivery.payload();
-        var request = HttpRequest.newBuilder(URI.create(subscription.url()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(
-                        WebhookSignature.SIGNATURE_HEADER,
-                        WebhookSignature.sign(subscription.secret(), timestamp, body))
-                .header(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString())
-                .header(WebhookSignature.EVENT_TYPE_HEADER, delivery.eventType())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(subscription.secret(), timestamp, body));
+        headers.put(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString());
+        headers.put(WebhookSignature.EVENT_TYPE_HEADER, delivery.eventType());
+        int status = http.post(target, headers, body);
         if (status >= 200 && status < 300) {
             return "HTTP " + status;
         }
@@ -106,5 +112,10 @@ class WebhookChannel implements Channel {
                             + " was disabled: " + reason + ". Re-enable it at /api/notifications/webhooks/" + id
                             + "/enable once the receiver works.");
         }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        http.close();
     }
 }

@@ -20,13 +20,16 @@ public class WebhookSubscriptions {
     /**
      * One subscription; an empty {@code eventTypes} means every event type.
      *
-     * @param secret the HMAC key; shown only to its unit and administrators
+     * @param secret the HMAC key; shown once, to whoever created or rotated it, and never again
+     * @param secretRotatedAt when the secret was set
      */
     public record Subscription(
             UUID id,
             String unit,
+            String name,
             String url,
             String secret,
+            Instant secretRotatedAt,
             List<String> eventTypes,
             boolean active,
             int consecutiveFailures,
@@ -46,14 +49,16 @@ public class WebhookSubscriptions {
         this.clock = clock;
     }
 
-    public Subscription add(String unit, String url, String secret, List<String> eventTypes) {
+    public Subscription add(String unit, String name, String url, String secret, List<String> eventTypes) {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO webhook_subscription (id, unit, url, secret, event_types, created_at)
-                        VALUES (:id, :unit, :url, :secret, :types, :at)
+                        INSERT INTO webhook_subscription (id, unit, name, url, secret, event_types, created_at,
+                            secret_rotated_at)
+                        VALUES (:id, :unit, :name, :url, :secret, :types, :at, :at)
                         """)
                 .param("id", id)
                 .param("unit", unit)
+                .param("name", name)
                 .param("url", url)
                 .param("secret", secret)
                 .param("types", eventTypes.toArray(String[]::new))
@@ -80,6 +85,16 @@ public class WebhookSubscriptions {
         return jdbc.sql("SELECT * FROM webhook_subscription ORDER BY unit, created_at")
                 .query(WebhookSubscriptions::subscription)
                 .list();
+    }
+
+    /** Replaces the secret; the old one stops working at once. */
+    public Subscription rotate(UUID id, String secret) {
+        jdbc.sql("UPDATE webhook_subscription SET secret = :secret, secret_rotated_at = :at WHERE id = :id")
+                .param("id", id)
+                .param("secret", secret)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+        return find(id).orElseThrow();
     }
 
     /** Re-enables a subscription and forgets its failures. */
@@ -126,8 +141,10 @@ public class WebhookSubscriptions {
         return new Subscription(
                 rs.getObject("id", UUID.class),
                 rs.getString("unit"),
+                rs.getString("name"),
                 rs.getString("url"),
                 rs.getString("secret"),
+                rs.getTimestamp("secret_rotated_at").toInstant(),
                 Arrays.asList((String[]) rs.getArray("event_types").getArray()),
                 rs.getBoolean("active"),
                 rs.getInt("consecutive_failures"),

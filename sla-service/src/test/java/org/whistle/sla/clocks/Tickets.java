@@ -63,7 +63,6 @@ public final class Tickets {
     public EventEnvelope<?> raised() {
         var data = new WhistleRaised(
                 whistleId,
-                "W-1",
                 Channel.APP,
                 category,
                 "a hole in the road",

@@ -257,7 +257,6 @@ class SlaClockBenchmark {
         var whistleId = WhistleId.newId();
         var data = new WhistleRaised(
                 whistleId,
-                "W-BENCH",
                 Channel.APP,
                 "ROADS-POTHOLE",
                 "benchmark whistle",

@@ -168,6 +168,23 @@ final class AccessTable {
                         HIDDEN_OUTSIDE,
                         401,
                         centre(Stage.CLOSED, "reopen", t -> reason("居民反映仍未修好"))),
+                // ---- dispatch: timeline anchors (ADR 0016) ---------------------------------------------------
+                // Verifying a timeline against its anchors in Kafka is an audit for dispatchers and leaders who read
+                // the ticket: a summoned unit reads the ticket but gets 403 here. The key that signs checkpoints is
+                // public to every signed-in caller.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/tickets/{id}/anchors",
+                        "403 403 403 403 200 200 200 403 403 403 200 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        ticketRead(t -> "/api/tickets/" + t.ticketId() + "/anchors")),
+                row(
+                        "GET /api/tickets/anchor-key",
+                        ALL_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/tickets/anchor-key")),
                 // ---- dispatch: a unit's own task ------------------------------------------------------------
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
@@ -324,9 +341,17 @@ final class AccessTable {
                                     ? null
                                     : Request.at("/api/whistles/" + whistle.id() + "/evidence/" + whistle.mediaId());
                         }),
+                // ---- issue 17: the reporter's voice ---------------------------------------------------------
+                // The follow-up answer (回访) comes from the reporter (their own whistle: RES, PTY) or, taken by
+                // phone, from a command centre whose area holds the whistle (STR, DST, CTY: 电话回访, recorded with
+                // who did it); other staff see the whistle but may not answer for the reporter (403), and nobody
+                // outside sees it (404). One answer counts per round: every case here gets a fresh resolved whistle.
+                // The tracking code is the reporter's alone: /track needs it with the phone the whistle was raised
+                // with (the row above sends both); staff views never show it (PersonalDataTest).
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "POST /api/whistles/{id}/feedback",
-                        "201 403 201 403 403 403 403 403 403 403 403 403 403",
+                        "201 403 201 403 201 201 201 403 403 403 403 403 403",
                         "404 404 404 404 404 404  -  404 404 404  -   -   - ",
                         404,
                         (f, p, s, fresh) -> {
@@ -485,10 +510,15 @@ final class AccessTable {
                         NONE,
                         401,
                         (f, p, s, fresh) -> Request.at("/api/notifications/rules/" + f.notificationRule(fresh))),
-                // Anyone may watch an area of their own scope (their unit, or themselves without one), none other.
+                // ---- notification: area subscriptions are for command centres (issue 17) ----------------------
+                // Watching an area (every whistle raised in it) is for command centres: their dispatchers and their
+                // integration clients (the SVC client is bound to the city centre). Unit accounts (department,
+                // property, community staff), grid workers, residents, leaders and administrators get 403. Reading
+                // and cancelling one's own stays open; the outside case deletes a street dispatcher's subscription.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "POST /api/notifications/area-subscriptions",
-                        ALL_201,
+                        "403 403 403 403 201 201 201 403 403 403 403 403 201",
                         REFUSED_OUTSIDE,
                         401,
                         (f, p, s, fresh) -> s == Scope.OUT && p.citywide()
@@ -506,11 +536,34 @@ final class AccessTable {
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "DELETE /api/notifications/area-subscriptions/{id}",
-                        "204 204 204 204 204 204 204 204 204 204 204 204 204",
+                        " -   -   -   -  204 204 204  -   -   -   -   -  204",
                         ALL_404,
                         401,
-                        (f, p, s, fresh) -> Request.at("/api/notifications/area-subscriptions/"
-                                + (s == Scope.IN ? f.ownDeletableSubscription(p) : f.othersSubscription(p)))),
+                        (f, p, s, fresh) -> {
+                            boolean centre = switch (p) {
+                                case STREET_DISPATCHER, DISTRICT_DISPATCHER, CITY_DISPATCHER, SERVICE -> true;
+                                default -> false;
+                            };
+                            if (s == Scope.IN && !centre) {
+                                return null;
+                            }
+                            var others = p == Principal.STREET_DISPATCHER
+                                    ? Principal.DISTRICT_DISPATCHER
+                                    : Principal.STREET_DISPATCHER;
+                            return Request.at("/api/notifications/area-subscriptions/"
+                                    + (s == Scope.IN
+                                            ? f.ownDeletableSubscription(p)
+                                            : f.areaSubscription(others, false)));
+                        }),
+                // A webhook's secret is shown once, when created or rotated here; the unit's accounts and
+                // administrators may rotate it.
+                row(
+                        "POST /api/notifications/webhooks/{id}/secret",
+                        "403 403 403 200 200 200 200 200 200 200 403 200 200",
+                        "403 403 403 403 403 403 403 403 403 403 403  -  403",
+                        401,
+                        webhook(id -> "/api/notifications/webhooks/" + id + "/secret")),
+                // ---- end of area subscriptions and webhook secrets (issue 17) ----------------------------------
                 row(
                         "POST /api/notifications/webhooks",
                         "422 422 422 201 201 201 201 201 201 201 422 201 201",

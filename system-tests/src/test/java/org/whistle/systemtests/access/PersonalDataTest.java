@@ -138,6 +138,71 @@ class PersonalDataTest {
         assertThat(other.path("phone").asString()).isEqualTo("13900000001");
     }
 
+    /**
+     * The tracking code is the reporter's secret (issue 17, ADR 0016): in the raise answer only — no role's view of
+     * the whistle shows it — and it opens the reporter's page only with the phone the whistle was raised with.
+     */
+    @Test
+    void showsTheTrackingCodeToNoRoleAndOpensTheReportersPageOnlyWithThePhone() {
+        var raised = casework.raise(
+                null, Place.CROSSING, "MUNICIPAL-ROAD-DAMAGE", "WECHAT", "NORMAL", "井盖松动（查询码只给上报人）", REPORTER_PHONE);
+        var whistleId = raised.path("id").asString();
+        var code = raised.path("trackingCode").asString();
+        assertThat(code).matches("QQ\\d{8}-[0-9A-Z]{10}");
+
+        for (var principal : Principal.values()) {
+            var answer = gateway.get("/api/whistles/" + whistleId, casework.token(principal.account));
+            assertThat(answer.body()).as(principal.name()).doesNotContain(code);
+        }
+        var codeAlone = gateway.call("GET", "/api/whistles/track")
+                .header("X-Tracking-Code", code)
+                .send();
+        var wrongPhone = gateway.call("GET", "/api/whistles/track")
+                .header("X-Tracking-Code", code)
+                .header("X-Reporter-Phone", "13900000778")
+                .send();
+        var withPhone = gateway.call("GET", "/api/whistles/track")
+                .header("X-Tracking-Code", code)
+                .header("X-Reporter-Phone", REPORTER_PHONE)
+                .send()
+                .expect(200);
+        assertThat(codeAlone.status()).isEqualTo(404);
+        assertThat(wrongPhone.status()).isEqualTo(404);
+        assertThat(withPhone.path("id").asString()).isEqualTo(whistleId);
+    }
+
+    /**
+     * What an anonymous caller reads (docs/security.md, "Anonymous callers"): category, status, time and a coarse
+     * location — never the description, the address text or a phone, neither nearby nor through Open311 without a key.
+     */
+    @Test
+    void showsAnonymousCallersNoDescriptionAddressOrPhone() {
+        var description = "井盖缺失（匿名只见类别与状态）请打" + REPORTER_PHONE;
+        var raised = casework.raise(
+                null, Place.CROSSING, "MUNICIPAL-ROAD-DAMAGE", "WECHAT", "NORMAL", description, REPORTER_PHONE);
+        var whistleId = raised.path("id").asString();
+
+        var nearby = gateway.call(
+                        "GET",
+                        "/api/whistles/nearby?lat=" + Place.CROSSING.lat + "&lng=" + Place.CROSSING.lng
+                                + "&category=MUNICIPAL-ROAD-DAMAGE&radius=1000")
+                .send()
+                .expect(200);
+        var open311 = gateway.call("GET", "/open311/v2/requests/" + whistleId + ".json")
+                .send()
+                .expect(200);
+
+        assertThat(nearby.path("whistles").findValuesAsString("id")).contains(whistleId);
+        for (var page : new JsonNode[] {nearby, open311}) {
+            assertThat(page.toString())
+                    .doesNotContain("井盖缺失")
+                    .doesNotContain(REPORTER_PHONE)
+                    .doesNotContain(MASKED_PHONE);
+        }
+        assertThat(open311.path(0).path("description").isNull()).isTrue();
+        assertThat(open311.path(0).path("address").isNull()).isTrue();
+    }
+
     private static void assertReporter(String who, JsonNode page, boolean full) {
         var reporter = page.path("reporter");
         assertThat(reporter.path("maskedPhone").asString()).as(who).isEqualTo(MASKED_PHONE);

@@ -289,7 +289,8 @@ class ConsoleBrowserTest {
                 phone,
                 PAGE,
                 d -> !d.findElements(By.cssSelector("[data-test=nearby] li")).isEmpty());
-        assertThat(text(phone, "[data-test=nearby]")).contains("路边堆放生活垃圾");
+        // Nearby shows what anyone may see: the category and the grid, not the first reporter's words.
+        assertThat(text(phone, "[data-test=nearby]")).contains("暴露垃圾").doesNotContain("路边堆放生活垃圾");
         assertFitsTheScreen(phone);
         fullPageScreenshot(phone, "11-whistle-nearby-phone");
         clickXpath(phone, "//button[normalize-space()='我也遇到了，加入此哨']");

@@ -36,6 +36,9 @@ import org.whistle.problems.InvalidInputException;
  */
 public final class Ticket {
 
+    /** Units one summons may call: a street's whole roster of departments fits, a runaway list does not. */
+    public static final int MAX_SUMMONED_AT_ONCE = 20;
+
     private final TicketId id;
     private final WhistleId whistleId;
     private final TicketNumber number;
@@ -257,6 +260,9 @@ public final class Ticket {
     public void summon(@Nullable UnitCode lead, List<UnitCode> units, Actor actor, Instant at) {
         var before = guard(TicketAction.SUMMON);
         required("units", units);
+        if (units.size() > MAX_SUMMONED_AT_ONCE) {
+            throw InvalidInputException.of("units", "一次最多召集 " + MAX_SUMMONED_AT_ONCE + " 个单位");
+        }
         switch (SummonPolicy.check(currentLead().map(Task::unit), holdingUnits(), lead, units)) {
             case Decision.Rejected(var field, var reason) -> throw InvalidInputException.of(field, reason);
             case Decision.Conflicting(var field, var reason) -> throw new ConflictException(reason);
@@ -416,9 +422,14 @@ public final class Ticket {
      * counted against the lead unit. {@link ReopenPolicy} decides whether a closed ticket is still within reach.
      */
     public void reopen(String reason, ReopenPolicy policy, Actor actor, Instant at) {
+        reopenAnsweredAt(reason, policy, actor, at, at);
+    }
+
+    /** Reopens when the reporter's answer of {@code answeredAt} was within the window, however late it arrives. */
+    private void reopenAnsweredAt(String reason, ReopenPolicy policy, Actor actor, Instant answeredAt, Instant at) {
         var before = guard(TicketAction.REOPEN);
         text("reason", reason);
-        if (policy.check(state, closedAt, at) instanceof Decision.Rejected(var field, var why)) {
+        if (policy.check(state, closedAt, answeredAt) instanceof Decision.Rejected(var field, var why)) {
             throw new ConflictException("cannot reopen a ticket that is " + state + ": " + why);
         }
         var lead = rework();
@@ -484,6 +495,72 @@ public final class Ticket {
         }
     }
 
+    /**
+     * 回访: the reporter's answer, relayed by {@code channel}, or recorded by a command centre by phone (电话回访,
+     * {@link FollowUpAnswer#recordedBy()}, who is then the actor). One answer counts per round ({@link
+     * FollowUpRoundPolicy}): a counted answer is a FOLLOW_UP_RESOLVED or FOLLOW_UP_NOT_RESOLVED entry; "resolved"
+     * then closes a VERIFIED ticket as RESOLVED (a RESOLVED one closes when verified, {@link #resolvedThisRound()}),
+     * "not resolved" reopens it while {@code reopenPolicy} allows. An answer that does not count is a
+     * FOLLOW_UP_IGNORED entry with the reason and changes nothing else — never applied twice, never reopening twice.
+     *
+     * @return whether the answer counted
+     */
+    public boolean followUp(FollowUpAnswer answer, ReopenPolicy reopenPolicy, Actor channel, Instant at) {
+        required("answer", answer);
+        var actor = answer.byPhone() ? Objects.requireNonNull(answer.recordedBy()) : channel;
+        var words = followUpWords(answer);
+        var before = state;
+        if (FollowUpRoundPolicy.check(state, timeline.entries()) instanceof Decision.Rejected(var field, var why)) {
+            record(
+                    TicketAction.FOLLOW_UP_IGNORED,
+                    before,
+                    null,
+                    FreeText.clipped("未计入：" + why + "（" + words + "）"),
+                    List.of(),
+                    actor,
+                    at,
+                    c -> new TicketEvent.FollowedUp(c, answer.rating(), answer.resolved(), false, answer.recordedBy()));
+            return false;
+        }
+        var reopen = answer.resolved() ? null : reopenPolicy.check(state, closedAt, answer.answeredAt());
+        var note = reopen instanceof Decision.Rejected(var field, var why) ? words + "（不再返工：" + why + "）" : words;
+        record(
+                answer.resolved() ? TicketAction.FOLLOW_UP_RESOLVED : TicketAction.FOLLOW_UP_NOT_RESOLVED,
+                before,
+                null,
+                FreeText.clipped(note),
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.FollowedUp(c, answer.rating(), answer.resolved(), true, answer.recordedBy()));
+        if (answer.resolved() && state == TicketState.VERIFIED) {
+            close(Outcome.RESOLVED, actor, at);
+        } else if (!answer.resolved() && reopen instanceof Decision.Allowed) {
+            var reason = "回访：报告人表示未解决"
+                    + (answer.comment() == null || answer.comment().isBlank() ? "" : "——" + answer.comment());
+            reopenAnsweredAt(FreeText.clipped(reason), reopenPolicy, actor, answer.answeredAt(), at);
+        }
+        return true;
+    }
+
+    /** Whether this round's counted follow-up said resolved: then verification closes the ticket. */
+    public boolean resolvedThisRound() {
+        return FollowUpRoundPolicy.resolvedThisRound(timeline.entries());
+    }
+
+    private static String followUpWords(FollowUpAnswer answer) {
+        var rating = switch (answer.rating()) {
+            case SATISFIED -> "满意";
+            case BASICALLY_SATISFIED -> "基本满意";
+            case DISSATISFIED -> "不满意";
+        };
+        var who = answer.byPhone()
+                ? "电话回访（" + Objects.requireNonNull(answer.recordedBy()).userId() + " 代报告人记录）"
+                : "报告人回访";
+        var comment = answer.comment() == null || answer.comment().isBlank() ? "" : "；意见：" + answer.comment();
+        return who + "：" + rating + "，" + (answer.resolved() ? "已解决" : "未解决") + comment;
+    }
+
     // ---- unit actions, each on the unit's own task -------------------------------------------------------------
 
     /** 报到: the unit acknowledges and takes responsibility; the first report-in puts the ticket IN_PROGRESS. */
@@ -506,12 +583,14 @@ public final class Ticket {
         var task = guardTask(TicketAction.PROGRESS, unit);
         text("note", note);
         required("evidence", evidence);
+        FreeText.evidence("evidence", evidence);
         reported(task, Report.PROGRESS, state, note, evidence, actor, at);
     }
 
     /** 先行联系: the unit spoke with the reporter. */
     public void contactedReporter(UnitCode unit, @Nullable String note, Actor actor, Instant at) {
         var task = guardTask(TicketAction.CONTACTED_REPORTER, unit);
+        FreeText.optional("note", note);
         reported(task, Report.CONTACTED_REPORTER, state, note, List.of(), actor, at);
     }
 
@@ -519,6 +598,8 @@ public final class Ticket {
     public void done(UnitCode unit, @Nullable String note, List<EvidenceRef> evidence, Actor actor, Instant at) {
         var task = guardTask(TicketAction.DONE, unit);
         required("evidence", evidence);
+        FreeText.optional("note", note);
+        FreeText.evidence("evidence", evidence);
         if (task.lead() && evidence.isEmpty()) {
             throw InvalidInputException.of("evidence", "the lead unit reports done with evidence");
         }
@@ -816,8 +897,6 @@ public final class Ticket {
     }
 
     private static void text(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw InvalidInputException.of(field, "is required");
-        }
+        FreeText.required(field, value);
     }
 }

@@ -29,7 +29,13 @@ public enum TicketAction {
     DONE(Side.UNIT),
     DECLINE(Side.UNIT),
     REQUEST_EXTENSION(Side.UNIT),
-    RETURN(Side.PLATFORM);
+    RETURN(Side.PLATFORM),
+    /** 回访 counted: the reporter (or a centre recording their answer by phone) says it is resolved. */
+    FOLLOW_UP_RESOLVED(Side.REPORTER),
+    /** 回访 counted: the reporter says it is not resolved. */
+    FOLLOW_UP_NOT_RESOLVED(Side.REPORTER),
+    /** 回访 received but not counted: the round already has its answer, or nothing was resolved to judge. */
+    FOLLOW_UP_IGNORED(Side.REPORTER);
 
     /** Who takes the action. */
     public enum Side {
@@ -38,7 +44,9 @@ public enum TicketAction {
         /** A summoned unit, on its own task. */
         UNIT,
         /** The platform, as a consequence of another action. */
-        PLATFORM
+        PLATFORM,
+        /** The reporter's answer (回访), relayed by intake or recorded by a command centre by phone. */
+        REPORTER
     }
 
     private final Side side;

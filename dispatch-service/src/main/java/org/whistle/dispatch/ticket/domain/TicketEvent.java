@@ -93,6 +93,19 @@ public sealed interface TicketEvent {
     /** Escalated at city level: the late unit is red-listed; dispatch-internal (sla-service already said so). */
     record RedListed(TicketChange change, SupervisionOrder order) implements TicketEvent {}
 
+    /**
+     * 回访: the reporter's answer, or a command centre's record of it taken by phone ({@code recordedBy}); {@code
+     * counted} is false when the round already had its answer or has no result to judge. Dispatch-internal: intake
+     * published the answer as {@code whistle-feedback}; what it causes (close, reopen) is published as such.
+     */
+    record FollowedUp(
+            TicketChange change,
+            org.whistle.events.Rating rating,
+            boolean resolved,
+            boolean counted,
+            org.whistle.events.@Nullable Actor recordedBy)
+            implements TicketEvent {}
+
     /** A unit reported on its task. Maps to WhistleReported. */
     record UnitReported(
             TicketChange change,

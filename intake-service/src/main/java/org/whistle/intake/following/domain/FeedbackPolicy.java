@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * When a reporter may rate the result (回访): once the lead unit reported it done (RESOLVED or VERIFIED), or after
- * it was closed as resolved without an answer from them; and once per resolution — a reopened and again resolved
- * whistle may be rated again.
+ * it was closed as resolved without an answer from them; and once per round — one resolution, whoever answers (the
+ * reporter, or a command centre recording a phone follow-up for them); a reopened and again resolved whistle may be
+ * rated again. Reasons are in Chinese: the people who read them do.
  */
 public final class FeedbackPolicy {
 
@@ -25,10 +26,10 @@ public final class FeedbackPolicy {
         boolean closedResolved =
                 status == PublicStatus.CLOSED && ("RESOLVED".equals(outcome) || "NO_ANSWER".equals(outcome));
         if (!(status.resolved() || closedResolved) || resolution == 0) {
-            return new Rejected("the whistle has not been resolved yet");
+            return new Rejected("该诉求尚未办结，办结后才能回访评价");
         }
         if (alreadyRatedThisResolution) {
-            return new Rejected("this resolution has already been rated");
+            return new Rejected("本轮回访已有答复：每次办结只计一次评价，重新办结后可再次评价");
         }
         return new Allowed(resolution);
     }

@@ -1,5 +1,6 @@
 package org.whistle.intake.following.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.whistle.intake.following.FollowingWhistles.Refused;
 import org.whistle.intake.following.FollowingWhistles.Seen;
 import org.whistle.intake.following.GivingFeedback;
 import org.whistle.intake.following.ReporterRelations;
+import org.whistle.intake.limits.FailedLookups;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.AccessDecisions;
@@ -47,27 +49,43 @@ class FollowingController {
     private final KeepingEvidence evidence;
     private final ReporterRelations relations;
     private final AccessDecisions decisions;
+    private final FailedLookups lookups;
 
     FollowingController(
             FollowingWhistles following,
             GivingFeedback feedback,
             KeepingEvidence evidence,
             ReporterRelations relations,
-            AccessDecisions decisions) {
+            AccessDecisions decisions,
+            FailedLookups lookups) {
         this.following = following;
         this.feedback = feedback;
         this.evidence = evidence;
         this.relations = relations;
         this.decisions = decisions;
+        this.lookups = lookups;
     }
 
+    /**
+     * The anonymous reporter's view by code and phone, as headers (kept out of URL logs) or, as before, as query
+     * parameters. Failed lookups are limited per client address and per code ({@link FailedLookups}).
+     */
     @GetMapping("/track")
-    Map<String, Object> track(@RequestParam String code, @RequestParam(required = false) @Nullable String phone) {
-        return switch (following.track(code, phone)) {
+    Map<String, Object> track(
+            @RequestParam(required = false) @Nullable String code,
+            @RequestParam(required = false) @Nullable String phone,
+            @RequestHeader(name = CODE_HEADER, required = false) @Nullable String codeHeader,
+            @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phoneHeader,
+            HttpServletRequest request) {
+        var typed = codeHeader != null ? codeHeader : code == null ? "" : code;
+        var address = request.getRemoteAddr();
+        lookups.check(address, typed);
+        return switch (following.track(typed, phoneHeader != null ? phoneHeader : phone)) {
             case Seen seen -> shown(seen, "track", null);
             case Refused refused -> {
+                lookups.failed(address, typed);
                 decisions.about("whistle", refused.whistleId(), "track").hidden(refused.rule());
-                throw new NotFoundException("whistle", code);
+                throw new NotFoundException("whistle", "");
             }
         };
     }
@@ -77,8 +95,9 @@ class FollowingController {
             @PathVariable String id,
             @RequestHeader(name = CODE_HEADER, required = false) @Nullable String code,
             @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phone,
-            @Nullable Caller caller) {
-        return shown(seen(id, caller, code, phone, "whistle", id), "read", caller);
+            @Nullable Caller caller,
+            HttpServletRequest request) {
+        return shown(seen(id, caller, code, phone, "whistle", id, request), "read", caller);
     }
 
     /** The whistle's page, with the reporter's contact as the caller may see it, and the decision recorded. */
@@ -95,27 +114,48 @@ class FollowingController {
                                 .name()
                                 .toLowerCase(Locale.ROOT)
                                 .replace('_', '-'));
-        return following.view(seen, contact);
+        var view = following.view(seen, contact);
+        // The command page offers "record a phone follow-up" (电话回访) where this caller may record one now.
+        view.put(
+                "canRecordFollowUp",
+                seen.viewer() == FollowingWhistles.Viewer.STAFF
+                        && GivingFeedback.recordsForTheReporter(seen.whistle(), caller)
+                        && Boolean.TRUE.equals(view.get("canRate")));
+        return view;
     }
 
-    /** The whistle as the caller may see it, or — recorded as hidden — not found. */
+    /**
+     * The whistle as the caller may see it, or — recorded as hidden — not found. A refused lookup by tracking code
+     * counts against the client's address and the whistle id ({@link FailedLookups}).
+     */
     private Seen seen(
             String id,
             @Nullable Caller caller,
             @Nullable String code,
             @Nullable String phone,
             String resource,
-            String resourceId) {
+            String resourceId,
+            HttpServletRequest request) {
+        var byCode = code != null;
+        if (byCode) {
+            lookups.check(request.getRemoteAddr(), id);
+        }
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
+            if (byCode) {
+                lookups.failed(request.getRemoteAddr(), id);
+            }
             decisions.about(resource, null, "read").by(caller).hidden("no-such-whistle");
             throw new NotFoundException("whistle", id);
         }
         return switch (following.access(uuid, caller, code, phone)) {
             case Seen seen -> seen;
             case Refused refused -> {
+                if (byCode) {
+                    lookups.failed(request.getRemoteAddr(), id);
+                }
                 decisions.about(resource, resourceId, "read").by(caller).hidden(refused.rule());
                 throw new NotFoundException("whistle", id);
             }
@@ -137,15 +177,28 @@ class FollowingController {
             @RequestHeader(name = CODE_HEADER, required = false) @Nullable String code,
             @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phone,
             @RequestHeader(name = "traceparent", required = false) @Nullable String traceparent,
-            @Nullable Caller caller) {
-        var given = feedback.give(
-                uuid(id),
-                new GivingFeedback.Feedback(body.rating(), body.resolved(), body.comment()),
-                caller,
-                body.trackingCode() != null ? body.trackingCode() : code,
-                body.phone() != null ? body.phone() : phone,
-                TraceIds.traceIdOf(traceparent));
-        return ResponseEntity.status(201).body(given);
+            @Nullable Caller caller,
+            HttpServletRequest request) {
+        var typed = body.trackingCode() != null ? body.trackingCode() : code;
+        var address = request.getRemoteAddr();
+        if (typed != null) {
+            lookups.check(address, id);
+        }
+        try {
+            var given = feedback.give(
+                    uuid(id),
+                    new GivingFeedback.Feedback(body.rating(), body.resolved(), body.comment()),
+                    caller,
+                    typed,
+                    body.phone() != null ? body.phone() : phone,
+                    TraceIds.traceIdOf(traceparent));
+            return ResponseEntity.status(201).body(given);
+        } catch (NotFoundException e) {
+            if (typed != null) {
+                lookups.failed(address, id);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -160,8 +213,9 @@ class FollowingController {
             @RequestHeader(name = CODE_HEADER, required = false) @Nullable String code,
             @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phone,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range,
-            @Nullable Caller caller) {
-        var seen = seen(id, caller, code, phone, "evidence", mediaId);
+            @Nullable Caller caller,
+            HttpServletRequest request) {
+        var seen = seen(id, caller, code, phone, "evidence", mediaId, request);
         var decision = decisions.about("evidence", mediaId, "read").by(caller);
         var found = evidence.open(mediaId);
         if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.whistle.intake.following.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.intake.following.FollowingWhistles;
 import org.whistle.intake.raising.PhoneCipher;
+import org.whistle.intake.raising.ReporterCodes;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.AccessDecisions;
@@ -17,8 +19,8 @@ import org.whistle.security.personaldata.ContactDisclosurePolicy.Whose;
 import org.whistle.security.personaldata.Disclosure;
 
 /**
- * How notification-service reaches a reporter who gave only a phone number: the number leaves intake here and
- * nowhere else, to Whistle services holding the {@code SERVICE} role, and every such read is recorded in the
+ * How notification-service reaches a reporter who gave only a phone number: the number and the reporter's tracking
+ * code (for the messages to that phone) leave intake here and nowhere else, to Whistle services holding the {@code SERVICE} role, and every such read is recorded in the
  * access-decision log (who, which whistle, outcome — never the number); callers without the role are refused before
  * this runs, and recorded as such ({@code IntakePersonalData}).
  */
@@ -30,21 +32,34 @@ class ReporterContactController {
     private final FollowingWhistles whistles;
     private final PhoneCipher phones;
     private final AccessDecisions decisions;
+    private final ReporterCodes codes;
 
-    ReporterContactController(FollowingWhistles whistles, PhoneCipher phones, AccessDecisions decisions) {
+    ReporterContactController(
+            FollowingWhistles whistles, PhoneCipher phones, AccessDecisions decisions, ReporterCodes codes) {
         this.whistles = whistles;
         this.phones = phones;
         this.decisions = decisions;
+        this.codes = codes;
     }
 
-    /** A reporter's contact: the phone in full, and a WeChat open id when intake learns one (not yet). */
-    record Contact(String phone, @Nullable String wechatOpenId) {}
+    /**
+     * A reporter's contact: the phone in full, a WeChat open id when intake learns one (not yet), and the reporter's
+     * tracking code for the messages to their own phone — absent for a whistle raised before codes were derived
+     * (ADR 0016).
+     */
+    record Contact(
+            String phone,
+            @Nullable String wechatOpenId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String trackingCode) {}
 
     @GetMapping("/internal/whistles/{id}/contact")
     @PreAuthorize("hasRole('SERVICE')")
     Contact contact(@PathVariable UUID id, Caller caller) {
         var decision = decisions.about(RESOURCE, id, "read").by(caller);
-        var cipher = whistles.find(id).map(whistle -> whistle.phoneCipher()).orElse(null);
+        var whistle = whistles.find(id);
+        var cipher = whistle.map(found -> found.phoneCipher()).orElse(null);
         if (cipher == null) {
             decision.hidden("no-phone-held");
             throw new NotFoundException("reporter contact", id.toString());
@@ -55,7 +70,11 @@ class ReporterContactController {
             decision.denied("service-delivery-needs-the-service-role");
             throw new org.springframework.security.access.AccessDeniedException("only Whistle services");
         }
-        decision.disclosed("reporter.phone", how).allowed("service-delivery");
-        return new Contact(phones.decrypt(cipher).digits(), null);
+        var held = whistle.orElseThrow();
+        var code = codes.recover(held.id(), held.raisedAt(), held.trackingCodeHash());
+        decision.disclosed("reporter.phone", how)
+                .disclosed("reporter.trackingCode", code.isPresent() ? Disclosure.FULL : Disclosure.NONE)
+                .allowed("service-delivery");
+        return new Contact(phones.decrypt(cipher).digits(), null, code.orElse(null));
     }
 }

@@ -235,7 +235,11 @@ class Open311Controller {
         var ids = new ArrayList<UUID>();
         var listed = params.getFirst("service_request_id");
         if (listed != null && !listed.isBlank()) {
-            for (var id : listed.split(",")) {
+            var listedIds = listed.split(",", settings.maxPageSize() + 1);
+            if (listedIds.length > settings.maxPageSize()) {
+                throw new Open311Exception(400, "service_request_id lists at most " + settings.maxPageSize() + " ids");
+            }
+            for (var id : listedIds) {
                 ids.add(uuid(id.strip()));
             }
         }
@@ -316,7 +320,7 @@ class Open311Controller {
         var start = date(params.getFirst("start_date"), "start_date");
         var to = end == null ? now : end;
         var from = start == null ? to.minus(java.time.Duration.ofDays(1)) : start;
-        var updates = requests.updates(from, to, settings.maxPageSize());
+        var updates = requests.updates(from, to, settings.maxPageSize(), knownKey(params.getFirst("api_key")));
         return respond(fmt, "service_request_updates", "request_update", updates);
     }
 

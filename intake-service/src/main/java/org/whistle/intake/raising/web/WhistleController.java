@@ -110,18 +110,42 @@ class WhistleController {
             limits.takeAnonymous(command.phone(), device, request.getRemoteAddr());
         }
         var hash = hash(json.writeValueAsString(command), caller == null ? "" : caller.subject(), uploads);
-        return idempotency.once(key, hash, () -> {
+        var answer = idempotency.once(key, hash, () -> {
             var raised = raising.raise(command, uploads, caller, TraceIds.traceIdOf(traceparent));
             var location = URI.create("/api/whistles/" + raised.id());
             return new IdempotentRequests.Response(
                     HttpStatus.CREATED.value(), location, json.writeValueAsString(view(raised, location)));
         });
+        return withTrackingCode(answer);
+    }
+
+    /**
+     * The answer as stored for retries holds no tracking code (the database keeps only its hash); the code is added
+     * on the way out, to the one who raised the whistle — first answer and replay alike.
+     */
+    private ResponseEntity<String> withTrackingCode(ResponseEntity<String> answer) {
+        if (answer.getStatusCode().value() != HttpStatus.CREATED.value() || answer.getBody() == null) {
+            return answer;
+        }
+        var body = (tools.jackson.databind.node.ObjectNode) json.readTree(answer.getBody());
+        var code = raising.trackingCode(
+                UUID.fromString(body.get("id").asString()),
+                java.time.Instant.parse(body.get("raisedAt").asString()));
+        if (code.isEmpty()) {
+            return answer;
+        }
+        var shown = json.createObjectNode();
+        shown.put("id", body.get("id").asString());
+        shown.put("trackingCode", code.get());
+        shown.setAll(body);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .body(json.writeValueAsString(shown));
     }
 
     private static Map<String, Object> view(Raised raised, URI location) {
         var view = new LinkedHashMap<String, Object>();
         view.put("id", raised.id().toString());
-        view.put("trackingCode", raised.trackingCode());
         view.put("status", PublicStatus.RAISED.name());
         view.put("statusLabel", PublicStatus.RAISED.label());
         view.put("category", raised.categoryCode());
@@ -132,7 +156,8 @@ class WhistleController {
         view.put("evidence", raised.evidence());
         view.put("raisedAt", raised.raisedAt().toString());
         view.put("statusUrl", location.toString());
-        view.put("trackUrl", "/api/whistles/track?code=" + raised.trackingCode());
+        // Where the reporter follows it with the code and the phone (as headers, so neither lands in a URL log).
+        view.put("trackUrl", "/api/whistles/track");
         return view;
     }
 

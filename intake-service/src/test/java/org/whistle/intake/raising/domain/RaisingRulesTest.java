@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.GeoPoint;
 
@@ -23,18 +24,37 @@ class RaisingRulesTest {
     }
 
     @Test
-    void makesUnguessableTrackingCodesThatSurviveHowPeopleTypeThem() {
-        var codes = new TrackingCodes("QQ", new SecureRandom());
+    void derivesUnguessableTrackingCodesFromTheWhistleIdUnderTheKeyThatSurviveHowPeopleTypeThem() {
+        var key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        var codes = new TrackingCodes("QQ", key);
         var seen = new HashSet<String>();
         for (int i = 0; i < 10_000; i++) {
-            var code = codes.next(LocalDate.of(2026, 1, 15));
+            var id = UUID.randomUUID();
+            var code = codes.codeFor(id, LocalDate.of(2026, 1, 15));
             assertThat(code).matches("QQ20260115-[0-9A-HJKMNP-TV-Z]{10}");
+            assertThat(codes.codeFor(id, LocalDate.of(2026, 1, 15)))
+                    .as("said again the same")
+                    .isEqualTo(code);
             seen.add(code);
         }
         assertThat(seen).hasSize(10_000);
+        var id = UUID.randomUUID();
+        var otherKey = key.clone();
+        otherKey[0] ^= 1;
+        assertThat(new TrackingCodes("QQ", otherKey).codeFor(id, LocalDate.of(2026, 1, 15)))
+                .as("another key, another code")
+                .isNotEqualTo(codes.codeFor(id, LocalDate.of(2026, 1, 15)));
+        assertThat(TrackingCodes.hash("QQ20260115-7K3M9QX2PA")).hasSize(32);
         assertThat(TrackingCodes.normalise(" qq20260115-7k3m9qx2pa ")).hasValue("QQ20260115-7K3M9QX2PA");
         assertThat(TrackingCodes.normalise("QQ20260115-OOOOOOOOOO")).hasValue("QQ20260115-0000000000");
         assertThat(TrackingCodes.normalise("not a code")).isEmpty();
+    }
+
+    @Test
+    void refusesAShortTrackingCodeKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrackingCodes("QQ", new byte[16]))
+                .hasMessageContaining("256 bits");
     }
 
     @Test

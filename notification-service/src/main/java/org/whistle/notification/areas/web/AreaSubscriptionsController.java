@@ -13,14 +13,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.notification.InputBounds;
 import org.whistle.notification.areas.AreaSubscriptions;
 import org.whistle.notification.areas.AreaSubscriptions.AreaSubscription;
+import org.whistle.notification.areas.AreaWatchers;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 
-/** A caller subscribes its unit (or, without a unit, itself) to an area in its scope. */
+/**
+ * A command centre subscribes to an area in its scope and then hears of every whistle raised there: its dispatchers
+ * and its integration clients may ({@link AreaWatchers}), no other account. Reading and cancelling one's own stays
+ * open to anyone, so subscriptions made before this rule can be removed by their owners.
+ */
 @RestController
 @RequestMapping("/api/notifications/area-subscriptions")
 class AreaSubscriptionsController {
@@ -33,14 +39,23 @@ class AreaSubscriptionsController {
         this.org = org;
     }
 
+    /** Bounds: {@code areaId} {@value InputBounds#CODE} characters. */
     record Subscribe(@Nullable String areaId) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AreaSubscription subscribe(Caller caller, @RequestBody Subscribe request) {
-        if (request.areaId() == null || request.areaId().isBlank()) {
-            throw InvalidInputException.of("areaId", "required");
+        if (!AreaWatchers.mayWatch(
+                caller,
+                caller.unit() == null
+                        ? null
+                        : org.unit(caller.unit()).map(unit -> unit.kind()).orElse(null))) {
+            throw new AccessDeniedException("area subscriptions are for command centres and their integration clients");
         }
+        if (request.areaId() == null || request.areaId().isBlank()) {
+            throw InvalidInputException.of("areaId", "必填");
+        }
+        InputBounds.name("areaId", request.areaId(), InputBounds.CODE);
         if (!caller.covers(nodeAndAncestors(request.areaId()))) {
             // Subscribers hear of every whistle raised in the area: only in their own scope.
             throw new AccessDeniedException("the area lies outside the caller's scope");

@@ -14,13 +14,23 @@ import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Writes the message for an event. Reporter-facing texts carry the tracking code, and on resolution the rating link
- * ({@code ratingLinkBase} followed by the tracking code); texts never carry the reporter's phone or name, and notes
- * and reasons copied from events are masked again, whoever wrote a number into them.
+ * ({@code ratingLinkBase} followed by the tracking code) — as the placeholder {@link #TRACKING_CODE}, which only the
+ * SMS/WeChat channels fill in as they send ({@link #withTrackingCode}), so the delivery log, inbox, live feed, logs and
+ * metrics never hold the reporter's secret. Texts never carry the reporter's phone or name, and notes and reasons
+ * copied from events are masked again, whoever wrote a number into them.
  */
 public record Messages(String ratingLinkBase) {
 
-    public Message render(EventEnvelope<?> envelope, @Nullable String trackingCode, Addressee addressee) {
-        var code = trackingCode == null ? "" : trackingCode;
+    /** Stands for the tracking code in stored texts; reads as "(tracking code)" where it is not filled in. */
+    public static final String TRACKING_CODE = "〔查询码〕";
+
+    /** The text as sent to the reporter's own phone: the placeholder replaced by their code, when it is known. */
+    public static String withTrackingCode(String text, @Nullable String trackingCode) {
+        return trackingCode == null || trackingCode.isBlank() ? text : text.replace(TRACKING_CODE, trackingCode);
+    }
+
+    public Message render(EventEnvelope<?> envelope, Addressee addressee) {
+        var code = TRACKING_CODE;
         var parameters = new LinkedHashMap<String, String>();
         parameters.put("trackingCode", code);
         parameters.put("whistleId", String.valueOf(envelope.whistleId()));
@@ -95,13 +105,6 @@ public record Messages(String ratingLinkBase) {
             }
         }
         return new Message(template, title, body, parameters);
-    }
-
-    /** One text for several held-back ones, oldest first. */
-    public static String digest(List<String> held) {
-        var body = new StringBuilder("最新进展（" + held.size() + " 条）：");
-        held.forEach(text -> body.append("\n· ").append(text));
-        return body.toString();
     }
 
     private String ratingLink(String code, LinkedHashMap<String, String> parameters) {

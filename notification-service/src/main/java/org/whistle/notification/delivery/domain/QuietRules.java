@@ -17,6 +17,11 @@ public record QuietRules(int reporterLimit, Duration window) {
 
     /** Whether a delivery goes out now, given how many went to the same reporter, whistle and channel in the window. */
     public boolean sendsNow(UrgencyClass urgency, Addressee addressee, long alreadySentInWindow) {
-        return urgency == UrgencyClass.URGENT || !addressee.reporter() || alreadySentInWindow < reporterLimit;
+        return !limits(urgency, addressee) || alreadySentInWindow < reporterLimit;
+    }
+
+    /** Whether the limit applies at all: only routine messages to reporters are counted and held back. */
+    public boolean limits(UrgencyClass urgency, Addressee addressee) {
+        return urgency != UrgencyClass.URGENT && addressee.reporter();
     }
 }

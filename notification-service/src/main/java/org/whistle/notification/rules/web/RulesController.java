@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.notification.InputBounds;
 import org.whistle.notification.rules.RuleTable;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.Rule;
@@ -60,7 +61,11 @@ class RulesController {
         }
     }
 
-    /** A rule as an administrator writes it; {@code active} defaults to true. */
+    /**
+     * A rule as an administrator writes it; {@code active} defaults to true. Bounds: {@code eventType} and
+     * {@code qualifier} {@value InputBounds#CODE} characters, {@code description} {@value InputBounds#DESCRIPTION}
+     * (no control or bidirectional-override characters), {@code channels} at most {@value InputBounds#ITEMS}.
+     */
     record RuleRequest(
             @Nullable String eventType,
             @Nullable String qualifier,
@@ -71,6 +76,10 @@ class RulesController {
             @Nullable String description) {
 
         Rule toRule(long id) {
+            InputBounds.name("eventType", eventType, InputBounds.CODE);
+            InputBounds.name("qualifier", qualifier, InputBounds.CODE);
+            InputBounds.name("description", description, InputBounds.DESCRIPTION);
+            InputBounds.items("channels", channels, InputBounds.CODE);
             if (eventType == null || eventType.isBlank()) {
                 throw InvalidInputException.of("eventType", "an event type name or *");
             }

@@ -13,7 +13,9 @@ import org.whistle.security.personaldata.Disclosure;
 
 /**
  * What the development SMS/WeChat provider would have sent, newest first; for administrators. Addresses are the masked
- * numbers the events carried; refusals are recorded through {@code NotificationPersonalData}.
+ * numbers the events carried; refusals are recorded through {@code NotificationPersonalData}. The texts are as the
+ * reporter would read them, tracking code included: the dev outbox is the local stack's stand-in for the reporter's own
+ * phone, and no real provider ever writes to it.
  */
 @RestController
 @RequestMapping("/api/notifications/dev-outbox")

@@ -1,7 +1,8 @@
 package org.whistle.notification.webhooks.web;
 
-import java.net.URI;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.notification.InputBounds;
 import org.whistle.notification.delivery.DeliveryLog;
 import org.whistle.notification.webhooks.WebhookSubscriptions;
 import org.whistle.notification.webhooks.WebhookSubscriptions.Subscription;
+import org.whistle.notification.webhooks.WebhookTargets;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
@@ -26,7 +29,8 @@ import org.whistle.security.Role;
 
 /**
  * A unit's webhook subscriptions and their delivery history, for the unit's own accounts and administrators (who may
- * act for any unit).
+ * act for any unit). The secret is in the answer that creates or rotates it, and in no other: later reads say only
+ * that one is set and since when. URLs are checked by {@link WebhookTargets} before they are stored.
  */
 @RestController
 @RequestMapping("/api/notifications/webhooks")
@@ -35,54 +39,115 @@ class WebhooksController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookSubscriptions subscriptions;
+    private final WebhookTargets targets;
     private final DeliveryLog log;
 
-    WebhooksController(WebhookSubscriptions subscriptions, DeliveryLog log) {
+    WebhooksController(WebhookSubscriptions subscriptions, WebhookTargets targets, DeliveryLog log) {
         this.subscriptions = subscriptions;
+        this.targets = targets;
         this.log = log;
     }
 
     /**
      * A new subscription; without a secret one is generated. {@code unit} is for administrators, others subscribe
-     * their own unit.
+     * their own unit. Bounds: {@code name} {@value InputBounds#NAME}, {@code url} {@value InputBounds#URL},
+     * {@code secret} {@value InputBounds#SECRET_MIN}–{@value InputBounds#SECRET}, {@code eventTypes} at most
+     * {@value InputBounds#ITEMS} of {@value InputBounds#CODE} characters.
      */
     record Subscribe(
             @Nullable String unit,
+            @Nullable String name,
             @Nullable String url,
             @Nullable String secret,
             @Nullable List<String> eventTypes) {}
 
+    /** A new secret; without one, one is generated. */
+    record Rotate(@Nullable String secret) {}
+
+    /** Whether a secret is set and since when; {@code value} only in the answer that set it. */
+    record Secret(
+            boolean set,
+            Instant rotatedAt,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String value) {}
+
+    /** A subscription as its unit and administrators see it. */
+    record View(
+            UUID id,
+            String unit,
+            String name,
+            String url,
+            Secret secret,
+            List<String> eventTypes,
+            boolean active,
+            int consecutiveFailures,
+            @Nullable String disabledReason,
+            Instant createdAt) {
+
+        static View of(Subscription subscription, boolean showSecret) {
+            return new View(
+                    subscription.id(),
+                    subscription.unit(),
+                    subscription.name(),
+                    subscription.url(),
+                    new Secret(true, subscription.secretRotatedAt(), showSecret ? subscription.secret() : null),
+                    subscription.eventTypes(),
+                    subscription.active(),
+                    subscription.consecutiveFailures(),
+                    subscription.disabledReason(),
+                    subscription.createdAt());
+        }
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Subscription subscribe(Caller caller, @RequestBody Subscribe request) {
+    View subscribe(Caller caller, @RequestBody Subscribe request) {
         var unit = request.unit() != null && caller.has(Role.ADMINISTRATOR) ? request.unit() : caller.unit();
         if (unit == null) {
-            throw InvalidInputException.of("unit", "the caller acts for no unit");
+            throw InvalidInputException.of("unit", "调用者不代表任何单位");
         }
-        if (request.url() == null || !isHttp(request.url())) {
-            throw InvalidInputException.of("url", "an absolute http(s) URL");
+        InputBounds.name("unit", unit, InputBounds.CODE);
+        var name = InputBounds.name("name", request.name(), InputBounds.NAME);
+        var eventTypes = InputBounds.items("eventTypes", request.eventTypes(), InputBounds.CODE);
+        var url = InputBounds.text("url", request.url(), InputBounds.URL);
+        if (url == null || url.isBlank()) {
+            throw InvalidInputException.of("url", "必填");
         }
-        var secret = request.secret() == null || request.secret().isBlank() ? newSecret() : request.secret();
-        if (secret.length() < 16) {
-            throw InvalidInputException.of("secret", "at least 16 characters");
+        try {
+            targets.check(url);
+        } catch (WebhookTargets.Refused e) {
+            throw InvalidInputException.of("url", e.getMessage());
         }
-        return subscriptions.add(
-                unit, request.url(), secret, request.eventTypes() == null ? List.of() : request.eventTypes());
+        var secret = secret(request.secret());
+        return View.of(
+                subscriptions.add(
+                        unit, name == null ? "" : name, url, secret, eventTypes == null ? List.of() : eventTypes),
+                true);
     }
 
     @GetMapping
-    List<Subscription> list(Caller caller) {
-        if (caller.has(Role.ADMINISTRATOR)) {
-            return subscriptions.all();
-        }
-        return caller.unit() == null ? List.of() : subscriptions.ofUnit(caller.unit());
+    List<View> list(Caller caller) {
+        var visible = caller.has(Role.ADMINISTRATOR)
+                ? subscriptions.all()
+                : caller.unit() == null ? List.<Subscription>of() : subscriptions.ofUnit(caller.unit());
+        return visible.stream()
+                .map(subscription -> View.of(subscription, false))
+                .toList();
+    }
+
+    /** Replaces the secret and shows the new one, this once. */
+    @PostMapping("/{id}/secret")
+    View rotate(Caller caller, @PathVariable UUID id, @RequestBody(required = false) @Nullable Rotate request) {
+        visible(caller, id);
+        return View.of(subscriptions.rotate(id, secret(request == null ? null : request.secret())), true);
     }
 
     @PostMapping("/{id}/enable")
-    Subscription enable(Caller caller, @PathVariable UUID id) {
+    View enable(Caller caller, @PathVariable UUID id) {
         visible(caller, id);
         subscriptions.enable(id);
-        return subscriptions.find(id).orElseThrow();
+        return View.of(subscriptions.find(id).orElseThrow(), false);
     }
 
     @DeleteMapping("/{id}")
@@ -108,13 +173,15 @@ class WebhooksController {
         return subscription;
     }
 
-    private static boolean isHttp(String url) {
-        try {
-            var uri = URI.create(url);
-            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (IllegalArgumentException e) {
-            return false;
+    private static String secret(@Nullable String requested) {
+        if (requested == null || requested.isBlank()) {
+            return newSecret();
         }
+        InputBounds.name("secret", requested, InputBounds.SECRET);
+        if (requested.length() < InputBounds.SECRET_MIN) {
+            throw InvalidInputException.of("secret", "至少 " + InputBounds.SECRET_MIN + " 个字符");
+        }
+        return requested;
     }
 
     private static String newSecret() {

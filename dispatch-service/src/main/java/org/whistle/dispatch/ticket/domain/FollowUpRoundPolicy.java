@@ -1,0 +1,70 @@
+package org.whistle.dispatch.ticket.domain;
+
+import java.util.List;
+import java.util.Set;
+import org.whistle.events.TicketState;
+
+/**
+ * A follow-up (回访) counts once per round. A round is one resolution: it starts when the lead unit's done makes the
+ * ticket RESOLVED and ends with the reopen (返工) or failed verification that starts the next; an answer counts if
+ * the ticket has a result to judge (RESOLVED, VERIFIED or CLOSED) and the round has no counted answer yet. Read from
+ * the timeline, which is where counted and ignored answers are recorded.
+ */
+public final class FollowUpRoundPolicy {
+
+    private static final Set<TicketState> JUDGEABLE =
+            Set.of(TicketState.RESOLVED, TicketState.VERIFIED, TicketState.CLOSED);
+
+    private FollowUpRoundPolicy() {}
+
+    public static Decision check(TicketState state, List<TimelineEntry> timeline) {
+        for (var entry : timeline.reversed()) {
+            if (counted(entry)) {
+                return Decision.rejected("round", "本轮回访已在第 " + entry.sequence() + " 条记录，同一轮办结只计一次回访");
+            }
+            if (startsRound(entry)) {
+                break;
+            }
+            if (entry.action() == TicketAction.REOPEN || entry.action() == TicketAction.VERIFY_FAIL) {
+                return Decision.rejected("state", "工单已返工，新一轮尚未办结，暂无可回访的处理结果");
+            }
+        }
+        if (!JUDGEABLE.contains(state)) {
+            return Decision.rejected("state", "工单尚未办结，暂无可回访的处理结果");
+        }
+        return Decision.ALLOWED;
+    }
+
+    /** Whether the current round's counted answer says resolved (满意 before 核查 closes the ticket when verified). */
+    public static boolean resolvedThisRound(List<TimelineEntry> timeline) {
+        for (var entry : timeline.reversed()) {
+            if (entry.action() == TicketAction.FOLLOW_UP_RESOLVED) {
+                return true;
+            }
+            if (entry.action() == TicketAction.FOLLOW_UP_NOT_RESOLVED
+                    || entry.action() == TicketAction.REOPEN
+                    || entry.action() == TicketAction.VERIFY_FAIL
+                    || startsRound(entry)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the entry records a follow-up taken by phone by a command centre (电话回访), not the reporter's own. */
+    public static boolean byPhone(TimelineEntry entry) {
+        return entry.action().side() == TicketAction.Side.REPORTER
+                && !entry.actor().userId().startsWith("system:");
+    }
+
+    private static boolean counted(TimelineEntry entry) {
+        return entry.action() == TicketAction.FOLLOW_UP_RESOLVED
+                || entry.action() == TicketAction.FOLLOW_UP_NOT_RESOLVED;
+    }
+
+    private static boolean startsRound(TimelineEntry entry) {
+        return entry.action() == TicketAction.DONE
+                && entry.stateAfter() == TicketState.RESOLVED
+                && entry.stateBefore() != TicketState.RESOLVED;
+    }
+}

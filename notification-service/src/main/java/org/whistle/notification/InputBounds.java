@@ -1,0 +1,67 @@
+package org.whistle.notification;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.whistle.problems.InvalidInputException;
+
+/**
+ * The documented maximum of every free-text field this service accepts (README, "Input bounds"); longer is a 422
+ * naming the field. Names also refuse control characters and bidirectional overrides (U+202A–U+202E, U+2066–U+2069),
+ * which make a name read differently from what it is.
+ */
+public final class InputBounds {
+
+    /** Webhook subscription names. */
+    public static final int NAME = 100;
+    /** Webhook URLs. */
+    public static final int URL = 2_000;
+    /** Webhook secrets (at least {@link #SECRET_MIN}). */
+    public static final int SECRET = 200;
+
+    public static final int SECRET_MIN = 16;
+    /** Codes: units, areas, event types, qualifiers. */
+    public static final int CODE = 64;
+    /** Rule descriptions. */
+    public static final int DESCRIPTION = 500;
+    /** Items in a list field (event types, channels). */
+    public static final int ITEMS = 20;
+
+    private InputBounds() {}
+
+    /** Refuses a text longer than {@code max} characters. */
+    public static @Nullable String text(String field, @Nullable String value, int max) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            throw InvalidInputException.of(field, "最多 " + max + " 个字符");
+        }
+        return value;
+    }
+
+    /** Refuses a name longer than {@code max}, or holding control characters or bidirectional overrides. */
+    public static @Nullable String name(String field, @Nullable String value, int max) {
+        text(field, value, max);
+        if (value != null
+                && value.codePoints()
+                        .anyMatch(c -> Character.isISOControl(c)
+                                || (c >= 0x202A && c <= 0x202E)
+                                || (c >= 0x2066 && c <= 0x2069))) {
+            throw InvalidInputException.of(field, "不得含控制字符或文字方向控制字符");
+        }
+        return value;
+    }
+
+    /** Refuses a list with more than {@link #ITEMS} items or an item longer than {@code max}. */
+    public static <T> @Nullable List<T> items(String field, @Nullable List<T> values, int max) {
+        if (values == null) {
+            return null;
+        }
+        if (values.size() > ITEMS) {
+            throw InvalidInputException.of(field, "最多 " + ITEMS + " 项");
+        }
+        for (var value : values) {
+            if (value instanceof String text) {
+                name(field, text, max);
+            }
+        }
+        return values;
+    }
+}
