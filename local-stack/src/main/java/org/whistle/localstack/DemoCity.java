@@ -27,7 +27,10 @@ final class DemoCity {
             "city/units.csv",
             "city/categories.csv",
             "city/routing-rules.csv",
-            "city/deadline-policies.csv");
+            "city/deadline-policies.csv",
+            "city/calendars.csv",
+            "city/holidays-2026.csv",
+            "city/holidays-2027.csv");
 
     private DemoCity() {}
 
