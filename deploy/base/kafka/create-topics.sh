@@ -37,6 +37,7 @@ whistle-feedback 12 cleanup.policy=delete,retention.ms=15552000000
 org-units 3 cleanup.policy=compact
 org-categories 3 cleanup.policy=compact
 org-rules 3 cleanup.policy=compact
+org-calendars 3 cleanup.policy=compact
 timeline-checkpoints 1 cleanup.policy=compact
 whistle-raised.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 whistle-routed.DLT 12 cleanup.policy=delete,retention.ms=2592000000
@@ -47,6 +48,7 @@ whistle-feedback.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 org-units.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 org-categories.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 org-rules.DLT 3 cleanup.policy=delete,retention.ms=2592000000
+org-calendars.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 timeline-checkpoints.DLT 1 cleanup.policy=delete,retention.ms=2592000000
 TOPICS
 echo "topics ready"

@@ -25,7 +25,8 @@ public enum EventType {
     ORG_UNIT_CHANGED("org-unit-changed", 1, Topics.ORG_UNITS, OrgUnitChanged.class),
     CATEGORY_CHANGED("org-category-changed", 1, Topics.ORG_CATEGORIES, CategoryChanged.class),
     ROUTING_RULE_CHANGED("org-routing-rule-changed", 1, Topics.ORG_RULES, RoutingRuleChanged.class),
-    DEADLINE_POLICY_CHANGED("org-deadline-policy-changed", 1, Topics.ORG_RULES, DeadlinePolicyChanged.class);
+    DEADLINE_POLICY_CHANGED("org-deadline-policy-changed", 1, Topics.ORG_RULES, DeadlinePolicyChanged.class),
+    CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class);
 
     private final String typeName;
     private final int version;

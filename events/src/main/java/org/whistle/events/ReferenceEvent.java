@@ -5,4 +5,4 @@ package org.whistle.events;
  * a consumer's local copy is the latest record per key (event-carried state transfer).
  */
 public sealed interface ReferenceEvent extends EventData
-        permits OrgUnitChanged, CategoryChanged, RoutingRuleChanged, DeadlinePolicyChanged {}
+        permits OrgUnitChanged, CategoryChanged, RoutingRuleChanged, DeadlinePolicyChanged, CalendarChanged {}

@@ -24,6 +24,7 @@ public final class Topics {
     public static final String ORG_UNITS = "org-units";
     public static final String ORG_CATEGORIES = "org-categories";
     public static final String ORG_RULES = "org-rules";
+    public static final String ORG_CALENDARS = "org-calendars";
     /** Signed checkpoints of ticket timelines (ADR 0016): compacted, one key per checkpoint, so all are kept. */
     public static final String TIMELINE_CHECKPOINTS = "timeline-checkpoints";
 
@@ -43,6 +44,7 @@ public final class Topics {
             reference(ORG_UNITS),
             reference(ORG_CATEGORIES),
             reference(ORG_RULES),
+            reference(ORG_CALENDARS),
             // One partition: checkpoints form one numbered, chained sequence that a verifier reads in order.
             new TopicDefinition(TIMELINE_CHECKPOINTS, 1, true, null));
 

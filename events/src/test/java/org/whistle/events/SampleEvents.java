@@ -129,6 +129,28 @@ final class SampleEvents {
                         true,
                         DeadlinePolicyChanged.Escalation.NEXT_LEVEL,
                         List.of("SUSPENDED", "EXTENSION")),
+                new CalendarChanged(
+                        "calendar-qiqihar",
+                        "齐齐哈尔市工作日历",
+                        "Asia/Shanghai",
+                        List.of(
+                                java.time.DayOfWeek.MONDAY,
+                                java.time.DayOfWeek.TUESDAY,
+                                java.time.DayOfWeek.WEDNESDAY,
+                                java.time.DayOfWeek.THURSDAY,
+                                java.time.DayOfWeek.FRIDAY),
+                        List.of(
+                                new CalendarChanged.WorkingHours(
+                                        java.time.LocalTime.of(8, 30), java.time.LocalTime.of(12, 0)),
+                                new CalendarChanged.WorkingHours(
+                                        java.time.LocalTime.of(13, 30), java.time.LocalTime.of(17, 30))),
+                        List.of(2026),
+                        List.of(
+                                new CalendarChanged.DatedException(
+                                        java.time.LocalDate.of(2026, 10, 1), CalendarChanged.DayKind.HOLIDAY, "国庆节"),
+                                new CalendarChanged.DatedException(
+                                        java.time.LocalDate.of(2026, 9, 20), CalendarChanged.DayKind.WORKDAY, "国庆节调休")),
+                        true),
                 new TimelineCheckpoint(
                         "dispatch-service",
                         42,
@@ -249,7 +271,17 @@ final class SampleEvents {
                         null,
                         false,
                         DeadlinePolicyChanged.Escalation.CITY,
-                        List.of()));
+                        List.of()),
+                new CalendarChanged(
+                        "calendar-empty",
+                        "空日历",
+                        "Asia/Shanghai",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(new CalendarChanged.DatedException(
+                                java.time.LocalDate.of(2027, 1, 1), CalendarChanged.DayKind.HOLIDAY, null)),
+                        false));
     }
 
     static EventEnvelope<EventData> envelope(EventData data) {

@@ -28,7 +28,10 @@ final class DemoCity {
             "city/categories.csv",
             "city/routing-rules.csv",
             "city/deadline-policies.csv",
-            "city/gazetteer.csv");
+            "city/gazetteer.csv",
+            "city/calendars.csv",
+            "city/holidays-2026.csv",
+            "city/holidays-2027.csv");
 
     private DemoCity() {}
 

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.TraceIds;
+import org.whistle.sla.clocks.TestCalendars;
 import org.whistle.sla.clocks.Tickets;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TestInfrastructure;
@@ -130,6 +132,216 @@ class SlaServiceApplicationTest extends ServiceContract {
                         .mapToLong(row -> row.path("running").asLong())
                         .sum())
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anApprovedResolveExtensionOfTheLeadUnitMovesTheResolveDeadlineAndShowsWhoApprovedIt() {
+        var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
+        publish(ticket.summoned("roads-bureau"));
+        var dispatcher = token("STREET_DISPATCHER");
+        var before = resolveClock(await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> call("/api/sla/tickets/" + ticket.id(), dispatcher),
+                        response -> response.statusCode() == 200 && resolveClock(response) != null));
+        publish(ticket.extended(
+                ClockKind.RESOLVE, "roads-bureau", Duration.ofHours(48), org.whistle.events.TicketState.DISPATCHED));
+
+        var after = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> resolveClock(call("/api/sla/tickets/" + ticket.id(), dispatcher)),
+                        clock -> clock != null
+                                && !clock.path("extended").asString().equals("PT0S"));
+
+        assertThat(after.path("extended").asString()).isEqualTo("PT48H");
+        assertThat(java.time.Instant.parse(after.path("dueAt").asString()))
+                .isEqualTo(
+                        java.time.Instant.parse(before.path("dueAt").asString()).plus(Duration.ofHours(48)));
+        var extension = after.path("extensions").get(0);
+        assertThat(extension.path("extraTime").asString()).isEqualTo("PT48H");
+        assertThat(extension.path("unitId").asString()).isEqualTo("roads-bureau");
+        assertThat(extension.path("approvedBy").asString()).isEqualTo("dispatcher-1");
+        assertThat(extension.path("approvedByUnit").asString()).isEqualTo(Tickets.CENTRE);
+    }
+
+    private static @Nullable JsonNode resolveClock(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        return json(response)
+                .path("clocks")
+                .valueStream()
+                .filter(clock -> clock.path("kind").asString().equals("RESOLVE"))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void showsTheFilingCountdownOfAnUnfiledWhistleToTheDispatchersOfItsStreetAndAbove() {
+        var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
+        publish(ticket.raised());
+        var streetDispatcher = TestIssuer.get()
+                .token("street-1-dispatcher", List.of("STREET_DISPATCHER"), List.of("street-1"), Tickets.CENTRE);
+
+        var response = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> call("/api/sla/tickets/" + ticket.id(), streetDispatcher),
+                        answer -> answer.statusCode() == 200);
+
+        var file = json(response).path("clocks").get(0);
+        assertThat(file.path("kind").asString()).isEqualTo("FILE");
+        assertThat(file.path("state").asString()).isEqualTo("RUNNING");
+        assertThat(json(response).path("ticketId").isNull()).isTrue();
+        assertThat(call("/api/sla/tickets/" + ticket.id(), token("CITY_DISPATCHER"))
+                        .statusCode())
+                .isEqualTo(200);
+        var otherStreet = TestIssuer.get()
+                .token("other-street", List.of("STREET_DISPATCHER"), List.of("street-2"), "centre-street-2");
+        assertThat(call("/api/sla/tickets/" + ticket.id(), otherStreet).statusCode())
+                .isEqualTo(404);
+        assertThat(call("/api/sla/tickets/" + ticket.id(), unitToken("DEPARTMENT_OFFICER", "roads-bureau"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void countsTheOverdueFilingClockOfAnUnfiledWhistleForItsStreetsCentre() {
+        // Raised three hours ago: the two-hour filing clock (design default) is overdue from the first look.
+        var ticket = new Tickets(Clock.offset(Clock.systemUTC(), Duration.ofHours(-3)), Tickets.POTHOLE);
+        publish(ticket.raised());
+        var streetDispatcher = TestIssuer.get()
+                .token("street-1-dispatcher", List.of("STREET_DISPATCHER"), List.of("street-1"), Tickets.CENTRE);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> overdue(call("/api/sla/summary", streetDispatcher), Tickets.CENTRE) >= 1);
+        var otherStreet =
+                TestIssuer.get().token("other-street", List.of("STREET_DISPATCHER"), List.of("street-2"), null);
+        assertThat(overdue(call("/api/sla/summary", otherStreet), Tickets.CENTRE))
+                .isZero();
+    }
+
+    private static long overdue(HttpResponse<String> summary, String unit) {
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+        return json(summary)
+                .valueStream()
+                .filter(row -> row.path("unit").asString().equals(unit))
+                .mapToLong(row -> row.path("overdue").asLong())
+                .sum();
+    }
+
+    @Test
+    void countsAFilingClockInTheCalendarsWorkingTimeAndReplansItWhenTheCalendarChanges() {
+        var beijing = java.time.ZoneId.of("Asia/Shanghai");
+        // The last Friday 18:00 in Beijing: the clock starts outside working hours, with a weekend ahead.
+        var friday = java.time.ZonedDateTime.now(beijing)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.FRIDAY))
+                .withHour(18)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        if (friday.isAfter(java.time.ZonedDateTime.now(beijing))) {
+            friday = friday.minusWeeks(1);
+        }
+        var calendarId = "calendar-" + java.util.UUID.randomUUID();
+        var first = TestCalendars.calendar(calendarId, TestCalendars.china2026(), 1, Clock.systemUTC());
+        publish(first);
+        var category = "ROADS-SIGN-" + Long.toHexString(System.nanoTime()).toUpperCase();
+        publish(Tickets.policy(
+                "policy-" + calendarId,
+                category,
+                java.util.Map.of(
+                        ClockKind.FILE, Duration.ofHours(100),
+                        ClockKind.REPORT_IN, Duration.ofHours(2),
+                        ClockKind.CONTACT_REPORTER, Duration.ofHours(24),
+                        ClockKind.RESOLVE, Duration.ofHours(24),
+                        ClockKind.VERIFY, Duration.ofHours(24),
+                        ClockKind.FOLLOW_UP, Duration.ofHours(72)),
+                calendarId,
+                Clock.systemUTC()));
+        var working = org.whistle.orgreference.domain.calendars.WorkingCalendar.from(first.data(), 1);
+        var due = working.plus(friday.toInstant(), Duration.ofHours(100));
+        var dispatcher = token("STREET_DISPATCHER");
+
+        var ticket = new Tickets(Clock.fixed(friday.toInstant(), java.time.ZoneOffset.UTC), category);
+        publish(ticket.raised());
+        var file = await().atMost(Duration.ofSeconds(60))
+                .until(() -> fileClock(call("/api/sla/tickets/" + ticket.id(), dispatcher)), clock -> clock != null);
+
+        assertThat(file.path("countedIn").asString()).isEqualTo("WORKING_TIME");
+        assertThat(file.path("calendarId").asString()).isEqualTo(calendarId);
+        assertThat(java.time.Instant.parse(file.path("dueAt").asString())).isEqualTo(due);
+        assertThat(file.path("dueAtBeijing").asString()).endsWith("+08:00");
+        assertThat(java.time.OffsetDateTime.parse(file.path("dueAtBeijing").asString())
+                        .toInstant())
+                .isEqualTo(due);
+        var remaining = Duration.parse(file.path("remainingWorkingTime").asString());
+        assertThat(remaining).isPositive().isLessThanOrEqualTo(Duration.ofHours(100));
+        assertThat(file.path("note").isNull() || file.path("note").isMissingNode())
+                .isTrue();
+
+        // The due day becomes a holiday: the running clock moves to the next working day.
+        var holiday = new java.util.ArrayList<>(TestCalendars.china2026());
+        holiday.add(new org.whistle.events.CalendarChanged.DatedException(
+                java.time.LocalDate.ofInstant(due, beijing),
+                org.whistle.events.CalendarChanged.DayKind.HOLIDAY,
+                "临时休息日"));
+        var second = TestCalendars.calendar(calendarId, holiday, 2, Clock.systemUTC());
+        publish(second);
+        var replanned = org.whistle.orgreference.domain.calendars.WorkingCalendar.from(second.data(), 2)
+                .plus(friday.toInstant(), Duration.ofHours(100));
+        assertThat(replanned).isAfter(due);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> fileClock(call("/api/sla/tickets/" + ticket.id(), dispatcher)),
+                        clock -> clock != null
+                                && java.time.Instant.parse(clock.path("dueAt").asString())
+                                        .equals(replanned));
+    }
+
+    @Test
+    void saysSoWhenAPolicysCalendarIsUnknownAndCountsRoundTheClock() {
+        var category = "ROADS-MARK-" + Long.toHexString(System.nanoTime()).toUpperCase();
+        publish(Tickets.policy(
+                "policy-" + category,
+                category,
+                java.util.Map.of(
+                        ClockKind.FILE, Duration.ofHours(2),
+                        ClockKind.REPORT_IN, Duration.ofHours(2),
+                        ClockKind.CONTACT_REPORTER, Duration.ofHours(24),
+                        ClockKind.RESOLVE, Duration.ofHours(24),
+                        ClockKind.VERIFY, Duration.ofHours(24),
+                        ClockKind.FOLLOW_UP, Duration.ofHours(72)),
+                "calendar-never-published",
+                Clock.systemUTC()));
+        var ticket = new Tickets(Clock.systemUTC(), category);
+        publish(ticket.raised());
+
+        var file = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> fileClock(call("/api/sla/tickets/" + ticket.id(), token("STREET_DISPATCHER"))),
+                        clock ->
+                                clock != null && clock.path("policy").asString().equals("policy-" + category));
+
+        assertThat(file.path("countedIn").asString()).isEqualTo("ROUND_THE_CLOCK");
+        assertThat(file.path("calendarId").asString()).isEqualTo("calendar-never-published");
+        assertThat(file.path("note").asString())
+                .contains("calendar-never-published")
+                .contains("自然时间");
+        assertThat(Duration.between(
+                        java.time.Instant.parse(file.path("startedAt").asString()),
+                        java.time.Instant.parse(file.path("dueAt").asString())))
+                .isEqualTo(Duration.ofHours(2));
+    }
+
+    private static @Nullable JsonNode fileClock(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        return json(response)
+                .path("clocks")
+                .valueStream()
+                .filter(clock -> clock.path("kind").asString().equals("FILE"))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
+import org.whistle.events.CalendarChanged;
 import org.whistle.events.CategoryChanged;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.DeadlinePolicyChanged;
@@ -17,6 +18,7 @@ import org.whistle.events.GeoPoint;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.RoutingRuleChanged;
 import org.whistle.events.Urgency;
+import org.whistle.orgreference.domain.calendars.WorkingCalendar;
 import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.deadlines.DeadlinePolicy;
 import org.whistle.orgreference.domain.deadlines.PolicyLookup;
@@ -29,7 +31,8 @@ import org.whistle.orgreference.domain.routing.RoutingQuery;
 import org.whistle.orgreference.domain.routing.RoutingRule;
 
 /**
- * The latest state of every organisation unit, category, routing rule and deadline policy, as published on the
+ * The latest state of every organisation unit, category, routing rule, deadline policy and working-hour calendar, as
+ * published on the
  * {@code org-*} topics. A record older than the one held (a lower revision) is ignored, so replays and reordering
  * are harmless. Answers with the same rules org-registry applies ({@link RoutingPolicy}, {@link PolicyLookup}).
  */
@@ -49,6 +52,7 @@ public final class OrgReferenceCopy {
     private final Map<String, Held<CategoryChanged>> categories = new ConcurrentHashMap<>();
     private final Map<String, Held<RoutingRuleChanged>> rules = new ConcurrentHashMap<>();
     private final Map<String, Held<DeadlinePolicyChanged>> policies = new ConcurrentHashMap<>();
+    private final Map<String, Held<WorkingCalendar>> calendars = new ConcurrentHashMap<>();
     private volatile @Nullable GridIndex grids;
 
     /** Takes one record from an {@code org-*} topic; returns whether it changed the copy. */
@@ -65,6 +69,8 @@ public final class OrgReferenceCopy {
             case CategoryChanged category -> keepNewer(categories, category.code(), category, revision);
             case RoutingRuleChanged rule -> keepNewer(rules, rule.ruleId(), rule, revision);
             case DeadlinePolicyChanged policy -> keepNewer(policies, policy.policyId(), policy, revision);
+            case CalendarChanged calendar ->
+                keepNewer(calendars, calendar.calendarId(), WorkingCalendar.from(calendar, revision), revision);
             default -> false;
         };
     }
@@ -180,6 +186,18 @@ public final class OrgReferenceCopy {
                 candidates, categoryCode == null ? null : new CategoryCode(categoryCode), main, urgency, level);
     }
 
+    /** The working-hour calendar a deadline policy names, with its revision; empty when none was published. */
+    public Optional<WorkingCalendar> calendar(String calendarId) {
+        return Optional.ofNullable(calendars.get(calendarId)).map(Held::state);
+    }
+
+    /** Every calendar's id and the revision held, so a consumer can tell which calendars changed since it looked. */
+    public Map<String, Long> calendarRevisions() {
+        var revisions = new HashMap<String, Long>();
+        calendars.forEach((id, held) -> revisions.put(id, held.revision()));
+        return revisions;
+    }
+
     /** How much of each kind the copy holds, for health details and logs. */
     public Map<String, Integer> size() {
         var size = new HashMap<String, Integer>();
@@ -187,6 +205,7 @@ public final class OrgReferenceCopy {
         size.put("categories", categories.size());
         size.put("rules", rules.size());
         size.put("policies", policies.size());
+        size.put("calendars", calendars.size());
         return size;
     }
 

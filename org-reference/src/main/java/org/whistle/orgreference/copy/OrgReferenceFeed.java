@@ -28,7 +28,8 @@ import org.whistle.events.Topics;
  */
 final class OrgReferenceFeed implements SmartLifecycle {
 
-    static final List<String> TOPICS = List.of(Topics.ORG_UNITS, Topics.ORG_CATEGORIES, Topics.ORG_RULES);
+    static final List<String> TOPICS =
+            List.of(Topics.ORG_UNITS, Topics.ORG_CATEGORIES, Topics.ORG_RULES, Topics.ORG_CALENDARS);
     private static final Logger log = LoggerFactory.getLogger(OrgReferenceFeed.class);
 
     private final OrgReferenceCopy copy;

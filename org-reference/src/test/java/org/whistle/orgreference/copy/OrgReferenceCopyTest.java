@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.whistle.events.CalendarChanged;
 import org.whistle.events.CategoryChanged;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
@@ -87,6 +88,40 @@ class OrgReferenceCopyTest {
         assertThat(proposal.lead().value()).isEqualTo("QQ-230225-ZJJ-LZG");
         assertThat(copy.propose("UNKNOWN", "230225100001001", CommandLevel.STREET))
                 .isEmpty();
+    }
+
+    @Test
+    void holdsTheNewestStateOfEachWorkingCalendarWithItsRevision() {
+        assertThat(copy.calendar("qiqihar")).isEmpty();
+        copy.apply(envelope(calendar("齐齐哈尔市工作日历（修订）"), 3));
+        var stale = copy.apply(envelope(calendar("齐齐哈尔市工作日历"), 2));
+
+        assertThat(stale).isFalse();
+        var held = copy.calendar("qiqihar").orElseThrow();
+        assertThat(held.name()).isEqualTo("齐齐哈尔市工作日历（修订）");
+        assertThat(held.revision()).isEqualTo(3);
+        assertThat(held.isWorkingDay(LocalDate.of(2026, 9, 20))).as("调休 Sunday").isTrue();
+        assertThat(copy.calendarRevisions()).containsEntry("qiqihar", 3L);
+        assertThat(copy.size()).containsEntry("calendars", 1);
+    }
+
+    private static CalendarChanged calendar(String name) {
+        return new CalendarChanged(
+                "qiqihar",
+                name,
+                "Asia/Shanghai",
+                List.of(
+                        java.time.DayOfWeek.MONDAY,
+                        java.time.DayOfWeek.TUESDAY,
+                        java.time.DayOfWeek.WEDNESDAY,
+                        java.time.DayOfWeek.THURSDAY,
+                        java.time.DayOfWeek.FRIDAY),
+                List.of(new CalendarChanged.WorkingHours(
+                        java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30))),
+                List.of(2026),
+                List.of(new CalendarChanged.DatedException(
+                        LocalDate.of(2026, 9, 20), CalendarChanged.DayKind.WORKDAY, "国庆节调休")),
+                true);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.whistle.orgregistry.calendars.Calendars;
+import org.whistle.orgregistry.calendars.ManagingCalendars;
 import org.whistle.orgregistry.catalogue.ImportingCategories;
 import org.whistle.orgregistry.deadlines.ImportingDeadlinePolicies;
 import org.whistle.orgregistry.identity.ImportingAccounts;
@@ -39,6 +42,8 @@ class SeedOnFirstStart implements ApplicationRunner {
     private final ImportingRoutingRules routingRules;
     private final ImportingDeadlinePolicies deadlinePolicies;
     private final ImportingAccounts accounts;
+    private final ManagingCalendars calendars;
+    private final Calendars storedCalendars;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
@@ -49,6 +54,8 @@ class SeedOnFirstStart implements ApplicationRunner {
             ImportingRoutingRules routingRules,
             ImportingDeadlinePolicies deadlinePolicies,
             ImportingAccounts accounts,
+            ManagingCalendars calendars,
+            Calendars storedCalendars,
             JdbcClient jdbc,
             TransactionTemplate transactions) {
         this.directory = directory;
@@ -57,6 +64,8 @@ class SeedOnFirstStart implements ApplicationRunner {
         this.routingRules = routingRules;
         this.deadlinePolicies = deadlinePolicies;
         this.accounts = accounts;
+        this.calendars = calendars;
+        this.storedCalendars = storedCalendars;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -87,6 +96,7 @@ class SeedOnFirstStart implements ApplicationRunner {
                 load(city, "categories.csv", categories::importCsv);
                 load(city, "routing-rules.csv", routingRules::importCsv);
                 load(city, "deadline-policies.csv", deadlinePolicies::importCsv);
+                loadCalendars(city);
                 load(root, "accounts.json", accounts::importAccountsJson);
             } catch (ImportRejectedException e) {
                 throw new IllegalStateException("the seed in " + root + " is invalid: " + e.rows(), e);
@@ -94,6 +104,37 @@ class SeedOnFirstStart implements ApplicationRunner {
             log.info("Seeded the registry from {}", root);
         });
     }
+
+    /**
+     * {@code calendars.csv} and each year's official schedule, {@code holidays-<year>.csv}, imported into every
+     * calendar listed (one national schedule); a seed without calendars has none.
+     */
+    private void loadCalendars(Path city) {
+        if (!Files.exists(city.resolve("calendars.csv"))) {
+            return;
+        }
+        load(city, "calendars.csv", calendars::importDefinitions);
+        // Seeding runs on an empty registry only: every calendar now stored is one just listed.
+        var imported = storedCalendars.all(true).stream()
+                .map(calendar -> calendar.id())
+                .toList();
+        try (var files = Files.list(city)) {
+            for (var schedule : files.filter(path ->
+                            YEAR_FILE.matcher(path.getFileName().toString()).matches())
+                    .sorted()
+                    .toList()) {
+                var name = schedule.getFileName().toString();
+                var year = Integer.parseInt(name.substring("holidays-".length(), name.length() - ".csv".length()));
+                for (var id : imported) {
+                    load(city, name, (file, in) -> calendars.importYear(id, year, file, in));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + city, e);
+        }
+    }
+
+    private static final Pattern YEAR_FILE = Pattern.compile("holidays-\\d{4}\\.csv");
 
     private static void load(Path dir, String file, BiConsumer<String, InputStream> importer) {
         try (var in = Files.newInputStream(dir.resolve(file))) {

@@ -30,6 +30,13 @@ class SeedOnFirstStartTest {
         assertThat(count("category")).isEqualTo(dataRows("city/categories.csv"));
         assertThat(count("routing_rule")).isEqualTo(dataRows("city/routing-rules.csv"));
         assertThat(count("deadline_policy")).isEqualTo(dataRows("city/deadline-policies.csv"));
+        assertThat(count("work_calendar")).isEqualTo(dataRows("city/calendars.csv"));
+        assertThat(count("work_calendar_day WHERE calendar_id = 'qiqihar'"))
+                .isEqualTo(dataRows("city/holidays-2026.csv") + dataRows("city/holidays-2027.csv"));
+        assertThat(count("work_calendar_day WHERE calendar_id = 'qiqihar' AND day = DATE '2026-09-20'"
+                        + " AND kind = 'WORKDAY'"))
+                .as("the 国庆节 make-up working Sunday")
+                .isOne();
         assertThat(count("account WHERE username = 'gn.grid.lishuxia'")).isOne();
         assertThat(count("client_binding WHERE client_id = 'gn-zjj-lzg-system'"))
                 .isOne();

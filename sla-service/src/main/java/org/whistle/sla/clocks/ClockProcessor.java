@@ -56,6 +56,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
     private @Nullable KeyValueStore<String, TicketClocks> sheets;
     private @Nullable KeyValueStore<String, String> due;
     private @Nullable KeyValueStore<String, String> ticketIds;
+    private @Nullable KeyValueStore<String, Long> calendars;
 
     ClockProcessor(Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
         this.deadlines = deadlines;
@@ -70,7 +71,11 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
         sheets = context.getStateStore(ClockStores.SHEETS);
         due = context.getStateStore(ClockStores.DUE);
         ticketIds = context.getStateStore(ClockStores.TICKET_IDS);
-        context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDue());
+        calendars = context.getStateStore(ClockStores.CALENDARS);
+        context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> {
+            replanChangedCalendars();
+            fireDue();
+        });
         // Once per task start, after restoration: the index holds one entry per running clock, plus forget timers.
         try (var entries = due().all()) {
             while (entries.hasNext()) {
@@ -139,6 +144,40 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
             return;
         }
         save(sheet, before);
+    }
+
+    /**
+     * Re-plans the running clocks of every calendar whose revision differs from the one this task last planned with
+     * (a calendar published or changed since), before firing, so nothing fires on a deadline that no longer holds.
+     * Reads every sheet of the task once per changed calendar: calendars change a few times a year.
+     */
+    void replanChangedCalendars() {
+        for (var calendar : deadlines.calendarRevisions().entrySet()) {
+            var planned = calendars().get(calendar.getKey());
+            if (planned != null && planned.longValue() == calendar.getValue()) {
+                continue;
+            }
+            var moved = 0;
+            // A RocksDB iterator reads a snapshot, so the sheets can be written back as they are found.
+            try (var all = sheets().all()) {
+                while (all.hasNext()) {
+                    var sheet = all.next().value;
+                    var before = sheet.timers();
+                    if (sheet.calendarChanged(calendar.getKey(), calendar.getValue(), deadlines)) {
+                        save(sheet, before);
+                        moved++;
+                    }
+                }
+            }
+            calendars().put(calendar.getKey(), calendar.getValue());
+            if (moved > 0) {
+                log.info(
+                        "Calendar {} is at revision {}: re-planned the clocks of {} tickets",
+                        calendar.getKey(),
+                        calendar.getValue(),
+                        moved);
+            }
+        }
     }
 
     /** Fires everything due now: reads the due-time index from its start up to now, never the rest. */
@@ -271,6 +310,10 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
 
     private KeyValueStore<String, String> due() {
         return java.util.Objects.requireNonNull(due, "processor not initialised");
+    }
+
+    private KeyValueStore<String, Long> calendars() {
+        return java.util.Objects.requireNonNull(calendars, "processor not initialised");
     }
 
     private KeyValueStore<String, String> ticketIds() {

@@ -7,15 +7,17 @@ import org.apache.kafka.streams.state.Stores;
 import org.whistle.sla.clocks.domain.TicketClocks;
 
 /**
- * The three stores of the clock processor, all persistent (RocksDB) and changelogged, so a restarted or moved task
+ * The four stores of the clock processor, all persistent (RocksDB) and changelogged, so a restarted or moved task
  * restores them instead of recomputing: the sheets by whistle id, the due-time index ({@link DueKey} → whistle id),
- * and ticket id → whistle id for readers who know only the ticket.
+ * ticket id → whistle id for readers who know only the ticket, and the calendar revisions the task's clocks were
+ * planned with.
  */
 public final class ClockStores {
 
     public static final String SHEETS = "sla-sheets";
     public static final String DUE = "sla-due";
     public static final String TICKET_IDS = "sla-ticket-ids";
+    public static final String CALENDARS = "sla-calendars";
 
     private ClockStores() {}
 
@@ -30,6 +32,11 @@ public final class ClockStores {
     static StoreBuilder<KeyValueStore<String, String>> ticketIds() {
         return Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TICKET_IDS), Serdes.String(), Serdes.String());
+    }
+
+    /** Calendar id → the revision this task's running clocks were last planned with. */
+    static StoreBuilder<KeyValueStore<String, Long>> calendars() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDARS), Serdes.String(), Serdes.Long());
     }
 
     /** The serde of sheets, for interactive queries. */

@@ -47,6 +47,7 @@ public final class ClockTopology {
                 .addStateStore(ClockStores.sheets(), PROCESSOR)
                 .addStateStore(ClockStores.due(), PROCESSOR)
                 .addStateStore(ClockStores.ticketIds(), PROCESSOR)
+                .addStateStore(ClockStores.calendars(), PROCESSOR)
                 .addSink(ESCALATED_SINK, Topics.WHISTLE_ESCALATED, new StringSerializer(), envelopes, PROCESSOR)
                 .addSink(
                         DEAD_LETTER_SINK,

@@ -3,6 +3,7 @@ package org.whistle.sla.clocks;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -11,8 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.whistle.events.CategoryChanged;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
+import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.Urgency;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.orgreference.domain.calendars.WorkingCalendar;
 import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.deadlines.PauseCondition;
 import org.whistle.sla.clocks.domain.ClockPolicy;
@@ -82,12 +85,47 @@ public final class OrgReferenceDeadlines implements Deadlines {
                 ratio,
                 policy.escalation(),
                 policy.pauseWhen().contains(PauseCondition.SUSPENDED),
-                policy.pauseWhen().contains(PauseCondition.EXTENSION));
+                policy.pauseWhen().contains(PauseCondition.EXTENSION),
+                policy.calendarId());
+    }
+
+    @Override
+    public Optional<WorkingCalendar> calendar(String calendarId) {
+        var calendar = copy.calendar(calendarId);
+        if (calendar.isEmpty() || !calendar.get().active()) {
+            once(
+                    "calendar:" + calendarId,
+                    "Working-hour calendar {} is not known or not active: its clocks count round the clock",
+                    calendarId);
+        }
+        return calendar;
+    }
+
+    @Override
+    public Map<String, Long> calendarRevisions() {
+        return copy.calendarRevisions();
     }
 
     @Override
     public Duration compress(Duration policyTime) {
         return Duration.ofMillis(Math.max(1, Math.round(policyTime.toMillis() / timeScale)));
+    }
+
+    @Override
+    public Optional<String> filingCentre(@Nullable String gridId, @Nullable String streetId) {
+        // The grid places the whistle; its street answers when the copy does not know the grid.
+        for (var node : java.util.Arrays.asList(gridId, streetId)) {
+            if (node == null) {
+                continue;
+            }
+            var centre = copy.commandCentre(node, CommandLevel.STREET)
+                    .or(() -> copy.commandCentre(node, CommandLevel.DISTRICT))
+                    .or(() -> copy.commandCentre(node, CommandLevel.CITY));
+            if (centre.isPresent()) {
+                return centre.map(OrgUnitChanged::unitId);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -288,6 +288,35 @@ class ClockTopologyTest {
         assertThat(late.dueAt()).isEqualTo(START.plus(Duration.ofMinutes(15)));
     }
 
+    @Test
+    void aUnitsApprovedResolveExtensionMovesTheTicketsResolveClockAndNamesWhoApprovedIt() {
+        var ticket = pothole();
+        send(ticket.summoned("roads-bureau"));
+        send(ticket.reported("roads-bureau", Report.REPORTED_IN, TaskState.REPORTED_IN, TicketState.IN_PROGRESS));
+        advance(Duration.ofMinutes(30));
+        send(ticket.extended(ClockKind.RESOLVE, "roads-bureau", Duration.ofMinutes(60), TicketState.IN_PROGRESS));
+
+        var resolve = clock(ticket, ClockKind.RESOLVE, null, 1);
+        assertThat(resolve.dueAt()).isEqualTo(START.plus(Duration.ofMinutes(180)));
+        assertThat(resolve.extended()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(resolve.extensions()).singleElement().satisfies(extension -> {
+            assertThat(extension.extraTime()).isEqualTo(Duration.ofMinutes(60));
+            assertThat(extension.unitId()).isEqualTo("roads-bureau");
+            assertThat(extension.approvedBy()).isEqualTo("dispatcher-1");
+            assertThat(extension.approvedByUnit()).isEqualTo(Tickets.CENTRE);
+            assertThat(extension.approvedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+        });
+        advance(Duration.ofMinutes(100));
+        assertThat(escalations(fired()))
+                .as("the old resolve deadline (120 min) has passed without escalating resolve")
+                .noneMatch(event -> event.clock() == ClockKind.RESOLVE);
+        advance(Duration.ofMinutes(50));
+        assertThat(escalations(fired()))
+                .filteredOn(event -> event.clock() == ClockKind.RESOLVE)
+                .singleElement()
+                .satisfies(event -> assertThat(event.dueAt()).isEqualTo(START.plus(Duration.ofMinutes(180))));
+    }
+
     // ---- escalation chain -----------------------------------------------------------------------------------------
 
     @Test

@@ -60,7 +60,7 @@ public final class Tickets {
         return whistleId.toString();
     }
 
-    EventEnvelope<?> raised() {
+    public EventEnvelope<?> raised() {
         var data = new WhistleRaised(
                 whistleId,
                 Channel.APP,
@@ -113,11 +113,11 @@ public final class Tickets {
         return routed(Action.LEVEL_RAISED, TicketState.DISPATCHED);
     }
 
-    EventEnvelope<?> extended(ClockKind clockKind, @Nullable String unit, Duration extra, TicketState state) {
+    public EventEnvelope<?> extended(ClockKind clockKind, @Nullable String unit, Duration extra, TicketState state) {
         return routed(Action.EXTENDED, state, new WhistleRouted.Extension(clockKind, unit, extra));
     }
 
-    EventEnvelope<?> reported(String unit, WhistleReported.Report report, TaskState task, TicketState ticket) {
+    public EventEnvelope<?> reported(String unit, WhistleReported.Report report, TaskState task, TicketState ticket) {
         summons = summons.stream()
                 .map(s -> s.unitId().equals(unit) ? new Summons(unit, s.lead(), task) : s)
                 .toList();
@@ -182,7 +182,7 @@ public final class Tickets {
         return copy;
     }
 
-    private static Map<ClockKind, Duration> minutes(
+    static Map<ClockKind, Duration> minutes(
             int file, int reportIn, int contact, int resolve, int verify, int followUp) {
         var durations = new EnumMap<ClockKind, Duration>(ClockKind.class);
         durations.put(ClockKind.FILE, Duration.ofMinutes(file));
@@ -201,6 +201,23 @@ public final class Tickets {
             Map<ClockKind, Duration> durations,
             DeadlinePolicyChanged.Escalation escalation,
             Clock clock) {
+        return policy(id, category, level, durations, escalation, null, clock);
+    }
+
+    /** A policy for a category at any level, escalating one level, counting in a calendar when one is named. */
+    public static EventEnvelope<?> policy(
+            String id, String category, Map<ClockKind, Duration> durations, @Nullable String calendarId, Clock clock) {
+        return policy(id, category, null, durations, DeadlinePolicyChanged.Escalation.NEXT_LEVEL, calendarId, clock);
+    }
+
+    private static EventEnvelope<?> policy(
+            String id,
+            String category,
+            @Nullable CommandLevel level,
+            Map<ClockKind, Duration> durations,
+            DeadlinePolicyChanged.Escalation escalation,
+            @Nullable String calendarId,
+            Clock clock) {
         var data = new DeadlinePolicyChanged(
                 id,
                 category,
@@ -208,7 +225,7 @@ public final class Tickets {
                 level,
                 durations,
                 0.8,
-                null,
+                calendarId,
                 true,
                 escalation,
                 List.of("SUSPENDED", "EXTENSION"));

@@ -762,6 +762,8 @@ final class AccessTable {
                         401,
                         get(
                                 "/api/org/deadline-policies/lookup?category=MUNICIPAL-ROAD-DAMAGE&urgency=URGENT&level=STREET")),
+                row("GET /api/org/calendars", ALL_200, NONE, 401, get("/api/org/calendars")),
+                row("GET /api/org/calendars/{id}", ALL_200, NONE, 401, get("/api/org/calendars/qiqihar")),
                 // Everyone reads their own account; a service's client has none.
                 row(
                         "GET /api/org/users/me",
@@ -1059,6 +1061,48 @@ final class AccessTable {
                                         + "follow_up,warning_ratio,escalation,pause_when,calendar_id\n"
                                         + f.unique("D-STC-") + "," + f.category(true)
                                         + ",NORMAL,,PT2H,PT2H,PT24H,P7D,PT24H,PT72H,0.8,NEXT_LEVEL,SUSPENDED,\n")),
+                row(
+                        "POST /api/org/calendars",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.json("/api/org/calendars", Fixtures.calendarJson(f.unique("CAL-STN-")))),
+                row(
+                        "PUT /api/org/calendars/{id}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> new Request(
+                                "/api/org/calendars/" + f.calendar(fresh),
+                                "application/json",
+                                utf8(Fixtures.calendarJson(null)),
+                                false)),
+                row(
+                        "DELETE /api/org/calendars/{id}",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/org/calendars/" + f.calendar(fresh))),
+                row(
+                        "POST /api/org/calendars/{id}/years/{year} [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/calendars/" + f.calendar(fresh) + "/years/2026",
+                                "text/csv",
+                                "date,kind,name\n2026-10-01,休,国庆节\n")),
+                row(
+                        "POST /api/org/imports/calendars [text/csv]",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.body(
+                                "/api/org/imports/calendars",
+                                "text/csv",
+                                "calendar_id,name,time_zone,working_days,working_hours\n" + f.unique("CAL-STC-")
+                                        + ",测试日历,Asia/Shanghai,MONDAY;FRIDAY,08:30-12:00\n")),
                 // ---- gateway: signing people in for the web pages (a session, not a bearer token) ------------
                 row(
                                 "GET /bff/login",

@@ -462,6 +462,22 @@ final class Fixtures {
                 .formatted(id == null ? "" : "\"policyId\":\"" + id + "\",", category);
     }
 
+    /** A working-hour calendar of its own. */
+    String calendar(boolean fresh) {
+        Supplier<String> make = () -> {
+            var id = unique("CAL-ST-");
+            asAdmin("POST", "/api/org/calendars", calendarJson(id), 201);
+            return id;
+        };
+        return fresh ? make.get() : shared("calendar", make);
+    }
+
+    static String calendarJson(@Nullable String id) {
+        return ("{%s\"name\":\"测试日历\",\"timeZone\":\"Asia/Shanghai\",\"workingDays\":[\"MONDAY\",\"FRIDAY\"],"
+                        + "\"workingHours\":[\"08:30-12:00\",\"13:30-17:30\"]}")
+                .formatted(id == null ? "" : "\"calendarId\":\"" + id + "\",");
+    }
+
     /** A new account (a street dispatcher of a throwaway street's town, 甘南镇). */
     String user(boolean fresh) {
         Supplier<String> make = () -> {

@@ -2,6 +2,7 @@ package org.whistle.sla.clocks.domain;
 
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
 import org.whistle.events.DeadlinePolicyChanged.Escalation;
 
@@ -11,6 +12,7 @@ import org.whistle.events.DeadlinePolicyChanged.Escalation;
  * moves a running deadline.
  *
  * @param source the policy's id, or {@code design-defaults} when no policy applies
+ * @param calendarId the working-hour calendar the clocks count in; absent: round the clock (e.g. 24 h emergencies)
  */
 public record ClockPolicy(
         String source,
@@ -18,7 +20,8 @@ public record ClockPolicy(
         double warningRatio,
         Escalation escalation,
         boolean pausesWhenSuspended,
-        boolean extendable) {
+        boolean extendable,
+        @Nullable String calendarId) {
 
     public ClockPolicy {
         durations = Map.copyOf(durations);

@@ -34,7 +34,7 @@ public final class DefaultDeadlines {
 
     /** The defaults as rules: warn at 80 %, escalate one level, pause while suspended, honour extensions. */
     public static ClockPolicy policy(Map<ClockKind, Duration> compressedDurations) {
-        return new ClockPolicy(SOURCE, compressedDurations, WARNING_RATIO, Escalation.NEXT_LEVEL, true, true);
+        return new ClockPolicy(SOURCE, compressedDurations, WARNING_RATIO, Escalation.NEXT_LEVEL, true, true, null);
     }
 
     private static Duration resolve(@Nullable String handlingClass) {

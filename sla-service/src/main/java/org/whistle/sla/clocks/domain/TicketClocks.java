@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.whistle.events.Actor;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.DeadlinePolicyChanged.Escalation;
@@ -80,12 +81,20 @@ public final class TicketClocks {
         return true;
     }
 
-    /** A whistle was raised: the file clock (受理) starts, unless the ticket is already past filing. */
+    /**
+     * A whistle was raised: the file clock (受理) starts, unless the ticket is already past filing. Until dispatch
+     * names the owning centre, the centre that files whistles from the raise's grid owns the clocks, so its
+     * dispatchers see the filing countdown and count it.
+     */
     public void raised(WhistleRaised raised, Deadlines deadlines) {
         if (categoryCode == null) {
             categoryCode = raised.categoryCode();
             urgency = raised.urgency();
             level = raised.streetId() != null ? CommandLevel.STREET : CommandLevel.DISTRICT;
+        }
+        if (owningCentreId == null) {
+            owningCentreId =
+                    deadlines.filingCentre(raised.gridId(), raised.streetId()).orElse(null);
         }
         if (state == TicketState.RAISED && find(ClockKind.FILE, null).isEmpty()) {
             start(ClockKind.FILE, null, raised.raisedAt(), deadlines);
@@ -109,7 +118,7 @@ public final class TicketClocks {
             levelChanged(routed.level(), at, deadlines);
         }
         if (routed.action() == WhistleRouted.Action.EXTENDED && routed.extension() != null) {
-            extend(routed.extension(), deadlines);
+            extend(routed.extension(), routed.actor(), at, deadlines);
         }
         reconcileSummons(routed.summons(), at, deadlines);
         follow(at, deadlines);
@@ -156,6 +165,18 @@ public final class TicketClocks {
     /** Whether the sheet of a closed ticket has been kept long enough. */
     public boolean forgettable(Instant now) {
         return forgetAt != null && forgetAt <= now.toEpochMilli();
+    }
+
+    /**
+     * A working-hour calendar changed: every outstanding clock counting in it that was planned with another revision
+     * is planned again from the time it has left; returns whether any clock moved.
+     */
+    public boolean calendarChanged(String calendarId, long revision, Calendars calendars) {
+        var changed = false;
+        for (var clock : clocks) {
+            changed |= clock.replan(calendarId, revision, calendars);
+        }
+        return changed;
     }
 
     /** Every moment this sheet next needs attention; the due-time index holds exactly these. */
@@ -211,13 +232,20 @@ public final class TicketClocks {
         }
     }
 
-    private void extend(WhistleRouted.Extension extension, Deadlines deadlines) {
+    /**
+     * An approved extension moves the outstanding clock of its kind: a unit's own clock (report-in) only for that
+     * unit, a ticket-wide clock (contact reporter, resolve, verify …) whichever unit asked — a unit's extension of
+     * the resolve deadline is the ticket's resolve deadline.
+     */
+    private void extend(WhistleRouted.Extension extension, Actor approver, Instant at, Deadlines deadlines) {
         var extra = deadlines.compress(extension.extraTime());
         clocks.stream()
-                .filter(clock -> clock.kind() == extension.clock())
-                .filter(clock ->
-                        extension.unitId() == null || extension.unitId().equals(clock.unitId()))
-                .forEach(clock -> clock.extend(extra));
+                .filter(clock -> clock.kind() == extension.clock() && clock.outstanding())
+                .filter(clock -> clock.unitId() == null
+                        || extension.unitId() == null
+                        || extension.unitId().equals(clock.unitId()))
+                .forEach(clock ->
+                        clock.extend(extension.extraTime(), extra, extension.unitId(), approver, at, deadlines));
     }
 
     private void reconcileSummons(List<WhistleRouted.Summons> summons, Instant at, Deadlines deadlines) {
@@ -270,9 +298,9 @@ public final class TicketClocks {
         }
         var nowSuspended = state == TicketState.SUSPENDED;
         if (nowSuspended && !suspended) {
-            clocks.forEach(clock -> clock.pause(at));
+            clocks.forEach(clock -> clock.pause(at, deadlines));
         } else if (!nowSuspended && suspended) {
-            clocks.forEach(clock -> clock.resume(at));
+            clocks.forEach(clock -> clock.resume(at, deadlines));
         }
         suspended = nowSuspended;
     }
@@ -281,9 +309,16 @@ public final class TicketClocks {
         int instance =
                 (int) clocks.stream().filter(clock -> clock.is(kind, unitId)).count() + 1;
         var clock = TicketClock.start(
-                whistleId, kind, unitId, instance, level, deadlines.policyFor(categoryCode, urgency, level), at);
+                whistleId,
+                kind,
+                unitId,
+                instance,
+                level,
+                deadlines.policyFor(categoryCode, urgency, level),
+                at,
+                deadlines);
         if (suspended) {
-            clock.pause(at);
+            clock.pause(at, deadlines);
         }
         clocks.add(clock);
     }

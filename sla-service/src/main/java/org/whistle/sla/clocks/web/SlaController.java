@@ -31,6 +31,7 @@ import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.sla.clocks.ClockReadModel;
 import org.whistle.sla.clocks.ClockReadModel.SummaryRow;
+import org.whistle.sla.clocks.domain.Calendars;
 
 /**
  * The clocks of a ticket and dashboard counts, for those who dispatch, lead or answer summons (read only), each
@@ -53,8 +54,10 @@ class SlaController {
     private final Clock clock;
     private final ClockAccess access;
     private final RestClient peers;
+    private final Calendars calendars;
 
-    SlaController(ClockReadModel clocks, Clock clock, ClockAccess access) {
+    SlaController(ClockReadModel clocks, Clock clock, ClockAccess access, Calendars calendars) {
+        this.calendars = calendars;
         this.clocks = clocks;
         this.clock = clock;
         this.access = access;
@@ -77,7 +80,7 @@ class SlaController {
             if (!access.sees(caller, local.get())) {
                 throw new NotFoundException("whistle or ticket", id);
             }
-            return ResponseEntity.ok(TicketClocksView.of(local.get(), clock.instant()));
+            return ResponseEntity.ok(TicketClocksView.of(local.get(), clock.instant(), calendars));
         }
         if (forwarded == null) {
             var owner = clocks.ownerElsewhere(id);

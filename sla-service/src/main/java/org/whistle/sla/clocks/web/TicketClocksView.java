@@ -2,16 +2,23 @@ package org.whistle.sla.clocks.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketState;
+import org.whistle.sla.clocks.domain.Calendars;
 import org.whistle.sla.clocks.domain.ClockState;
 import org.whistle.sla.clocks.domain.TicketClock;
 import org.whistle.sla.clocks.domain.TicketClocks;
 
-/** A ticket's clocks as the API shows them; {@code remaining} is frozen while paused and negative once overdue. */
+/**
+ * A ticket's clocks as the API shows them; {@code remaining} (wall-clock time to the due time) is frozen while paused
+ * and negative once overdue. A clock counted in working time also shows its remaining working time, and its due time
+ * in Beijing time; a clock whose calendar is unknown counts round the clock and says so in {@code note}.
+ */
 record TicketClocksView(
         String whistleId,
         @Nullable String ticketId,
@@ -30,13 +37,21 @@ record TicketClocksView(
             String policy,
             Instant startedAt,
             Instant dueAt,
+            OffsetDateTime dueAtBeijing,
             @Nullable Duration remaining,
+            CountedIn countedIn,
+            @Nullable String calendarId,
+            @Nullable Duration remainingWorkingTime,
+            @Nullable String note,
             Duration extended,
+            List<ExtensionView> extensions,
             boolean warningSent,
             boolean escalated,
             @Nullable Instant stoppedAt) {
 
-        static ClockView of(TicketClock clock, Instant now) {
+        static ClockView of(TicketClock clock, Instant now, Calendars calendars) {
+            var calendarId = clock.calendarId().orElse(null);
+            var working = calendarId != null && clock.calendarKnown();
             return new ClockView(
                     clock.id(),
                     clock.kind(),
@@ -47,21 +62,55 @@ record TicketClocksView(
                     clock.policy(),
                     clock.startedAt(),
                     clock.dueAt(),
+                    clock.dueAt().atZone(BEIJING).toOffsetDateTime(),
                     clock.remaining(now).orElse(null),
+                    working ? CountedIn.WORKING_TIME : CountedIn.ROUND_THE_CLOCK,
+                    calendarId,
+                    working ? clock.remainingCounted(now, calendars).orElse(null) : null,
+                    calendarId != null && !working ? "工作日历「" + calendarId + "」尚未发布或已停用，本时限暂按自然时间（24小时）计算" : null,
                     clock.extended(),
+                    clock.extensions().stream().map(ExtensionView::of).toList(),
                     clock.warningSent(),
                     clock.escalated(),
                     clock.stoppedAt().orElse(null));
         }
     }
 
-    static TicketClocksView of(TicketClocks sheet, Instant now) {
+    /** An approved extension (延期): extra time as approved, for which unit, who approved it and when. */
+    record ExtensionView(
+            Duration extraTime,
+            @Nullable String unitId,
+            String approvedBy,
+            @Nullable String approvedByUnit,
+            Instant approvedAt) {
+
+        static ExtensionView of(TicketClock.Extension extension) {
+            return new ExtensionView(
+                    extension.extraTime(),
+                    extension.unitId(),
+                    extension.approvedBy(),
+                    extension.approvedByUnit(),
+                    extension.approvedAt());
+        }
+    }
+
+    /** How a clock counts: in its calendar's working time, or every hour. */
+    enum CountedIn {
+        WORKING_TIME,
+        ROUND_THE_CLOCK
+    }
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    static TicketClocksView of(TicketClocks sheet, Instant now, Calendars calendars) {
         return new TicketClocksView(
                 sheet.whistleId(),
                 sheet.ticketId().orElse(null),
                 sheet.ticketNumber().orElse(null),
                 sheet.level(),
                 sheet.state(),
-                sheet.clocks().stream().map(clock -> ClockView.of(clock, now)).toList());
+                sheet.clocks().stream()
+                        .map(clock -> ClockView.of(clock, now, calendars))
+                        .toList());
     }
 }
