@@ -1,8 +1,12 @@
 package org.whistle.notification.delivery.domain;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.whistle.events.ClockKind;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleEscalated;
@@ -10,6 +14,7 @@ import org.whistle.events.WhistleFeedback;
 import org.whistle.events.WhistleRaised;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
+import org.whistle.events.WhistleSupervised;
 import org.whistle.security.personaldata.PersonalData;
 
 /**
@@ -29,7 +34,7 @@ public record Messages(String ratingLinkBase) {
         return trackingCode == null || trackingCode.isBlank() ? text : text.replace(TRACKING_CODE, trackingCode);
     }
 
-    public Message render(EventEnvelope<?> envelope, Addressee addressee) {
+    public Message render(EventEnvelope<?> envelope, Addressee addressee, Names names) {
         var code = TRACKING_CODE;
         var parameters = new LinkedHashMap<String, String>();
         parameters.put("trackingCode", code);
@@ -81,12 +86,35 @@ public record Messages(String ratingLinkBase) {
             }
             case WhistleEscalated escalated -> {
                 template = "whistle-escalated." + escalated.kind();
-                boolean expired = escalated.kind() == WhistleEscalated.Kind.ESCALATION;
-                title = (expired ? "督办：" : "预警：") + escalated.clock() + " 时限" + (expired ? "已超期" : "即将到期");
-                body = (addressee.leader() ? "督办通知：贵单位" : "单位 " + escalated.unitId())
-                        + " 的 " + escalated.clock() + " 时限 " + escalated.dueAt()
-                        + (expired ? " 已超期，升级至 " + escalated.toLevel() : " 即将到期")
-                        + (escalated.redList() ? "，已列入红榜" : "") + "。";
+                var clock = clockName(escalated.clock());
+                var due = shanghai(escalated.dueAt());
+                if (escalated.kind() == WhistleEscalated.Kind.ESCALATION) {
+                    var above = escalated.toLevel() == null ? null : names.centre(escalated.toLevel());
+                    title = "督办：" + names.ticket() + " " + clock + "时限已超期";
+                    body = (addressee.leader()
+                                    ? "督办通知：贵单位（" + names.unit(escalated.unitId()) + "）"
+                                    : names.unit(escalated.unitId()))
+                            + "承办的" + names.ticket() + "（" + names.category() + "）" + clock + "时限已于 " + due + " 超期"
+                            + (above == null ? "" : "，已升级至" + above)
+                            + (escalated.redList() ? "，已列入红榜" : "") + "。";
+                } else if (escalated.clock() == ClockKind.FILE) {
+                    title = "受理预警：" + names.category() + "哨情即将超时";
+                    body = "辖区内一件" + names.category() + "哨情尚未受理，受理时限将于 " + due + " 到期，请尽快受理。";
+                } else {
+                    title = "预警：" + names.ticket() + " " + clock + "时限即将到期";
+                    body = names.unit(escalated.unitId()) + "：" + names.ticket() + "（" + names.category() + "）的" + clock
+                            + "时限将于 " + due + " 到期，请尽快" + clock + "。";
+                }
+            }
+            case WhistleSupervised supervised -> {
+                template = "whistle-supervised." + supervised.kind();
+                parameters.put("ticketNumber", supervised.ticketNumber());
+                var order = supervised.kind() == WhistleSupervised.Kind.ORDER ? "督办" : "催办";
+                title = order + "：工单 " + supervised.ticketNumber();
+                body = names.centre(supervised.issuedBy()) + "对工单 " + supervised.ticketNumber() + "（"
+                        + names.category() + "）" + order + "：" + PersonalData.phonesIn(supervised.reason())
+                        + " 请" + names.unit(supervised.againstUnitId()) + "于 " + shanghai(supervised.dueBy())
+                        + " 前办结。";
             }
             case WhistleClosed closed -> {
                 template = "whistle-closed." + closed.outcome();
@@ -105,6 +133,25 @@ public record Messages(String ratingLinkBase) {
             }
         }
         return new Message(template, title, body, parameters);
+    }
+
+    private static final DateTimeFormatter SHANGHAI =
+            DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** A time as people in the city read it. */
+    static String shanghai(Instant at) {
+        return SHANGHAI.format(at);
+    }
+
+    private static String clockName(ClockKind clock) {
+        return switch (clock) {
+            case FILE -> "受理";
+            case REPORT_IN -> "报到";
+            case CONTACT_REPORTER -> "先行联系";
+            case RESOLVE -> "办结";
+            case VERIFY -> "核查";
+            case FOLLOW_UP -> "回访";
+        };
     }
 
     private String ratingLink(String code, LinkedHashMap<String, String> parameters) {
