@@ -16,6 +16,7 @@ import org.whistle.events.CommandLevel;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.TicketState;
 import org.whistle.events.WhistleEscalated;
+import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
 import org.whistle.events.WhistleSupervised;
 
@@ -142,6 +143,31 @@ class WarningsTest extends NotificationServiceTest {
                     assertThat(row.urgency()).isEqualTo("ROUTINE");
                     assertThat(row.body()).contains("催办：尽快受理派遣", "12月8日 17:00 前办结");
                 });
+    }
+
+    @Test
+    void routingReportsAndClosureReadInChineseWithoutCodes() {
+        var whistle = raise(userReporter("resident-plain-texts"));
+        var summoned = routed(whistle, WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED);
+        publish(summoned);
+        var declined = reported(whistle, WhistleReported.Report.DECLINED, true);
+        publish(declined);
+        var closure = closed(whistle);
+        publish(closure);
+
+        assertThat(settledDeliveries(summoned))
+                .filteredOn(row -> row.channel().equals("INBOX"))
+                .allSatisfy(row -> assertThat(row.body())
+                        .contains("牵头单位 " + DEPARTMENT + " name")
+                        .doesNotContain("ROAD", "SUMMONED", "null"));
+        assertThat(settledDeliveries(declined))
+                .filteredOn(row -> row.channel().equals("INBOX"))
+                .allSatisfy(row -> assertThat(row.body())
+                        .contains(DEPARTMENT + " name", "退回工单")
+                        .doesNotContain("DECLINED", "ROAD", "null"));
+        assertThat(settledDeliveries(closure))
+                .filteredOn(row -> row.channel().equals("INBOX"))
+                .allSatisfy(row -> assertThat(row.body()).contains("已解决").doesNotContain("RESOLVED"));
     }
 
     private EventEnvelope<WhistleEscalated> warning(Whistle whistle, ClockKind clock, @Nullable String unit) {

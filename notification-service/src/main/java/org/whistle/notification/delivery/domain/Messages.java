@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
 import org.whistle.events.EventEnvelope;
+import org.whistle.events.Rating;
 import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleFeedback;
@@ -45,8 +46,8 @@ public record Messages(String ratingLinkBase) {
         switch (envelope.data()) {
             case WhistleRaised raised -> {
                 template = "whistle-raised";
-                title = "新哨情 " + raised.categoryCode();
-                body = "辖区内新吹哨：" + raised.categoryCode() + "，"
+                title = "新哨情 " + names.category();
+                body = "辖区内新吹哨：" + names.category() + "，"
                         + describe(raised.location().address());
             }
             case WhistleRouted routed -> {
@@ -59,17 +60,19 @@ public record Messages(String ratingLinkBase) {
                     }
                     case SUMMONED -> {
                         title = "吹哨报到 " + routed.ticketNumber();
-                        body = "工单 " + routed.ticketNumber() + "（" + routed.categoryCode() + "）召集您单位报到，"
-                                + summonsText(routed.summons()) + "。";
+                        body = "工单 " + routed.ticketNumber() + "（" + names.category() + "）召集您单位报到，"
+                                + summonsText(routed.summons(), names) + "。";
                     }
                     case VERIFIED -> {
                         title = "您的哨情已办结";
                         body = "您反映的问题（" + code + "）已办结并核查，请评价：" + ratingLink(code, parameters);
                     }
                     default -> {
-                        title = "工单 " + routed.ticketNumber() + " " + routed.action();
-                        body = "工单 " + routed.ticketNumber() + " 状态：" + routed.state()
-                                + (routed.reason() == null ? "" : "，原因：" + PersonalData.phonesIn(routed.reason()));
+                        title = "工单 " + routed.ticketNumber() + " " + actionName(routed.action());
+                        body = "工单 " + routed.ticketNumber() + "（" + names.category() + "）"
+                                + actionName(routed.action())
+                                + (routed.reason() == null ? "" : "，原因：" + PersonalData.phonesIn(routed.reason()))
+                                + "。";
                     }
                 }
             }
@@ -79,8 +82,9 @@ public record Messages(String ratingLinkBase) {
                     title = "您的哨情已处理完毕";
                     body = "您反映的问题（" + code + "）已处理完毕，请评价：" + ratingLink(code, parameters);
                 } else {
-                    title = "单位 " + reported.unitId() + " " + reported.report();
-                    body = "单位 " + reported.unitId() + " 报告 " + reported.report()
+                    title = names.unit(reported.unitId()) + reportName(reported.report());
+                    body = names.unit(reported.unitId()) + "对" + names.ticket() + "（" + names.category() + "）"
+                            + reportName(reported.report())
                             + (reported.note() == null ? "" : "：" + PersonalData.phonesIn(reported.note()));
                 }
             }
@@ -119,12 +123,13 @@ public record Messages(String ratingLinkBase) {
             case WhistleClosed closed -> {
                 template = "whistle-closed." + closed.outcome();
                 title = "您的哨情已结案";
-                body = "您反映的问题（" + code + "）已结案：" + closed.outcome() + "。";
+                body = "您反映的问题（" + code + "）已结案：" + outcomeName(closed.outcome()) + "。";
             }
             case WhistleFeedback feedback -> {
                 template = "whistle-feedback";
                 title = feedback.resolved() ? "回访：已解决" : "回访：未解决，需返工";
-                body = "群众评价 " + feedback.rating() + (feedback.resolved() ? "" : "，反映问题未解决");
+                body = names.ticket() + "（" + names.category() + "）群众评价：" + ratingName(feedback.rating())
+                        + (feedback.resolved() ? "" : "，反映问题未解决");
             }
             default -> {
                 template = envelope.type();
@@ -164,11 +169,58 @@ public record Messages(String ratingLinkBase) {
         return address == null ? "位置见地图" : address;
     }
 
-    private static String summonsText(List<WhistleRouted.Summons> summons) {
+    private static String actionName(WhistleRouted.Action action) {
+        return switch (action) {
+            case FILED -> "已受理";
+            case SUMMONED -> "已派哨";
+            case TRANSFERRED -> "已转交";
+            case RETURNED -> "已退回指挥中心";
+            case EXTENDED -> "已批准延期";
+            case SUSPENDED -> "已挂账";
+            case RESUMED -> "已恢复办理";
+            case VERIFIED -> "已核查通过";
+            case REOPENED -> "需返工";
+            case LEVEL_RAISED -> "已升级";
+            default -> "有新进展";
+        };
+    }
+
+    private static String reportName(WhistleReported.Report report) {
+        return switch (report) {
+            case REPORTED_IN -> "已报到";
+            case ON_SITE -> "已到场";
+            case PROGRESS -> "报告进展";
+            case CONTACTED_REPORTER -> "已联系群众";
+            case DONE -> "报告办结";
+            case DECLINED -> "退回工单";
+            default -> "报告进展";
+        };
+    }
+
+    private static String outcomeName(WhistleClosed.Outcome outcome) {
+        return switch (outcome) {
+            case RESOLVED -> "已解决";
+            case NO_ANSWER -> "回访未获答复";
+            case REJECTED -> "不予受理";
+            case MERGED -> "已并入同一问题的工单";
+            default -> "已办结";
+        };
+    }
+
+    private static String ratingName(Rating rating) {
+        return switch (rating) {
+            case SATISFIED -> "满意";
+            case BASICALLY_SATISFIED -> "基本满意";
+            case DISSATISFIED -> "不满意";
+            default -> "已评价";
+        };
+    }
+
+    private static String summonsText(List<WhistleRouted.Summons> summons, Names names) {
         return summons.stream()
                 .filter(WhistleRouted.Summons::lead)
                 .findFirst()
-                .map(lead -> "牵头单位 " + lead.unitId())
+                .map(lead -> "牵头单位 " + names.unit(lead.unitId()))
                 .orElse("请按时报到");
     }
 }
