@@ -105,11 +105,16 @@ class PlanningDeliveries {
         int planned = 0;
         for (var rule : rules.matching(facts)) {
             var urgency = facts.urgencyUnder(rule);
-            for (var addressee : recipients.choose(rule.selector(), event, context)) {
+            var addressees = recipients.choose(rule.selector(), event, context);
+            for (var addressee : addressees) {
                 Message message = messages.render(event, addressee, names);
                 for (var kind : rule.channels()) {
                     var channel = channels.get(kind);
                     if (channel == null || !addressee.recipient().reachableBy(kind)) {
+                        continue;
+                    }
+                    if (kind == ChannelKind.WEBHOOK && addressee.leader() && toldAsItself(addressees, addressee)) {
+                        // the unit's system is no person: it hears the event once, with the duty officers' copy
                         continue;
                     }
                     for (var target : channel.targets(addressee.recipient(), event.type())) {
@@ -153,6 +158,11 @@ class PlanningDeliveries {
             return JsonMapper.shared().writeValueAsString(tree);
         }
         return envelope;
+    }
+
+    private static boolean toldAsItself(List<Addressee> addressees, Addressee leader) {
+        return addressees.stream()
+                .anyMatch(other -> !other.leader() && other.recipient().equals(leader.recipient()));
     }
 
     /** Null when the delivery goes out now; else when its quiet window lets it out (its release time). */
