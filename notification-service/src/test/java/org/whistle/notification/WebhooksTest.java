@@ -77,11 +77,15 @@ class WebhooksTest extends NotificationServiceTest {
     }
 
     private String subscribe(String unit, String url) throws Exception {
+        return subscribe(unit, url, "whistle-routed");
+    }
+
+    private String subscribe(String unit, String url, String eventType) throws Exception {
         var officer = token("officer-" + unit, List.of("DEPARTMENT_OFFICER"), List.of("D"), unit);
         var response = post(
                 "/api/notifications/webhooks",
                 officer,
-                "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"whistle-routed\"]}");
+                "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"" + eventType + "\"]}");
         assertStatus(response, 201);
         return json(response).get("id").asString();
     }
@@ -93,6 +97,43 @@ class WebhooksTest extends NotificationServiceTest {
                 .DELETE()
                 .build();
         java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Test
+    void aUnitsSystemHearsAHandIssuedOrderOnceThoughItsLeaderAndDutyOfficersAreBothTold() throws Exception {
+        var id = subscribe(DEPARTMENT, receiver(0), "whistle-supervised");
+        try {
+            var whistle = raise(userReporter("resident-hook-supervised"));
+            var order = envelope(new org.whistle.events.WhistleSupervised(
+                    whistle.id(),
+                    whistle.ticket(),
+                    "T-1",
+                    org.whistle.events.WhistleSupervised.Kind.ORDER,
+                    1,
+                    DEPARTMENT,
+                    org.whistle.events.CommandLevel.STREET,
+                    STREET_CENTRE,
+                    org.whistle.events.CommandLevel.DISTRICT,
+                    "尽快处置",
+                    clock.instant().plusSeconds(3600),
+                    new org.whistle.events.Actor("district-dispatcher-1", DISTRICT_CENTRE, "DISTRICT_DISPATCHER"),
+                    clock.instant(),
+                    null));
+            publish(order);
+
+            var rows = settledDeliveries(order);
+            assertThat(rows).filteredOn(row -> row.channel().equals("INBOX")).hasSize(2);
+            assertThat(rows)
+                    .filteredOn(row -> row.channel().equals("WEBHOOK"))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.leader()).isFalse());
+            await().atMost(PATIENCE).until(() -> !received.isEmpty());
+            assertThat(received)
+                    .extracting(Received::eventId)
+                    .containsExactly(order.id().toString());
+        } finally {
+            unsubscribe(DEPARTMENT, id);
+        }
     }
 
     @Test

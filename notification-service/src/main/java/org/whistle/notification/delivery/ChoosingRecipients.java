@@ -11,6 +11,7 @@ import org.whistle.events.Reporter;
 import org.whistle.events.TaskState;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleRouted;
+import org.whistle.events.WhistleSupervised;
 import org.whistle.notification.areas.AreaSubscriptions;
 import org.whistle.notification.delivery.domain.Addressee;
 import org.whistle.notification.delivery.domain.Recipient;
@@ -59,6 +60,7 @@ class ChoosingRecipients {
                         ? List.of(Addressee.leaderOf(Recipient.unit(escalated.unitId())))
                         : List.of();
             case REPORTER -> reporter(context);
+            case SUPERVISED_UNIT -> data instanceof WhistleSupervised supervised ? supervised(supervised) : List.of();
             case AREA_SUBSCRIBERS -> {
                 if (context.areaNode() == null) {
                     yield List.of();
@@ -91,6 +93,16 @@ class ChoosingRecipients {
         var addressees = new ArrayList<Addressee>();
         centres.forEach(code -> addressees.add(Addressee.of(Recipient.unit(code))));
         return addressees;
+    }
+
+    /** A unit held to a 督办/催办 is told as itself and as its leader; a centre (nobody leads yet) as itself. */
+    private List<Addressee> supervised(WhistleSupervised supervised) {
+        var unit = Recipient.unit(supervised.againstUnitId());
+        boolean centre = supervised.againstUnitId().equals(supervised.owningCentreId())
+                || org.unit(supervised.againstUnitId())
+                        .map(known -> "COMMAND_CENTRE".equals(known.kind()))
+                        .orElse(false);
+        return centre ? List.of(Addressee.of(unit)) : List.of(Addressee.leaderOf(unit), Addressee.of(unit));
     }
 
     private static List<Addressee> reporter(WhistleContext context) {

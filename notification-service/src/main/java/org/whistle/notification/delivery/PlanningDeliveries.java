@@ -25,6 +25,7 @@ import org.whistle.notification.rules.RuleTable;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.EventFacts;
 import org.whistle.notification.rules.domain.UrgencyClass;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +50,7 @@ class PlanningDeliveries {
     private final Messages messages;
     private final QuietRules quiet;
     private final Clock clock;
+    private final OrgReferenceCopy org;
 
     PlanningDeliveries(
             IdempotentHandling handling,
@@ -59,7 +61,8 @@ class PlanningDeliveries {
             SendingDeliveries sender,
             List<Channel> channels,
             NotificationProperties properties,
-            Clock clock) {
+            Clock clock,
+            OrgReferenceCopy org) {
         this.handling = handling;
         this.contexts = contexts;
         this.rules = rules;
@@ -70,6 +73,7 @@ class PlanningDeliveries {
         this.messages = new Messages(properties.ratingLinkBase());
         this.quiet = new QuietRules(properties.reporterHourlyLimit(), properties.reporterWindow());
         this.clock = clock;
+        this.org = org;
     }
 
     @KafkaListener(
@@ -97,14 +101,20 @@ class PlanningDeliveries {
         var facts = EventFacts.of(event);
         var payload = withoutTrackingCode(EventCodec.instance().encodeToString(event));
         var now = clock.instant();
+        var names = new OrgNames(org, context);
         int planned = 0;
         for (var rule : rules.matching(facts)) {
             var urgency = facts.urgencyUnder(rule);
-            for (var addressee : recipients.choose(rule.selector(), event, context)) {
-                Message message = messages.render(event, addressee);
+            var addressees = recipients.choose(rule.selector(), event, context);
+            for (var addressee : addressees) {
+                Message message = messages.render(event, addressee, names);
                 for (var kind : rule.channels()) {
                     var channel = channels.get(kind);
                     if (channel == null || !addressee.recipient().reachableBy(kind)) {
+                        continue;
+                    }
+                    if (kind == ChannelKind.WEBHOOK && addressee.leader() && toldAsItself(addressees, addressee)) {
+                        // the unit's system is no person: it hears the event once, with the duty officers' copy
                         continue;
                     }
                     for (var target : channel.targets(addressee.recipient(), event.type())) {
@@ -148,6 +158,11 @@ class PlanningDeliveries {
             return JsonMapper.shared().writeValueAsString(tree);
         }
         return envelope;
+    }
+
+    private static boolean toldAsItself(List<Addressee> addressees, Addressee leader) {
+        return addressees.stream()
+                .anyMatch(other -> !other.leader() && other.recipient().equals(leader.recipient()));
     }
 
     /** Null when the delivery goes out now; else when its quiet window lets it out (its release time). */

@@ -15,9 +15,11 @@ public record WhistleContext(
         @Nullable String leadUnit,
         Reporter.@Nullable Kind reporterKind,
         @Nullable String reporterUser,
-        @Nullable String reporterPhoneMasked) {
+        @Nullable String reporterPhoneMasked,
+        @Nullable String ticketNumber,
+        @Nullable String categoryCode) {
 
     public static WhistleContext unknown(UUID whistleId) {
-        return new WhistleContext(whistleId, null, null, null, null, null, null);
+        return new WhistleContext(whistleId, null, null, null, null, null, null, null, null);
     }
 }

@@ -16,6 +16,7 @@ import org.whistle.events.Reporter;
 import org.whistle.events.WhistleRaised;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
+import org.whistle.events.WhistleSupervised;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 
 /**
@@ -56,6 +57,8 @@ public class WhistleContexts {
         columns.put("reporterKind", null);
         columns.put("reporterUser", null);
         columns.put("reporterPhone", null);
+        columns.put("ticketNumber", null);
+        columns.put("categoryCode", null);
         columns.put("now", Timestamp.from(clock.instant()));
         switch (event.data()) {
             case WhistleRaised raised -> {
@@ -65,22 +68,30 @@ public class WhistleContexts {
                 columns.put("reporterKind", raised.reporter().kind().name());
                 columns.put("reporterUser", raised.reporter().userId());
                 columns.put("reporterPhone", raised.reporter().maskedPhone());
+                columns.put("categoryCode", raised.categoryCode());
             }
             case WhistleRouted routed -> {
                 columns.put("owningCentre", routed.owningCentreId());
+                columns.put("ticketNumber", routed.ticketNumber());
+                columns.put("categoryCode", routed.categoryCode());
                 routed.summons().stream()
                         .filter(WhistleRouted.Summons::lead)
                         .findFirst()
                         .ifPresent(lead -> columns.put("leadUnit", lead.unitId()));
+            }
+            case WhistleSupervised supervised -> {
+                columns.put("owningCentre", supervised.owningCentreId());
+                columns.put("ticketNumber", supervised.ticketNumber());
             }
             case WhistleReported reported when reported.lead() -> columns.put("leadUnit", reported.unitId());
             default -> {}
         }
         jdbc.sql("""
                         INSERT INTO whistle_context AS c (whistle_id, area_node, owning_centre, lead_unit,
-                            reporter_kind, reporter_user, reporter_phone_masked, updated_at)
+                            reporter_kind, reporter_user, reporter_phone_masked, ticket_number, category_code,
+                            updated_at)
                         VALUES (:id, :areaNode, :owningCentre, :leadUnit, :reporterKind, :reporterUser,
-                            :reporterPhone, :now)
+                            :reporterPhone, :ticketNumber, :categoryCode, :now)
                         ON CONFLICT (whistle_id) DO UPDATE SET
                             area_node = COALESCE(EXCLUDED.area_node, c.area_node),
                             owning_centre = COALESCE(EXCLUDED.owning_centre, c.owning_centre),
@@ -88,6 +99,8 @@ public class WhistleContexts {
                             reporter_kind = COALESCE(EXCLUDED.reporter_kind, c.reporter_kind),
                             reporter_user = COALESCE(EXCLUDED.reporter_user, c.reporter_user),
                             reporter_phone_masked = COALESCE(EXCLUDED.reporter_phone_masked, c.reporter_phone_masked),
+                            ticket_number = COALESCE(EXCLUDED.ticket_number, c.ticket_number),
+                            category_code = COALESCE(EXCLUDED.category_code, c.category_code),
                             updated_at = EXCLUDED.updated_at
                         """).params(columns).update();
         return find(whistle.value()).orElseThrow();
@@ -110,6 +123,8 @@ public class WhistleContexts {
                 rs.getString("lead_unit"),
                 kind == null ? null : Reporter.Kind.valueOf(kind),
                 rs.getString("reporter_user"),
-                rs.getString("reporter_phone_masked"));
+                rs.getString("reporter_phone_masked"),
+                rs.getString("ticket_number"),
+                rs.getString("category_code"));
     }
 }

@@ -78,33 +78,41 @@ public class Inbox {
                         .single();
     }
 
-    public List<Item> of(Collection<String> recipients, boolean unreadOnly, int limit) {
+    /** The items of these recipients; items for a unit's leader (督办) only when {@code leader}. */
+    public List<Item> of(Collection<String> recipients, boolean leader, boolean unreadOnly, int limit) {
         return jdbc.sql("""
                         SELECT * FROM inbox_item
-                        WHERE recipient IN (:recipients) AND (NOT :unreadOnly OR read_at IS NULL)
+                        WHERE recipient IN (:recipients) AND (:leader OR NOT leader)
+                          AND (NOT :unreadOnly OR read_at IS NULL)
                         ORDER BY id DESC LIMIT :limit
                         """)
                 .param("recipients", recipients)
+                .param("leader", leader)
                 .param("unreadOnly", unreadOnly)
                 .param("limit", limit)
                 .query(Inbox::item)
                 .list();
     }
 
-    public long unread(Collection<String> recipients) {
-        return jdbc.sql("SELECT count(*) FROM inbox_item WHERE recipient IN (:recipients) AND read_at IS NULL")
+    public long unread(Collection<String> recipients, boolean leader) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM inbox_item
+                        WHERE recipient IN (:recipients) AND (:leader OR NOT leader) AND read_at IS NULL
+                        """)
                 .param("recipients", recipients)
+                .param("leader", leader)
                 .query(Long.class)
                 .single();
     }
 
     /** Marks an item read if one of the recipients may see it; false when none may. */
-    public boolean markRead(long id, Collection<String> recipients) {
+    public boolean markRead(long id, Collection<String> recipients, boolean leader) {
         return jdbc.sql("""
                         UPDATE inbox_item SET read_at = COALESCE(read_at, :at)
-                        WHERE id = :id AND recipient IN (:recipients)
+                        WHERE id = :id AND recipient IN (:recipients) AND (:leader OR NOT leader)
                         """)
                         .param("id", id)
+                        .param("leader", leader)
                         .param("recipients", recipients)
                         .param("at", Timestamp.from(clock.instant()))
                         .update()

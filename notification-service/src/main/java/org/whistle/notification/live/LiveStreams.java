@@ -21,6 +21,9 @@ import org.whistle.notification.NotificationProperties;
 @Component
 public class LiveStreams implements DisposableBean {
 
+    /** Prefixes a unit's address on the streams of the unit's leaders (DEPARTMENT_LEADER): their 督办 copies. */
+    public static final String LEADER_PREFIX = "leader:";
+
     private final Map<String, Set<SseEmitter>> byAddress = new ConcurrentHashMap<>();
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();

@@ -43,8 +43,10 @@ class SseChannel implements Channel {
 
     @Override
     public String send(Delivery delivery) {
+        // a leader's copy (督办) goes to the unit's leaders' streams only
         int reached = streams.publish(
-                delivery.recipient().address(),
+                (delivery.leader() ? LiveStreams.LEADER_PREFIX : "")
+                        + delivery.recipient().address(),
                 Long.toString(delivery.id()),
                 delivery.eventType(),
                 new LiveNotification(

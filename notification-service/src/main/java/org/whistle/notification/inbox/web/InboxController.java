@@ -39,18 +39,23 @@ class InboxController {
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "50") int limit) {
         var recipients = recipients(caller);
-        var items = inbox.of(recipients, unread, Math.clamp(limit, 1, 200));
+        var items = inbox.of(recipients, leader(caller), unread, Math.clamp(limit, 1, 200));
         // Items name tickets and units; texts carry no contact, and numbers written into notes arrive masked.
         decisions.about("inbox", null, "read").by(caller).items(items.size()).allowed("own-user-and-unit");
-        return new InboxPage(inbox.unread(recipients), items);
+        return new InboxPage(inbox.unread(recipients, leader(caller)), items);
     }
 
     @PostMapping("/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(Caller caller, @PathVariable long id) {
-        if (!inbox.markRead(id, recipients(caller))) {
+        if (!inbox.markRead(id, recipients(caller), leader(caller))) {
             throw new NotFoundException("inbox item", Long.toString(id));
         }
+    }
+
+    /** A 督办 addressed to a unit's leader is the leader's to read, not the duty officers'. */
+    static boolean leader(Caller caller) {
+        return caller.unit() != null && caller.has(Role.DEPARTMENT_LEADER);
     }
 
     static List<String> recipients(Caller caller) {

@@ -43,6 +43,9 @@ class StreamController {
         addresses.add("user:" + caller.subject());
         if (caller.unit() != null) {
             addresses.add("unit:" + caller.unit());
+            if (caller.has(Role.DEPARTMENT_LEADER)) {
+                addresses.add(LiveStreams.LEADER_PREFIX + "unit:" + caller.unit());
+            }
         }
         return streams.open(addresses);
     }

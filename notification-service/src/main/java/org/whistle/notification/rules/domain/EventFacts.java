@@ -11,11 +11,12 @@ import org.whistle.events.WhistleFeedback;
 import org.whistle.events.WhistleRaised;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
+import org.whistle.events.WhistleSupervised;
 
 /**
  * What rules match on: the event type and its qualifiers — the routing action, the unit's report ({@code RESOLVED}
- * when the lead unit's DONE resolved the ticket), the escalation kind ({@code RED_LIST} too), the closing outcome,
- * {@code RESOLVED}/{@code NOT_RESOLVED} feedback, the urgency of a raised whistle — and whether it is urgent by
+ * when the lead unit's DONE resolved the ticket), the escalation kind, alone and with its clock ({@code WARNING_FILE}), and {@code RED_LIST}, the closing outcome,
+ * {@code RESOLVED}/{@code NOT_RESOLVED} feedback, a hand-issued {@code ORDER}/{@code REMINDER}, the urgency of a raised whistle — and whether it is urgent by
  * nature.
  */
 public record EventFacts(String eventType, Set<String> qualifiers, boolean urgent) {
@@ -46,10 +47,16 @@ public record EventFacts(String eventType, Set<String> qualifiers, boolean urgen
             }
             case WhistleEscalated escalated -> {
                 qualifiers.add(escalated.kind().name());
+                // the clock too (WARNING_FILE …): who must act on a warning depends on which clock runs out
+                qualifiers.add(escalated.kind().name() + "_" + escalated.clock().name());
                 if (escalated.redList()) {
                     qualifiers.add("RED_LIST");
                 }
                 urgent = escalated.kind() == WhistleEscalated.Kind.ESCALATION || escalated.redList();
+            }
+            case WhistleSupervised supervised -> {
+                qualifiers.add(supervised.kind().name());
+                urgent = supervised.kind() == WhistleSupervised.Kind.ORDER;
             }
             case WhistleClosed closed -> qualifiers.add(closed.outcome().name());
             case WhistleFeedback feedback -> qualifiers.add(feedback.resolved() ? "RESOLVED" : "NOT_RESOLVED");

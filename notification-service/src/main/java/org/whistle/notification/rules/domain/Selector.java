@@ -15,5 +15,10 @@ public enum Selector {
     /** Whoever raised the whistle: a user's inbox, or a phone reporter by SMS/WeChat; nobody when anonymous. */
     REPORTER,
     /** Units and users who subscribed to an area containing the whistle. */
-    AREA_SUBSCRIBERS
+    AREA_SUBSCRIBERS,
+    /**
+     * The unit a 督办/催办 issued by hand holds to act: its leader and its duty officers, or the owning centre's duty
+     * officers while nobody leads.
+     */
+    SUPERVISED_UNIT
 }
