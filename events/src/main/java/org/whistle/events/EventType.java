@@ -7,10 +7,10 @@ import java.util.Optional;
  * Every event type with its version, topic and record class. Within a version fields are only added; a breaking
  * change is a new constant with the next version, published side by side until consumers move (design §3). A
  * version marked superseded is still read (documents of it stay on the topics until retention drops them) into the
- * record of its successor, but no longer written: {@link #of} names the current version only (ADR 0016).
+ * record of its successor, but no longer written: {@link #of} names the current version only (ADR 0018).
  */
 public enum EventType {
-    /** v2 (ADR 0016): without {@code trackingCode}, the reporter's secret, which must not travel on the bus. */
+    /** v2 (ADR 0018): without {@code trackingCode}, the reporter's secret, which must not travel on the bus. */
     WHISTLE_RAISED("whistle-raised", 2, Topics.WHISTLE_RAISED, WhistleRaised.class),
     /** Read only: v1 documents decode into the v2 record, their {@code trackingCode} ignored. */
     WHISTLE_RAISED_V1("whistle-raised", 1, Topics.WHISTLE_RAISED, WhistleRaised.class, true),

@@ -22,7 +22,12 @@ class PublicEndpoints {
     @Order(Ordered.HIGHEST_PRECEDENCE + 100)
     SecurityFilterChain anonymousIntake(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/whistles", "/api/whistles/**", "/open311/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // Proposing grids for a caller's address is for signed-in dispatchers (checked by role in the
+                // service); an anonymous caller is asked to sign in (401).
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/whistles/places")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
                         .accessDeniedHandler(SecurityProblems.forbidden())
                         .jwt(jwt ->

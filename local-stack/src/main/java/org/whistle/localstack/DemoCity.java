@@ -27,7 +27,8 @@ final class DemoCity {
             "city/units.csv",
             "city/categories.csv",
             "city/routing-rules.csv",
-            "city/deadline-policies.csv");
+            "city/deadline-policies.csv",
+            "city/gazetteer.csv");
 
     private DemoCity() {}
 

@@ -95,6 +95,10 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put("WHISTLE_TRACKING_KEY", secrets.trackingKey());
             environment.put(
                     "WHISTLE_MEDIA_DIRECTORY", logsDir.resolveSibling(MEDIA_DIR).toString());
+            // Hotline calls without coordinates are placed by the demo city's roads and landmarks (offline).
+            environment.put(
+                    "WHISTLE_INTAKE_GEOCODER_GAZETTEER_FILE",
+                    demoDir.resolve("city/gazetteer.csv").toString());
         }
         if (service == Service.NOTIFICATION) {
             // Text messages to reporters who left a phone need the number, which only intake holds; the demo's

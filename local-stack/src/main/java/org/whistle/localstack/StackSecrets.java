@@ -18,7 +18,7 @@ import java.util.Base64;
  * @param phoneKey the AES-256 key (base64) intake encrypts reporters' phone numbers with
  * @param gatewayClientSecret the secret the gateway signs people in with, as org-registry's client
  *     {@code whistle-gateway}
- * @param trackingKey the key (base64) intake derives reporters' tracking codes from (ADR 0016)
+ * @param trackingKey the key (base64) intake derives reporters' tracking codes from (ADR 0018)
  */
 record StackSecrets(String phoneKey, String gatewayClientSecret, String trackingKey) {
 

@@ -152,7 +152,7 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void givesIntakeTheDataFoldersPhoneKeyAndMediaFolder() {
+    void givesIntakeTheDataFoldersPhoneKeyMediaFolderAndTheDemoGazetteer() {
         var environment = ServiceLaunch.of(
                         Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                 .environment();
@@ -160,7 +160,8 @@ class ServiceLaunchTest {
         assertThat(environment)
                 .containsEntry("WHISTLE_PHONE_KEY", SECRETS.phoneKey())
                 .containsEntry("WHISTLE_TRACKING_KEY", SECRETS.trackingKey())
-                .containsEntry("WHISTLE_MEDIA_DIRECTORY", "/stack/.whistle/media");
+                .containsEntry("WHISTLE_MEDIA_DIRECTORY", "/stack/.whistle/media")
+                .containsEntry("WHISTLE_INTAKE_GEOCODER_GAZETTEER_FILE", "/stack/.whistle/demo/city/gazetteer.csv");
         assertThat(ServiceLaunch.of(
                                 Service.DISPATCH,
                                 JAVA,

@@ -30,27 +30,22 @@ public final class Casework {
     private static final Duration TICKET_TIMEOUT = Duration.ofSeconds(30);
 
     /** Demo accounts that act for command centres and units; the rest get a client registered at run time. */
-    private static final Map<String, String> DEMO_ACTORS = Map.of(
-            "QQ-230225100-ZHZX",
-            "gn.street.sunhongwei",
-            "QQ-230225-ZHZX",
-            "gn.county.liuyan",
-            "QQ-230202-ZHZX",
-            "ls.district.chenlei",
-            Place.CITY_CENTRE,
-            CITY_DISPATCHER,
-            "QQ-230225-ZJJ-LZG",
-            "gn.lzg.mahaitao",
-            "QQ-230225100001-JWH",
-            "gn.community.wangjing",
-            "QQ-230202002001003-WY",
-            "ls.yongqing.wy.gaofeng",
-            "QQ-230202-CGJ",
-            "ls-cgj-system",
-            "QQ-230200-XF",
-            "qq-xf-system",
-            "QQ-230203003001003-YWH",
-            "jh.jjf.hanshufen");
+    private static final Map<String, String> DEMO_ACTORS = Map.ofEntries(
+            Map.entry("QQ-230225100-ZHZX", "gn.street.sunhongwei"),
+            Map.entry("QQ-230225-ZHZX", "gn.county.liuyan"),
+            Map.entry("QQ-230202-ZHZX", "ls.district.chenlei"),
+            Map.entry(Place.CITY_CENTRE, CITY_DISPATCHER),
+            Map.entry("QQ-230225-ZJJ-LZG", "gn.lzg.mahaitao"),
+            Map.entry("QQ-230225100001-JWH", "gn.community.wangjing"),
+            Map.entry("QQ-230202002001003-WY", "ls.yongqing.wy.gaofeng"),
+            Map.entry("QQ-230202-CGJ", "ls-cgj-system"),
+            Map.entry("QQ-230200-XF", "qq-xf-system"),
+            Map.entry("QQ-230203003001003-YWH", "jh.jjf.hanshufen"),
+            Map.entry("QQ-230202002-ZHZX", "ls.street.helina"),
+            Map.entry("QQ-230203003-ZHZX", "jh.street.songzhigang"),
+            Map.entry("QQ-230225-CGJ", "gn.cgj.zhouli"),
+            Map.entry("QQ-230202-XF", "ls.xf.wangpeng"),
+            Map.entry("QQ-230203003001003-WY", "jh.jjf.wy.lvjianjun"));
 
     /** How far a ticket has come; each stage is reached through the ones before it. */
     public enum Stage {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.whistle.localstack.Service;
-import org.whistle.systemtests.Casework.Level;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -171,21 +170,23 @@ class SeedStoriesTest {
     }
 
     /**
-     * Story 2 (龙沙区永青小区): a resident whistles on WeChat about the old bike sheds blocking the compound; 湖滨街道 passes
-     * it to the district, whose command centre summons the property company (lead), the district's urban management
-     * bureau and the fire brigade in one summons; each reports in and reports done; the loop closes.
+     * Story 2 (龙沙区永青小区): a resident whistles on WeChat about the old bike sheds blocking the compound; 湖滨街道's
+     * dispatcher passes it to the district, whose command centre summons the property company (lead), the district's
+     * urban management bureau and the fire brigade in one summons; each reports in and reports done, every one through
+     * its own demo account; the loop closes.
      */
     @Test
     @Execution(ExecutionMode.CONCURRENT)
     void bikeShedsWhistledOnWeChatAreHandledByThreeUnitsSummonedOnceWithTheirLead() {
         var resident = "ls.resident.zhangguilan";
+        var street = "ls.street.helina";
         var district = "ls.district.chenlei";
         var property = "ls-yongqing-wy-system";
         var urbanManagement = "ls-cgj-system";
         var propertyUnit = "QQ-230202002001003-WY";
         var urbanUnit = "QQ-230202-CGJ";
         var fireUnit = "QQ-230202-XF";
-        var fire = casework.actor(fireUnit);
+        var fire = "ls.xf.wangpeng";
 
         var raised = casework.raise(
                 resident,
@@ -199,7 +200,7 @@ class SeedStoriesTest {
         var ticketId = casework.awaitTicket(whistleId).path("id").asString();
 
         casework.centre(
-                casework.centreActor(Place.YONGQING, Level.STREET),
+                street,
                 ticketId,
                 "transfer",
                 "{\"centre\":\"" + Place.YONGQING.districtCentre

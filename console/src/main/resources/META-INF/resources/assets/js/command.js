@@ -5,6 +5,7 @@ import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from
 import { api, consoleConfig, live as liveStream, mediaUrl } from './api.js';
 import { field, h, model, show } from './dom.js';
 import { locale, t, time } from './i18n.js';
+import { hotlineDesk } from './hotline.js';
 import { createMap, drawGrids } from './map.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
 
@@ -518,6 +519,8 @@ startPage('command', ({ user }) => {
       ]);
     };
 
+    const hotline = hotlineDesk(categories, categoryName, () => Promise.all([loadQueue(), loadNumbers()]));
+
     return () => {
       if (!allowed) return refusal(user);
       return [
@@ -538,6 +541,7 @@ startPage('command', ({ user }) => {
             h('h2', { id: 'queue-title', tabindex: -1 }, t('queue')),
             h('div', { class: 'queue-layout' }, [queueTable(), show(ticket.value, detail)]),
           ]),
+          show(!readOnly, hotline),
         ]),
       ];
     };

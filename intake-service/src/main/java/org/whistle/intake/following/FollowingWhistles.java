@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may follow a whistle, and what they see: its reporter (by token subject, or by tracking code plus the phone
  * they gave — the code alone for a whistle raised with neither phone nor account), and staff whose org scope covers
  * the whistle's place. Anyone else is told the whistle does not exist, so codes and ids cannot be probed. Nobody sees
- * the tracking code here: the database holds only its hash (ADR 0016).
+ * the tracking code here: the database holds only its hash (ADR 0018).
  */
 @Service
 public class FollowingWhistles {

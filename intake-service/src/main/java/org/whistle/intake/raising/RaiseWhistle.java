@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param crs the coordinate system of lat/lng: WGS84 (default), GCJ02 or BD09
  * @param phone the reporter's mainland mobile number, if they give one
  * @param urgency NORMAL or URGENT; the category's default when absent
+ * @param gridId for a HOTLINE whistle without coordinates, the grid the dispatcher confirmed for the caller's address
+ *     (proposed by {@code GET /api/whistles/places})
  */
 public record RaiseWhistle(
         @Nullable String channel,
@@ -19,4 +21,5 @@ public record RaiseWhistle(
         @Nullable String crs,
         @Nullable String address,
         @Nullable String phone,
-        @Nullable String urgency) {}
+        @Nullable String urgency,
+        @Nullable String gridId) {}

@@ -46,6 +46,7 @@ public class RaisingWhistles {
     public static final String PRODUCER = "intake-service";
     static final int ADDRESS_MAX_LENGTH = 500;
     static final int CATEGORY_MAX_LENGTH = 64;
+    static final int GRID_ID_MAX_LENGTH = 64;
 
     private final OrgReferenceCopy org;
     private final KeepingEvidence evidence;
@@ -151,7 +152,7 @@ public class RaisingWhistles {
 
     /**
      * The tracking code of a whistle raised at {@code raisedAt}, for its reporter's answer replayed to a retry; empty
-     * when the whistle was raised before codes were derived from its id (ADR 0016).
+     * when the whistle was raised before codes were derived from its id (ADR 0018).
      */
     public Optional<String> trackingCode(java.util.UUID whistleId, java.time.Instant raisedAt) {
         return store.trackingCodeHash(whistleId).flatMap(hash -> codes.recover(whistleId, raisedAt, hash));
@@ -196,6 +197,7 @@ public class RaisingWhistles {
                 ? null
                 : request.address().strip();
         violations.addAll(TextBounds.line("location.address", address, ADDRESS_MAX_LENGTH));
+        var confirmed = confirmedGrid(request, channel, address, violations);
         var point = point(request, address, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -205,19 +207,22 @@ public class RaisingWhistles {
             throw InvalidInputException.of(
                     "location", "lies outside the city; whistles are raised where the city answers");
         }
+        // A hotline call placed by the grid its dispatcher confirmed carries no coordinates: nobody measured any.
+        var chain = confirmed != null
+                ? org.ancestry(confirmed.unitId())
+                : located.map(OrgReferenceCopy.Location::ancestry).orElse(List.of());
         Place grid = null;
         Place street = null;
         Place fallback = null;
         List<String> ancestry;
-        if (located.isPresent()) {
-            var where = located.get();
-            grid = place(where.grid());
-            street = where.ancestry().stream()
+        if (!chain.isEmpty()) {
+            grid = place(chain.getLast());
+            street = chain.stream()
                     .filter(node -> "STREET".equals(node.kind()))
                     .findFirst()
                     .map(RaisingWhistles::place)
                     .orElse(null);
-            ancestry = where.ancestry().stream().map(OrgUnitChanged::unitId).toList();
+            ancestry = chain.stream().map(OrgUnitChanged::unitId).toList();
         } else {
             // 兜底: without a grid nobody on the ground answers for it, so the city's command centre files it.
             ancestry = List.of(properties.cityCode());
@@ -251,6 +256,38 @@ public class RaisingWhistles {
                 urgency,
                 reporter,
                 phone);
+    }
+
+    /**
+     * The grid a hotline dispatcher confirmed for the caller's address ({@code GET /api/whistles/places}), instead of
+     * coordinates; null when none was given.
+     */
+    private @Nullable OrgUnitChanged confirmedGrid(
+            RaiseWhistle request, @Nullable Channel channel, @Nullable String address, List<Violation> violations) {
+        var gridId = request.gridId() == null || request.gridId().isBlank()
+                ? null
+                : request.gridId().strip();
+        if (gridId == null) {
+            return null;
+        }
+        if (gridId.length() > GRID_ID_MAX_LENGTH) {
+            violations.add(new Violation("location.gridId", "最多 " + GRID_ID_MAX_LENGTH + " 个字符"));
+            return null;
+        }
+        if (channel != Channel.HOTLINE) {
+            violations.add(new Violation("location.gridId", "只有电话受理（HOTLINE）按确认的网格立哨；其他渠道请给出坐标"));
+        }
+        if (request.lat() != null || request.lng() != null) {
+            violations.add(new Violation("location.gridId", "已确认网格的电话受理不再填写坐标"));
+        }
+        if (address == null) {
+            violations.add(new Violation("location.address", "按网格受理的电话须记下来电人说的地址"));
+        }
+        var grid = org.unit(gridId).filter(unit -> "GRID".equals(unit.kind()) && unit.active());
+        if (grid.isEmpty()) {
+            violations.add(new Violation("location.gridId", "“" + gridId + "”不是在用的网格"));
+        }
+        return grid.orElse(null);
     }
 
     private static Place place(OrgUnitChanged unit) {

@@ -21,7 +21,7 @@ import org.whistle.intake.support.IntakeTest;
 import org.whistle.testing.TestIssuer;
 
 /**
- * The tracking code is the reporter's secret (ADR 0016): in the raise answer and nowhere else — not in staff views,
+ * The tracking code is the reporter's secret (ADR 0018): in the raise answer and nowhere else — not in staff views,
  * events, the database or the logs — and reading by it needs the phone too, with failed guesses limited.
  */
 @ExtendWith(OutputCaptureExtension.class)

@@ -82,6 +82,15 @@ public final class OrgReferenceCopy {
         return Optional.ofNullable(units.get(id)).map(Held::state);
     }
 
+    /** Every active unit, by id: for instance the place names intake matches a caller's address against. */
+    public List<OrgUnitChanged> activeUnits() {
+        return units.values().stream()
+                .map(Held::state)
+                .filter(OrgUnitChanged::active)
+                .sorted(Comparator.comparing(OrgUnitChanged::unitId))
+                .toList();
+    }
+
     /** The node and its ancestors, city first, the node last; empty when the node is unknown. */
     public List<OrgUnitChanged> ancestry(String nodeId) {
         var node = unit(nodeId);

@@ -73,6 +73,8 @@ final class Fuzzer {
             new Operation("GET", "/api/whistles/track", Body.NONE, List.of("code", "phone")),
             new Operation("POST", "/api/whistles/{whistle}/feedback", Body.JSON),
             new Operation("GET", "/api/whistles/{whistle}/evidence/{media}", Body.NONE),
+            // issue 18: grids proposed for a hotline caller's address (dispatchers only)
+            new Operation("GET", "/api/whistles/places", Body.NONE, List.of("address", "limit")),
             new Operation("GET", "/open311/v2/discovery.{format}", Body.NONE),
             new Operation("GET", "/open311/v2/services.{format}", Body.NONE, List.of("jurisdiction_id")),
             new Operation("GET", "/open311/v2/services/{code}.{format}", Body.NONE, List.of("jurisdiction_id")),

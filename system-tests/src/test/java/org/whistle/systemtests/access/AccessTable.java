@@ -390,6 +390,19 @@ final class AccessTable {
                                 (f, p, s, fresh) -> Request.at("/internal/whistles/"
                                         + f.anonymousWhistle().id() + "/contact"))
                         .badToken(404),
+                // ---- issue 18: hotline calls placed by address (电话受理) --------------------------------------
+                // Grids proposed for the address a caller gives: for the command centres' dispatchers (and the
+                // administrator), who then raise the HOTLINE whistle with the grid they confirm through
+                // POST /api/whistles (location.gridId, refused as 422 on any other channel). Place names are the
+                // city's, so there is no scope to be out of; anonymous callers are asked to sign in.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/whistles/places",
+                        "403 403 403 403 200 200 200 403 403 403 403 200 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at(
+                                "/api/whistles/places?address=%E5%B0%86%E5%86%9B%E5%BA%9C%E5%B0%8F%E5%8C%BA")),
                 // ---- intake: Open311 GeoReport v2, public with an api_key for writes --------------------------
                 row(
                         "GET /open311/v2/discovery.{format}",

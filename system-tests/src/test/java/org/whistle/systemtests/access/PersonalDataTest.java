@@ -139,7 +139,7 @@ class PersonalDataTest {
     }
 
     /**
-     * The tracking code is the reporter's secret (issue 17, ADR 0016): in the raise answer only — no role's view of
+     * The tracking code is the reporter's secret (issue 17, ADR 0018): in the raise answer only — no role's view of
      * the whistle shows it — and it opens the reporter's page only with the phone the whistle was raised with.
      */
     @Test

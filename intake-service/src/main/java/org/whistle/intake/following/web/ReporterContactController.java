@@ -45,7 +45,7 @@ class ReporterContactController {
     /**
      * A reporter's contact: the phone in full, a WeChat open id when intake learns one (not yet), and the reporter's
      * tracking code for the messages to their own phone — absent for a whistle raised before codes were derived
-     * (ADR 0016).
+     * (ADR 0018).
      */
     record Contact(
             String phone,

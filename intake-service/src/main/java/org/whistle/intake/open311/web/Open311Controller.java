@@ -212,7 +212,8 @@ class Open311Controller {
                         "WGS84",
                         address,
                         phone,
-                        params.getFirst("attribute[urgency]")),
+                        params.getFirst("attribute[urgency]"),
+                        null),
                 uploads,
                 TraceIds.newTraceId());
         var created = new LinkedHashMap<String, Object>();

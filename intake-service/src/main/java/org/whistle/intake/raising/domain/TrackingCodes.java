@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * e.g. {@code QQ20260115-7K3M9QX2PA}. Read out over the phone without ambiguity (no I, L, O, U). The ten characters
  * are the first 50 bits of HMAC-SHA-256 under a key only intake holds, over the whistle's id: unguessable without the
  * key, yet intake can say a whistle's code again (in the raise answer replayed to a retry, to notification-service
- * for the reporter's own messages) while it stores only {@link #hash} of it (ADR 0016).
+ * for the reporter's own messages) while it stores only {@link #hash} of it (ADR 0018).
  */
 public final class TrackingCodes {
 

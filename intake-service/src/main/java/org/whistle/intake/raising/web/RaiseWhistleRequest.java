@@ -14,12 +14,16 @@ record RaiseWhistleRequest(
         @Nullable ReporterInput reporter,
         @Nullable String urgency) {
 
-    /** lat/lng in {@code crs} (WGS84 unless said), and/or the address as the reporter wrote it. */
+    /**
+     * lat/lng in {@code crs} (WGS84 unless said), and/or the address as the reporter wrote it; for a hotline call
+     * without coordinates, the address and the grid the dispatcher confirmed for it ({@code gridId}).
+     */
     record LocationInput(
             @Nullable Double lat,
             @Nullable Double lng,
             @Nullable String crs,
-            @Nullable String address) {}
+            @Nullable String address,
+            @Nullable String gridId) {}
 
     /** The reporter's phone; leave it out to stay anonymous (or when signed in). */
     record ReporterInput(@Nullable String phone) {}
@@ -34,17 +38,22 @@ record RaiseWhistleRequest(
                 location == null ? null : location.crs(),
                 location == null ? null : location.address(),
                 reporter == null ? null : reporter.phone(),
-                urgency);
+                urgency,
+                location == null ? null : location.gridId());
     }
 
-    /** The same request from plain form fields: channel, category, description, lat, lng, crs, address, phone, urgency. */
+    /**
+     * The same request from plain form fields: channel, category, description, lat, lng, crs, address, gridId, phone,
+     * urgency.
+     */
     static RaiseWhistleRequest fromForm(MultiValueMap<String, String> form) {
         Map<String, String> f = form.toSingleValueMap();
         return new RaiseWhistleRequest(
                 f.get("channel"),
                 f.get("category"),
                 f.get("description"),
-                new LocationInput(number(f.get("lat")), number(f.get("lng")), f.get("crs"), f.get("address")),
+                new LocationInput(
+                        number(f.get("lat")), number(f.get("lng")), f.get("crs"), f.get("address"), f.get("gridId")),
                 new ReporterInput(f.get("phone")),
                 f.get("urgency"));
     }
