@@ -77,6 +77,9 @@ final class Compose {
             if (args.get("PORT") != null) {
                 ports.add(Integer.parseInt(String.valueOf(args.get("PORT"))));
             }
+            if (args.get("MANAGEMENT_PORT") != null) {
+                ports.add(Integer.parseInt(String.valueOf(args.get("MANAGEMENT_PORT"))));
+            }
             for (var mapping : Yamls.list(service.get("ports"))) {
                 var text = withDefaults(String.valueOf(mapping));
                 ports.add(Integer.parseInt(text.substring(text.lastIndexOf(':') + 1)));

@@ -26,6 +26,10 @@ class DeployedServicesTest {
             "gateway KAFKA_BOOTSTRAP_SERVERS",
                     "the gateway has no Kafka client; the local stack names the broker to all",
             "WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", "a demo's phones share one Wi-Fi address",
+            "WHISTLE_GATEWAY_RATELIMITS_SIGNINLIMITFORPERIOD", "a demo's visitors sign in from one Wi-Fi address",
+            "MANAGEMENT_SERVER_PORT",
+                    "the image sets it (build argument MANAGEMENT_PORT); the local stack offsets it with the gateway's port",
+            "MANAGEMENT_SERVER_ADDRESS", "the local stack binds the gateway's management port to loopback",
             "WHISTLE_CLIENT_ID", "notification-service's default client id is already notification-service",
             "WHISTLE_ORG_SEED_DIRECTORY", "only the demo seeds the registry (compose: --profile demo)");
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.whistle.localstack.LocalStackEnvironment;
@@ -72,9 +71,10 @@ final class Drift {
         var problems = new ArrayList<String>();
         for (var workload : known(code, workloads)) {
             var service = code.service(workload.image());
-            if (!workload.ports().equals(Set.of(service.port()))) {
+            var listens = new java.util.HashSet<>(List.of(service.port(), service.managementPort()));
+            if (!workload.ports().equals(listens)) {
                 problems.add(workload + " uses ports " + new TreeSet<>(workload.ports()) + "; " + service.module()
-                        + " listens on " + service.port() + " (server.port)");
+                        + " listens on " + new TreeSet<>(listens) + " (server.port, management.server.port)");
             }
             workload.environment().forEach((variable, value) -> {
                 if (value == null) {

@@ -162,6 +162,9 @@ final class Kubernetes {
                 if (environment.get("SERVER_PORT") != null) {
                     ports.add(Integer.parseInt(environment.get("SERVER_PORT")));
                 }
+                if (environment.get("MANAGEMENT_SERVER_PORT") != null) {
+                    ports.add(Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT")));
+                }
                 services.add(new Workload(
                         origin + ": " + workload.get("kind") + " " + name(workload),
                         name(workload),

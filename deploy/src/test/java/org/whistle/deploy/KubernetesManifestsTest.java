@@ -145,6 +145,57 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void probesAndScrapesAServiceWithAManagementPortThereAndNeverOnItsPublicPort() {
+        var separate = ServiceCatalogue.read().services().values().stream()
+                .filter(ServiceCatalogue.Service::separateManagementPort)
+                .toList();
+        assertThat(separate).extracting(ServiceCatalogue.Service::module).contains("gateway");
+        for (var service : separate) {
+            var module = service.module();
+            var deployment = production.ofKind("Deployment").stream()
+                    .filter(d -> module.equals(Kubernetes.name(d)))
+                    .findFirst()
+                    .orElseThrow();
+            var container =
+                    Yamls.maps(Kubernetes.podSpec(deployment).get("containers")).getFirst();
+            var named = new HashMap<String, Integer>();
+            Yamls.maps(container.get("ports"))
+                    .forEach(port -> named.put(
+                            String.valueOf(port.get("name")), ((Number) port.get("containerPort")).intValue()));
+            for (var probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                var port = String.valueOf(Yamls.at(Yamls.map(container.get(probe)), "httpGet.port"));
+                assertThat(named.get(port)).as(module + " " + probe).isEqualTo(service.managementPort());
+            }
+            for (var exposed : production.ofKind("Service")) {
+                if (!module.equals(Yamls.map(Yamls.at(exposed, "spec.selector")).get("app.kubernetes.io/name"))) {
+                    continue;
+                }
+                var scraped = Yamls.map(Yamls.at(exposed, "metadata.labels")).containsKey("whistle.org/job");
+                for (var port : Yamls.maps(Yamls.at(exposed, "spec.ports"))) {
+                    var target = named.getOrDefault(String.valueOf(port.get("targetPort")), -1);
+                    if (scraped) {
+                        assertThat(target)
+                                .as(Kubernetes.name(exposed) + " is scraped, so it offers the management port only")
+                                .isEqualTo(service.managementPort());
+                    }
+                }
+            }
+            for (var policy : production.ofKind("NetworkPolicy")) {
+                var selects = module.equals(Yamls.map(Yamls.at(policy, "spec.podSelector.matchLabels"))
+                        .get("app.kubernetes.io/name"));
+                for (var rule : Yamls.maps(Yamls.at(policy, "spec.ingress"))) {
+                    if (selects && rule.get("from") == null) {
+                        assertThat(Yamls.maps(rule.get("ports")))
+                                .as(Kubernetes.name(policy) + " lets anyone in, but not to the management port")
+                                .noneMatch(port ->
+                                        named.get(String.valueOf(port.get("port"))) == service.managementPort());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void scalesStatelessServicesAndBudgetsDisruptionsForAll() {
         var autoscaled = new HashSet<String>();
         production

@@ -168,7 +168,7 @@ class MonitoringTest {
             }
         }
         var expected = new TreeSet<String>();
-        code.services().values().forEach(s -> expected.add(s.module() + ":" + s.port()));
+        code.services().values().forEach(s -> expected.add(s.module() + ":" + s.managementPort()));
         assertThat(targets).isEqualTo(expected);
     }
 

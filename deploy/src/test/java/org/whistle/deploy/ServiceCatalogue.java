@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The services as the code defines them, read from the repository's sources: a service is a module of the root pom
- * with an {@code application.yml}; its port is that file's {@code server.port}; the environment variables it reads
+ * with an {@code application.yml}; its port is that file's {@code server.port}, its management port (probes, metrics)
+ * {@code management.server.port} where it has one of its own; the environment variables it reads
  * are the placeholders and property names of the configuration it runs with (its own and that of the Whistle modules
  * it depends on).
  */
@@ -37,7 +38,18 @@ final class ServiceCatalogue {
     }
 
     /** One deployable service and what it can be configured with. */
-    record Service(String module, int port, Set<String> placeholders, Set<String> properties, Set<String> prefixes) {
+    record Service(
+            String module,
+            int port,
+            int managementPort,
+            Set<String> placeholders,
+            Set<String> properties,
+            Set<String> prefixes) {
+
+        /** Whether Actuator answers on a port of its own, off the one that serves requests. */
+        boolean separateManagementPort() {
+            return managementPort != port;
+        }
 
         /** Whether the service reads this environment variable, by placeholder or by Spring's relaxed binding. */
         boolean reads(String variable) {
@@ -121,7 +133,10 @@ final class ServiceCatalogue {
         if (!(port instanceof Integer number)) {
             throw new IllegalStateException(applicationYml + " names no server.port");
         }
-        return new Service(module, number, Set.copyOf(placeholders), Set.copyOf(properties), Set.copyOf(prefixes));
+        var management = Yamls.at(Repository.document(applicationYml), "management.server.port");
+        int managementPort = management instanceof Integer separate ? separate : number;
+        return new Service(
+                module, number, managementPort, Set.copyOf(placeholders), Set.copyOf(properties), Set.copyOf(prefixes));
     }
 
     /** The module and every Whistle module it depends on at run time, transitively. */

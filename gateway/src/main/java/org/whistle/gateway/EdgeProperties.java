@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The gateway's edge settings ({@code whistle.gateway.*}); the defaults live in {@code application.yml}.
  *
- * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed; anyone else is keyed by the socket
+ * @param trustedProxies addresses ({@code 10.0.0.7}) or ranges ({@code 10.42.0.0/16}) of the proxies in front of the
+ *     gateway (the ingress controller) whose {@code X-Forwarded-For} is believed; anyone else is keyed by the socket
  *     address
  * @param publicUrl the address people open the platform at ({@code https://whistle.example.gov.cn}), without a
  *     trailing slash; org-registry returns people there after they sign in. Unset, each request's own address is
@@ -39,11 +40,20 @@ public record EdgeProperties(
         return publicUrl != null && publicUrl.startsWith("https://");
     }
 
-    /** The coarse per-client-address limit on the anonymous routes (POST /api/whistles/**, /open311/v2/**). */
-    public record RateLimits(int anonymousLimitForPeriod, Duration anonymousPeriod) {}
+    /**
+     * The coarse per-client-address limits: on the anonymous routes (POST /api/whistles/**, /open311/v2/**), and on
+     * signing in (org-registry's login page and its form).
+     */
+    public record RateLimits(
+            int anonymousLimitForPeriod, Duration anonymousPeriod, int signInLimitForPeriod, Duration signInPeriod) {}
 
-    /** Largest request body accepted on upload paths and everywhere else. */
-    public record RequestSize(DataSize uploads, List<String> uploadPaths, DataSize other) {}
+    /**
+     * Largest request body accepted: multipart uploads (photos, video) on the upload paths, organisation imports on
+     * the import paths, and everything else. {@code RequestSizeFilter} states why no accepted body can make an event
+     * larger than the broker takes.
+     */
+    public record RequestSize(
+            DataSize uploads, List<String> uploadPaths, DataSize imports, List<String> importPaths, DataSize other) {}
 
     /** Front-end origins allowed to call the API from a browser; empty means no CORS at all. */
     public record Cors(List<String> allowedOrigins) {}

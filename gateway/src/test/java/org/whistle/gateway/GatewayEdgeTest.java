@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
             "whistle.gateway.trusted-proxies=127.0.0.1",
             "whistle.gateway.rate-limits.anonymous-limit-for-period=3",
             "whistle.gateway.rate-limits.anonymous-period=1m",
+            "whistle.gateway.rate-limits.sign-in-limit-for-period=2",
+            "whistle.gateway.rate-limits.sign-in-period=1m",
             "whistle.gateway.request-size.uploads=4KB",
             "whistle.gateway.request-size.other=1KB",
             "whistle.gateway.cors.allowed-origins=https://console.whistle.example",
@@ -93,6 +95,7 @@ class GatewayEdgeTest {
     @DynamicPropertySource
     static void routeToStandIns(DynamicPropertyRegistry registry) {
         registry.add("INTAKE_URI", () -> uriOf(INTAKE));
+        registry.add("ORG_REGISTRY_URI", () -> uriOf(INTAKE));
         registry.add("SLA_URI", () -> uriOf(SLA));
         registry.add("NOTIFICATION_URI", () -> uriOf(NOTIFICATION));
         registry.add("DISPATCH_URI", () -> "http://127.0.0.1:" + portNobodyListensOn());
@@ -110,25 +113,25 @@ class GatewayEdgeTest {
     void answersAProblemDetailWhenTheServiceIsDown() throws Exception {
         var response = send(request("/api/tickets/42"));
 
-        assertServiceUnavailable(response, "Dispatch");
+        assertServiceUnavailable(response, "派单服务");
     }
 
     @Test
     void answersAProblemDetailWhenTheServiceIsTooSlow() throws Exception {
         var response = send(request("/api/sla/clocks/1"));
 
-        assertServiceUnavailable(response, "did not answer in time");
+        assertServiceUnavailable(response, "未能及时响应");
     }
 
     @Test
     void opensTheCircuitAfterRepeatedFailuresAndStopsCallingTheService() throws Exception {
         for (var i = 0; i < 4; i++) {
-            assertServiceUnavailable(send(request("/api/notifications/inbox")), "notification service");
+            assertServiceUnavailable(send(request("/api/notifications/inbox")), "通知服务");
         }
         assertThat(NOTIFICATION_CALLS).hasValue(4);
 
         for (var i = 0; i < 3; i++) {
-            assertServiceUnavailable(send(request("/api/notifications/inbox")), "time to recover");
+            assertServiceUnavailable(send(request("/api/notifications/inbox")), "正在等待恢复");
         }
         assertThat(NOTIFICATION_CALLS).hasValue(4);
     }
@@ -181,6 +184,7 @@ class GatewayEdgeTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(problem(limited).at("/type").asString()).isEqualTo("urn:whistle:problem:too-many-requests");
+        assertThat(problem(limited).at("/title").asString()).isEqualTo("请求过于频繁");
         assertThat(limited.headers().firstValue("Retry-After"))
                 .hasValueSatisfying(
                         seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
@@ -193,11 +197,62 @@ class GatewayEdgeTest {
                 send(request("/api/tickets/42/notes").POST(HttpRequest.BodyPublishers.ofString("x".repeat(2048))));
         var upload = send(request("/api/whistles")
                 .header("X-Forwarded-For", "198.51.100.1")
+                .header("Content-Type", "multipart/form-data; boundary=x")
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2048))));
+        var chunked = send(request("/api/tickets/42/notes")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("x".repeat(2048).getBytes(StandardCharsets.UTF_8)))));
 
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(problem(tooLarge).at("/type").asString()).isEqualTo("urn:whistle:problem:content-too-large");
+        assertThat(chunked.statusCode()).as("a body without a declared length").isEqualTo(413);
         assertThat(upload.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void routesAnAdministratorToAServicesParkedOutboxEvents() throws Exception {
+        // org-registry's route, which this test sends to the intake stand-in: its breaker is not intake's.
+        var list = send(request("/api/admin/outbox/org-registry/parked?all=true"));
+        var one = send(request("/api/admin/outbox/org-registry/parked/7"));
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("/admin/outbox/parked");
+        assertThat(one.body()).isEqualTo("/admin/outbox/parked/7");
+        assertThat(send(request("/api/admin/outbox/org-registry/other")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void tellsTheServiceTheClientsAddressAsTheTrustedProxyGaveIt() throws Exception {
+        send(request("/api/whistles/client-address").header("X-Forwarded-For", "198.51.100.1, 203.0.113.50"));
+
+        var downstream = RECEIVED.get("/api/whistles/client-address");
+        assertThat(downstream.get("X-Forwarded-For")).containsExactly("203.0.113.50");
+    }
+
+    @Test
+    void limitsSigningInPerClientAddressWithAChinesePage() throws Exception {
+        for (var i = 0; i < 2; i++) {
+            assertThat(send(login("203.0.113.60", "text/html")).statusCode()).isEqualTo(200);
+        }
+
+        var page = send(login("203.0.113.60", "text/html,application/xhtml+xml"));
+        var script = send(request("/login")
+                .header("X-Forwarded-For", "203.0.113.60")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b")));
+
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("登录尝试过于频繁", "秒后再试");
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(script.statusCode()).isEqualTo(429);
+        assertThat(problem(script).at("/type").asString()).isEqualTo("urn:whistle:problem:too-many-requests");
+        assertThat(problem(script).at("/title").asString()).isEqualTo("登录尝试过于频繁");
+        assertThat(send(login("203.0.113.61", "text/html")).statusCode())
+                .as("another client's sign-in")
+                .isEqualTo(200);
     }
 
     @Test
@@ -311,7 +366,7 @@ class GatewayEdgeTest {
         var problem = problem(response);
         assertThat(problem.at("/type").asString()).isEqualTo("urn:whistle:problem:service-unavailable");
         assertThat(problem.at("/status").asInt()).isEqualTo(503);
-        assertThat(problem.at("/title").asString()).isEqualTo("Service unavailable");
+        assertThat(problem.at("/title").asString()).isEqualTo("服务暂不可用");
         assertThat(problem.at("/detail").asString()).contains(detail);
         assertThat(response.body()).doesNotContain("Exception", "at org.");
     }
@@ -330,6 +385,10 @@ class GatewayEdgeTest {
                 .header("X-Forwarded-For", clientAddress)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"description\":\"blocked drain\"}"));
+    }
+
+    private HttpRequest.Builder login(String clientAddress, String accept) {
+        return request("/login").header("X-Forwarded-For", clientAddress).header("Accept", accept);
     }
 
     private HttpRequest.Builder preflight(String origin) {

@@ -311,7 +311,9 @@ public final class LocalStack {
                 throw new LocalStackException("Could not start " + service.module() + " with " + java, e);
             }
             stack.serviceStarted(new ServiceProcess(
-                    new RunningService(service, launch.port(), process.toHandle(), launch.log()), process));
+                    new RunningService(
+                            service, launch.port(), launch.managementPort(), process.toHandle(), launch.log()),
+                    process));
             log.info(
                     "Starting {} (pid {}) on port {}, log {}",
                     service.module(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.whistle.embedded.FreePorts;
 
 /** The command line and environment one service process starts with. */
 record ServiceLaunch(Service service, int port, List<String> command, Map<String, String> environment, Path log) {
@@ -135,6 +136,11 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         if (service == Service.GATEWAY) {
             // A demo has many phones behind one Wi-Fi address; the production default (30 a minute) would refuse them.
             environment.put("WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", DEMO_ANONYMOUS_LIMIT);
+            // Likewise for signing in: a class of trainees signs in from one address within a minute.
+            environment.put("WHISTLE_GATEWAY_RATELIMITS_SIGNINLIMITFORPERIOD", DEMO_ANONYMOUS_LIMIT);
+            // Probes and metrics on loopback, never on the address phones reach.
+            environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(gatewayManagementPort(port)));
+            environment.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
             environment.put("WHISTLE_GATEWAY_PUBLIC_URL", publicUrl);
             environment.put("WHISTLE_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
             for (var routed : Service.values()) {
@@ -144,6 +150,23 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             }
         }
         return new ServiceLaunch(service, port, command, environment, logsDir.resolve(service.module() + ".log"));
+    }
+
+    /** Where the service's probes and metrics answer: its port, or the gateway's management port. */
+    int managementPort() {
+        var management = environment.get("MANAGEMENT_SERVER_PORT");
+        return management == null ? port : Integer.parseInt(management);
+    }
+
+    /**
+     * The gateway keeps probes and metrics off its public port: on its own port plus
+     * {@value #GATEWAY_MANAGEMENT_OFFSET} (8090 beside 8080, as in the images) when that is free, else on any free port.
+     */
+    static final int GATEWAY_MANAGEMENT_OFFSET = 10;
+
+    private static int gatewayManagementPort(int gatewayPort) {
+        int beside = gatewayPort + GATEWAY_MANAGEMENT_OFFSET;
+        return beside <= 65_535 && FreePorts.isFree(beside) ? beside : FreePorts.pick();
     }
 
     static Path jar(Path servicesDir, Service service) {

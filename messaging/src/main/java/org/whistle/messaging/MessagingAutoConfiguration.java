@@ -42,6 +42,7 @@ import org.whistle.messaging.outbox.Outbox;
 import org.whistle.messaging.outbox.OutboxLanes;
 import org.whistle.messaging.outbox.OutboxMetrics;
 import org.whistle.messaging.outbox.OutboxRelay;
+import org.whistle.messaging.outbox.ParkedEvents;
 
 /**
  * Gives every service the same reliable messaging: idempotent producers with acks=all, envelope serde, read-committed
@@ -159,6 +160,11 @@ public final class MessagingAutoConfiguration {
                     new OutboxRelay.Settings(
                             outbox.pollInterval(), outbox.batchSize(), outbox.publishedRetention(), outbox.stopGrace()),
                     meters.getIfAvailable(() -> Metrics.globalRegistry));
+        }
+
+        @Bean
+        ParkedEvents parkedEvents(MessagingStore store, ObjectProvider<OutboxRelay> relay) {
+            return new ParkedEvents(store.jdbc(), store.transactions(), lane -> relay.ifAvailable(it -> it.wake(lane)));
         }
 
         @Bean

@@ -49,7 +49,7 @@ class LocalStackTest {
             assertThat(readiness.statusCode()).as(service.name()).isEqualTo(200);
             assertThat(readiness.body()).as(service.name()).contains("\"status\":\"UP\"");
 
-            var metrics = get(service.baseUri().resolve("/actuator/prometheus"));
+            var metrics = get(service.managementUri().resolve("/actuator/prometheus"));
             assertThat(metrics.statusCode()).as(service.name()).isEqualTo(200);
             assertThat(metrics.body())
                     .as(service.name())
@@ -58,6 +58,13 @@ class LocalStackTest {
         }
         assertThat(platform.stack().dataDir().resolve("logs/intake-service.log"))
                 .isNotEmptyFile();
+        // The gateway keeps Actuator off the public port: health details and metrics name internal addresses.
+        var gateway = platform.stack().service(Service.GATEWAY);
+        for (var path : new String[] {"/actuator/health", "/actuator/prometheus"}) {
+            var refused = get(gateway.baseUri().resolve(path));
+            assertThat(refused.statusCode()).as(path).isEqualTo(404);
+            assertThat(refused.body()).as(path).contains("urn:whistle:problem:not-found");
+        }
     }
 
     @Test

@@ -1,13 +1,16 @@
 package org.whistle.gateway.edge;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -16,9 +19,11 @@ import org.whistle.gateway.EdgeProperties;
 import reactor.core.publisher.Mono;
 
 /**
- * The coarse edge limit on the anonymous routes — POST /api/whistles/** and all of /open311/v2/** — per client
- * address, in fixed windows held in memory. Intake limits per phone and device behind it; this only keeps one
- * address from flooding the platform. Each gateway instance counts on its own (see ADR 0011).
+ * The coarse edge limits per client address ({@link ClientAddress}), in fixed windows held in memory: on the
+ * anonymous routes — POST /api/whistles/** and all of /open311/v2/** — and on signing in — org-registry's login page
+ * and the form posted to it, where guessing passwords starts. Intake limits per phone and device behind it, and
+ * org-registry slows down failures per account; this only keeps one address from flooding the platform. Each gateway
+ * instance counts on its own (see ADR 0011).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -27,43 +32,56 @@ class AnonymousRateLimitFilter implements WebFilter {
     /** Beyond this many tracked addresses, expired windows are swept before a new one is added. */
     private static final int SWEEP_ABOVE = 50_000;
 
+    static final String LOGIN_PATH = "/login";
+
     private final ClientAddress clientAddress;
-    private final int limit;
-    private final Duration period;
+    private final Limit anonymous;
+    private final Limit signIn;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
     AnonymousRateLimitFilter(ClientAddress clientAddress, EdgeProperties properties) {
         this.clientAddress = clientAddress;
-        this.limit = properties.rateLimits().anonymousLimitForPeriod();
-        this.period = properties.rateLimits().anonymousPeriod();
+        var limits = properties.rateLimits();
+        this.anonymous = new Limit(limits.anonymousLimitForPeriod(), limits.anonymousPeriod());
+        this.signIn = new Limit(limits.signInLimitForPeriod(), limits.signInPeriod());
         this.clock = Clock.systemUTC();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!isAnonymous(exchange)) {
-            return chain.filter(exchange);
+        if (isSignIn(exchange)) {
+            var now = clock.instant();
+            var window = signIn.count(clientAddress.of(exchange.getRequest()), now);
+            if (window.count() <= signIn.limit()) {
+                return chain.filter(exchange);
+            }
+            closeIfBodyUnread(exchange);
+            return signInLimited(exchange, Duration.between(now, window.end()));
         }
-        var now = clock.instant();
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(window -> !window.end().isAfter(now));
+        if (isAnonymous(exchange)) {
+            var now = clock.instant();
+            var window = anonymous.count(clientAddress.of(exchange.getRequest()), now);
+            if (window.count() <= anonymous.limit()) {
+                return chain.filter(exchange);
+            }
+            closeIfBodyUnread(exchange);
+            return Problems.write(
+                    exchange,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-requests",
+                    "请求过于频繁",
+                    "此地址短时间内提交的次数过多，请稍后再试。",
+                    Duration.between(now, window.end()));
         }
-        var window = windows.compute(
-                clientAddress.of(exchange.getRequest()),
-                (address, current) -> current == null || !current.end().isAfter(now)
-                        ? new Window(now.plus(period), 1)
-                        : new Window(current.end(), current.count() + 1));
-        if (window.count() <= limit) {
-            return chain.filter(exchange);
+        return chain.filter(exchange);
+    }
+
+    /** A refused body is never read: the rest of it would be taken for the next request on the connection. */
+    private static void closeIfBodyUnread(ServerWebExchange exchange) {
+        var headers = exchange.getRequest().getHeaders();
+        if (headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         }
-        return Problems.write(
-                exchange,
-                HttpStatus.TOO_MANY_REQUESTS,
-                "too-many-requests",
-                "Too many requests",
-                "Too many reports from this address in a short time. Please try again later.",
-                Duration.between(now, window.end()));
     }
 
     private static boolean isAnonymous(ServerWebExchange exchange) {
@@ -72,6 +90,59 @@ class AnonymousRateLimitFilter implements WebFilter {
         return path.startsWith("/open311/v2/")
                 || (HttpMethod.POST.equals(request.getMethod())
                         && (path.equals("/api/whistles") || path.startsWith("/api/whistles/")));
+    }
+
+    /** The login page and the sign-in form org-registry serves through the gateway. */
+    private static boolean isSignIn(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().pathWithinApplication().value().equals(LOGIN_PATH);
+    }
+
+    /** A person at the login page gets a page; a script gets the problem detail. */
+    private static Mono<Void> signInLimited(ServerWebExchange exchange, Duration wait) {
+        var title = "登录尝试过于频繁";
+        var detail = "此地址短时间内登录的次数过多，请 " + Problems.retryAfterSeconds(wait) + " 秒后再试。";
+        var accepts = exchange.getRequest().getHeaders().getAccept();
+        if (accepts.stream().noneMatch(MediaType.TEXT_HTML::isCompatibleWith)) {
+            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", title, detail, wait);
+        }
+        var page = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                        + "</title></head><body><h1>" + title + "</h1><p>" + detail + "</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        response.getHeaders().setContentLength(page.length);
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Problems.retryAfterSeconds(wait)));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(page)));
+    }
+
+    /** One limit's windows, per client address. */
+    private static final class Limit {
+
+        private final int limit;
+        private final Duration period;
+        private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+        Limit(int limit, Duration period) {
+            this.limit = limit;
+            this.period = period;
+        }
+
+        int limit() {
+            return limit;
+        }
+
+        Window count(String address, Instant now) {
+            if (windows.size() > SWEEP_ABOVE) {
+                windows.values().removeIf(window -> !window.end().isAfter(now));
+            }
+            return windows.compute(
+                    address,
+                    (key, current) -> current == null || !current.end().isAfter(now)
+                            ? new Window(now.plus(period), 1)
+                            : new Window(current.end(), current.count() + 1));
+        }
     }
 
     private record Window(Instant end, int count) {}

@@ -66,23 +66,11 @@ class DecodingFailureProblems implements NettyServerCustomizer {
 
             static Refusal of(HttpStatus status) {
                 return switch (status) {
-                    case URI_TOO_LONG ->
-                        new Refusal(
-                                "uri-too-long",
-                                "Address too long",
-                                "The request's address is longer than the platform reads.");
+                    case URI_TOO_LONG -> new Refusal("uri-too-long", "地址过长", "请求的地址超出了平台可读取的长度。");
                     case REQUEST_HEADER_FIELDS_TOO_LARGE ->
-                        new Refusal(
-                                "headers-too-large",
-                                "Headers too large",
-                                "The request's headers are larger than the platform reads.");
-                    case CONTENT_TOO_LARGE ->
-                        new Refusal(
-                                "content-too-large",
-                                "Request too large",
-                                "The request is larger than the platform reads.");
-                    default ->
-                        new Refusal("malformed-request", "Malformed request", "The request could not be read as HTTP.");
+                        new Refusal("headers-too-large", "请求头过大", "请求头超出了平台可读取的大小。");
+                    case CONTENT_TOO_LARGE -> new Refusal("content-too-large", "请求内容过大", "请求超出了平台可读取的大小。");
+                    default -> new Refusal("malformed-request", "请求格式有误", "无法按 HTTP 读取此请求。");
                 };
             }
         }

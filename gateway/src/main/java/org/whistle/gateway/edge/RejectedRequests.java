@@ -20,8 +20,7 @@ class RejectedRequests implements ServerExchangeRejectedHandler {
                 exchange,
                 HttpStatus.BAD_REQUEST,
                 "malformed-request",
-                "Malformed request",
-                "The address contains characters or sequences the platform does not accept (an encoded slash or"
-                        + " backslash, a dot segment, a control character or a semicolon).");
+                "请求格式有误",
+                "地址中含有平台不接受的字符或片段（编码的斜杠或反斜杠、点路径段、控制字符或分号）。");
     }
 }

@@ -29,11 +29,11 @@ import org.whistle.gateway.edge.Problems;
 class FallbackController {
 
     private static final Map<String, String> SERVICES = Map.of(
-            "org-registry", "The organisation registry (units, accounts and sign-in)",
-            "intake", "Whistle intake",
-            "dispatch", "Dispatch (tickets and queues)",
-            "sla", "The deadline service",
-            "notification", "The notification service");
+            "org-registry", "组织与账号服务（单位、账号和登录）",
+            "intake", "吹哨受理服务",
+            "dispatch", "派单服务（工单和待办）",
+            "sla", "时限服务",
+            "notification", "通知服务");
 
     private static final Logger LOG = LoggerFactory.getLogger(FallbackController.class);
 
@@ -46,7 +46,7 @@ class FallbackController {
 
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
-        var name = SERVICES.getOrDefault(service, "The service");
+        var name = SERVICES.getOrDefault(service, "该服务");
         Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (cause != null
                 && !(cause instanceof CallNotPermittedException)
@@ -61,15 +61,14 @@ class FallbackController {
                     cause.toString());
         }
         var why = switch (cause) {
-            case TimeoutException timeout -> " did not answer in time.";
-            case CallNotPermittedException open -> " failed repeatedly and is being given time to recover.";
-            case BulkheadFullException busy -> " is handling as many requests as it may at once.";
-            case null, default -> " cannot be reached at the moment.";
+            case TimeoutException timeout -> "未能及时响应。";
+            case CallNotPermittedException open -> "连续出错，正在等待恢复。";
+            case BulkheadFullException busy -> "正在处理的请求已达上限。";
+            case null, default -> "暂时无法访问。";
         };
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, name + why + " Please try again later.");
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, name + why + "请稍后再试。");
         problem.setType(URI.create("urn:whistle:problem:service-unavailable"));
-        problem.setTitle("Service unavailable");
+        problem.setTitle("服务暂不可用");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))

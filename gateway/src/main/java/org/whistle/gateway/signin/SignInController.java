@@ -84,9 +84,9 @@ class SignInController {
     private static ResponseEntity<Map<String, Object>> notSignedIn(ServerWebExchange exchange) {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "urn:whistle:problem:not-signed-in");
-        problem.put("title", "Not signed in");
+        problem.put("title", "尚未登录");
         problem.put("status", HttpStatus.UNAUTHORIZED.value());
-        problem.put("detail", "Sign in at /bff/login first.");
+        problem.put("detail", "请先登录（/bff/login）。");
         problem.put("instance", exchange.getRequest().getPath().value());
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .cacheControl(CacheControl.noStore())

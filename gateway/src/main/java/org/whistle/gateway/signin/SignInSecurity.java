@@ -79,8 +79,8 @@ class SignInSecurity {
                                 exchange,
                                 HttpStatus.UNAUTHORIZED,
                                 "not-signed-in",
-                                "Not signed in",
-                                "Sign in at /bff/login first.",
+                                "尚未登录",
+                                "请先登录（/bff/login）。",
                                 Duration.ZERO))
                         .accessDeniedHandler(SignInSecurity::csrfRefused))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
@@ -108,8 +108,8 @@ class SignInSecurity {
                 exchange,
                 HttpStatus.FORBIDDEN,
                 "csrf",
-                "Missing or wrong CSRF token",
-                "Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header.",
+                "缺少或错误的防伪令牌",
+                "页面已过期，请刷新后重试（X-XSRF-TOKEN 请求头须与 XSRF-TOKEN Cookie 一致）。",
                 Duration.ZERO);
     }
 

@@ -13,9 +13,14 @@ import org.whistle.gateway.EdgeProperties;
 class ClientAddressTest {
 
     private final ClientAddress clientAddress = new ClientAddress(new EdgeProperties(
-            List.of("10.0.0.1", "10.0.0.2"),
-            new EdgeProperties.RateLimits(30, Duration.ofMinutes(1)),
-            new EdgeProperties.RequestSize(DataSize.ofMegabytes(101), List.of(), DataSize.ofMegabytes(1)),
+            List.of("10.0.0.1", "10.0.0.2", "172.16.0.0/16"),
+            new EdgeProperties.RateLimits(30, Duration.ofMinutes(1), 20, Duration.ofMinutes(1)),
+            new EdgeProperties.RequestSize(
+                    DataSize.ofMegabytes(101),
+                    List.of(),
+                    DataSize.ofKilobytes(384),
+                    List.of(),
+                    DataSize.ofKilobytes(64)),
             new EdgeProperties.Cors(List.of()),
             new EdgeProperties.Resilience(
                     Duration.ofSeconds(10),
@@ -38,6 +43,19 @@ class ClientAddressTest {
     void takesTheNearestUntrustedHopBehindTrustedProxies() {
         assertThat(clientAddress.of(from("10.0.0.1", "1.1.1.1, 203.0.113.5, 10.0.0.2")))
                 .isEqualTo("203.0.113.5");
+    }
+
+    @Test
+    void trustsEveryProxyInAConfiguredRange() {
+        assertThat(clientAddress.of(from("172.16.9.4", "203.0.113.5, 172.16.3.3")))
+                .isEqualTo("203.0.113.5");
+        assertThat(clientAddress.of(from("172.17.0.1", "203.0.113.5"))).isEqualTo("172.17.0.1");
+    }
+
+    @Test
+    void neverTakesSomethingThatIsNotAnAddressForTheClient() {
+        assertThat(clientAddress.of(from("10.0.0.1", "evil.example"))).isEqualTo("10.0.0.1");
+        assertThat(clientAddress.of(from("10.0.0.1", "<script>"))).isEqualTo("10.0.0.1");
     }
 
     @Test

@@ -7,15 +7,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Backlog and age of unpublished events, the two signals that the relay is falling behind or stuck. One query
- * serves both gauges and is reused for a second, so a scrape costs at most one index scan.
+ * Backlog and age of unpublished events, the two signals that the relay is falling behind or stuck, and the parked
+ * events waiting for an administrator. One query serves the gauges and is reused for a second, so a scrape costs at
+ * most two index scans.
  */
 public final class OutboxMetrics {
+
+    /** {@code whistle_outbox_parked_waiting} in Prometheus; the alert {@code WhistleOutboxEventParked} reads it. */
+    public static final String PARKED_WAITING = "whistle.outbox.parked.waiting";
 
     private static final Duration FRESHNESS = Duration.ofSeconds(1);
 
     private final JdbcClient jdbc;
-    private final AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(0, 0, 0));
+    private final AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(0, 0, 0, 0));
 
     private OutboxMetrics(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +38,11 @@ public final class OutboxMetrics {
                 .description("Age of the oldest unpublished event")
                 .baseUnit("seconds")
                 .register(meters);
+        // A gauge as well as the relay's counter: the alert must hold while a row waits, across restarts.
+        Gauge.builder(PARKED_WAITING, metrics, m -> m.snapshot().parkedWaiting())
+                .strongReference(true)
+                .description("Parked events waiting for an administrator to re-drive or discard them")
+                .register(meters);
     }
 
     private Snapshot snapshot() {
@@ -44,14 +53,16 @@ public final class OutboxMetrics {
         }
         var fresh = jdbc.sql("""
                         SELECT count(*) AS backlog,
-                               coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
+                               coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest,
+                               (SELECT count(*) FROM messaging.outbox_parked WHERE resolution IS NULL) AS parked
                         FROM messaging.outbox_event WHERE published_at IS NULL
                         """)
-                .query((rs, row) -> new Snapshot(rs.getLong("backlog"), rs.getDouble("oldest"), now))
+                .query((rs, row) ->
+                        new Snapshot(rs.getLong("backlog"), rs.getDouble("oldest"), rs.getLong("parked"), now))
                 .single();
         last.set(fresh);
         return fresh;
     }
 
-    private record Snapshot(long backlog, double oldestAgeSeconds, long takenAtNanos) {}
+    private record Snapshot(long backlog, double oldestAgeSeconds, long parkedWaiting, long takenAtNanos) {}
 }

@@ -1,9 +1,11 @@
 package org.whistle.messaging.outbox;
 
-/** A batch of outbox rows could not be published; the rows stay pending and the relay tries again. */
+import org.jspecify.annotations.Nullable;
+
+/** Outbox rows could not be published for the moment; they stay pending and the relay tries again. */
 public class OutboxPublicationException extends RuntimeException {
 
-    public OutboxPublicationException(String message, Throwable cause) {
+    public OutboxPublicationException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +31,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * publisher at a time and nobody waits: a replica that misses the lock moves on. Rows are marked published in the
  * same transaction after the broker acknowledged them; a crash between acknowledgement and commit publishes the
  * batch again on restart, which consumers absorb by event id. In steady state nothing is published twice.
+ *
+ * <p>A row the broker refuses for good ({@link PublicationFailurePolicy}: too large for the topic, invalid) is moved
+ * to {@code messaging.outbox_parked} with the reason, counted in {@value #PARKED_METRIC}, and the lane goes on with
+ * the next rows; retrying it would hold back every later event of an eighth of all keys for ever.
+ * {@link ParkedEvents} lets an administrator re-drive or discard it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** First key of the advisory lock pair ("WHIS"); the lane is the second. Locks are per database. */
     private static final int LOCK_CLASS = 0x57484953;
+
+    /** Counts rows parked; {@code whistle_outbox_parked_total} in Prometheus. */
+    public static final String PARKED_METRIC = "whistle.outbox.parked";
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
@@ -45,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Settings settings;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
     private final LinkedBlockingQueue<Integer> wakeups = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private @Nullable Thread worker;
@@ -73,6 +84,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.failures = Counter.builder("whistle.outbox.publish.failures")
                 .description("Relay batches that failed and will be retried")
                 .register(meters);
+        this.parked = Counter.builder(PARKED_METRIC)
+                .description("Events the broker refused for good, moved aside for an administrator")
+                .register(meters);
     }
 
     /** Asks the relay to look for work now rather than at its next poll. */
@@ -90,9 +104,21 @@ public class OutboxRelay implements SmartLifecycle {
                 .query(Integer.class)
                 .list();
         int total = 0;
+        String retryError = null;
         for (int lane : lanes) {
-            Integer count = transactions.execute(status -> relayLane(lane));
-            total += count == null ? 0 : count;
+            var outcome = transactions.execute(status -> relayLane(lane));
+            if (outcome == null) {
+                continue;
+            }
+            total += outcome.published();
+            if (outcome.retryError() != null && retryError == null) {
+                retryError = outcome.retryError();
+            }
+        }
+        if (retryError != null) {
+            // What was acknowledged or parked is committed; the rows that failed for the moment stay pending.
+            throw new OutboxPublicationException(
+                    "Kafka did not acknowledge every outbox row (" + total + " published): " + retryError, null);
         }
         return total;
     }
@@ -109,17 +135,17 @@ public class OutboxRelay implements SmartLifecycle {
                 .update();
     }
 
-    private int relayLane(int lane) {
+    private LaneOutcome relayLane(int lane) {
         Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lockClass, :lane)")
                 .param("lockClass", LOCK_CLASS)
                 .param("lane", lane)
                 .query(Boolean.class)
                 .single();
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return LaneOutcome.NOTHING;
         }
         var batch = jdbc.sql("""
-                        SELECT seq, topic, record_key, payload::text AS payload, headers::text AS headers
+                        SELECT seq, event_id, topic, record_key, payload::text AS payload, headers::text AS headers
                         FROM messaging.outbox_event
                         WHERE lane = :lane AND published_at IS NULL
                         ORDER BY seq
@@ -129,41 +155,106 @@ public class OutboxRelay implements SmartLifecycle {
                 .param("limit", settings.batchSize())
                 .query((rs, row) -> new Pending(
                         rs.getLong("seq"),
+                        rs.getObject("event_id", java.util.UUID.class),
                         rs.getString("topic"),
                         rs.getString("record_key"),
                         rs.getString("payload"),
                         rs.getString("headers")))
                 .list();
         if (batch.isEmpty()) {
-            return 0;
+            return LaneOutcome.NOTHING;
         }
-        send(batch);
-        jdbc.sql("UPDATE messaging.outbox_event SET published_at = now() WHERE seq IN (:seqs)")
-                .param("seqs", batch.stream().map(Pending::seq).toList())
-                .update();
-        published.increment(batch.size());
-        return batch.size();
+        var sent = send(batch);
+        var acknowledged = new ArrayList<Long>();
+        String retryError = null;
+        int parkedRows = 0;
+        for (var result : sent) {
+            if (result.failure() == null) {
+                acknowledged.add(result.row().seq());
+                continue;
+            }
+            switch (PublicationFailurePolicy.decide(result.failure())) {
+                case PublicationFailurePolicy.Decision.Park park -> {
+                    park(result.row(), park);
+                    parkedRows++;
+                }
+                case PublicationFailurePolicy.Decision.Retry retry -> {
+                    if (retryError == null) {
+                        retryError = retry.error();
+                    }
+                }
+            }
+        }
+        // Rows the broker acknowledged are marked even when others failed: sending them again would double them.
+        if (!acknowledged.isEmpty()) {
+            jdbc.sql("UPDATE messaging.outbox_event SET published_at = now() WHERE seq IN (:seqs)")
+                    .param("seqs", acknowledged)
+                    .update();
+            published.increment(acknowledged.size());
+        }
+        if (parkedRows > 0 || retryError != null) {
+            // The idempotent producer may be unusable after a failed sequence; the next batch starts a fresh one.
+            producers.reset();
+        }
+        return new LaneOutcome(acknowledged.size(), retryError);
     }
 
-    private void send(List<Pending> batch) {
+    /** Moves a row the broker will never take out of its lane, with why; an administrator decides what becomes of it. */
+    private void park(Pending row, PublicationFailurePolicy.Decision.Park decision) {
+        jdbc.sql("""
+                        INSERT INTO messaging.outbox_parked
+                            (outbox_seq, event_id, topic, record_key, lane, payload, headers, created_at, reason, error)
+                        SELECT seq, event_id, topic, record_key, lane, payload, headers, created_at, :reason, :error
+                        FROM messaging.outbox_event WHERE seq = :seq
+                        """)
+                .param("seq", row.seq())
+                .param("reason", decision.reason())
+                .param("error", decision.error())
+                .update();
+        jdbc.sql("DELETE FROM messaging.outbox_event WHERE seq = :seq")
+                .param("seq", row.seq())
+                .update();
+        parked.increment();
+        // Never the payload: it may carry what only the service's own pages may show.
+        log.error(
+                "Outbox relay parked event {} for {} (key {}): {} — {}. The rest of its lane goes on; an administrator"
+                        + " re-drives or discards it at /admin/outbox/parked",
+                row.eventId(),
+                row.topic(),
+                row.key(),
+                decision.reason(),
+                decision.error());
+    }
+
+    /** Sends a batch and waits for every acknowledgement; each row's outcome, in the batch's order. */
+    private List<Sent> send(List<Pending> batch) {
         Producer<Object, Object> producer = producers.createProducer();
         var acks = new ArrayList<Future<RecordMetadata>>(batch.size());
         for (Pending pending : batch) {
-            acks.add(producer.send(pending.toRecord()));
+            try {
+                acks.add(producer.send(pending.toRecord()));
+            } catch (KafkaException e) {
+                acks.add(CompletableFuture.failedFuture(e));
+            }
         }
         producer.flush();
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        var outcomes = new ArrayList<Sent>(batch.size());
+        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+        for (int i = 0; i < batch.size(); i++) {
+            Throwable failure = null;
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutboxPublicationException("interrupted while awaiting acknowledgements", e);
+            } catch (ExecutionException e) {
+                failure = e.getCause() == null ? e : e.getCause();
+            } catch (TimeoutException e) {
+                failure = e;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutboxPublicationException("interrupted while awaiting acknowledgements", e);
-        } catch (ExecutionException | TimeoutException e) {
-            // The idempotent producer may be unusable after a failed sequence; the next batch starts a fresh one.
-            producers.reset();
-            throw new OutboxPublicationException("Kafka did not acknowledge an outbox batch", e);
+            outcomes.add(new Sent(batch.get(i), failure));
         }
+        return outcomes;
     }
 
     private void loop() {
@@ -257,7 +348,13 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
-    private record Pending(long seq, String topic, String key, String payload, String headers) {
+    private record LaneOutcome(int published, @Nullable String retryError) {
+        static final LaneOutcome NOTHING = new LaneOutcome(0, null);
+    }
+
+    private record Sent(Pending row, @Nullable Throwable failure) {}
+
+    private record Pending(long seq, java.util.UUID eventId, String topic, String key, String payload, String headers) {
 
         ProducerRecord<Object, Object> toRecord() {
             var record = new ProducerRecord<Object, Object>(topic, key, payload.getBytes(StandardCharsets.UTF_8));

@@ -1017,7 +1017,37 @@ final class AccessTable {
                                 NONE,
                                 503,
                                 get("/fallback/dispatch"))
-                        .badToken(503));
+                        .badToken(503),
+                // ---- every service with an outbox: parked events (messaging's /admin/outbox/parked) ----------
+                // Through the gateway's /api/admin/outbox/{service}/parked/**, one service per row; administrators
+                // only. No event is parked in these runs, so an administrator's id finds nothing (404).
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row("GET /admin/outbox/parked", ADMIN_200, NONE, 401, get("/api/admin/outbox/dispatch/parked"))
+                        .badToken(401),
+                row(
+                                "GET /admin/outbox/parked/{id}",
+                                "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                                NONE,
+                                401,
+                                get("/api/admin/outbox/intake/parked/999999999"))
+                        .badToken(401),
+                row(
+                                "POST /admin/outbox/parked/{id}/redrive",
+                                "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                                NONE,
+                                401,
+                                (f, p, s, fresh) ->
+                                        Request.json("/api/admin/outbox/notification/parked/999999999/redrive", "{}"))
+                        .badToken(401),
+                row(
+                                "POST /admin/outbox/parked/{id}/discard",
+                                "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                                NONE,
+                                401,
+                                (f, p, s, fresh) -> Request.json(
+                                        "/api/admin/outbox/org-registry/parked/999999999/discard",
+                                        "{\"reason\":\"系统测试\"}"))
+                        .badToken(401));
     }
 
     /** The Open311 key the system tests' pom gives intake (WHISTLE_OPEN311_API_KEYS). */

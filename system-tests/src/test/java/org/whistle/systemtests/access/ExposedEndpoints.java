@@ -37,7 +37,8 @@ final class ExposedEndpoints {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         var endpoints = new ArrayList<Endpoint>();
         for (var service : Service.values()) {
-            var uri = platform.direct(service).resolve("/actuator/mappings");
+            // Actuator answers on the management port, which for the gateway is not its public one.
+            var uri = platform.stack().service(service).managementUri().resolve("/actuator/mappings");
             HttpResponse<String> response;
             try {
                 response = http.send(
