@@ -32,7 +32,8 @@ public final class LocalStackEnvironment {
                     ports,
                     infrastructure,
                     Path.of("demo"),
-                    new StackSecrets("phone-key", "gateway-client-secret", "tracking-key"),
+                    new StackSecrets(
+                            "phone-key", "gateway-client-secret", "tracking-key", "anchor-signing-key", "anchor-public-key"),
                     "http://127.0.0.1:8080",
                     Path.of("logs"));
             environments.put(service.module(), launch.environment());

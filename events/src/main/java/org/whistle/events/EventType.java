@@ -19,6 +19,8 @@ public enum EventType {
     WHISTLE_CLOSED("whistle-closed", 1, Topics.WHISTLE_CLOSED, WhistleClosed.class),
     WHISTLE_ESCALATED("whistle-escalated", 1, Topics.WHISTLE_ESCALATED, WhistleEscalated.class),
     WHISTLE_FEEDBACK("whistle-feedback", 1, Topics.WHISTLE_FEEDBACK, WhistleFeedback.class),
+    /** On the routing topic, in order with the ticket's other routing facts. */
+    WHISTLE_SUPERVISED("whistle-supervised", 1, Topics.WHISTLE_ROUTED, WhistleSupervised.class),
     TIMELINE_CHECKPOINT("timeline-checkpoint", 1, Topics.TIMELINE_CHECKPOINTS, TimelineCheckpoint.class),
     ORG_UNIT_CHANGED("org-unit-changed", 1, Topics.ORG_UNITS, OrgUnitChanged.class),
     CATEGORY_CHANGED("org-category-changed", 1, Topics.ORG_CATEGORIES, CategoryChanged.class),

@@ -143,7 +143,22 @@ final class SampleEvents {
                                         "cd".repeat(32))),
                         "ef".repeat(32),
                         "12".repeat(32),
-                        "c2lnbmF0dXJl"));
+                        "c2lnbmF0dXJl"),
+                new WhistleSupervised(
+                        WHISTLE,
+                        TICKET,
+                        "QQHR-20261127-000123",
+                        WhistleSupervised.Kind.ORDER,
+                        2,
+                        "unit-property-yongan",
+                        CommandLevel.STREET,
+                        "centre-street-longsha-nanhang",
+                        CommandLevel.DISTRICT,
+                        "群众反映强烈，限期清运",
+                        AT.plusSeconds(86_400),
+                        new Actor("u-2048", "centre-district-longsha", "DISTRICT_DISPATCHER"),
+                        AT,
+                        new TimelineHead(6, HEAD_HASH)));
     }
 
     /** The same facts with every optional field left out, the other legal shape of each type. */

@@ -101,6 +101,11 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
                     "WHISTLE_INTAKE_GEOCODER_GAZETTEER_FILE",
                     demoDir.resolve("city/gazetteer.csv").toString());
         }
+        if (service == Service.DISPATCH) {
+            // Checkpoints are signed under this data folder's own key, so they verify across restarts.
+            environment.put("WHISTLE_DISPATCH_ANCHORS_SIGNING_KEY", secrets.anchorSigningKey());
+            environment.put("WHISTLE_DISPATCH_ANCHORS_PUBLIC_KEY", secrets.anchorPublicKey());
+        }
         if (service == Service.NOTIFICATION) {
             // Text messages to reporters who left a phone need the number, which only intake holds; the demo's
             // development SMS provider does not ask for it, a real provider (WHISTLE_SMS_PROVIDER=http) does.

@@ -17,7 +17,9 @@ class ServiceLaunchTest {
     private static final StackSecrets SECRETS = new StackSecrets(
             "bG9jYWwtc3RhY2stdGVzdC1waG9uZS1rZXktMzJieXQ=",
             "Z2F0ZXdheS1jbGllbnQtc2VjcmV0LWZvci10ZXN0cw==",
-            "bG9jYWwtc3RhY2stdGVzdC10cmFja2luZy1rZXktMzI=");
+            "bG9jYWwtc3RhY2stdGVzdC10cmFja2luZy1rZXktMzI=",
+            "YW5jaG9yLXNpZ25pbmcta2V5",
+            "YW5jaG9yLXB1YmxpYy1rZXk=");
     private static final String PUBLIC_URL = "http://127.0.0.1:9080";
     private static final Infrastructure INFRASTRUCTURE = new Infrastructure(
             "127.0.0.1:19092",
@@ -149,6 +151,21 @@ class ServiceLaunchTest {
         var processEnvironment = launch.processBuilder(Path.of("/stack")).environment();
         assertThat(processEnvironment.get("WHISTLE_SLA_TIME_SCALE"))
                 .isEqualTo(System.getenv().getOrDefault("WHISTLE_SLA_TIME_SCALE", "60"));
+    }
+
+    @Test
+    void givesDispatchTheDataFoldersAnchorKeyPairAndNoOtherServiceIt() {
+        var dispatch = ServiceLaunch.of(
+                        Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
+                .environment();
+        var intake = ServiceLaunch.of(
+                        Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
+                .environment();
+
+        assertThat(dispatch)
+                .containsEntry("WHISTLE_DISPATCH_ANCHORS_SIGNING_KEY", SECRETS.anchorSigningKey())
+                .containsEntry("WHISTLE_DISPATCH_ANCHORS_PUBLIC_KEY", SECRETS.anchorPublicKey());
+        assertThat(intake).doesNotContainKey("WHISTLE_DISPATCH_ANCHORS_SIGNING_KEY");
     }
 
     @Test

@@ -28,6 +28,34 @@ class StackSecretsTest {
     }
 
     @Test
+    void makesOneAnchorKeyPairWhoseSignaturesVerifyAndKeepsItOwnerOnly(@TempDir Path dir) throws Exception {
+        var first = StackSecrets.in(dir.resolve("secrets"));
+        var second = StackSecrets.in(dir.resolve("secrets"));
+
+        var keys = java.security.KeyFactory.getInstance("Ed25519");
+        var signing = keys.generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(first.anchorSigningKey())));
+        var published = keys.generatePublic(
+                new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(first.anchorPublicKey())));
+        var signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(signing);
+        signer.update(new byte[] {1, 2, 3});
+        var signature = signer.sign();
+        var verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(published);
+        verifier.update(new byte[] {1, 2, 3});
+        assertThat(verifier.verify(signature))
+                .as("the public key is the signing key's")
+                .isTrue();
+        assertThat(second.anchorSigningKey()).isEqualTo(first.anchorSigningKey());
+        assertThat(Files.getPosixFilePermissions(dir.resolve("secrets").resolve(StackSecrets.ANCHOR_KEY_FILE)))
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        assertThat(first.toString()).doesNotContain(first.anchorSigningKey());
+        assertThat(StackSecrets.in(dir.resolve("other")).anchorSigningKey()).isNotEqualTo(first.anchorSigningKey());
+    }
+
+    @Test
     void keepsSecretsOutOfItsStringForm(@TempDir Path dir) {
         var secrets = StackSecrets.in(dir);
 

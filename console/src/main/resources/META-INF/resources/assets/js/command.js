@@ -2,7 +2,7 @@
 // number comes from a service: dispatch's overview and queue, sla-service's clocks, org-registry's grids and names,
 // notification-service's live stream.
 import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
-import { api, consoleConfig, live as liveStream, mediaUrl } from './api.js';
+import { api, consoleConfig, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { field, h, model, show } from './dom.js';
 import { locale, t, time } from './i18n.js';
 import { hotlineDesk } from './hotline.js';
@@ -15,9 +15,14 @@ const LEVEL_OF_ROLE = { STREET_DISPATCHER: 'STREET', DISTRICT_DISPATCHER: 'DISTR
 /** The ticket states each command-centre action is offered in (dispatch's transition table decides again). */
 const ACTIONS = {
   file: ['RAISED'], reject: ['RAISED'], merge: ['RAISED'], summon: ['FILED', 'RETURNED', 'DISPATCHED', 'IN_PROGRESS'],
-  transfer: ['RAISED', 'FILED', 'RETURNED'], verify: ['RESOLVED'], close: ['VERIFIED'],
+  transfer: ['RAISED', 'FILED', 'RETURNED', 'DISPATCHED', 'IN_PROGRESS'], verify: ['RESOLVED'], close: ['VERIFIED'],
   reopen: ['RESOLVED', 'VERIFIED', 'CLOSED'],
+  supervise: ['RAISED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED', 'RESOLVED'],
+  pullUp: ['RAISED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED', 'RESOLVED', 'VERIFIED'],
+  handDown: ['RAISED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED', 'RESOLVED', 'VERIFIED'],
+  withdraw: ['DISPATCHED', 'IN_PROGRESS'], lead: ['DISPATCHED', 'IN_PROGRESS'],
 };
+const LEVELS = ['STREET', 'DISTRICT', 'CITY'];
 
 startPage('command', ({ user }) => {
     const allowed = hasAny(user, PAGE_ROLES.command);
@@ -42,13 +47,14 @@ startPage('command', ({ user }) => {
     const ticket = ref(null);
     const whistle = ref(null);
     const photos = ref([]);
+    const resultPhotos = ref([]);
     const clocks = ref([]);
     const proposal = ref(null);
     const candidates = ref([]);
     const centres = ref([]);
     const dialog = ref(null);
     const busy = ref(false);
-    const draft = reactive({ reason: '', lead: '', coUnits: [], centre: '', level: '', into: '' });
+    const draft = reactive({ reason: '', lead: '', coUnits: [], centre: '', level: '', into: '', dueBy: '', files: [] });
     const followUp = reactive({ rating: '', resolved: '', comment: '' });
     let paintGrids = null;
     let closeLive = () => {};
@@ -126,6 +132,15 @@ startPage('command', ({ user }) => {
     });
 
     const can = (action) => ticket.value && ACTIONS[action].includes(ticket.value.state);
+    // The highest dispatcher level the person holds: 督办、催办 and 提级 come from a district or city above the ticket.
+    const ownLevel = () => Object.keys(LEVEL_OF_ROLE).filter((r) => hasAny(user, [r])).map((r) => LEVEL_OF_ROLE[r])
+      .sort((a, b) => LEVELS.indexOf(b) - LEVELS.indexOf(a))[0];
+    const fromAbove = (strictly) => {
+      const mine = LEVELS.indexOf(ownLevel()), its = LEVELS.indexOf(ticket.value.level);
+      return mine >= 1 && (strictly ? mine > its : mine >= its);
+    };
+    const owning = () => ownLevel() && hasAny(user, Object.keys(LEVEL_OF_ROLE)
+      .filter((r) => LEVEL_OF_ROLE[r] === ticket.value.level));
 
     async function findCentre() {
       const scoped = await api(`/api/org/units?within=${encodeURIComponent(area.value)}&kind=COMMAND_CENTRE`);
@@ -183,11 +198,16 @@ startPage('command', ({ user }) => {
         whistle.value = null;
         photos.value = [];
       }
+      // The units' result photos, beside the reporter's, for the verification (核查).
+      const refs = ticket.value.timeline.filter((e) => e.action === 'DONE').flatMap((e) => e.evidence || [])
+        .filter((p) => p.contentType.startsWith('image/'));
+      resultPhotos.value = (await Promise.all(refs.map((p) => mediaUrl(`/api/whistles/${ticket.value.whistleId}/evidence/${p.mediaId}`)
+        .then((url) => ({ ...p, url })).catch(() => null)))).filter(Boolean);
     }
 
     async function openDialog(name) {
       dialog.value = name;
-      Object.assign(draft, { reason: '', coUnits: [], centre: '', level: '', into: '' });
+      Object.assign(draft, { reason: '', coUnits: [], centre: '', level: '', into: '', dueBy: '', files: [], lead: '' });
       if (name === 'summon') {
         const node = ticket.value.gridId || ticket.value.streetId || area.value;
         const list = await api(`/api/org/nodes/${encodeURIComponent(node)}/units?inherited=true`).catch(() => []);
@@ -246,6 +266,10 @@ startPage('command', ({ user }) => {
       if (dialog.value === 'reject') return act('reject', { reason: text });
       if (dialog.value === 'reopen') return act('reopen', { reason: text });
       if (dialog.value === 'verifyFail') return act('verify', { pass: false, note: text });
+      if (dialog.value === 'pullUp') return act('pull-up', { reason: text });
+      if (dialog.value.startsWith('withdraw:')) {
+        return act(`tasks/${encodeURIComponent(dialog.value.substring('withdraw:'.length))}/withdraw`, { reason: text });
+      }
       return act(`extensions/${dialog.value.substring('refuse:'.length)}/refuse`, { reason: text });
     }
 
@@ -450,6 +474,59 @@ startPage('command', ({ user }) => {
         disabled: busy.value || !followUp.rating || !followUp.resolved }, t('act.followUp')), cancel()]),
     ]);
 
+    /** 督办 or 催办: a reason and the new deadline, typed in Beijing time. */
+    const superviseForm = () => h('form', { class: 'dialog', 'data-test': 'supervise-form', onSubmit: submitting(() =>
+      act(dialog.value, { reason: draft.reason.trim(), dueBy: `${draft.dueBy}:00+08:00` })) }, [
+      ...field('due-by', t('dueBy'), model('input', { id: 'due-by', type: 'datetime-local', required: true }, draft, 'dueBy')),
+      ...field('supervise-reason', t('reason'), model('textarea', { id: 'supervise-reason', required: true, maxlength: 500 },
+        draft, 'reason')),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary',
+        disabled: busy.value || !draft.reason.trim() || !draft.dueBy }, t('confirm')), cancel()]),
+    ]);
+
+    const handDownForm = () => h('form', { class: 'dialog', onSubmit: submitting(() =>
+      act('hand-down', { level: draft.level, reason: draft.reason.trim() })) }, [
+      ...field('down-level', t('targetLevel'), model('select', { id: 'down-level', required: true }, draft, 'level', 'select',
+        LEVELS.slice(0, LEVELS.indexOf(ticket.value.level)).map((l) => h('option', { key: l, value: l }, t('level.' + l))))),
+      ...field('down-reason', t('reason'), model('textarea', { id: 'down-reason', required: true, maxlength: 500 }, draft, 'reason')),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary',
+        disabled: busy.value || !draft.level || !draft.reason.trim() }, t('act.handDown')), cancel()]),
+    ]);
+
+    const leadForm = () => h('form', { class: 'dialog', onSubmit: submitting(() =>
+      act('lead', { lead: draft.lead, reason: draft.reason.trim() })) }, [
+      ...field('new-lead', t('leadUnit'), model('select', { id: 'new-lead', required: true }, draft, 'lead', 'select',
+        ticket.value.tasks.filter((x) => !x.lead && x.state !== 'DECLINED')
+          .map((x) => h('option', { key: x.unit, value: x.unit }, unitName(x.unit))))),
+      ...field('lead-reason', t('reason'), model('textarea', { id: 'lead-reason', required: true, maxlength: 500 }, draft, 'reason')),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary',
+        disabled: busy.value || !draft.lead || !draft.reason.trim() }, t('act.lead')), cancel()]),
+    ]);
+
+    /** 核查通过 with the inspector's note and photos. */
+    async function verifyWithPhotos() {
+      busy.value = true;
+      let evidence;
+      try {
+        evidence = await uploadHandlingEvidence(ticket.value.whistleId, draft.files);
+      } catch (e) {
+        error.value = e.message;
+        return;
+      } finally {
+        busy.value = false;
+      }
+      await act('verify', { pass: true, note: draft.reason.trim() || undefined, evidence });
+    }
+
+    const verifyForm = () => h('form', { class: 'dialog', onSubmit: submitting(verifyWithPhotos) }, [
+      ...field('verify-note', t('note'), model('textarea', { id: 'verify-note', maxlength: 500 }, draft, 'reason')),
+      h('label', { for: 'verify-files' }, t('inspectionPhotos')),
+      h('input', { id: 'verify-files', type: 'file', accept: 'image/*', multiple: true,
+        onChange: (event) => { draft.files = [...event.target.files]; } }),
+      h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary', disabled: busy.value },
+        t('act.verifyPass')), cancel()]),
+    ]);
+
     const reasonForm = () => h('form', { class: 'dialog', onSubmit: submitting(reasoned) }, [
       ...field('reason', dialog.value === 'verifyFail' ? t('note') : t('reason'), model('textarea', { id: 'reason',
         required: true, maxlength: 500 }, draft, 'reason')),
@@ -472,6 +549,12 @@ startPage('command', ({ user }) => {
           h('div', { class: 'thumbs' }, photos.value.map((p) => h('figure', { key: p.mediaId },
             h('img', { src: p.url, alt: t('photos') })))),
         ]),
+        show(resultPhotos.value.length, () => [
+          h('h3', t('resultPhotos')),
+          h('div', { class: 'thumbs', 'data-test': 'result-photos' }, resultPhotos.value.map((p) => h('figure', { key: p.mediaId },
+            h('img', { src: p.url, alt: t('resultPhotos') })))),
+        ]),
+        show(k.supervisionOrderCount, () => h('p', { class: 'warn' }, t('supervisionCount', { n: k.supervisionOrderCount }))),
         h('h3', t('clocks')),
         h('ul', { class: 'plain' }, clocks.value.map((c) => h('li', { key: c.clockId }, [t('clock.' + c.kind),
           c.unitId ? unitName(c.unitId) : null, t('clockState.' + c.state), `${t('due')} ${time(c.dueAt)}`]
@@ -480,6 +563,8 @@ startPage('command', ({ user }) => {
         h('ul', { class: 'plain' }, k.tasks.map((task) => h('li', { key: task.unit }, [
           unitName(task.unit), ' ', show(task.lead, () => h('span', { class: 'badge' }, t('lead'))),
           ` · ${t('task.' + task.state)}`,
+          show(!readOnly && owning() && can('withdraw') && !task.lead && !['DONE', 'DECLINED'].includes(task.state), () =>
+            button(t('act.withdraw'), () => openDialog('withdraw:' + task.unit), { class: 'small' })),
           ...task.extensions.filter((x) => x.status === 'PENDING').map((x) => h('div', { key: x.requestId, class: 'warn' }, [
             `${t('extensionRequests')}：${t('clock.' + x.clock)} +${x.extraTime} · ${x.reason}`,
             show(!readOnly, () => h('div', { class: 'actions' }, [
@@ -500,21 +585,38 @@ startPage('command', ({ user }) => {
           can('summon') && button(t('act.summon'), () => openDialog('summon'), { class: 'primary', 'data-test': 'act-summon' }),
           can('transfer') && button(t('act.transfer'), () => openDialog('transfer')),
           can('verify') && button(t('act.verifyPass'), () => act('verify', { pass: true }), { class: 'primary', 'data-test': 'act-verify' }),
+          can('verify') && button(t('act.verifyWithPhotos'), () => openDialog('verifyPass')),
           can('verify') && button(t('act.verifyFail'), () => openDialog('verifyFail')),
           can('close') && button(t('act.close'), () => act('close', {}), { class: 'primary', 'data-test': 'act-close' }),
           can('reopen') && button(t('act.reopen'), () => openDialog('reopen')),
           w && w.canRecordFollowUp && button(t('act.followUp'), () => openDialog('followUp'), { 'data-test': 'act-follow-up' }),
+          can('lead') && owning() && button(t('act.lead'), () => openDialog('lead')),
+          can('handDown') && owning() && ticket.value.level !== 'STREET' && button(t('act.handDown'), () => openDialog('handDown')),
         ].filter(Boolean))),
+        show(!readOnly && fromAbove(false) && can('supervise'), () => h('div', { class: 'actions', 'data-test': 'actions-above' }, [
+          button(t('act.supervise'), () => openDialog('supervise'), { 'data-test': 'act-supervise' }),
+          button(t('act.remind'), () => openDialog('remind')),
+          fromAbove(true) && can('pullUp') && button(t('act.pullUp'), () => openDialog('pullUp')),
+        ].filter(Boolean))),
+        show(['supervise', 'remind'].includes(d), superviseForm),
+        show(d === 'handDown', handDownForm),
+        show(d === 'lead', leadForm),
+        show(d === 'verifyPass', verifyForm),
         show(d === 'summon', summonForm),
         show(d === 'transfer', transferForm),
         show(d === 'merge', mergeForm),
         show(d === 'followUp', followUpForm),
         show(['reject', 'reopen', 'verifyFail'].includes(d) || d.startsWith('refuse:'), reasonForm),
+    ]);
+
+        show(['reject', 'reopen', 'verifyFail', 'pullUp'].includes(d) || d.startsWith('refuse:') || d.startsWith('withdraw:'),
+          reasonForm),
         h('h3', t('timeline')),
         h('ol', { class: 'timeline' }, [...k.timeline].reverse().map((e) => h('li', { key: e.sequence }, [
           h('strong', t('action.' + e.action)), ' ', h('span', { class: 'muted' }, time(e.at)),
           e.unit ? ` · ${unitName(e.unit)}` : '', ` → ${t('state.' + e.stateAfter)}`,
           show(e.note, () => h('div', e.note)),
+          show(e.evidence && e.evidence.length, () => h('div', { class: 'muted' }, t('photoCount', { n: e.evidence.length }))),
         ]))),
       ]);
     };

@@ -98,6 +98,41 @@ public class TicketAccess {
         return new Granted("owning-centre-dispatcher", ActingPost.ofCentre(caller, level));
     }
 
+    /** What let a higher level act on a ticket: the rule, the caller in its post, and the level it acts at. */
+    public record GrantedAbove(String rule, Actor actor, CommandLevel level) {}
+
+    /**
+     * 督办、催办 and 提级 come from above: the caller needs a district or city dispatcher role at or above the ticket's
+     * level ({@code strictlyAbove}: above it, for a take-over) and a scope covering where the whistle was raised or the
+     * owning centre — any ticket in its subtree. The caller acts at the highest such level it holds.
+     */
+    public GrantedAbove requireAbove(Caller caller, StoredTicket stored, String action, boolean strictlyAbove) {
+        requireRead(caller, stored, action);
+        var ticketLevel = stored.snapshot().level();
+        var level = caller.roles().stream()
+                .map(DISPATCHERS::get)
+                .filter(java.util.Objects::nonNull)
+                .filter(l -> l.ordinal() >= CommandLevel.DISTRICT.ordinal())
+                .filter(l -> strictlyAbove ? l.ordinal() > ticketLevel.ordinal() : l.ordinal() >= ticketLevel.ordinal())
+                .max(java.util.Comparator.naturalOrder())
+                .orElse(null);
+        if (level == null) {
+            throw refused(
+                    caller,
+                    action,
+                    stored,
+                    strictlyAbove ? "dispatcher-role-above-the-tickets-level" : "district-or-city-dispatcher-role",
+                    strictlyAbove
+                            ? "needs a dispatcher role above the ticket's level " + ticketLevel
+                            : "needs a district or city dispatcher role at or above the ticket's level " + ticketLevel);
+        }
+        if (!caller.covers(stored.placement().areaPath())
+                && !caller.covers(org.areaOf(stored.snapshot().owningCentre()))) {
+            throw refused(caller, action, stored, "ticket-outside-scope", "the ticket is outside the caller's scope");
+        }
+        return new GrantedAbove("dispatcher-above-in-scope", ActingPost.ofCentre(caller, level), level);
+    }
+
     public Granted requireUnit(Caller caller, StoredTicket stored, UnitCode unit, String action) {
         requireRead(caller, stored, action);
         if (!caller.hasAny(UNIT_ROLES)) {

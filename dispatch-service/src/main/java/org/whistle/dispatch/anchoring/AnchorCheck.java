@@ -20,6 +20,7 @@ import org.whistle.events.TicketId;
 import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
+import org.whistle.events.WhistleSupervised;
 import org.whistle.security.personaldata.PersonalData;
 
 /**
@@ -230,6 +231,11 @@ final class AnchorCheck {
                 text = e.note();
                 textPublished = true;
                 evidence = e.evidence();
+            }
+            case WhistleSupervised e -> {
+                // The entry's note words the order; the event carries its reason alone, so only who and when compare.
+                actor = e.actor();
+                at = e.at();
             }
             case WhistleClosed e -> {
                 actor = e.actor();

@@ -28,6 +28,7 @@ import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
+import org.whistle.events.WhistleSupervised;
 
 /**
  * Reads a ticket's anchors back from Kafka, never from dispatch's tables (ADR 0016): the timeline heads in dispatch's
@@ -97,6 +98,7 @@ class AnchorReader {
                             case WhistleRouted e when e.ticketId().equals(ticket) -> e.timelineHead();
                             case WhistleReported e when e.ticketId().equals(ticket) -> e.timelineHead();
                             case WhistleClosed e when e.ticketId().equals(ticket) -> e.timelineHead();
+                            case WhistleSupervised e when e.ticketId().equals(ticket) -> e.timelineHead();
                             default -> null;
                         };
                         if (head != null) {

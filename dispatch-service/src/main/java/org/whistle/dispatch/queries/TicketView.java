@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.whistle.dispatch.ticket.StoredTicket;
 import org.whistle.dispatch.ticket.domain.FollowUpRoundPolicy;
+import org.whistle.dispatch.ticket.domain.SupervisionOrder;
 import org.whistle.dispatch.ticket.domain.TimelineVerifier;
 import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
@@ -40,6 +41,7 @@ public record TicketView(
         @Nullable String streetId,
         List<TaskView> tasks,
         List<SupervisionOrderView> supervisionOrders,
+        int supervisionOrderCount,
         List<String> redListed,
         List<LevelView> levelHistory,
         List<EntryView> timeline,
@@ -68,14 +70,23 @@ public record TicketView(
             @Nullable String answer,
             @Nullable Instant answeredAt) {}
 
+    /**
+     * {@code kind}: ESCALATION (a clock expired, {@code clock} names it), ORDER (督办 by hand) or REMINDER (催办 by
+     * hand, not counted in {@code supervisionOrderCount}); orders by hand carry {@code issuedBy}, {@code reason} and
+     * {@code dueBy}.
+     */
     public record SupervisionOrderView(
             int number,
+            String kind,
             String against,
-            String clock,
+            @Nullable String clock,
             String fromLevel,
             @Nullable String toLevel,
             boolean redList,
-            Instant issuedAt) {}
+            Instant issuedAt,
+            @Nullable String issuedBy,
+            @Nullable String reason,
+            @Nullable Instant dueBy) {}
 
     public record LevelView(String level, String centre, Instant since) {}
 
@@ -156,13 +167,20 @@ public record TicketView(
                 s.supervisionOrders().stream()
                         .map(o -> new SupervisionOrderView(
                                 o.number(),
+                                o.kind().name(),
                                 o.against().value(),
-                                o.clock().name(),
+                                o.clock() == null ? null : o.clock().name(),
                                 o.fromLevel().name(),
                                 o.toLevel() == null ? null : o.toLevel().name(),
                                 o.redList(),
-                                o.issuedAt()))
+                                o.issuedAt(),
+                                o.issuedBy() == null ? null : o.issuedBy().name(),
+                                contact.text(o.reason()),
+                                o.dueBy()))
                         .toList(),
+                (int) s.supervisionOrders().stream()
+                        .filter(SupervisionOrder::counted)
+                        .count(),
                 s.redListed().stream().map(UnitCode::value).sorted().toList(),
                 s.levelHistory().stream()
                         .map(l -> new LevelView(l.level().name(), l.centre().value(), l.since()))

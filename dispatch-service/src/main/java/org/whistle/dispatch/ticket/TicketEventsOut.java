@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.whistle.dispatch.ticket.domain.SupervisionOrder;
 import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.dispatch.ticket.domain.TicketEvent;
 import org.whistle.events.ClockKind;
@@ -16,6 +17,7 @@ import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
 import org.whistle.events.WhistleRouted.Action;
+import org.whistle.events.WhistleSupervised;
 import org.whistle.messaging.outbox.Outbox;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.security.personaldata.PersonalData;
@@ -122,6 +124,30 @@ class TicketEventsOut {
                     case TicketEvent.Closed e -> closed(e, head, e.outcome(), null, null);
                     case TicketEvent.Rejected e -> closed(e, head, Outcome.REJECTED, e.reason(), null);
                     case TicketEvent.Merged e -> closed(e, head, Outcome.MERGED, null, e.into());
+                    case TicketEvent.SummonsChanged e ->
+                        routed(ticket, e, deadlines, head, Action.SUMMONED, null, e.reason());
+                    case TicketEvent.Supervised e -> {
+                        var c = e.change();
+                        var order = e.order();
+                        yield new WhistleSupervised(
+                                c.whistleId(),
+                                c.ticketId(),
+                                ticket.number().format(),
+                                order.kind() == SupervisionOrder.Kind.REMINDER
+                                        ? WhistleSupervised.Kind.REMINDER
+                                        : WhistleSupervised.Kind.ORDER,
+                                order.number(),
+                                order.against().value(),
+                                c.level(),
+                                c.owningCentre().value(),
+                                java.util.Objects.requireNonNull(order.issuedBy()),
+                                java.util.Objects.requireNonNull(PersonalData.phonesIn(order.reason())),
+                                java.util.Objects.requireNonNull(order.dueBy()),
+                                c.actor(),
+                                c.at(),
+                                head);
+                    }
+                    case TicketEvent.MergedIn e -> null;
                     case TicketEvent.Raised e -> null;
                     case TicketEvent.PriorityChanged e -> null;
                     case TicketEvent.Recategorised e -> null;

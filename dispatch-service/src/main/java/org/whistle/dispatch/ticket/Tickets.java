@@ -210,13 +210,20 @@ public class Tickets {
         for (SupervisionOrder order : ticket.supervisionOrders()) {
             jdbc.sql("""
                             INSERT INTO ticket_supervision_order (ticket_id, number, against, clock, from_level,
-                                to_level, red_list, issued_at)
-                            VALUES (:id, :number, :against, :clock, :fromLevel, :toLevel, :redList, :issuedAt)
+                                to_level, red_list, issued_at, kind, issued_by, reason, due_by)
+                            VALUES (:id, :number, :against, :clock, :fromLevel, :toLevel, :redList, :issuedAt,
+                                :kind, :issuedBy, :reason, :dueBy)
                             """)
                     .param("id", id)
                     .param("number", order.number())
                     .param("against", order.against().value())
-                    .param("clock", order.clock().name())
+                    .param("clock", order.clock() == null ? null : order.clock().name())
+                    .param("kind", order.kind().name())
+                    .param(
+                            "issuedBy",
+                            order.issuedBy() == null ? null : order.issuedBy().name())
+                    .param("reason", order.reason())
+                    .param("dueBy", order.dueBy() == null ? null : time(order.dueBy()))
                     .param("fromLevel", order.fromLevel().name())
                     .param(
                             "toLevel",
@@ -321,12 +328,16 @@ public class Tickets {
                 .param("id", id)
                 .query((rs, n) -> new SupervisionOrder(
                         rs.getInt("number"),
+                        SupervisionOrder.Kind.valueOf(rs.getString("kind")),
                         UnitCode.of(rs.getString("against")),
-                        ClockKind.valueOf(rs.getString("clock")),
+                        rs.getString("clock") == null ? null : ClockKind.valueOf(rs.getString("clock")),
                         CommandLevel.valueOf(rs.getString("from_level")),
                         rs.getString("to_level") == null ? null : CommandLevel.valueOf(rs.getString("to_level")),
                         rs.getBoolean("red_list"),
-                        instant(rs, "issued_at")))
+                        instant(rs, "issued_at"),
+                        rs.getString("issued_by") == null ? null : CommandLevel.valueOf(rs.getString("issued_by")),
+                        rs.getString("reason"),
+                        rs.getString("due_by") == null ? null : instant(rs, "due_by")))
                 .list();
         var levels = jdbc.sql("SELECT * FROM ticket_level_history WHERE ticket_id = :id ORDER BY ordinal")
                 .param("id", id)

@@ -69,7 +69,40 @@ final class Requests {
         }
     }
 
-    record Verify(@Nullable Boolean pass, @Nullable String note) {}
+    record Verify(
+            @Nullable Boolean pass,
+            @Nullable String note,
+            @Nullable List<EvidenceRef> evidence) {
+        List<EvidenceRef> refs() {
+            return evidence == null ? List.of() : evidence;
+        }
+    }
+
+    /** 督办 or 催办: why, and the new deadline (ISO-8601 with an offset, e.g. 2026-12-08T18:00:00+08:00). */
+    record Supervise(@Nullable String reason, @Nullable String dueBy) {
+        java.time.@Nullable Instant deadline() {
+            if (dueBy == null) {
+                return null;
+            }
+            if (dueBy.length() > 64) {
+                throw InvalidInputException.of("dueBy", "须为带时区的时间，例如 2026-12-08T18:00:00+08:00");
+            }
+            try {
+                return java.time.OffsetDateTime.parse(dueBy).toInstant();
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.of("dueBy", "须为带时区的时间，例如 2026-12-08T18:00:00+08:00");
+            }
+        }
+    }
+
+    record HandDown(@Nullable CommandLevel level, @Nullable String reason) {}
+
+    record ReplaceLead(@Nullable String lead, @Nullable String reason) {
+        @Nullable
+        UnitCode leadUnit() {
+            return lead == null ? null : UnitCode.of(lead);
+        }
+    }
 
     record Close(@Nullable Outcome outcome) {}
 

@@ -143,6 +143,10 @@ class TicketController {
                     .filter(stored -> access.sees(caller, stored))
                     .orElseThrow(() -> InvalidInputException.of("into", "no such ticket"));
             t.mergeInto(target.restore(), actor, now);
+            // The survivor names the duplicate on its own timeline, in the same transaction.
+            changing.change(target.snapshot().id(), RequestTrace.traceId(), (survivor, stored, at) -> {
+                survivor.mergedIn(t, actor, at);
+            });
         });
     }
 
@@ -229,10 +233,10 @@ class TicketController {
                 throw InvalidInputException.of("pass", "is required");
             }
             if (!body.pass()) {
-                t.failVerification(body.note(), actor, now);
+                t.failVerification(body.note(), body.refs(), actor, now);
                 return;
             }
-            t.verify(actor, now);
+            t.verify(body.note(), body.refs(), actor, now);
             if (t.resolvedThisRound()) {
                 // The reporter already said it is fixed (回访 before 核查): the loop closes now.
                 t.close(Outcome.RESOLVED, Actor.system("dispatch-service"), now);
@@ -256,6 +260,102 @@ class TicketController {
                 caller,
                 "reopen",
                 (t, s, actor, now) -> t.reopen(body.reason(), properties.reopenPolicy(), actor, now));
+    }
+
+    @PostMapping("/{id}/supervise")
+    @Operation(summary = "督办: a district or city dispatcher orders the unit to finish by a new deadline, with a reason")
+    TicketView supervise(@PathVariable UUID id, @RequestBody Requests.Supervise body, Caller caller) {
+        return actAbove(id, caller, "supervise", false, (t, s, granted, now) -> {
+            t.supervise(false, granted.level(), body.reason(), body.deadline(), granted.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/remind")
+    @Operation(summary = "催办: a district or city dispatcher reminds the unit of a new deadline, with a reason")
+    TicketView remind(@PathVariable UUID id, @RequestBody Requests.Supervise body, Caller caller) {
+        return actAbove(id, caller, "remind", false, (t, s, granted, now) -> {
+            t.supervise(true, granted.level(), body.reason(), body.deadline(), granted.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/pull-up")
+    @Operation(summary = "提级: a higher level takes the ticket over, with a reason; its centre owns it from now")
+    TicketView pullUp(@PathVariable UUID id, @RequestBody Requests.Reason body, Caller caller) {
+        return actAbove(id, caller, "pull up", true, (t, s, granted, now) -> {
+            var centre = centreAt(s, granted.level());
+            t.pullUp(centre, granted.level(), body.reason(), granted.actor(), now);
+        });
+    }
+
+    @PostMapping("/{id}/hand-down")
+    @Operation(summary = "下派: the owning level hands the ticket down to the centre below where it was raised")
+    TicketView handDown(@PathVariable UUID id, @RequestBody Requests.HandDown body, Caller caller) {
+        return act(id, caller, "hand down", (t, s, actor, now) -> {
+            if (body.level() == null) {
+                throw InvalidInputException.of("level", "is required");
+            }
+            t.handDown(centreAt(s, body.level()), body.level(), body.reason(), actor, now);
+        });
+    }
+
+    @PostMapping("/{id}/tasks/{unit}/withdraw")
+    @Operation(summary = "撤回: withdraw a co-handling unit summoned by mistake, with a reason")
+    TicketView withdraw(
+            @PathVariable UUID id, @PathVariable String unit, @RequestBody Requests.Reason body, Caller caller) {
+        return act(
+                id,
+                caller,
+                "withdraw a unit from",
+                (t, s, actor, now) -> t.withdraw(UnitCode.of(unit), body.reason(), actor, now));
+    }
+
+    @PostMapping("/{id}/lead")
+    @Operation(summary = "改派主办: another unit leads from now, without waiting for the lead to decline")
+    TicketView replaceLead(@PathVariable UUID id, @RequestBody Requests.ReplaceLead body, Caller caller) {
+        return act(id, caller, "replace the lead of", (t, s, actor, now) -> {
+            var lead = body.leadUnit();
+            if (lead != null
+                    && org.copy().unit(lead.value()).filter(u -> u.active()).isEmpty()) {
+                throw InvalidInputException.of("lead", "no active unit " + lead);
+            }
+            t.replaceLead(lead, body.reason(), actor, now);
+        });
+    }
+
+    /** The command centre at {@code level} for where the whistle was raised (else for the owning centre's area). */
+    private UnitCode centreAt(StoredTicket stored, org.whistle.events.CommandLevel level) {
+        var placement = stored.placement();
+        return org.centreFor(org.nodeOf(placement.gridId(), placement.streetId()), level)
+                .or(() -> org.centreAt(stored.snapshot().owningCentre(), level))
+                .orElseThrow(() -> new ConflictException("这里没有"
+                        + switch (level) {
+                            case STREET -> "街道";
+                            case DISTRICT -> "县区";
+                            case CITY -> "市";
+                        }
+                        + "指挥中心（工单 " + stored.snapshot().state() + "）"));
+    }
+
+    /** An action from above (督办、催办、提级), given the level the caller acts at. */
+    @FunctionalInterface
+    interface ChangeFromAbove {
+        void apply(
+                org.whistle.dispatch.ticket.domain.Ticket ticket,
+                StoredTicket stored,
+                TicketAccess.GrantedAbove granted,
+                java.time.Instant now);
+    }
+
+    private TicketView actAbove(UUID id, Caller caller, String action, boolean strictlyAbove, ChangeFromAbove change) {
+        Objects.requireNonNull(caller, "caller");
+        var ticketId = new TicketId(id);
+        var rule = new String[1];
+        changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
+            var granted = access.requireAbove(caller, stored, action, strictlyAbove);
+            rule[0] = granted.rule();
+            change.apply(ticket, stored, granted, now);
+        });
+        return shown(caller, tickets.find(ticketId).orElseThrow(), action, rule[0]);
     }
 
     /** A command-centre action, given the ticket as read, the caller in the post that authorised it, and the time. */

@@ -35,7 +35,9 @@ final class Fuzzer {
         /** A CSV import. */
         CSV,
         /** Open311's form-encoded parameters. */
-        FORM
+        FORM,
+        /** A webhook subscription whose URL names an address no webhook may reach. */
+        WEBHOOK
     }
 
     /**
@@ -93,6 +95,8 @@ final class Fuzzer {
             new Operation("GET", "/api/tickets/by-whistle/{whistle}", Body.NONE),
             new Operation("GET", "/api/tickets/overview", Body.NONE, List.of("area")),
             new Operation("GET", "/api/tickets/{ticket}/proposal", Body.NONE),
+            new Operation("GET", "/api/tickets/{ticket}/anchors", Body.NONE),
+            new Operation("GET", "/api/tickets/anchor-key", Body.NONE),
             new Operation("POST", "/api/tickets/{ticket}/file", Body.NONE),
             new Operation("POST", "/api/tickets/{ticket}/reject", Body.JSON),
             new Operation("POST", "/api/tickets/{ticket}/merge", Body.JSON),
@@ -114,6 +118,13 @@ final class Fuzzer {
             new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/done", Body.JSON),
             new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/decline", Body.JSON),
             new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/extension-requests", Body.JSON),
+            // dispatch: command actions (督办/催办, 提级/下派, summons changes)
+            new Operation("POST", "/api/tickets/{ticket}/supervise", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/remind", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/pull-up", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/hand-down", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/tasks/{unit}/withdraw", Body.JSON),
+            new Operation("POST", "/api/tickets/{ticket}/lead", Body.JSON),
             new Operation("GET", "/api/queues/units/{unit}", Body.NONE),
             new Operation(
                     "GET",
@@ -130,7 +141,9 @@ final class Fuzzer {
             new Operation("GET", "/api/notifications/deliveries", Body.NONE, List.of("whistleId")),
             new Operation("GET", "/api/notifications/webhooks", Body.NONE),
             new Operation("POST", "/api/notifications/webhooks", Body.JSON),
+            new Operation("POST", "/api/notifications/webhooks", Body.WEBHOOK),
             new Operation("POST", "/api/notifications/webhooks/{uuid}/enable", Body.NONE),
+            new Operation("POST", "/api/notifications/webhooks/{uuid}/secret", Body.NONE),
             new Operation("DELETE", "/api/notifications/webhooks/{uuid}", Body.NONE),
             new Operation("GET", "/api/notifications/webhooks/{uuid}/deliveries", Body.NONE),
             new Operation("GET", "/api/notifications/area-subscriptions", Body.NONE),
@@ -145,7 +158,7 @@ final class Fuzzer {
             new Operation("GET", "/api/org/nodes/{code}", Body.NONE),
             new Operation("GET", "/api/org/nodes/{code}/children", Body.NONE),
             new Operation("GET", "/api/org/nodes/{code}/ancestry", Body.NONE),
-            new Operation("GET", "/api/org/nodes/{code}/subtree", Body.NONE),
+            new Operation("GET", "/api/org/nodes/{code}/subtree", Body.NONE, List.of("levels")),
             new Operation("GET", "/api/org/nodes/{code}/units", Body.NONE),
             new Operation("GET", "/api/org/nodes/{code}/party-orgs", Body.NONE),
             new Operation("POST", "/api/org/nodes", Body.JSON),
@@ -197,6 +210,10 @@ final class Fuzzer {
             new Operation("POST", "/api/org/imports/deadline-policies", Body.CSV),
             new Operation("POST", "/api/org/imports/users", Body.CSV),
             new Operation("POST", "/api/org/imports/accounts", Body.CSV),
+            // every service's parked outbox events, for administrators
+            new Operation("GET", "/api/admin/outbox/{service}/parked/{number}", Body.NONE),
+            new Operation("POST", "/api/admin/outbox/{service}/parked/{number}/redrive", Body.NONE),
+            new Operation("POST", "/api/admin/outbox/{service}/parked/{number}/discard", Body.JSON),
             // the gateway's own
             new Operation("GET", "/bff/me", Body.NONE),
             new Operation("GET", "/bff/config", Body.NONE));
@@ -253,6 +270,70 @@ final class Fuzzer {
             "\\u0000",
             "ＱＱ－２３０２２５",
             "𠜎𠜱𠝹𠱓");
+
+    /**
+     * The free-text fields the platform's JSON bodies carry. An over-long body sets every one of them past every bound
+     * the platform documents (2,000 characters is the largest), so whichever an endpoint reads, it must refuse it.
+     */
+    private static final List<String> TEXT_FIELDS = List.of(
+            "note",
+            "reason",
+            "comment",
+            "description",
+            "name",
+            "title",
+            "address",
+            "addressText",
+            "contact",
+            "label",
+            "text",
+            "body",
+            "template",
+            "summary",
+            "caption",
+            "value",
+            "url",
+            "secret");
+
+    /**
+     * Webhook targets that resolve to an address a webhook must never reach: loopback, private, link-local, metadata,
+     * unspecified, multicast, and their numeric spellings.
+     */
+    private static final List<String> FORBIDDEN_URLS = List.of(
+            "http://127.0.0.1:8080/api",
+            "https://127.0.0.1/",
+            "https://2130706433/",
+            "https://0x7f.1/",
+            "https://0x7f000001/",
+            "https://017700000001/",
+            "https://127.1/",
+            "https://[::1]/",
+            "https://[::ffff:127.0.0.1]/",
+            "https://[::ffff:7f00:1]/",
+            "https://10.0.0.1/",
+            "https://172.16.0.1/",
+            "https://192.168.1.1/",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://[fd00:ec2::254]/",
+            "https://[fe80::1]/",
+            "https://0.0.0.0/",
+            "https://224.0.0.1/",
+            "https://100.64.0.1/",
+            "https://localhost/",
+            "file:///etc/passwd",
+            "gopher://127.0.0.1:6379/_INFO",
+            "https://user:pass@127.0.0.1/");
+
+    /** File names a stored file must never carry: control characters, bidirectional overrides, paths, length. */
+    private static final List<String> ODD_FILE_NAMES = List.of(
+            "a\u0000.jpg",
+            "a\r\nX-Injected: 1.jpg",
+            "\u202Egpj.exe",
+            "photo\u2066.jpg",
+            "../../../../etc/passwd.jpg",
+            "C:\\\\Windows\\\\photo.jpg",
+            "x".repeat(600) + ".jpg",
+            "\u0007bell.jpg");
 
     private final Random random;
     private final URI gateway;
@@ -329,6 +410,7 @@ final class Fuzzer {
                 case "whistle" -> pick(fixtureWhistles);
                 case "ticket" -> pick(fixtureTickets);
                 case "unit" -> WhistleTarget.LEAD;
+                case "service" -> pick(List.of("org-registry", "intake", "dispatch", "notification"));
                 default -> UUID.randomUUID().toString();
             };
         }
@@ -354,7 +436,7 @@ final class Fuzzer {
             String value = switch (name) {
                 case "lat" -> pick(List.of("91", "-90.0001", "abc", "NaN", "Infinity", "1e309", "47,92", "", "0x2F"));
                 case "lng", "long" -> pick(List.of("181", "-180.5", "east", "NaN", "-Infinity", "", "1e-400"));
-                case "radius", "page", "size" ->
+                case "radius", "page", "size", "levels" ->
                     pick(List.of("-1", "0", "99999999999", "1.5", "ten", "", "2147483648"));
                 case "crs" -> pick(List.of("EPSG:4326", "XYZ", "", "wgs-84 ", "%00"));
                 case "level" -> pick(List.of("GALAXY", "street ", "", "0"));
@@ -387,6 +469,9 @@ final class Fuzzer {
                     kinds.add("wrong content type");
                     builder.header("Content-Type", pick(List.of("text/plain", "application/xml", "image/jpeg")));
                     builder.method(method, HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"));
+                } else if (random.nextInt(4) == 0) {
+                    builder.header("Content-Type", "application/json");
+                    builder.method(method, HttpRequest.BodyPublishers.ofString(overLongFields(kinds)));
                 } else if (random.nextInt(15) == 0) {
                     kinds.add("huge body");
                     builder.header("Content-Type", "application/json");
@@ -428,7 +513,31 @@ final class Fuzzer {
                 builder.header("Content-Type", "application/x-www-form-urlencoded");
                 builder.method(method, HttpRequest.BodyPublishers.ofString(invalidOpen311Form(kinds)));
             }
+            case WEBHOOK -> {
+                var url = pick(FORBIDDEN_URLS);
+                kinds.add("forbidden webhook address " + url);
+                builder.header("Content-Type", "application/json");
+                builder.method(
+                        method,
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"url\":\"%s\",\"eventTypes\":[\"whistle-raised\"]}".formatted(escape(url))));
+            }
         }
+    }
+
+    /**
+     * A well-formed object whose every free-text field is past its bound — longer than 2,000 characters, or carrying
+     * a bidirectional override in a name — so it is refused whatever the endpoint reads (and the missing ids and codes
+     * make it incomplete besides).
+     */
+    private String overLongFields(List<String> kinds) {
+        boolean bidi = random.nextInt(4) == 0;
+        int length = 2_001 + random.nextInt(random.nextBoolean() ? 3_000 : 60_000);
+        kinds.add(bidi ? "bidirectional override in every text field" : "every text field " + length + " characters");
+        var text = bidi ? "\u202E\u6D88\u9632" + "长".repeat(2_001) : "长".repeat(length);
+        return TEXT_FIELDS.stream()
+                .map(field -> "\"%s\":\"%s\"".formatted(field, escape(text)))
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /**
@@ -548,8 +657,13 @@ final class Fuzzer {
                 new String[] {"photo.jpg.exe", "application/octet-stream", "\u007FELF\u0002\u0001\u0001"},
                 new String[] {"..%2F..%2Fphoto.jpg", "image/jpeg", "GIF89a<script>alert(1)</script>"},
                 new String[] {"photo.svg", "image/svg+xml", "<svg onload=alert(1)></svg>"}));
-        kinds.add("spoofed media (" + spoof[1] + ", " + spoof[0] + ")");
-        write(body, "Content-Disposition: form-data; name=\"evidence\"; filename=\"" + spoof[0] + "\"\r\n");
+        var fileName = spoof[0];
+        if (random.nextInt(3) == 0) {
+            fileName = pick(ODD_FILE_NAMES);
+            kinds.add("odd file name");
+        }
+        kinds.add("spoofed media (" + spoof[1] + ", " + fileName + ")");
+        write(body, "Content-Disposition: form-data; name=\"evidence\"; filename=\"" + fileName + "\"\r\n");
         write(body, "Content-Type: " + spoof[1] + "\r\n\r\n");
         body.writeBytes(spoof[2].getBytes(StandardCharsets.ISO_8859_1));
         write(body, "\r\n--" + boundary + "--\r\n");

@@ -27,8 +27,16 @@ final class Invariants {
     record Outcome(String name, boolean held, String detail) {}
 
     /** Timeline actions dispatch does not publish (ADR 0009); every other entry has an event of its revision. */
-    static final Set<String> UNPUBLISHED =
-            Set.of("RAISE", "SET_PRIORITY", "RECATEGORISE", "REQUEST_EXTENSION", "REFUSE_EXTENSION");
+    static final Set<String> UNPUBLISHED = Set.of(
+            "RAISE",
+            "SET_PRIORITY",
+            "RECATEGORISE",
+            "REQUEST_EXTENSION",
+            "REFUSE_EXTENSION",
+            "MERGED_IN",
+            "FOLLOW_UP_RESOLVED",
+            "FOLLOW_UP_NOT_RESOLVED",
+            "FOLLOW_UP_IGNORED");
 
     static final List<String> TICKET_TOPICS =
             List.of(Topics.WHISTLE_ROUTED, Topics.WHISTLE_REPORTED, Topics.WHISTLE_CLOSED);

@@ -190,6 +190,12 @@ final class Platform implements AutoCloseable {
             return URI.create("http://127.0.0.1:" + port);
         }
 
+        /** Where probes answer: the service's port, or the gateway's management port, which its launch names. */
+        URI managementUri() {
+            var management = builder.environment().get("MANAGEMENT_SERVER_PORT");
+            return management == null ? baseUri() : URI.create("http://127.0.0.1:" + management);
+        }
+
         Path log() {
             return log;
         }
@@ -228,7 +234,7 @@ final class Platform implements AutoCloseable {
         boolean ready() {
             try {
                 return http.send(
-                                        HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+                                        HttpRequest.newBuilder(managementUri().resolve("/actuator/health/readiness"))
                                                 .timeout(Duration.ofSeconds(2))
                                                 .build(),
                                         HttpResponse.BodyHandlers.discarding())

@@ -254,6 +254,69 @@ final class AccessTable {
                                     : Request.at(
                                             "/api/queues/centres/" + Casework.centreOf(spot.place(), spot.level()));
                         }),
+                // ---- dispatch: command actions (issue 18) ---------------------------------------------------
+                // 督办/催办 and 提级 come from above: a district or city dispatcher, on any ticket in its subtree (at its
+                // own level or below for orders, below for a take-over — the ticket is one level below the caller's);
+                // a street dispatcher sees the ticket but is refused. 下派, withdrawing a unit and replacing the lead
+                // are the owning centre's (a street ticket has no level below: 422).
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "POST /api/tickets/{id}/supervise",
+                        "403 403 403 403 403 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.DISPATCHED, "supervise", t -> supervision("群众反映强烈，限期修复"))),
+                row(
+                        "POST /api/tickets/{id}/remind",
+                        "403 403 403 403 403 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.DISPATCHED, "remind", t -> supervision("请尽快到场"))),
+                row(
+                        "POST /api/tickets/{id}/pull-up",
+                        "403 403 403 403 403 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var spot = Fixtures.ticketSpot(p, s);
+                            if (spot == null) {
+                                return null;
+                            }
+                            var below = switch (spot.level()) {
+                                case CITY -> Casework.Level.DISTRICT;
+                                case DISTRICT, STREET -> Casework.Level.STREET;
+                            };
+                            var ticket = f.ticket(new Fixtures.Spot(spot.place(), below), Stage.DISPATCHED, fresh, "");
+                            return Request.json(
+                                    "/api/tickets/" + ticket.ticketId() + "/pull-up", reason("涉及多个部门，上级统筹"));
+                        }),
+                row(
+                        "POST /api/tickets/{id}/hand-down",
+                        "403 403 403 403 422 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(Stage.DISPATCHED, "hand-down", t -> {
+                            var to = t.level() == Casework.Level.CITY ? Casework.Level.DISTRICT : Casework.Level.STREET;
+                            return "{\"level\":\"%s\",\"reason\":\"交下级办理\"}".formatted(to);
+                        })),
+                row(
+                        "POST /api/tickets/{id}/tasks/{unit}/withdraw",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(
+                                Stage.DISPATCHED,
+                                t -> "tasks/" + t.place().coUnit + "/withdraw",
+                                t -> reason("误派，不属于该单位"))),
+                row(
+                        "POST /api/tickets/{id}/lead",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        HIDDEN_OUTSIDE,
+                        401,
+                        centre(
+                                Stage.DISPATCHED,
+                                "lead",
+                                t -> "{\"lead\":\"%s\",\"reason\":\"改由协办单位主办\"}".formatted(t.place().coUnit))),
                 // ---- sla ------------------------------------------------------------------------------------
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
@@ -1119,6 +1182,12 @@ final class AccessTable {
                 : ticket.level() == Casework.Level.DISTRICT ? Casework.Level.CITY : Casework.Level.DISTRICT;
         return "{\"centre\":\"%s\",\"level\":\"%s\",\"reason\":\"需要上级统筹\"}"
                 .formatted(Casework.centreOf(ticket.place(), to), to);
+    }
+
+    /** 督办/催办: a reason and a deadline a day ahead, Beijing time. */
+    private static String supervision(String reason) {
+        var due = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(1);
+        return "{\"reason\":\"%s\",\"dueBy\":\"%s\"}".formatted(reason, due);
     }
 
     private static String reason(String reason) {

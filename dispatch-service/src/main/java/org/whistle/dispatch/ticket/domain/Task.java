@@ -15,7 +15,7 @@ import org.whistle.events.TaskState;
 public final class Task {
 
     private final UnitCode unit;
-    private final boolean lead;
+    private boolean lead;
     private final Instant summonedAt;
     private TaskState state = TaskState.SUMMONED;
     private @Nullable Instant reportedInAt;
@@ -98,6 +98,11 @@ public final class Task {
     void reportIn(Instant at) {
         state = TaskState.REPORTED_IN;
         reportedInAt = at;
+    }
+
+    /** 改派主办: this unit now leads, or no longer does. */
+    void lead(boolean leads) {
+        lead = leads;
     }
 
     void onSite() {

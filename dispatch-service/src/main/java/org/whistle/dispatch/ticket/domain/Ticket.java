@@ -39,6 +39,9 @@ public final class Ticket {
     /** Units one summons may call: a street's whole roster of departments fits, a runaway list does not. */
     public static final int MAX_SUMMONED_AT_ONCE = 20;
 
+    /** How far ahead a supervision order by hand may set its deadline: a year covers any real case. */
+    public static final Duration MAX_SUPERVISION_DEADLINE = Duration.ofDays(366);
+
     private final TicketId id;
     private final WhistleId whistleId;
     private final TicketNumber number;
@@ -375,22 +378,45 @@ public final class Ticket {
 
     /** 核查 passed: the result is true; the reporter follow-up decides how it closes. */
     public void verify(Actor actor, Instant at) {
+        verify(null, List.of(), actor, at);
+    }
+
+    /** 核查 passed, with the inspector's note and photos (evidence) on the timeline. */
+    public void verify(@Nullable String note, List<EvidenceRef> evidence, Actor actor, Instant at) {
         var before = guard(TicketAction.VERIFY_PASS);
+        FreeText.optional("note", note);
+        required("evidence", evidence);
+        FreeText.evidence("evidence", evidence);
         state = TicketState.VERIFIED;
-        record(TicketAction.VERIFY_PASS, before, null, null, List.of(), actor, at, TicketEvent.Verified::new);
+        record(
+                TicketAction.VERIFY_PASS,
+                before,
+                null,
+                note,
+                List.copyOf(evidence),
+                actor,
+                at,
+                TicketEvent.Verified::new);
     }
 
     /** 核查 failed: rework (返工) — back to IN_PROGRESS with the lead's task reopened, counted against the lead. */
     public void failVerification(String reason, Actor actor, Instant at) {
+        failVerification(reason, List.of(), actor, at);
+    }
+
+    /** 核查 failed, with the inspector's photos of what is still wrong. */
+    public void failVerification(String reason, List<EvidenceRef> evidence, Actor actor, Instant at) {
         var before = guard(TicketAction.VERIFY_FAIL);
         text("reason", reason);
+        required("evidence", evidence);
+        FreeText.evidence("evidence", evidence);
         var lead = rework();
         record(
                 TicketAction.VERIFY_FAIL,
                 before,
                 lead.unit(),
                 reason,
-                List.of(),
+                List.copyOf(evidence),
                 actor,
                 at,
                 c -> new TicketEvent.VerificationFailed(c, lead.unit(), reason));
@@ -493,6 +519,193 @@ public final class Ticket {
                         c -> new TicketEvent.RedListed(c, order));
             }
         }
+    }
+
+    /**
+     * 督办 or 催办 by hand: a district or city dispatcher ({@code issuedBy}, at or above the ticket's level) orders the
+     * unit answering for the ticket to finish by {@code dueBy}, with a reason. The order is against the lead unit, or
+     * the owning centre while nobody leads. Orders ({@code reminder} false) count as supervision orders; reminders
+     * are numbered in the same sequence but not counted. The level does not change.
+     */
+    public SupervisionOrder supervise(
+            boolean reminder, CommandLevel issuedBy, String reason, Instant dueBy, Actor actor, Instant at) {
+        var action = reminder ? TicketAction.REMIND : TicketAction.SUPERVISE;
+        var before = guard(action);
+        required("issuedBy", issuedBy);
+        text("reason", reason);
+        required("dueBy", dueBy);
+        if (issuedBy.ordinal() < CommandLevel.DISTRICT.ordinal() || issuedBy.ordinal() < level.ordinal()) {
+            throw InvalidInputException.of("issuedBy", "督办、催办由本级或上级的区、市指挥中心发出");
+        }
+        if (!dueBy.isAfter(at)) {
+            throw InvalidInputException.of("dueBy", "新的期限须晚于现在");
+        }
+        if (dueBy.isAfter(at.plus(MAX_SUPERVISION_DEADLINE))) {
+            throw InvalidInputException.of("dueBy", "新的期限不能超过一年");
+        }
+        var against = currentLead().map(Task::unit).orElse(owningCentre);
+        var order = new SupervisionOrder(
+                supervisionOrders.size() + 1,
+                reminder ? SupervisionOrder.Kind.REMINDER : SupervisionOrder.Kind.ORDER,
+                against,
+                null,
+                level,
+                null,
+                false,
+                at,
+                issuedBy,
+                reason,
+                dueBy);
+        supervisionOrders.add(order);
+        record(
+                action,
+                before,
+                currentLead().map(Task::unit).orElse(null),
+                (reminder ? "催办" : "督办") + "第 " + order.number() + " 号：" + reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Supervised(c, order));
+        return order;
+    }
+
+    /**
+     * 提级: a higher level ({@code toLevel}, above the ticket's) takes the ticket over, its centre {@code toCentre}
+     * owning it from now; the clocks follow that level's policy (sla-service reads the level from the event).
+     */
+    public void pullUp(UnitCode toCentre, CommandLevel toLevel, String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.PULL_UP);
+        required("centre", toCentre);
+        required("level", toLevel);
+        text("reason", reason);
+        if (toLevel.ordinal() <= level.ordinal()) {
+            throw InvalidInputException.of("level", "提级只能提到更高一级（现为 " + level + "）");
+        }
+        moveLevel(TicketAction.PULL_UP, before, toCentre, toLevel, reason, actor, at);
+    }
+
+    /** 下派: the owning level hands the ticket down to {@code toCentre} at {@code toLevel}, below its own. */
+    public void handDown(UnitCode toCentre, CommandLevel toLevel, String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.HAND_DOWN);
+        required("centre", toCentre);
+        required("level", toLevel);
+        text("reason", reason);
+        if (toLevel.ordinal() >= level.ordinal()) {
+            throw InvalidInputException.of("level", "下派只能派到更低一级（现为 " + level + "）");
+        }
+        moveLevel(TicketAction.HAND_DOWN, before, toCentre, toLevel, reason, actor, at);
+    }
+
+    private void moveLevel(
+            TicketAction action,
+            TicketState before,
+            UnitCode toCentre,
+            CommandLevel toLevel,
+            String reason,
+            Actor actor,
+            Instant at) {
+        var fromCentre = owningCentre;
+        var fromLevel = level;
+        owningCentre = toCentre;
+        level = toLevel;
+        levelHistory.add(new LevelAssignment(toLevel, toCentre, at));
+        record(
+                action,
+                before,
+                null,
+                reason,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.Transferred(c, fromCentre, fromLevel, toCentre, toLevel, reason));
+    }
+
+    /**
+     * 撤回: a co-handling unit summoned by mistake is withdrawn, its task removed (the timeline keeps the summons and
+     * the withdrawal). The lead is not withdrawn — {@link #replaceLead} names another — nor a unit that is done.
+     */
+    public void withdraw(UnitCode unit, String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.WITHDRAW_UNIT);
+        required("unit", unit);
+        text("reason", reason);
+        var task = tasks.get(unit);
+        if (task == null || !task.holds()) {
+            throw new ConflictException("无法撤回：" + unit + " 未被召集或已退回（工单 " + state + "）");
+        }
+        if (task.lead()) {
+            throw new ConflictException("无法撤回主办单位 " + unit + "：请改派主办单位（工单 " + state + "）");
+        }
+        if (task.state() == TaskState.DONE) {
+            throw new ConflictException("无法撤回：" + unit + " 已办结（工单 " + state + "）");
+        }
+        tasks.remove(unit);
+        var note = "撤回 " + unit + "：" + reason;
+        record(
+                TicketAction.WITHDRAW_UNIT,
+                before,
+                unit,
+                note,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.SummonsChanged(c, note));
+    }
+
+    /**
+     * 改派主办: {@code newLead} leads from now, without waiting for the old lead to decline. The old lead's task is
+     * removed (the timeline keeps it); a co-handling unit already summoned keeps its task and its progress and leads,
+     * another unit (also one that had declined) gets a new task. The controller checks the unit is active.
+     */
+    public void replaceLead(UnitCode newLead, String reason, Actor actor, Instant at) {
+        var before = guard(TicketAction.REPLACE_LEAD);
+        required("lead", newLead);
+        text("reason", reason);
+        var old = currentLead().orElseThrow(() -> new ConflictException("无法改派：当前没有主办单位，请直接派哨（工单 " + state + "）"));
+        if (old.unit().equals(newLead)) {
+            throw InvalidInputException.of("lead", newLead + " 已是主办单位");
+        }
+        var existing = tasks.get(newLead);
+        tasks.remove(old.unit());
+        if (existing != null && existing.holds()) {
+            existing.lead(true);
+        } else {
+            tasks.put(newLead, new Task(newLead, true, at));
+        }
+        state = anyReportedIn() ? TicketState.IN_PROGRESS : TicketState.DISPATCHED;
+        var note = "主办单位由 " + old.unit() + " 改为 " + newLead + "：" + reason;
+        record(
+                TicketAction.REPLACE_LEAD,
+                before,
+                newLead,
+                note,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.SummonsChanged(c, note));
+    }
+
+    /**
+     * On the surviving ticket of a merge: names the merged ticket and its whistle on this timeline. The survivor must
+     * still be open; nothing else changes.
+     */
+    public void mergedIn(Ticket merged, Actor actor, Instant at) {
+        required("merged", merged);
+        if (TicketTransitions.terminal().contains(state) || state == TicketState.CLOSED) {
+            throw new ConflictException("工单 " + number + " 已" + state + "，不能并入其他工单");
+        }
+        if (merged.mergedInto == null || !merged.mergedInto.equals(id)) {
+            throw InvalidInputException.of("merged", "工单 " + merged.number + " 未并入本工单");
+        }
+        var note = "并入重复工单 " + merged.number + "（哨情 " + merged.whistleId + "）";
+        record(
+                TicketAction.MERGED_IN,
+                state,
+                null,
+                note,
+                List.of(),
+                actor,
+                at,
+                c -> new TicketEvent.MergedIn(c, merged.id, merged.number.format()));
     }
 
     /**
@@ -613,7 +826,8 @@ public final class Ticket {
     }
 
     /**
-     * 退回: the unit says the task is not theirs. When no unit is left holding a task, or the lead declined, the
+     * 退回: the unit says the task is not theirs — before reporting in, or after (with a reason, while the centre
+     * decides what to do with it). When no unit is left holding a task, or the lead declined, the
      * ticket goes back to its command level (RETURNED) as a second change.
      */
     public void decline(UnitCode unit, String reason, Actor actor, Instant at) {

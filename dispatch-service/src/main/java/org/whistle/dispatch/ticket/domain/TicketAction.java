@@ -22,6 +22,18 @@ public enum TicketAction {
     CLOSE(Side.CENTRE),
     REOPEN(Side.CENTRE),
     RAISE_LEVEL(Side.CENTRE),
+    /** 督办 by hand: a district or city dispatcher orders the unit to finish by a new deadline. */
+    SUPERVISE(Side.CENTRE),
+    /** 催办 by hand: a reminder with a new deadline, not counted as a supervision order. */
+    REMIND(Side.CENTRE),
+    /** 提级: a higher level takes the ticket over from a level below. */
+    PULL_UP(Side.CENTRE),
+    /** 下派: the owning level hands the ticket down to a level below. */
+    HAND_DOWN(Side.CENTRE),
+    /** 撤回: a unit summoned by mistake is withdrawn; its task is gone. */
+    WITHDRAW_UNIT(Side.CENTRE),
+    /** 改派主办: another unit leads, without waiting for the lead to decline. */
+    REPLACE_LEAD(Side.CENTRE),
     REPORT_IN(Side.UNIT),
     ON_SITE(Side.UNIT),
     PROGRESS(Side.UNIT),
@@ -30,6 +42,8 @@ public enum TicketAction {
     DECLINE(Side.UNIT),
     REQUEST_EXTENSION(Side.UNIT),
     RETURN(Side.PLATFORM),
+    /** On the surviving ticket: another whistle's ticket was merged into it as a duplicate. */
+    MERGED_IN(Side.PLATFORM),
     /** 回访 counted: the reporter (or a centre recording their answer by phone) says it is resolved. */
     FOLLOW_UP_RESOLVED(Side.REPORTER),
     /** 回访 counted: the reporter says it is not resolved. */

@@ -90,6 +90,21 @@ public sealed interface TicketEvent {
     record LevelRaised(TicketChange change, CommandLevel from, CommandLevel to, SupervisionOrder order)
             implements TicketEvent {}
 
+    /**
+     * 督办 or 催办 issued by hand by a district or city dispatcher, with a reason and a new deadline. Maps to {@code
+     * WhistleSupervised}.
+     */
+    record Supervised(TicketChange change, SupervisionOrder order) implements TicketEvent {}
+
+    /**
+     * 撤回 or 改派主办: the summons changed without a unit declining — a unit withdrawn, or another lead named. Maps to
+     * WhistleRouted SUMMONED carrying the summons as they now are, with the reason.
+     */
+    record SummonsChanged(TicketChange change, String reason) implements TicketEvent {}
+
+    /** On the survivor: a duplicate was merged into it; dispatch-internal (the merged one is WhistleClosed MERGED). */
+    record MergedIn(TicketChange change, TicketId from, String fromNumber) implements TicketEvent {}
+
     /** Escalated at city level: the late unit is red-listed; dispatch-internal (sla-service already said so). */
     record RedListed(TicketChange change, SupervisionOrder order) implements TicketEvent {}
 

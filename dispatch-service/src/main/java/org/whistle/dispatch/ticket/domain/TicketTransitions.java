@@ -54,7 +54,8 @@ import org.whistle.events.TicketState;
  * RECATEGORISE       RAISED FILED DISPATCHED IN_PROGRESS RETURNED SUSPENDED → unchanged
  * SUMMON             FILED RETURNED                           → DISPATCHED (IN_PROGRESS if a kept task reported in)
  *                    DISPATCHED IN_PROGRESS (adds units)      → unchanged
- * TRANSFER           RAISED FILED RETURNED                    → unchanged (new centre and/or level)
+ * TRANSFER           RAISED FILED RETURNED DISPATCHED IN_PROGRESS → unchanged (new centre and/or level; after
+ *                    dispatch only the owning centre transfers — units return the task instead)
  * APPROVE_EXTENSION,
  * REFUSE_EXTENSION   IN_PROGRESS                              → unchanged (a pending request must exist)
  * SUSPEND            FILED DISPATCHED IN_PROGRESS RETURNED    → SUSPENDED
@@ -64,14 +65,20 @@ import org.whistle.events.TicketState;
  * CLOSE              VERIFIED                                 → CLOSED (RESOLVED or NO_ANSWER)
  * REOPEN             RESOLVED VERIFIED CLOSED                 → IN_PROGRESS (lead's task back to REPORTED_IN)
  * RAISE_LEVEL        RAISED FILED DISPATCHED IN_PROGRESS RETURNED RESOLVED VERIFIED → unchanged (level up or red list)
+ * SUPERVISE, REMIND  RAISED FILED DISPATCHED IN_PROGRESS RETURNED SUSPENDED RESOLVED → unchanged (order numbered)
+ * PULL_UP, HAND_DOWN RAISED FILED DISPATCHED IN_PROGRESS RETURNED SUSPENDED RESOLVED VERIFIED → unchanged (level)
+ * WITHDRAW_UNIT      DISPATCHED IN_PROGRESS; a co-unit's task not DONE → unchanged; the task is gone
+ * REPLACE_LEAD       DISPATCHED IN_PROGRESS                   → unchanged; the old lead's task is gone
  * REPORT_IN          DISPATCHED IN_PROGRESS; task SUMMONED            → IN_PROGRESS; task REPORTED_IN
  * ON_SITE            IN_PROGRESS; task REPORTED_IN                    → unchanged; task ON_SITE
  * PROGRESS,
  * CONTACTED_REPORTER IN_PROGRESS; task REPORTED_IN ON_SITE            → unchanged
  * DONE               IN_PROGRESS; task REPORTED_IN ON_SITE            → RESOLVED if lead; task DONE
- * DECLINE            DISPATCHED IN_PROGRESS; task SUMMONED            → RETURNED if no one is left to lead; task DECLINED
+ * DECLINE            DISPATCHED IN_PROGRESS; task SUMMONED REPORTED_IN ON_SITE → RETURNED if no one is left to lead;
+ *                    task DECLINED (a unit that reported in may still return the task with a reason)
  * REQUEST_EXTENSION  IN_PROGRESS; task REPORTED_IN ON_SITE            → unchanged (pending request)
  * RETURN             (platform, after DECLINE)                        → RETURNED
+ * MERGED_IN          (platform, on the survivor of a MERGE; any open state) → unchanged
  * </pre>
  */
 public final class TicketTransitions {
@@ -86,7 +93,7 @@ public final class TicketTransitions {
         ticket(TicketAction.SET_PRIORITY, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED);
         ticket(TicketAction.RECATEGORISE, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED);
         ticket(TicketAction.SUMMON, FILED, RETURNED, DISPATCHED, IN_PROGRESS);
-        ticket(TicketAction.TRANSFER, RAISED, FILED, RETURNED);
+        ticket(TicketAction.TRANSFER, RAISED, FILED, RETURNED, DISPATCHED, IN_PROGRESS);
         ticket(TicketAction.APPROVE_EXTENSION, IN_PROGRESS);
         ticket(TicketAction.REFUSE_EXTENSION, IN_PROGRESS);
         ticket(TicketAction.SUSPEND, FILED, DISPATCHED, IN_PROGRESS, RETURNED);
@@ -96,6 +103,12 @@ public final class TicketTransitions {
         ticket(TicketAction.CLOSE, VERIFIED);
         ticket(TicketAction.REOPEN, RESOLVED, VERIFIED, CLOSED);
         ticket(TicketAction.RAISE_LEVEL, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, RESOLVED, VERIFIED);
+        ticket(TicketAction.SUPERVISE, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED, RESOLVED);
+        ticket(TicketAction.REMIND, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED, RESOLVED);
+        ticket(TicketAction.PULL_UP, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED, RESOLVED, VERIFIED);
+        ticket(TicketAction.HAND_DOWN, RAISED, FILED, DISPATCHED, IN_PROGRESS, RETURNED, SUSPENDED, RESOLVED, VERIFIED);
+        ticket(TicketAction.WITHDRAW_UNIT, DISPATCHED, IN_PROGRESS);
+        ticket(TicketAction.REPLACE_LEAD, DISPATCHED, IN_PROGRESS);
         ticket(TicketAction.REPORT_IN, DISPATCHED, IN_PROGRESS);
         ticket(TicketAction.ON_SITE, IN_PROGRESS);
         ticket(TicketAction.PROGRESS, IN_PROGRESS);
@@ -109,7 +122,7 @@ public final class TicketTransitions {
         task(TicketAction.PROGRESS, REPORTED_IN, ON_SITE);
         task(TicketAction.CONTACTED_REPORTER, REPORTED_IN, ON_SITE);
         task(TicketAction.DONE, REPORTED_IN, ON_SITE);
-        task(TicketAction.DECLINE, SUMMONED);
+        task(TicketAction.DECLINE, SUMMONED, REPORTED_IN, ON_SITE);
         task(TicketAction.REQUEST_EXTENSION, REPORTED_IN, ON_SITE);
     }
 

@@ -72,6 +72,19 @@ class TicketRefusalMatrixTest {
         ACTIONS.put(
                 TicketAction.RAISE_LEVEL,
                 (t, u) -> t.raiseLevel(ClockKind.FILE, null, DISTRICT_CENTRE, TicketFixtures.SLA, LATER));
+        ACTIONS.put(
+                TicketAction.SUPERVISE,
+                (t, u) -> t.supervise(
+                        false, CommandLevel.CITY, "限期修复", LATER.plus(Duration.ofDays(1)), DISPATCHER, LATER));
+        ACTIONS.put(
+                TicketAction.REMIND,
+                (t, u) ->
+                        t.supervise(true, CommandLevel.CITY, "请尽快", LATER.plus(Duration.ofDays(1)), DISPATCHER, LATER));
+        ACTIONS.put(
+                TicketAction.PULL_UP,
+                (t, u) -> t.pullUp(DISTRICT_CENTRE, CommandLevel.DISTRICT, "区级统筹", DISPATCHER, LATER));
+        ACTIONS.put(TicketAction.WITHDRAW_UNIT, (t, u) -> t.withdraw(CO, "误派", DISPATCHER, LATER));
+        ACTIONS.put(TicketAction.REPLACE_LEAD, (t, u) -> t.replaceLead(NEWCOMER, "改派", DISPATCHER, LATER));
         ACTIONS.put(TicketAction.REPORT_IN, (t, u) -> t.reportIn(u, officerOf(u), LATER));
         ACTIONS.put(TicketAction.ON_SITE, (t, u) -> t.onSite(u, officerOf(u), LATER));
         ACTIONS.put(TicketAction.PROGRESS, (t, u) -> t.progress(u, "digging", List.of(), officerOf(u), LATER));
@@ -213,10 +226,14 @@ class TicketRefusalMatrixTest {
         var unit = unitIn(taskState);
         var revision = ticket.revision();
 
+        var leads = ticket.task(unit).orElseThrow().lead();
+
         ACTIONS.get(action).accept(ticket, unit);
 
-        assertThat(ticket.revision()).isEqualTo(revision + 1);
-        assertThat(ticket.timeline().entries().getLast().unit()).isEqualTo(unit);
+        // A lead returning its task leaves nobody to lead: the ticket goes back to its centre, a second change.
+        var returns = action == TicketAction.DECLINE && leads;
+        assertThat(ticket.revision()).isEqualTo(revision + (returns ? 2 : 1));
+        assertThat(ticket.timeline().entries().get((int) revision).unit()).isEqualTo(unit);
     }
 
     @ParameterizedTest(name = "{0} by a unit that was never summoned is refused")

@@ -23,7 +23,6 @@ import org.whistle.messaging.outbox.ParkedEvents;
 import org.whistle.messaging.outbox.ParkedEvents.Administrator;
 import org.whistle.messaging.outbox.ParkedEvents.ParkedEvent;
 import org.whistle.messaging.outbox.ParkedEvents.Refusal;
-import org.whistle.security.Caller;
 import org.whistle.security.ServiceSecurityAutoConfiguration;
 
 /**
@@ -111,12 +110,12 @@ public class ParkedEventsController {
     }
 
     @PostMapping("/{id}/redrive")
-    public Summary redrive(@PathVariable long id, @Nullable Caller caller) {
-        return Summary.of(parked.redrive(id, administrator(caller)));
+    public Summary redrive(@PathVariable long id) {
+        return Summary.of(parked.redrive(id, administrator()));
     }
 
     @PostMapping("/{id}/discard")
-    public Object discard(@PathVariable long id, @RequestBody DiscardRequest request, @Nullable Caller caller) {
+    public Object discard(@PathVariable long id, @RequestBody DiscardRequest request) {
         var reason = request.reason() == null ? "" : request.reason().strip();
         String violation = null;
         if (reason.isEmpty()) {
@@ -131,7 +130,7 @@ public class ParkedEventsController {
             problem.setProperty("errors", List.of(Map.of("field", "reason", "message", violation)));
             return problem;
         }
-        return Summary.of(parked.discard(id, administrator(caller), reason));
+        return Summary.of(parked.discard(id, administrator(), reason));
     }
 
     @ExceptionHandler
@@ -159,9 +158,13 @@ public class ParkedEventsController {
         return event.resolvedByName() != null ? event.resolvedByName() : String.valueOf(event.resolvedBy());
     }
 
-    /** The security chain lets only an administrator's token through, so a caller is always there. */
-    private static Administrator administrator(@Nullable Caller caller) {
-        var known = caller != null ? caller : ServiceSecurityAutoConfiguration.current();
+    /**
+     * The security chain lets only an administrator's token through, so a caller is always there. Read from the
+     * security context rather than as a {@code Caller} argument: org-registry, with its own decoder, has no resolver
+     * for that argument.
+     */
+    private static Administrator administrator() {
+        var known = ServiceSecurityAutoConfiguration.current();
         if (known == null) {
             throw new IllegalStateException("the parked-event chain admits only authenticated administrators");
         }
