@@ -26,7 +26,11 @@ import java.util.Base64;
  * @param anchorPublicKey its public key (base64 X.509)
  */
 record StackSecrets(
-        String phoneKey, String gatewayClientSecret, String trackingKey, String anchorSigningKey, String anchorPublicKey) {
+        String phoneKey,
+        String gatewayClientSecret,
+        String trackingKey,
+        String anchorSigningKey,
+        String anchorPublicKey) {
 
     static final String PHONE_KEY_FILE = "intake-phone-key";
     static final String GATEWAY_CLIENT_SECRET_FILE = "gateway-client-secret";
