@@ -121,6 +121,9 @@ class SeedStoriesTest {
                         "CONTACTED_REPORTER",
                         "DONE",
                         "VERIFY_PASS",
+                        // The reporter's answer counts for the round in the timeline (issue 17), then the ticket
+                        // closes.
+                        "FOLLOW_UP_RESOLVED",
                         "CLOSE");
         assertThat(entry(timeline, "FILE").at("/actor/userId").asString()).isEqualTo(street);
         assertThat(entry(timeline, "REPORT_IN").at("/actor/userId").asString()).isEqualTo(sectionHead);
@@ -130,6 +133,10 @@ class SeedStoriesTest {
                 .containsExactly(photo.path("mediaId").asString());
         assertThat(entry(timeline, "VERIFY_PASS").at("/actor/userId").asString())
                 .isEqualTo(street);
+        var followUpBy = entry(timeline, "FOLLOW_UP_RESOLVED").path("phoneFollowUpBy");
+        assertThat(followUpBy.isNull() || followUpBy.isMissingNode())
+                .as("the reporter answered in person, not through a centre's phone follow-up")
+                .isTrue();
         assertThat(closed.at("/tasks/0/state").asString()).isEqualTo("DONE");
 
         var reporterView = awaitWhistle(

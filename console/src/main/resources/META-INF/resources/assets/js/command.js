@@ -606,9 +606,6 @@ startPage('command', ({ user }) => {
         show(d === 'transfer', transferForm),
         show(d === 'merge', mergeForm),
         show(d === 'followUp', followUpForm),
-        show(['reject', 'reopen', 'verifyFail'].includes(d) || d.startsWith('refuse:'), reasonForm),
-    ]);
-
         show(['reject', 'reopen', 'verifyFail', 'pullUp'].includes(d) || d.startsWith('refuse:') || d.startsWith('withdraw:'),
           reasonForm),
         h('h3', t('timeline')),

@@ -579,27 +579,19 @@ final class Fixtures {
     }
 
     /**
-     * A subscription of the principal's own that a case may delete: to a node inside its scope other than the one
-     * {@link #areaSubscription} watches, and other than any that a principal sharing its unit deletes.
+     * A subscription of a command centre's own (or its client's) that a case may delete: to a node inside its scope
+     * other than the one {@link #areaSubscription} watches.
      */
     long ownDeletableSubscription(Principal principal) {
-        var area = switch (principal) {
-            case DEPARTMENT_LEADER -> "230225100";
-            case SERVICE -> "230225";
-            default ->
-                java.util.Objects.requireNonNull(ticketSpot(principal, Scope.IN))
+        var area = principal == Principal.SERVICE
+                ? "230225"
+                : java.util.Objects.requireNonNull(ticketSpot(principal, Scope.IN))
                         .place()
                         .grid;
-        };
         return gateway.post("/api/notifications/area-subscriptions", token(principal), "{\"areaId\":\"" + area + "\"}")
                 .expect(201)
                 .path("id")
                 .asLong();
-    }
-
-    /** Somebody else's subscription: the resident's, or the grid worker's for the resident. */
-    long othersSubscription(Principal principal) {
-        return areaSubscription(principal == Principal.RESIDENT ? Principal.GRID_WORKER : Principal.RESIDENT, false);
     }
 
     /** A principal whose inbox the given one does not share: no common user, no common unit. */
@@ -615,23 +607,41 @@ final class Fixtures {
         };
     }
 
+    /** Whether the principal is a command centre's account or integration client, which may watch an area. */
+    static boolean centre(Principal principal) {
+        return switch (principal) {
+            case STREET_DISPATCHER, DISTRICT_DISPATCHER, CITY_DISPATCHER, SERVICE -> true;
+            default -> false;
+        };
+    }
+
     /**
-     * An item in the principal's own inbox: every principal subscribes to its area, whistles are raised at the three
-     * test places, and each hears of one.
+     * An item in the principal's own inbox, from a notice the rules send it anyway. Command centres and their client
+     * watch their area (area subscriptions are theirs alone), and whistles are raised at the three test places; every
+     * other principal raises a whistle of its own where it works, which its street centre files, and hears of that
+     * (受理: the rule whistle-routed FILED tells the reporter as user:{subject}).
      */
     long inboxItem(Principal principal) {
-        shared("inbox-whistles", () -> {
-            for (var each : Principal.values()) {
-                areaSubscription(each, false);
-            }
-            for (var place : List.of(Place.CROSSING, Place.JIANGJUNFU, Place.YONGQING)) {
-                casework.raise(OBSERVER, place, place.category, "APP", "NORMAL", "system test: inbox", null);
-            }
-            return true;
-        });
+        if (centre(principal)) {
+            shared("inbox-whistles", () -> {
+                for (var each : Principal.values()) {
+                    if (centre(each)) {
+                        areaSubscription(each, false);
+                    }
+                }
+                for (var place : List.of(Place.CROSSING, Place.JIANGJUNFU, Place.YONGQING)) {
+                    casework.raise(OBSERVER, place, place.category, "APP", "NORMAL", "system test: inbox", null);
+                }
+                return true;
+            });
+        } else {
+            var place = java.util.Objects.requireNonNull(ticketSpot(principal, Scope.IN))
+                    .place();
+            shared("inbox-whistle:" + principal, () -> raiseAndBring(principal.account, place, Stage.FILED, false));
+        }
         return shared("inbox:" + principal, () -> {
             var item = new long[1];
-            await(principal + " hears of a whistle in its area")
+            await(principal + " hears of a whistle")
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> {
