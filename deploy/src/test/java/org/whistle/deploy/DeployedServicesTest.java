@@ -20,18 +20,29 @@ class DeployedServicesTest {
 
     private static final ServiceCatalogue CODE = ServiceCatalogue.read();
 
-    private static final Map<String, String> LOCAL_ONLY = Map.of(
-            "SERVER_ADDRESS", "the local stack binds services to loopback; containers are isolated by their network",
-            "SERVER_PORT", "the image sets it to the service's port (deploy/docker/Dockerfile, build argument PORT)",
-            "gateway KAFKA_BOOTSTRAP_SERVERS",
-                    "the gateway has no Kafka client; the local stack names the broker to all",
-            "WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", "a demo's phones share one Wi-Fi address",
-            "WHISTLE_GATEWAY_RATELIMITS_SIGNINLIMITFORPERIOD", "a demo's visitors sign in from one Wi-Fi address",
-            "MANAGEMENT_SERVER_PORT",
-                    "the image sets it (build argument MANAGEMENT_PORT); the local stack offsets it with the gateway's port",
-            "MANAGEMENT_SERVER_ADDRESS", "the local stack binds the gateway's management port to loopback",
-            "WHISTLE_CLIENT_ID", "notification-service's default client id is already notification-service",
-            "WHISTLE_ORG_SEED_DIRECTORY", "only the demo seeds the registry (compose: --profile demo)");
+    private static final Map<String, String> LOCAL_ONLY = Map.ofEntries(
+            Map.entry(
+                    "SERVER_ADDRESS",
+                    "the local stack binds services to loopback; containers are isolated by their network"),
+            Map.entry(
+                    "SERVER_PORT",
+                    "the image sets it to the service's port (deploy/docker/Dockerfile, build argument PORT)"),
+            Map.entry(
+                    "gateway KAFKA_BOOTSTRAP_SERVERS",
+                    "the gateway has no Kafka client; the local stack names the broker to all"),
+            Map.entry("WHISTLE_GATEWAY_RATELIMITS_ANONYMOUSLIMITFORPERIOD", "a demo's phones share one Wi-Fi address"),
+            Map.entry(
+                    "WHISTLE_GATEWAY_RATELIMITS_SIGNINLIMITFORPERIOD",
+                    "a demo's visitors sign in from one Wi-Fi address"),
+            Map.entry(
+                    "MANAGEMENT_SERVER_PORT",
+                    "the image sets it (build argument MANAGEMENT_PORT); the local stack offsets it with the gateway's port"),
+            Map.entry("MANAGEMENT_SERVER_ADDRESS", "the local stack binds the gateway's management port to loopback"),
+            Map.entry("WHISTLE_CLIENT_ID", "notification-service's default client id is already notification-service"),
+            Map.entry("WHISTLE_ORG_SEED_DIRECTORY", "only the demo seeds the registry (compose: --profile demo)"),
+            Map.entry(
+                    "WHISTLE_INTAKE_GEOCODER_GAZETTEER_FILE",
+                    "the demo city's offline gazetteer; a city configures its own geocoder (intake README)"));
 
     private static final Map<String, String> COMPOSE_ALSO_WITHOUT = Map.of(
             "WHISTLE_NOTIFICATION_CLIENT_CLIENT_SECRET",
