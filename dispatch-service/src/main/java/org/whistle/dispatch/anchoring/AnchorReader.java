@@ -90,7 +90,7 @@ class AnchorReader {
                     if (!key.equals(record.key())) {
                         return;
                     }
-                    decode(record, problems).ifPresent(event -> {
+                    decode(record).ifPresent(event -> {
                         if (!CheckpointingTimelines.PRODUCER.equals(event.producer())) {
                             return;
                         }
@@ -108,7 +108,7 @@ class AnchorReader {
                 });
             }
             scan(consumer, new TopicPartition(Topics.TIMELINE_CHECKPOINTS, 0), since, budget, deadline, problems, r -> {
-                decode(r, problems).ifPresent(event -> {
+                decode(r).ifPresent(event -> {
                     if (!(event.data() instanceof TimelineCheckpoint checkpoint)) {
                         return;
                     }
@@ -163,8 +163,7 @@ class AnchorReader {
         }
     }
 
-    private static java.util.Optional<EventEnvelope<?>> decode(
-            ConsumerRecord<String, byte[]> record, List<String> problems) {
+    private static java.util.Optional<EventEnvelope<?>> decode(ConsumerRecord<String, byte[]> record) {
         try {
             return java.util.Optional.of(EventCodec.instance().decode(record.value()));
         } catch (EventDecodingException e) {
