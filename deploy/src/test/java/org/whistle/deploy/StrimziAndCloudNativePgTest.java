@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -235,6 +237,61 @@ class StrimziAndCloudNativePgTest {
         assertThat(image.replaceAll(".*:(\\d+).*", "$1"))
                 .as("PostgreSQL's major version is the tests' (test-harness ContainerBackends)")
                 .isEqualTo(testsPostgresMajor());
+    }
+
+    @Test
+    void resolvesEverySecretFromTheSecretsKustomizationsOrTheOperator() {
+        var keys = new HashMap<String, Set<String>>();
+        for (var dir : List.of("deploy/secrets", "deploy/secrets/operators")) {
+            var kustomization = Repository.document(Repository.path(dir + "/kustomization.yaml"));
+            for (var generator : Yamls.maps(kustomization.get("secretGenerator"))) {
+                var example = Repository.read(Repository.path(
+                        dir + "/" + Yamls.list(generator.get("envs")).getFirst() + ".example"));
+                keys.put(
+                        String.valueOf(generator.get("name")),
+                        example.lines()
+                                .filter(line -> line.contains("=") && !line.startsWith("#"))
+                                .map(line -> line.substring(0, line.indexOf('=')))
+                                .collect(java.util.stream.Collectors.toSet()));
+            }
+        }
+        // Strimzi's: each KafkaUser's password and JAAS configuration, and the cluster CA's certificate.
+        operators
+                .ofKind("KafkaUser")
+                .forEach(user -> keys.put(Kubernetes.name(user), Set.of("password", "sasl.jaas.config")));
+        keys.put("whistle-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password"));
+        var references = new ArrayList<String>();
+        for (var document : operators.documents) {
+            collectSecretReferences(document, references);
+        }
+        assertThat(references).isNotEmpty();
+        for (var reference : references) {
+            var name = reference.substring(0, reference.indexOf('/'));
+            var key = reference.substring(reference.indexOf('/') + 1);
+            assertThat(keys).as("the Secret of " + reference).containsKey(name);
+            if (!key.isEmpty()) {
+                assertThat(keys.get(name)).as("the key of " + reference).contains(key);
+            }
+        }
+    }
+
+    /** {@code secretKeyRef}s and CloudNativePG's {@code passwordSecret}/credential references, as name/key. */
+    private static void collectSecretReferences(Object node, List<String> references) {
+        if (node instanceof List<?> list) {
+            list.forEach(item -> collectSecretReferences(item, references));
+        } else if (node instanceof Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                var field = String.valueOf(entry.getKey());
+                if ((field.equals("secretKeyRef") || field.equals("accessKeyId") || field.equals("secretAccessKey"))
+                        && entry.getValue() instanceof Map<?, ?> reference) {
+                    references.add(reference.get("name") + "/" + reference.get("key"));
+                } else if (field.equals("passwordSecret") && entry.getValue() instanceof Map<?, ?> reference) {
+                    references.add(reference.get("name") + "/password");
+                } else {
+                    collectSecretReferences(entry.getValue(), references);
+                }
+            }
+        }
     }
 
     private static String testsPostgresMajor() {
