@@ -13,12 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.Placement;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.Topics;
 import org.whistle.events.TraceIds;
 import org.whistle.events.WhistleRouted;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 class RaisingTicketsTest extends DispatchServiceTestBase {
 

@@ -10,7 +10,6 @@ import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.dispatch.ticket.domain.AutoClosePolicy;
 import org.whistle.dispatch.ticket.domain.ClockCurrencyPolicy;
 import org.whistle.dispatch.ticket.domain.Decision;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
 import org.whistle.events.ClockKind;
 import org.whistle.events.EventEnvelope;
@@ -18,6 +17,7 @@ import org.whistle.events.Topics;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * Acts on expired clocks from sla-service. An expired follow-up closes a verified ticket as no answer
