@@ -15,7 +15,6 @@ import org.whistle.events.ClockKind;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Topics;
 import org.whistle.events.WhistleEscalated;
-import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
 import org.whistle.orgreference.domain.routing.UnitCode;
 
@@ -46,13 +45,10 @@ class EscalatingTickets {
 
     @KafkaListener(topics = Topics.WHISTLE_ESCALATED, groupId = "dispatch-service")
     void on(EventEnvelope<?> event) {
-        if (!(event.data() instanceof WhistleEscalated escalated)) {
-            throw new PoisonEventException("not a whistle-escalated event: " + event.type());
-        }
-        if (escalated.kind() != WhistleEscalated.Kind.ESCALATION) {
+        if (event.data() instanceof WhistleEscalated warning && warning.kind() != WhistleEscalated.Kind.ESCALATION) {
             return;
         }
-        handling.handleOnce(CONSUMER, event, () -> escalate(escalated, event.traceId()));
+        handling.handleOnce(CONSUMER, event, WhistleEscalated.class, escalated -> escalate(escalated, event.traceId()));
     }
 
     private void escalate(WhistleEscalated escalated, String traceId) {
