@@ -14,7 +14,10 @@ public enum EventType {
     WHISTLE_RAISED("whistle-raised", 2, Topics.WHISTLE_RAISED, WhistleRaised.class),
     /** Read only: v1 documents decode into the v2 record, their {@code trackingCode} ignored. */
     WHISTLE_RAISED_V1("whistle-raised", 1, Topics.WHISTLE_RAISED, WhistleRaised.class, true),
-    WHISTLE_ROUTED("whistle-routed", 1, Topics.WHISTLE_ROUTED, WhistleRouted.class),
+    /** v2 (ADR 0023): without {@code deadlines}, and {@code urgency} where v1 said {@code priority}. */
+    WHISTLE_ROUTED("whistle-routed", 2, Topics.WHISTLE_ROUTED, WhistleRouted.class),
+    /** Read only: v1 documents decode into the v2 record, {@code priority} as its urgency, {@code deadlines} ignored. */
+    WHISTLE_ROUTED_V1("whistle-routed", 1, Topics.WHISTLE_ROUTED, WhistleRouted.class, true),
     WHISTLE_REPORTED("whistle-reported", 1, Topics.WHISTLE_REPORTED, WhistleReported.class),
     WHISTLE_CLOSED("whistle-closed", 1, Topics.WHISTLE_CLOSED, WhistleClosed.class),
     WHISTLE_ESCALATED("whistle-escalated", 1, Topics.WHISTLE_ESCALATED, WhistleEscalated.class),

@@ -53,7 +53,6 @@ final class SampleEvents {
                         "需协调环卫车辆",
                         DISPATCHER,
                         AT,
-                        Map.of(ClockKind.REPORT_IN, Duration.ofHours(2), ClockKind.RESOLVE, Duration.ofDays(7)),
                         new TimelineHead(4, HEAD_HASH)),
                 new WhistleReported(
                         WHISTLE,
@@ -212,8 +211,7 @@ final class SampleEvents {
                         null,
                         null,
                         Actor.system("dispatch-service"),
-                        AT,
-                        null),
+                        AT),
                 new WhistleClosed(
                         WHISTLE, TICKET, WhistleClosed.Outcome.NO_ANSWER, null, null, Actor.system("sla"), AT),
                 new WhistleEscalated(

@@ -16,8 +16,8 @@ import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.DispatchProperties;
 import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.dispatch.ticket.domain.Ticket;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.TicketId;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.Caller;
 
 /** A summoned unit's actions on its own task (报到、到场、进展、先行联系、办结、退回、延期申请). */

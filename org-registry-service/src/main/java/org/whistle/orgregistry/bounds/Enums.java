@@ -1,11 +1,11 @@
-package org.whistle.orgregistry.web;
+package org.whistle.orgregistry.bounds;
 
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.problems.Violation;
 
-/** Reads enumeration values from request fields, reporting a bad one against the field it came from. */
+/** Reads enumeration values from request fields and import cells, reporting a bad one against the field it came from. */
 public final class Enums {
 
     private Enums() {}

@@ -3,14 +3,14 @@ package org.whistle.notification;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-import org.whistle.testing.architecture.DomainRules;
+import org.whistle.testing.architecture.ModuleBoundaries;
 
-/** The rules, recipients, quiet rules and signature are stated without Spring. */
-class NotificationDomainArchitectureTest {
+/** The service keeps the module boundaries of ADR 0022. */
+class ModuleBoundaryTest {
 
     @Test
-    void keepsSpringOutOfTheDomain() {
-        DomainRules.domainIsFreeOfSpring()
+    void keepsTheModuleBoundaries() {
+        ModuleBoundaries.of("org.whistle.notification")
                 .check(new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.whistle.notification"));
