@@ -67,6 +67,60 @@ public record CaseRecord(
         units = List.copyOf(units);
     }
 
+    /** Whether the other record counts the same in every figure (the number of facts behind it aside). */
+    public boolean countsAs(CaseRecord other) {
+        return withFacts(0).equals(other.withFacts(0));
+    }
+
+    private CaseRecord withFacts(int count) {
+        return new CaseRecord(
+                whistleId,
+                ticketId,
+                ticketNumber,
+                categoryCode,
+                gridId,
+                streetId,
+                areaId,
+                owningCentreId,
+                level,
+                state,
+                reporterRole,
+                raisedAt,
+                filedAt,
+                fileDueAt,
+                fileLate,
+                dispatchedAt,
+                returned,
+                transferred,
+                leadUnitId,
+                handledAt,
+                handleDueAt,
+                dueSource,
+                resolveExpiredAt,
+                handledLate,
+                decidingClockId,
+                closedAt,
+                outcome,
+                closedOnTime,
+                reworked,
+                extended,
+                supervised,
+                selfHandled,
+                signedFor,
+                contactedAt,
+                respondedOnTime,
+                followedUp,
+                answerResolved,
+                answerRating,
+                answerByPhone,
+                answerRound,
+                answersIgnored,
+                exemptReason,
+                countDate,
+                count,
+                units);
+    }
+
     /** One unit summoned to the case, counted by the date its report-in clock fell due. */
     public record UnitRecord(
             String unitId,
