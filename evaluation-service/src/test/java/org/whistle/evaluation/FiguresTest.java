@@ -130,6 +130,13 @@ class FiguresTest extends EvaluationServiceTest {
         var exempt =
                 json(get("/api/evaluation/figures/cases?object=S2&period=2025-05&measure=EXEMPT", dispatcherOfS2()));
         assertThat(exempt.get("cases").get(0).get("exemptReason").asString()).isEqualTo("无效诉求，已驳回");
+
+        var csv = get(
+                "/api/evaluation/figures/cases/export?object=S2&period=2025-05&measure=HANDLED_LATE&format=csv",
+                dispatcherOfS2());
+        assertThat(csv.body()).startsWith("\uFEFF案件编号,状态").contains("T-FIG-B,已结案");
+        var figures = get("/api/evaluation/figures/export?object=S2&period=2025-05&format=csv", dispatcherOfS2());
+        assertThat(figures.body()).contains("比率,按期处置率,33.33%,1,3").contains("综合,综合指标值,70.00");
     }
 
     @Test

@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.evaluation.exports.Table;
 import org.whistle.evaluation.figures.FigureAccess;
 import org.whistle.evaluation.figures.FigureQueries;
 import org.whistle.evaluation.figures.Figures;
@@ -26,6 +28,8 @@ import org.whistle.security.Caller;
  *       figures with the pending adjustments.
  *   <li>{@code GET /api/evaluation/figures/cases?object=…&period=…&measure=HANDLED_LATE[&offset=0&limit=100]} — the
  *       cases (or summons) one count is made of, with the clock that decided on time or late.
+ *   <li>{@code GET /api/evaluation/figures/export?…&format=csv|xlsx} and
+ *       {@code GET /api/evaluation/figures/cases/export?…&format=csv|xlsx} — the same tables as files.
  * </ul>
  */
 @RestController
@@ -100,6 +104,83 @@ class FiguresController {
                 .map(this::view)
                 .toList();
         return new Drill(which.name(), which.label(), rows, offset, limit);
+    }
+
+    static final int MAX_EXPORT_ROWS = 10_000;
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            @Nullable Caller caller,
+            @RequestParam String object,
+            @RequestParam String period,
+            @RequestParam(defaultValue = "csv") String format) {
+        var view = figure(caller, object, period);
+        var rows = new java.util.ArrayList<List<String>>();
+        for (var count : view.figures().counts()) {
+            rows.add(List.of("数量", count.label(), Long.toString(count.value()), "", ""));
+        }
+        for (var rate : view.figures().rates()) {
+            rows.add(List.of(
+                    "比率",
+                    rate.label(),
+                    rate.text(),
+                    Long.toString(rate.numerator()),
+                    Long.toString(rate.denominator())));
+        }
+        rows.add(List.of("综合", "综合指标值", view.figures().compositeText(), "", ""));
+        for (var duration : view.figures().durations()) {
+            rows.add(List.of("用时", duration.name(), "平均 " + duration.mean(), "90% 在 " + duration.p90() + " 内", ""));
+        }
+        var title = view.object().name() + "考核数据（" + view.period().label() + "，" + view.status() + "）";
+        return file(new Table(title, List.of("类别", "指标", "数值", "分子", "分母"), rows), format);
+    }
+
+    @GetMapping("/cases/export")
+    ResponseEntity<byte[]> exportCases(
+            @Nullable Caller caller,
+            @RequestParam String object,
+            @RequestParam String period,
+            @RequestParam String measure,
+            @RequestParam(defaultValue = "csv") String format) {
+        var unit = figures.object(bounded("object", object));
+        var parsed = period(period);
+        var which = measure(measure);
+        access.check(caller, unit, figures.published(parsed));
+        var rows = figures.cases(unit, parsed, which, 0, MAX_EXPORT_ROWS).stream()
+                .map(this::view)
+                .map(c -> List.of(
+                        c.ticketNumber(),
+                        c.state(),
+                        c.category(),
+                        c.area(),
+                        c.leadUnit(),
+                        c.unit(),
+                        c.raisedAt(),
+                        c.dispatchedAt(),
+                        c.dueAt(),
+                        c.dueSource(),
+                        c.doneAt(),
+                        c.onTime(),
+                        c.decidingClock(),
+                        c.closedAt(),
+                        c.outcome(),
+                        c.answer(),
+                        c.exemptReason(),
+                        c.countDate()))
+                .toList();
+        var header = List.of(
+                "案件编号", "状态", "类别", "地点", "主办单位", "被吹哨单位", "上报时间", "派遣时间", "应完成时间", "时限来源", "完成时间", "是否按期", "判定时限",
+                "结案时间", "结案方式", "回访评价", "不计入原因", "计入日期");
+        var title = unit.name() + "“" + which.label() + "”案件（" + parsed.label() + "）";
+        return file(new Table(title, header, rows), format);
+    }
+
+    private static ResponseEntity<byte[]> file(Table table, String format) {
+        return switch (format) {
+            case "csv" -> table.csvResponse();
+            case "xlsx" -> table.xlsxResponse();
+            default -> throw InvalidInputException.of("format", "导出格式只能是 csv 或 xlsx");
+        };
     }
 
     private CaseView view(FigureQueries.CaseRow row) {
