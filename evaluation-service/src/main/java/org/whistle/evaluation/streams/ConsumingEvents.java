@@ -19,7 +19,11 @@ import org.whistle.messaging.inbox.IdempotentHandling;
 @Component
 class ConsumingEvents {
 
-    static final String CONSUMER = "evaluation-service";
+    /**
+     * The consumer, as Kafka's group and as the handled-event table know it. A rebuild runs with a fresh database
+     * and a group of its own ({@code whistle.evaluation.consumer-group}), so it reads the topics from the beginning.
+     */
+    private final String consumer;
 
     private final IdempotentHandling handling;
     private final CaseStore cases;
@@ -30,7 +34,11 @@ class ConsumingEvents {
             IdempotentHandling handling,
             CaseStore cases,
             Organisation organisation,
-            java.util.List<CaseListener> listeners) {
+            java.util.List<CaseListener> listeners,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${whistle.evaluation.consumer-group:evaluation-service}")
+                    String consumer) {
+        this.consumer = consumer;
         this.handling = handling;
         this.cases = cases;
         this.organisation = organisation;
@@ -39,7 +47,7 @@ class ConsumingEvents {
 
     @KafkaListener(
             id = "evaluation-events",
-            groupId = CONSUMER,
+            groupId = "${whistle.evaluation.consumer-group:evaluation-service}",
             topics = {
                 Topics.WHISTLE_RAISED,
                 Topics.WHISTLE_ROUTED,
@@ -53,12 +61,12 @@ class ConsumingEvents {
     void on(EventEnvelope<?> event) {
         switch (event.data()) {
             case OrgUnitChanged unit ->
-                handling.handleOnce(CONSUMER, event, () -> organisation.apply(unit, event.revision()));
+                handling.handleOnce(consumer, event, () -> organisation.apply(unit, event.revision()));
             case CategoryChanged category ->
-                handling.handleOnce(CONSUMER, event, () -> organisation.apply(category, event.revision()));
+                handling.handleOnce(consumer, event, () -> organisation.apply(category, event.revision()));
             case WhistleEvent whistle ->
                 FactsOfEvents.of(event)
-                        .ifPresent(fact -> handling.handleOnce(CONSUMER, event, () -> {
+                        .ifPresent(fact -> handling.handleOnce(consumer, event, () -> {
                             var change = cases.record(whistle.whistleId().value(), fact);
                             listeners.forEach(listener -> listener.changed(change.before(), change.after(), event));
                         }));
