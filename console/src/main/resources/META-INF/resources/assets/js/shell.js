@@ -8,6 +8,8 @@ import { locale, t, toggleLanguage } from './i18n.js';
 export const PAGE_ROLES = {
   command: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER'],
   unit: ['DEPARTMENT_OFFICER', 'DEPARTMENT_LEADER', 'PROPERTY_STAFF', 'COMMUNITY_STAFF'],
+  evaluation: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER', 'DEPARTMENT_OFFICER',
+    'DEPARTMENT_LEADER', 'COMMUNITY_STAFF', 'GRID_WORKER', 'PROPERTY_STAFF'],
 };
 
 export function hasAny(user, roles) {

@@ -1154,7 +1154,125 @@ final class AccessTable {
                                 (f, p, s, fresh) -> Request.json(
                                         "/api/admin/outbox/org-registry/parked/999999999/discard",
                                         "{\"reason\":\"系统测试\"}"))
-                        .badToken(401));
+                        .badToken(401),
+                // ---- evaluation: figures, rankings, rule sets, periods -------------------------------------------
+                // Staff read figures of their own subtree (or unit); a period nobody published is refused outside.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/evaluation/figures",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/figures?object=" + area + "&period=2026-01")),
+                row(
+                        "GET /api/evaluation/figures/export",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/figures/export?object=" + area + "&period=2026-01")),
+                row(
+                        "GET /api/evaluation/figures/cases",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area ->
+                                "/api/evaluation/figures/cases?object=" + area + "&period=2026-01&measure=RAISED")),
+                row(
+                        "GET /api/evaluation/figures/cases/export",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/figures/cases/export?object=" + area
+                                + "&period=2026-01&measure=RAISED&format=xlsx")),
+                row(
+                        "GET /api/evaluation/rankings",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(
+                                area -> "/api/evaluation/rankings?level=GRID&within=" + area + "&period=2026-01")),
+                row(
+                        "GET /api/evaluation/rankings/export",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/rankings/export?level=GRID&within=" + area
+                                + "&period=2026-01&format=csv")),
+                row("GET /api/evaluation/rule-sets", STAFF_200, NONE, 401, get("/api/evaluation/rule-sets")),
+                row(
+                        "POST /api/evaluation/rule-sets",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/rule-sets",
+                                "{\"effectiveFrom\":\"2099-01-01\",\"reason\":\"系统测试\",\"weights\":"
+                                        + "[{\"rate\":\"ON_TIME_HANDLING\",\"weight\":100}]}")),
+                row("GET /api/evaluation/exemptions", STAFF_200, NONE, 401, get("/api/evaluation/exemptions")),
+                // No case has the id: only administrators get as far as looking for it (the service tests exempt).
+                row(
+                        "POST /api/evaluation/exemptions",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/exemptions",
+                                "{\"whistleId\":\"" + java.util.UUID.randomUUID() + "\",\"reason\":\"系统测试\"}")),
+                row(
+                        "DELETE /api/evaluation/exemptions/{whistleId}",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/exemptions/" + java.util.UUID.randomUUID(), "{\"reason\":\"系统测试\"}")),
+                row("GET /api/evaluation/periods", STAFF_200, NONE, 401, get("/api/evaluation/periods")),
+                // A day of its own in 2001 for every request, so each close is a first close.
+                row(
+                        "POST /api/evaluation/periods/{code}/close",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/periods/"
+                                + java.time.LocalDate.of(2001, 1, 1).plusDays(f.next() % 365) + "/close")),
+                row(
+                        "POST /api/evaluation/periods/{code}/publish",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/periods/1999-12-31/publish")),
+                row(
+                        "GET /api/evaluation/periods/{code}/adjustments",
+                        "403 404 403 404 404 404 404 404 404 404 404 404 403",
+                        NONE,
+                        401,
+                        get("/api/evaluation/periods/1999-12-31/adjustments")),
+                row(
+                        "POST /api/evaluation/periods/{code}/adjustments/{id}/apply",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/periods/1999-12-31/adjustments/999999999/apply",
+                                "{\"reason\":\"系统测试\"}")),
+                row(
+                        "POST /api/evaluation/periods/{code}/adjustments/{id}/reject",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/periods/1999-12-31/adjustments/999999999/reject",
+                                "{\"reason\":\"系统测试\"}")));
+    }
+
+    /** Every member of staff (not residents, party members or services). */
+    private static final String STAFF_200 = "403 200 403 200 200 200 200 200 200 200 200 200 403";
+
+    /** An area inside the principal's scope (its first scope node), or outside it. */
+    private static Row.Target evaluationArea(Function<String, String> path) {
+        return (f, p, s, fresh) -> {
+            var area = s == Scope.IN ? f.areaOf(p) : outsideArea(p);
+            return area == null ? null : Request.at(path.apply(area));
+        };
     }
 
     /** The Open311 key the system tests' pom gives intake (WHISTLE_OPEN311_API_KEYS). */
