@@ -35,6 +35,7 @@ import org.whistle.events.CategoryChanged;
 import org.whistle.events.Channel;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
+import org.whistle.events.DeadlinePolicyChanged;
 import org.whistle.events.EventData;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Location;
@@ -55,6 +56,7 @@ import org.whistle.events.WhistleRaised;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
 import org.whistle.events.kafka.EnvelopeSerializer;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TestInfrastructure;
 import org.whistle.testing.TestIssuer;
@@ -90,6 +92,9 @@ public abstract class EvaluationServiceTest {
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    private OrgReferenceCopy reference;
+
     @BeforeEach
     void organisationIsKnownAndTheListenerAssigned() {
         synchronized (EvaluationServiceTest.class) {
@@ -120,6 +125,23 @@ public abstract class EvaluationServiceTest {
                 node(WATER, "DEPARTMENT", "区水务局", "D", List.of("C", "D"), CommandLevel.DISTRICT, "D");
                 node(ROAD, "DEPARTMENT", "区市政局", "D", List.of("C", "D"), CommandLevel.DISTRICT, "D");
                 publish(envelope(new CategoryChanged("ROAD", "道路破损", null, null, "GENERAL", Urgency.NORMAL, true), 1));
+                // The durations that place a case whose clock stopped before any warning (its due time estimated).
+                publish(envelope(
+                        new DeadlinePolicyChanged(
+                                "P-ROAD",
+                                "ROAD",
+                                Urgency.NORMAL,
+                                null,
+                                Map.of(
+                                        ClockKind.FILE, Duration.ofHours(2),
+                                        ClockKind.REPORT_IN, Duration.ofMinutes(30),
+                                        ClockKind.RESOLVE, Duration.ofDays(7)),
+                                0.8,
+                                null,
+                                true,
+                                DeadlinePolicyChanged.Escalation.NEXT_LEVEL,
+                                List.of()),
+                        1));
                 organised = true;
             }
         }
@@ -128,6 +150,10 @@ public abstract class EvaluationServiceTest {
                                 .query(Long.class)
                                 .single()
                         >= 13);
+        await().atMost(PATIENCE)
+                .until(() -> reference
+                        .deadlinePolicy("ROAD", Urgency.NORMAL, CommandLevel.STREET)
+                        .isPresent());
         await().atMost(PATIENCE)
                 .until(() -> listeners.getListenerContainers().stream()
                         .allMatch(container -> container.getAssignedPartitions() != null
@@ -265,11 +291,7 @@ public abstract class EvaluationServiceTest {
                             extension,
                             null,
                             new Actor("dispatcher-1", centre, "STREET_DISPATCHER"),
-                            at,
-                            Map.of(
-                                    ClockKind.FILE, Duration.ofHours(2),
-                                    ClockKind.REPORT_IN, Duration.ofMinutes(30),
-                                    ClockKind.RESOLVE, Duration.ofDays(7))),
+                            at),
                     ++revision));
             return this;
         }

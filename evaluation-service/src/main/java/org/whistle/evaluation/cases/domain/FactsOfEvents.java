@@ -1,12 +1,13 @@
 package org.whistle.evaluation.cases.domain;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.whistle.events.CommandLevel;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.TicketId;
+import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleFeedback;
@@ -23,8 +24,17 @@ public final class FactsOfEvents {
 
     private FactsOfEvents() {}
 
+    /**
+     * The clock durations, in seconds by clock kind, that the deadline policies give a category × urgency × level
+     * (the routing event does not carry them since its version 2, ADR 0023).
+     */
+    @FunctionalInterface
+    public interface Deadlines {
+        Map<String, Long> of(String categoryCode, Urgency urgency, CommandLevel level);
+    }
+
     /** The fact, or empty for an event that says nothing about a case's figures. */
-    public static Optional<Fact> of(EventEnvelope<?> event) {
+    public static Optional<Fact> of(EventEnvelope<?> event, Deadlines deadlines) {
         var id = event.id();
         var revision = event.revision();
         return Optional.ofNullable(
@@ -51,7 +61,7 @@ public final class FactsOfEvents {
                                         r.extension() == null
                                                 ? 0
                                                 : r.extension().extraTime().toSeconds())
-                                .deadlines(seconds(r))
+                                .deadlines(deadlines.of(r.categoryCode(), r.urgency(), r.level()))
                                 .build();
                     case WhistleReported r ->
                         Fact.of(id, "REPORTED", r.report().name(), r.at(), revision)
@@ -88,16 +98,6 @@ public final class FactsOfEvents {
                                 .build();
                     default -> null;
                 });
-    }
-
-    private static Map<String, Long> seconds(WhistleRouted routed) {
-        var deadlines = routed.deadlines();
-        if (deadlines == null) {
-            return Map.of();
-        }
-        var seconds = new LinkedHashMap<String, Long>();
-        deadlines.forEach((kind, duration) -> seconds.put(kind.name(), duration.toSeconds()));
-        return seconds;
     }
 
     private static @Nullable UUID ticket(@Nullable TicketId id) {
