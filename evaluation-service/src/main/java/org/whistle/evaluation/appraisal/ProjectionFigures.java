@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.whistle.evaluation.appraisal.domain.AnswerCounts;
 import org.whistle.evaluation.appraisal.domain.CaseFigures;
+import org.whistle.evaluation.appraisal.domain.FollowUpCounts;
 import org.whistle.evaluation.appraisal.domain.HandlingCounts;
 import org.whistle.evaluation.appraisal.domain.Period;
 
@@ -62,6 +63,39 @@ class ProjectionFigures implements CaseFigures {
                 GROUP BY 1
                 """;
         return handling(sql, areas, period, now);
+    }
+
+    @Override
+    public Map<String, FollowUpCounts> followUpsInAreas(Collection<String> areas, Period period) {
+        var result = new HashMap<String, FollowUpCounts>();
+        jdbc.sql("""
+                        SELECT a.id AS id, count(*) AS due,
+                            count(*) FILTER (WHERE responded_on_time) AS responded,
+                            count(*) FILTER (WHERE followed_up) AS followed,
+                            count(*) FILTER (WHERE followed_up AND answer_resolved) AS resolved,
+                            count(*) FILTER (WHERE followed_up AND answer_rating = 'SATISFIED') AS satisfied,
+                            count(*) FILTER (WHERE followed_up AND answer_rating = 'BASICALLY_SATISFIED') AS basically
+                        FROM eval_case c
+                        JOIN org_unit g ON g.unit_id = c.area_id
+                        JOIN unnest(CAST(:ids AS TEXT[])) AS a(id) ON a.id = c.area_id OR a.id = ANY(g.ancestry)
+                        WHERE c.count_date BETWEEN :from AND :to
+                            AND c.dispatched_at IS NOT NULL AND c.exempt_reason IS NULL
+                        GROUP BY 1
+                        """)
+                .param("ids", areas.toArray(String[]::new))
+                .param("from", period.from())
+                .param("to", period.to())
+                .query((rs, row) -> result.put(
+                        rs.getString("id"),
+                        new FollowUpCounts(
+                                rs.getLong("due"),
+                                rs.getLong("responded"),
+                                rs.getLong("followed"),
+                                rs.getLong("resolved"),
+                                rs.getLong("satisfied"),
+                                rs.getLong("basically"))))
+                .list();
+        return result;
     }
 
     @Override

@@ -19,6 +19,9 @@ public interface CaseFigures {
     /** How each unit answered its summonses (by report-in due date and the day its part ended). */
     Map<String, AnswerCounts> answersOfUnits(Collection<String> units, Period period);
 
+    /** The counts behind 三率 of the cases in each area. */
+    Map<String, FollowUpCounts> followUpsInAreas(Collection<String> areas, Period period);
+
     /** How the summonses of each area's cases were answered. */
     Map<String, AnswerCounts> answersInAreas(Collection<String> areas, Period period);
 }
