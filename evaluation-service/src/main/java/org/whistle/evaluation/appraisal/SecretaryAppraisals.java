@@ -82,6 +82,11 @@ public class SecretaryAppraisals {
         return store.sets(year);
     }
 
+    /** Only an administrator changes indicator sets and the register of secretaries. */
+    public void requireAdministrator(Caller caller) {
+        access.requireAdministrator(caller);
+    }
+
     public void addSet(Caller caller, IndicatorSet set) {
         access.requireAdministrator(caller);
         transactions.executeWithoutResult(tx -> {

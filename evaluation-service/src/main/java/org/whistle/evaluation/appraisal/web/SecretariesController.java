@@ -46,6 +46,7 @@ class SecretariesController {
     /** A new indicator set (an administrator); a set in use is never changed, a new year gets a new set. */
     @PostMapping(BASE + "/indicator-sets")
     IndicatorSet addSet(@RequestBody SeedFile.SetData body, Caller caller) {
+        appraisals.requireAdministrator(caller);
         IndicatorSet set;
         try {
             set = body.toSet();
