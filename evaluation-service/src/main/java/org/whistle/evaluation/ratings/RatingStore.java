@@ -55,7 +55,7 @@ public class RatingStore {
                             -- a unit withdrawn once stays withdrawn when it was; later routings say so again
                             AND NOT (unit_rating.part_ended = 'WITHDRAWN' AND EXCLUDED.part_ended = 'WITHDRAWN')
                         """)
-                .param("id", UUID.randomUUID())
+                .param("id", RatingId.forPart(part.whistleId(), part.unitId()).value())
                 .param("whistle", part.whistleId())
                 .param("ticket", part.ticketId())
                 .param("number", part.ticketNumber())
