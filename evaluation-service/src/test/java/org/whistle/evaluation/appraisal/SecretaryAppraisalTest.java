@@ -179,6 +179,10 @@ class SecretaryAppraisalTest extends EvaluationServiceTest {
         HttpResponse<String> report = get(base + "/report?period=2026", street());
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(report.headers().firstValue("Content-Security-Policy").orElse(""))
+                .as("its own policy: the gateway's page policy forbids its inline style")
+                .startsWith("default-src 'none'; style-src 'sha256-");
+        assertThat(report.body()).doesNotContain("<script", "onclick");
         assertThat(report.body())
                 .contains("繁荣社区党组织书记2026年考核报告", "李红", "@media print", "星级调整记录", "已否决", "北京时间")
                 .doesNotContain("null", "NEGATIVE", "MANUAL");

@@ -111,6 +111,7 @@ class SecretariesController {
         var view = SecretaryView.of(appraisals.result(caller, secretaryId(id), bounded(period)), organisation);
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", SecretaryReport.POLICY)
                 .body(SecretaryReport.html(view, SecretaryView.local(clock.instant())));
     }
 

@@ -11,7 +11,44 @@ final class SecretaryReport {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
+    /** The page's only style, allowed by its hash: the report runs no script and loads nothing. */
+    static final String STYLE = """
+            body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #222; }
+            h1 { font-size: 1.5em; text-align: center; margin-bottom: 0.2em; }
+            .sub { text-align: center; color: #555; margin-top: 0; }
+            table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 0.9em; }
+            th, td { border: 1px solid #999; padding: 0.3em 0.5em; vertical-align: top; }
+            th { background: #f0f0f0; }
+            td.num { text-align: right; white-space: nowrap; }
+            .summary td { font-size: 1.05em; }
+            .veto { color: #b00; font-weight: bold; }
+            .actions { margin: 1em 0; }
+            @media print {
+              @page { size: A4; margin: 15mm; }
+              body { margin: 0; }
+              .actions { display: none; }
+              table { page-break-inside: auto; }
+              tr { page-break-inside: avoid; }
+              thead { display: table-header-group; }
+              th { background: none; }
+            }
+            """;
+
+    /** The report's own policy, so the gateway keeps it instead of the console pages' (which forbid inline styles). */
+    static final String POLICY = "default-src 'none'; style-src '" + hash(STYLE)
+            + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     private SecretaryReport() {}
+
+    private static String hash(String text) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static String html(SecretaryView v, java.time.OffsetDateTime printedAt) {
         var h = new StringBuilder();
@@ -24,30 +61,13 @@ final class SecretaryReport {
                 .append(e(v.communityName() + " " + v.name() + " " + v.periodName() + "考核报告"))
                 .append("""
                 </title>
-                <style>
-                body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #222; }
-                h1 { font-size: 1.5em; text-align: center; margin-bottom: 0.2em; }
-                .sub { text-align: center; color: #555; margin-top: 0; }
-                table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 0.9em; }
-                th, td { border: 1px solid #999; padding: 0.3em 0.5em; vertical-align: top; }
-                th { background: #f0f0f0; }
-                td.num { text-align: right; white-space: nowrap; }
-                .summary td { font-size: 1.05em; }
-                .veto { color: #b00; font-weight: bold; }
-                .actions { margin: 1em 0; }
-                @media print {
-                  @page { size: A4; margin: 15mm; }
-                  body { margin: 0; }
-                  .actions { display: none; }
-                  table { page-break-inside: auto; }
-                  tr { page-break-inside: avoid; }
-                  thead { display: table-header-group; }
-                  th { background: none; }
-                }
-                </style>
+                <style>""")
+                .append(STYLE)
+                .append("</style>\n")
+                .append("""
                 </head>
                 <body>
-                <div class="actions"><button type="button" onclick="window.print()">打印</button></div>
+                <p class="actions">打印：请使用浏览器的“打印”（Ctrl+P），本页已按 A4 排版。</p>
                 """);
         h.append("<h1>")
                 .append(e(v.communityName()))
