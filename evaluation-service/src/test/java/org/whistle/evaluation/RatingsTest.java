@@ -89,10 +89,37 @@ class RatingsTest extends EvaluationServiceTest {
                         t.plusSeconds(1000),
                         null),
                 9);
-        publishAll(done, withdrawn);
+        var transferred =
+                newCase("T-RATE-3").raised(t, null).filed(t.plusSeconds(300)).summoned(t.plusSeconds(600), ROAD);
+        var transfer = envelope(
+                new WhistleRouted(
+                        transferred.whistle,
+                        transferred.ticket,
+                        transferred.number,
+                        WhistleRouted.Action.TRANSFERRED,
+                        TicketState.FILED,
+                        CommandLevel.STREET,
+                        "CC-S2",
+                        "ROAD",
+                        Urgency.NORMAL,
+                        List.of(),
+                        null,
+                        "属湖滨街道辖区",
+                        new Actor("dispatcher-1", STREET_CENTRE, "STREET_DISPATCHER"),
+                        t.plusSeconds(1500),
+                        null),
+                9);
+        publishAll(done, withdrawn, transferred);
         publish(withdrawal);
+        publish(transfer);
         publish(done.events().getLast()); // a duplicate delivery of the DONE report
         awaitFolded(withdrawn, withdrawn.events().size() + 1);
+        awaitFolded(transferred, transferred.events().size() + 1);
+        // a unit withdrawn by a transfer is rated by the centre that summoned it, not the one that took the case
+        var byTheSummoner =
+                await().atMost(PATIENCE).until(() -> mine(streetDispatcher(), transferred), l -> l.size() == 1);
+        assertThat(byTheSummoner.getFirst().get("partEndedLabel").asString()).isEqualTo("撤回");
+        assertThat(mine(otherStreetDispatcher(), transferred)).isEmpty();
 
         // the centre's work to do: three parts, each once
         var toGive =

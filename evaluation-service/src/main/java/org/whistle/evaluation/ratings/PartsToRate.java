@@ -32,6 +32,7 @@ class PartsToRate implements CaseListener {
             routedUnits =
                     routed.summons().stream().map(WhistleRouted.Summons::unitId).collect(Collectors.toSet());
         }
-        EndedParts.of(after, routedAt, routedUnits).forEach(ratings::partEnded);
+        EndedParts.of(after, before == null ? null : before.owningCentreId(), routedAt, routedUnits)
+                .forEach(ratings::partEnded);
     }
 }

@@ -18,10 +18,13 @@ public final class EndedParts {
     private EndedParts() {}
 
     /**
+     * @param centreBefore the owning centre before the event: a unit withdrawn by a transfer is rated by the centre
+     *     that summoned it, not by the one that took the case over
      * @param routedAt when the event that told of the case's change was a routing, when it happened
      * @param routedUnits the units that routing lists (every routing lists all of the ticket's current tasks)
      */
-    public static List<Part> of(CaseRecord c, @Nullable Instant routedAt, Set<String> routedUnits) {
+    public static List<Part> of(
+            CaseRecord c, @Nullable String centreBefore, @Nullable Instant routedAt, Set<String> routedUnits) {
         var centre = c.owningCentreId();
         if (centre == null) {
             return List.of();
@@ -41,12 +44,13 @@ public final class EndedParts {
                 at = routedAt;
             }
             if (how != null) {
+                var rater = how == PartEnded.WITHDRAWN && centreBefore != null ? centreBefore : centre;
                 ended.add(new Part(
                         c.whistleId(),
                         c.ticketId(),
                         c.ticketNumber(),
                         u.unitId(),
-                        centre,
+                        rater,
                         how,
                         at,
                         u.summonedAt(),
