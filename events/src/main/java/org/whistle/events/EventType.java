@@ -29,7 +29,9 @@ public enum EventType {
     CATEGORY_CHANGED("org-category-changed", 1, Topics.ORG_CATEGORIES, CategoryChanged.class),
     ROUTING_RULE_CHANGED("org-routing-rule-changed", 1, Topics.ORG_RULES, RoutingRuleChanged.class),
     DEADLINE_POLICY_CHANGED("org-deadline-policy-changed", 1, Topics.ORG_RULES, DeadlinePolicyChanged.class),
-    CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class);
+    CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class),
+    /** 双考核: a centre's rating of a summoned unit's part, or the decision on the unit's appeal (ADR 0025). */
+    UNIT_RATED("unit-rated", 1, Topics.EVALUATION_RATINGS, UnitRated.class);
 
     private final String typeName;
     private final int version;

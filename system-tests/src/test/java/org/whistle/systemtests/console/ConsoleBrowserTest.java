@@ -375,6 +375,12 @@ class ConsoleBrowserTest {
                                                 .isEmpty()
                                         || !d.findElements(By.cssSelector(".error"))
                                                 .isEmpty());
+                    case "ratings" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=ratings-ready]"))
+                                        .isEmpty());
                     case "whistle" ->
                         until(
                                 wall,
@@ -400,7 +406,8 @@ class ConsoleBrowserTest {
         assertThat(offered.get("qq.leader.yangzhiqiang")).contains("command");
         assertThat(offered.get("gn.lzg.huangjiye")).contains("unit").doesNotContain("command");
         assertThat(offered.get("ls.resident.zhangguilan")).containsExactly("whistle", "track");
-        assertThat(offered.get("admin")).containsExactly("whistle", "track");
+        assertThat(offered.get("admin")).containsExactly("whistle", "track", "ratings");
+        assertThat(offered.get("gn.street.sunhongwei")).contains("ratings");
     }
 
     /** When intake says the whistle was raised, asked as its anonymous reporter. */
