@@ -208,6 +208,49 @@ public abstract class MembersServiceTest {
         return id;
     }
 
+    // ---- tasks --------------------------------------------------------------------------------------------------
+
+    /** A photo as a phone sends it: the first bytes of a JPEG, base64. */
+    protected static final String PHOTO = java.util.Base64.getEncoder()
+            .encodeToString(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'});
+
+    /** Publishes a grid task in G1 as the branch; returns its id. */
+    protected String publishTask(java.time.Instant startsAt, java.time.Instant endsAt, int places, int points)
+            throws Exception {
+        var published = post("/api/members/tasks", branchToken(), """
+                {"kind":"GRID_TASK","title":"清理楼道杂物","description":"1号楼楼道堆放杂物，需清理",
+                 "gridId":"G1","place":"将军府小区1号楼","startsAt":"%s","endsAt":"%s","places":%d,
+                 "skills":["保洁"],"points":%d,"checkInRequired":true}""".formatted(startsAt, endsAt, places, points));
+        assertStatus(published, 201);
+        return json(published).get("id").asString();
+    }
+
+    /** A task running now, claimed by the member and confirmed by the branch. */
+    protected String confirmedClaim(String subject, String memberId, int points) throws Exception {
+        var now = java.time.Instant.now();
+        var task = publishTask(now.minusSeconds(3600), now.plusSeconds(7200), 3, points);
+        assertStatus(post("/api/members/tasks/" + task + "/claim", memberToken(subject), "{}"), 200);
+        assertStatus(
+                post("/api/members/tasks/" + task + "/confirm", branchToken(), "{\"memberId\":\"" + memberId + "\"}"),
+                200);
+        return task;
+    }
+
+    protected void checkInAndFinish(String subject, String task) throws Exception {
+        assertStatus(
+                post(
+                        "/api/members/tasks/" + task + "/check-in",
+                        memberToken(subject),
+                        "{\"lat\":" + IN_G1_LAT + ",\"lng\":" + IN_G1_LNG + ",\"photo\":\"" + PHOTO + "\"}"),
+                200);
+        assertStatus(
+                post(
+                        "/api/members/tasks/" + task + "/finish",
+                        memberToken(subject),
+                        "{\"evidence\":\"楼道已清理干净\",\"hours\":0.5,\"photo\":\"" + PHOTO + "\"}"),
+                200);
+    }
+
     // ---- the API ------------------------------------------------------------------------------------------------
 
     protected HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
