@@ -52,6 +52,15 @@ public class Places {
                 .reduce((first, second) -> second);
     }
 
+    /** The city a node lies in (its CITY ancestor), whose points rules apply; {@code *} when unknown. */
+    public String cityOf(String nodeId) {
+        return org.ancestry(nodeId).stream()
+                .filter(u -> "CITY".equals(u.kind()))
+                .map(OrgUnitChanged::unitId)
+                .findFirst()
+                .orElse("*");
+    }
+
     /** The active grid covering a WGS-84 point. */
     public Optional<String> gridAt(GeoPoint wgs84) {
         return org.locate(wgs84).map(location -> location.grid().unitId());

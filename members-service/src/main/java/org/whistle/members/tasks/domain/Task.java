@@ -201,7 +201,14 @@ public final class Task {
         move(TaskAction.APPROVE, memberId, ClaimState.APPROVED, actor, actorName, null, at);
         var approved = claims.get(memberId);
         events.add(new TaskEvent.ClaimApproved(
-                id, memberId, spec.points(), approved.hours() == null ? BigDecimal.ZERO : approved.hours(), actor, at));
+                id,
+                spec.title(),
+                memberId,
+                spec.points(),
+                approved.hours() == null ? BigDecimal.ZERO : approved.hours(),
+                actor,
+                actorName,
+                at));
         completeWhenNothingPending(actor, at);
     }
 
@@ -211,7 +218,7 @@ public final class Task {
             throw new ConflictException("任务时间尚未结束，不能记为未到场");
         }
         move(TaskAction.NO_SHOW, memberId, ClaimState.NO_SHOW, actor, actorName, null, at);
-        events.add(new TaskEvent.ClaimNoShow(id, memberId, actor, at));
+        events.add(new TaskEvent.ClaimNoShow(id, spec.title(), memberId, actor, actorName, at));
         completeWhenNothingPending(actor, at);
     }
 

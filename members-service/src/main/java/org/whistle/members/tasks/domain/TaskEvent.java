@@ -8,11 +8,20 @@ import java.util.UUID;
 public sealed interface TaskEvent {
 
     /** 审核通过: the member's work is approved; points are granted once for this task and member. */
-    record ClaimApproved(TaskId task, UUID memberId, int points, BigDecimal hours, String approver, Instant at)
+    record ClaimApproved(
+            TaskId task,
+            String title,
+            UUID memberId,
+            int points,
+            BigDecimal hours,
+            String approver,
+            String approverName,
+            Instant at)
             implements TaskEvent {}
 
     /** 未到场: the member claimed and never came; the city's no-show rule applies. */
-    record ClaimNoShow(TaskId task, UUID memberId, String recordedBy, Instant at) implements TaskEvent {}
+    record ClaimNoShow(TaskId task, String title, UUID memberId, String recordedBy, String recorderName, Instant at)
+            implements TaskEvent {}
 
     /** 已完成: nothing on the task is pending any more and at least one claim was approved. */
     record TaskCompleted(TaskId task, int approvedClaims, BigDecimal hours, String approver, Instant at)
