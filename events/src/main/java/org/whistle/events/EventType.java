@@ -26,7 +26,13 @@ public enum EventType {
     CATEGORY_CHANGED("org-category-changed", 1, Topics.ORG_CATEGORIES, CategoryChanged.class),
     ROUTING_RULE_CHANGED("org-routing-rule-changed", 1, Topics.ORG_RULES, RoutingRuleChanged.class),
     DEADLINE_POLICY_CHANGED("org-deadline-policy-changed", 1, Topics.ORG_RULES, DeadlinePolicyChanged.class),
-    CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class);
+    CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class),
+    /** members-service (ADR 0026): community tasks, one task's events in order. */
+    COMMUNITY_TASK_PUBLISHED("community-task-published", 1, Topics.COMMUNITY_TASKS, CommunityTaskPublished.class),
+    COMMUNITY_TASK_COMPLETED("community-task-completed", 1, Topics.COMMUNITY_TASKS, CommunityTaskCompleted.class),
+    /** members-service (ADR 0026): participation figures for the secretary appraisal. */
+    MEMBER_REPORTED("member-reported", 1, Topics.MEMBER_PARTICIPATION, MemberReported.class),
+    MEMBER_TASK_DONE("member-task-done", 1, Topics.MEMBER_PARTICIPATION, MemberTaskDone.class);
 
     private final String typeName;
     private final int version;

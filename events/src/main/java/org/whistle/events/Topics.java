@@ -28,6 +28,11 @@ public final class Topics {
     /** Signed checkpoints of ticket timelines (ADR 0016): compacted, one key per checkpoint, so all are kept. */
     public static final String TIMELINE_CHECKPOINTS = "timeline-checkpoints";
 
+    /** members-service's community tasks (ADR 0026), keyed by task. */
+    public static final String COMMUNITY_TASKS = "community-tasks";
+    /** members-service's participation figures (ADR 0026), keyed by member. */
+    public static final String MEMBER_PARTICIPATION = "member-participation";
+
     static final String DEAD_LETTER_SUFFIX = ".DLT";
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
     private static final Duration LIFECYCLE_RETENTION = Duration.ofDays(180);
@@ -46,7 +51,9 @@ public final class Topics {
             reference(ORG_RULES),
             reference(ORG_CALENDARS),
             // One partition: checkpoints form one numbered, chained sequence that a verifier reads in order.
-            new TopicDefinition(TIMELINE_CHECKPOINTS, 1, true, null));
+            new TopicDefinition(TIMELINE_CHECKPOINTS, 1, true, null),
+            lifecycle(COMMUNITY_TASKS),
+            lifecycle(MEMBER_PARTICIPATION));
 
     private Topics() {}
 
