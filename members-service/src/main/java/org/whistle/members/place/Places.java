@@ -61,6 +61,29 @@ public class Places {
                 .orElse("*");
     }
 
+    /** The first active handling unit of a kind answering for a node (its area). */
+    public Optional<String> answeringFor(String nodeId, String kind) {
+        return org.unitsAnsweringFor(nodeId, kind).stream()
+                .map(OrgUnitChanged::unitId)
+                .findFirst();
+    }
+
+    /** The community a compound belongs to. */
+    public Optional<String> communityOf(String nodeId) {
+        return org.ancestry(nodeId).stream()
+                .filter(u -> "COMMUNITY".equals(u.kind()))
+                .map(OrgUnitChanged::unitId)
+                .findFirst();
+    }
+
+    /** The active grids of a compound. */
+    public List<String> gridsOf(String compoundId) {
+        return org.activeUnits().stream()
+                .filter(u -> GRID.equals(u.kind()) && u.ancestry().contains(compoundId))
+                .map(OrgUnitChanged::unitId)
+                .toList();
+    }
+
     /** The active grid covering a WGS-84 point. */
     public Optional<String> gridAt(GeoPoint wgs84) {
         return org.locate(wgs84).map(location -> location.grid().unitId());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ import org.whistle.security.Caller;
 /**
  * 报到 as a use case: a member reports to a compound from their phone, the compound's branch confirms (or declines) and
  * assigns a grid and building, the member moves house (transfer with history), a workplace organisation reports as a
- * whole. Every change is one transaction with its history.
+ * whole. Every change is one transaction with its history (and, for a confirmation, its event).
  */
 @Service
 public class ReportingIn {
@@ -30,13 +31,24 @@ public class ReportingIn {
     private final Places places;
     private final MembersAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ReportingIn(Memberships memberships, WorkplaceOrgs workplaces, Places places, MembersAccess access, Clock clock) {
+    /** A report-in confirmed by the branch: a participation figure for the platform. */
+    public record MembershipConfirmed(Membership membership) {}
+
+    ReportingIn(
+            Memberships memberships,
+            WorkplaceOrgs workplaces,
+            Places places,
+            MembersAccess access,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.memberships = memberships;
         this.workplaces = workplaces;
         this.places = places;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -73,6 +85,7 @@ public class ReportingIn {
         placeInCompound(membership.compoundId(), gridId, buildingId);
         membership.confirm(gridId, buildingId, caller.subject(), nameOf(caller), clock.instant());
         memberships.save(membership);
+        events.publishEvent(new MembershipConfirmed(membership));
         return membership;
     }
 

@@ -65,12 +65,29 @@ public class DoingTasks {
         var task = Task.publish(spec, caller.subject(), nameOf(caller), whistle, clock.instant());
         tasks.save(task);
         task.events().forEach(events::publishEvent);
-        events.publishEvent(new TaskPublished(task));
+        events.publishEvent(new TaskPublished(task, caller.actor(), handlingUnit(caller, spec.compoundId())));
         return task;
     }
 
-    /** The task, as published, for events that need its whole shape. */
-    public record TaskPublished(Task task) {}
+    /**
+     * The task, as published, for events that need its whole shape.
+     *
+     * @param handlingUnit the unit answering for the compound, which dispatch summons for a task made from a whistle
+     */
+    public record TaskPublished(
+            Task task,
+            org.whistle.events.Actor publisher,
+            @Nullable String handlingUnit) {}
+
+    /** The publisher's own unit, else the compound's owners' committee, else its community's residents' committee. */
+    private @Nullable String handlingUnit(Caller caller, String compoundId) {
+        if (caller.unit() != null) {
+            return caller.unit();
+        }
+        return places.answeringFor(compoundId, "OWNERS_COMMITTEE")
+                .or(() -> places.communityOf(compoundId).flatMap(c -> places.answeringFor(c, "COMMUNITY_COMMITTEE")))
+                .orElse(null);
+    }
 
     @Transactional
     public Task claim(Caller caller, UUID taskId) {

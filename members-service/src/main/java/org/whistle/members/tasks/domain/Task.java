@@ -47,7 +47,7 @@ public final class Task {
     }
 
     /** The whistle a community task was made from, and its ticket. */
-    public record FromWhistle(UUID whistleId, UUID ticketId) {}
+    public record FromWhistle(UUID whistleId, @Nullable UUID ticketId) {}
 
     private final TaskId id;
     private final Spec spec;
