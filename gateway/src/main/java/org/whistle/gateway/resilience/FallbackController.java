@@ -33,7 +33,8 @@ class FallbackController {
             "intake", "吹哨受理服务",
             "dispatch", "派单服务（工单和待办）",
             "sla", "时限服务",
-            "notification", "通知服务");
+            "notification", "通知服务",
+            "members", "党员进小区服务（报到、任务和积分）");
 
     private static final Logger LOG = LoggerFactory.getLogger(FallbackController.class);
 
