@@ -32,7 +32,7 @@ class DemoMembersTest extends MembersServiceTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(3);
-        assertThat(jdbc.sql("SELECT count(*) FROM workplace_org WHERE id LIKE 'W-%'")
+        assertThat(jdbc.sql("SELECT count(*) FROM workplace_org WHERE id IN ('W-JH-SWJ', 'W-LS-GDJ')")
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
