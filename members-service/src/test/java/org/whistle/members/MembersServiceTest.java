@@ -277,6 +277,29 @@ public abstract class MembersServiceTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A multipart form as the phone page sends it: text fields and one file part named {@code photo}. */
+    protected HttpResponse<String> postForm(String path, String token, Map<String, String> fields, byte[] photo)
+            throws IOException, InterruptedException {
+        var boundary = "----members" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (var field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(photo);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HTTP.send(
+                request(path, token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     protected JsonNode json(HttpResponse<String> response) {
         return JsonMapper.shared().readTree(response.body());
     }

@@ -124,11 +124,17 @@ public class DoingTasks {
      */
     @Transactional
     public Task checkIn(Caller caller, UUID taskId, GeoPoint position, @Nullable String photoBase64) {
+        return checkIn(caller, taskId, position, decode(photoBase64));
+    }
+
+    /** 签到 with the photo as a file (the phone page sends multipart, as intake's whistle form does). */
+    @Transactional
+    public Task checkIn(Caller caller, UUID taskId, GeoPoint position, byte @Nullable [] photoBytes) {
         var member = member(caller);
         var now = clock.instant();
         return change(taskId, task -> {
             var located = places.gridAt(position);
-            var photo = photos.store("photo", photoBase64, taskId, member.id().value(), now);
+            var photo = photos.store("photo", photoBytes, taskId, member.id().value(), now);
             task.checkIn(
                     member.id().value(),
                     position.lat(),
@@ -142,10 +148,16 @@ public class DoingTasks {
 
     @Transactional
     public Task finish(Caller caller, UUID taskId, String evidence, @Nullable String photoBase64, BigDecimal hours) {
+        return finish(caller, taskId, evidence, decode(photoBase64), hours);
+    }
+
+    /** 完成 with the evidence photo as a file. */
+    @Transactional
+    public Task finish(Caller caller, UUID taskId, String evidence, byte @Nullable [] photoBytes, BigDecimal hours) {
         var member = member(caller);
         var now = clock.instant();
         return change(taskId, task -> {
-            var photo = photos.store("photo", photoBase64, taskId, member.id().value(), now);
+            var photo = photos.store("photo", photoBytes, taskId, member.id().value(), now);
             task.finish(member.id().value(), evidence, photo, hours, now);
         });
     }
@@ -229,6 +241,20 @@ public class DoingTasks {
             throw new AccessDeniedException("只有本人、发布人和该小区党支部可以查看照片");
         }
         return photo;
+    }
+
+    private static byte @Nullable [] decode(@Nullable String base64) {
+        if (base64 == null || base64.isBlank()) {
+            return null;
+        }
+        if (base64.length() > Photos.MAX_BYTES / 3 * 4 + 8) {
+            throw InvalidInputException.of("photo", "照片不能超过 3 MB");
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("photo", "照片无法读取");
+        }
     }
 
     private interface Change {

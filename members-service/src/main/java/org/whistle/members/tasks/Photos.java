@@ -2,7 +2,6 @@ package org.whistle.members.tasks;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Repository;
 import org.whistle.problems.InvalidInputException;
 
 /**
- * Photos members take on site (check-in, evidence): JPEG or PNG, at most 3 MiB, recognised by their first bytes rather
+ * Photos members take on site (check-in, evidence): JPEG or PNG, at most 3 MiB (as a multipart file, or base64 in a
+ * JSON body where the gateway's 64 KB limit for JSON allows), recognised by their first bytes rather
  * than by what the client claims; kept with the task and member they belong to.
  */
 @Repository
@@ -29,19 +29,13 @@ public class Photos {
         this.jdbc = jdbc;
     }
 
-    /** Stores a base64 photo; null when none was sent. */
-    public @Nullable UUID store(String field, @Nullable String base64, UUID task, UUID member, Instant at) {
-        if (base64 == null || base64.isBlank()) {
+    /** Stores a photo sent as a file (a multipart part); null when none was sent. */
+    public @Nullable UUID store(String field, byte @Nullable [] bytes, UUID task, UUID member, Instant at) {
+        if (bytes == null || bytes.length == 0) {
             return null;
         }
-        if (base64.length() > MAX_BYTES / 3 * 4 + 8) {
+        if (bytes.length > MAX_BYTES) {
             throw InvalidInputException.of(field, "照片不能超过 3 MB");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(field, "照片无法读取");
         }
         var type = typeOf(bytes);
         if (type == null) {

@@ -124,6 +124,39 @@ class TasksTest extends MembersServiceTest {
         }
 
         @Test
+        void aPhoneSendsItsPositionAndALargePhotoAsAForm() throws Exception {
+            var subject = someone("form");
+            var member = confirmedMember(subject, "陈立新");
+            var task = confirmedClaim(subject, member, 3);
+            var photo = new byte[1_500_000];
+            photo[0] = (byte) 0xFF;
+            photo[1] = (byte) 0xD8;
+            photo[2] = (byte) 0xFF;
+
+            var checkedIn = postForm(
+                    "/api/members/tasks/" + task + "/check-in",
+                    memberToken(subject),
+                    java.util.Map.of("lat", String.valueOf(IN_G1_LAT), "lng", String.valueOf(IN_G1_LNG)),
+                    photo);
+            var finished = postForm(
+                    "/api/members/tasks/" + task + "/finish",
+                    memberToken(subject),
+                    java.util.Map.of("evidence", "已完成", "hours", "0.5"),
+                    photo);
+
+            assertStatus(checkedIn, 200);
+            assertStatus(finished, 200);
+            var claim = json(finished).get("myClaim");
+            assertThat(claim.get("stateLabel").asString()).isEqualTo("待审核");
+            var stored = get(
+                    "/api/members/tasks/" + task + "/photos/"
+                            + claim.get("checkInPhoto").asString(),
+                    branchToken());
+            assertStatus(stored, 200);
+            assertThat(stored.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        }
+
+        @Test
         void withoutAPhotoIsRefused() throws Exception {
             var subject = someone("nophoto");
             var member = confirmedMember(subject, "周八");

@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.whistle.events.GeoPoint;
 import org.whistle.members.Input;
 import org.whistle.members.place.Places;
@@ -230,12 +232,48 @@ class TasksController {
                 true);
     }
 
-    @PostMapping("/{id}/check-in")
+    /** The phone page's form: position fields and the photo as a file (the gateway lets files through here). */
+    @PostMapping(path = "/{id}/check-in", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    TaskView checkInWithFile(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Double lat,
+            @RequestParam(required = false) @Nullable Double lng,
+            @RequestParam(required = false) @Nullable String coordinateSystem,
+            @RequestPart(required = false) @Nullable MultipartFile photo)
+            throws java.io.IOException {
+        var position = new CheckInRequest(lat, lng, coordinateSystem, null).position();
+        return view(caller, doing.checkIn(caller, id, position, photo == null ? null : photo.getBytes()), true);
+    }
+
+    @PostMapping(path = "/{id}/finish", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    TaskView finishWithFile(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String evidence,
+            @RequestParam(required = false) @Nullable BigDecimal hours,
+            @RequestPart(required = false) @Nullable MultipartFile photo)
+            throws java.io.IOException {
+        if (hours == null) {
+            throw InvalidInputException.of("hours", "请填写服务时长");
+        }
+        return view(
+                caller,
+                doing.finish(
+                        caller,
+                        id,
+                        Input.required("evidence", evidence, Input.TEXT),
+                        photo == null ? null : photo.getBytes(),
+                        hours),
+                true);
+    }
+
+    @PostMapping(path = "/{id}/check-in", consumes = MediaType.APPLICATION_JSON_VALUE)
     TaskView checkIn(Caller caller, @PathVariable UUID id, @RequestBody CheckInRequest request) {
         return view(caller, doing.checkIn(caller, id, request.position(), request.photo()), true);
     }
 
-    @PostMapping("/{id}/finish")
+    @PostMapping(path = "/{id}/finish", consumes = MediaType.APPLICATION_JSON_VALUE)
     TaskView finish(Caller caller, @PathVariable UUID id, @RequestBody FinishRequest request) {
         if (request.hours() == null) {
             throw InvalidInputException.of("hours", "请填写服务时长");
