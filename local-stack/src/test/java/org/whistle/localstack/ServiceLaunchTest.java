@@ -27,7 +27,8 @@ class ServiceLaunchTest {
                     "org_registry", "jdbc:postgresql://localhost:15432/org_registry",
                     "intake", "jdbc:postgresql://localhost:15432/intake",
                     "dispatch", "jdbc:postgresql://localhost:15432/dispatch",
-                    "notification", "jdbc:postgresql://localhost:15432/notification"),
+                    "notification", "jdbc:postgresql://localhost:15432/notification",
+                    "members", "jdbc:postgresql://localhost:15432/members"),
             "postgres",
             "secret");
 
