@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.members.Input;
 import org.whistle.members.access.MembersAccess;
 import org.whistle.members.disclosure.Disclosing;
+import org.whistle.members.disclosure.SelectingExcellentMembers;
 import org.whistle.members.place.Places;
 import org.whistle.members.points.Standings;
 import org.whistle.security.Caller;
@@ -27,13 +28,35 @@ import org.whistle.security.personaldata.PersonalData;
 class DisclosuresController {
 
     private final Disclosing disclosing;
+    private final SelectingExcellentMembers excellence;
     private final MembersAccess access;
     private final Places places;
 
-    DisclosuresController(Disclosing disclosing, MembersAccess access, Places places) {
+    DisclosuresController(
+            Disclosing disclosing, SelectingExcellentMembers excellence, MembersAccess access, Places places) {
         this.disclosing = disclosing;
+        this.excellence = excellence;
         this.access = access;
         this.places = places;
+    }
+
+    record ConfirmRequest(@Nullable UUID memberId, @Nullable Integer year) {}
+
+    /** 优秀市民党员 candidates of a year: party members at or above the city's threshold without deductions. */
+    @GetMapping("/excellent-members/candidates")
+    List<SelectingExcellentMembers.Candidate> candidates(
+            Caller caller, @RequestParam String compoundId, @RequestParam Integer year) {
+        return excellence.candidates(
+                caller, Input.required("compoundId", compoundId, Input.CODE), Input.range("year", year, 2000, 2100));
+    }
+
+    @PostMapping("/excellent-members")
+    @ResponseStatus(HttpStatus.CREATED)
+    SelectingExcellentMembers.Candidate confirm(Caller caller, @RequestBody ConfirmRequest request) {
+        if (request.memberId() == null) {
+            throw org.whistle.problems.InvalidInputException.of("memberId", "不能为空");
+        }
+        return excellence.confirm(caller, request.memberId(), Input.range("year", request.year(), 2000, 2100));
     }
 
     record PublishRequest(
