@@ -40,6 +40,8 @@ org-rules 3 cleanup.policy=compact
 org-calendars 3 cleanup.policy=compact
 timeline-checkpoints 1 cleanup.policy=compact
 evaluation-ratings 12 cleanup.policy=compact
+community-tasks 12 cleanup.policy=delete,retention.ms=15552000000
+member-participation 12 cleanup.policy=delete,retention.ms=15552000000
 whistle-raised.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 whistle-routed.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 whistle-reported.DLT 12 cleanup.policy=delete,retention.ms=2592000000
@@ -52,5 +54,7 @@ org-rules.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 org-calendars.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 timeline-checkpoints.DLT 1 cleanup.policy=delete,retention.ms=2592000000
 evaluation-ratings.DLT 12 cleanup.policy=delete,retention.ms=2592000000
+community-tasks.DLT 12 cleanup.policy=delete,retention.ms=2592000000
+member-participation.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 TOPICS
 echo "topics ready"

@@ -40,6 +40,7 @@ class DeployedServicesTest {
             Map.entry("MANAGEMENT_SERVER_ADDRESS", "the local stack binds the gateway's management port to loopback"),
             Map.entry("WHISTLE_CLIENT_ID", "notification-service's default client id is already notification-service"),
             Map.entry("WHISTLE_ORG_SEED_DIRECTORY", "only the demo seeds the registry (compose: --profile demo)"),
+            Map.entry("WHISTLE_MEMBERS_DEMO_FILE", "the demo city's members, tasks and points; a city seeds none"),
             Map.entry(
                     "WHISTLE_INTAKE_GEOCODER_GAZETTEER_FILE",
                     "the demo city's offline gazetteer; a city configures its own geocoder (intake README)"));

@@ -26,7 +26,8 @@ class DriftChecksTest {
                         "dispatch-service",
                         "sla-service",
                         "notification-service",
-                        "evaluation-service");
+                        "evaluation-service",
+                        "members-service");
         assertThat(CODE.service("intake-service").port()).isEqualTo(8082);
     }
 

@@ -206,7 +206,8 @@ class KubernetesManifestsTest {
                 .ofKind("PodDisruptionBudget")
                 .forEach(p -> budgeted.add(appName(Yamls.at(p, "spec.selector.matchLabels"))));
         assertThat(autoscaled)
-                .containsExactlyInAnyOrder("gateway", "org-registry-service", "intake-service", "dispatch-service");
+                .containsExactlyInAnyOrder(
+                        "gateway", "org-registry-service", "intake-service", "dispatch-service", "members-service");
         for (var workload : production.workloads()) {
             if (List.of("Deployment", "StatefulSet").contains(workload.get("kind"))
                     && !Kubernetes.name(workload).equals("postgres")

@@ -31,7 +31,13 @@ public enum EventType {
     DEADLINE_POLICY_CHANGED("org-deadline-policy-changed", 1, Topics.ORG_RULES, DeadlinePolicyChanged.class),
     CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class),
     /** 双考核: a centre's rating of a summoned unit's part, or the decision on the unit's appeal (ADR 0025). */
-    UNIT_RATED("unit-rated", 1, Topics.EVALUATION_RATINGS, UnitRated.class);
+    UNIT_RATED("unit-rated", 1, Topics.EVALUATION_RATINGS, UnitRated.class),
+    /** members-service (ADR 0026): community tasks, one task's events in order. */
+    COMMUNITY_TASK_PUBLISHED("community-task-published", 1, Topics.COMMUNITY_TASKS, CommunityTaskPublished.class),
+    COMMUNITY_TASK_COMPLETED("community-task-completed", 1, Topics.COMMUNITY_TASKS, CommunityTaskCompleted.class),
+    /** members-service (ADR 0026): participation figures for the secretary appraisal. */
+    MEMBER_REPORTED("member-reported", 1, Topics.MEMBER_PARTICIPATION, MemberReported.class),
+    MEMBER_TASK_DONE("member-task-done", 1, Topics.MEMBER_PARTICIPATION, MemberTaskDone.class);
 
     private final String typeName;
     private final int version;

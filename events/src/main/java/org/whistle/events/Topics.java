@@ -30,6 +30,11 @@ public final class Topics {
     /** 双考核 ratings of summoned units and the decisions on their appeals (ADR 0025), keyed by the rating. */
     public static final String EVALUATION_RATINGS = "evaluation-ratings";
 
+    /** members-service's community tasks (ADR 0026), keyed by task. */
+    public static final String COMMUNITY_TASKS = "community-tasks";
+    /** members-service's participation figures (ADR 0026), keyed by member. */
+    public static final String MEMBER_PARTICIPATION = "member-participation";
+
     static final String DEAD_LETTER_SUFFIX = ".DLT";
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
     private static final Duration LIFECYCLE_RETENTION = Duration.ofDays(180);
@@ -50,7 +55,9 @@ public final class Topics {
             // One partition: checkpoints form one numbered, chained sequence that a verifier reads in order.
             new TopicDefinition(TIMELINE_CHECKPOINTS, 1, true, null),
             // Compacted: the last event of each rating (its standing result) is kept for as long as appraisals need it.
-            new TopicDefinition(EVALUATION_RATINGS, LIFECYCLE_PARTITIONS, true, null));
+            new TopicDefinition(EVALUATION_RATINGS, LIFECYCLE_PARTITIONS, true, null),
+            lifecycle(COMMUNITY_TASKS),
+            lifecycle(MEMBER_PARTICIPATION));
 
     private Topics() {}
 

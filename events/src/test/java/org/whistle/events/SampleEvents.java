@@ -15,6 +15,8 @@ final class SampleEvents {
     static final WhistleId WHISTLE = WhistleId.of("019ac3b2-6f1e-7a42-9c1d-3e5f7a9b0c11");
     static final TicketId TICKET = TicketId.of("019ac3b2-7a00-7b13-8d2e-4f6a8b0c1d22");
     private static final Instant AT = CLOCK.instant();
+    private static final java.util.UUID TASK = java.util.UUID.fromString("019ac3b2-8b00-7c24-9e3f-5a7b9c1d2e33");
+    private static final java.util.UUID MEMBER = java.util.UUID.fromString("019ac3b2-9c00-7d35-8f4a-6b8c0d2e3f44");
     private static final String HEAD_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final Actor DISPATCHER = new Actor("u-1024", "street-longsha-nanhang", "STREET_DISPATCHER");
     private static final EvidenceRef PHOTO = new EvidenceRef(
@@ -196,7 +198,38 @@ final class SampleEvents {
                         UnitRated.Stage.APPEAL_DECIDED,
                         UnitRated.AppealDecision.AMENDED,
                         new Actor("u-2048", "centre-district-longsha", "DISTRICT_DISPATCHER"),
-                        AT));
+                        AT),
+                new CommunityTaskPublished(
+                        TASK,
+                        "WHISTLE",
+                        "清理楼道杂物",
+                        "230203003001003",
+                        "230203003001003001",
+                        5,
+                        2,
+                        AT,
+                        AT.plusSeconds(7_200),
+                        WHISTLE,
+                        TICKET,
+                        "QQ-230203003001003-YWH",
+                        new Actor("jh.jjf.hanshufen", "QQ-230203003001003-YWH", "GRID_WORKER"),
+                        AT),
+                new CommunityTaskCompleted(
+                        TASK,
+                        "清理楼道杂物",
+                        "230203003001003",
+                        "230203003001003001",
+                        1,
+                        1.5,
+                        WHISTLE,
+                        TICKET,
+                        List.of(new EvidenceRef(
+                                "members-photo:019ac3b2-ad00-7e46-9a5b-7c9d1e3f4a55", "image/jpeg", HEAD_HASH)),
+                        new Actor("jh.jjf.hanshufen", "QQ-230203003001003-YWH", "GRID_WORKER"),
+                        AT),
+                new MemberReported(MEMBER, "IN_SERVICE", "230203003001003", "230203003001003001", "W-SWJ", AT),
+                new MemberTaskDone(
+                        MEMBER, TASK, "GRID_TASK", "230203003001003", "230203003001003001", "W-SWJ", 1.5, 5, AT));
     }
 
     /** The same facts with every optional field left out, the other legal shape of each type. */
@@ -313,7 +346,36 @@ final class SampleEvents {
                         UnitRated.Stage.RATED,
                         null,
                         DISPATCHER,
-                        AT));
+                        AT),
+                new CommunityTaskPublished(
+                        TASK,
+                        "WISH",
+                        "帮独居老人买菜",
+                        "230203003001003",
+                        "230203003001003002",
+                        2,
+                        1,
+                        AT,
+                        AT.plusSeconds(3_600),
+                        null,
+                        null,
+                        null,
+                        new Actor("u-1", null, null),
+                        AT),
+                new CommunityTaskCompleted(
+                        TASK,
+                        "帮独居老人买菜",
+                        "230203003001003",
+                        "230203003001003002",
+                        1,
+                        0.5,
+                        null,
+                        null,
+                        List.of(),
+                        new Actor("u-1", null, null),
+                        AT),
+                new MemberReported(MEMBER, "VOLUNTEER", "230203003001003", "230203003001003002", null, AT),
+                new MemberTaskDone(MEMBER, TASK, "WISH", "230203003001003", "230203003001003002", null, 0.5, 2, AT));
     }
 
     static EventEnvelope<EventData> envelope(EventData data) {

@@ -21,6 +21,7 @@ final class DemoCity {
     static final String RESOURCE_ROOT = "org/whistle/localstack/demo/";
     static final List<String> FILES = List.of(
             "accounts.json",
+            "members.json",
             "city/nodes.csv",
             "city/grids.geojson",
             "city/party-orgs.csv",

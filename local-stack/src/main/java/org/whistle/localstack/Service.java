@@ -11,7 +11,8 @@ public enum Service {
     DISPATCH("dispatch-service", 8083, "dispatch", "DISPATCH_URI"),
     SLA("sla-service", 8084, null, "SLA_URI"),
     NOTIFICATION("notification-service", 8085, "notification", "NOTIFICATION_URI"),
-    EVALUATION("evaluation-service", 8086, "evaluation", "EVALUATION_URI");
+    EVALUATION("evaluation-service", 8086, "evaluation", "EVALUATION_URI"),
+    MEMBERS("members-service", 8087, "members", "MEMBERS_URI");
 
     private final String module;
     private final int defaultPort;

@@ -121,6 +121,11 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
                         environment.put("WHISTLE_NOTIFICATION_CLIENT_CLIENT_SECRET", account.secret());
                     });
         }
+        if (service == Service.MEMBERS) {
+            // Party members, volunteers, tasks, a catalogue and a year of points, seeded into an empty database.
+            environment.put(
+                    "WHISTLE_MEMBERS_DEMO_FILE", demoDir.resolve("members.json").toString());
+        }
         if (service == Service.SLA) {
             // Kafka Streams keeps its clock stores beside the other data, so a restart restores little.
             environment.put(

@@ -29,6 +29,7 @@ class ServiceLaunchTest {
                     "dispatch", "jdbc:postgresql://localhost:15432/dispatch",
                     "notification", "jdbc:postgresql://localhost:15432/notification",
                     "evaluation", "jdbc:postgresql://localhost:15432/evaluation"),
+                    "members", "jdbc:postgresql://localhost:15432/members"),
             "postgres",
             "secret");
 

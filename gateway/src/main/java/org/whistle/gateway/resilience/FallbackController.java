@@ -34,7 +34,8 @@ class FallbackController {
             "dispatch", "派单服务（工单和待办）",
             "sla", "时限服务",
             "notification", "通知服务",
-            "evaluation", "考核评价服务");
+            "evaluation", "考核评价服务",
+            "members", "党员进小区服务（报到、任务和积分）");
 
     private static final Logger LOG = LoggerFactory.getLogger(FallbackController.class);
 

@@ -1,0 +1,64 @@
+package org.whistle.members.points.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.whistle.problems.InvalidInputException;
+
+/**
+ * A city's points rules, as data an administrator edits (MEMBERS.md §4): the base every member starts the year with,
+ * the floor no score goes below, whether the year resets, what a no-show costs, and the items with their caps.
+ */
+public record RuleSet(
+        String cityId,
+        String name,
+        int basePoints,
+        int floorPoints,
+        boolean annualReset,
+        int noShowPoints,
+        List<Item> items) {
+
+    /** The item volunteer service is granted under; its points come from the task. */
+    public static final String TASK = "TASK";
+
+    public static final String NO_SHOW = "NO_SHOW";
+    public static final String CORRECTION = "CORRECTION";
+    public static final String REDEEM = "REDEEM";
+
+    /** One kind of addition or deduction. */
+    public record Item(
+            String code, String name, int points, @Nullable Integer yearlyCap) {}
+
+    public RuleSet {
+        items = List.copyOf(items);
+        if (basePoints < 0 || basePoints > 1000) {
+            throw InvalidInputException.of("basePoints", "基础分应在 0 到 1000 之间");
+        }
+        if (floorPoints < 0) {
+            throw InvalidInputException.of("floorPoints", "最低分不能小于 0");
+        }
+        if (noShowPoints > 0 || noShowPoints < -100) {
+            throw InvalidInputException.of("noShowPoints", "未到场扣分应在 -100 到 0 之间");
+        }
+        if (items.stream().noneMatch(i -> TASK.equals(i.code()))) {
+            throw InvalidInputException.of("items", "须包含志愿服务（TASK）一项");
+        }
+    }
+
+    public Optional<Item> item(String code) {
+        return items.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /**
+     * What an item grants now: the requested amount, cut to what is left under the item's yearly cap (a deduction is
+     * never cut).
+     *
+     * @param earnedThisYear what the member already earned under this item this year
+     */
+    public int grantable(Item item, int requested, int earnedThisYear) {
+        if (requested <= 0 || item.yearlyCap() == null) {
+            return requested;
+        }
+        return Math.max(0, Math.min(requested, item.yearlyCap() - earnedThisYear));
+    }
+}
