@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -112,7 +113,8 @@ class RequestSizeFilter implements WebFilter {
                 .then(Mono.fromSupplier(read::body))
                 .doOnError(e -> read.release())
                 .doOnCancel(read::release)
-                .onErrorResume(e -> Mono.just(Optional.empty()))
+                // Only a body already over the limit can time out: it is refused like any other.
+                .onErrorResume(TimeoutException.class, e -> Mono.just(Optional.empty()))
                 .flatMap(body -> body.isEmpty()
                         ? tooLarge(exchange, limit)
                         : chain.filter(exchange.mutate()
