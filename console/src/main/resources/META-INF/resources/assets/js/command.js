@@ -4,7 +4,7 @@
 import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, consoleConfig, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { field, h, model, show } from './dom.js';
-import { locale, t, time } from './i18n.js';
+import { clockDetails, locale, plainSpan, t, time } from './i18n.js';
 import { hotlineDesk } from './hotline.js';
 import { createMap, drawGrids } from './map.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
@@ -556,8 +556,8 @@ startPage('command', ({ user }) => {
         ]),
         show(k.supervisionOrderCount, () => h('p', { class: 'warn' }, t('supervisionCount', { n: k.supervisionOrderCount }))),
         h('h3', t('clocks')),
-        h('ul', { class: 'plain' }, clocks.value.map((c) => h('li', { key: c.clockId }, [t('clock.' + c.kind),
-          c.unitId ? unitName(c.unitId) : null, t('clockState.' + c.state), `${t('due')} ${time(c.dueAt)}`]
+        h('ul', { class: 'plain', 'data-test': 'clocks' }, clocks.value.map((c) => h('li', { key: c.clockId }, [t('clock.' + c.kind),
+          c.unitId ? unitName(c.unitId) : null, t('clockState.' + c.state), ...clockDetails(c, unitName)]
           .filter(Boolean).join(' · ')))),
         h('h3', t('tasks')),
         h('ul', { class: 'plain' }, k.tasks.map((task) => h('li', { key: task.unit }, [
@@ -566,7 +566,7 @@ startPage('command', ({ user }) => {
           show(!readOnly && owning() && can('withdraw') && !task.lead && !['DONE', 'DECLINED'].includes(task.state), () =>
             button(t('act.withdraw'), () => openDialog('withdraw:' + task.unit), { class: 'small' })),
           ...task.extensions.filter((x) => x.status === 'PENDING').map((x) => h('div', { key: x.requestId, class: 'warn' }, [
-            `${t('extensionRequests')}：${t('clock.' + x.clock)} +${x.extraTime} · ${x.reason}`,
+            `${t('extensionRequests')}：${t('clock.' + x.clock)} +${plainSpan(x.extraTime)} · ${x.reason}`,
             show(!readOnly, () => h('div', { class: 'actions' }, [
               button(t('act.approve'), () => act(`extensions/${x.requestId}/approve`), { class: 'small' }),
               button(t('act.refuse'), () => openDialog('refuse:' + x.requestId), { class: 'small' })])),

@@ -97,6 +97,10 @@ const zh = {
   'clock.VERIFY': '核查', 'clock.FOLLOW_UP': '回访',
   'clockState.RUNNING': '计时中', 'clockState.PAUSED': '已暂停', 'clockState.STOPPED': '已停止',
   'clockState.EXPIRED': '已超时',
+  dueBeijing: '截止 {t}（北京时间）', workingLeft: '剩余 {d}', workingOver: '已超出 {d}',
+  workingHours: '{h} 个工作小时', workingMinutes: '{m} 分钟', countedWorking: '按工作时间计（夜间、周末、节假日不计）',
+  countedRound: '全天计时', extendedBy: '已延期 {d}', approval: '（{by} 批准）',
+  spanDays: '{n} 天', spanHours: '{n} 小时', spanMinutes: '{n} 分钟',
   'event.whistle-raised': '新吹哨', 'event.whistle-routed': '派遣', 'event.whistle-reported': '单位反馈',
   'event.whistle-closed': '结案', 'event.whistle-escalated': '督办/预警', 'event.whistle-feedback': '群众评价',
   // 双考核
@@ -218,6 +222,10 @@ const en = {
   'clock.RESOLVE': 'Resolve', 'clock.VERIFY': 'Verify', 'clock.FOLLOW_UP': 'Follow-up',
   'clockState.RUNNING': 'Running', 'clockState.PAUSED': 'Paused', 'clockState.STOPPED': 'Stopped',
   'clockState.EXPIRED': 'Expired',
+  dueBeijing: 'due {t} (Beijing time)', workingLeft: '{d} left', workingOver: 'over by {d}',
+  workingHours: '{h} working hours', workingMinutes: '{m} min', countedWorking: 'in working time (nights, weekends and holidays do not count)',
+  countedRound: 'round the clock', extendedBy: 'extended by {d}', approval: ' (approved: {by})',
+  spanDays: '{n} d', spanHours: '{n} h', spanMinutes: '{n} min',
   'event.whistle-raised': 'New whistle', 'event.whistle-routed': 'Routed', 'event.whistle-reported': 'Unit report',
   'event.whistle-closed': 'Closed', 'event.whistle-escalated': 'Supervision/warning', 'event.whistle-feedback': 'Rating',
   // 双考核
@@ -274,6 +282,71 @@ export function span(ms) {
   const s = total % 60;
   const clock = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
   return days ? `${days}${locale.lang === 'en' ? 'd' : '天'} ${clock}` : clock;
+}
+
+/**
+ * Milliseconds of an ISO-8601 duration as Java writes it ({@code PT2H30M}, {@code P2DT3H}, {@code PT-1H-30M},
+ * {@code -PT5M}); null when it is none.
+ */
+export function isoMillis(iso) {
+  const m = /^(-)?P(?:(-?\d+)D)?(?:T(?:(-?\d+)H)?(?:(-?\d+)M)?(?:(-?\d+(?:\.\d+)?)S)?)?$/.exec(iso || '');
+  if (!m) return null;
+  const ms = ((+(m[2] || 0) * 24 + +(m[3] || 0)) * 60 + +(m[4] || 0)) * 60000 + Math.round(+(m[5] || 0) * 1000);
+  return m[1] ? -ms : ms;
+}
+
+/** A duration for people: "2 天 3 小时", "48 小时", "30 分钟" (an ISO-8601 text or milliseconds); never the code. */
+export function plainSpan(value) {
+  const ms = typeof value === 'number' ? value : isoMillis(value);
+  if (ms === null || ms === undefined) return '';
+  const minutes = Math.round(Math.abs(ms) / 60000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [];
+  // Up to three days read as hours (48 小时: deadlines are set in hours); longer as days and hours.
+  if (days >= 3) {
+    parts.push(t('spanDays', { n: days }));
+    if (hours) parts.push(t('spanHours', { n: hours }));
+  } else if (days || hours) {
+    parts.push(t('spanHours', { n: days * 24 + hours }));
+  }
+  if (rest || !parts.length) parts.push(t('spanMinutes', { n: rest }));
+  return parts.join(' ');
+}
+
+/** Working time left on a clock: "剩余 3 个工作小时", "剩余 1 个工作小时 30 分钟", "已超出 20 分钟". */
+export function workingTimeLeft(iso) {
+  const ms = isoMillis(iso);
+  if (ms === null) return '';
+  const minutes = Math.round(Math.abs(ms) / 60000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const d = [hours ? t('workingHours', { h: hours }) : '', rest || !hours ? t('workingMinutes', { m: rest }) : '']
+    .filter(Boolean).join(' ');
+  return t(ms < 0 ? 'workingOver' : 'workingLeft', { d });
+}
+
+/**
+ * What a clock of sla-service says to people, in parts joined by " · ": its due time in Beijing, the working time
+ * left (working-time clocks), how it counts, each approved extension with who approved it, and the service's note.
+ * {@code unitName} turns a unit's code into its name.
+ */
+export function clockDetails(c, unitName) {
+  const parts = [t('dueBeijing', { t: time(c.dueAtBeijing || c.dueAt) })];
+  if (c.countedIn === 'WORKING_TIME') {
+    if (c.remainingWorkingTime && c.state !== 'STOPPED') parts.push(workingTimeLeft(c.remainingWorkingTime));
+    parts.push(t('countedWorking'));
+  } else if (c.countedIn === 'ROUND_THE_CLOCK') {
+    parts.push(t('countedRound'));
+  }
+  for (const x of c.extensions || []) {
+    const who = x.approvedByUnit ? unitName(x.approvedByUnit) : '';
+    const approval = [who, x.approvedAt ? time(x.approvedAt) : ''].filter(Boolean).join(' ');
+    parts.push(t('extendedBy', { d: plainSpan(x.extraTime) }) + (approval ? t('approval', { by: approval }) : ''));
+  }
+  if (c.note) parts.push(c.note);
+  return parts;
 }
 
 /** The name of a category, unit or node in the current language, from an org-registry record. */

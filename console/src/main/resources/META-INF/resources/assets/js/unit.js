@@ -3,7 +3,7 @@
 import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { field, h, model, show } from './dom.js';
-import { locale, span, t, time } from './i18n.js';
+import { clockDetails, locale, span, t, time } from './i18n.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
 
 /** The unit's own clocks that a countdown shows, most pressing first. */
@@ -30,6 +30,17 @@ startPage('unit', ({ user }) => {
     const draft = reactive({ note: '', reason: '', files: [], clock: 'RESOLVE', hours: 24 });
 
     const unitName = computed(() => (unitRecord.value ? ((locale.lang === 'en' && unitRecord.value.nameEn) || unitRecord.value.name) : unit));
+    /** Names of other units (the centre that approved an extension), looked up once; empty until known. */
+    const otherUnits = reactive({});
+    const anyUnitName = (code) => {
+      if (code === unit) return unitName.value;
+      const u = otherUnits[code];
+      if (!u && !(code in otherUnits)) {
+        otherUnits[code] = null;
+        api(`/api/org/units/${encodeURIComponent(code)}`).then((r) => { otherUnits[code] = r; }).catch(() => {});
+      }
+      return u ? ((locale.lang === 'en' && u.nameEn) || u.name) : '';
+    };
     const task = computed(() => ticket.value?.tasks.find((k) => k.unit === unit));
     const canWork = computed(() => task.value && ['REPORTED_IN', 'ON_SITE'].includes(task.value.state));
     const sorted = computed(() => [...items.value].sort((a, b) => {
@@ -248,8 +259,9 @@ startPage('unit', ({ user }) => {
           show(message.value, () => h('p', { class: 'ok', role: 'status' }, message.value)),
         ]),
         h('h3', t('clocks')),
-        h('ul', { class: 'plain' }, clocks.value.map((c) => h('li', { key: c.clockId },
-          `${t('clock.' + c.kind)} · ${t('clockState.' + c.state)} · ${t('due')} ${time(c.dueAt)}`))),
+        h('ul', { class: 'plain', 'data-test': 'clocks' }, clocks.value.map((c) => h('li', { key: c.clockId },
+          [t('clock.' + c.kind), t('clockState.' + c.state), ...clockDetails(c, anyUnitName)]
+            .join(' · ')))),
       ]);
     };
 

@@ -70,4 +70,112 @@ class InputBoundsTest extends IntakeTest {
         assertThat(answer.json().get("errors").findValuesAsString("field")).contains("evidence");
         assertThat(stored(description)).isZero();
     }
+
+    /**
+     * The fuzzer's odd file names (issue 17) as it writes them, byte for byte, on a supporting report and on a
+     * whistle: each is answered with a problem detail — a name over Tomcat's part-header bound was an empty 413.
+     */
+    @Test
+    void answersEveryOddFileNameWithAProblemDetail() {
+        var id = postJson("/api/whistles", whistle("odd names " + UUID.randomUUID()), device())
+                .json()
+                .get("id")
+                .asString();
+        var names = java.util.List.of(
+                "a\u0000.jpg",
+                "a\r\nX-Injected: 1.jpg",
+                "\u202Egpj.exe",
+                "photo\u2066.jpg",
+                "../../../../etc/passwd.jpg",
+                "C:\\\\Windows\\\\photo.jpg",
+                "x".repeat(600) + ".jpg",
+                "\u0007bell.jpg");
+        for (var name : names) {
+            for (var path : java.util.List.of("/api/whistles/" + id + "/supports", "/api/whistles")) {
+                var boundary = "fz" + UUID.randomUUID().toString().replace("-", "");
+                var body = new StringBuilder("--" + boundary + "\r\n");
+                if (path.equals("/api/whistles")) {
+                    body.append("Content-Disposition: form-data; name=\"whistle\"\r\n")
+                            .append("Content-Type: application/json\r\n\r\n")
+                            .append(JSON.writeValueAsString(whistle("odd name " + UUID.randomUUID())));
+                } else {
+                    body.append("Content-Disposition: form-data; name=\"note\"\r\n\r\n现场照片");
+                }
+                body.append("\r\n--" + boundary + "\r\n")
+                        .append("Content-Disposition: form-data; name=\"evidence\"; filename=\"" + name + "\"\r\n")
+                        .append("Content-Type: image/jpeg\r\n\r\n")
+                        .append("<html><body>not a photo</body></html>")
+                        .append("\r\n--" + boundary + "--\r\n");
+                var answer = http.post()
+                        .uri(path)
+                        .headers(device())
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+                        .body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .exchange((request, response) -> new Response(
+                                response.getStatusCode().value(),
+                                response.getHeaders(),
+                                response.getBody().readAllBytes()));
+
+                var what = path + " with file name " + name.replaceAll("\\p{Cntrl}", "?");
+                assertThat(answer.status()).as(what).isBetween(400, 499);
+                assertThat(answer.headers().getContentType())
+                        .as(what)
+                        .isNotNull()
+                        .hasToString("application/problem+json");
+                assertThat(answer.json().get("status").asInt()).as(what).isEqualTo(answer.status());
+                assertThat(answer.json().get("title").asString()).as(what).isNotBlank();
+            }
+        }
+    }
+
+    /** A body declared larger than the multipart limit is a 413 problem detail, not Spring's empty error page. */
+    @Test
+    void answersAnUploadOverTheLimitWithAProblemDetail() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            var boundary = "fz" + UUID.randomUUID().toString().replace("-", "");
+            var start = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n现场照片\r\n";
+            var head = "POST /api/whistles/" + UUID.randomUUID() + "/supports HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                    + "Content-Length: 200000000\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(start.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // Read until the problem's JSON object is whole: the connection stays open while Tomcat swallows input.
+            var in = socket.getInputStream();
+            var raw = new java.io.ByteArrayOutputStream();
+            var answer = "";
+            tools.jackson.databind.JsonNode json = null;
+            while (json == null) {
+                int next = in.read();
+                if (next < 0) {
+                    break;
+                }
+                raw.write(next);
+                answer = raw.toString(java.nio.charset.StandardCharsets.UTF_8);
+                json = problemIn(answer);
+            }
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+            assertThat(json).as(answer).isNotNull();
+            assertThat(json.get("status").asInt()).isEqualTo(413);
+            assertThat(json.get("title").asString()).isEqualTo("上传内容过大");
+        }
+    }
+
+    /** The problem's JSON object in an answer read so far (its body possibly chunked), or null while incomplete. */
+    private static tools.jackson.databind.JsonNode problemIn(String answer) {
+        int headEnd = answer.indexOf("\r\n\r\n");
+        if (headEnd < 0 || !answer.endsWith("}")) {
+            return null;
+        }
+        var body = answer.substring(headEnd + 4);
+        int start = body.indexOf('{');
+        try {
+            return start < 0 ? null : JSON.readTree(body.substring(start));
+        } catch (RuntimeException incomplete) {
+            return null;
+        }
+    }
 }

@@ -192,6 +192,10 @@ class ConsoleBrowserTest {
         fullPageScreenshot(wall, "05-command-centre-summon");
         click(wall, "[data-test=send-summon]");
         until(wall, PAGE, d -> text(d, "[data-test=ticket-state]").equals("已派遣"));
+        // The ticket's clocks in plain Chinese: due time in Beijing, how they count; no ISO code, enum or null.
+        until(wall, PAGE, d -> text(d, "[data-test=clocks]").contains("受理"));
+        var clocks = text(wall, "[data-test=clocks]");
+        assertThat(clocks).contains("（北京时间）", "全天计时").doesNotContain("PT", "null", "undefined", "ROUND_THE_CLOCK");
 
         // 马海涛 of the roads section reports in and reports it done with a photo, from his phone.
         signOut(phone);
@@ -210,6 +214,8 @@ class ConsoleBrowserTest {
         fullPageScreenshot(phone, "06-unit-queue-phone");
         click(phone, "[data-ticket='" + number + "'] button");
         until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("待报到"));
+        until(phone, PAGE, d -> text(d, "[data-test=clocks]").contains("报到"));
+        assertThat(text(phone, "[data-test=clocks]")).contains("（北京时间）").doesNotContain("PT", "null", "undefined");
         click(phone, "[data-test=report-in]");
         until(phone, PAGE, d -> text(d, "[data-test=task-state]").equals("已报到"));
         click(phone, "[data-test=open-done]");
