@@ -19,6 +19,11 @@ public record StoredTicket(
         return Ticket.restore(snapshot, timeline);
     }
 
+    /** This ticket as it stands after {@code changed}, its placement and raising unchanged. */
+    StoredTicket after(Ticket changed) {
+        return new StoredTicket(changed.snapshot(), changed.timeline().entries(), placement, raisedAt);
+    }
+
     public TimelineVerifier.Result verifyTimeline() {
         return TimelineVerifier.verify(snapshot.id(), timeline, snapshot.revision());
     }

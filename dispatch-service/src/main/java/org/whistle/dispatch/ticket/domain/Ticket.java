@@ -42,6 +42,9 @@ public final class Ticket {
     /** How far ahead a supervision order by hand may set its deadline: a year covers any real case. */
     public static final Duration MAX_SUPERVISION_DEADLINE = Duration.ofDays(366);
 
+    /** Who makes the changes that follow from another by rule (closing on verification after a satisfied reporter). */
+    public static final Actor PLATFORM = Actor.system("dispatch-service");
+
     private final TicketId id;
     private final WhistleId whistleId;
     private final TicketNumber number;
@@ -381,7 +384,11 @@ public final class Ticket {
         verify(null, List.of(), actor, at);
     }
 
-    /** 核查 passed, with the inspector's note and photos (evidence) on the timeline. */
+    /**
+     * 核查 passed, with the inspector's note and photos (evidence) on the timeline. When the reporter already said it is
+     * fixed in this round (回访 before 核查, {@link #resolvedThisRound()}), the loop closes now: a second change, CLOSE
+     * as RESOLVED, made by the platform.
+     */
     public void verify(@Nullable String note, List<EvidenceRef> evidence, Actor actor, Instant at) {
         var before = guard(TicketAction.VERIFY_PASS);
         FreeText.optional("note", note);
@@ -397,6 +404,9 @@ public final class Ticket {
                 actor,
                 at,
                 TicketEvent.Verified::new);
+        if (resolvedThisRound()) {
+            close(Outcome.RESOLVED, PLATFORM, at);
+        }
     }
 
     /** 核查 failed: rework (返工) — back to IN_PROGRESS with the lead's task reopened, counted against the lead. */
@@ -988,6 +998,35 @@ public final class Ticket {
 
     public Optional<String> rejectReason() {
         return Optional.ofNullable(rejectReason);
+    }
+
+    /**
+     * The ticket's state apart from its timeline, in the one shape storage writes and reads and views are built from;
+     * {@link #restore} takes it back.
+     */
+    public TicketSnapshot snapshot() {
+        return new TicketSnapshot(
+                id,
+                whistleId,
+                number,
+                category,
+                priority,
+                level,
+                owningCentre,
+                state,
+                suspendedFrom,
+                suspendReason,
+                tasks.values().stream().map(Task::snapshot).toList(),
+                revision,
+                List.copyOf(supervisionOrders),
+                java.util.Collections.unmodifiableSet(new LinkedHashSet<>(redListed)),
+                List.copyOf(levelHistory),
+                reopenCount,
+                resolvedAt,
+                closedAt,
+                outcome,
+                mergedInto,
+                rejectReason);
     }
 
     /** Events registered since the last {@link #clearEvents()}, oldest first, for the outbox. */

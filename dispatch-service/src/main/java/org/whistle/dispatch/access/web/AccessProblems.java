@@ -1,4 +1,4 @@
-package org.whistle.dispatch.web;
+package org.whistle.dispatch.access.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
