@@ -81,7 +81,7 @@ public class ChangingTickets {
             var now = now();
             var answer = change.apply(ticket, stored, now);
             if (ticket.revision() != before) {
-                tickets.update(ticket, before, now);
+                tickets.update(ticket, stored, now);
                 events.publish(ticket, traceId);
             }
             return new Changed<>(stored.after(ticket), answer);
