@@ -43,6 +43,46 @@ class WritePathTest extends DispatchServiceTestBase {
         assertThat(closed.body().at("/chainIntact").asBoolean()).isTrue();
     }
 
+    @Test
+    void commandsChangingTasksExtensionsAndOrdersWriteOnlyThoseRowsAndReadBackAsAnswered() {
+        var id = raise(whistle(DemoCity.ROAD_DAMAGE, DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, "路面破损，部件表"));
+        var ticket = "/api/tickets/" + id;
+        var street = streetDispatcherOfGannanTown();
+        var district = dispatcher("DISTRICT_DISPATCHER", DemoCity.GANNAN, DemoCity.GANNAN_CENTRE);
+        var roads = officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN);
+        var urban = DemoCity.GANNAN_URBAN_MANAGEMENT;
+        var unit = ticket + "/tasks/" + DemoCity.ROADS_SECTION;
+        post(ticket + "/file", street).ok();
+
+        assertCounted(
+                post(ticket + "/summon", street, Map.of("lead", DemoCity.ROADS_SECTION, "coUnits", List.of(urban))),
+                ticket + "/summon");
+        assertCounted(post(unit + "/report-in", roads), unit + "/report-in");
+        var asked = post(
+                unit + "/extension-requests",
+                roads,
+                Map.of("clock", "RESOLVE", "extraTime", "PT48H", "reason", "沥青未到"));
+        assertCounted(asked, unit + "/extension-requests");
+        var approve = ticket + "/extensions/" + asked.text("/tasks/0/extensions/0/requestId") + "/approve";
+        assertCounted(post(approve, street), approve);
+        var due = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+        assertCounted(
+                post(ticket + "/supervise", district, Map.of("reason", "限期修复", "dueBy", due)), ticket + "/supervise");
+        var withdraw = ticket + "/tasks/" + urban + "/withdraw";
+        assertCounted(post(withdraw, street, Map.of("reason", "误派")), withdraw);
+        var replaced = post(ticket + "/lead", street, Map.of("lead", urban, "reason", "路面归城管维护"));
+        assertCounted(replaced, ticket + "/lead");
+
+        var stored = get(ticket, street).ok();
+        assertThat(stored.body().at("/tasks")).isEqualTo(replaced.body().at("/tasks"));
+        assertThat(stored.body().at("/supervisionOrders"))
+                .isEqualTo(replaced.body().at("/supervisionOrders"));
+        assertThat(stored.body().at("/timeline")).isEqualTo(replaced.body().at("/timeline"));
+        assertThat(stored.text("/tasks/0/unit")).isEqualTo(urban);
+        assertThat(stored.body().at("/tasks").size()).isEqualTo(1);
+        assertThat(stored.body().at("/chainIntact").asBoolean()).isTrue();
+    }
+
     private void assertCounted(Answer answer, String path) {
         answer.ok();
         var counts = StatementCounting.last("POST", path);
