@@ -112,6 +112,8 @@ public class ChangingTickets {
                 return false;
             }
             var now = now();
+            // The day's counter row is locked from here to the commit: only the ticket's one write and its events
+            // follow.
             var ticket = Ticket.raise(
                     TicketId.newId(),
                     whistle.whistleId(),
