@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -113,22 +112,21 @@ public class Tickets {
      */
     void insert(Ticket ticket, Placement placement, Instant now) {
         var snapshot = ticket.snapshot();
-        var params = new HashMap<String, @Nullable Object>(rowOf(snapshot));
-        params.put("whistle", snapshot.whistleId().value());
-        params.put("number", snapshot.number().format());
-        params.put("grid", placement.gridId());
-        params.put("street", placement.streetId());
-        params.put("areaPath", placement.areaPath().toArray(String[]::new));
-        params.put("now", time(now));
-        write(ticket, null, """
-                INSERT INTO ticket (id, whistle_id, number, category, priority, level, owning_centre, state,
-                    suspended_from, suspend_reason, revision, reopen_count, resolved_at, closed_at, outcome,
-                    merged_into, reject_reason, grid_id, street_id, area_path, raised_at, updated_at)
-                VALUES (:id, :whistle, :number, :category, :priority, :level, :centre, :state,
-                    :suspendedFrom, :suspendReason, :revision, :reopenCount, :resolvedAt, :closedAt, :outcome,
-                    :mergedInto, :rejectReason, :grid, :street, :areaPath, :now, :now)
-                RETURNING id
-                """, params);
+        var row = ticketRow(snapshot);
+        row.put("whistle_id", snapshot.whistleId().value().toString());
+        row.put("number", snapshot.number().format());
+        row.put("grid_id", placement.gridId());
+        row.put("street_id", placement.streetId());
+        row.put("area_path", placement.areaPath());
+        row.put("raised_at", text(now));
+        row.put("updated_at", text(now));
+        var columns = String.join(", ", row.keySet());
+        write(
+                ticket,
+                null,
+                "INSERT INTO ticket (" + columns + ") SELECT " + columns
+                        + " FROM jsonb_populate_record(NULL::ticket, CAST(:ticket AS jsonb)) RETURNING id",
+                Map.of("ticket", JSON.writeValueAsString(row)));
     }
 
     /**
@@ -141,21 +139,24 @@ public class Tickets {
         var head = before.timeline().isEmpty()
                 ? TimelineEntry.GENESIS
                 : before.timeline().getLast().hash();
-        var params = new HashMap<String, @Nullable Object>(rowOf(ticket.snapshot()));
+        var row = ticketRow(ticket.snapshot());
+        row.remove("id");
+        row.put("updated_at", text(now));
+        var columns = String.join(", ", row.keySet());
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("ticket", JSON.writeValueAsString(row));
         params.put("expected", expected);
         params.put("expectedHead", head);
-        params.put("now", time(now));
-        int updated = write(ticket, before.snapshot(), """
-                UPDATE ticket SET category = :category, priority = :priority, level = :level,
-                    owning_centre = :centre, state = :state, suspended_from = :suspendedFrom,
-                    suspend_reason = :suspendReason, revision = :revision, reopen_count = :reopenCount,
-                    resolved_at = :resolvedAt, closed_at = :closedAt, outcome = :outcome,
-                    merged_into = :mergedInto, reject_reason = :rejectReason, updated_at = :now
-                WHERE id = :id AND revision = :expected
-                    AND (:expected = 0 OR EXISTS (SELECT 1 FROM ticket_timeline_entry e
-                        WHERE e.ticket_id = :id AND e.sequence = :expected AND e.hash = :expectedHead))
-                RETURNING id
-                """, params);
+        int updated = write(
+                ticket,
+                before.snapshot(),
+                "UPDATE ticket t SET (" + columns + ") = (SELECT " + columns
+                        + " FROM jsonb_populate_record(NULL::ticket, CAST(:ticket AS jsonb)))"
+                        + " WHERE t.id = :id AND t.revision = :expected AND (:expected = 0 OR EXISTS ("
+                        + "SELECT 1 FROM ticket_timeline_entry e"
+                        + " WHERE e.ticket_id = :id AND e.sequence = :expected AND e.hash = :expectedHead))"
+                        + " RETURNING t.id",
+                params);
         if (updated != 1) {
             throw new ConflictException("ticket " + ticket.number() + " changed meanwhile (expected revision "
                     + expected + "); it is " + ticket.state() + " here, reload and try again");
@@ -266,23 +267,26 @@ public class Tickets {
 
     // ---- snapshot → rows ---------------------------------------------------------------------------------------
 
-    private static Map<String, @Nullable Object> rowOf(TicketSnapshot t) {
-        var row = new HashMap<String, @Nullable Object>();
-        row.put("id", t.id().value());
+    /** The ticket row's columns that change with the ticket; where and when it was raised is written once. */
+    private static Map<String, @Nullable Object> ticketRow(TicketSnapshot t) {
+        var row = new LinkedHashMap<String, @Nullable Object>();
+        row.put("id", t.id().value().toString());
         row.put("category", t.category().value());
         row.put("priority", t.priority().name());
         row.put("level", t.level().name());
-        row.put("centre", t.owningCentre().value());
+        row.put("owning_centre", t.owningCentre().value());
         row.put("state", t.state().name());
-        row.put("suspendedFrom", name(t.suspendedFrom()));
-        row.put("suspendReason", t.suspendReason());
+        row.put("suspended_from", name(t.suspendedFrom()));
+        row.put("suspend_reason", t.suspendReason());
         row.put("revision", t.revision());
-        row.put("reopenCount", t.reopenCount());
-        row.put("resolvedAt", t.resolvedAt() == null ? null : time(t.resolvedAt()));
-        row.put("closedAt", t.closedAt() == null ? null : time(t.closedAt()));
+        row.put("reopen_count", t.reopenCount());
+        row.put("resolved_at", text(t.resolvedAt()));
+        row.put("closed_at", text(t.closedAt()));
         row.put("outcome", name(t.outcome()));
-        row.put("mergedInto", t.mergedInto() == null ? null : t.mergedInto().value());
-        row.put("rejectReason", t.rejectReason());
+        row.put(
+                "merged_into",
+                t.mergedInto() == null ? null : t.mergedInto().value().toString());
+        row.put("reject_reason", t.rejectReason());
         return row;
     }
 
@@ -538,10 +542,6 @@ public class Tickets {
     private static @Nullable Instant instantOrNull(JsonNode row, String field) {
         var value = stringOrNull(row, field);
         return value == null ? null : OffsetDateTime.parse(value).toInstant();
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
