@@ -38,6 +38,9 @@ class WritePathTest extends DispatchServiceTestBase {
         var closed = post(ticket + "/close", street, Map.of());
         assertCounted(closed, ticket + "/close");
 
+        assertThat(get(ticket, street).ok().body())
+                .as("the answer, made from the ticket in memory, is the ticket as stored")
+                .isEqualTo(closed.body());
         assertThat(closed.text("/state")).isEqualTo("CLOSED");
         assertThat(closed.body().at("/timeline").size()).isEqualTo(9);
         assertThat(closed.body().at("/chainIntact").asBoolean()).isTrue();
