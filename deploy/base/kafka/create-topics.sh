@@ -39,6 +39,7 @@ org-categories 3 cleanup.policy=compact
 org-rules 3 cleanup.policy=compact
 org-calendars 3 cleanup.policy=compact
 timeline-checkpoints 1 cleanup.policy=compact
+evaluation-ratings 12 cleanup.policy=compact
 whistle-raised.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 whistle-routed.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 whistle-reported.DLT 12 cleanup.policy=delete,retention.ms=2592000000
@@ -50,5 +51,6 @@ org-categories.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 org-rules.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 org-calendars.DLT 3 cleanup.policy=delete,retention.ms=2592000000
 timeline-checkpoints.DLT 1 cleanup.policy=delete,retention.ms=2592000000
+evaluation-ratings.DLT 12 cleanup.policy=delete,retention.ms=2592000000
 TOPICS
 echo "topics ready"

@@ -22,16 +22,20 @@ class ConsoleResourcesTest {
             "track.html",
             "command.html",
             "unit.html",
+            "evaluation.html",
+            "ratings.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
             "assets/js/map.js",
             "assets/js/dom.js",
             "assets/js/home.js",
+            "assets/js/ratings.js",
             "assets/js/whistle.js",
             "assets/js/track.js",
             "assets/js/command.js",
-            "assets/js/unit.js");
+            "assets/js/unit.js",
+            "assets/js/evaluation.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

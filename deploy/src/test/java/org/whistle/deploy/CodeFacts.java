@@ -26,7 +26,11 @@ final class CodeFacts {
         var groups = new TreeSet<String>();
         for (var file : mainSources()) {
             var text = Repository.read(file);
-            GROUP_LITERAL.matcher(text).results().forEach(m -> groups.add(m.group(1)));
+            // A group given as a placeholder (a rebuild runs under another) is the default it names.
+            GROUP_LITERAL
+                    .matcher(text)
+                    .results()
+                    .forEach(m -> groups.add(m.group(1).replaceFirst("^\\$\\{[^:}]+:([^}]+)}$", "$1")));
             GROUP_CONSTANT.matcher(text).results().forEach(m -> {
                 var constant = Pattern.compile("String\\s+" + m.group(1) + "\\s*=\\s*\"([^\"]+)\"")
                         .matcher(text);

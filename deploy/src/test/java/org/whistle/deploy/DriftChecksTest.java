@@ -25,7 +25,8 @@ class DriftChecksTest {
                         "intake-service",
                         "dispatch-service",
                         "sla-service",
-                        "notification-service");
+                        "notification-service",
+                        "evaluation-service");
         assertThat(CODE.service("intake-service").port()).isEqualTo(8082);
     }
 

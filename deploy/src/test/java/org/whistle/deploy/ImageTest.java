@@ -43,4 +43,12 @@ class ImageTest {
                 .contains("-Djarmode=tools -jar application.jar extract --layers")
                 .contains("COPY --from=layers /layers/extracted/dependencies/ ./");
     }
+
+    @Test
+    void logsJsonInContainersAndTextOnlyOnADevelopersConsole() {
+        assertThat(dockerfile).containsPattern("(?m)^\\s+LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \\\\$");
+        var localStack =
+                Repository.read(Repository.path("local-stack/src/main/java/org/whistle/localstack/ServiceLaunch.java"));
+        assertThat(localStack).as("the local stack keeps text").doesNotContain("LOGGING_STRUCTURED_FORMAT");
+    }
 }

@@ -151,6 +151,14 @@ final class ServiceCatalogue {
             return;
         }
         var pom = Repository.read(Repository.path(module + "/pom.xml"));
+        // A service inherits the dependencies every service has from its parent (service-parent).
+        var parentStart = pom.indexOf("<parent>");
+        if (parentStart >= 0) {
+            var parent = ARTIFACT.matcher(pom.substring(parentStart, pom.indexOf("</parent>")));
+            if (parent.find() && Files.isRegularFile(Repository.path(parent.group(1) + "/pom.xml"))) {
+                collect(parent.group(1), found);
+            }
+        }
         var dependencies = pom.substring(Math.max(0, pom.indexOf("<dependencies>")));
         Matcher dependency = DEPENDENCY.matcher(dependencies);
         while (dependency.find()) {

@@ -3,7 +3,6 @@ package org.whistle.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,12 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.Placement;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
-import org.whistle.dispatch.ticket.domain.UnitCode;
-import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.Topics;
 import org.whistle.events.TraceIds;
 import org.whistle.events.WhistleRouted;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 class RaisingTicketsTest extends DispatchServiceTestBase {
 
@@ -97,10 +95,9 @@ class RaisingTicketsTest extends DispatchServiceTestBase {
         assertThat(filed.action()).isEqualTo(WhistleRouted.Action.FILED);
         assertThat(routed.getFirst().revision()).isEqualTo(2);
         assertThat(filed.owningCentreId()).isEqualTo(DemoCity.GANNAN_TOWN_CENTRE);
-        assertThat(filed.deadlines())
-                .as("the durations the deadline policy gives")
-                .containsEntry(ClockKind.FILE, Duration.ofMinutes(30))
-                .containsEntry(ClockKind.RESOLVE, Duration.ofHours(2));
+        assertThat(routed.getFirst().version())
+                .as("whistle-routed v2, without deadlines")
+                .isEqualTo(2);
     }
 
     @Test

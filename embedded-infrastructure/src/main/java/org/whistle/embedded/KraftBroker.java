@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,53 @@ public final class KraftBroker implements AutoCloseable {
      * broker accepts clients. A {@code port} of 0 picks a free port.
      */
     public static KraftBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * Clients authenticate with SCRAM-SHA-512 over TLS and are authorised by ACLs (Kafka's {@code StandardAuthorizer};
+     * no ACL means no access), as a production cluster runs. {@code users} (name → password) get SCRAM credentials
+     * when the storage is formatted; {@code superUser} is one of them, passes every ACL and is the broker's own
+     * identity on its listener. The controller listener stays plaintext on loopback: its only client is this broker.
+     *
+     * @param keyStore PKCS12 with the broker's key and certificate (valid for {@code 127.0.0.1})
+     * @param trustStore PKCS12 with the certificate clients and the broker itself trust
+     */
+    public record Security(
+            Path keyStore, Path trustStore, String storePassword, String superUser, Map<String, String> users) {
+
+        public Security {
+            users = Map.copyOf(users);
+            if (!users.containsKey(superUser)) {
+                throw new IllegalArgumentException("the super user " + superUser + " needs a password in users");
+            }
+        }
+
+        /** What a client of this broker configures to be {@code user}: SASL_SSL, SCRAM-SHA-512, the trust store. */
+        public Map<String, Object> clientProperties(String user, String password) {
+            return Map.of(
+                    "security.protocol",
+                    "SASL_SSL",
+                    "sasl.mechanism",
+                    "SCRAM-SHA-512",
+                    "sasl.jaas.config",
+                    jaas(user, password),
+                    "ssl.truststore.location",
+                    trustStore.toAbsolutePath().toString(),
+                    "ssl.truststore.password",
+                    storePassword,
+                    "ssl.truststore.type",
+                    "PKCS12");
+        }
+
+        static String jaas(String user, String password) {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                    + "\" password=\"" + password + "\";";
+        }
+    }
+
+    /** A secured broker (see {@link Security}); {@code security} null starts a plaintext one. */
+    public static KraftBroker start(Path dataDir, int port, @Nullable Security security) {
         long started = System.nanoTime();
         createDirectories(dataDir);
         // A port we picked ourselves can be taken by someone else before Kafka binds it; only then is a retry fair.
@@ -66,7 +117,7 @@ public final class KraftBroker implements AutoCloseable {
             int brokerPort = port == 0 ? FreePorts.pick() : port;
             int controllerPort = FreePorts.pick();
             try {
-                var broker = startOnce(dataDir, brokerPort, controllerPort);
+                var broker = startOnce(dataDir, brokerPort, controllerPort, security);
                 log.info(
                         "Kafka broker ready at {} on {} in {} ms",
                         broker.bootstrapServers,
@@ -85,16 +136,25 @@ public final class KraftBroker implements AutoCloseable {
         }
     }
 
-    private static KraftBroker startOnce(Path dataDir, int brokerPort, int controllerPort) {
+    private static KraftBroker startOnce(
+            Path dataDir, int brokerPort, int controllerPort, @Nullable Security security) {
         var properties = properties(dataDir, brokerPort, controllerPort);
+        if (security != null) {
+            secure(properties, brokerPort, security);
+        }
         if (!isFormatted(dataDir)) {
-            format(dataDir, properties);
+            format(dataDir, properties, security);
         }
         var server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
         var bootstrapServers = HOST + ":" + brokerPort;
         try {
             server.startup();
-            awaitClients(bootstrapServers);
+            awaitClients(
+                    bootstrapServers,
+                    security == null
+                            ? Map.of()
+                            : security.clientProperties(
+                                    security.superUser(), security.users().get(security.superUser())));
         } catch (RuntimeException e) {
             server.shutdown();
             server.awaitShutdown();
@@ -158,21 +218,57 @@ public final class KraftBroker implements AutoCloseable {
         return properties;
     }
 
+    private static void secure(Properties properties, int brokerPort, Security security) {
+        var listener = "SASL_SSL://" + HOST + ":" + brokerPort;
+        var controller = properties.getProperty("controller.quorum.bootstrap.servers");
+        properties.putAll(Map.ofEntries(
+                Map.entry("listeners", listener + ",CONTROLLER://" + controller),
+                Map.entry("advertised.listeners", listener),
+                Map.entry("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "SASL_SSL"),
+                Map.entry("sasl.enabled.mechanisms", "SCRAM-SHA-512"),
+                Map.entry("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512"),
+                Map.entry(
+                        "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                        Security.jaas(security.superUser(), security.users().get(security.superUser()))),
+                Map.entry(
+                        "ssl.keystore.location",
+                        security.keyStore().toAbsolutePath().toString()),
+                Map.entry("ssl.keystore.password", security.storePassword()),
+                Map.entry("ssl.key.password", security.storePassword()),
+                Map.entry("ssl.keystore.type", "PKCS12"),
+                Map.entry(
+                        "ssl.truststore.location",
+                        security.trustStore().toAbsolutePath().toString()),
+                Map.entry("ssl.truststore.password", security.storePassword()),
+                Map.entry("ssl.truststore.type", "PKCS12"),
+                Map.entry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+                // ANONYMOUS exists only on the loopback controller listener, whose one client is this broker.
+                Map.entry("super.users", "User:" + security.superUser() + ";User:ANONYMOUS"),
+                Map.entry("allow.everyone.if.no.acl.found", "false")));
+    }
+
     private static boolean isFormatted(Path dataDir) {
         return Files.exists(dataDir.resolve("meta.properties"));
     }
 
-    private static void format(Path dataDir, Properties properties) {
+    private static void format(Path dataDir, Properties properties, @Nullable Security security) {
         var clusterId = Uuid.randomUuid().toString();
         var config = writeTemporary(properties);
         try {
             var output = new ByteArrayOutputStream();
+            var arguments = new ArrayList<>(
+                    List.of("format", "--cluster-id", clusterId, "--config", config.toString(), "--standalone"));
+            if (security != null) {
+                // SCRAM credentials live in the cluster metadata; formatting writes the first ones.
+                security.users().forEach((user, password) -> {
+                    arguments.add("--add-scram");
+                    arguments.add("SCRAM-SHA-512=[name=" + user + ",password=" + password + "]");
+                });
+            }
             int status;
             try (var printer = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-                status = StorageTool.execute(
-                        new String[] {"format", "--cluster-id", clusterId, "--config", config.toString(), "--standalone"
-                        },
-                        printer);
+                status = StorageTool.execute(arguments.toArray(String[]::new), printer);
             }
             var report = output.toString(StandardCharsets.UTF_8).strip();
             if (status != 0) {
@@ -196,12 +292,13 @@ public final class KraftBroker implements AutoCloseable {
         }
     }
 
-    private static void awaitClients(String bootstrapServers) {
+    private static void awaitClients(String bootstrapServers, Map<String, Object> security) {
         var timeoutMs = (int) READY_TIMEOUT.toMillis();
-        try (var admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs))) {
+        var config = new HashMap<String, Object>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        try (var admin = Admin.create(config)) {
             var nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
                     .nodes()
                     .get(timeoutMs, TimeUnit.MILLISECONDS);

@@ -14,7 +14,10 @@ public enum EventType {
     WHISTLE_RAISED("whistle-raised", 2, Topics.WHISTLE_RAISED, WhistleRaised.class),
     /** Read only: v1 documents decode into the v2 record, their {@code trackingCode} ignored. */
     WHISTLE_RAISED_V1("whistle-raised", 1, Topics.WHISTLE_RAISED, WhistleRaised.class, true),
-    WHISTLE_ROUTED("whistle-routed", 1, Topics.WHISTLE_ROUTED, WhistleRouted.class),
+    /** v2 (ADR 0023): without {@code deadlines}, and {@code urgency} where v1 said {@code priority}. */
+    WHISTLE_ROUTED("whistle-routed", 2, Topics.WHISTLE_ROUTED, WhistleRouted.class),
+    /** Read only: v1 documents decode into the v2 record, {@code priority} as its urgency, {@code deadlines} ignored. */
+    WHISTLE_ROUTED_V1("whistle-routed", 1, Topics.WHISTLE_ROUTED, WhistleRouted.class, true),
     WHISTLE_REPORTED("whistle-reported", 1, Topics.WHISTLE_REPORTED, WhistleReported.class),
     WHISTLE_CLOSED("whistle-closed", 1, Topics.WHISTLE_CLOSED, WhistleClosed.class),
     WHISTLE_ESCALATED("whistle-escalated", 1, Topics.WHISTLE_ESCALATED, WhistleEscalated.class),
@@ -26,7 +29,9 @@ public enum EventType {
     CATEGORY_CHANGED("org-category-changed", 1, Topics.ORG_CATEGORIES, CategoryChanged.class),
     ROUTING_RULE_CHANGED("org-routing-rule-changed", 1, Topics.ORG_RULES, RoutingRuleChanged.class),
     DEADLINE_POLICY_CHANGED("org-deadline-policy-changed", 1, Topics.ORG_RULES, DeadlinePolicyChanged.class),
-    CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class);
+    CALENDAR_CHANGED("org-calendar-changed", 1, Topics.ORG_CALENDARS, CalendarChanged.class),
+    /** 双考核: a centre's rating of a summoned unit's part, or the decision on the unit's appeal (ADR 0025). */
+    UNIT_RATED("unit-rated", 1, Topics.EVALUATION_RATINGS, UnitRated.class);
 
     private final String typeName;
     private final int version;

@@ -27,6 +27,8 @@ public final class Topics {
     public static final String ORG_CALENDARS = "org-calendars";
     /** Signed checkpoints of ticket timelines (ADR 0016): compacted, one key per checkpoint, so all are kept. */
     public static final String TIMELINE_CHECKPOINTS = "timeline-checkpoints";
+    /** 双考核 ratings of summoned units and the decisions on their appeals (ADR 0025), keyed by the rating. */
+    public static final String EVALUATION_RATINGS = "evaluation-ratings";
 
     static final String DEAD_LETTER_SUFFIX = ".DLT";
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
@@ -46,7 +48,9 @@ public final class Topics {
             reference(ORG_RULES),
             reference(ORG_CALENDARS),
             // One partition: checkpoints form one numbered, chained sequence that a verifier reads in order.
-            new TopicDefinition(TIMELINE_CHECKPOINTS, 1, true, null));
+            new TopicDefinition(TIMELINE_CHECKPOINTS, 1, true, null),
+            // Compacted: the last event of each rating (its standing result) is kept for as long as appraisals need it.
+            new TopicDefinition(EVALUATION_RATINGS, LIFECYCLE_PARTITIONS, true, null));
 
     private Topics() {}
 

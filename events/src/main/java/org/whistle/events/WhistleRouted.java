@@ -1,18 +1,21 @@
 package org.whistle.events;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The command platform moved a ticket: filed, summoned units, transferred, extended, suspended, verified, reopened
  * or raised its level. Carries the ticket's state after the action, so a consumer needs no other event to know it.
  *
- * @param deadlines the clock durations the deadline policy gives the ticket at its level and priority, as dispatch
- *     found them (informational: sla-service times clocks from its own copy of the policies); absent when no policy
- *     applies
+ * <p>Version 2 (ADR 0023) dropped v1's {@code deadlines}, which nobody read (sla-service times clocks from its own
+ * copy of the deadline policies), and names the ticket's urgency {@code urgency}, as every other event does; v1
+ * documents, which call it {@code priority}, are read into this record.
+ *
+ * @param urgency how urgent the ticket is (紧急/一般), which picks the deadline policy; v1 documents call it
+ *     {@code priority}
  * @param timelineHead the ticket's timeline head after this change (its sequence equals the envelope's revision), which
  *     anchors dispatch's hash chain outside its database (ADR 0016); absent from producers that predate it
  */
@@ -25,17 +28,16 @@ public record WhistleRouted(
         CommandLevel level,
         String owningCentreId,
         String categoryCode,
-        Urgency priority,
+        @JsonAlias("priority") Urgency urgency,
         List<Summons> summons,
         @Nullable Extension extension,
         @Nullable String reason,
         Actor actor,
         Instant at,
-        @Nullable Map<ClockKind, Duration> deadlines,
         @Nullable TimelineHead timelineHead)
         implements WhistleEvent {
 
-    /** Without the timeline head, as published before it was added. */
+    /** Without the timeline head, as v1 producers published before it was added. */
     public WhistleRouted(
             WhistleId whistleId,
             TicketId ticketId,
@@ -45,13 +47,12 @@ public record WhistleRouted(
             CommandLevel level,
             String owningCentreId,
             String categoryCode,
-            Urgency priority,
+            Urgency urgency,
             List<Summons> summons,
             @Nullable Extension extension,
             @Nullable String reason,
             Actor actor,
-            Instant at,
-            @Nullable Map<ClockKind, Duration> deadlines) {
+            Instant at) {
         this(
                 whistleId,
                 ticketId,
@@ -61,13 +62,12 @@ public record WhistleRouted(
                 level,
                 owningCentreId,
                 categoryCode,
-                priority,
+                urgency,
                 summons,
                 extension,
                 reason,
                 actor,
                 at,
-                deadlines,
                 null);
     }
 

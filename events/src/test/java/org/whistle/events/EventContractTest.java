@@ -59,6 +59,36 @@ class EventContractTest {
                 .doesNotContain("trackingCode");
     }
 
+    @Test
+    void readsWhistleRoutedV1IntoTheV2RecordWithItsPriorityAsUrgencyAndItsDeadlinesDropped() {
+        var routed = SampleEvents.all().stream()
+                .filter(WhistleRouted.class::isInstance)
+                .map(WhistleRouted.class::cast)
+                .filter(data -> data.urgency() == Urgency.NORMAL)
+                .findFirst()
+                .orElseThrow();
+        var document = (ObjectNode) JSON.readTree(EventCodec.instance().encode(SampleEvents.envelope(routed)));
+        document.put("version", 1);
+        var data = (ObjectNode) document.get("data");
+        data.remove("urgency");
+        data.put("priority", "NORMAL");
+        data.putObject("deadlines").put("RESOLVE", "P7D");
+        assertThat(schemaOf(EventType.WHISTLE_ROUTED_V1).validate(document)).isEmpty();
+        assertThat(schemaOf(EventType.WHISTLE_ROUTED).validate(document)).isNotEmpty();
+
+        var read = EventCodec.instance().decode(JSON.writeValueAsString(document));
+
+        assertThat(read.eventType()).isEqualTo(EventType.WHISTLE_ROUTED_V1);
+        assertThat(read.data()).isEqualTo(routed);
+        assertThat(EventType.of(routed)).isEqualTo(EventType.WHISTLE_ROUTED);
+        assertThat(EventCodec.instance().encodeToString(SampleEvents.envelope(routed)))
+                .as("producers write v2: urgency, no priority, no deadlines")
+                .contains("\"version\":2")
+                .contains("\"urgency\":\"NORMAL\"")
+                .doesNotContain("priority")
+                .doesNotContain("deadlines");
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void serialisesToADocumentItsSchemaAccepts(EventData data) {
@@ -96,7 +126,10 @@ class EventContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EventType.class, names = "WHISTLE_RAISED_V1", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = EventType.class,
+            names = {"WHISTLE_RAISED_V1", "WHISTLE_ROUTED_V1"},
+            mode = EnumSource.Mode.EXCLUDE)
     void schemaNamesEveryFieldOfTheRecordAndRequiresExactlyTheNonNullableOnes(EventType type) {
         var dataSchema = schemaNode(type).get("properties").get("data");
         var components = Arrays.asList(type.dataClass().getRecordComponents());

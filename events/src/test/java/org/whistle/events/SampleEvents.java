@@ -53,7 +53,6 @@ final class SampleEvents {
                         "需协调环卫车辆",
                         DISPATCHER,
                         AT,
-                        Map.of(ClockKind.REPORT_IN, Duration.ofHours(2), ClockKind.RESOLVE, Duration.ofDays(7)),
                         new TimelineHead(4, HEAD_HASH)),
                 new WhistleReported(
                         WHISTLE,
@@ -180,7 +179,24 @@ final class SampleEvents {
                         AT.plusSeconds(86_400),
                         new Actor("u-2048", "centre-district-longsha", "DISTRICT_DISPATCHER"),
                         AT,
-                        new TimelineHead(6, HEAD_HASH)));
+                        new TimelineHead(6, HEAD_HASH)),
+                new UnitRated(
+                        java.util.UUID.fromString("019ac3b2-8b00-7c24-9e3f-5a7b9c1d2e33"),
+                        WHISTLE,
+                        TICKET,
+                        "QQHR-20261127-000123",
+                        "unit-property-yongan",
+                        "centre-street-longsha-nanhang",
+                        UnitRated.PartEnded.DONE,
+                        true,
+                        true,
+                        false,
+                        UnitRated.Quality.FAIR,
+                        78,
+                        UnitRated.Stage.APPEAL_DECIDED,
+                        UnitRated.AppealDecision.AMENDED,
+                        new Actor("u-2048", "centre-district-longsha", "DISTRICT_DISPATCHER"),
+                        AT));
     }
 
     /** The same facts with every optional field left out, the other legal shape of each type. */
@@ -212,8 +228,7 @@ final class SampleEvents {
                         null,
                         null,
                         Actor.system("dispatch-service"),
-                        AT,
-                        null),
+                        AT),
                 new WhistleClosed(
                         WHISTLE, TICKET, WhistleClosed.Outcome.NO_ANSWER, null, null, Actor.system("sla"), AT),
                 new WhistleEscalated(
@@ -281,7 +296,24 @@ final class SampleEvents {
                         List.of(),
                         List.of(new CalendarChanged.DatedException(
                                 java.time.LocalDate.of(2027, 1, 1), CalendarChanged.DayKind.HOLIDAY, null)),
-                        false));
+                        false),
+                new UnitRated(
+                        java.util.UUID.fromString("019ac3b2-8b00-7c24-9e3f-5a7b9c1d2e34"),
+                        WHISTLE,
+                        null,
+                        null,
+                        "unit-roads-longsha",
+                        "centre-street-longsha-nanhang",
+                        UnitRated.PartEnded.WITHDRAWN,
+                        false,
+                        false,
+                        false,
+                        UnitRated.Quality.POOR,
+                        0,
+                        UnitRated.Stage.RATED,
+                        null,
+                        DISPATCHER,
+                        AT));
     }
 
     static EventEnvelope<EventData> envelope(EventData data) {

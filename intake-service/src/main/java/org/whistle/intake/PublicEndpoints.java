@@ -5,10 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.whistle.security.SecurityProblems;
-import org.whistle.security.ServiceSecurityAutoConfiguration;
+import org.whistle.security.ResourceServerChain;
 
 /**
  * Whistles may be raised and followed without an account (人人皆可吹哨), and Open311 clients authenticate with an
@@ -21,22 +19,13 @@ class PublicEndpoints {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 100)
     SecurityFilterChain anonymousIntake(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/whistles", "/api/whistles/**", "/open311/**")
-                // Proposing grids for a caller's address is for signed-in dispatchers (checked by role in the
-                // service); an anonymous caller is asked to sign in (401).
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/whistles/places")
-                        .authenticated()
-                        .anyRequest()
-                        .permitAll())
-                .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden())
-                        .jwt(jwt ->
-                                jwt.jwtAuthenticationConverter(ServiceSecurityAutoConfiguration.rolesAsAuthorities())))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+        return ResourceServerChain.bearerTokens()
+                .build(http.securityMatcher("/api/whistles", "/api/whistles/**", "/open311/**")
+                        // Proposing grids for a caller's address is for signed-in dispatchers (checked by role in the
+                        // service); an anonymous caller is asked to sign in (401).
+                        .authorizeHttpRequests(requests -> requests.requestMatchers("/api/whistles/places")
+                                .authenticated()
+                                .anyRequest()
+                                .permitAll()));
     }
 }

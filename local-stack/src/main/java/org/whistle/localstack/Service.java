@@ -10,7 +10,8 @@ public enum Service {
     INTAKE("intake-service", 8082, "intake", "INTAKE_URI"),
     DISPATCH("dispatch-service", 8083, "dispatch", "DISPATCH_URI"),
     SLA("sla-service", 8084, null, "SLA_URI"),
-    NOTIFICATION("notification-service", 8085, "notification", "NOTIFICATION_URI");
+    NOTIFICATION("notification-service", 8085, "notification", "NOTIFICATION_URI"),
+    EVALUATION("evaluation-service", 8086, "evaluation", "EVALUATION_URI");
 
     private final String module;
     private final int defaultPort;

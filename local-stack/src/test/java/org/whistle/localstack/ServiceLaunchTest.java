@@ -27,7 +27,8 @@ class ServiceLaunchTest {
                     "org_registry", "jdbc:postgresql://localhost:15432/org_registry",
                     "intake", "jdbc:postgresql://localhost:15432/intake",
                     "dispatch", "jdbc:postgresql://localhost:15432/dispatch",
-                    "notification", "jdbc:postgresql://localhost:15432/notification"),
+                    "notification", "jdbc:postgresql://localhost:15432/notification",
+                    "evaluation", "jdbc:postgresql://localhost:15432/evaluation"),
             "postgres",
             "secret");
 
@@ -95,6 +96,7 @@ class ServiceLaunchTest {
                 .containsEntry("DISPATCH_URI", "http://127.0.0.1:9083")
                 .containsEntry("SLA_URI", "http://127.0.0.1:9084")
                 .containsEntry("NOTIFICATION_URI", "http://127.0.0.1:9085")
+                .containsEntry("EVALUATION_URI", "http://127.0.0.1:9086")
                 .doesNotContainKey("DATABASE_URL");
     }
 
@@ -123,7 +125,8 @@ class ServiceLaunchTest {
     @Test
     void pointsEveryServiceButTheIssuerAndTheGatewayAtOrgRegistrysKeys() {
         var jwks = "http://127.0.0.1:" + ports.get(Service.ORG_REGISTRY) + "/oauth2/jwks";
-        for (var service : List.of(Service.INTAKE, Service.DISPATCH, Service.SLA, Service.NOTIFICATION)) {
+        for (var service :
+                List.of(Service.INTAKE, Service.DISPATCH, Service.SLA, Service.NOTIFICATION, Service.EVALUATION)) {
             assertThat(ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
                             .environment())
                     .containsEntry("WHISTLE_SECURITY_JWKS_URI", jwks);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.whistle.events.CategoryChanged;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.TopicDefinition;
 import org.whistle.events.Topics;
+import org.whistle.events.TraceIds;
+import org.whistle.events.Urgency;
 import org.whistle.events.WhistleFeedback;
 import org.whistle.events.WhistleId;
 import org.whistle.messaging.deadletter.DeadLetters;
@@ -149,6 +153,30 @@ class ConsumingEventsTest {
         assertThat(listener.deliveries(event.id())).isEqualTo(1);
     }
 
+    @Test
+    void deadLettersAnEventOfAnotherTypeWithoutRecordingItAsHandled() throws Exception {
+        var code = "MSG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        var clock = Clock.systemUTC();
+        var event = EventEnvelope.wrap(
+                new CategoryChanged(code, "测试类别", null, null, "A", Urgency.NORMAL, true),
+                1,
+                "messaging-test",
+                TraceIds.newTraceId(),
+                clock);
+
+        send(event);
+
+        var parked = deadLettered(event.key());
+        assertThat(reason(parked))
+                .startsWith("PoisonEventException: not a WhistleFeedback event: org-category-changed");
+        assertThat(listener.deliveries(event.id())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM messaging.handled_event WHERE event_id = :id")
+                        .param("id", event.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private void send(EventEnvelope<?> event) throws Exception {
         template.send(TOPIC, event.key(), event).get(10, TimeUnit.SECONDS);
     }
@@ -220,7 +248,7 @@ class ConsumingEventsTest {
             if (POISON.equals(comment)) {
                 throw new PoisonEventException("the ticket of this feedback never existed");
             }
-            handling.handleOnce("messaging-test", event, () -> {
+            handling.handleOnce("messaging-test", event, WhistleFeedback.class, feedback -> {
                 if (FAIL_ONCE.equals(comment) && failedOnce.add(event.id())) {
                     throw new IllegalStateException("a transient failure inside the effect");
                 }

@@ -2,6 +2,7 @@ package org.whistle.notification;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.whistle.problems.BoundedText;
 import org.whistle.problems.InvalidInputException;
 
 /**
@@ -30,23 +31,12 @@ public final class InputBounds {
 
     /** Refuses a text longer than {@code max} characters. */
     public static @Nullable String text(String field, @Nullable String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
-            throw InvalidInputException.of(field, "最多 " + max + " 个字符");
-        }
-        return value;
+        return BoundedText.requireLength(field, value, max);
     }
 
     /** Refuses a name longer than {@code max}, or holding control characters or bidirectional overrides. */
     public static @Nullable String name(String field, @Nullable String value, int max) {
-        text(field, value, max);
-        if (value != null
-                && value.codePoints()
-                        .anyMatch(c -> Character.isISOControl(c)
-                                || (c >= 0x202A && c <= 0x202E)
-                                || (c >= 0x2066 && c <= 0x2069))) {
-            throw InvalidInputException.of(field, "不得含控制字符或文字方向控制字符");
-        }
-        return value;
+        return BoundedText.requireLine(field, value, max);
     }
 
     /** Refuses a list with more than {@link #ITEMS} items or an item longer than {@code max}. */

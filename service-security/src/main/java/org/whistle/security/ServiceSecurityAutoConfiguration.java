@@ -12,14 +12,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -34,7 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * controllers take a {@link Caller} argument (null for anonymous requests a service lets through).
  *
  * <p>The default chain opens probes, metrics and the OpenAPI description and requires a token for everything else;
- * its refusals are problem details ({@link SecurityProblems});
+ * it and every chain a service declares itself are configured by {@link ResourceServerChain};
  * a service that serves anonymous callers somewhere declares its own chain for those paths with a higher order.
  * org-registry, which issues the tokens, declares its own decoder and so none of this applies there.
  */
@@ -63,30 +60,12 @@ public class ServiceSecurityAutoConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain bearerTokens(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        return ResourceServerChain.bearerTokens()
+                .build(http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                         .permitAll()
                         .anyRequest()
-                        .authenticated())
-                .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities())))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
-    }
-
-    /** Reads the {@code roles} claim into {@code ROLE_} authorities, for chains a service declares itself. */
-    public static JwtAuthenticationConverter rolesAsAuthorities() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
+                        .authenticated()));
     }
 
     @Override

@@ -101,6 +101,18 @@ class SlaServiceApplicationTest extends ServiceContract {
     }
 
     @Test
+    void exportsItsKafkaStreamsMetrics() throws Exception {
+        // Spring Kafka runs the Streams client with Boot's Micrometer listener: the SLA's lag and throughput show.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(get("/actuator/prometheus").body().lines())
+                                .anySatisfy(line -> assertThat(line)
+                                        .startsWith("kafka_stream_alive_stream_threads{")
+                                        .contains("client_id=\"sla-service-test-")
+                                        .endsWith(" 1.0")));
+    }
+
+    @Test
     void showsTheClocksOfAKnownTicketToADispatcherByWhistleOrTicketId() {
         var ticket = new Tickets(Clock.systemUTC(), Tickets.POTHOLE);
         publish(ticket.summoned("roads-bureau"));

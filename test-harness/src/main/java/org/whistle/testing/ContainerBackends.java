@@ -10,7 +10,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 final class ContainerBackends {
 
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
-    static final String POSTGRES_IMAGE = "postgres:16-alpine";
+    static final String POSTGRES_IMAGE = "postgres:17-alpine";
 
     private ContainerBackends() {}
 

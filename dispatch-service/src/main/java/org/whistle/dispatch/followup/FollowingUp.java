@@ -12,7 +12,6 @@ import org.whistle.events.Actor;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Topics;
 import org.whistle.events.WhistleFeedback;
-import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
 
 /**
@@ -42,10 +41,7 @@ class FollowingUp {
 
     @KafkaListener(topics = Topics.WHISTLE_FEEDBACK, groupId = "dispatch-service")
     void on(EventEnvelope<?> event) {
-        if (!(event.data() instanceof WhistleFeedback feedback)) {
-            throw new PoisonEventException("not a whistle-feedback event: " + event.type());
-        }
-        handling.handleOnce(CONSUMER, event, () -> answer(feedback, event.traceId()));
+        handling.handleOnce(CONSUMER, event, WhistleFeedback.class, feedback -> answer(feedback, event.traceId()));
     }
 
     private void answer(WhistleFeedback feedback, String traceId) {

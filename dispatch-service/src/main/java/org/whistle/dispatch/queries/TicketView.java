@@ -9,9 +9,9 @@ import org.whistle.dispatch.ticket.StoredTicket;
 import org.whistle.dispatch.ticket.domain.FollowUpRoundPolicy;
 import org.whistle.dispatch.ticket.domain.SupervisionOrder;
 import org.whistle.dispatch.ticket.domain.TimelineVerifier;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
 import org.whistle.events.EvidenceRef;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.personaldata.Disclosure;
 
 /**

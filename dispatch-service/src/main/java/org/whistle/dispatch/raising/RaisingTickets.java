@@ -11,7 +11,6 @@ import org.whistle.events.CommandLevel;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Topics;
 import org.whistle.events.WhistleRaised;
-import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
 
 /**
@@ -37,10 +36,7 @@ class RaisingTickets {
 
     @KafkaListener(topics = Topics.WHISTLE_RAISED, groupId = "dispatch-service")
     void on(EventEnvelope<?> event) {
-        if (!(event.data() instanceof WhistleRaised whistle)) {
-            throw new PoisonEventException("not a whistle-raised event: " + event.type());
-        }
-        handling.handleOnce(CONSUMER, event, () -> raise(whistle, event.traceId()));
+        handling.handleOnce(CONSUMER, event, WhistleRaised.class, whistle -> raise(whistle, event.traceId()));
     }
 
     private void raise(WhistleRaised whistle, String traceId) {

@@ -10,14 +10,13 @@ import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.dispatch.ticket.domain.AutoClosePolicy;
 import org.whistle.dispatch.ticket.domain.ClockCurrencyPolicy;
 import org.whistle.dispatch.ticket.domain.Decision;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
 import org.whistle.events.ClockKind;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Topics;
 import org.whistle.events.WhistleEscalated;
-import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * Acts on expired clocks from sla-service. An expired follow-up closes a verified ticket as no answer
@@ -46,13 +45,10 @@ class EscalatingTickets {
 
     @KafkaListener(topics = Topics.WHISTLE_ESCALATED, groupId = "dispatch-service")
     void on(EventEnvelope<?> event) {
-        if (!(event.data() instanceof WhistleEscalated escalated)) {
-            throw new PoisonEventException("not a whistle-escalated event: " + event.type());
-        }
-        if (escalated.kind() != WhistleEscalated.Kind.ESCALATION) {
+        if (event.data() instanceof WhistleEscalated warning && warning.kind() != WhistleEscalated.Kind.ESCALATION) {
             return;
         }
-        handling.handleOnce(CONSUMER, event, () -> escalate(escalated, event.traceId()));
+        handling.handleOnce(CONSUMER, event, WhistleEscalated.class, escalated -> escalate(escalated, event.traceId()));
     }
 
     private void escalate(WhistleEscalated escalated, String traceId) {

@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.whistle.dispatch.ticket.domain.CategoryCode;
 import org.whistle.dispatch.ticket.domain.Ticket;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.Actor;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketId;
 import org.whistle.events.WhistleRaised;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.NotFoundException;
 
 /**

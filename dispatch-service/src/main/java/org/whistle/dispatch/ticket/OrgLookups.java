@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /** What dispatch asks of its copy of the organisation: who commands where, and the areas centres answer for. */
 @Component

@@ -1,14 +1,11 @@
 package org.whistle.dispatch.ticket;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.domain.SupervisionOrder;
 import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.dispatch.ticket.domain.TicketEvent;
-import org.whistle.events.ClockKind;
 import org.whistle.events.EventData;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.TimelineHead;
@@ -19,7 +16,6 @@ import org.whistle.events.WhistleRouted;
 import org.whistle.events.WhistleRouted.Action;
 import org.whistle.events.WhistleSupervised;
 import org.whistle.messaging.outbox.Outbox;
-import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.security.personaldata.PersonalData;
 
 /**
@@ -35,23 +31,15 @@ class TicketEventsOut {
 
     private final Outbox outbox;
     private final Clock clock;
-    private final OrgReferenceCopy org;
 
-    TicketEventsOut(Outbox outbox, Clock clock, OrgReferenceCopy org) {
+    TicketEventsOut(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
-        this.org = org;
     }
 
     void publish(Ticket ticket, String traceId) {
         for (var event : ticket.events()) {
-            var deadlines = org.deadlinePolicy(
-                            ticket.category().value(),
-                            ticket.priority(),
-                            event.change().level())
-                    .map(match -> match.policy().durations())
-                    .orElse(null);
-            contractOf(ticket, event, deadlines, headAt(ticket, event.change().revision()))
+            contractOf(ticket, event, headAt(ticket, event.change().revision()))
                     .ifPresent(data -> outbox.append(
                             EventEnvelope.wrap(data, event.change().revision(), PRODUCER, traceId, clock)));
         }
@@ -64,28 +52,20 @@ class TicketEventsOut {
         return new TimelineHead(entry.sequence(), entry.hash());
     }
 
-    static Optional<EventData> contractOf(
-            Ticket ticket,
-            TicketEvent event,
-            @org.jspecify.annotations.Nullable Map<ClockKind, Duration> deadlines,
-            TimelineHead head) {
+    static Optional<EventData> contractOf(Ticket ticket, TicketEvent event, TimelineHead head) {
         return Optional.ofNullable(
                 switch (event) {
-                    case TicketEvent.Filed e -> routed(ticket, e, deadlines, head, Action.FILED, null, null);
-                    case TicketEvent.UnitsSummoned e -> routed(ticket, e, deadlines, head, Action.SUMMONED, null, null);
-                    case TicketEvent.Transferred e ->
-                        routed(ticket, e, deadlines, head, Action.TRANSFERRED, null, e.reason());
-                    case TicketEvent.Returned e ->
-                        routed(ticket, e, deadlines, head, Action.RETURNED, null, e.reason());
-                    case TicketEvent.Suspended e ->
-                        routed(ticket, e, deadlines, head, Action.SUSPENDED, null, e.reason());
-                    case TicketEvent.Resumed e -> routed(ticket, e, deadlines, head, Action.RESUMED, null, null);
-                    case TicketEvent.Verified e -> routed(ticket, e, deadlines, head, Action.VERIFIED, null, null);
+                    case TicketEvent.Filed e -> routed(ticket, e, head, Action.FILED, null, null);
+                    case TicketEvent.UnitsSummoned e -> routed(ticket, e, head, Action.SUMMONED, null, null);
+                    case TicketEvent.Transferred e -> routed(ticket, e, head, Action.TRANSFERRED, null, e.reason());
+                    case TicketEvent.Returned e -> routed(ticket, e, head, Action.RETURNED, null, e.reason());
+                    case TicketEvent.Suspended e -> routed(ticket, e, head, Action.SUSPENDED, null, e.reason());
+                    case TicketEvent.Resumed e -> routed(ticket, e, head, Action.RESUMED, null, null);
+                    case TicketEvent.Verified e -> routed(ticket, e, head, Action.VERIFIED, null, null);
                     case TicketEvent.LevelRaised e ->
                         routed(
                                 ticket,
                                 e,
-                                deadlines,
                                 head,
                                 Action.LEVEL_RAISED,
                                 null,
@@ -96,15 +76,12 @@ class TicketEventsOut {
                         routed(
                                 ticket,
                                 e,
-                                deadlines,
                                 head,
                                 Action.EXTENDED,
                                 new WhistleRouted.Extension(e.clock(), e.unit().value(), e.extraTime()),
                                 null);
-                    case TicketEvent.VerificationFailed e ->
-                        routed(ticket, e, deadlines, head, Action.REOPENED, null, e.reason());
-                    case TicketEvent.Reopened e ->
-                        routed(ticket, e, deadlines, head, Action.REOPENED, null, e.reason());
+                    case TicketEvent.VerificationFailed e -> routed(ticket, e, head, Action.REOPENED, null, e.reason());
+                    case TicketEvent.Reopened e -> routed(ticket, e, head, Action.REOPENED, null, e.reason());
                     case TicketEvent.UnitReported e -> {
                         var c = e.change();
                         yield new WhistleReported(
@@ -124,8 +101,7 @@ class TicketEventsOut {
                     case TicketEvent.Closed e -> closed(e, head, e.outcome(), null, null);
                     case TicketEvent.Rejected e -> closed(e, head, Outcome.REJECTED, e.reason(), null);
                     case TicketEvent.Merged e -> closed(e, head, Outcome.MERGED, null, e.into());
-                    case TicketEvent.SummonsChanged e ->
-                        routed(ticket, e, deadlines, head, Action.SUMMONED, null, e.reason());
+                    case TicketEvent.SummonsChanged e -> routed(ticket, e, head, Action.SUMMONED, null, e.reason());
                     case TicketEvent.Supervised e -> {
                         var c = e.change();
                         var order = e.order();
@@ -161,7 +137,6 @@ class TicketEventsOut {
     private static WhistleRouted routed(
             Ticket ticket,
             TicketEvent event,
-            @org.jspecify.annotations.Nullable Map<ClockKind, Duration> deadlines,
             TimelineHead head,
             Action action,
             WhistleRouted.@org.jspecify.annotations.Nullable Extension extension,
@@ -184,7 +159,6 @@ class TicketEventsOut {
                 PersonalData.phonesIn(reason),
                 c.actor(),
                 c.at(),
-                deadlines,
                 head);
     }
 

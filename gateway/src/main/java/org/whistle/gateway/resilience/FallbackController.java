@@ -33,7 +33,8 @@ class FallbackController {
             "intake", "吹哨受理服务",
             "dispatch", "派单服务（工单和待办）",
             "sla", "时限服务",
-            "notification", "通知服务");
+            "notification", "通知服务",
+            "evaluation", "考核评价服务");
 
     private static final Logger LOG = LoggerFactory.getLogger(FallbackController.class);
 

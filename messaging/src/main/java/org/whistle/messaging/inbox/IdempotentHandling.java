@@ -2,10 +2,12 @@ package org.whistle.messaging.inbox;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.events.EventEnvelope;
+import org.whistle.messaging.deadletter.PoisonEventException;
 
 /**
  * Applies an event's effect at most once per consumer: the event id is recorded in the same transaction as the
@@ -36,6 +38,22 @@ public class IdempotentHandling {
             return true;
         });
         return Boolean.TRUE.equals(ran);
+    }
+
+    /**
+     * Runs {@code effect} on the event's data in a transaction unless {@code consumer} already handled this event.
+     * Data of another type can never be handled by this consumer, so it is a {@link PoisonEventException} and goes
+     * to the dead-letter topic at once — checked before anything is recorded.
+     *
+     * @return whether the effect ran
+     */
+    public <T> boolean handleOnce(String consumer, EventEnvelope<?> event, Class<T> type, Consumer<? super T> effect) {
+        if (!type.isInstance(event.data())) {
+            throw new PoisonEventException(
+                    "not a " + type.getSimpleName() + " event: " + event.type() + " (" + event.id() + ")");
+        }
+        var data = type.cast(event.data());
+        return handleOnce(consumer, event, () -> effect.accept(data));
     }
 
     /**

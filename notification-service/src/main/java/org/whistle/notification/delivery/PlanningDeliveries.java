@@ -88,10 +88,7 @@ class PlanningDeliveries {
                 Topics.WHISTLE_FEEDBACK
             })
     void on(EventEnvelope<?> event) {
-        if (!(event.data() instanceof WhistleEvent)) {
-            return;
-        }
-        if (handling.handleOnce(CONSUMER, event, () -> plan(event))) {
+        if (handling.handleOnce(CONSUMER, event, WhistleEvent.class, whistle -> plan(event))) {
             sender.wake();
         }
     }

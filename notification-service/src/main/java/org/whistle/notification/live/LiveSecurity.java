@@ -6,11 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.whistle.security.SecurityProblems;
-import org.whistle.security.ServiceSecurityAutoConfiguration;
+import org.whistle.security.ResourceServerChain;
 
 /**
  * The streams' own chain: like the shared one, but EventSource clients, which cannot set headers, may pass the token
@@ -24,22 +22,13 @@ class LiveSecurity {
     SecurityFilterChain liveStreamTokens(HttpSecurity http) throws Exception {
         var tokens = new DefaultBearerTokenResolver();
         tokens.setAllowUriQueryParameter(true);
-        return http.securityMatcher("/api/notifications/stream", "/api/notifications/stream/**")
-                .authorizeHttpRequests(
-                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
-                .oauth2ResourceServer(server -> server.bearerTokenResolver(tokens)
-                        .authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden())
-                        .jwt(jwt ->
-                                jwt.jwtAuthenticationConverter(ServiceSecurityAutoConfiguration.rolesAsAuthorities())))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+        return ResourceServerChain.bearerTokens()
+                .readingTokensWith(tokens)
+                .build(http.securityMatcher("/api/notifications/stream", "/api/notifications/stream/**")
+                        .authorizeHttpRequests(
+                                requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                                        .permitAll()
+                                        .anyRequest()
+                                        .authenticated()));
     }
 }

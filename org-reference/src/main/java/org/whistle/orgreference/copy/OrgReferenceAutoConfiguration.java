@@ -1,21 +1,24 @@
 package org.whistle.orgreference.copy;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Gives a service its copy of the organisation's reference data ({@link OrgReferenceCopy}), fed from the
  * {@code org-*} topics, and a health indicator {@code orgReference} that services put in their readiness group: a
- * replica takes traffic only once its copy has caught up. org-registry, the source, turns it off with
+ * replica takes traffic only once its copy has caught up. The feed's consumer takes the service's {@code spring.kafka.*}
+ * configuration, security included. org-registry, the source, turns it off with
  * {@code whistle.org-reference.copy=false}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnProperty(name = "whistle.org-reference.copy", havingValue = "true", matchIfMissing = true)
 public class OrgReferenceAutoConfiguration {
 
@@ -25,9 +28,8 @@ public class OrgReferenceAutoConfiguration {
     }
 
     @Bean
-    OrgReferenceFeed orgReferenceFeed(
-            OrgReferenceCopy copy, @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-        return new OrgReferenceFeed(copy, bootstrapServers);
+    OrgReferenceFeed orgReferenceFeed(OrgReferenceCopy copy, KafkaProperties kafka, ApplicationEventPublisher events) {
+        return new OrgReferenceFeed(copy, OrgReferenceFeed.consumers(kafka), events);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -6,42 +6,85 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.util.backoff.FixedBackOff;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventDecodingException;
 import org.whistle.events.Topics;
 
 /**
- * Reads the {@code org-*} topics from the beginning into the copy, then follows them. It reads every partition
- * itself (no consumer group): each replica of a service needs the whole copy. The copy is ready once it has read up
- * to the end offsets seen at start, which readiness reports.
+ * Reads the {@code org-*} topics from the beginning into the copy, then follows them, in a Spring Kafka listener
+ * container whose consumer takes the service's whole {@code spring.kafka.consumer.*} configuration (bootstrap,
+ * security, TLS). It is assigned every partition itself (no consumer group, nothing committed): each replica of a
+ * service needs the whole copy. The copy is ready once it has read up to the end offsets seen at start, which
+ * readiness reports.
+ *
+ * <p>Kafka refusing this service (authentication, or ACLs that do not let it read the organisation's topics) stops
+ * the start-up with the reason: a service that can never be ready must not wait silently. Topics that do not exist
+ * yet, or a broker not reachable yet, are asked again every 2 s while readiness stays out of service.
  */
 final class OrgReferenceFeed implements SmartLifecycle {
 
     static final List<String> TOPICS =
             List.of(Topics.ORG_UNITS, Topics.ORG_CATEGORIES, Topics.ORG_RULES, Topics.ORG_CALENDARS);
+    static final String CLIENT_ID = "org-reference-copy";
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    /** How long the consumer may find nothing new before it checks whether it reached the end offsets seen at start. */
+    private static final long IDLE_CHECK_MS = 500;
+
     private static final Logger log = LoggerFactory.getLogger(OrgReferenceFeed.class);
 
     private final OrgReferenceCopy copy;
-    private final String bootstrapServers;
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final ApplicationEventPublisher events;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running;
-    private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
-    private @Nullable Thread thread;
+    private volatile Map<TopicPartition, Long> ends = Map.of();
+    private @Nullable ScheduledExecutorService retries;
+    private @Nullable KafkaMessageListenerContainer<String, byte[]> container;
 
-    OrgReferenceFeed(OrgReferenceCopy copy, String bootstrapServers) {
+    OrgReferenceFeed(
+            OrgReferenceCopy copy, ConsumerFactory<String, byte[]> consumers, ApplicationEventPublisher events) {
         this.copy = copy;
-        this.bootstrapServers = bootstrapServers;
+        this.consumers = consumers;
+        this.events = events;
+    }
+
+    /**
+     * The consumers of the feed: the service's {@code spring.kafka.consumer.*} settings, without its group (the feed
+     * reads every partition, commits nothing) and reading committed records only.
+     */
+    static ConsumerFactory<String, byte[]> consumers(KafkaProperties kafka) {
+        var config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     boolean isCaughtUp() {
@@ -56,22 +99,23 @@ final class OrgReferenceFeed implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = Thread.ofPlatform().name("org-reference-feed").daemon().start(this::follow);
+        retries = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("org-reference-feed").daemon().factory());
+        if (!tryToFollow()) {
+            scheduleRetry();
+        }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        var current = consumer;
-        if (current != null) {
-            current.wakeup();
+        if (retries != null) {
+            retries.shutdownNow();
+            retries = null;
         }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (container != null) {
+            container.stop();
+            container = null;
         }
     }
 
@@ -80,57 +124,99 @@ final class OrgReferenceFeed implements SmartLifecycle {
         return running;
     }
 
-    private void follow() {
-        var config = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "org-reference-copy");
-        while (running) {
-            try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer = kafka;
-                var partitions = partitions(kafka);
-                kafka.assign(partitions);
-                kafka.seekToBeginning(partitions);
-                var ends = new HashMap<>(kafka.endOffsets(partitions));
-                while (running) {
-                    for (var record : kafka.poll(Duration.ofMillis(500))) {
-                        take(record.topic(), record.value());
-                    }
-                    if (!isCaughtUp()
-                            && ends.entrySet().stream()
-                                    .allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
-                        caughtUp.countDown();
-                        log.info("Organisation reference copy caught up: {}", copy.size());
-                    }
-                }
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Organisation reference feed failed; reconnecting in 2 s", e);
-                    pause();
-                }
-            } finally {
-                consumer = null;
-            }
+    private void scheduleRetry() {
+        var scheduler = retries;
+        if (scheduler != null && !scheduler.isShutdown()) {
+            scheduler.schedule(
+                    () -> {
+                        synchronized (this) {
+                            if (running && container == null && !tryToFollow()) {
+                                scheduleRetry();
+                            }
+                        }
+                    },
+                    RETRY.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
+    /**
+     * Looks up the partitions and their end offsets, then starts the container from the beginning of each.
+     *
+     * @return whether it follows the topics now; false when they are not there yet
+     * @throws IllegalStateException when Kafka refuses this service: that will not pass by waiting
+     */
+    private boolean tryToFollow() {
+        List<TopicPartition> partitions;
+        try (var consumer = consumers.createConsumer()) {
+            partitions = partitions(consumer);
+            ends = Map.copyOf(consumer.endOffsets(partitions));
+        } catch (AuthenticationException | AuthorizationException refused) {
+            throw new IllegalStateException(
+                    "Kafka refused the organisation reference feed (client " + CLIENT_ID + ") access to " + TOPICS
+                            + ": check this service's Kafka credentials and ACLs (read and describe on these topics)",
+                    refused);
+        } catch (RuntimeException notYet) {
+            log.warn("Organisation reference feed cannot start yet; asking again in {} s", RETRY.toSeconds(), notYet);
+            return false;
+        }
+        var properties = new ContainerProperties(partitions.stream()
+                .map(partition -> new TopicPartitionOffset(
+                        partition.topic(), partition.partition(), TopicPartitionOffset.SeekPosition.BEGINNING))
+                .toArray(TopicPartitionOffset[]::new));
+        // No group: nothing to commit, and the container must not try to.
+        properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+        properties.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
+        properties.setIdleEventInterval(IDLE_CHECK_MS);
+        properties.setMessageListener((BatchConsumerAwareMessageListener<String, byte[]>) this::take);
+        var following = new KafkaMessageListenerContainer<>(consumers, properties);
+        following.setBeanName("org-reference-feed");
+        // A record the copy cannot apply is tried again, never skipped: the copy must not silently miss a change.
+        following.setCommonErrorHandler(
+                new DefaultErrorHandler(new FixedBackOff(RETRY.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)));
+        following.setApplicationEventPublisher(this::onContainerEvent);
+        following.start();
+        container = following;
+        return true;
+    }
+
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
         var partitions = new ArrayList<TopicPartition>();
         for (var topic : TOPICS) {
-            var infos = kafka.partitionsFor(topic, Duration.ofSeconds(10));
+            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist yet");
             }
             infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         return partitions;
+    }
+
+    private void take(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        for (var record : records) {
+            take(record.topic(), record.value());
+        }
+        checkCaughtUp(consumer);
+    }
+
+    /** Idle events come on the consumer's thread with its consumer: the end may be a transaction marker, not a record. */
+    private void onContainerEvent(Object event) {
+        if (event instanceof ListenerContainerIdleEvent idle && idle.getConsumer() != null) {
+            checkCaughtUp(idle.getConsumer());
+        }
+        events.publishEvent(event);
+    }
+
+    private void checkCaughtUp(Consumer<?, ?> consumer) {
+        if (!isCaughtUp()
+                && ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+            markCaughtUp();
+        }
+    }
+
+    private void markCaughtUp() {
+        caughtUp.countDown();
+        log.info("Organisation reference copy caught up: {}", copy.size());
     }
 
     private void take(String topic, byte @Nullable [] value) {
@@ -142,15 +228,6 @@ final class OrgReferenceFeed implements SmartLifecycle {
         } catch (EventDecodingException e) {
             // A record this version cannot read must not stop the copy; it stays on the topic for newer readers.
             log.warn("Skipping an unreadable record on {}: {}", topic, e.getMessage());
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

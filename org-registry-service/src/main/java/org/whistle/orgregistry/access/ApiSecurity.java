@@ -7,12 +7,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.whistle.security.ResourceServerChain;
 import org.whistle.security.Role;
-import org.whistle.security.SecurityProblems;
-import org.whistle.security.TokenClaims;
 
 /**
  * The API accepts only bearer tokens this service signed: reading organisation data needs any valid token, changing
@@ -28,20 +25,12 @@ class ApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
-                        .authenticated()
-                        .anyRequest()
-                        .hasRole(ADMINISTRATOR))
-                .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities())))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(SecurityProblems.unauthorized())
-                        .accessDeniedHandler(SecurityProblems.forbidden()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+        return ResourceServerChain.bearerTokens()
+                .build(http.securityMatcher("/api/**")
+                        .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+                                .authenticated()
+                                .anyRequest()
+                                .hasRole(ADMINISTRATOR)));
     }
 
     @Bean
@@ -52,14 +41,5 @@ class ApiSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
-    }
-
-    static JwtAuthenticationConverter rolesAsAuthorities() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 }

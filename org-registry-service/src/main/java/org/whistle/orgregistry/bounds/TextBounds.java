@@ -2,6 +2,7 @@ package org.whistle.orgregistry.bounds;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.whistle.problems.BoundedText;
 import org.whistle.problems.Violation;
 
 /**
@@ -33,37 +34,20 @@ public final class TextBounds {
 
     /**
      * A name people read: at most {@code max} characters, no control characters and no bidirectional overrides
-     * (U+202A–U+202E, U+2066–U+2069), which would let a name show text other than it holds. Blank passes here;
-     * whether it is required is the caller's check.
+     * ({@link BoundedText#line}). Blank passes here; whether it is required is the caller's check.
      */
     public static void name(@Nullable String value, String field, int max, List<Violation> violations) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() > max) {
-            violations.add(new Violation(field, "must be at most " + max + " characters"));
-        } else if (value.codePoints().anyMatch(TextBounds::isBidiOverride)) {
-            violations.add(new Violation(field, "must not contain bidirectional override characters"));
-        } else if (value.codePoints().anyMatch(Character::isISOControl)) {
-            violations.add(new Violation(field, "must not contain control characters"));
-        }
+        violations.addAll(BoundedText.line(field, value, max));
     }
 
     /** At most {@code max} characters. */
     public static void length(@Nullable String value, String field, int max, List<Violation> violations) {
-        if (value != null && value.length() > max) {
-            violations.add(new Violation(field, "must be at most " + max + " characters"));
-        }
+        violations.addAll(BoundedText.length(field, value, max));
     }
 
     /** The same check as {@link #name}, as a message, for checks that answer one. */
     public static @Nullable String nameProblem(String value, int max) {
-        var violations = new java.util.ArrayList<Violation>(1);
-        name(value, "", max, violations);
+        var violations = BoundedText.line("", value, max);
         return violations.isEmpty() ? null : violations.getFirst().message();
-    }
-
-    static boolean isBidiOverride(int codePoint) {
-        return (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 }

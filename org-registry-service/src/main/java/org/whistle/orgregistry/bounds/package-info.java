@@ -1,4 +1,4 @@
-/** The bounds on text the registry takes, shared by its JSON API and its imports. */
+/** The bounds on what the registry takes (text lengths, enumeration values), shared by its JSON API and its imports. */
 @NullMarked
 package org.whistle.orgregistry.bounds;
 

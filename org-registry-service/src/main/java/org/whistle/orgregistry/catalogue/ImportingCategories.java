@@ -1,20 +1,19 @@
 package org.whistle.orgregistry.catalogue;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.whistle.events.Urgency;
 import org.whistle.orgreference.domain.catalogue.Category;
-import org.whistle.orgreference.domain.catalogue.CategoryCode;
-import org.whistle.orgreference.domain.catalogue.HandlingClass;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.orgregistry.importing.UpsertRows;
+import org.whistle.problems.Violation;
 
 /**
  * Imports {@code categories.csv} (docs/org-data-formats.md): upserts by code, so importing the same file again
@@ -46,31 +45,16 @@ public class ImportingCategories {
     }
 
     private static @Nullable Category parse(ImportRow row, ImportErrors errors) {
-        var code = row.required("code", errors);
-        var name = row.required("name", errors);
-        var parent = row.optional("parent_code");
-        var handlingClass = row.requiredEnum("handling_class", HandlingClass.class, errors);
-        var urgency = row.requiredEnum("default_urgency", Urgency.class, errors);
-        boolean ok = code != null && name != null && handlingClass != null && urgency != null;
-        if (code != null && !CategoryCode.isWellFormed(code)) {
-            errors.add(row.error("code", "'" + code + "' is not upper-case letters, digits and '-'"));
-            ok = false;
-        }
-        if (parent != null && !CategoryCode.isWellFormed(parent)) {
-            errors.add(row.error("parent_code", "'" + parent + "' is not a category code"));
-            ok = false;
-        }
-        if (!ok) {
-            return null;
-        }
-        return new Category(
-                new CategoryCode(code),
-                name,
-                row.optional("name_en"),
-                parent == null ? null : new CategoryCode(parent),
-                handlingClass,
-                urgency,
-                true,
-                0);
+        var violations = new ArrayList<Violation>();
+        var category = new CategoryDraft(
+                        row.optional("code"),
+                        row.optional("name"),
+                        row.optional("name_en"),
+                        row.optional("parent_code"),
+                        row.optional("handling_class"),
+                        row.optional("default_urgency"))
+                .toCategory(violations);
+        violations.forEach(v -> errors.add(row.error(ImportRow.columnOf(v.field()), v.message())));
+        return category;
     }
 }

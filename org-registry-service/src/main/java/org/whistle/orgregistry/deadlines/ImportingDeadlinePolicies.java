@@ -1,10 +1,8 @@
 package org.whistle.orgregistry.deadlines;
 
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,13 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.events.ClockKind;
-import org.whistle.events.CommandLevel;
-import org.whistle.events.DeadlinePolicyChanged.Escalation;
-import org.whistle.events.Urgency;
-import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.deadlines.DeadlinePolicy;
-import org.whistle.orgreference.domain.deadlines.PauseCondition;
-import org.whistle.orgreference.domain.deadlines.PolicyId;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
@@ -93,65 +85,37 @@ public class ImportingDeadlinePolicies {
     }
 
     private static @Nullable DeadlinePolicy parse(ImportRow row, ImportErrors errors) {
-        var id = row.required("policy_id", errors);
-        var category = row.optional("category_code");
-        var urgency = row.requiredEnum("urgency", Urgency.class, errors);
-        var level = row.optionalEnum("level", CommandLevel.class, errors);
-        var escalation = row.optionalEnum("escalation", Escalation.class, errors);
-        boolean ok = id != null
-                && urgency != null
-                && (row.optional("level") == null || level != null)
-                && (row.optional("escalation") == null || escalation != null);
-        if (id != null && id.length() > 64) {
-            errors.add(row.error("policy_id", "is longer than 64 characters"));
-            ok = false;
-        }
-        if (category != null && !CategoryCode.isWellFormed(category)) {
-            errors.add(row.error("category_code", "'" + category + "' is not a category code"));
-            ok = false;
-        }
-        var durations = new EnumMap<ClockKind, Duration>(ClockKind.class);
-        for (var clock : ClockKind.values()) {
-            var duration = row.requiredDuration(CLOCK_COLUMNS.get(clock), errors);
-            if (duration == null) {
-                ok = false;
-            } else {
-                durations.put(clock, duration);
-            }
-        }
-        double ratio = DeadlinePolicy.DEFAULT_WARNING_RATIO;
+        boolean readable = true;
+        Double ratio = null;
         var ratioCell = row.optional("warning_ratio");
         if (ratioCell != null) {
             try {
                 ratio = Double.parseDouble(ratioCell);
             } catch (NumberFormatException e) {
                 errors.add(row.error("warning_ratio", "'" + ratioCell + "' is not a number"));
-                ok = false;
+                readable = false;
             }
         }
-        var pauseWhen = EnumSet.noneOf(PauseCondition.class);
-        for (var reason : row.list("pause_when")) {
-            try {
-                pauseWhen.add(PauseCondition.valueOf(reason));
-            } catch (IllegalArgumentException e) {
-                errors.add(row.error("pause_when", "'" + reason + "' is not SUSPENDED or EXTENSION"));
-                ok = false;
+        var durations = new LinkedHashMap<String, String>();
+        for (var clock : ClockKind.values()) {
+            var cell = row.optional(CLOCK_COLUMNS.get(clock));
+            if (cell != null) {
+                durations.put(clock.name(), cell);
             }
         }
-        if (!ok) {
-            return null;
-        }
-        return new DeadlinePolicy(
-                new PolicyId(id),
-                category == null ? null : new CategoryCode(category),
-                urgency,
-                level,
-                durations,
-                ratio,
-                escalation == null ? Escalation.NEXT_LEVEL : escalation,
-                pauseWhen,
-                row.optional("calendar_id"),
-                true,
-                0);
+        var violations = new ArrayList<Violation>();
+        var policy = new DeadlinePolicyDraft(
+                        row.optional("policy_id"),
+                        row.optional("category_code"),
+                        row.optional("urgency"),
+                        row.optional("level"),
+                        durations,
+                        ratio,
+                        row.optional("escalation"),
+                        row.list("pause_when"),
+                        row.optional("calendar_id"))
+                .toPolicy(violations);
+        violations.forEach(v -> errors.add(row.error(column(v.field()), v.message())));
+        return readable ? policy : null;
     }
 }

@@ -1,22 +1,19 @@
 package org.whistle.orgregistry.routing;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.whistle.events.CommandLevel;
-import org.whistle.orgreference.domain.catalogue.CategoryCode;
-import org.whistle.orgreference.domain.routing.NodeCode;
 import org.whistle.orgreference.domain.routing.RoutingRule;
-import org.whistle.orgreference.domain.routing.RuleId;
-import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.orgregistry.importing.UpsertRows;
+import org.whistle.problems.Violation;
 
 /**
  * Imports {@code routing-rules.csv} (docs/org-data-formats.md): upserts by rule id, so a repeated import changes and
@@ -46,38 +43,28 @@ public class ImportingRoutingRules {
     }
 
     private static @Nullable RoutingRule parse(ImportRow row, ImportErrors errors) {
-        var id = row.required("rule_id", errors);
-        var category = row.optional("category_code");
-        var area = row.required("area_code", errors);
-        var level = row.optionalEnum("level", CommandLevel.class, errors);
-        var lead = row.required("lead_unit_code", errors);
-        boolean ok = id != null && area != null && lead != null && (row.optional("level") == null || level != null);
-        if (category != null && !CategoryCode.isWellFormed(category)) {
-            errors.add(row.error("category_code", "'" + category + "' is not a category code"));
-            ok = false;
-        }
-        int precedence = 0;
+        Integer precedence = null;
+        boolean readable = true;
         var precedenceCell = row.optional("precedence");
         if (precedenceCell != null) {
             try {
                 precedence = Integer.parseInt(precedenceCell);
             } catch (NumberFormatException e) {
                 errors.add(row.error("precedence", "'" + precedenceCell + "' is not a whole number"));
-                ok = false;
+                readable = false;
             }
         }
-        if (!ok) {
-            return null;
-        }
-        return new RoutingRule(
-                new RuleId(id),
-                category == null ? null : new CategoryCode(category),
-                new NodeCode(area),
-                level,
-                new UnitCode(lead),
-                row.list("co_unit_codes").stream().map(UnitCode::new).toList(),
-                precedence,
-                true,
-                0);
+        var violations = new ArrayList<Violation>();
+        var rule = new RoutingRuleDraft(
+                        row.optional("rule_id"),
+                        row.optional("category_code"),
+                        row.optional("area_code"),
+                        row.optional("level"),
+                        row.optional("lead_unit_code"),
+                        row.list("co_unit_codes"),
+                        precedence)
+                .toRule(violations);
+        violations.forEach(v -> errors.add(row.error(ImportRow.columnOf(v.field()), v.message())));
+        return readable ? rule : null;
     }
 }

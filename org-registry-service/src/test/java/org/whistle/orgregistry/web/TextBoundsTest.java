@@ -51,7 +51,7 @@ class TextBoundsTest {
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.body()).contains("\"field\":\"name\"").contains("at most 100");
+        assertThat(answer.body()).contains("\"field\":\"name\"").contains("最多 100 个字符");
     }
 
     @Test
@@ -59,7 +59,7 @@ class TextBoundsTest {
         var answer = node("name", "边界" + RIGHT_TO_LEFT_OVERRIDE + "区");
 
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.body()).contains("\"field\":\"name\"").contains("bidirectional");
+        assertThat(answer.body()).contains("\"field\":\"name\"").contains("改变文字方向");
     }
 
     @ParameterizedTest
@@ -106,7 +106,7 @@ class TextBoundsTest {
         assertThat(json.status()).isEqualTo(422);
         assertThat(json.body()).contains("\"field\":\"name\"");
         assertThat(csv.status()).isEqualTo(422);
-        assertThat(csv.body()).contains("name_en").contains("at most 200");
+        assertThat(csv.body()).contains("name_en").contains("最多 200 个字符");
     }
 
     @Test

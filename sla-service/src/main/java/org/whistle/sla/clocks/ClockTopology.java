@@ -29,12 +29,17 @@ public final class ClockTopology {
 
     public static Topology build(
             Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
+        return addTo(new Topology(), deadlines, clock, punctuationInterval, observer);
+    }
+
+    /** Adds the clocks to a topology, such as the one Spring Kafka's {@code StreamsBuilderFactoryBean} builds. */
+    public static Topology addTo(
+            Topology topology, Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Serializer<EventEnvelope<?>> envelopes = (Serializer) new EnvelopeSerializer();
         TopicNameExtractor<String, byte[]> deadLetterTopic =
                 (key, value, context) -> Topics.deadLetterOf(context.topic());
-        return new Topology()
-                .addSource(
+        return topology.addSource(
                         SOURCE,
                         Serdes.String().deserializer(),
                         Serdes.ByteArray().deserializer(),

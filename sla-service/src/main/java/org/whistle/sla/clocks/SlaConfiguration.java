@@ -3,19 +3,26 @@ package org.whistle.sla.clocks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.streams.KafkaStreams;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.sla.clocks.domain.Deadlines;
 
-/** Wires the clocks: time, deadlines from the org-reference copy, metrics, and the Streams application. */
+/**
+ * Wires the clocks: time, deadlines from the org-reference copy, metrics, and the Streams application, which Spring
+ * Kafka runs ({@link EnableKafkaStreams}) from Boot's {@code spring.kafka.*} streams configuration with Boot's
+ * Micrometer listener, the SLA's own settings on top ({@link SlaStreams#configure}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SlaProperties.class)
+@EnableKafkaStreams
 class SlaConfiguration {
 
     @Bean
@@ -35,14 +42,17 @@ class SlaConfiguration {
     }
 
     @Bean
-    SlaStreams slaStreams(
-            Deadlines deadlines,
-            Clock clock,
-            SlaMetrics metrics,
-            SlaProperties properties,
-            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-        var topology = ClockTopology.build(deadlines, clock, properties.punctuationInterval(), metrics);
-        return new SlaStreams(topology, SlaStreams.config(properties, bootstrapServers));
+    StreamsBuilderFactoryBeanConfigurer slaStreamsSettings(
+            Deadlines deadlines, Clock clock, SlaMetrics metrics, SlaProperties properties) {
+        return factory -> SlaStreams.configure(
+                factory,
+                properties,
+                topology -> ClockTopology.addTo(topology, deadlines, clock, properties.punctuationInterval(), metrics));
+    }
+
+    @Bean
+    SlaStreams slaStreams(StreamsBuilderFactoryBean factory) {
+        return new SlaStreams(factory);
     }
 
     @Bean

@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.Channel;
@@ -61,7 +62,7 @@ import org.whistle.sla.clocks.domain.Firing;
  * how late their escalations are. Not a test: nothing here asserts a time; it measures and writes
  * {@code docs/performance.md}. Run by the {@code bench} profile only.
  *
- * <p>The SLA topology runs exactly as the service builds it ({@link ClockTopology}, {@link SlaStreams#config}:
+ * <p>The SLA topology runs exactly as the service builds it ({@link ClockTopology}, {@link SlaStreams#standalone}:
  * exactly-once v2, one stream thread, RocksDB stores, 1 s wall-clock punctuation, time scale 1) without Spring and
  * without org data, so the design's §5 default deadlines apply: FILE 2 h for a normal whistle, 30 min for an urgent
  * one. The broker runs in a JVM of its own ({@link BrokerProcess}).
@@ -131,8 +132,11 @@ class SlaClockBenchmark {
                     1, Duration.ofSeconds(1), Duration.ofDays(7), "sla-bench", stateDir.toString(), null, Map.of());
             var deadlines = new OrgReferenceDeadlines(
                     new OrgReferenceCopy(), properties.timeScale(), properties.closedRetention());
-            var topology = ClockTopology.build(deadlines, clock, properties.punctuationInterval(), observer);
-            var sla = new SlaStreams(topology, SlaStreams.config(properties, bootstrap));
+            var sla = SlaStreams.standalone(
+                    properties,
+                    Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                    topology -> ClockTopology.addTo(
+                            topology, deadlines, clock, properties.punctuationInterval(), observer));
             var loading = System.nanoTime();
             sla.start();
             try {

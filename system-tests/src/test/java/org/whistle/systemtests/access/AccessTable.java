@@ -1154,7 +1154,313 @@ final class AccessTable {
                                 (f, p, s, fresh) -> Request.json(
                                         "/api/admin/outbox/org-registry/parked/999999999/discard",
                                         "{\"reason\":\"系统测试\"}"))
-                        .badToken(401));
+                        .badToken(401),
+                // ---- evaluation: figures, rankings, rule sets, periods -------------------------------------------
+                // Staff read figures of their own subtree (or unit); a period nobody published is refused outside.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/evaluation/figures",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/figures?object=" + area + "&period=2026-01")),
+                row(
+                        "GET /api/evaluation/figures/export",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/figures/export?object=" + area + "&period=2026-01")),
+                row(
+                        "GET /api/evaluation/figures/cases",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area ->
+                                "/api/evaluation/figures/cases?object=" + area + "&period=2026-01&measure=RAISED")),
+                row(
+                        "GET /api/evaluation/figures/cases/export",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/figures/cases/export?object=" + area
+                                + "&period=2026-01&measure=RAISED&format=xlsx")),
+                row(
+                        "GET /api/evaluation/rankings",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(
+                                area -> "/api/evaluation/rankings?level=GRID&within=" + area + "&period=2026-01")),
+                row(
+                        "GET /api/evaluation/rankings/export",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/rankings/export?level=GRID&within=" + area
+                                + "&period=2026-01&format=csv")),
+                row("GET /api/evaluation/rule-sets", STAFF_200, NONE, 401, get("/api/evaluation/rule-sets")),
+                row(
+                        "POST /api/evaluation/rule-sets",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/rule-sets",
+                                "{\"effectiveFrom\":\"2099-01-01\",\"reason\":\"系统测试\",\"weights\":"
+                                        + "[{\"rate\":\"ON_TIME_HANDLING\",\"weight\":100}]}")),
+                row("GET /api/evaluation/exemptions", STAFF_200, NONE, 401, get("/api/evaluation/exemptions")),
+                // No case has the id: only administrators get as far as looking for it (the service tests exempt).
+                row(
+                        "POST /api/evaluation/exemptions",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/exemptions",
+                                "{\"whistleId\":\"" + java.util.UUID.randomUUID() + "\",\"reason\":\"系统测试\"}")),
+                row(
+                        "DELETE /api/evaluation/exemptions/{whistleId}",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/exemptions/" + java.util.UUID.randomUUID(), "{\"reason\":\"系统测试\"}")),
+                row("GET /api/evaluation/periods", STAFF_200, NONE, 401, get("/api/evaluation/periods")),
+                // A day of its own in 2001 for every request, so each close is a first close.
+                row(
+                        "POST /api/evaluation/periods/{code}/close",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/periods/"
+                                + java.time.LocalDate.of(2001, 1, 1).plusDays(f.next() % 365) + "/close")),
+                row(
+                        "POST /api/evaluation/periods/{code}/publish",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/periods/1999-12-31/publish")),
+                row(
+                        "GET /api/evaluation/periods/{code}/adjustments",
+                        "403 404 403 404 404 404 404 404 404 404 404 404 403",
+                        NONE,
+                        401,
+                        get("/api/evaluation/periods/1999-12-31/adjustments")),
+                row(
+                        "POST /api/evaluation/periods/{code}/adjustments/{id}/apply",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/periods/1999-12-31/adjustments/999999999/apply",
+                                "{\"reason\":\"系统测试\"}")),
+                row(
+                        "POST /api/evaluation/periods/{code}/adjustments/{id}/reject",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/periods/1999-12-31/adjustments/999999999/reject",
+                                "{\"reason\":\"系统测试\"}")),
+                // ---- evaluation: 双考核 ratings (ADR 0025) -------------------------------------------------------
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "GET /api/evaluation/ratings/to-give",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/ratings/to-give"
+                                + (s == Scope.IN
+                                        ? ""
+                                        : p == Principal.DISTRICT_DISPATCHER
+                                                ? "?centre=QQ-230202-ZHZX"
+                                                : "?centre=QQ-230202002-ZHZX"))),
+                row(
+                        "GET /api/evaluation/ratings/appeals",
+                        "403 403 403 200 200 200 200 200 200 200 200 403 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/ratings/appeals")),
+                // a leader has no unit of its own and must name one
+                row(
+                        "GET /api/evaluation/ratings",
+                        "403 403 403 200 200 200 200 200 200 200 422 403 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/ratings")),
+                // no such rating: hidden from everyone alike
+                row(
+                        "GET /api/evaluation/ratings/{id}",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/ratings/" + NO_SUCH)),
+                row(
+                        "POST /api/evaluation/ratings/{id}/rating",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/ratings/" + NO_SUCH + "/rating",
+                                "{\"reportedInOnTime\":true,\"cameOnSite\":true,\"stayedUntilDone\":true,"
+                                        + "\"quality\":\"GOOD\",\"score\":90}")),
+                row(
+                        "POST /api/evaluation/ratings/{id}/appeal",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/ratings/" + NO_SUCH + "/appeal", "{\"reason\":\"系统测试\"}")),
+                row(
+                        "POST /api/evaluation/ratings/{id}/decision",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/ratings/" + NO_SUCH + "/decision", "{\"reason\":\"系统测试\"}")),
+                // ---- evaluation: appraisals of departments and streets ------------------------------------------
+                row(
+                        "GET /api/evaluation/appraisals/departments",
+                        "403 403 403 403 200 200 200 403 403 403 200 200 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> appraisalOf("departments", f, p, s)),
+                row(
+                        "GET /api/evaluation/appraisals/streets",
+                        "403 403 403 403 200 200 200 403 403 403 200 200 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> appraisalOf("streets", f, p, s)),
+                row(
+                        "GET /api/evaluation/appraisals/departments/{unit}",
+                        "403 403 403 200 200 200 200 200 200 200 200 200 403",
+                        "403 403 403 403 404 404  -  403 403 403  -   -   - ",
+                        401,
+                        (f, p, s, fresh) -> {
+                            var unit = s == Scope.IN ? ownUnit(f, p) : otherUnit(f, p);
+                            return unit == null
+                                    ? null
+                                    : Request.at("/api/evaluation/appraisals/departments/" + unit + "?period=2026-03");
+                        }),
+                row(
+                        "GET /api/evaluation/appraisals/weights",
+                        "403 403 403 403 200 200 200 403 403 403 200 200 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/appraisals/weights")),
+                row(
+                        "POST /api/evaluation/appraisals/weights",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/appraisals/weights",
+                                "{\"kind\":\"STREET\",\"effectiveFrom\":\"" + farFuture()
+                                        + "\",\"handling\":30,\"onTimeHandling\":20,\"rework\":20,"
+                                        + "\"overduePending\":20,\"extension\":10,\"caseShare\":0.7,"
+                                        + "\"otherShare\":0.3,\"reason\":\"系统测试\"}")),
+                // ---- evaluation: 书记考核 ----------------------------------------------------------------------
+                row(
+                        "GET /api/evaluation/indicator-sets",
+                        "403 403 403 200 200 200 200 403 403 403 200 200 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/indicator-sets?year=2026")),
+                row(
+                        "POST /api/evaluation/indicator-sets",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/indicator-sets",
+                                "{\"id\":\"systest-" + java.util.UUID.randomUUID()
+                                        + "\",\"year\":2099,\"level\":\"SYSTEST-" + java.util.UUID.randomUUID()
+                                        + "\",\"name\":\"系统测试指标\",\"stars\":[{\"min\":0,\"stars\":1}],"
+                                        + "\"indicators\":[{\"code\":\"G01\",\"group\":\"一般指标\","
+                                        + "\"name\":\"班子建设\",\"kind\":\"MANUAL\",\"points\":100}]}")),
+                row(
+                        "GET /api/evaluation/secretaries",
+                        "403 403 403 200 200 200 200 403 403 403 200 200 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/evaluation/secretaries")),
+                row(
+                        "POST /api/evaluation/secretaries",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/secretaries",
+                                "{\"community\":\"230225100001\",\"name\":\"测试" + java.util.UUID.randomUUID()
+                                        + "\",\"tookOffice\":\"2024-01-01\",\"stars\":3}")),
+                // no such secretary: hidden from everyone alike
+                row(
+                        "GET /api/evaluation/secretaries/{id}/results",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.at("/api/evaluation/secretaries/" + NO_SUCH + "/results?period=2026")),
+                row(
+                        "GET /api/evaluation/secretaries/{id}/report",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.at("/api/evaluation/secretaries/" + NO_SUCH + "/report?period=2026")),
+                row(
+                        "POST /api/evaluation/secretaries/{id}/scores",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/secretaries/" + NO_SUCH + "/scores",
+                                "{\"period\":\"2026-Q1\",\"indicator\":\"G01\",\"points\":1,"
+                                        + "\"evidence\":\"系统测试\"}")),
+                row(
+                        "POST /api/evaluation/secretaries/{id}/stars/annual",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/secretaries/" + NO_SUCH + "/stars/annual", "{\"year\":2026}")),
+                row(
+                        "POST /api/evaluation/secretaries/{id}/stars",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/secretaries/" + NO_SUCH + "/stars",
+                                "{\"stars\":3,\"reason\":\"系统测试\",\"year\":2026}")));
+    }
+
+    /** Every member of staff (not residents, party members or services). */
+    private static final String STAFF_200 = "403 200 403 200 200 200 200 200 200 200 200 200 403";
+
+    /** An area inside the principal's scope (its first scope node), or outside it. */
+    private static Row.Target evaluationArea(Function<String, String> path) {
+        return (f, p, s, fresh) -> {
+            var area = s == Scope.IN ? f.areaOf(p) : outsideArea(p);
+            return area == null ? null : Request.at(path.apply(area));
+        };
+    }
+
+    /** A rating or secretary that does not exist (evaluation rows). */
+    private static final String NO_SUCH = "00000000-0000-4000-8000-000000000000";
+
+    /** An appraisal table of the principal's own area (inside), or of an area outside it. */
+    private static @Nullable Request appraisalOf(String table, Fixtures f, Principal p, Scope s) {
+        var area = s == Scope.IN ? f.areaOf(p) : outsideArea(p);
+        return area == null
+                ? null
+                : Request.at("/api/evaluation/appraisals/" + table + "?area=" + area + "&period=2026-03");
+    }
+
+    /** A date no run has used for appraisal weights yet: a version is never rewritten. */
+    private static String farFuture() {
+        return java.time.LocalDate.of(2100, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(300_000))
+                .toString();
     }
 
     /** The Open311 key the system tests' pom gives intake (WHISTLE_OPEN311_API_KEYS). */

@@ -367,6 +367,20 @@ class ConsoleBrowserTest {
                                 d -> !d.findElements(By.cssSelector("[data-test=unit-queue]"))
                                                 .isEmpty()
                                         && !d.getPageSource().contains("加载中"));
+                    case "evaluation" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=eval-ranking]"))
+                                                .isEmpty()
+                                        || !d.findElements(By.cssSelector(".error"))
+                                                .isEmpty());
+                    case "ratings" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=ratings-ready]"))
+                                        .isEmpty());
                     case "whistle" ->
                         until(
                                 wall,
@@ -386,11 +400,14 @@ class ConsoleBrowserTest {
                         .isEmpty();
             }
         }
-        assertThat(offered.get("gn.street.sunhongwei")).contains("command").doesNotContain("unit");
+        assertThat(offered.get("gn.street.sunhongwei"))
+                .contains("command", "evaluation")
+                .doesNotContain("unit");
         assertThat(offered.get("qq.leader.yangzhiqiang")).contains("command");
         assertThat(offered.get("gn.lzg.huangjiye")).contains("unit").doesNotContain("command");
         assertThat(offered.get("ls.resident.zhangguilan")).containsExactly("whistle", "track");
-        assertThat(offered.get("admin")).containsExactly("whistle", "track");
+        assertThat(offered.get("admin")).containsExactly("whistle", "track", "ratings");
+        assertThat(offered.get("gn.street.sunhongwei")).contains("ratings");
     }
 
     /** When intake says the whistle was raised, asked as its anonymous reporter. */

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.EvidenceRef;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.InvalidInputException;
 
 /** The bodies of the ticket actions; each converts itself and leaves the rules to the ticket. */

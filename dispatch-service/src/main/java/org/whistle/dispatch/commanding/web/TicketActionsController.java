@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.dispatch.commanding.CommandingTickets;
 import org.whistle.dispatch.commanding.CommandingTickets.Asked;
 import org.whistle.dispatch.queries.TicketView;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.TicketId;
 import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.Caller;
 
 /** The command centres' actions on a ticket (受理、筛选、派哨、转交、延期、挂账、核查、结案、返工、督办、提级、下派). */

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.dispatch.commanding.CommandingTickets;
 import org.whistle.dispatch.commanding.CommandingTickets.Asked;
 import org.whistle.dispatch.queries.TicketView;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.TicketId;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.Caller;
 
 /** A summoned unit's actions on its own task (报到、到场、进展、先行联系、办结、退回、延期申请). */

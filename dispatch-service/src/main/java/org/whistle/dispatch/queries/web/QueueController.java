@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.dispatch.access.TicketAccess;
 import org.whistle.dispatch.queries.TicketQueries;
 import org.whistle.dispatch.ticket.OrgLookups;
-import org.whistle.dispatch.ticket.domain.UnitCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.Caller;
 
 /** Work queues: a unit's open tasks, a command centre's tickets. */

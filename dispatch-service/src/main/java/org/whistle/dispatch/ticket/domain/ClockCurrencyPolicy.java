@@ -5,6 +5,7 @@ import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TaskState;
 import org.whistle.events.TicketState;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * Whether an expired clock reported by sla-service still describes the ticket: the clock may have stopped (the unit

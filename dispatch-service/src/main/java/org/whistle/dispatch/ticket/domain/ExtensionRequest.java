@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /** A unit's request for extra time (延期) on one clock, and the command centre's answer. */
 public record ExtensionRequest(

@@ -3,6 +3,7 @@ package org.whistle.dispatch.ticket.domain;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.EvidenceRef;
+import org.whistle.problems.BoundedText;
 import org.whistle.problems.InvalidInputException;
 
 /**
@@ -71,9 +72,7 @@ public final class FreeText {
         var clean = new StringBuilder(value.length());
         value.codePoints()
                 .forEach(c -> clean.appendCodePoint(
-                        isBidiControl(c) || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-                                ? 0xFFFD
-                                : c));
+                        BoundedText.isBidiControl(c) || BoundedText.isRefusedControl(c, true) ? 0xFFFD : c));
         var text = clean.toString();
         if (text.codePointCount(0, text.length()) <= MAX_LENGTH) {
             return text;
@@ -82,26 +81,7 @@ public final class FreeText {
     }
 
     private static String bounded(String field, String value, int max) {
-        int length = value.codePointCount(0, value.length());
-        if (length > max) {
-            throw InvalidInputException.of(field, "最多 " + max + " 个字符，实际 " + length + " 个");
-        }
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            if (isBidiControl(c)) {
-                throw InvalidInputException.of(
-                        field,
-                        "含有双向控制字符 U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "，会让文字显示得与原文不同");
-            }
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw InvalidInputException.of(field, "含有控制字符");
-            }
-            i += Character.charCount(c);
-        }
+        BoundedText.requireText(field, value, max);
         return value;
-    }
-
-    private static boolean isBidiControl(int c) {
-        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 }

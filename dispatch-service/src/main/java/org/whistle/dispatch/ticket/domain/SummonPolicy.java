@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * Who may be summoned (派哨): at least one unit, none twice in one summons, none that already holds a task on the

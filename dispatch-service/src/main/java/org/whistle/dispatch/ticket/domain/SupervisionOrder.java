@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * A supervision order (督办) against a late unit: raised when a clock expired ({@link Kind#ESCALATION}), or issued by

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.TaskState;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * One summoned unit's task on a ticket ({@code SUMMONED → REPORTED_IN → ON_SITE → DONE}, or {@code DECLINED}); changed

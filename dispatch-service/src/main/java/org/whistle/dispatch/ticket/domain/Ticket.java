@@ -24,6 +24,8 @@ import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleReported.Report;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 

@@ -7,6 +7,7 @@ import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketId;
 import org.whistle.events.TicketState;
 import org.whistle.events.WhistleId;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * The facts every ticket event carries: which ticket, its revision after the change (one per change, equal to the

@@ -11,6 +11,8 @@ import org.whistle.events.TicketId;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleReported.Report;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * What happened to a ticket, in the past tense, one per change. The application layer maps them to the contract

@@ -8,6 +8,7 @@ import org.whistle.events.Actor;
 import org.whistle.events.EvidenceRef;
 import org.whistle.events.TicketId;
 import org.whistle.events.TicketState;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /** A ticket's append-only, hash-chained record of every change; what supervision and evaluation read. */
 public final class Timeline {

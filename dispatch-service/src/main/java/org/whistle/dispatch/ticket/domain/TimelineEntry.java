@@ -12,6 +12,7 @@ import org.whistle.events.Actor;
 import org.whistle.events.EvidenceRef;
 import org.whistle.events.TicketId;
 import org.whistle.events.TicketState;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * One append-only line of a ticket's timeline, chained to the one before it by SHA-256.

@@ -14,6 +14,7 @@ import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketState;
 import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 class PoliciesTest {
 

@@ -18,6 +18,8 @@ import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleReported.Report;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /** The three stories of the seed article, told through the aggregate. */
 class SeedStoriesTest {

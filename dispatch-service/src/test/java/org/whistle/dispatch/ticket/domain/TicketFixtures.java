@@ -11,6 +11,8 @@ import org.whistle.events.TicketState;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleId;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /** Units, actors and tickets brought into any state, for the ticket tests. */
 final class TicketFixtures {

@@ -31,6 +31,8 @@ import org.whistle.events.TaskState;
 import org.whistle.events.TicketState;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.ConflictException;
 
 /**

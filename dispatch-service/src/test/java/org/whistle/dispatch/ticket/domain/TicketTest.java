@@ -36,6 +36,7 @@ import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleReported.Report;
+import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 

@@ -15,6 +15,7 @@ import org.whistle.events.Actor;
 import org.whistle.events.EvidenceRef;
 import org.whistle.events.TicketId;
 import org.whistle.events.TicketState;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 class TimelineVerifierTest {
 

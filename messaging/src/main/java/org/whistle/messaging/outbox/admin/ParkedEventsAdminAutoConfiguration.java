@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.whistle.messaging.MessagingAutoConfiguration;
 import org.whistle.messaging.outbox.ParkedEvents;
+import org.whistle.security.ResourceServerChain;
+import org.whistle.security.Role;
 
 /**
  * Gives every servlet service with an outbox {@code /admin/outbox/parked}. Only where the service checks bearer
@@ -28,14 +30,22 @@ import org.whistle.messaging.outbox.ParkedEvents;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(
         value = {HttpSecurity.class, JwtDecoder.class},
-        name = "org.whistle.security.ServiceSecurityAutoConfiguration")
+        name = "org.whistle.security.ResourceServerChain")
 @ConditionalOnBean({ParkedEvents.class, JwtDecoder.class})
 public class ParkedEventsAdminAutoConfiguration {
 
+    /**
+     * The one chain for {@code /admin/outbox/**}: a bearer token the service's own {@code JwtDecoder} accepts (so
+     * whatever checks the service applies to tokens apply here) carrying {@link Role#ADMINISTRATOR}. Declared here
+     * rather than by each service, so that org-registry — whose remaining paths are a form-login page — answers these
+     * paths the same way as every other service.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain parkedOutboxEvents(HttpSecurity http) throws Exception {
-        return ParkedEventsSecurity.chain(http);
+        return ResourceServerChain.bearerTokens()
+                .build(http.securityMatcher("/admin/outbox/**")
+                        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.ADMINISTRATOR.name())));
     }
 
     @Bean

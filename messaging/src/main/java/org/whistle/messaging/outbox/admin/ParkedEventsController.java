@@ -27,7 +27,7 @@ import org.whistle.security.ServiceSecurityAutoConfiguration;
 
 /**
  * {@code /admin/outbox/parked}: the events this service's relay parked, for {@code ADMINISTRATOR} only
- * ({@link ParkedEventsSecurity}). The list gives what and why without the payload; one event shows its payload too.
+ * ({@link ParkedEventsAdminAutoConfiguration#parkedOutboxEvents}). The list gives what and why without the payload; one event shows its payload too.
  */
 @RestController
 @RequestMapping(ParkedEventsController.PATH)

@@ -35,7 +35,7 @@ public record EventFacts(String eventType, Set<String> qualifiers, boolean urgen
             }
             case WhistleRouted routed -> {
                 qualifiers.add(routed.action().name());
-                urgent = routed.priority() == Urgency.URGENT;
+                urgent = routed.urgency() == Urgency.URGENT;
             }
             case WhistleReported reported -> {
                 qualifiers.add(reported.report().name());

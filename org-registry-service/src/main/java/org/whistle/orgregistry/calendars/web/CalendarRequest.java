@@ -15,8 +15,8 @@ import org.whistle.orgreference.domain.calendars.CalendarId;
 import org.whistle.orgreference.domain.calendars.DatedException;
 import org.whistle.orgreference.domain.calendars.WorkingCalendar;
 import org.whistle.orgreference.domain.calendars.WorkingPeriod;
+import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.orgregistry.calendars.CalendarCsv;
-import org.whistle.orgregistry.web.Enums;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 

@@ -107,7 +107,7 @@ public final class TicketClocks {
         ticketId = routed.ticketId().toString();
         ticketNumber = routed.ticketNumber();
         categoryCode = routed.categoryCode();
-        urgency = routed.priority();
+        urgency = routed.urgency();
         owningCentreId = routed.owningCentreId();
         routed.summons().stream()
                 .filter(WhistleRouted.Summons::lead)

@@ -1,0 +1,54 @@
+package org.whistle.evaluation.appraisal;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.whistle.evaluation.appraisal.domain.AppraisalWeights;
+import org.whistle.evaluation.appraisal.domain.Period;
+import org.whistle.security.Caller;
+
+/** The appraisals as a caller may see them: each read checks the caller's area first. */
+@Service
+public class AppraisalService {
+
+    private final Appraisals appraisals;
+    private final AppraisalAccess access;
+    private final WeightsStore weights;
+
+    AppraisalService(Appraisals appraisals, AppraisalAccess access, WeightsStore weights) {
+        this.appraisals = appraisals;
+        this.access = access;
+        this.weights = weights;
+    }
+
+    public Appraisals.Ranked<Appraisals.DepartmentAppraisal> departments(Caller caller, String area, Period period) {
+        access.requireArea(caller, area);
+        return appraisals.departments(area, period);
+    }
+
+    public Appraisals.DepartmentAppraisal department(Caller caller, String unit, Period period) {
+        access.requireDepartment(caller, unit);
+        return appraisals.department(unit, period);
+    }
+
+    public Appraisals.Ranked<Appraisals.StreetAppraisal> streets(Caller caller, String area, Period period) {
+        access.requireArea(caller, area);
+        return appraisals.streets(area, period);
+    }
+
+    public List<WeightsVersion> weights(Caller caller) {
+        if (!caller.hasAny(AppraisalAccess.AREA_READERS)) {
+            throw new org.springframework.security.access.AccessDeniedException("您的角色不查看考核权重");
+        }
+        return weights.versions().stream()
+                .map(v -> new WeightsVersion(v.weights(), v.author(), v.reason()))
+                .toList();
+    }
+
+    /** A version of the weights with who recorded it and why. */
+    public record WeightsVersion(AppraisalWeights weights, String author, String reason) {}
+
+    public void addWeights(Caller caller, AppraisalWeights w, String reason) {
+        access.requireAdministrator(caller);
+        weights.add(w, caller.name() != null ? caller.name() : caller.subject(), reason);
+    }
+}

@@ -1,0 +1,357 @@
+package org.whistle.evaluation.appraisal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.whistle.evaluation.appraisal.domain.AnswerCounts;
+import org.whistle.evaluation.appraisal.domain.CaseFigures;
+import org.whistle.evaluation.appraisal.domain.FollowUpCounts;
+import org.whistle.evaluation.appraisal.domain.HandlingCounts;
+import org.whistle.evaluation.appraisal.domain.IndicatorSet;
+import org.whistle.evaluation.appraisal.domain.IndicatorSet.Source;
+import org.whistle.evaluation.appraisal.domain.Period;
+import org.whistle.evaluation.appraisal.domain.SecretaryResult;
+import org.whistle.problems.ConflictException;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.problems.NotFoundException;
+import org.whistle.security.Caller;
+import org.whistle.security.Role;
+
+/**
+ * 书记考核: indicator sets, secretaries, the appraising body's scores and hits, quarterly and annual results, and the
+ * stars with every change to them. A negative-list hit lowers the stars at once; a veto hit takes them all.
+ */
+@Service
+public class SecretaryAppraisals {
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    static final int MAX_EVIDENCE = 2000;
+
+    private final SecretaryStore store;
+    private final CaseFigures figures;
+    private final AppraisalAccess access;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    SecretaryAppraisals(
+            SecretaryStore store,
+            CaseFigures figures,
+            AppraisalAccess access,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.store = store;
+        this.figures = figures;
+        this.access = access;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A secretary with their community's name resolved by the caller. */
+    public record Secretary(UUID id, String communityId, String name, String level, LocalDate tookOffice, int stars) {}
+
+    /** A result with what it was computed from. */
+    public record Result(
+            Secretary secretary,
+            IndicatorSet set,
+            String period,
+            String periodName,
+            SecretaryResult result,
+            List<StarChange> stars,
+            List<Score> scores) {}
+
+    public record StarChange(
+            @Nullable Integer from, int to, String kind, String reason, String by, java.time.Instant at) {}
+
+    public record Score(
+            String period, String code, @Nullable Double points, String evidence, String by, java.time.Instant at) {}
+
+    // ---- indicator sets and secretaries -------------------------------------------------------------------------
+
+    public List<IndicatorSet> sets(Caller caller, @Nullable Integer year) {
+        requireStaff(caller);
+        return store.sets(year);
+    }
+
+    /** Only an administrator changes indicator sets and the register of secretaries. */
+    public void requireAdministrator(Caller caller) {
+        access.requireAdministrator(caller);
+    }
+
+    public void addSet(Caller caller, IndicatorSet set) {
+        access.requireAdministrator(caller);
+        transactions.executeWithoutResult(tx -> {
+            if (!store.addSet(set, by(caller), clock.instant())) {
+                throw new ConflictException(set.year() + "年该层级的指标体系已经存在，指标体系启用后不可修改");
+            }
+        });
+    }
+
+    /** Adds a set unless it exists: the demo city's import, run on every start. */
+    boolean importSet(IndicatorSet set) {
+        return Boolean.TRUE.equals(transactions.execute(
+                tx -> store.setFor(set.year(), set.level()).isEmpty() && store.addSet(set, "演示数据", clock.instant())));
+    }
+
+    boolean importSecretary(String community, String name, String level, LocalDate tookOffice, int stars) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> store.addSecretary(
+                new SecretaryStore.Secretary(UUID.randomUUID(), community, name, level, tookOffice, stars, 1),
+                "初评（演示数据）",
+                "演示数据",
+                null,
+                clock.instant())));
+    }
+
+    public Secretary addSecretary(
+            Caller caller,
+            String community,
+            String name,
+            String level,
+            LocalDate tookOffice,
+            int stars,
+            String reason) {
+        access.requireAdministrator(caller);
+        access.pathOf(community);
+        if (stars < 1 || stars > 5) {
+            throw InvalidInputException.of("stars", "初评星级须在 1 到 5 星之间");
+        }
+        var secretary = new SecretaryStore.Secretary(UUID.randomUUID(), community, name, level, tookOffice, stars, 1);
+        transactions.executeWithoutResult(tx -> {
+            if (!store.addSecretary(secretary, reason, by(caller), caller.name(), clock.instant())) {
+                throw new ConflictException("该社区已登记这位书记");
+            }
+        });
+        return view(secretary);
+    }
+
+    public List<Secretary> secretaries(Caller caller) {
+        requireStaff(caller);
+        return store.secretaries().stream()
+                .filter(s -> access.readsSecretary(caller, s.communityId()))
+                .map(SecretaryAppraisals::view)
+                .toList();
+    }
+
+    // ---- results ------------------------------------------------------------------------------------------------
+
+    public Result result(Caller caller, UUID id, String period) {
+        var secretary = secretary(id);
+        access.requireReadSecretary(caller, secretary.communityId());
+        return result(secretary, period);
+    }
+
+    private Result result(SecretaryStore.Secretary secretary, String period) {
+        var p = period(period);
+        var set = setOf(secretary, p.year());
+        var community = List.of(secretary.communityId());
+        var span = p.span();
+        var handling = figures.ofAreas(community, span, clock.instant())
+                .getOrDefault(secretary.communityId(), HandlingCounts.NONE);
+        var followUps =
+                figures.followUpsInAreas(community, span).getOrDefault(secretary.communityId(), FollowUpCounts.NONE);
+        var answers = figures.answersInAreas(community, span).getOrDefault(secretary.communityId(), AnswerCounts.NONE);
+        Map<Source, @Nullable Double> rates = new EnumMap<>(Source.class);
+        rates.put(Source.RESPONSE_RATE, followUps.due() == 0 ? null : followUps.responseRate());
+        rates.put(Source.RESOLUTION_RATE, followUps.followedUp() == 0 ? null : followUps.resolutionRate());
+        rates.put(
+                Source.SATISFACTION_RATE,
+                followUps.followedUp() == 0 ? null : followUps.satisfactionRate(set.basicallySatisfiedWeight()));
+        rates.put(Source.ON_TIME_HANDLING, handling.due() == 0 ? null : handling.onTimeRate());
+        rates.put(Source.REWORK_RATE, handling.due() == 0 ? null : handling.reworkRate());
+        rates.put(Source.WHISTLES_ANSWERED, answers.summoned() == 0 ? null : answers.reportInRate());
+        var scored = store.standing(secretary.id(), set.id(), p.periods());
+        var result = SecretaryResult.of(set, rates, scored);
+        return new Result(
+                view(secretary),
+                set,
+                period,
+                SecretaryResult.periodName(period),
+                result,
+                store.starHistory(secretary.id()).stream()
+                        .map(c -> new StarChange(
+                                c.from(),
+                                c.to(),
+                                c.kind(),
+                                c.reason(),
+                                c.byName() != null ? c.byName() : c.by(),
+                                c.at()))
+                        .toList(),
+                store.scoreHistory(secretary.id(), set.id()).stream()
+                        .filter(s -> p.periods().contains(s.period()))
+                        .map(s -> new Score(
+                                s.period(),
+                                s.code(),
+                                s.points(),
+                                s.evidence(),
+                                s.byName() != null ? s.byName() : s.by(),
+                                s.at()))
+                        .toList());
+    }
+
+    // ---- the appraising body's scores and hits -------------------------------------------------------------------
+
+    /**
+     * Scores a manual item for a quarter, or records a negative-list or veto hit (points absent), with evidence. A
+     * negative hit lowers the stars at once by the item's stars; a veto hit takes them all.
+     */
+    public Result score(Caller caller, UUID id, String period, String code, @Nullable Double points, String evidence) {
+        var secretary = secretary(id);
+        access.requireAppraise(caller, secretary.communityId());
+        var p = period(period);
+        if (p.quarter() == null) {
+            throw InvalidInputException.of("period", "请按季度评分，如 2026-Q1；年度结果由各季度汇总");
+        }
+        var set = setOf(secretary, p.year());
+        var indicator =
+                set.indicator(code).orElseThrow(() -> InvalidInputException.of("indicator", "指标体系中没有这项指标：" + code));
+        if (evidence.isBlank() || evidence.length() > MAX_EVIDENCE) {
+            throw InvalidInputException.of("evidence", "请填写评分依据（不超过 " + MAX_EVIDENCE + " 字）");
+        }
+        switch (indicator.kind()) {
+            case AUTO -> throw InvalidInputException.of("indicator", "“" + indicator.name() + "”由案件数据自动计分，不能手工评分");
+            case MANUAL -> {
+                if (points == null || points < 0 || points > indicator.points()) {
+                    throw InvalidInputException.of(
+                            "points", "“" + indicator.name() + "”的得分须在 0 到 " + indicator.points() + " 之间");
+                }
+            }
+            case NEGATIVE, VETO -> {
+                if (points != null) {
+                    throw InvalidInputException.of("points", "负面清单和一票否决事项只登记发生，不计分");
+                }
+            }
+        }
+        var now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            store.addScore(
+                    secretary.id(),
+                    set.id(),
+                    new SecretaryStore.ScoreEntry(
+                            period, code, points, evidence.strip(), by(caller), caller.name(), now));
+            var current = store.secretary(secretary.id()).orElseThrow();
+            var when = SecretaryResult.periodName(period);
+            switch (indicator.kind()) {
+                case NEGATIVE ->
+                    store.changeStars(
+                            current,
+                            Math.max(0, current.stars() - indicator.stars()),
+                            "NEGATIVE",
+                            "负面清单“" + indicator.name() + "”（" + when + "）：降 " + indicator.stars() + " 星",
+                            by(caller),
+                            caller.name(),
+                            now);
+                case VETO ->
+                    store.changeStars(
+                            current,
+                            0,
+                            "VETO",
+                            "一票否决“" + indicator.name() + "”（" + when + "）",
+                            by(caller),
+                            caller.name(),
+                            now);
+                default -> {}
+            }
+        });
+        return result(store.secretary(secretary.id()).orElseThrow(), period);
+    }
+
+    /** 年度评定: the year's result sets the stars (the negative list of the year counted, a veto takes every star). */
+    public Result rateYear(Caller caller, UUID id, int year) {
+        var secretary = secretary(id);
+        access.requireAppraise(caller, secretary.communityId());
+        var annual = result(secretary, String.valueOf(year));
+        var r = annual.result();
+        var reason = year + "年度评定：总分 " + r.total() + " 分"
+                + (r.negativeStars() > 0 ? "，负面清单降 " + r.negativeStars() + " 星" : "")
+                + (r.vetoed() ? "，一票否决" : "");
+        transactions.executeWithoutResult(tx -> store.changeStars(
+                store.secretary(id).orElseThrow(),
+                r.earnedStars(),
+                "ANNUAL",
+                reason,
+                by(caller),
+                caller.name(),
+                clock.instant()));
+        return result(store.secretary(id).orElseThrow(), String.valueOf(year));
+    }
+
+    /** 动态调整: stars changed by the appraising body for a reason (innovation, years in office …). */
+    public Result adjustStars(Caller caller, UUID id, int stars, String reason, int year) {
+        var secretary = secretary(id);
+        access.requireAppraise(caller, secretary.communityId());
+        if (stars < 0 || stars > 5) {
+            throw InvalidInputException.of("stars", "星级须在 0 到 5 星之间");
+        }
+        if (reason.isBlank() || reason.length() > MAX_EVIDENCE) {
+            throw InvalidInputException.of("reason", "请填写调整理由（不超过 " + MAX_EVIDENCE + " 字）");
+        }
+        transactions.executeWithoutResult(tx -> store.changeStars(
+                store.secretary(id).orElseThrow(),
+                stars,
+                "ADJUSTED",
+                "动态调整：" + reason.strip(),
+                by(caller),
+                caller.name(),
+                clock.instant()));
+        return result(store.secretary(id).orElseThrow(), String.valueOf(year));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** A quarter or a year: the periods whose scores count and the dates whose cases count. */
+    record Named(int year, @Nullable Integer quarter, List<String> periods, Period span) {}
+
+    static Named period(String period) {
+        var q = QUARTER.matcher(period);
+        if (q.matches()) {
+            int year = Integer.parseInt(q.group(1));
+            return new Named(year, Integer.parseInt(q.group(2)), List.of(period), Period.named(period));
+        }
+        if (YEAR.matcher(period).matches()) {
+            int year = Integer.parseInt(period);
+            var quarters = new ArrayList<String>();
+            for (int i = 1; i <= 4; i++) {
+                quarters.add(year + "-Q" + i);
+            }
+            return new Named(year, null, quarters, Period.named(period));
+        }
+        throw InvalidInputException.of("period", "考核期应写作 2026-Q1（季度）或 2026（年度）");
+    }
+
+    private IndicatorSet setOf(SecretaryStore.Secretary secretary, int year) {
+        return store.setFor(year, secretary.level()).orElseThrow(() -> new ConflictException(year + "年尚未制定该层级的考核指标体系"));
+    }
+
+    private SecretaryStore.Secretary secretary(UUID id) {
+        return store.secretary(id).orElseThrow(() -> new NotFoundException("secretary", id.toString()));
+    }
+
+    private static Secretary view(SecretaryStore.Secretary s) {
+        return new Secretary(s.id(), s.communityId(), s.name(), s.level(), s.tookOffice(), s.stars());
+    }
+
+    private static String by(Caller caller) {
+        return caller.subject();
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (!caller.hasAny(java.util.EnumSet.of(
+                Role.STREET_DISPATCHER,
+                Role.DISTRICT_DISPATCHER,
+                Role.CITY_DISPATCHER,
+                Role.LEADER,
+                Role.ADMINISTRATOR,
+                Role.COMMUNITY_STAFF))) {
+            throw new AccessDeniedException("您的角色不查看书记考核");
+        }
+    }
+}

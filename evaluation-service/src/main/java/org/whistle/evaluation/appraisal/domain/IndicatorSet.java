@@ -1,0 +1,132 @@
+package org.whistle.evaluation.appraisal.domain;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A year's indicators for one level (e.g. the "6+32" set for communities): indicators filled from the community's
+ * case figures, manual items the appraising body scores with evidence, negative-list items that take stars away, and
+ * one-vote veto items. Data a city edits, a new set each year; a set is never changed once appraisals use it.
+ *
+ * @param basicallySatisfiedWeight how much a "basically satisfied" answer counts in 满意率 (e.g. 0.8)
+ * @param stars the annual total each star rating needs, highest first
+ */
+public record IndicatorSet(
+        String id,
+        int year,
+        String level,
+        String name,
+        double basicallySatisfiedWeight,
+        List<StarThreshold> stars,
+        List<Indicator> indicators) {
+
+    public IndicatorSet {
+        stars = stars.stream()
+                .sorted(Comparator.comparingDouble(StarThreshold::min).reversed())
+                .toList();
+        indicators = List.copyOf(indicators);
+        if (indicators.stream().map(Indicator::code).distinct().count() != indicators.size()) {
+            throw new IllegalArgumentException("指标编号不能重复");
+        }
+        if (basicallySatisfiedWeight < 0 || basicallySatisfiedWeight > 1) {
+            throw new IllegalArgumentException("“基本满意”的计分权重须在 0 到 1 之间");
+        }
+        if (stars.isEmpty()) {
+            throw new IllegalArgumentException("请设定星级标准");
+        }
+    }
+
+    /** The total a star rating needs. */
+    public record StarThreshold(double min, int stars) {}
+
+    /** What an indicator is. */
+    public enum Kind {
+        /** Filled from the community's case figures. */
+        AUTO("自动计分"),
+        /** Scored by the appraising body, with evidence. */
+        MANUAL("考核评分"),
+        /** Negative list: each hit takes stars away at once. */
+        NEGATIVE("负面清单"),
+        /** One-vote veto: a hit fails the year and takes every star. */
+        VETO("一票否决");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The case figure an automatic indicator reads. */
+    public enum Source {
+        RESPONSE_RATE("响应率", false),
+        RESOLUTION_RATE("解决率", false),
+        SATISFACTION_RATE("满意率", false),
+        ON_TIME_HANDLING("按期处置率", false),
+        REWORK_RATE("返工率", true),
+        WHISTLES_ANSWERED("吹哨报到率", false);
+
+        private final String label;
+        private final boolean lowerIsBetter;
+
+        Source(String label, boolean lowerIsBetter) {
+            this.label = label;
+            this.lowerIsBetter = lowerIsBetter;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean lowerIsBetter() {
+            return lowerIsBetter;
+        }
+    }
+
+    /**
+     * One indicator.
+     *
+     * @param points the most it scores (AUTO, MANUAL)
+     * @param target for AUTO: the rate that earns full points; for a rate where lower is better (返工率), the rate
+     *     that earns none
+     * @param stars for NEGATIVE: the stars each hit takes away
+     */
+    public record Indicator(
+            String code,
+            String group,
+            String name,
+            Kind kind,
+            @Nullable Source source,
+            double points,
+            @Nullable Double target,
+            int stars) {
+
+        public Indicator {
+            if (kind == Kind.AUTO && (source == null || target == null || target <= 0)) {
+                throw new IllegalArgumentException("自动计分指标“" + name + "”须设定数据来源和目标值");
+            }
+            if (points < 0 || stars < 0) {
+                throw new IllegalArgumentException("分值和星级不能为负");
+            }
+        }
+    }
+
+    public Optional<Indicator> indicator(String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** The stars a total earns. */
+    public int starsFor(double total) {
+        return stars.stream()
+                .filter(t -> total >= t.min())
+                .findFirst()
+                .map(StarThreshold::stars)
+                .orElse(stars.getLast().stars());
+    }
+}

@@ -1,0 +1,335 @@
+package org.whistle.evaluation.appraisal.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.evaluation.appraisal.AppraisalService;
+import org.whistle.evaluation.appraisal.Appraisals;
+import org.whistle.evaluation.appraisal.domain.AnswerCounts;
+import org.whistle.evaluation.appraisal.domain.AppraisalWeights;
+import org.whistle.evaluation.appraisal.domain.HandlingCounts;
+import org.whistle.evaluation.appraisal.domain.Period;
+import org.whistle.evaluation.organisation.Organisation;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.security.Caller;
+
+/** 双考核 appraisals over HTTP: departments and streets of an area, ranked, and the weights they use. */
+@RestController
+@RequestMapping("/api/evaluation/appraisals")
+class AppraisalsController {
+
+    private final AppraisalService appraisals;
+    private final Organisation organisation;
+
+    AppraisalsController(AppraisalService appraisals, Organisation organisation) {
+        this.appraisals = appraisals;
+        this.organisation = organisation;
+    }
+
+    /** The weights a table used, as a person reads them. */
+    record WeightsView(
+            String kind,
+            String kindLabel,
+            LocalDate effectiveFrom,
+            double handling,
+            double onTimeHandling,
+            double rework,
+            double overduePending,
+            double extension,
+            double caseShare,
+            double otherShare,
+            String otherLabel,
+            @Nullable String author,
+            @Nullable String reason) {
+
+        static WeightsView of(AppraisalWeights w, @Nullable String author, @Nullable String reason) {
+            boolean department = w.kind() == AppraisalWeights.Kind.DEPARTMENT;
+            return new WeightsView(
+                    w.kind().name(),
+                    department ? "部门考核" : "街道考核",
+                    w.effectiveFrom(),
+                    w.handling(),
+                    w.onTimeHandling(),
+                    w.rework(),
+                    w.overduePending(),
+                    w.extension(),
+                    w.caseShare(),
+                    w.otherShare(),
+                    department ? "吹哨指挥中心评价" : "吹哨响应情况",
+                    author,
+                    reason);
+        }
+    }
+
+    /** The case figures of a row, counts and rates in per cent. */
+    record CaseFiguresView(
+            long due,
+            long handled,
+            long handledOnTime,
+            long overduePending,
+            long reworked,
+            long extended,
+            double handlingRate,
+            double onTimeHandlingRate,
+            double reworkRate,
+            double overduePendingRate,
+            double extensionRate) {
+
+        static CaseFiguresView of(HandlingCounts c) {
+            return new CaseFiguresView(
+                    c.due(),
+                    c.handled(),
+                    c.handledOnTime(),
+                    c.overdueOpen(),
+                    c.reworked(),
+                    c.extended(),
+                    percent(c.handlingRate()),
+                    percent(c.onTimeRate()),
+                    percent(c.reworkRate()),
+                    percent(c.overdueRate()),
+                    percent(c.extensionRate()));
+        }
+    }
+
+    /** How summonses were answered. */
+    record AnswersView(
+            long summoned, long reportedInOnTime, double reportInRate, long ended, long done, double doneRate) {
+        static AnswersView of(AnswerCounts a) {
+            return new AnswersView(
+                    a.summoned(),
+                    a.reportedInOnTime(),
+                    percent(a.reportInRate()),
+                    a.ended(),
+                    a.done(),
+                    percent(a.doneRate()));
+        }
+    }
+
+    record CentreRatingsView(String centreId, String centreName, long count, double average) {}
+
+    record DepartmentRow(
+            @Nullable Integer rank,
+            @Nullable Integer movement,
+            String movementLabel,
+            String unitId,
+            String unitName,
+            @Nullable Double score,
+            @Nullable Double composite,
+            CaseFiguresView cases,
+            AnswersView answers,
+            long ratings,
+            @Nullable Double ratingAverage,
+            List<CentreRatingsView> byCentre) {}
+
+    record StreetRow(
+            @Nullable Integer rank,
+            @Nullable Integer movement,
+            String movementLabel,
+            String streetId,
+            String streetName,
+            @Nullable Double score,
+            @Nullable Double composite,
+            CaseFiguresView cases,
+            AnswersView answers,
+            @Nullable Double answeredScore) {}
+
+    record Table<T>(String period, LocalDate from, LocalDate to, String areaName, WeightsView weights, List<T> rows) {}
+
+    /** 部门考核: the handling units of an area, ranked on case figures and the ratings of the centres that summoned them. */
+    @GetMapping("/departments")
+    Table<DepartmentRow> departments(
+            @RequestParam String area,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            Caller caller) {
+        var p = period(period, from, to);
+        var ranked = appraisals.departments(caller, bounded(area), p);
+        var rows = ranked.places().stream()
+                .map(place -> department(
+                        java.util.Objects.requireNonNull(ranked.rows().get(place.id())),
+                        place.rank(),
+                        place.movement()))
+                .toList();
+        return new Table<>(
+                p.label(),
+                p.from(),
+                p.to(),
+                organisation.name(area),
+                WeightsView.of(ranked.weights(), null, null),
+                rows);
+    }
+
+    /** One department's appraisal, for the unit itself or a centre that summoned it. */
+    @GetMapping("/departments/{unit}")
+    DepartmentRow department(
+            @PathVariable String unit,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            Caller caller) {
+        return department(appraisals.department(caller, bounded(unit), period(period, from, to)), null, null);
+    }
+
+    /** 街道考核: the streets of an area, ranked on their own figures and how their whistles were answered. */
+    @GetMapping("/streets")
+    Table<StreetRow> streets(
+            @RequestParam String area,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            Caller caller) {
+        var p = period(period, from, to);
+        var ranked = appraisals.streets(caller, bounded(area), p);
+        var rows = ranked.places().stream()
+                .map(place -> {
+                    var s = java.util.Objects.requireNonNull(ranked.rows().get(place.id()));
+                    return new StreetRow(
+                            place.rank(),
+                            place.movement(),
+                            movement(place.movement()),
+                            s.streetId(),
+                            organisation.name(s.streetId()),
+                            place.score(),
+                            round(s.composite()),
+                            CaseFiguresView.of(s.cases()),
+                            AnswersView.of(s.answers()),
+                            round(s.answeredScore()));
+                })
+                .toList();
+        return new Table<>(
+                p.label(),
+                p.from(),
+                p.to(),
+                organisation.name(area),
+                WeightsView.of(ranked.weights(), null, null),
+                rows);
+    }
+
+    /** Every version of the weights, with author and reason. */
+    @GetMapping("/weights")
+    List<WeightsView> weights(Caller caller) {
+        return appraisals.weights(caller).stream()
+                .map(v -> WeightsView.of(v.weights(), v.author(), v.reason()))
+                .toList();
+    }
+
+    record WeightsRequest(
+            AppraisalWeights.@Nullable Kind kind,
+            @Nullable LocalDate effectiveFrom,
+            @Nullable Double handling,
+            @Nullable Double onTimeHandling,
+            @Nullable Double rework,
+            @Nullable Double overduePending,
+            @Nullable Double extension,
+            @Nullable Double caseShare,
+            @Nullable Double otherShare,
+            @Nullable String reason) {}
+
+    /** A new version of the weights, effective from a date (an administrator, with a reason). */
+    @PostMapping("/weights")
+    WeightsView addWeights(@RequestBody WeightsRequest body, Caller caller) {
+        if (body.kind() == null || body.effectiveFrom() == null) {
+            throw InvalidInputException.of("effectiveFrom", "请选择考核对象和生效日期");
+        }
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
+            throw InvalidInputException.of("reason", "请填写修改理由（不超过 500 字）");
+        }
+        AppraisalWeights w;
+        try {
+            w = new AppraisalWeights(
+                    body.kind(),
+                    body.effectiveFrom(),
+                    value(body.handling()),
+                    value(body.onTimeHandling()),
+                    value(body.rework()),
+                    value(body.overduePending()),
+                    value(body.extension()),
+                    value(body.caseShare()),
+                    value(body.otherShare()));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("weights", e.getMessage());
+        }
+        appraisals.addWeights(caller, w, body.reason().strip());
+        return WeightsView.of(
+                w,
+                caller.name() != null ? caller.name() : caller.subject(),
+                body.reason().strip());
+    }
+
+    private DepartmentRow department(
+            Appraisals.DepartmentAppraisal d, @Nullable Integer rank, @Nullable Integer movement) {
+        return new DepartmentRow(
+                rank,
+                movement,
+                movement(movement),
+                d.unitId(),
+                organisation.name(d.unitId()),
+                round(d.score()),
+                round(d.composite()),
+                CaseFiguresView.of(d.cases()),
+                AnswersView.of(d.answers()),
+                d.ratings(),
+                round(d.ratingAverage()),
+                d.byCentre().stream()
+                        .map(c -> new CentreRatingsView(
+                                c.centreId(),
+                                organisation.name(c.centreId()),
+                                c.count(),
+                                Math.round(c.average() * 100) / 100.0))
+                        .toList());
+    }
+
+    static Period period(@Nullable String name, @Nullable LocalDate from, @Nullable LocalDate to) {
+        try {
+            if (name != null) {
+                if (name.length() > 10) {
+                    throw new IllegalArgumentException("考核期应写作 2026、2026-03 或 2026-Q1");
+                }
+                return Period.named(name);
+            }
+            if (from != null && to != null) {
+                return Period.between(from, to);
+            }
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("period", e.getMessage());
+        }
+        throw InvalidInputException.of("period", "请指定考核期（如 2026-03）或起止日期");
+    }
+
+    private static String movement(@Nullable Integer movement) {
+        if (movement == null) {
+            return "—";
+        }
+        return movement > 0 ? "上升 " + movement + " 位" : movement < 0 ? "下降 " + (-movement) + " 位" : "持平";
+    }
+
+    private static double value(@Nullable Double d) {
+        if (d == null) {
+            throw new IllegalArgumentException("每项权重都须填写");
+        }
+        return d;
+    }
+
+    static double percent(double rate) {
+        return Math.round(rate * 10000) / 100.0;
+    }
+
+    private static @Nullable Double round(@Nullable Double d) {
+        return d == null ? null : Math.round(d * 100) / 100.0;
+    }
+
+    static String bounded(String id) {
+        if (id.isBlank() || id.length() > 64) {
+            throw InvalidInputException.of("area", "编号无效");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,73 @@
+package org.whistle.evaluation.figures;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.whistle.evaluation.organisation.Organisation;
+import org.whistle.security.Caller;
+import org.whistle.security.Role;
+
+/**
+ * Who reads which figures (issue 20, "Pages and access"): administrators all; a published period every member of
+ * staff; otherwise an area its own subtree (a street its streets, communities and grids), a handling unit its own
+ * figures, a command centre's staff the units it summoned, a unit's parent area the units answering for it.
+ */
+@Component
+public class FigureAccess {
+
+    /** Every role of a member of staff: anyone signed in but residents, party members and systems. */
+    public static final Set<Role> STAFF = EnumSet.of(
+            Role.GRID_WORKER,
+            Role.COMMUNITY_STAFF,
+            Role.STREET_DISPATCHER,
+            Role.DISTRICT_DISPATCHER,
+            Role.CITY_DISPATCHER,
+            Role.DEPARTMENT_OFFICER,
+            Role.DEPARTMENT_LEADER,
+            Role.PROPERTY_STAFF,
+            Role.LEADER,
+            Role.ADMINISTRATOR);
+
+    private final JdbcClient jdbc;
+
+    FigureAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void check(@Nullable Caller caller, Organisation.Unit object, boolean published) {
+        if (!mayRead(caller, object, published)) {
+            throw new AccessDeniedException("无权查看" + object.name() + "的考核数据");
+        }
+    }
+
+    public boolean mayRead(@Nullable Caller caller, Organisation.Unit object, boolean published) {
+        if (caller == null || !caller.hasAny(STAFF)) {
+            return false;
+        }
+        if (caller.has(Role.ADMINISTRATOR) || published) {
+            return true;
+        }
+        if (object.id().equals(caller.unit()) || caller.covers(object.path())) {
+            return true;
+        }
+        if (Scope.AREA_KINDS.contains(object.kind()) || "COMMAND_CENTRE".equals(object.kind())) {
+            return false;
+        }
+        // a handling unit: seen by the centres that summoned it, through their areas
+        return !caller.orgScope().isEmpty()
+                && jdbc.sql("""
+                                SELECT EXISTS (SELECT 1 FROM eval_case_unit u
+                                    JOIN eval_case c ON c.whistle_id = u.whistle_id
+                                    JOIN org_unit a ON a.unit_id = c.area_id
+                                    WHERE u.unit_id = :unit
+                                      AND (a.unit_id = ANY(CAST(:scope AS TEXT[])) OR a.ancestry && CAST(:scope AS TEXT[])))
+                                """)
+                        .param("unit", object.id())
+                        .param("scope", caller.orgScope().toArray(String[]::new))
+                        .query(Boolean.class)
+                        .single();
+    }
+}

@@ -1,0 +1,112 @@
+package org.whistle.evaluation.figures.web;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.whistle.evaluation.figures.Figures;
+import org.whistle.evaluation.figures.domain.Counts;
+import org.whistle.evaluation.figures.domain.Period;
+import org.whistle.evaluation.figures.domain.Rate;
+import org.whistle.evaluation.organisation.Organisation;
+import org.whistle.evaluation.rules.domain.RuleSet;
+
+/** A figure as the pages read it: every label in Chinese, every time in Asia/Shanghai. */
+public record FigureView(
+        ObjectView object,
+        PeriodView period,
+        String status,
+        RuleSetRef ruleSet,
+        String asOf,
+        Values figures,
+        @Nullable Values original,
+        @Nullable Values pending,
+        long pendingAdjustments) {
+
+    public record ObjectView(String id, String name, String kind, String kindLabel) {
+        public static ObjectView of(Organisation.Unit unit) {
+            return new ObjectView(unit.id(), unit.name(), unit.kind(), Texts.kind(unit.kind()));
+        }
+    }
+
+    public record PeriodView(String code, String label, String from, String to) {
+        public static PeriodView of(Period period) {
+            return new PeriodView(
+                    period.code(),
+                    period.label(),
+                    period.from().toString(),
+                    period.to().toString());
+        }
+    }
+
+    public record RuleSetRef(int version, String label) {
+        public static RuleSetRef of(RuleSet rules) {
+            return new RuleSetRef(rules.version(), "第" + rules.version() + "版（" + rules.effectiveFrom() + "起施行）");
+        }
+    }
+
+    public record CountView(String measure, String label, long value) {}
+
+    public record RateView(
+            String rate,
+            String label,
+            long numerator,
+            long denominator,
+            @Nullable Double value,
+            String text) {}
+
+    public record DurationView(String name, String mean, String p90) {}
+
+    /** Counts, rates, the composite score and the durations. */
+    public record Values(
+            List<CountView> counts,
+            List<RateView> rates,
+            @Nullable Double composite,
+            String compositeText,
+            List<DurationView> durations) {
+
+        public static Values of(Figures.Counted counted) {
+            var counts = counted.counts();
+            var countViews = Arrays.stream(Rate.Measure.values())
+                    .map(m -> new CountView(m.name(), m.label(), m.of(counts)))
+                    .toList();
+            var rateViews = Arrays.stream(Rate.values())
+                    .map(r -> new RateView(
+                            r.name(),
+                            r.label(),
+                            r == Rate.SATISFACTION
+                                    ? counts.satisfied() + counts.basicallySatisfied()
+                                    : r.numerator().of(counts),
+                            r.denominator().of(counts),
+                            counted.rates().of(r),
+                            Texts.percent(counted.rates().of(r))))
+                    .toList();
+            return new Values(
+                    countViews,
+                    rateViews,
+                    counted.rates().composite(),
+                    Texts.score(counted.rates().composite()),
+                    durations(counts.durations()));
+        }
+
+        private static List<DurationView> durations(Counts.Durations d) {
+            return List.of(
+                    new DurationView("立案用时", Texts.duration(d.fileMean()), Texts.duration(d.fileP90())),
+                    new DurationView("报到用时", Texts.duration(d.reportInMean()), Texts.duration(d.reportInP90())),
+                    new DurationView("处置用时", Texts.duration(d.handleMean()), Texts.duration(d.handleP90())),
+                    new DurationView("结案用时", Texts.duration(d.closeMean()), Texts.duration(d.closeP90())));
+        }
+    }
+
+    public static FigureView of(Figures.Figure f) {
+        return new FigureView(
+                ObjectView.of(f.object()),
+                PeriodView.of(f.period()),
+                f.closed() == null ? "实时数据（期间未关闭）" : f.closed().state().label(),
+                RuleSetRef.of(f.rules()),
+                Texts.time(f.asOf()),
+                Values.of(f.figures()),
+                f.original() == null ? null : Values.of(f.original()),
+                f.pending() == null ? null : Values.of(f.pending()),
+                f.pendingAdjustments());
+    }
+}

@@ -1,0 +1,5 @@
+/** The figures API: /api/evaluation/figures. */
+@NullMarked
+package org.whistle.evaluation.figures.web;
+
+import org.jspecify.annotations.NullMarked;

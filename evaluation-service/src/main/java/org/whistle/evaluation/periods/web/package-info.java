@@ -1,0 +1,5 @@
+/** The periods and adjustments API. */
+@NullMarked
+package org.whistle.evaluation.periods.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,224 @@
+package org.whistle.evaluation.rankings.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.whistle.evaluation.exports.Table;
+import org.whistle.evaluation.figures.FigureAccess;
+import org.whistle.evaluation.figures.Figures;
+import org.whistle.evaluation.figures.domain.Period;
+import org.whistle.evaluation.figures.domain.Rate;
+import org.whistle.evaluation.figures.web.FigureView;
+import org.whistle.evaluation.figures.web.Texts;
+import org.whistle.evaluation.rankings.Rankings;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.security.Caller;
+
+/**
+ * Rankings of a level within an area, with ties, movement, 红黑榜 (top and bottom N), 环比 and 同比.
+ *
+ * <ul>
+ *   <li>{@code GET /api/evaluation/rankings?level=STREET&within=<area>&period=2026-03[&by=COMPOSITE|<rate>][&top=5]}
+ *   <li>{@code GET /api/evaluation/rankings/export?…&format=csv|xlsx} — the same table as a file
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api/evaluation/rankings")
+class RankingsController {
+
+    private static final int MAX_TOP = 50;
+
+    private final Rankings rankings;
+    private final Figures figures;
+    private final FigureAccess access;
+
+    RankingsController(Rankings rankings, Figures figures, FigureAccess access) {
+        this.rankings = rankings;
+        this.figures = figures;
+        this.access = access;
+    }
+
+    record RowView(
+            @Nullable Integer rank,
+            String id,
+            String name,
+            @Nullable Double value,
+            String valueText,
+            @Nullable Integer previousRank,
+            String movement,
+            String previousValueText,
+            String periodOnPeriod,
+            String yearBeforeValueText,
+            String yearOnYear,
+            String composite,
+            String onTimeHandling,
+            String closure,
+            String satisfaction,
+            String reportIn,
+            long dueForHandling) {}
+
+    record RankingView(
+            String level,
+            String levelLabel,
+            FigureView.ObjectView within,
+            FigureView.PeriodView period,
+            String by,
+            String byLabel,
+            FigureView.RuleSetRef ruleSet,
+            List<RowView> rows,
+            List<RowView> red,
+            List<RowView> black) {}
+
+    @GetMapping
+    RankingView ranking(
+            @Nullable Caller caller,
+            @RequestParam String level,
+            @RequestParam String within,
+            @RequestParam String period,
+            @RequestParam(defaultValue = "COMPOSITE") String by,
+            @RequestParam(defaultValue = "5") int top) {
+        if (top < 1 || top > MAX_TOP) {
+            throw InvalidInputException.of("top", "红黑榜人数须在 1 到 " + MAX_TOP + " 之间");
+        }
+        var table = table(caller, level, within, period, by);
+        var rows = table.rows().stream().map(r -> view(r, table.by() == null)).toList();
+        var ranked = rows.stream().filter(r -> r.rank() != null).toList();
+        var red = ranked.stream().limit(top).toList();
+        var black = new ArrayList<>(ranked.subList(Math.max(0, ranked.size() - top), ranked.size()));
+        java.util.Collections.reverse(black);
+        return new RankingView(
+                level,
+                Texts.kind(level),
+                FigureView.ObjectView.of(table.within()),
+                FigureView.PeriodView.of(table.period()),
+                table.by() == null ? "COMPOSITE" : table.by().name(),
+                table.by() == null ? "综合指标值" : table.by().label(),
+                FigureView.RuleSetRef.of(table.rules()),
+                rows,
+                red,
+                black);
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            @Nullable Caller caller,
+            @RequestParam String level,
+            @RequestParam String within,
+            @RequestParam String period,
+            @RequestParam(defaultValue = "COMPOSITE") String by,
+            @RequestParam(defaultValue = "csv") String format) {
+        var table = table(caller, level, within, period, by);
+        var byLabel = table.by() == null ? "综合指标值" : table.by().label();
+        var header = List.of(
+                "排名",
+                "名称",
+                byLabel,
+                "上期排名",
+                "名次变化",
+                "上期" + byLabel,
+                "环比",
+                "去年同期" + byLabel,
+                "同比",
+                "综合指标值",
+                "按期处置率",
+                "结案率",
+                "满意率",
+                "报到率",
+                "应处置");
+        var rows = table.rows().stream()
+                .map(r -> view(r, table.by() == null))
+                .map(r -> List.of(
+                        r.rank() == null ? "无数据" : r.rank().toString(),
+                        r.name(),
+                        r.valueText(),
+                        r.previousRank() == null ? "" : r.previousRank().toString(),
+                        r.movement(),
+                        r.previousValueText(),
+                        r.periodOnPeriod(),
+                        r.yearBeforeValueText(),
+                        r.yearOnYear(),
+                        r.composite(),
+                        r.onTimeHandling(),
+                        r.closure(),
+                        r.satisfaction(),
+                        r.reportIn(),
+                        Long.toString(r.dueForHandling())))
+                .toList();
+        var title = table.within().name() + Texts.kind(level) + "排名（"
+                + table.period().label() + "，按" + byLabel + "）";
+        var file = new Table(title, header, rows);
+        return switch (format) {
+            case "csv" -> file.csvResponse();
+            case "xlsx" -> file.xlsxResponse();
+            default -> throw InvalidInputException.of("format", "导出格式只能是 csv 或 xlsx");
+        };
+    }
+
+    private Rankings.Table table(@Nullable Caller caller, String level, String within, String period, String by) {
+        if (level.length() > 40 || !level.matches("[A-Z_]+")) {
+            throw InvalidInputException.of("level", "层级的写法不对");
+        }
+        var parsed = Period.parse(period)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "period", "期间的写法应为 2026-03-05、2026-03、2026-Q1、2026 或 2026-03-01..2026-03-15"));
+        if (within.isBlank() || within.length() > 100) {
+            throw InvalidInputException.of("within", "须填写范围，且不超过 100 个字符");
+        }
+        var area = figures.object(within);
+        access.check(caller, area, figures.published(parsed));
+        Rate rate = null;
+        if (!"COMPOSITE".equals(by)) {
+            rate = Arrays.stream(Rate.values())
+                    .filter(r -> r.name().equals(by))
+                    .findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("by", "没有这项指标"));
+        }
+        return rankings.rank(level, area, parsed, rate);
+    }
+
+    private static RowView view(Rankings.Row row, boolean score) {
+        return new RowView(
+                row.rank(),
+                row.object().id(),
+                row.object().name(),
+                row.value(),
+                text(
+                        row.value(),
+                        row.rates().composite() != null
+                                && row.value() == row.rates().composite()),
+                row.previousRank(),
+                row.movement(),
+                text(row.previousValue(), score),
+                change(row.value(), row.previousValue(), score),
+                text(row.yearBeforeValue(), score),
+                change(row.value(), row.yearBeforeValue(), score),
+                Texts.score(row.rates().composite()),
+                Texts.percent(row.rates().of(Rate.ON_TIME_HANDLING)),
+                Texts.percent(row.rates().of(Rate.CLOSURE)),
+                Texts.percent(row.rates().of(Rate.SATISFACTION)),
+                Texts.percent(row.rates().of(Rate.REPORT_IN)),
+                row.counts().dueForHandling());
+    }
+
+    private static String text(@Nullable Double value, boolean score) {
+        if (value == null) {
+            return "—";
+        }
+        return score ? Texts.score(value) : Texts.percent(value);
+    }
+
+    /** The change in Chinese: +1.25 个百分点 for rates, +3.50 分 for scores. */
+    private static String change(@Nullable Double now, @Nullable Double before, boolean score) {
+        if (now == null || before == null) {
+            return "—";
+        }
+        double delta = score ? now - before : (now - before) * 100;
+        return String.format("%+.2f", delta) + (score ? " 分" : " 个百分点");
+    }
+}

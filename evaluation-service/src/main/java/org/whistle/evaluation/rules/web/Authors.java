@@ -1,0 +1,29 @@
+package org.whistle.evaluation.rules.web;
+
+import org.whistle.problems.InvalidInputException;
+import org.whistle.security.Caller;
+
+/** Who a change is recorded as, and the reason every change needs. */
+public final class Authors {
+
+    public static final int REASON_LIMIT = 2000;
+
+    private Authors() {}
+
+    /** The caller's name as people read it, with the account in brackets. */
+    public static String of(Caller caller) {
+        return caller.name() == null || caller.name().isBlank()
+                ? caller.subject()
+                : caller.name() + "（" + caller.subject() + "）";
+    }
+
+    public static String reason(@org.jspecify.annotations.Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "请填写理由");
+        }
+        if (reason.length() > REASON_LIMIT) {
+            throw InvalidInputException.of("reason", "理由不能超过 " + REASON_LIMIT + " 个字符");
+        }
+        return reason.strip();
+    }
+}

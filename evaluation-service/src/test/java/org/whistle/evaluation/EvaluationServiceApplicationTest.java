@@ -1,0 +1,10 @@
+package org.whistle.evaluation;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.service.DatabaseServiceContract;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class EvaluationServiceApplicationTest extends DatabaseServiceContract {}

@@ -1,5 +1,0 @@
-/** Helpers shared by the capabilities' web edges. */
-@NullMarked
-package org.whistle.orgregistry.web;
-
-import org.jspecify.annotations.NullMarked;
