@@ -7,11 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.whistle.testing.RealInfrastructure;
 
 /**
  * The one configuration of every dispatch-service test on real PostgreSQL and Kafka, so all of them share one cached
- * application context (one database, one set of consumers).
+ * application context (one database, one set of consumers), whose statements per request are counted
+ * ({@link StatementCounting}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +26,5 @@ import org.whistle.testing.RealInfrastructure;
             "whistle.messaging.consumer.max-backoff=200ms"
         })
 @RealInfrastructure
+@Import(StatementCounting.class)
 public @interface DispatchServiceTest {}

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -34,18 +35,19 @@ public final class SecurityProblems {
         };
     }
 
-    /** 403: the caller is known and may not do this. */
+    /**
+     * 403: the caller is known and may not do this. The one way a service refuses: a rule of the chain or a
+     * {@code @PreAuthorize} refuses with the role-or-scope sentence; a service's own check throws Spring's
+     * {@link AccessDeniedException} naming why, and that reason is the detail.
+     */
     public static AccessDeniedHandler forbidden() {
         var challenge = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             challenge.handle(request, response, exception);
-            write(
-                    request,
-                    response,
-                    HttpServletResponse.SC_FORBIDDEN,
-                    "forbidden",
-                    "Forbidden",
-                    "The caller's role or scope does not allow this.");
+            var detail = exception.getClass() == AccessDeniedException.class && exception.getMessage() != null
+                    ? exception.getMessage()
+                    : "The caller's role or scope does not allow this.";
+            write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden", detail);
         };
     }
 

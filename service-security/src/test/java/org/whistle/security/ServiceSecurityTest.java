@@ -114,6 +114,23 @@ class ServiceSecurityTest {
     }
 
     @Test
+    void namesWhyWhenTheServiceItselfRefusesAndOnlyRoleOrScopeWhenARuleDoes() throws Exception {
+        var dispatcher = TestIssuer.get().token("d", List.of("STREET_DISPATCHER"), List.of("230225100"), null);
+        var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
+
+        var refused = get("/api/refused-by-the-service", dispatcher);
+        var ruled = get("/api/dispatch-only", resident);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body())
+                .contains("\"type\":\"urn:whistle:problem:forbidden\"")
+                .contains("\"detail\":\"needs the STREET dispatcher role of the ticket's level\"");
+        assertThat(ruled.body()).contains("\"detail\":\"The caller's role or scope does not allow this.\"");
+    }
+
+    @Test
     void authorisesByRole() throws Exception {
         var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
         var dispatcher = TestIssuer.get().token("d", List.of("STREET_DISPATCHER"), List.of("230225100"), null);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.OrgLookups;
 import org.whistle.dispatch.ticket.StoredTicket;
@@ -38,7 +39,9 @@ import org.whistle.security.personaldata.Disclosure;
  *
  * Every refusal is recorded in the access-decision log ({@code whistle.access}) with the caller's subject and roles,
  * the action, the outcome and the rule; a ticket shown is recorded by {@link #shown}. Free text on a ticket (notes,
- * reasons) may hold the reporter's number: {@link #contact} says whether this caller sees it in full.
+ * reasons) may hold the reporter's number: {@link #contact} says whether this caller sees it in full. A refusal is
+ * Spring Security's {@link AccessDeniedException} naming why, answered as a 403 problem detail by the security chain
+ * (service-security's {@code SecurityProblems}), like every service's.
  */
 @Component
 public class TicketAccess {
@@ -197,7 +200,7 @@ public class TicketAccess {
         var decision = decisions.about("unit-queue", unit, "read").by(caller);
         if (!caller.hasAny(UNIT_ROLES) || !unit.equals(caller.unit())) {
             decision.denied("own-unit-only");
-            throw new AccessRefusedException("a unit's queue is for that unit's staff");
+            throw new AccessDeniedException("a unit's queue is for that unit's staff");
         }
         decision.allowed("own-unit");
     }
@@ -207,7 +210,7 @@ public class TicketAccess {
         var decision = decisions.about(resource, id, "read").by(caller);
         if (!caller.hasAny(AREA_READERS) || !caller.covers(areaPath)) {
             decision.denied(caller.hasAny(AREA_READERS) ? "outside-scope" : "area-reader-role-required");
-            throw new AccessRefusedException("outside the caller's scope: " + resource + " " + id);
+            throw new AccessDeniedException("outside the caller's scope: " + resource + " " + id);
         }
         decision.allowed("area-reader-in-scope");
     }
@@ -237,12 +240,12 @@ public class TicketAccess {
         }
     }
 
-    private AccessRefusedException refused(Caller caller, String action, StoredTicket stored, String rule, String why) {
+    private AccessDeniedException refused(Caller caller, String action, StoredTicket stored, String rule, String why) {
         decisions
                 .about(TICKET, stored.snapshot().id().value(), action)
                 .by(caller)
                 .denied(rule);
-        return new AccessRefusedException("not allowed to " + action + " this ticket: " + why);
+        return new AccessDeniedException("not allowed to " + action + " this ticket: " + why);
     }
 
     private NotFoundException hidden(Caller caller, String action, StoredTicket stored) {

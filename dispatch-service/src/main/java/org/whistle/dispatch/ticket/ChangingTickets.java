@@ -2,6 +2,8 @@ package org.whistle.dispatch.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +31,15 @@ public class ChangingTickets {
         void apply(Ticket ticket, StoredTicket stored, Instant now);
     }
 
+    /** A change that also answers something, such as the access rule that allowed it. */
+    @FunctionalInterface
+    public interface Answering<R> {
+        R apply(Ticket ticket, StoredTicket stored, Instant now);
+    }
+
+    /** The ticket as it stands after the change, from the aggregate in memory, and what the change answered. */
+    public record Changed<R>(StoredTicket ticket, R answer) {}
+
     private final Tickets tickets;
     private final TicketNumbers numbers;
     private final TicketEventsOut events;
@@ -52,17 +63,34 @@ public class ChangingTickets {
     }
 
     public void change(TicketId id, String traceId, Change change) {
-        transactions.executeWithoutResult(status -> {
+        changed(id, traceId, (ticket, stored, now) -> {
+            change.apply(ticket, stored, now);
+            return Boolean.TRUE;
+        });
+    }
+
+    /**
+     * Applies the change and answers with the ticket as it now stands, taken from the aggregate rather than read back:
+     * what was stored in this transaction is exactly that.
+     */
+    public <R> Changed<R> changed(TicketId id, String traceId, Answering<R> change) {
+        return Objects.requireNonNull(transactions.execute(status -> {
             var stored = tickets.findForUpdate(id).orElseThrow(() -> new NotFoundException("ticket", id.toString()));
             var ticket = stored.restore();
             long before = ticket.revision();
-            var now = clock.instant();
-            change.apply(ticket, stored, now);
+            var now = now();
+            var answer = change.apply(ticket, stored, now);
             if (ticket.revision() != before) {
-                tickets.update(ticket, before, now);
+                tickets.update(ticket, stored, now);
                 events.publish(ticket, traceId);
             }
-        });
+            return new Changed<>(stored.after(ticket), answer);
+        }));
+    }
+
+    /** Now, as PostgreSQL keeps it (microseconds), so the ticket in memory equals the ticket stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -83,7 +111,9 @@ public class ChangingTickets {
             if (tickets.idOfWhistle(whistle.whistleId()).isPresent()) {
                 return false;
             }
-            var now = clock.instant();
+            var now = now();
+            // The day's counter row is locked from here to the commit: only the ticket's one write and its events
+            // follow.
             var ticket = Ticket.raise(
                     TicketId.newId(),
                     whistle.whistleId(),

@@ -5,13 +5,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,6 @@ import org.springframework.stereotype.Repository;
 import org.whistle.dispatch.ticket.domain.ExtensionRequest;
 import org.whistle.dispatch.ticket.domain.LevelAssignment;
 import org.whistle.dispatch.ticket.domain.SupervisionOrder;
-import org.whistle.dispatch.ticket.domain.Task;
 import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.dispatch.ticket.domain.TicketAction;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
@@ -39,17 +40,49 @@ import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.ConflictException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores tickets in plain SQL. The ticket row's revision guards every update (optimistic locking); the ticket's parts
- * are rewritten with it, except the timeline, to which only the entries made since loading are appended.
+ * Stores tickets in plain SQL, the one place that maps a {@link TicketSnapshot} and its timeline to rows and back.
+ * A ticket is read in one round trip, its parts as JSON beside the ticket row. A change is written in one statement:
+ * the ticket row under its revision (optimistic locking) and only if the stored timeline head is the one the new
+ * entries follow, the part rows that changed (upserted or deleted, compared with the snapshot that was read), the new
+ * timeline entries and the head awaiting its checkpoint (ADR 0021).
  */
 @Repository
 public class Tickets {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() {};
+
+    private static final String READ = """
+            SELECT t.*,
+                (SELECT coalesce(json_agg(p ORDER BY p.ordinal), '[]') FROM ticket_task p
+                    WHERE p.ticket_id = t.id) AS tasks_json,
+                (SELECT coalesce(json_agg(p ORDER BY p.unit, p.ordinal), '[]') FROM ticket_extension_request p
+                    WHERE p.ticket_id = t.id) AS extensions_json,
+                (SELECT coalesce(json_agg(p ORDER BY p.number), '[]') FROM ticket_supervision_order p
+                    WHERE p.ticket_id = t.id) AS orders_json,
+                (SELECT coalesce(json_agg(p ORDER BY p.ordinal), '[]') FROM ticket_level_history p
+                    WHERE p.ticket_id = t.id) AS levels_json,
+                (SELECT coalesce(json_agg(p.unit), '[]') FROM ticket_red_list p
+                    WHERE p.ticket_id = t.id) AS red_list_json,
+                (SELECT coalesce(json_agg(p ORDER BY p.sequence), '[]') FROM ticket_timeline_entry p
+                    WHERE p.ticket_id = t.id) AS timeline_json
+            FROM ticket t WHERE t.id = :id
+            """;
+
+    /** A part table: its name, its key columns, and how a snapshot becomes its rows. */
+    private record Part(
+            String table, List<String> key, Function<TicketSnapshot, List<Map<String, @Nullable Object>>> rows) {}
+
+    private static final List<Part> PARTS = List.of(
+            new Part("ticket_task", List.of("unit"), Tickets::taskRows),
+            new Part("ticket_extension_request", List.of("unit", "ordinal"), Tickets::extensionRows),
+            new Part("ticket_supervision_order", List.of("number"), Tickets::orderRows),
+            new Part("ticket_level_history", List.of("ordinal"), Tickets::levelRows),
+            new Part("ticket_red_list", List.of("unit"), Tickets::redListRows));
 
     private final JdbcClient jdbc;
 
@@ -73,378 +106,442 @@ public class Tickets {
                 .optional();
     }
 
+    /**
+     * Stores a new ticket — its row, parts, first timeline entries and head — in one statement, so the day's number
+     * counter locked just before (the last thing a raise takes) is held for one round trip and the commit.
+     */
     void insert(Ticket ticket, Placement placement, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO ticket (id, whistle_id, number, category, priority, level, owning_centre, state,
-                            suspended_from, suspend_reason, revision, reopen_count, resolved_at, closed_at, outcome,
-                            merged_into, reject_reason, grid_id, street_id, area_path, raised_at, updated_at)
-                        VALUES (:id, :whistle, :number, :category, :priority, :level, :centre, :state,
-                            :suspendedFrom, :suspendReason, :revision, :reopenCount, :resolvedAt, :closedAt, :outcome,
-                            :mergedInto, :rejectReason, :grid, :street, :areaPath, :now, :now)
-                        """)
-                .params(rowOf(ticket))
-                .param("whistle", ticket.whistleId().value())
-                .param("number", ticket.number().format())
-                .param("grid", placement.gridId())
-                .param("street", placement.streetId())
-                .param("areaPath", placement.areaPath().toArray(String[]::new))
-                .param("now", time(now))
-                .update();
-        writeParts(ticket, 0);
-        awaitCheckpoint(ticket);
-    }
-
-    void update(Ticket ticket, long expectedRevision, Instant now) {
-        int updated = jdbc.sql("""
-                        UPDATE ticket SET category = :category, priority = :priority, level = :level,
-                            owning_centre = :centre, state = :state, suspended_from = :suspendedFrom,
-                            suspend_reason = :suspendReason, revision = :revision, reopen_count = :reopenCount,
-                            resolved_at = :resolvedAt, closed_at = :closedAt, outcome = :outcome,
-                            merged_into = :mergedInto, reject_reason = :rejectReason, updated_at = :now
-                        WHERE id = :id AND revision = :expected
-                        """)
-                .params(rowOf(ticket))
-                .param("expected", expectedRevision)
-                .param("now", time(now))
-                .update();
-        if (updated != 1) {
-            throw new ConflictException("ticket " + ticket.number() + " changed meanwhile (expected revision "
-                    + expectedRevision + "); it is " + ticket.state() + " here, reload and try again");
-        }
-        for (var table : List.of(
-                "ticket_extension_request",
-                "ticket_task",
-                "ticket_supervision_order",
-                "ticket_level_history",
-                "ticket_red_list")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE ticket_id = :id")
-                    .param("id", ticket.id().value())
-                    .update();
-        }
-        writeParts(ticket, expectedRevision);
-        awaitCheckpoint(ticket);
+        var snapshot = ticket.snapshot();
+        var row = ticketRow(snapshot);
+        row.put("whistle_id", snapshot.whistleId().value().toString());
+        row.put("number", snapshot.number().format());
+        row.put("grid_id", placement.gridId());
+        row.put("street_id", placement.streetId());
+        row.put("area_path", placement.areaPath());
+        row.put("raised_at", text(now));
+        row.put("updated_at", text(now));
+        var columns = String.join(", ", row.keySet());
+        write(
+                ticket,
+                null,
+                "INSERT INTO ticket (" + columns + ") SELECT " + columns
+                        + " FROM jsonb_populate_record(NULL::ticket, CAST(:ticket AS jsonb)) RETURNING id",
+                Map.of("ticket", JSON.writeValueAsString(row)));
     }
 
     /**
-     * Marks the ticket's new timeline head for the next checkpoint (ADR 0016), in the transaction of the change: a
-     * ticket changed twice before a checkpoint is anchored once, at its latest head.
+     * Stores the changed ticket over {@code before}, what was read for the change, in one statement.
+     *
+     * @throws ConflictException when the stored ticket is no longer at {@code before}'s revision and head
      */
-    private void awaitCheckpoint(Ticket ticket) {
-        jdbc.sql("""
-                        INSERT INTO timeline_head_pending (ticket_id, whistle_id, sequence, hash)
-                        VALUES (:id, :whistle, :sequence, :hash)
-                        ON CONFLICT (ticket_id) DO UPDATE
-                            SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash, changed_at = now()
-                        """)
-                .param("id", ticket.id().value())
-                .param("whistle", ticket.whistleId().value())
-                .param("sequence", ticket.revision())
-                .param("hash", ticket.timeline().headHash())
-                .update();
+    void update(Ticket ticket, StoredTicket before, Instant now) {
+        long expected = before.snapshot().revision();
+        var head = before.timeline().isEmpty()
+                ? TimelineEntry.GENESIS
+                : before.timeline().getLast().hash();
+        var row = ticketRow(ticket.snapshot());
+        row.remove("id");
+        row.put("updated_at", text(now));
+        var columns = String.join(", ", row.keySet());
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("ticket", JSON.writeValueAsString(row));
+        params.put("expected", expected);
+        params.put("expectedHead", head);
+        int updated = write(
+                ticket,
+                before.snapshot(),
+                "UPDATE ticket t SET (" + columns + ") = (SELECT " + columns
+                        + " FROM jsonb_populate_record(NULL::ticket, CAST(:ticket AS jsonb)))"
+                        + " WHERE t.id = :id AND t.revision = :expected AND (:expected = 0 OR EXISTS ("
+                        + "SELECT 1 FROM ticket_timeline_entry e"
+                        + " WHERE e.ticket_id = :id AND e.sequence = :expected AND e.hash = :expectedHead))"
+                        + " RETURNING t.id",
+                params);
+        if (updated != 1) {
+            throw new ConflictException("ticket " + ticket.number() + " changed meanwhile (expected revision "
+                    + expected + "); it is " + ticket.state() + " here, reload and try again");
+        }
     }
 
-    private static Map<String, @Nullable Object> rowOf(Ticket t) {
-        var row = new java.util.HashMap<String, @Nullable Object>();
-        row.put("id", t.id().value());
+    /**
+     * One statement: {@code headSql} (returning the ticket's id when it may be written), then — only if it did — the
+     * part rows that differ from {@code before}, the timeline entries after {@code before}'s revision, and the new
+     * head marked for the next checkpoint (ADR 0016): a ticket changed twice before a checkpoint is anchored once.
+     *
+     * @return 1 when written, 0 when {@code headSql} refused
+     */
+    private int write(
+            Ticket ticket, @Nullable TicketSnapshot before, String headSql, Map<String, @Nullable Object> headParams) {
+        var after = ticket.snapshot();
+        var params = new HashMap<String, @Nullable Object>(headParams);
+        params.put("id", after.id().value());
+        var sql = new StringBuilder("WITH head AS (").append(headSql).append(")");
+        int n = 0;
+        for (var part : PARTS) {
+            var old = keyed(part, before == null ? List.of() : part.rows().apply(before));
+            var now = keyed(part, part.rows().apply(after));
+            var changed = now.entrySet().stream()
+                    .filter(e -> !e.getValue().equals(old.get(e.getKey())))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            var gone = old.entrySet().stream()
+                    .filter(e -> !now.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            if (!gone.isEmpty()) {
+                var name = "gone" + n++;
+                var match = part.key().stream().map(k -> "p." + k + " = g." + k).collect(Collectors.joining(" AND "));
+                sql.append(", ")
+                        .append(name)
+                        .append(" AS (DELETE FROM ")
+                        .append(part.table())
+                        .append(" p USING")
+                        .append(" jsonb_populate_recordset(NULL::")
+                        .append(part.table())
+                        .append(", CAST(:")
+                        .append(name)
+                        .append(" AS jsonb)) g WHERE p.ticket_id = :id AND ")
+                        .append(match)
+                        .append(" AND EXISTS (SELECT 1 FROM head))");
+                params.put(name, JSON.writeValueAsString(gone));
+            }
+            if (!changed.isEmpty()) {
+                var name = "rows" + n++;
+                var columns = changed.getFirst().keySet();
+                var updates = columns.stream()
+                        .filter(c -> !c.equals("ticket_id") && !part.key().contains(c))
+                        .map(c -> c + " = EXCLUDED." + c)
+                        .collect(Collectors.joining(", "));
+                sql.append(", ")
+                        .append(name)
+                        .append(" AS (INSERT INTO ")
+                        .append(part.table())
+                        .append(" (")
+                        .append(String.join(", ", columns))
+                        .append(") SELECT ")
+                        .append(String.join(", ", columns))
+                        .append(" FROM jsonb_populate_recordset(NULL::")
+                        .append(part.table())
+                        .append(", CAST(:")
+                        .append(name)
+                        .append(" AS jsonb)) WHERE EXISTS (SELECT 1 FROM head) ON CONFLICT (ticket_id, ")
+                        .append(String.join(", ", part.key()))
+                        .append(") DO ")
+                        .append(updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates)
+                        .append(")");
+                params.put(name, JSON.writeValueAsString(changed));
+            }
+        }
+        long stored = before == null ? 0 : before.revision();
+        var entries = ticket.timeline().entries().stream()
+                .filter(entry -> entry.sequence() > stored)
+                .map(entry -> timelineRow(after.id(), entry))
+                .toList();
+        if (!entries.isEmpty()) {
+            sql.append(", timeline AS (INSERT INTO ticket_timeline_entry SELECT * FROM")
+                    .append(" jsonb_populate_recordset(NULL::ticket_timeline_entry, CAST(:timeline AS jsonb))")
+                    .append(" WHERE EXISTS (SELECT 1 FROM head))");
+            params.put("timeline", JSON.writeValueAsString(entries));
+        }
+        sql.append("""
+                , pending AS (INSERT INTO timeline_head_pending (ticket_id, whistle_id, sequence, hash)
+                    SELECT :id, :pendingWhistle, :pendingSequence, :pendingHash WHERE EXISTS (SELECT 1 FROM head)
+                    ON CONFLICT (ticket_id) DO UPDATE
+                        SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash, changed_at = now())
+                SELECT count(*) FROM head
+                """);
+        params.put("pendingWhistle", after.whistleId().value());
+        params.put("pendingSequence", after.revision());
+        params.put("pendingHash", ticket.timeline().headHash());
+        return jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
+    }
+
+    private static Map<List<@Nullable Object>, Map<String, @Nullable Object>> keyed(
+            Part part, List<Map<String, @Nullable Object>> rows) {
+        var keyed = new LinkedHashMap<List<@Nullable Object>, Map<String, @Nullable Object>>();
+        for (var row : rows) {
+            keyed.put(part.key().stream().map(row::get).toList(), row);
+        }
+        return keyed;
+    }
+
+    // ---- snapshot → rows ---------------------------------------------------------------------------------------
+
+    /** The ticket row's columns that change with the ticket; where and when it was raised is written once. */
+    private static Map<String, @Nullable Object> ticketRow(TicketSnapshot t) {
+        var row = new LinkedHashMap<String, @Nullable Object>();
+        row.put("id", t.id().value().toString());
         row.put("category", t.category().value());
         row.put("priority", t.priority().name());
         row.put("level", t.level().name());
-        row.put("centre", t.owningCentre().value());
+        row.put("owning_centre", t.owningCentre().value());
         row.put("state", t.state().name());
-        row.put("suspendedFrom", t.suspendedFrom().map(Enum::name).orElse(null));
-        row.put("suspendReason", t.suspendReason().orElse(null));
+        row.put("suspended_from", name(t.suspendedFrom()));
+        row.put("suspend_reason", t.suspendReason());
         row.put("revision", t.revision());
-        row.put("reopenCount", t.reopenCount());
-        row.put("resolvedAt", t.resolvedAt().map(Tickets::time).orElse(null));
-        row.put("closedAt", t.closedAt().map(Tickets::time).orElse(null));
-        row.put("outcome", t.outcome().map(Enum::name).orElse(null));
-        row.put("mergedInto", t.mergedInto().map(TicketId::value).orElse(null));
-        row.put("rejectReason", t.rejectReason().orElse(null));
+        row.put("reopen_count", t.reopenCount());
+        row.put("resolved_at", text(t.resolvedAt()));
+        row.put("closed_at", text(t.closedAt()));
+        row.put("outcome", name(t.outcome()));
+        row.put(
+                "merged_into",
+                t.mergedInto() == null ? null : t.mergedInto().value().toString());
+        row.put("reject_reason", t.rejectReason());
         return row;
     }
 
-    private void writeParts(Ticket ticket, long storedRevision) {
-        var id = ticket.id().value();
-        int ordinal = 0;
-        for (Task task : ticket.tasks()) {
-            jdbc.sql("""
-                            INSERT INTO ticket_task (ticket_id, unit, ordinal, lead, state, summoned_at, reported_in_at,
-                                done_at, decline_reason, rework_count)
-                            VALUES (:id, :unit, :ordinal, :lead, :state, :summonedAt, :reportedInAt, :doneAt,
-                                :declineReason, :reworkCount)
-                            """)
-                    .param("id", id)
-                    .param("unit", task.unit().value())
-                    .param("ordinal", ordinal++)
-                    .param("lead", task.lead())
-                    .param("state", task.state().name())
-                    .param("summonedAt", time(task.summonedAt()))
-                    .param(
-                            "reportedInAt",
-                            task.reportedInAt().map(Tickets::time).orElse(null))
-                    .param("doneAt", task.doneAt().map(Tickets::time).orElse(null))
-                    .param("declineReason", task.declineReason().orElse(null))
-                    .param("reworkCount", task.reworkCount())
-                    .update();
-            int n = 0;
-            for (ExtensionRequest request : task.extensions()) {
-                jdbc.sql("""
-                                INSERT INTO ticket_extension_request (ticket_id, unit, ordinal, clock, extra_time,
-                                    reason, requested_at, status, answer, answered_at)
-                                VALUES (:id, :unit, :ordinal, :clock, :extraTime, :reason, :requestedAt, :status,
-                                    :answer, :answeredAt)
-                                """)
-                        .param("id", id)
-                        .param("unit", task.unit().value())
-                        .param("ordinal", ++n)
-                        .param("clock", request.clock().name())
-                        .param("extraTime", request.extraTime().toString())
-                        .param("reason", request.reason())
-                        .param("requestedAt", time(request.requestedAt()))
-                        .param("status", request.status().name())
-                        .param("answer", request.answer())
-                        .param("answeredAt", request.answeredAt() == null ? null : time(request.answeredAt()))
-                        .update();
-            }
+    private static List<Map<String, @Nullable Object>> taskRows(TicketSnapshot t) {
+        var rows = new ArrayList<Map<String, @Nullable Object>>();
+        for (var task : t.tasks()) {
+            var row = row(t);
+            row.put("unit", task.unit().value());
+            row.put("ordinal", rows.size());
+            row.put("lead", task.lead());
+            row.put("state", task.state().name());
+            row.put("summoned_at", text(task.summonedAt()));
+            row.put("reported_in_at", text(task.reportedInAt()));
+            row.put("done_at", text(task.doneAt()));
+            row.put("decline_reason", task.declineReason());
+            row.put("rework_count", task.reworkCount());
+            rows.add(row);
         }
-        for (SupervisionOrder order : ticket.supervisionOrders()) {
-            jdbc.sql("""
-                            INSERT INTO ticket_supervision_order (ticket_id, number, against, clock, from_level,
-                                to_level, red_list, issued_at, kind, issued_by, reason, due_by)
-                            VALUES (:id, :number, :against, :clock, :fromLevel, :toLevel, :redList, :issuedAt,
-                                :kind, :issuedBy, :reason, :dueBy)
-                            """)
-                    .param("id", id)
-                    .param("number", order.number())
-                    .param("against", order.against().value())
-                    .param("clock", order.clock() == null ? null : order.clock().name())
-                    .param("kind", order.kind().name())
-                    .param(
-                            "issuedBy",
-                            order.issuedBy() == null ? null : order.issuedBy().name())
-                    .param("reason", order.reason())
-                    .param("dueBy", order.dueBy() == null ? null : time(order.dueBy()))
-                    .param("fromLevel", order.fromLevel().name())
-                    .param(
-                            "toLevel",
-                            order.toLevel() == null ? null : order.toLevel().name())
-                    .param("redList", order.redList())
-                    .param("issuedAt", time(order.issuedAt()))
-                    .update();
-        }
-        int stretch = 0;
-        for (LevelAssignment assignment : ticket.levelHistory()) {
-            jdbc.sql("""
-                            INSERT INTO ticket_level_history (ticket_id, ordinal, level, centre, since)
-                            VALUES (:id, :ordinal, :level, :centre, :since)
-                            """)
-                    .param("id", id)
-                    .param("ordinal", ++stretch)
-                    .param("level", assignment.level().name())
-                    .param("centre", assignment.centre().value())
-                    .param("since", time(assignment.since()))
-                    .update();
-        }
-        for (UnitCode unit : ticket.redListedUnits()) {
-            jdbc.sql("INSERT INTO ticket_red_list (ticket_id, unit) VALUES (:id, :unit)")
-                    .param("id", id)
-                    .param("unit", unit.value())
-                    .update();
-        }
-        for (TimelineEntry entry : ticket.timeline().entries()) {
-            if (entry.sequence() <= storedRevision) {
-                continue;
-            }
-            jdbc.sql("""
-                            INSERT INTO ticket_timeline_entry (ticket_id, sequence, at, actor_user_id, actor_org_unit,
-                                actor_role, action, note, evidence, state_before, state_after, unit, previous_hash,
-                                hash)
-                            VALUES (:id, :sequence, :at, :userId, :orgUnit, :role, :action, :note,
-                                CAST(:evidence AS jsonb), :before, :after, :unit, :previousHash, :hash)
-                            """)
-                    .param("id", id)
-                    .param("sequence", entry.sequence())
-                    .param("at", time(entry.at()))
-                    .param("userId", entry.actor().userId())
-                    .param("orgUnit", entry.actor().orgUnitId())
-                    .param("role", entry.actor().role())
-                    .param("action", entry.action().name())
-                    .param("note", entry.note())
-                    .param("evidence", JSON.writeValueAsString(entry.evidence()))
-                    .param(
-                            "before",
-                            entry.stateBefore() == null
-                                    ? null
-                                    : entry.stateBefore().name())
-                    .param("after", entry.stateAfter().name())
-                    .param("unit", entry.unit() == null ? null : entry.unit().value())
-                    .param("previousHash", entry.previousHash())
-                    .param("hash", entry.hash())
-                    .update();
-        }
+        return rows;
     }
 
-    private Optional<StoredTicket> load(TicketId ticketId, boolean forUpdate) {
-        var id = ticketId.value();
-        var head = jdbc.sql("SELECT * FROM ticket WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
-                .param("id", id)
-                .query((rs, n) -> rs.getObject("id") == null ? null : new Head(rs))
-                .optional();
-        if (head.isEmpty()) {
-            return Optional.empty();
+    private static List<Map<String, @Nullable Object>> extensionRows(TicketSnapshot t) {
+        var rows = new ArrayList<Map<String, @Nullable Object>>();
+        for (var task : t.tasks()) {
+            int ordinal = 0;
+            for (var request : task.extensions()) {
+                var row = row(t);
+                row.put("unit", task.unit().value());
+                row.put("ordinal", ++ordinal);
+                row.put("clock", request.clock().name());
+                row.put("extra_time", request.extraTime().toString());
+                row.put("reason", request.reason());
+                row.put("requested_at", text(request.requestedAt()));
+                row.put("status", request.status().name());
+                row.put("answer", request.answer());
+                row.put("answered_at", text(request.answeredAt()));
+                rows.add(row);
+            }
         }
-        var extensions = jdbc
-                .sql("SELECT * FROM ticket_extension_request WHERE ticket_id = :id ORDER BY unit, ordinal")
-                .param("id", id)
-                .query((rs, n) -> new ExtensionRequest(
-                        UnitCode.of(rs.getString("unit")),
-                        ClockKind.valueOf(rs.getString("clock")),
-                        Duration.parse(rs.getString("extra_time")),
-                        rs.getString("reason"),
-                        instant(rs, "requested_at"),
-                        ExtensionRequest.Status.valueOf(rs.getString("status")),
-                        rs.getString("answer"),
-                        instantOrNull(rs, "answered_at")))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(ExtensionRequest::unit));
-        var tasks = jdbc.sql("SELECT * FROM ticket_task WHERE ticket_id = :id ORDER BY ordinal")
-                .param("id", id)
-                .query((rs, n) -> {
-                    var unit = UnitCode.of(rs.getString("unit"));
-                    return new TicketSnapshot.TaskSnapshot(
+        return rows;
+    }
+
+    private static List<Map<String, @Nullable Object>> orderRows(TicketSnapshot t) {
+        var rows = new ArrayList<Map<String, @Nullable Object>>();
+        for (var order : t.supervisionOrders()) {
+            var row = row(t);
+            row.put("number", order.number());
+            row.put("against", order.against().value());
+            row.put("clock", name(order.clock()));
+            row.put("from_level", order.fromLevel().name());
+            row.put("to_level", name(order.toLevel()));
+            row.put("red_list", order.redList());
+            row.put("issued_at", text(order.issuedAt()));
+            row.put("kind", order.kind().name());
+            row.put("issued_by", name(order.issuedBy()));
+            row.put("reason", order.reason());
+            row.put("due_by", text(order.dueBy()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Map<String, @Nullable Object>> levelRows(TicketSnapshot t) {
+        var rows = new ArrayList<Map<String, @Nullable Object>>();
+        for (var assignment : t.levelHistory()) {
+            var row = row(t);
+            row.put("ordinal", rows.size() + 1);
+            row.put("level", assignment.level().name());
+            row.put("centre", assignment.centre().value());
+            row.put("since", text(assignment.since()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Map<String, @Nullable Object>> redListRows(TicketSnapshot t) {
+        var rows = new ArrayList<Map<String, @Nullable Object>>();
+        for (var unit : t.redListed()) {
+            var row = row(t);
+            row.put("unit", unit.value());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, @Nullable Object> timelineRow(TicketId ticket, TimelineEntry entry) {
+        var row = new LinkedHashMap<String, @Nullable Object>();
+        row.put("ticket_id", ticket.value().toString());
+        row.put("sequence", entry.sequence());
+        row.put("at", text(entry.at()));
+        row.put("actor_user_id", entry.actor().userId());
+        row.put("actor_org_unit", entry.actor().orgUnitId());
+        row.put("actor_role", entry.actor().role());
+        row.put("action", entry.action().name());
+        row.put("note", entry.note());
+        row.put("evidence", entry.evidence());
+        row.put("state_before", name(entry.stateBefore()));
+        row.put("state_after", entry.stateAfter().name());
+        row.put("unit", entry.unit() == null ? null : entry.unit().value());
+        row.put("previous_hash", entry.previousHash());
+        row.put("hash", entry.hash());
+        return row;
+    }
+
+    private static Map<String, @Nullable Object> row(TicketSnapshot t) {
+        var row = new LinkedHashMap<String, @Nullable Object>();
+        row.put("ticket_id", t.id().value().toString());
+        return row;
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static @Nullable String text(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    // ---- rows → snapshot ---------------------------------------------------------------------------------------
+
+    private Optional<StoredTicket> load(TicketId ticketId, boolean forUpdate) {
+        return jdbc.sql(READ + (forUpdate ? " FOR UPDATE OF t" : ""))
+                .param("id", ticketId.value())
+                .query((rs, n) -> stored(rs))
+                .optional();
+    }
+
+    private static StoredTicket stored(ResultSet rs) throws SQLException {
+        var id = new TicketId(rs.getObject("id", UUID.class));
+        var extensions = new LinkedHashMap<UnitCode, List<ExtensionRequest>>();
+        for (var p : json(rs, "extensions_json")) {
+            var unit = UnitCode.of(string(p, "unit"));
+            extensions
+                    .computeIfAbsent(unit, u -> new ArrayList<>())
+                    .add(new ExtensionRequest(
                             unit,
-                            rs.getBoolean("lead"),
-                            instant(rs, "summoned_at"),
-                            TaskState.valueOf(rs.getString("state")),
-                            instantOrNull(rs, "reported_in_at"),
-                            instantOrNull(rs, "done_at"),
-                            rs.getString("decline_reason"),
-                            rs.getInt("rework_count"),
-                            extensions.getOrDefault(unit, List.of()));
-                })
-                .list();
-        var orders = jdbc.sql("SELECT * FROM ticket_supervision_order WHERE ticket_id = :id ORDER BY number")
-                .param("id", id)
-                .query((rs, n) -> new SupervisionOrder(
-                        rs.getInt("number"),
-                        SupervisionOrder.Kind.valueOf(rs.getString("kind")),
-                        UnitCode.of(rs.getString("against")),
-                        rs.getString("clock") == null ? null : ClockKind.valueOf(rs.getString("clock")),
-                        CommandLevel.valueOf(rs.getString("from_level")),
-                        rs.getString("to_level") == null ? null : CommandLevel.valueOf(rs.getString("to_level")),
-                        rs.getBoolean("red_list"),
-                        instant(rs, "issued_at"),
-                        rs.getString("issued_by") == null ? null : CommandLevel.valueOf(rs.getString("issued_by")),
-                        rs.getString("reason"),
-                        rs.getString("due_by") == null ? null : instant(rs, "due_by")))
-                .list();
-        var levels = jdbc.sql("SELECT * FROM ticket_level_history WHERE ticket_id = :id ORDER BY ordinal")
-                .param("id", id)
-                .query((rs, n) -> new LevelAssignment(
-                        CommandLevel.valueOf(rs.getString("level")),
-                        UnitCode.of(rs.getString("centre")),
-                        instant(rs, "since")))
-                .list();
-        var redListed = new LinkedHashSet<>(jdbc.sql("SELECT unit FROM ticket_red_list WHERE ticket_id = :id")
-                .param("id", id)
-                .query((rs, n) -> UnitCode.of(rs.getString("unit")))
-                .list());
-        var timeline = jdbc.sql("SELECT * FROM ticket_timeline_entry WHERE ticket_id = :id ORDER BY sequence")
-                .param("id", id)
-                .query((rs, n) -> new TimelineEntry(
-                        rs.getLong("sequence"),
-                        instant(rs, "at"),
-                        new Actor(
-                                rs.getString("actor_user_id"),
-                                rs.getString("actor_org_unit"),
-                                rs.getString("actor_role")),
-                        TicketAction.valueOf(rs.getString("action")),
-                        rs.getString("note"),
-                        JSON.readValue(rs.getString("evidence"), EVIDENCE),
-                        rs.getString("state_before") == null ? null : TicketState.valueOf(rs.getString("state_before")),
-                        TicketState.valueOf(rs.getString("state_after")),
-                        rs.getString("unit") == null ? null : UnitCode.of(rs.getString("unit")),
-                        rs.getString("previous_hash"),
-                        rs.getString("hash")))
-                .list();
-        var h = head.get();
+                            ClockKind.valueOf(string(p, "clock")),
+                            Duration.parse(string(p, "extra_time")),
+                            string(p, "reason"),
+                            instant(p, "requested_at"),
+                            ExtensionRequest.Status.valueOf(string(p, "status")),
+                            stringOrNull(p, "answer"),
+                            instantOrNull(p, "answered_at")));
+        }
+        var tasks = new ArrayList<TicketSnapshot.TaskSnapshot>();
+        for (var p : json(rs, "tasks_json")) {
+            var unit = UnitCode.of(string(p, "unit"));
+            tasks.add(new TicketSnapshot.TaskSnapshot(
+                    unit,
+                    p.get("lead").asBoolean(),
+                    instant(p, "summoned_at"),
+                    TaskState.valueOf(string(p, "state")),
+                    instantOrNull(p, "reported_in_at"),
+                    instantOrNull(p, "done_at"),
+                    stringOrNull(p, "decline_reason"),
+                    p.get("rework_count").asInt(),
+                    extensions.getOrDefault(unit, List.of())));
+        }
+        var orders = new ArrayList<SupervisionOrder>();
+        for (var p : json(rs, "orders_json")) {
+            orders.add(new SupervisionOrder(
+                    p.get("number").asInt(),
+                    SupervisionOrder.Kind.valueOf(string(p, "kind")),
+                    UnitCode.of(string(p, "against")),
+                    stringOrNull(p, "clock") == null ? null : ClockKind.valueOf(string(p, "clock")),
+                    CommandLevel.valueOf(string(p, "from_level")),
+                    stringOrNull(p, "to_level") == null ? null : CommandLevel.valueOf(string(p, "to_level")),
+                    p.get("red_list").asBoolean(),
+                    instant(p, "issued_at"),
+                    stringOrNull(p, "issued_by") == null ? null : CommandLevel.valueOf(string(p, "issued_by")),
+                    stringOrNull(p, "reason"),
+                    instantOrNull(p, "due_by")));
+        }
+        var levels = new ArrayList<LevelAssignment>();
+        for (var p : json(rs, "levels_json")) {
+            levels.add(new LevelAssignment(
+                    CommandLevel.valueOf(string(p, "level")), UnitCode.of(string(p, "centre")), instant(p, "since")));
+        }
+        var redListed = new LinkedHashSet<UnitCode>();
+        for (var p : json(rs, "red_list_json")) {
+            redListed.add(UnitCode.of(p.asString()));
+        }
+        var timeline = new ArrayList<TimelineEntry>();
+        for (var p : json(rs, "timeline_json")) {
+            timeline.add(new TimelineEntry(
+                    p.get("sequence").asLong(),
+                    instant(p, "at"),
+                    new Actor(
+                            string(p, "actor_user_id"),
+                            stringOrNull(p, "actor_org_unit"),
+                            stringOrNull(p, "actor_role")),
+                    TicketAction.valueOf(string(p, "action")),
+                    stringOrNull(p, "note"),
+                    JSON.readValue(p.get("evidence").toString(), EVIDENCE),
+                    stringOrNull(p, "state_before") == null ? null : TicketState.valueOf(string(p, "state_before")),
+                    TicketState.valueOf(string(p, "state_after")),
+                    stringOrNull(p, "unit") == null ? null : UnitCode.of(string(p, "unit")),
+                    string(p, "previous_hash"),
+                    string(p, "hash")));
+        }
+        var outcome = rs.getString("outcome");
+        var suspendedFrom = rs.getString("suspended_from");
+        var mergedInto = rs.getObject("merged_into", UUID.class);
         var snapshot = new TicketSnapshot(
-                new TicketId(id),
-                h.whistle,
-                TicketNumber.parse(h.number),
-                CategoryCode.of(h.category),
-                Urgency.valueOf(h.priority),
-                CommandLevel.valueOf(h.level),
-                UnitCode.of(h.centre),
-                TicketState.valueOf(h.state),
-                h.suspendedFrom == null ? null : TicketState.valueOf(h.suspendedFrom),
-                h.suspendReason,
+                id,
+                new WhistleId(rs.getObject("whistle_id", UUID.class)),
+                TicketNumber.parse(rs.getString("number")),
+                CategoryCode.of(rs.getString("category")),
+                Urgency.valueOf(rs.getString("priority")),
+                CommandLevel.valueOf(rs.getString("level")),
+                UnitCode.of(rs.getString("owning_centre")),
+                TicketState.valueOf(rs.getString("state")),
+                suspendedFrom == null ? null : TicketState.valueOf(suspendedFrom),
+                rs.getString("suspend_reason"),
                 tasks,
-                h.revision,
+                rs.getLong("revision"),
                 orders,
                 redListed,
                 levels,
-                h.reopenCount,
-                h.resolvedAt,
-                h.closedAt,
-                h.outcome == null ? null : Outcome.valueOf(h.outcome),
-                h.mergedInto == null ? null : new TicketId(h.mergedInto),
-                h.rejectReason);
-        return Optional.of(
-                new StoredTicket(snapshot, timeline, new Placement(h.grid, h.street, h.areaPath), h.raisedAt));
+                rs.getInt("reopen_count"),
+                instantOrNull(rs, "resolved_at"),
+                instantOrNull(rs, "closed_at"),
+                outcome == null ? null : Outcome.valueOf(outcome),
+                mergedInto == null ? null : new TicketId(mergedInto),
+                rs.getString("reject_reason"));
+        var placement =
+                new Placement(rs.getString("grid_id"), rs.getString("street_id"), new ArrayList<>(List.of((String[])
+                        rs.getArray("area_path").getArray())));
+        return new StoredTicket(snapshot, timeline, placement, instant(rs, "raised_at"));
     }
 
-    /** The ticket row, read once. */
-    private static final class Head {
-        final WhistleId whistle;
-        final String number;
-        final String category;
-        final String priority;
-        final String level;
-        final String centre;
-        final String state;
-        final @Nullable String suspendedFrom;
-        final @Nullable String suspendReason;
-        final long revision;
-        final int reopenCount;
-        final @Nullable Instant resolvedAt;
-        final @Nullable Instant closedAt;
-        final @Nullable String outcome;
-        final @Nullable UUID mergedInto;
-        final @Nullable String rejectReason;
-        final @Nullable String grid;
-        final @Nullable String street;
-        final List<String> areaPath;
-        final Instant raisedAt;
+    private static JsonNode json(ResultSet rs, String column) throws SQLException {
+        return JSON.readTree(rs.getString(column));
+    }
 
-        Head(ResultSet rs) throws SQLException {
-            whistle = new WhistleId(rs.getObject("whistle_id", UUID.class));
-            number = rs.getString("number");
-            category = rs.getString("category");
-            priority = rs.getString("priority");
-            level = rs.getString("level");
-            centre = rs.getString("owning_centre");
-            state = rs.getString("state");
-            suspendedFrom = rs.getString("suspended_from");
-            suspendReason = rs.getString("suspend_reason");
-            revision = rs.getLong("revision");
-            reopenCount = rs.getInt("reopen_count");
-            resolvedAt = instantOrNull(rs, "resolved_at");
-            closedAt = instantOrNull(rs, "closed_at");
-            outcome = rs.getString("outcome");
-            mergedInto = rs.getObject("merged_into", UUID.class);
-            rejectReason = rs.getString("reject_reason");
-            grid = rs.getString("grid_id");
-            street = rs.getString("street_id");
-            areaPath =
-                    new ArrayList<>(List.of((String[]) rs.getArray("area_path").getArray()));
-            raisedAt = instant(rs, "raised_at");
+    private static String string(JsonNode row, String field) {
+        var value = stringOrNull(row, field);
+        if (value == null) {
+            throw new IllegalStateException("stored ticket part without " + field);
         }
+        return value;
     }
 
-    static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    private static @Nullable String stringOrNull(JsonNode row, String field) {
+        var value = row.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static Instant instant(JsonNode row, String field) {
+        return OffsetDateTime.parse(string(row, field)).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(JsonNode row, String field) {
+        var value = stringOrNull(row, field);
+        return value == null ? null : OffsetDateTime.parse(value).toInstant();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

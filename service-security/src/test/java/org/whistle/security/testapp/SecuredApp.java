@@ -84,6 +84,13 @@ public class SecuredApp {
             return person;
         }
 
+        /** A check of the service's own that refuses, naming why. */
+        @GetMapping("/api/refused-by-the-service")
+        String refusedByTheService() {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "needs the STREET dispatcher role of the ticket's level");
+        }
+
         @GetMapping("/api/admin/people/{id}")
         @PreAuthorize("hasRole('ADMINISTRATOR')")
         String adminPerson(@PathVariable String id) {

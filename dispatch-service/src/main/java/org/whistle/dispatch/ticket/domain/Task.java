@@ -42,6 +42,20 @@ public final class Task {
         return task;
     }
 
+    /** The task as stored and restored. */
+    TicketSnapshot.TaskSnapshot snapshot() {
+        return new TicketSnapshot.TaskSnapshot(
+                unit,
+                lead,
+                summonedAt,
+                state,
+                reportedInAt,
+                doneAt,
+                declineReason,
+                reworkCount,
+                List.copyOf(extensions));
+    }
+
     public UnitCode unit() {
         return unit;
     }

@@ -44,6 +44,9 @@ public final class Ticket {
     /** How far ahead a supervision order by hand may set its deadline: a year covers any real case. */
     public static final Duration MAX_SUPERVISION_DEADLINE = Duration.ofDays(366);
 
+    /** Who makes the changes that follow from another by rule (closing on verification after a satisfied reporter). */
+    public static final Actor PLATFORM = Actor.system("dispatch-service");
+
     private final TicketId id;
     private final WhistleId whistleId;
     private final TicketNumber number;
@@ -111,15 +114,9 @@ public final class Ticket {
         var owner = streetCentre != null ? streetCentre : fallbackOwner;
         var ticket = new Ticket(id, whistleId, number, category, priority, level, owner);
         ticket.levelHistory.add(new LevelAssignment(level, owner, at));
-        ticket.record(
-                TicketAction.RAISE,
-                null,
-                null,
-                streetCentre != null ? null : "no street centre: the district owns it (兜底)",
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Raised(c, number.format(), category, priority));
+        ticket.entry(TicketAction.RAISE, null)
+                .note(streetCentre != null ? null : "no street centre: the district owns it (兜底)")
+                .record(actor, at, c -> new TicketEvent.Raised(c, number.format(), category, priority));
         return ticket;
     }
 
@@ -167,7 +164,7 @@ public final class Ticket {
     public void file(Actor actor, Instant at) {
         var before = guard(TicketAction.FILE);
         state = TicketState.FILED;
-        record(TicketAction.FILE, before, null, null, List.of(), actor, at, TicketEvent.Filed::new);
+        entry(TicketAction.FILE, before).record(actor, at, TicketEvent.Filed::new);
     }
 
     /** 筛选: the whistle is invalid; the loop ends with the reason. */
@@ -178,15 +175,7 @@ public final class Ticket {
         rejectReason = reason;
         outcome = Outcome.REJECTED;
         closedAt = at;
-        record(
-                TicketAction.REJECT,
-                before,
-                null,
-                reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Rejected(c, reason));
+        entry(TicketAction.REJECT, before).note(reason).record(actor, at, c -> new TicketEvent.Rejected(c, reason));
     }
 
     /**
@@ -208,15 +197,9 @@ public final class Ticket {
         mergedInto = target.id;
         outcome = Outcome.MERGED;
         closedAt = at;
-        record(
-                TicketAction.MERGE,
-                before,
-                null,
-                "duplicate of " + target.number,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Merged(c, target.id));
+        entry(TicketAction.MERGE, before)
+                .note("duplicate of " + target.number)
+                .record(actor, at, c -> new TicketEvent.Merged(c, target.id));
     }
 
     public void setPriority(Urgency newPriority, Actor actor, Instant at) {
@@ -227,15 +210,9 @@ public final class Ticket {
         }
         var old = priority;
         priority = newPriority;
-        record(
-                TicketAction.SET_PRIORITY,
-                before,
-                null,
-                old + " → " + newPriority,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.PriorityChanged(c, old, newPriority));
+        entry(TicketAction.SET_PRIORITY, before)
+                .note(old + " → " + newPriority)
+                .record(actor, at, c -> new TicketEvent.PriorityChanged(c, old, newPriority));
     }
 
     public void recategorise(CategoryCode newCategory, Actor actor, Instant at) {
@@ -246,15 +223,9 @@ public final class Ticket {
         }
         var old = category;
         category = newCategory;
-        record(
-                TicketAction.RECATEGORISE,
-                before,
-                null,
-                old + " → " + newCategory,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Recategorised(c, old, newCategory));
+        entry(TicketAction.RECATEGORISE, before)
+                .note(old + " → " + newCategory)
+                .record(actor, at, c -> new TicketEvent.Recategorised(c, old, newCategory));
     }
 
     /**
@@ -283,15 +254,9 @@ public final class Ticket {
                 .map(u -> u.equals(lead) ? u + " (lead)" : u.value())
                 .collect(Collectors.joining(", "));
         var summoned = List.copyOf(units);
-        record(
-                TicketAction.SUMMON,
-                before,
-                null,
-                note,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.UnitsSummoned(c, lead, summoned));
+        entry(TicketAction.SUMMON, before)
+                .note(note)
+                .record(actor, at, c -> new TicketEvent.UnitsSummoned(c, lead, summoned));
     }
 
     /** 转交: moves the ticket to another command centre and/or level, with a reason. */
@@ -308,15 +273,12 @@ public final class Ticket {
         owningCentre = toCentre;
         level = toLevel;
         levelHistory.add(new LevelAssignment(toLevel, toCentre, at));
-        record(
-                TicketAction.TRANSFER,
-                before,
-                null,
-                reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Transferred(c, fromCentre, fromLevel, toCentre, toLevel, reason));
+        entry(TicketAction.TRANSFER, before)
+                .note(reason)
+                .record(
+                        actor,
+                        at,
+                        c -> new TicketEvent.Transferred(c, fromCentre, fromLevel, toCentre, toLevel, reason));
     }
 
     /** 延期: approves the unit's pending request; the SLA service moves the clock, the ticket only records it. */
@@ -324,15 +286,13 @@ public final class Ticket {
         var before = guard(TicketAction.APPROVE_EXTENSION);
         var task = taskWithPendingExtension(TicketAction.APPROVE_EXTENSION, unit);
         var request = task.answerPending(ExtensionRequest.Status.APPROVED, null, at);
-        record(
-                TicketAction.APPROVE_EXTENSION,
-                before,
-                unit,
-                request.clock() + " +" + request.extraTime(),
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.ExtensionApproved(c, unit, request.clock(), request.extraTime()));
+        entry(TicketAction.APPROVE_EXTENSION, before)
+                .unit(unit)
+                .note(request.clock() + " +" + request.extraTime())
+                .record(
+                        actor,
+                        at,
+                        c -> new TicketEvent.ExtensionApproved(c, unit, request.clock(), request.extraTime()));
     }
 
     public void refuseExtension(UnitCode unit, String reason, Actor actor, Instant at) {
@@ -340,15 +300,13 @@ public final class Ticket {
         var task = taskWithPendingExtension(TicketAction.REFUSE_EXTENSION, unit);
         text("reason", reason);
         var request = task.answerPending(ExtensionRequest.Status.REFUSED, reason, at);
-        record(
-                TicketAction.REFUSE_EXTENSION,
-                before,
-                unit,
-                reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.ExtensionRefused(c, unit, request.clock(), request.extraTime(), reason));
+        entry(TicketAction.REFUSE_EXTENSION, before)
+                .unit(unit)
+                .note(reason)
+                .record(
+                        actor,
+                        at,
+                        c -> new TicketEvent.ExtensionRefused(c, unit, request.clock(), request.extraTime(), reason));
     }
 
     /** 挂账: pending with a reason; clocks pause until {@link #resume}. */
@@ -358,15 +316,7 @@ public final class Ticket {
         suspendedFrom = before;
         suspendReason = reason;
         state = TicketState.SUSPENDED;
-        record(
-                TicketAction.SUSPEND,
-                before,
-                null,
-                reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Suspended(c, reason));
+        entry(TicketAction.SUSPEND, before).note(reason).record(actor, at, c -> new TicketEvent.Suspended(c, reason));
     }
 
     /** Back to the state the ticket was suspended from. */
@@ -375,7 +325,7 @@ public final class Ticket {
         state = Objects.requireNonNull(suspendedFrom);
         suspendedFrom = null;
         suspendReason = null;
-        record(TicketAction.RESUME, before, null, null, List.of(), actor, at, TicketEvent.Resumed::new);
+        entry(TicketAction.RESUME, before).record(actor, at, TicketEvent.Resumed::new);
     }
 
     /** 核查 passed: the result is true; the reporter follow-up decides how it closes. */
@@ -383,22 +333,24 @@ public final class Ticket {
         verify(null, List.of(), actor, at);
     }
 
-    /** 核查 passed, with the inspector's note and photos (evidence) on the timeline. */
+    /**
+     * 核查 passed, with the inspector's note and photos (evidence) on the timeline. When the reporter already said it is
+     * fixed in this round (回访 before 核查, {@link #resolvedThisRound()}), the loop closes now: a second change, CLOSE
+     * as RESOLVED, made by the platform.
+     */
     public void verify(@Nullable String note, List<EvidenceRef> evidence, Actor actor, Instant at) {
         var before = guard(TicketAction.VERIFY_PASS);
         FreeText.optional("note", note);
         required("evidence", evidence);
         FreeText.evidence("evidence", evidence);
         state = TicketState.VERIFIED;
-        record(
-                TicketAction.VERIFY_PASS,
-                before,
-                null,
-                note,
-                List.copyOf(evidence),
-                actor,
-                at,
-                TicketEvent.Verified::new);
+        entry(TicketAction.VERIFY_PASS, before)
+                .note(note)
+                .evidence(List.copyOf(evidence))
+                .record(actor, at, TicketEvent.Verified::new);
+        if (resolvedThisRound()) {
+            close(Outcome.RESOLVED, PLATFORM, at);
+        }
     }
 
     /** 核查 failed: rework (返工) — back to IN_PROGRESS with the lead's task reopened, counted against the lead. */
@@ -413,15 +365,11 @@ public final class Ticket {
         required("evidence", evidence);
         FreeText.evidence("evidence", evidence);
         var lead = rework();
-        record(
-                TicketAction.VERIFY_FAIL,
-                before,
-                lead.unit(),
-                reason,
-                List.copyOf(evidence),
-                actor,
-                at,
-                c -> new TicketEvent.VerificationFailed(c, lead.unit(), reason));
+        entry(TicketAction.VERIFY_FAIL, before)
+                .unit(lead.unit())
+                .note(reason)
+                .evidence(List.copyOf(evidence))
+                .record(actor, at, c -> new TicketEvent.VerificationFailed(c, lead.unit(), reason));
     }
 
     /** 结案: closes a verified ticket as RESOLVED (reporter satisfied) or NO_ANSWER (follow-up expired). */
@@ -434,15 +382,9 @@ public final class Ticket {
         state = TicketState.CLOSED;
         outcome = closeAs;
         closedAt = at;
-        record(
-                TicketAction.CLOSE,
-                before,
-                null,
-                closeAs.name(),
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Closed(c, closeAs));
+        entry(TicketAction.CLOSE, before)
+                .note(closeAs.name())
+                .record(actor, at, c -> new TicketEvent.Closed(c, closeAs));
     }
 
     /**
@@ -461,15 +403,10 @@ public final class Ticket {
             throw new ConflictException("cannot reopen a ticket that is " + state + ": " + why);
         }
         var lead = rework();
-        record(
-                TicketAction.REOPEN,
-                before,
-                lead.unit(),
-                reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Reopened(c, lead.unit(), reason, reopenCount));
+        entry(TicketAction.REOPEN, before)
+                .unit(lead.unit())
+                .note(reason)
+                .record(actor, at, c -> new TicketEvent.Reopened(c, lead.unit(), reason, reopenCount));
     }
 
     /**
@@ -496,29 +433,19 @@ public final class Ticket {
                 level = to;
                 owningCentre = centreAbove;
                 levelHistory.add(new LevelAssignment(to, centreAbove, at));
-                record(
-                        TicketAction.RAISE_LEVEL,
-                        before,
-                        lateUnit,
-                        clock + " expired: " + from + " → " + to + ", supervision order against " + against,
-                        List.of(),
-                        actor,
-                        at,
-                        c -> new TicketEvent.LevelRaised(c, from, to, order));
+                entry(TicketAction.RAISE_LEVEL, before)
+                        .unit(lateUnit)
+                        .note(clock + " expired: " + from + " → " + to + ", supervision order against " + against)
+                        .record(actor, at, c -> new TicketEvent.LevelRaised(c, from, to, order));
             }
             case EscalationPolicy.Step.RedList() -> {
                 var order = new SupervisionOrder(supervisionOrders.size() + 1, against, clock, from, null, true, at);
                 supervisionOrders.add(order);
                 redListed.add(against);
-                record(
-                        TicketAction.RAISE_LEVEL,
-                        before,
-                        lateUnit,
-                        clock + " expired at " + from + ": " + against + " red-listed",
-                        List.of(),
-                        actor,
-                        at,
-                        c -> new TicketEvent.RedListed(c, order));
+                entry(TicketAction.RAISE_LEVEL, before)
+                        .unit(lateUnit)
+                        .note(clock + " expired at " + from + ": " + against + " red-listed")
+                        .record(actor, at, c -> new TicketEvent.RedListed(c, order));
             }
         }
     }
@@ -559,15 +486,10 @@ public final class Ticket {
                 reason,
                 dueBy);
         supervisionOrders.add(order);
-        record(
-                action,
-                before,
-                currentLead().map(Task::unit).orElse(null),
-                (reminder ? "催办" : "督办") + "第 " + order.number() + " 号：" + reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Supervised(c, order));
+        entry(action, before)
+                .unit(currentLead().map(Task::unit).orElse(null))
+                .note((reminder ? "催办" : "督办") + "第 " + order.number() + " 号：" + reason)
+                .record(actor, at, c -> new TicketEvent.Supervised(c, order));
         return order;
     }
 
@@ -611,15 +533,12 @@ public final class Ticket {
         owningCentre = toCentre;
         level = toLevel;
         levelHistory.add(new LevelAssignment(toLevel, toCentre, at));
-        record(
-                action,
-                before,
-                null,
-                reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.Transferred(c, fromCentre, fromLevel, toCentre, toLevel, reason));
+        entry(action, before)
+                .note(reason)
+                .record(
+                        actor,
+                        at,
+                        c -> new TicketEvent.Transferred(c, fromCentre, fromLevel, toCentre, toLevel, reason));
     }
 
     /**
@@ -642,15 +561,10 @@ public final class Ticket {
         }
         tasks.remove(unit);
         var note = "撤回 " + unit + "：" + reason;
-        record(
-                TicketAction.WITHDRAW_UNIT,
-                before,
-                unit,
-                note,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.SummonsChanged(c, note));
+        entry(TicketAction.WITHDRAW_UNIT, before)
+                .unit(unit)
+                .note(note)
+                .record(actor, at, c -> new TicketEvent.SummonsChanged(c, note));
     }
 
     /**
@@ -675,15 +589,10 @@ public final class Ticket {
         }
         state = anyReportedIn() ? TicketState.IN_PROGRESS : TicketState.DISPATCHED;
         var note = "主办单位由 " + old.unit() + " 改为 " + newLead + "：" + reason;
-        record(
-                TicketAction.REPLACE_LEAD,
-                before,
-                newLead,
-                note,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.SummonsChanged(c, note));
+        entry(TicketAction.REPLACE_LEAD, before)
+                .unit(newLead)
+                .note(note)
+                .record(actor, at, c -> new TicketEvent.SummonsChanged(c, note));
     }
 
     /**
@@ -699,15 +608,9 @@ public final class Ticket {
             throw InvalidInputException.of("merged", "工单 " + merged.number + " 未并入本工单");
         }
         var note = "并入重复工单 " + merged.number + "（哨情 " + merged.whistleId + "）";
-        record(
-                TicketAction.MERGED_IN,
-                state,
-                null,
-                note,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.MergedIn(c, merged.id, merged.number.format()));
+        entry(TicketAction.MERGED_IN, state)
+                .note(note)
+                .record(actor, at, c -> new TicketEvent.MergedIn(c, merged.id, merged.number.format()));
     }
 
     /**
@@ -726,28 +629,24 @@ public final class Ticket {
         var words = followUpWords(answer);
         var before = state;
         if (FollowUpRoundPolicy.check(state, timeline.entries()) instanceof Decision.Rejected(var field, var why)) {
-            record(
-                    TicketAction.FOLLOW_UP_IGNORED,
-                    before,
-                    null,
-                    FreeText.clipped("未计入：" + why + "（" + words + "）"),
-                    List.of(),
-                    actor,
-                    at,
-                    c -> new TicketEvent.FollowedUp(c, answer.rating(), answer.resolved(), false, answer.recordedBy()));
+            entry(TicketAction.FOLLOW_UP_IGNORED, before)
+                    .note(FreeText.clipped("未计入：" + why + "（" + words + "）"))
+                    .record(
+                            actor,
+                            at,
+                            c -> new TicketEvent.FollowedUp(
+                                    c, answer.rating(), answer.resolved(), false, answer.recordedBy()));
             return false;
         }
         var reopen = answer.resolved() ? null : reopenPolicy.check(state, closedAt, answer.answeredAt());
         var note = reopen instanceof Decision.Rejected(var field, var why) ? words + "（不再返工：" + why + "）" : words;
-        record(
-                answer.resolved() ? TicketAction.FOLLOW_UP_RESOLVED : TicketAction.FOLLOW_UP_NOT_RESOLVED,
-                before,
-                null,
-                FreeText.clipped(note),
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.FollowedUp(c, answer.rating(), answer.resolved(), true, answer.recordedBy()));
+        entry(answer.resolved() ? TicketAction.FOLLOW_UP_RESOLVED : TicketAction.FOLLOW_UP_NOT_RESOLVED, before)
+                .note(FreeText.clipped(note))
+                .record(
+                        actor,
+                        at,
+                        c -> new TicketEvent.FollowedUp(
+                                c, answer.rating(), answer.resolved(), true, answer.recordedBy()));
         if (answer.resolved() && state == TicketState.VERIFIED) {
             close(Outcome.RESOLVED, actor, at);
         } else if (!answer.resolved() && reopen instanceof Decision.Allowed) {
@@ -842,15 +741,7 @@ public final class Ticket {
             var why = holdingUnits().isEmpty() ? "every summoned unit declined" : "the lead unit " + unit + " declined";
             var returnedFrom = state;
             state = TicketState.RETURNED;
-            record(
-                    TicketAction.RETURN,
-                    returnedFrom,
-                    null,
-                    why,
-                    List.of(),
-                    actor,
-                    at,
-                    c -> new TicketEvent.Returned(c, why));
+            entry(TicketAction.RETURN, returnedFrom).note(why).record(actor, at, c -> new TicketEvent.Returned(c, why));
         }
     }
 
@@ -877,15 +768,10 @@ public final class Ticket {
         }
         task.request(
                 new ExtensionRequest(unit, clock, extraTime, reason, at, ExtensionRequest.Status.PENDING, null, null));
-        record(
-                TicketAction.REQUEST_EXTENSION,
-                state,
-                unit,
-                clock + " +" + extraTime + ": " + reason,
-                List.of(),
-                actor,
-                at,
-                c -> new TicketEvent.ExtensionRequested(c, unit, clock, extraTime, reason));
+        entry(TicketAction.REQUEST_EXTENSION, state)
+                .unit(unit)
+                .note(clock + " +" + extraTime + ": " + reason)
+                .record(actor, at, c -> new TicketEvent.ExtensionRequested(c, unit, clock, extraTime, reason));
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------
@@ -992,6 +878,35 @@ public final class Ticket {
         return Optional.ofNullable(rejectReason);
     }
 
+    /**
+     * The ticket's state apart from its timeline, in the one shape storage writes and reads and views are built from;
+     * {@link #restore} takes it back.
+     */
+    public TicketSnapshot snapshot() {
+        return new TicketSnapshot(
+                id,
+                whistleId,
+                number,
+                category,
+                priority,
+                level,
+                owningCentre,
+                state,
+                suspendedFrom,
+                suspendReason,
+                tasks.values().stream().map(Task::snapshot).toList(),
+                revision,
+                List.copyOf(supervisionOrders),
+                java.util.Collections.unmodifiableSet(new LinkedHashSet<>(redListed)),
+                List.copyOf(levelHistory),
+                reopenCount,
+                resolvedAt,
+                closedAt,
+                outcome,
+                mergedInto,
+                rejectReason);
+    }
+
     /** Events registered since the last {@link #clearEvents()}, oldest first, for the outbox. */
     public List<TicketEvent> events() {
         return List.copyOf(events);
@@ -1071,39 +986,70 @@ public final class Ticket {
             Actor actor,
             Instant at) {
         var refs = List.copyOf(evidence);
-        record(
-                switch (report) {
-                    case REPORTED_IN -> TicketAction.REPORT_IN;
-                    case ON_SITE -> TicketAction.ON_SITE;
-                    case PROGRESS -> TicketAction.PROGRESS;
-                    case CONTACTED_REPORTER -> TicketAction.CONTACTED_REPORTER;
-                    case DONE -> TicketAction.DONE;
-                    case DECLINED -> TicketAction.DECLINE;
-                },
-                before,
-                task.unit(),
-                note,
-                refs,
-                actor,
-                at,
-                c -> new TicketEvent.UnitReported(c, task.unit(), task.lead(), report, task.state(), note, refs));
+        entry(
+                        switch (report) {
+                            case REPORTED_IN -> TicketAction.REPORT_IN;
+                            case ON_SITE -> TicketAction.ON_SITE;
+                            case PROGRESS -> TicketAction.PROGRESS;
+                            case CONTACTED_REPORTER -> TicketAction.CONTACTED_REPORTER;
+                            case DONE -> TicketAction.DONE;
+                            case DECLINED -> TicketAction.DECLINE;
+                        },
+                        before)
+                .unit(task.unit())
+                .note(note)
+                .evidence(refs)
+                .record(
+                        actor,
+                        at,
+                        c -> new TicketEvent.UnitReported(
+                                c, task.unit(), task.lead(), report, task.state(), note, refs));
     }
 
-    private void record(
-            TicketAction action,
-            @Nullable TicketState before,
-            @Nullable UnitCode unit,
-            @Nullable String note,
-            List<EvidenceRef> evidence,
-            Actor actor,
-            Instant at,
-            Function<TicketChange, TicketEvent> event) {
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(at, "at");
-        var entry = timeline.append(at, actor, action, note, evidence, before, state, unit);
-        revision = entry.sequence();
-        events.add(event.apply(
-                new TicketChange(id, whistleId, revision, before, state, level, owningCentre, actor, entry.at())));
+    private Entry entry(TicketAction action, @Nullable TicketState before) {
+        return new Entry(action, before);
+    }
+
+    /**
+     * The next change, named rather than positional: what was done and from which state, optionally about which unit,
+     * with which note and evidence; {@link #record} appends its timeline entry, raises the revision to it and
+     * registers its event.
+     */
+    private final class Entry {
+        private final TicketAction action;
+        private final @Nullable TicketState before;
+        private @Nullable UnitCode unit;
+        private @Nullable String note;
+        private List<EvidenceRef> evidence = List.of();
+
+        private Entry(TicketAction action, @Nullable TicketState before) {
+            this.action = action;
+            this.before = before;
+        }
+
+        Entry unit(@Nullable UnitCode about) {
+            unit = about;
+            return this;
+        }
+
+        Entry note(@Nullable String text) {
+            note = text;
+            return this;
+        }
+
+        Entry evidence(List<EvidenceRef> refs) {
+            evidence = refs;
+            return this;
+        }
+
+        void record(Actor actor, Instant at, Function<TicketChange, TicketEvent> event) {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(at, "at");
+            var entry = timeline.append(at, actor, action, note, evidence, before, state, unit);
+            revision = entry.sequence();
+            events.add(event.apply(
+                    new TicketChange(id, whistleId, revision, before, state, level, owningCentre, actor, entry.at())));
+        }
     }
 
     private static void required(String field, @Nullable Object value) {

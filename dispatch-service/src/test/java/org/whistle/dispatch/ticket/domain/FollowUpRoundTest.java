@@ -39,6 +39,31 @@ class FollowUpRoundTest {
     }
 
     @Test
+    void closesOnVerificationWhenTheReporterSaidItIsFixedBeforeIt() {
+        var ticket = inState(TicketState.RESOLVED);
+        ticket.followUp(answer(true, null), REOPEN_WITHIN_30_DAYS, INTAKE, LATER);
+        assertThat(ticket.state()).as("not verified yet: nothing closes").isEqualTo(TicketState.RESOLVED);
+
+        ticket.verify(TicketFixtures.DISPATCHER, LATER.plusSeconds(60));
+
+        assertThat(ticket.state()).isEqualTo(TicketState.CLOSED);
+        assertThat(ticket.outcome()).contains(Outcome.RESOLVED);
+        assertThat(actions(ticket))
+                .endsWith(TicketAction.FOLLOW_UP_RESOLVED, TicketAction.VERIFY_PASS, TicketAction.CLOSE);
+        assertThat(ticket.timeline().entries().getLast().actor()).isEqualTo(Ticket.PLATFORM);
+        assertThat(ticket.events()).last().isInstanceOf(TicketEvent.Closed.class);
+    }
+
+    @Test
+    void staysVerifiedWhenNoAnswerCameBeforeVerification() {
+        var ticket = inState(TicketState.RESOLVED);
+
+        ticket.verify(TicketFixtures.DISPATCHER, LATER);
+
+        assertThat(ticket.state()).isEqualTo(TicketState.VERIFIED);
+    }
+
+    @Test
     void reopensOnceForTwoNotFixedAnswers() {
         var ticket = inState(TicketState.RESOLVED);
 

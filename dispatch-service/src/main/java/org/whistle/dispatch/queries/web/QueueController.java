@@ -1,4 +1,4 @@
-package org.whistle.dispatch.web;
+package org.whistle.dispatch.queries.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

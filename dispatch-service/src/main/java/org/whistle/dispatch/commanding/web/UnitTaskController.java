@@ -1,8 +1,7 @@
-package org.whistle.dispatch.web;
+package org.whistle.dispatch.commanding.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,12 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.whistle.dispatch.access.TicketAccess;
+import org.whistle.dispatch.commanding.CommandingTickets;
+import org.whistle.dispatch.commanding.CommandingTickets.Asked;
 import org.whistle.dispatch.queries.TicketView;
-import org.whistle.dispatch.ticket.ChangingTickets;
-import org.whistle.dispatch.ticket.DispatchProperties;
-import org.whistle.dispatch.ticket.Tickets;
-import org.whistle.dispatch.ticket.domain.Ticket;
 import org.whistle.events.TicketId;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.Caller;
@@ -26,22 +22,10 @@ import org.whistle.security.Caller;
 @Tag(name = "unit tasks", description = "A summoned unit's actions on its task")
 class UnitTaskController {
 
-    private final Tickets tickets;
-    private final ChangingTickets changing;
-    private final TicketAccess access;
-    private final DispatchProperties properties;
+    private final CommandingTickets commanding;
 
-    UnitTaskController(Tickets tickets, ChangingTickets changing, TicketAccess access, DispatchProperties properties) {
-        this.tickets = tickets;
-        this.changing = changing;
-        this.access = access;
-        this.properties = properties;
-    }
-
-    /** One unit action, given the ticket, the unit's code, the caller in the post that authorised it, and the time. */
-    @FunctionalInterface
-    interface UnitChange {
-        void apply(Ticket ticket, UnitCode unit, org.whistle.events.Actor actor, java.time.Instant now);
+    UnitTaskController(CommandingTickets commanding) {
+        this.commanding = commanding;
     }
 
     @PostMapping("/report-in")
@@ -107,29 +91,19 @@ class UnitTaskController {
             @PathVariable String unit,
             @RequestBody Requests.ExtensionAsked body,
             Caller caller) {
-        return act(
-                id,
-                unit,
-                caller,
-                "request an extension on",
-                (t, u, actor, now) -> t.requestExtension(
-                        u, body.clock(), body.duration(), body.reason(), properties.extensionPolicy(), actor, now));
+        return commanding.requestExtension(
+                asked(id, caller, "request an extension on"),
+                UnitCode.of(unit),
+                body.clock(),
+                body.duration(),
+                body.reason());
     }
 
-    private TicketView act(UUID id, String unit, Caller caller, String action, UnitChange change) {
-        Objects.requireNonNull(caller, "caller");
-        var ticketId = new TicketId(id);
-        var code = UnitCode.of(unit);
-        var rule = new String[1];
-        changing.change(ticketId, RequestTrace.traceId(), (ticket, stored, now) -> {
-            var granted = access.requireUnit(caller, stored, code, action);
-            rule[0] = granted.rule();
-            change.apply(ticket, code, granted.actor(), now);
-        });
-        var after = tickets.find(ticketId).orElseThrow();
-        // Shown as the ticket stands now: a unit that has just finished its task no longer sees the reporter's number.
-        var contact = access.contact(caller, after);
-        access.shown(caller, after, action, rule[0], contact);
-        return TicketView.of(after, contact);
+    private TicketView act(UUID id, String unit, Caller caller, String action, CommandingTickets.UnitChange change) {
+        return commanding.asUnit(asked(id, caller, action), UnitCode.of(unit), change);
+    }
+
+    private static Asked asked(UUID id, Caller caller, String action) {
+        return new Asked(new TicketId(id), caller, action, RequestTrace.traceId());
     }
 }

@@ -1,4 +1,4 @@
-package org.whistle.dispatch.web;
+package org.whistle.dispatch.commanding.web;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

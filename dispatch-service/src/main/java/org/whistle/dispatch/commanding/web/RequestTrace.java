@@ -1,4 +1,4 @@
-package org.whistle.dispatch.web;
+package org.whistle.dispatch.commanding.web;
 
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
