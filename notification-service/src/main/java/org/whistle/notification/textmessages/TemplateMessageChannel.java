@@ -30,18 +30,21 @@ class TemplateMessageChannel implements Channel {
     private final ReporterContacts contacts;
     private final WhistleContexts whistles;
     private final AccessDecisions decisions;
+    private final SmsReceipts receipts;
 
     TemplateMessageChannel(
             ChannelKind kind,
             TextMessageProvider provider,
             ReporterContacts contacts,
             WhistleContexts whistles,
-            AccessDecisions decisions) {
+            AccessDecisions decisions,
+            SmsReceipts receipts) {
         this.kind = kind;
         this.provider = provider;
         this.contacts = contacts;
         this.whistles = whistles;
         this.decisions = decisions;
+        this.receipts = receipts;
     }
 
     @Override
@@ -61,9 +64,10 @@ class TemplateMessageChannel implements Channel {
                     .orElse(null);
             handing(whistle, Disclosure.MASKED).allowed("development-provider");
             return provider.send(
-                    delivery,
-                    masked == null ? "(no number in the event)" : masked,
-                    Messages.withTrackingCode(delivery.body(), developmentTrackingCode(whistle)));
+                            delivery,
+                            masked == null ? "(no number in the event)" : masked,
+                            Messages.withTrackingCode(delivery.body(), developmentTrackingCode(whistle)))
+                    .detail();
         }
         var contact = contacts.contactOf(whistle);
         var address = kind == ChannelKind.WECHAT ? contact.wechatOpenId() : contact.phone();
@@ -72,7 +76,11 @@ class TemplateMessageChannel implements Channel {
         }
         // The number leaves Whistle for the provider: recorded like any other disclosure, without the number.
         handing(whistle, Disclosure.FULL).allowed("reporter-told-by-rule:" + delivery.template());
-        return provider.send(delivery, address, Messages.withTrackingCode(delivery.body(), contact.trackingCode()));
+        var sent = provider.send(delivery, address, Messages.withTrackingCode(delivery.body(), contact.trackingCode()));
+        if (sent.receiptKey() != null) {
+            receipts.expect(delivery.id(), sent.receiptKey());
+        }
+        return sent.detail();
     }
 
     /**

@@ -32,8 +32,8 @@ class CheckedConnectionTest {
                 null,
                 new NotificationProperties.Client(null, null, null),
                 new NotificationProperties.Webhooks(5, true, allowed),
-                new NotificationProperties.Provider("development", null, null, Map.of()),
-                new NotificationProperties.Provider("development", null, null, Map.of()),
+                NotificationProperties.Provider.development(),
+                NotificationProperties.Provider.development(),
                 new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
                 Map.of());
     }
@@ -81,8 +81,8 @@ class CheckedConnectionTest {
                         null,
                         new NotificationProperties.Client(null, null, null),
                         new NotificationProperties.Webhooks(5, false, List.of()),
-                        new NotificationProperties.Provider("development", null, null, Map.of()),
-                        new NotificationProperties.Provider("development", null, null, Map.of()),
+                        NotificationProperties.Provider.development(),
+                        NotificationProperties.Provider.development(),
                         new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
                         Map.of()),
                 host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})
