@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the sender looks for planned deliveries other replicas or a restart left behind
  * @param claimLease after this a delivery claimed by a sender that vanished is tried again
  * @param releaseInterval how often held-back reporter messages that are due go out as digests
+ * @param orgRegistryUri where a unit's duty contact is asked for, to text its duty officers
  * @param channels resilience per channel name ({@code webhook}, {@code sms}, {@code wechat}, {@code inbox},
  *     {@code sse}); missing channels use {@link Resilience}'s defaults
  */
@@ -29,6 +30,7 @@ public record NotificationProperties(
         @DefaultValue("10s") Duration releaseInterval,
         @DefaultValue("8") int senders,
         @Nullable URI intakeUri,
+        @Nullable URI orgRegistryUri,
         @DefaultValue Client client,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Provider sms,

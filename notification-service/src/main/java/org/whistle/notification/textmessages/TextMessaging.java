@@ -18,8 +18,18 @@ class TextMessaging {
     private static final Logger LOG = LoggerFactory.getLogger(TextMessaging.class);
 
     @Bean
-    ReporterContacts reporterContacts(NotificationProperties properties, Clock clock) {
-        return new IntakeReporterContacts(properties.intakeUri(), properties.client(), clock);
+    ServiceTokens serviceTokens(NotificationProperties properties, Clock clock) {
+        return new ServiceTokens(properties.client(), clock);
+    }
+
+    @Bean
+    ReporterContacts reporterContacts(NotificationProperties properties, ServiceTokens tokens) {
+        return new IntakeReporterContacts(properties.intakeUri(), tokens);
+    }
+
+    @Bean
+    UnitDutyContacts unitDutyContacts(NotificationProperties properties, ServiceTokens tokens) {
+        return new UnitDutyContacts(properties.orgRegistryUri(), tokens);
     }
 
     @Bean
@@ -30,6 +40,7 @@ class TextMessaging {
             WhistleContexts whistles,
             AccessDecisions decisions,
             SmsReceipts receipts,
+            UnitDutyContacts dutyContacts,
             Clock clock) {
         return new TemplateMessageChannel(
                 ChannelKind.SMS,
@@ -37,7 +48,8 @@ class TextMessaging {
                 contacts,
                 whistles,
                 decisions,
-                receipts);
+                receipts,
+                dutyContacts);
     }
 
     @Bean
@@ -48,6 +60,7 @@ class TextMessaging {
             WhistleContexts whistles,
             AccessDecisions decisions,
             SmsReceipts receipts,
+            UnitDutyContacts dutyContacts,
             Clock clock) {
         return new TemplateMessageChannel(
                 ChannelKind.WECHAT,
@@ -55,7 +68,8 @@ class TextMessaging {
                 contacts,
                 whistles,
                 decisions,
-                receipts);
+                receipts,
+                dutyContacts);
     }
 
     private static TextMessageProvider provider(

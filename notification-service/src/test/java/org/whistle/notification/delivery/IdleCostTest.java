@@ -225,6 +225,7 @@ class IdleCostTest {
                 Duration.ofMillis(500),
                 8,
                 null,
+                null,
                 new NotificationProperties.Client(null, null, null),
                 new NotificationProperties.Webhooks(5, false, List.of()),
                 NotificationProperties.Provider.development(),
