@@ -28,8 +28,10 @@ class ApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+        // /internal/**: reads for Whistle services only (each endpoint requires the SERVICE role), not routed by the
+        // gateway
+        return http.securityMatcher("/api/**", "/internal/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**", "/internal/**")
                         .authenticated()
                         .anyRequest()
                         .hasRole(ADMINISTRATOR))
