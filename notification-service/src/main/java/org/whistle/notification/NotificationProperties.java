@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the sender looks for planned deliveries other replicas or a restart left behind
  * @param claimLease after this a delivery claimed by a sender that vanished is tried again
  * @param releaseInterval how often held-back reporter messages that are due go out as digests
+ * @param orgRegistryUri where a unit's duty contact is asked for, to text its duty officers
  * @param channels resilience per channel name ({@code webhook}, {@code sms}, {@code wechat}, {@code inbox},
  *     {@code sse}); missing channels use {@link Resilience}'s defaults
  */
@@ -29,6 +30,7 @@ public record NotificationProperties(
         @DefaultValue("10s") Duration releaseInterval,
         @DefaultValue("8") int senders,
         @Nullable URI intakeUri,
+        @Nullable URI orgRegistryUri,
         @DefaultValue Client client,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Provider sms,
@@ -84,17 +86,105 @@ public record NotificationProperties(
     /**
      * An SMS or WeChat template-message provider.
      *
-     * @param type {@code development} (log and dev outbox, the default) or {@code http} (a JSON POST to {@code uri})
+     * @param type {@code development} (log and dev outbox, the default), {@code http} (a JSON POST to {@code uri}),
+     *     or for SMS {@code aliyun} (Alibaba Cloud SMS) or {@code tencent} (Tencent Cloud SMS)
      * @param apiKey sent as a bearer token to the provider
+     * @param registeredTemplates for {@code aliyun} and {@code tencent}: per message kind (the delivery's template, such
+     *     as {@code whistle-routed.FILED}) the provider's approved template and what fills its variables
+     * @param receiptToken the secret path segment that authenticates the provider's delivery receipts
+     *     ({@code /api/notifications/sms-receipts/<provider>/<token>}); without one receipts are not taken
      */
     public record Provider(
             @DefaultValue("development") String type,
             @Nullable URI uri,
             @Nullable String apiKey,
-            @DefaultValue Map<String, String> templates) {
+            @DefaultValue Map<String, String> templates,
+            @DefaultValue Aliyun aliyun,
+            @DefaultValue Tencent tencent,
+            @DefaultValue Map<String, RegisteredTemplate> registeredTemplates,
+            @Nullable String receiptToken) {
+
+        public Provider {
+            templates = Map.copyOf(templates);
+            registeredTemplates = Map.copyOf(registeredTemplates);
+        }
+
+        /** The default: the development provider, nothing configured. */
+        public static Provider development() {
+            return new Provider(
+                    "development",
+                    null,
+                    null,
+                    Map.of(),
+                    new Aliyun(URI.create("https://dysmsapi.aliyuncs.com/"), "cn-hangzhou", null, null, null),
+                    new Tencent(URI.create("https://sms.tencentcloudapi.com/"), "ap-guangzhou", null, null, null, null),
+                    Map.of(),
+                    null);
+        }
 
         public boolean isDevelopment() {
-            return !"http".equalsIgnoreCase(type);
+            return !List.of("http", "aliyun", "tencent").contains(type.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** Never the key or the receipt token: settings get logged. */
+        @Override
+        public String toString() {
+            return "Provider[type=" + type + ", uri=" + uri + ", aliyun=" + aliyun + ", tencent=" + tencent
+                    + ", registeredTemplates=" + registeredTemplates.keySet() + "]";
+        }
+    }
+
+    /**
+     * A provider's approved template for one message kind.
+     *
+     * @param code the provider's template code ({@code SMS_…}) or id
+     * @param parameters the template's variables, in its order: name (Alibaba Cloud) or position {@code 1}, {@code 2}…
+     *     (Tencent Cloud) to {@code title} or {@code text}
+     */
+    public record RegisteredTemplate(
+            @Nullable String code, @DefaultValue Map<String, String> parameters) {}
+
+    /**
+     * Alibaba Cloud SMS (API version 2017-05-25, RPC signature).
+     *
+     * @param endpoint the only address requests go to
+     * @param signName the approved 签名 shown in 【】 before every text
+     */
+    public record Aliyun(
+            @DefaultValue("https://dysmsapi.aliyuncs.com/") URI endpoint,
+            @DefaultValue("cn-hangzhou") String regionId,
+            @Nullable String accessKeyId,
+            @Nullable String accessKeySecret,
+            @Nullable String signName) {
+
+        @Override
+        public String toString() {
+            return "Aliyun[endpoint=" + endpoint + ", regionId=" + regionId + ", accessKeyId=" + accessKeyId
+                    + ", signName=" + signName + "]";
+        }
+    }
+
+    /**
+     * Tencent Cloud SMS (API version 2021-01-11, TC3-HMAC-SHA256).
+     *
+     * @param endpoint the only address requests go to; its host is the signed {@code host}
+     * @param sdkAppId the SMS application ({@code SmsSdkAppId})
+     * @param signName the approved 签名
+     */
+    public record Tencent(
+            @DefaultValue("https://sms.tencentcloudapi.com/")
+            URI endpoint,
+
+            @DefaultValue("ap-guangzhou") String region,
+            @Nullable String secretId,
+            @Nullable String secretKey,
+            @Nullable String sdkAppId,
+            @Nullable String signName) {
+
+        @Override
+        public String toString() {
+            return "Tencent[endpoint=" + endpoint + ", region=" + region + ", secretId=" + secretId + ", sdkAppId="
+                    + sdkAppId + ", signName=" + signName + "]";
         }
     }
 

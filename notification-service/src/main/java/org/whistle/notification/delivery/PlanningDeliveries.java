@@ -110,6 +110,10 @@ class PlanningDeliveries {
                     if (channel == null || !addressee.recipient().reachableBy(kind)) {
                         continue;
                     }
+                    if (kind == ChannelKind.SMS && addressee.leader()) {
+                        // the phone a unit is texted on is its duty officers'; its leaders read their own inbox
+                        continue;
+                    }
                     if (kind == ChannelKind.WEBHOOK && addressee.leader() && toldAsItself(addressees, addressee)) {
                         // the unit's system is no person: it hears the event once, with the duty officers' copy
                         continue;

@@ -29,7 +29,7 @@ class DevelopmentProvider implements TextMessageProvider {
     }
 
     @Override
-    public String send(Delivery delivery, String maskedAddress, String text) {
+    public Sent send(Delivery delivery, String maskedAddress, String text) {
         var address = java.util.Objects.requireNonNull(PersonalData.phonesIn(maskedAddress));
         long id = outbox.write(
                 delivery.channel().name(), delivery.recipient().address(), address, delivery.template(), text);
@@ -39,6 +39,6 @@ class DevelopmentProvider implements TextMessageProvider {
                 address,
                 delivery.template(),
                 PersonalData.phonesIn(delivery.body()));
-        return "development provider: dev outbox " + id;
+        return new Sent("development provider: dev outbox " + id, null);
     }
 }

@@ -38,7 +38,7 @@ class HttpJsonProvider implements TextMessageProvider {
     }
 
     @Override
-    public String send(Delivery delivery, String address, String text) throws IOException, InterruptedException {
+    public Sent send(Delivery delivery, String address, String text) throws IOException, InterruptedException {
         var body = new LinkedHashMap<String, String>();
         body.put("channel", delivery.channel().name());
         body.put("to", address);
@@ -57,7 +57,7 @@ class HttpJsonProvider implements TextMessageProvider {
                 HttpResponse.BodyHandlers.discarding());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return "provider HTTP " + status;
+            return new Sent("provider HTTP " + status, null);
         }
         if (status == 408 || status == 429 || status >= 500) {
             throw new IOException("provider HTTP " + status);

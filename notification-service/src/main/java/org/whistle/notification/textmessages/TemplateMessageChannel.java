@@ -10,6 +10,7 @@ import org.whistle.notification.delivery.Delivery;
 import org.whistle.notification.delivery.Undeliverable;
 import org.whistle.notification.delivery.WhistleContexts;
 import org.whistle.notification.delivery.domain.Messages;
+import org.whistle.notification.delivery.domain.Recipient;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.security.personaldata.AccessDecision.Accessor;
 import org.whistle.security.personaldata.AccessDecisions;
@@ -30,18 +31,24 @@ class TemplateMessageChannel implements Channel {
     private final ReporterContacts contacts;
     private final WhistleContexts whistles;
     private final AccessDecisions decisions;
+    private final SmsReceipts receipts;
+    private final UnitDutyContacts dutyContacts;
 
     TemplateMessageChannel(
             ChannelKind kind,
             TextMessageProvider provider,
             ReporterContacts contacts,
             WhistleContexts whistles,
-            AccessDecisions decisions) {
+            AccessDecisions decisions,
+            SmsReceipts receipts,
+            UnitDutyContacts dutyContacts) {
         this.kind = kind;
         this.provider = provider;
         this.contacts = contacts;
         this.whistles = whistles;
         this.decisions = decisions;
+        this.receipts = receipts;
+        this.dutyContacts = dutyContacts;
     }
 
     @Override
@@ -51,6 +58,9 @@ class TemplateMessageChannel implements Channel {
 
     @Override
     public String send(Delivery delivery) throws Exception {
+        if (delivery.recipient().kind() == Recipient.Kind.UNIT) {
+            return toDutyOfficers(delivery);
+        }
         var whistle = delivery.whistleId();
         if (whistle == null) {
             throw Undeliverable.unreachable("no whistle to find the reporter by");
@@ -61,9 +71,10 @@ class TemplateMessageChannel implements Channel {
                     .orElse(null);
             handing(whistle, Disclosure.MASKED).allowed("development-provider");
             return provider.send(
-                    delivery,
-                    masked == null ? "(no number in the event)" : masked,
-                    Messages.withTrackingCode(delivery.body(), developmentTrackingCode(whistle)));
+                            delivery,
+                            masked == null ? "(no number in the event)" : masked,
+                            Messages.withTrackingCode(delivery.body(), developmentTrackingCode(whistle)))
+                    .detail();
         }
         var contact = contacts.contactOf(whistle);
         var address = kind == ChannelKind.WECHAT ? contact.wechatOpenId() : contact.phone();
@@ -72,7 +83,36 @@ class TemplateMessageChannel implements Channel {
         }
         // The number leaves Whistle for the provider: recorded like any other disclosure, without the number.
         handing(whistle, Disclosure.FULL).allowed("reporter-told-by-rule:" + delivery.template());
-        return provider.send(delivery, address, Messages.withTrackingCode(delivery.body(), contact.trackingCode()));
+        var sent = provider.send(delivery, address, Messages.withTrackingCode(delivery.body(), contact.trackingCode()));
+        if (sent.receiptKey() != null) {
+            receipts.expect(delivery.id(), sent.receiptKey());
+        }
+        return sent.detail();
+    }
+
+    /**
+     * A unit's duty officers (召集, 督办): texted on the unit's duty contact from org-registry. Their texts carry no
+     * tracking code. The development provider needs no number and is handed the unit's address instead.
+     */
+    private String toDutyOfficers(Delivery delivery) throws Exception {
+        if (kind != ChannelKind.SMS) {
+            throw Undeliverable.unreachable("单位只以短信通知值班人员");
+        }
+        var unit = delivery.recipient().id();
+        var decision = decisions.about("duty-contact", unit, "send-sms").by(Accessor.system(SERVICE));
+        if (!provider.needsContact()) {
+            decision.disclosed("duty.phone", Disclosure.NONE).allowed("development-provider");
+            return provider.send(delivery, "值班人员（" + delivery.recipient().address() + "）", delivery.body())
+                    .detail();
+        }
+        var phone = dutyContacts.phoneOf(unit);
+        // The duty phone leaves Whistle for the provider: recorded like any other disclosure, without the number.
+        decision.disclosed("duty.phone", Disclosure.FULL).allowed("duty-officer-told-by-rule:" + delivery.template());
+        var sent = provider.send(delivery, phone, delivery.body());
+        if (sent.receiptKey() != null) {
+            receipts.expect(delivery.id(), sent.receiptKey());
+        }
+        return sent.detail();
     }
 
     /**

@@ -18,8 +18,18 @@ class TextMessaging {
     private static final Logger LOG = LoggerFactory.getLogger(TextMessaging.class);
 
     @Bean
-    ReporterContacts reporterContacts(NotificationProperties properties, Clock clock) {
-        return new IntakeReporterContacts(properties.intakeUri(), properties.client(), clock);
+    ServiceTokens serviceTokens(NotificationProperties properties, Clock clock) {
+        return new ServiceTokens(properties.client(), clock);
+    }
+
+    @Bean
+    ReporterContacts reporterContacts(NotificationProperties properties, ServiceTokens tokens) {
+        return new IntakeReporterContacts(properties.intakeUri(), tokens);
+    }
+
+    @Bean
+    UnitDutyContacts unitDutyContacts(NotificationProperties properties, ServiceTokens tokens) {
+        return new UnitDutyContacts(properties.orgRegistryUri(), tokens);
     }
 
     @Bean
@@ -28,9 +38,18 @@ class TextMessaging {
             DevOutbox outbox,
             ReporterContacts contacts,
             WhistleContexts whistles,
-            AccessDecisions decisions) {
+            AccessDecisions decisions,
+            SmsReceipts receipts,
+            UnitDutyContacts dutyContacts,
+            Clock clock) {
         return new TemplateMessageChannel(
-                ChannelKind.SMS, provider(ChannelKind.SMS, properties.sms(), outbox), contacts, whistles, decisions);
+                ChannelKind.SMS,
+                provider(ChannelKind.SMS, properties, outbox, clock),
+                contacts,
+                whistles,
+                decisions,
+                receipts,
+                dutyContacts);
     }
 
     @Bean
@@ -39,20 +58,40 @@ class TextMessaging {
             DevOutbox outbox,
             ReporterContacts contacts,
             WhistleContexts whistles,
-            AccessDecisions decisions) {
+            AccessDecisions decisions,
+            SmsReceipts receipts,
+            UnitDutyContacts dutyContacts,
+            Clock clock) {
         return new TemplateMessageChannel(
                 ChannelKind.WECHAT,
-                provider(ChannelKind.WECHAT, properties.wechat(), outbox),
+                provider(ChannelKind.WECHAT, properties, outbox, clock),
                 contacts,
                 whistles,
-                decisions);
+                decisions,
+                receipts,
+                dutyContacts);
     }
 
     private static TextMessageProvider provider(
-            ChannelKind channel, NotificationProperties.Provider settings, DevOutbox outbox) {
+            ChannelKind channel, NotificationProperties properties, DevOutbox outbox, Clock clock) {
+        var settings = channel == ChannelKind.SMS ? properties.sms() : properties.wechat();
+        var type = settings.type().toLowerCase(java.util.Locale.ROOT);
+        if (channel == ChannelKind.SMS && (type.equals("aliyun") || type.equals("tencent"))) {
+            var http = new SmsProviderHttp(properties.resilience("sms").timeout(), settings.registeredTemplates());
+            LOG.info(
+                    "SMS: {} provider, templates registered for {}",
+                    type,
+                    settings.registeredTemplates().keySet());
+            return type.equals("aliyun")
+                    ? new AliyunSmsProvider(settings.aliyun(), http, clock)
+                    : new TencentSmsProvider(settings.tencent(), http, clock);
+        }
         if (settings.isDevelopment() || settings.uri() == null) {
             LOG.warn("{}: the DEVELOPMENT provider logs messages instead of sending them", channel);
             return new DevelopmentProvider(outbox);
+        }
+        if (!type.equals("http")) {
+            throw new IllegalStateException(channel + " has no provider of type " + type);
         }
         return new HttpJsonProvider(settings.uri(), settings.apiKey(), settings.templates());
     }

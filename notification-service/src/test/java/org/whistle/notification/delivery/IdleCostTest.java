@@ -225,10 +225,11 @@ class IdleCostTest {
                 Duration.ofMillis(500),
                 8,
                 null,
+                null,
                 new NotificationProperties.Client(null, null, null),
                 new NotificationProperties.Webhooks(5, false, List.of()),
-                new NotificationProperties.Provider("development", null, null, Map.of()),
-                new NotificationProperties.Provider("development", null, null, Map.of()),
+                NotificationProperties.Provider.development(),
+                NotificationProperties.Provider.development(),
                 new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
                 Map.of());
     }

@@ -30,10 +30,11 @@ class CheckedConnectionTest {
                 Duration.ofSeconds(10),
                 8,
                 null,
+                null,
                 new NotificationProperties.Client(null, null, null),
                 new NotificationProperties.Webhooks(5, true, allowed),
-                new NotificationProperties.Provider("development", null, null, Map.of()),
-                new NotificationProperties.Provider("development", null, null, Map.of()),
+                NotificationProperties.Provider.development(),
+                NotificationProperties.Provider.development(),
                 new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
                 Map.of());
     }
@@ -79,10 +80,11 @@ class CheckedConnectionTest {
                         Duration.ofSeconds(10),
                         8,
                         null,
+                        null,
                         new NotificationProperties.Client(null, null, null),
                         new NotificationProperties.Webhooks(5, false, List.of()),
-                        new NotificationProperties.Provider("development", null, null, Map.of()),
-                        new NotificationProperties.Provider("development", null, null, Map.of()),
+                        NotificationProperties.Provider.development(),
+                        NotificationProperties.Provider.development(),
                         new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
                         Map.of()),
                 host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})

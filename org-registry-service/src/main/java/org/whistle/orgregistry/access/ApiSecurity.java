@@ -13,7 +13,7 @@ import org.whistle.security.Role;
 
 /**
  * The API accepts only bearer tokens this service signed: reading organisation data needs any valid token, changing
- * it needs {@link Role#ADMINISTRATOR}. Probes, metrics and the OpenAPI description are open, as the network
+ * it needs {@link Role#ADMINISTRATOR}; {@code /internal/**} reads are for Whistle services (the SERVICE role). Probes, metrics and the OpenAPI description are open, as the network
  * policy keeps them inside the cluster.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,12 +25,15 @@ class ApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
+        // /internal/**: reads for Whistle services only (each endpoint requires the SERVICE role), not routed by the
+        // gateway
         return ResourceServerChain.bearerTokens()
-                .build(http.securityMatcher("/api/**")
-                        .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
-                                .authenticated()
-                                .anyRequest()
-                                .hasRole(ADMINISTRATOR)));
+                .build(http.securityMatcher("/api/**", "/internal/**")
+                        .authorizeHttpRequests(
+                                requests -> requests.requestMatchers(HttpMethod.GET, "/api/**", "/internal/**")
+                                        .authenticated()
+                                        .anyRequest()
+                                        .hasRole(ADMINISTRATOR)));
     }
 
     @Bean

@@ -230,6 +230,27 @@ class OrganisationApiTest {
     }
 
     @Test
+    void givesAUnitsDutyContactInFullOnlyToWhistleServices() {
+        var service = new TestTokens(signingKey).token("notification-service", List.of(Role.SERVICE), List.of());
+        var log = AccessLogCapture.start();
+        var contact = api.get("/internal/units/QQ-230225-ZJJ-LZG/duty-contact", service);
+        log.close();
+        assertThat(contact.status()).isEqualTo(200);
+        assertThat(contact.json().get("dutyName").asString()).isEqualTo("黄继业");
+        assertThat(contact.json().get("dutyPhone").asString()).matches("1[3-9][0-9]{9}");
+        var entry = log.about("unit", "QQ-230225-ZJJ-LZG").getFirst();
+        assertThat(entry.get("rule").asString()).isEqualTo("service-delivery");
+        assertThat(entry.get("disclosed").get("duty.phone").asString()).isEqualTo("FULL");
+
+        assertThat(api.get("/internal/units/QQ-230225-ZJJ-LZG/duty-contact", resident())
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/internal/units/QQ-230225-ZJJ-LZG/duty-contact", admin)
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void showsThePartyOrganisationsOverlayingACompound() {
         var orgs =
                 api.get("/api/org/nodes/230203003001003/party-orgs", resident()).json();

@@ -710,6 +710,25 @@ final class AccessTable {
                         NONE,
                         401,
                         (f, p, s, fresh) -> Request.at("/api/notifications/dev-outbox")),
+                // SMS providers' delivery receipts: no bearer token, a secret path token instead; a wrong one is
+                // 404 whoever asks, as if nothing were there (issue 25).
+                row(
+                                "POST /api/notifications/sms-receipts/{provider}/{token}",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) -> Request.json(
+                                        "/api/notifications/sms-receipts/aliyun/not-the-receipt-token", "[]"))
+                        .badToken(404),
+                // A unit's duty phone for notification-service to text its duty officers: Whistle services only,
+                // behind the gateway, which routes no /internal path (issue 25).
+                row(
+                                "GET /internal/units/{code}/duty-contact",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) -> Request.at("/internal/units/QQ-230225-ZJJ-LZG/duty-contact"))
+                        .badToken(404),
                 // ---- org-registry: reading organisation data needs a token, nothing more ---------------------
                 row("GET /api/org/nodes", ALL_200, NONE, 401, get("/api/org/nodes")),
                 row("GET /api/org/nodes/{code}", ALL_200, NONE, 401, get("/api/org/nodes/230225100")),

@@ -12,7 +12,8 @@ public record Recipient(Kind kind, String id) {
 
     /** The kinds of address and the channels that can reach them. */
     public enum Kind {
-        UNIT("unit", Set.of(ChannelKind.INBOX, ChannelKind.SSE, ChannelKind.WEBHOOK)),
+        // SMS: the unit's duty officers' phone, its duty contact in org-registry (召集, 督办)
+        UNIT("unit", Set.of(ChannelKind.INBOX, ChannelKind.SSE, ChannelKind.WEBHOOK, ChannelKind.SMS)),
         USER("user", Set.of(ChannelKind.INBOX, ChannelKind.SSE)),
         REPORTER("reporter", Set.of(ChannelKind.SMS, ChannelKind.WECHAT)),
         ROLE("role", Set.of(ChannelKind.INBOX, ChannelKind.SSE));

@@ -1,0 +1,27 @@
+package org.whistle.notification.textmessages;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The SMS providers' receipts carry no bearer token: the secret path token is checked by the endpoint itself, so this
+ * one path is open to the chain; nothing else is.
+ */
+@Configuration(proxyBeanMethods = false)
+class SmsReceiptsSecurity {
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 21)
+    SecurityFilterChain smsReceiptsByPathToken(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/notifications/sms-receipts/*/*")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}
