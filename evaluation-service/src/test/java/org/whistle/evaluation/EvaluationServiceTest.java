@@ -15,13 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,9 +50,9 @@ import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleRaised;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
-import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.TestEvents;
 import org.whistle.testing.TestInfrastructure;
 import org.whistle.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +75,6 @@ public abstract class EvaluationServiceTest {
     protected static final String STREET_CENTRE = "CC-S1";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static @Nullable KafkaProducer<String, EventEnvelope<?>> producer;
     private static boolean organised;
 
     @LocalServerPort
@@ -162,28 +156,8 @@ public abstract class EvaluationServiceTest {
 
     // ---- publishing ---------------------------------------------------------------------------------------------
 
-    protected static synchronized KafkaProducer<String, EventEnvelope<?>> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            TestInfrastructure.get().kafkaBootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG,
-                            "all"),
-                    new StringSerializer(),
-                    new EnvelopeSerializer());
-        }
-        return producer;
-    }
-
     protected static void publish(EventEnvelope<?> envelope) {
-        try {
-            producer()
-                    .send(new ProducerRecord<>(envelope.topic(), envelope.key(), envelope))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + envelope.type(), e);
-        }
+        TestEvents.publish(envelope);
     }
 
     protected static <T extends EventData> EventEnvelope<T> envelope(T data, long revision) {

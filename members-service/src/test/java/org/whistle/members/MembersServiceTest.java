@@ -14,13 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +29,9 @@ import org.whistle.events.EventEnvelope;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.Topics;
 import org.whistle.events.TraceIds;
-import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.TestEvents;
 import org.whistle.testing.TestInfrastructure;
 import org.whistle.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -55,8 +50,6 @@ public abstract class MembersServiceTest {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static boolean organised;
-    private static @Nullable KafkaProducer<String, EventEnvelope<?>> producer;
-
     /** Inside G1. */
     protected static final double IN_G1_LAT = 47.3565;
 
@@ -145,28 +138,8 @@ public abstract class MembersServiceTest {
 
     // ---- publishing ---------------------------------------------------------------------------------------------
 
-    protected static synchronized KafkaProducer<String, EventEnvelope<?>> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            TestInfrastructure.get().kafkaBootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG,
-                            "all"),
-                    new StringSerializer(),
-                    new EnvelopeSerializer());
-        }
-        return producer;
-    }
-
     protected static void publish(EventEnvelope<?> envelope) {
-        try {
-            producer()
-                    .send(new ProducerRecord<>(envelope.topic(), envelope.key(), envelope))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + envelope.type(), e);
-        }
+        TestEvents.publish(envelope);
     }
 
     protected <T extends EventData> EventEnvelope<T> envelope(T data) {

@@ -15,13 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,9 +47,9 @@ import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleRaised;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
-import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.TestEvents;
 import org.whistle.testing.TestInfrastructure;
 import org.whistle.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +71,6 @@ public abstract class NotificationServiceTest {
     protected static final String DISTRICT_CENTRE = "CC-D";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static @Nullable KafkaProducer<String, EventEnvelope<?>> producer;
     private static boolean organised;
 
     /** Intake as this service sees it: a client-credentials token and each whistle's contact with its code. */
@@ -190,28 +184,8 @@ public abstract class NotificationServiceTest {
 
     // ---- publishing ---------------------------------------------------------------------------------------------
 
-    protected static synchronized KafkaProducer<String, EventEnvelope<?>> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            TestInfrastructure.get().kafkaBootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG,
-                            "all"),
-                    new StringSerializer(),
-                    new EnvelopeSerializer());
-        }
-        return producer;
-    }
-
     protected static void publish(EventEnvelope<?> envelope) {
-        try {
-            producer()
-                    .send(new ProducerRecord<>(envelope.topic(), envelope.key(), envelope))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + envelope.type(), e);
-        }
+        TestEvents.publish(envelope);
     }
 
     protected <T extends EventData> EventEnvelope<T> envelope(T data) {
