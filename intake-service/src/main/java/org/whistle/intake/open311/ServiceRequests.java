@@ -55,7 +55,13 @@ public class ServiceRequests {
             Instant to,
             @Nullable String status,
             int page,
-            int pageSize) {}
+            int pageSize) {
+
+        /** The one request an id names, whenever it was raised. */
+        public static Query one(UUID id, Instant now) {
+            return new Query(List.of(id), null, Instant.EPOCH, now, null, 1, 1);
+        }
+    }
 
     public List<Map<String, Object>> find(Query query, boolean detailed, boolean extended) {
         var sql = new StringBuilder("""

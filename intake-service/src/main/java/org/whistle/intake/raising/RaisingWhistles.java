@@ -12,18 +12,17 @@ import org.whistle.events.Channel;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.GeoPoint;
-import org.whistle.events.Location;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.Reporter;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleId;
-import org.whistle.events.WhistleRaised;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.evidence.Upload;
-import org.whistle.intake.raising.Raised.Place;
 import org.whistle.intake.raising.domain.CityExtent;
 import org.whistle.intake.raising.domain.PhoneNumber;
+import org.whistle.intake.raising.domain.Place;
+import org.whistle.intake.raising.domain.Whistle;
 import org.whistle.messaging.outbox.Outbox;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.orgreference.domain.geography.ChinaCoordinates;
@@ -32,7 +31,6 @@ import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
-import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Raises whistles from every channel (吹哨): checks every field, resolves the grid and street through the local copy
@@ -98,56 +96,14 @@ public class RaisingWhistles {
 
     private Raised raise(
             RaiseWhistle request, List<Upload> uploads, @Nullable Caller caller, String traceId, boolean open311) {
-        var checked = check(request, caller, open311);
-        var id = WhistleId.newId();
-        var now = clock.instant();
-        var uploadedBy = checked.reporter().userId() != null
-                ? "user:" + checked.reporter().userId()
-                : checked.phone() != null ? "phone:" + checked.phone().masked() : "anonymous";
-        var refs = evidence.keep(uploads, uploadedBy);
+        var whistle = check(request, caller, open311, WhistleId.newId(), clock.instant());
+        whistle = whistle.withEvidence(evidence.keep(uploads, whistle.uploadedBy()));
         // Only the hash is stored; the code itself goes back to the reporter in the answer, and nowhere else.
-        var code = codes.codeFor(id.value(), now);
-        store.insert(new WhistleStore.NewWhistle(
-                id,
-                ReporterCodes.hash(code),
-                checked.channel(),
-                checked.categoryCode(),
-                checked.description(),
-                checked.point(),
-                checked.address(),
-                checked.grid(),
-                checked.street(),
-                checked.ancestry(),
-                checked.fallbackOwner(),
-                checked.urgency(),
-                checked.reporter(),
-                checked.phone() == null ? null : phones.encrypt(checked.phone()),
-                refs,
-                now));
-        var event = new WhistleRaised(
-                id,
-                checked.channel(),
-                checked.categoryCode(),
-                // The bus carries masked forms only; intake keeps the words as written for those who may read them.
-                PersonalData.phonesIn(checked.description()),
-                new Location(checked.point(), checked.address()),
-                checked.grid() == null ? null : checked.grid().id(),
-                checked.street() == null ? null : checked.street().id(),
-                checked.urgency(),
-                checked.reporter(),
-                refs,
-                now);
-        outbox.append(EventEnvelope.wrap(event, 1, PRODUCER, traceId, clock));
-        return new Raised(
-                id,
-                code,
-                checked.categoryCode(),
-                checked.grid(),
-                checked.street(),
-                checked.fallbackOwner(),
-                checked.point(),
-                refs,
-                now);
+        var code = codes.codeFor(whistle.id().value(), whistle.raisedAt());
+        store.insert(
+                whistle, ReporterCodes.hash(code), whistle.phone() == null ? null : phones.encrypt(whistle.phone()));
+        outbox.append(EventEnvelope.wrap(whistle.raisedEvent(), 1, PRODUCER, traceId, clock));
+        return new Raised(whistle, code);
     }
 
     /**
@@ -158,21 +114,9 @@ public class RaisingWhistles {
         return store.trackingCodeHash(whistleId).flatMap(hash -> codes.recover(whistleId, raisedAt, hash));
     }
 
-    private record Checked(
-            Channel channel,
-            String categoryCode,
-            String description,
-            @Nullable GeoPoint point,
-            @Nullable String address,
-            @Nullable Place grid,
-            @Nullable Place street,
-            List<String> ancestry,
-            @Nullable Place fallbackOwner,
-            Urgency urgency,
-            Reporter reporter,
-            @Nullable PhoneNumber phone) {}
-
-    private Checked check(RaiseWhistle request, @Nullable Caller caller, boolean open311) {
+    /** Every field checked at once: a whistle, or an {@link InvalidInputException} naming each refused field. */
+    private Whistle check(
+            RaiseWhistle request, @Nullable Caller caller, boolean open311, WhistleId id, java.time.Instant now) {
         var violations = new ArrayList<Violation>();
         var channel = open311 ? Channel.OPEN311 : channel(request.channel(), caller, violations);
         var category = category(request.category(), violations);
@@ -243,7 +187,8 @@ public class RaisingWhistles {
         } else {
             reporter = new Reporter(Reporter.Kind.ANONYMOUS, null, null, null);
         }
-        return new Checked(
+        return new Whistle(
+                id,
                 channel,
                 category.orElseThrow().code(),
                 description,
@@ -255,7 +200,9 @@ public class RaisingWhistles {
                 fallback,
                 urgency,
                 reporter,
-                phone);
+                phone,
+                List.of(),
+                now);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.whistle.intake.raising;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,13 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.whistle.events.Channel;
 import org.whistle.events.EvidenceRef;
-import org.whistle.events.GeoPoint;
-import org.whistle.events.Reporter;
-import org.whistle.events.Urgency;
-import org.whistle.events.WhistleId;
-import org.whistle.intake.raising.Raised.Place;
+import org.whistle.intake.raising.domain.Whistle;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whistle table as raising writes it: one insert per whistle, its evidence attached in the same transaction. */
@@ -29,25 +23,8 @@ class WhistleStore {
         this.json = json;
     }
 
-    record NewWhistle(
-            WhistleId id,
-            byte[] trackingCodeHash,
-            Channel channel,
-            String categoryCode,
-            String description,
-            @Nullable GeoPoint point,
-            @Nullable String address,
-            @Nullable Place grid,
-            @Nullable Place street,
-            List<String> ancestry,
-            @Nullable Place fallbackOwner,
-            Urgency urgency,
-            Reporter reporter,
-            byte @Nullable [] phoneCipher,
-            List<EvidenceRef> evidence,
-            Instant raisedAt) {}
-
-    void insert(NewWhistle w) {
+    /** The whistle's row, its first timeline entry, and its evidence attached to it. */
+    void insert(Whistle w, byte[] trackingCodeHash, byte @Nullable [] phoneCipher) {
         var at = OffsetDateTime.ofInstant(w.raisedAt(), ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO whistle (whistle_id, tracking_code_hash, channel, category_code, description, lat, lng,
@@ -58,7 +35,7 @@ class WhistleStore {
                             :gridName, :streetId, :streetName, string_to_array(:ancestry, ','), :fallback, :urgency,
                             :reporterKind, :userId, :role, :phone, :masked, CAST(:evidence AS jsonb), :at, :at)""")
                 .param("id", w.id().value())
-                .param("codeHash", w.trackingCodeHash())
+                .param("codeHash", trackingCodeHash)
                 .param("channel", w.channel().name())
                 .param("category", w.categoryCode())
                 .param("description", w.description())
@@ -77,7 +54,7 @@ class WhistleStore {
                 .param("reporterKind", w.reporter().kind().name())
                 .param("userId", w.reporter().userId())
                 .param("role", w.reporter().role())
-                .param("phone", w.phoneCipher())
+                .param("phone", phoneCipher)
                 .param("masked", w.reporter().maskedPhone())
                 .param("evidence", json.writeValueAsString(w.evidence()))
                 .param("at", at)
