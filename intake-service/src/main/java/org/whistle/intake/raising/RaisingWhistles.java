@@ -45,6 +45,7 @@ public class RaisingWhistles {
     static final int ADDRESS_MAX_LENGTH = 500;
     static final int CATEGORY_MAX_LENGTH = 64;
     static final int GRID_ID_MAX_LENGTH = 64;
+    static final int MEDIA_URL_MAX_LENGTH = 1000;
 
     private final OrgReferenceCopy org;
     private final KeepingEvidence evidence;
@@ -120,7 +121,11 @@ public class RaisingWhistles {
         var violations = new ArrayList<Violation>();
         var channel = open311 ? Channel.OPEN311 : channel(request.channel(), caller, violations);
         var category = category(request.category(), violations);
-        var description = description(request.description(), violations);
+        var description = description(
+                request.description(),
+                open311 ? properties.open311().descriptionMaxLength() : properties.descriptionMaxLength(),
+                violations);
+        var mediaUrl = mediaUrl(request.mediaUrl(), violations);
         var urgency =
                 urgency(request.urgency(), category.map(c -> c.defaultUrgency()).orElse(Urgency.NORMAL), violations);
         PhoneNumber phone = null;
@@ -201,6 +206,7 @@ public class RaisingWhistles {
                 urgency,
                 reporter,
                 phone,
+                mediaUrl,
                 List.of(),
                 now);
     }
@@ -321,14 +327,38 @@ public class RaisingWhistles {
         return category;
     }
 
-    private String description(@Nullable String text, List<Violation> violations) {
+    private static String description(@Nullable String text, int maxLength, List<Violation> violations) {
         if (text == null || text.isBlank()) {
             violations.add(new Violation("description", "is required"));
             return "";
         }
         var stripped = text.strip();
-        violations.addAll(TextBounds.check("description", stripped, properties.descriptionMaxLength()));
+        violations.addAll(TextBounds.check("description", stripped, maxLength));
         return stripped;
+    }
+
+    /** A link as given, http or https only (a link is shown to others; no script or file URLs), never fetched. */
+    private static @Nullable String mediaUrl(@Nullable String text, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        var link = text.strip();
+        var bounds = TextBounds.line("media_url", link, MEDIA_URL_MAX_LENGTH);
+        if (!bounds.isEmpty()) {
+            violations.addAll(bounds);
+            return null;
+        }
+        try {
+            var uri = new java.net.URI(link);
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return link;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        violations.add(new Violation("media_url", "is not an http or https link"));
+        return null;
     }
 
     private static Urgency urgency(@Nullable String name, Urgency fallback, List<Violation> violations) {

@@ -30,10 +30,10 @@ class WhistleStore {
                         INSERT INTO whistle (whistle_id, tracking_code_hash, channel, category_code, description, lat, lng,
                             address, grid_id, grid_name, street_id, street_name, ancestry, fallback_owner_id, urgency,
                             reporter_kind, reporter_user_id, reporter_role, phone_cipher, masked_phone, evidence,
-                            raised_at, updated_at)
+                            media_url, raised_at, updated_at)
                         VALUES (:id, :codeHash, :channel, :category, :description, :lat, :lng, :address, :gridId,
                             :gridName, :streetId, :streetName, string_to_array(:ancestry, ','), :fallback, :urgency,
-                            :reporterKind, :userId, :role, :phone, :masked, CAST(:evidence AS jsonb), :at, :at)""")
+                            :reporterKind, :userId, :role, :phone, :masked, CAST(:evidence AS jsonb), :mediaUrl, :at, :at)""")
                 .param("id", w.id().value())
                 .param("codeHash", trackingCodeHash)
                 .param("channel", w.channel().name())
@@ -57,6 +57,7 @@ class WhistleStore {
                 .param("phone", phoneCipher)
                 .param("masked", w.reporter().maskedPhone())
                 .param("evidence", json.writeValueAsString(w.evidence()))
+                .param("mediaUrl", w.mediaUrl())
                 .param("at", at)
                 .update();
         jdbc.sql("""

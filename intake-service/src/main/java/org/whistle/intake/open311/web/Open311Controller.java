@@ -3,25 +3,39 @@ package org.whistle.intake.open311.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.whistle.events.TraceIds;
 import org.whistle.intake.IntakeProperties;
+import org.whistle.intake.evidence.EvidenceResponses;
+import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.evidence.Upload;
 import org.whistle.intake.limits.RateLimits;
 import org.whistle.intake.open311.ApiKeys;
+import org.whistle.intake.open311.MediaLinks;
 import org.whistle.intake.open311.Open311Exception;
+import org.whistle.intake.open311.Open311Status;
 import org.whistle.intake.open311.ServiceDirectory;
 import org.whistle.intake.open311.ServiceRequests;
 import org.whistle.intake.raising.RaiseWhistle;
@@ -34,14 +48,22 @@ import org.whistle.intake.raising.SupportingWhistles;
  * format ({@link Open311Errors}); parameters come from the query or the form body ({@link Open311Request}).
  */
 @RestController
-@RequestMapping("/open311/v2")
+@RequestMapping(Open311Controller.BASE)
 class Open311Controller {
+
+    static final String BASE = "/open311/v2";
+    static final String NOT_PINPOINTED = "#NOTPINPOINTED#";
+    static final int UPDATE_ID_MAX_LENGTH = 64;
+    /** Deeper pages are not offered: page by dates instead (start_date/end_date). */
+    static final int MAX_PAGE = 10_000;
 
     private final ServiceDirectory directory;
     private final ServiceRequests requests;
     private final RaisingWhistles raising;
     private final SupportingWhistles supporting;
     private final ApiKeys keys;
+    private final MediaLinks links;
+    private final KeepingEvidence evidence;
     private final RateLimits limits;
     private final Open311Rendering rendering;
     private final IntakeProperties.Open311 settings;
@@ -53,6 +75,8 @@ class Open311Controller {
             RaisingWhistles raising,
             SupportingWhistles supporting,
             ApiKeys keys,
+            MediaLinks links,
+            KeepingEvidence evidence,
             RateLimits limits,
             Open311Rendering rendering,
             IntakeProperties properties,
@@ -62,6 +86,8 @@ class Open311Controller {
         this.raising = raising;
         this.supporting = supporting;
         this.keys = keys;
+        this.links = links;
+        this.evidence = evidence;
         this.limits = limits;
         this.rendering = rendering;
         this.settings = properties.open311();
@@ -70,9 +96,8 @@ class Open311Controller {
 
     @GetMapping("/discovery.{format}")
     ResponseEntity<String> discovery(@PathVariable String format, HttpServletRequest request) {
-        var call = Open311Request.of(format, new org.springframework.util.LinkedMultiValueMap<>());
-        var endpoint = request.getRequestURL().toString().replaceFirst("/discovery\\.[A-Za-z]+$", "/");
-        return rendering.ok(call.format(), "discovery", "discovery", directory.discovery(endpoint));
+        var call = Open311Request.of(format, new LinkedMultiValueMap<>());
+        return rendering.ok(call.format(), "discovery", "discovery", directory.discovery(endpoint(request)));
     }
 
     @GetMapping("/services.{format}")
@@ -100,19 +125,21 @@ class Open311Controller {
         var call = open(format, params);
         keys.require(call.text("api_key"));
         var category = directory.service(call.required("service_code"));
-        var lat = call.number("lat");
-        var lng = call.number("long");
+        // FixMyStreet's #NOTPINPOINTED#: the reporter gave no point; its lat/long are only the map's centre.
+        var pinpointed = !NOT_PINPOINTED.equals(call.text("address_id"));
+        var lat = pinpointed ? call.number("lat") : null;
+        var lng = pinpointed ? call.number("long") : null;
         var address = call.text("address_string");
         if ((lat == null || lng == null) && address == null) {
-            throw new Open311Exception(400, "lat and long, or address_string, are required");
+            throw new Open311Exception(
+                    400,
+                    pinpointed
+                            ? "lat and long, or address_string, are required"
+                            : "address_string is required with address_id " + NOT_PINPOINTED);
         }
         var description = call.text("description");
         if (description == null) {
             description = category.name();
-        }
-        var mediaUrl = call.text("media_url");
-        if (mediaUrl != null) {
-            description = description + "\n[media_url] " + mediaUrl;
         }
         var phone = call.text("phone");
         limits.takeAnonymous(phone, call.text("device_id"), request.getRemoteAddr());
@@ -127,7 +154,8 @@ class Open311Controller {
                         address,
                         phone,
                         call.text("attribute[urgency]"),
-                        null),
+                        null,
+                        call.text("media_url")),
                 uploads(request),
                 TraceIds.newTraceId());
         var whistle = raised.whistle();
@@ -143,12 +171,37 @@ class Open311Controller {
         return rendering.ok(call.format(), "service_requests", "request", List.of(created));
     }
 
+    /**
+     * The spec's defaults: the last 90 days, up to 1,000 requests. A page that does not hold every match says so with
+     * {@code Link: <…page=n+1>; rel="next"}; ids, when given, take precedence over every other filter.
+     */
     @GetMapping("/requests.{format}")
-    ResponseEntity<String> list(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
+    ResponseEntity<String> list(
+            @PathVariable String format,
+            @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request) {
         var call = open(format, params);
         var ids = call.list("service_request_id");
         if (ids.size() > settings.maxPageSize()) {
             throw new Open311Exception(400, "service_request_id lists at most " + settings.maxPageSize() + " ids");
+        }
+        var viewer = new ServiceRequests.Viewer(keys.known(call.text("api_key")), endpoint(request));
+        if (!ids.isEmpty()) {
+            // An id that is no UUID names no request: absent from the answer, like one that names nothing.
+            var found = requests.find(
+                    new ServiceRequests.Query(
+                            ids.stream()
+                                    .flatMap(id -> Open311Request.uuid(id).stream())
+                                    .toList(),
+                            List.of(),
+                            Instant.EPOCH,
+                            clock.instant(),
+                            Set.of(),
+                            1,
+                            ids.size()),
+                    viewer,
+                    call.flag("extensions"));
+            return rendering.ok(call.format(), "service_requests", "request", found.requests());
         }
         var end = call.date("end_date");
         var start = call.date("start_date");
@@ -157,37 +210,52 @@ class Open311Controller {
         if (from.isAfter(to)) {
             throw new Open311Exception(400, "start_date is after end_date");
         }
-        var status = call.text("status");
-        if (status != null && !status.equals("open") && !status.equals("closed")) {
-            throw new Open311Exception(400, "status must be open or closed");
+        var statuses = new LinkedHashSet<String>();
+        for (var status : call.list("status")) {
+            var named = status.toLowerCase(Locale.ROOT);
+            if (!named.equals("open") && !named.equals("closed")) {
+                throw new Open311Exception(400, "status must be open, closed or both (open,closed)");
+            }
+            statuses.add(named);
         }
         int page = call.integer("page", 1);
         int size = call.integer("page_size", settings.defaultPageSize());
-        if (page < 1 || size < 1 || size > settings.maxPageSize()) {
-            throw new Open311Exception(400, "page must be 1 or more, page_size 1 to " + settings.maxPageSize());
+        if (page < 1 || page > MAX_PAGE || size < 1 || size > settings.maxPageSize()) {
+            throw new Open311Exception(
+                    400, "page must be 1 to " + MAX_PAGE + ", page_size 1 to " + settings.maxPageSize());
         }
         var found = requests.find(
-                new ServiceRequests.Query(
-                        ids.stream().map(Open311Request::id).toList(),
-                        call.text("service_code"),
-                        from,
-                        to,
-                        status,
-                        page,
-                        size),
-                keys.known(call.text("api_key")),
+                new ServiceRequests.Query(List.of(), call.list("service_code"), from, to, statuses, page, size),
+                viewer,
                 call.flag("extensions"));
-        return rendering.ok(call.format(), "service_requests", "request", found);
+        var answer = rendering.ok(call.format(), "service_requests", "request", found.requests());
+        if (!found.more()) {
+            return answer;
+        }
+        var next = ServletUriComponentsBuilder.fromRequest(request)
+                .replaceQueryParam("page", page + 1)
+                .replaceQueryParam("api_key")
+                .build()
+                .toUriString();
+        return ResponseEntity.ok()
+                .headers(answer.getHeaders())
+                .header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
+                .header("X-Open311-Truncated", "true")
+                .body(answer.getBody());
     }
 
     @GetMapping("/requests/{id}.{format}")
     ResponseEntity<String> one(
-            @PathVariable String id, @PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
+            @PathVariable String id,
+            @PathVariable String format,
+            @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request) {
         var call = open(format, params);
         var found = requests.find(
-                ServiceRequests.Query.one(Open311Request.id(id), clock.instant()),
-                keys.known(call.text("api_key")),
-                call.flag("extensions"));
+                        ServiceRequests.Query.one(Open311Request.id(id), clock.instant()),
+                        new ServiceRequests.Viewer(keys.known(call.text("api_key")), endpoint(request)),
+                        call.flag("extensions"))
+                .requests();
         if (found.isEmpty()) {
             throw new Open311Exception(404, "service_request_id " + id + " not found");
         }
@@ -201,7 +269,11 @@ class Open311Controller {
             @PathVariable String format,
             @RequestParam MultiValueMap<String, String> params) {
         var call = open(format, params);
-        var found = requests.find(ServiceRequests.Query.one(Open311Request.id(token), clock.instant()), false, false);
+        var found = requests.find(
+                        ServiceRequests.Query.one(Open311Request.id(token), clock.instant()),
+                        new ServiceRequests.Viewer(false, ""),
+                        false)
+                .requests();
         if (found.isEmpty()) {
             throw new Open311Exception(404, "token " + token + " not found");
         }
@@ -230,10 +302,62 @@ class Open311Controller {
         keys.require(call.text("api_key"));
         var id = Open311Request.id(call.required("service_request_id"));
         var description = call.required("description");
-        var supported = supporting.support(id, description, call.text("phone"), List.of(), null);
+        // FixMyStreet sends the status the update sets (OPEN, CLOSED, FIXED …) and its own update_id.
+        var given = call.text("status");
+        var status = given == null
+                ? "OPEN"
+                : Open311Status.given(given)
+                        .orElseThrow(() -> new Open311Exception(
+                                400, "status must be open or closed, or one of FixMyStreet's extended statuses"));
+        var clientUpdateId = call.text("update_id");
+        if (clientUpdateId != null && clientUpdateId.length() > UPDATE_ID_MAX_LENGTH) {
+            throw new Open311Exception(400, "update_id holds at most " + UPDATE_ID_MAX_LENGTH + " characters");
+        }
+        var supported = supporting.support(
+                id,
+                description,
+                call.text("phone"),
+                new SupportingWhistles.ClientUpdate(
+                        clientUpdateId, status, Open311Status.CLOSED_GIVEN.contains(status)));
         var update = new LinkedHashMap<String, Object>();
-        update.put("update_id", supported.supportId().toString());
+        // The id GET servicerequestupdates lists this update by.
+        update.put("update_id", String.valueOf(supported.updateId()));
         return rendering.ok(call.format(), "service_request_updates", "request_update", List.of(update));
+    }
+
+    /**
+     * A whistle's photo, for a client that read the request with a key: the link in its {@code media_url} is signed
+     * and expires ({@link MediaLinks}).
+     */
+    @GetMapping("/media/{mediaId}")
+    ResponseEntity<StreamingResponseBody> media(
+            @PathVariable String mediaId,
+            @RequestParam(required = false) @Nullable String expires,
+            @RequestParam(required = false) @Nullable String signature,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range) {
+        long until;
+        try {
+            until = expires == null ? 0 : Long.parseLong(expires);
+        } catch (NumberFormatException e) {
+            until = 0;
+        }
+        if (signature == null || !links.valid(mediaId, until, signature)) {
+            throw new Open311Exception(
+                    403, "the link is not valid or has expired; read the request again for a new one");
+        }
+        var media =
+                evidence.open(mediaId).orElseThrow(() -> new Open311Exception(404, "media " + mediaId + " not found"));
+        return EvidenceResponses.inline(media, range);
+    }
+
+    /** The façade's public address: the platform's public URL when set (not intake's own), else the request's. */
+    private String endpoint(HttpServletRequest request) {
+        var configured = settings.publicUrl();
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip().replaceFirst("/+$", "") + BASE + "/";
+        }
+        var url = request.getRequestURL().toString();
+        return url.substring(0, url.indexOf(BASE) + BASE.length()) + "/";
     }
 
     /** The call's parameters, once its format is known and its jurisdiction (if named) is ours. */

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.whistle.intake.limits.RateLimitedException;
 import org.whistle.intake.open311.Open311Exception;
+import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
@@ -65,6 +66,11 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
             case NotFoundException missing -> {
                 status = 404;
                 description = missing.getMessage();
+            }
+            case ConflictException conflict -> {
+                // The spec knows 400, 403 and 404: a request that cannot be taken as it stands is a bad request.
+                status = 400;
+                description = conflict.getMessage();
             }
             case MissingServletRequestParameterException missing -> {
                 status = 400;

@@ -97,6 +97,15 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         return "true".equals(text(name));
     }
 
+    /** A listed id as a UUID; empty when it is none (and so names no request). */
+    static java.util.Optional<UUID> uuid(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** A request id; one that is no UUID names no request. */
     static UUID id(String id) {
         try {

@@ -23,6 +23,7 @@ import org.whistle.security.personaldata.PersonalData;
  * @param ancestry the org chain down to the grid, or the city code alone for a whistle in no grid
  * @param fallbackOwner the command centre answering for a whistle in no grid (兜底); null when a grid was found
  * @param phone the reporter's number in full; it never leaves intake but encrypted in the row
+ * @param mediaUrl a link to a photo an Open311 client gave: kept as written, never fetched
  * @param evidence the photos and videos kept with it
  */
 public record Whistle(
@@ -39,6 +40,7 @@ public record Whistle(
         Urgency urgency,
         Reporter reporter,
         @Nullable PhoneNumber phone,
+        @Nullable String mediaUrl,
         List<EvidenceRef> evidence,
         Instant raisedAt) {
 
@@ -71,6 +73,7 @@ public record Whistle(
                 urgency,
                 reporter,
                 phone,
+                mediaUrl,
                 kept,
                 raisedAt);
     }
