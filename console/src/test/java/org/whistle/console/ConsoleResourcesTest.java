@@ -22,6 +22,7 @@ class ConsoleResourcesTest {
             "track.html",
             "command.html",
             "unit.html",
+            "keys.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
@@ -31,7 +32,8 @@ class ConsoleResourcesTest {
             "assets/js/whistle.js",
             "assets/js/track.js",
             "assets/js/command.js",
-            "assets/js/unit.js");
+            "assets/js/unit.js",
+            "assets/js/keys.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

@@ -8,6 +8,7 @@ import { locale, t, toggleLanguage } from './i18n.js';
 export const PAGE_ROLES = {
   command: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER'],
   unit: ['DEPARTMENT_OFFICER', 'DEPARTMENT_LEADER', 'PROPERTY_STAFF', 'COMMUNITY_STAFF'],
+  keys: ['ADMINISTRATOR'],
 };
 
 export function hasAny(user, roles) {
