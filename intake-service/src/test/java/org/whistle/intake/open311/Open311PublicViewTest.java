@@ -29,6 +29,30 @@ class Open311PublicViewTest extends IntakeTest {
     }
 
     @Test
+    void pagesOnAtThePublicAddressWithoutTheKey() {
+        for (int i = 0; i < 2; i++) {
+            postForm(
+                    "/open311/v2/requests.json",
+                    form(
+                            "api_key", "test-open311-key",
+                            "service_code", "MUNICIPAL-ROAD-DAMAGE",
+                            "lat", "47.9218",
+                            "long", "123.5046",
+                            "description", "翻页 " + UUID.randomUUID(),
+                            "device_id", "paging-" + UUID.randomUUID()),
+                    h -> {});
+        }
+
+        var first = get("/open311/v2/requests.json?page_size=1&api_key=test-open311-key");
+
+        assertThat(first.headers().getFirst("Link"))
+                .startsWith("<https://whistle.example.gov.cn/open311/v2/requests.json?")
+                .contains("page=2")
+                .doesNotContain("api_key")
+                .doesNotContain("test-open311-key");
+    }
+
+    @Test
     void anonymousClientsReadMaskedDescriptionsWhereTheCityMadeThemPublic() {
         var words = "路面塌陷，请联系 13912345678 " + UUID.randomUUID();
         var id = postForm(

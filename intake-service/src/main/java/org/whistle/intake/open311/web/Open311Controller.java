@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.whistle.events.TraceIds;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.evidence.EvidenceResponses;
@@ -232,7 +232,9 @@ class Open311Controller {
         if (!found.more()) {
             return answer;
         }
-        var next = ServletUriComponentsBuilder.fromRequest(request)
+        // At the public address like discovery, never intake's own; the key stays out of the link.
+        var next = UriComponentsBuilder.fromUriString(endpoint(request) + "requests." + call.format())
+                .query(request.getQueryString())
                 .replaceQueryParam("page", page + 1)
                 .replaceQueryParam("api_key")
                 .build()
