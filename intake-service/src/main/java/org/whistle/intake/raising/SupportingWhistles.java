@@ -160,6 +160,21 @@ public class SupportingWhistles {
      */
     public record ClientUpdate(@Nullable String updateId, String status, boolean saysResolved) {}
 
+    /**
+     * What the public timeline says of a further report. A client's status is honoured as what it is — the reporter's
+     * word, for the centre that verifies: "fixed" on a whistle in hand is a claim (only the lead unit resolves it),
+     * "open" on a whistle reported fixed asks the centre to check again before it verifies or closes.
+     */
+    static String timelineNote(PublicStatus status, @Nullable ClientUpdate update) {
+        if (update == null) {
+            return "另有群众反映此问题";
+        }
+        if (update.saysResolved()) {
+            return status.resolved() ? "对接系统转来群众反映：问题已解决" : "对接系统转来群众反映：问题已解决（待责任单位核实）";
+        }
+        return status.resolved() ? "对接系统转来群众反映：问题仍未解决，请核查" : "对接系统转来群众补充反映";
+    }
+
     /** Records a further report on an open whistle. */
     @Transactional
     public Supported support(
@@ -233,8 +248,7 @@ public class SupportingWhistles {
                         RETURNING entry_id""")
                 .param("whistle", whistleId)
                 .param("status", status)
-                // A client saying it is fixed is a claim: the whistle stays open until the lead unit reports it done.
-                .param("note", update != null && update.saysResolved() ? "对接系统转来群众反映：问题已解决（待责任单位核实）" : "另有群众反映此问题")
+                .param("note", timelineNote(PublicStatus.valueOf(status), update))
                 .param("evidence", json.writeValueAsString(refs))
                 .param("clientStatus", update == null ? null : update.status())
                 .param("at", at)

@@ -1,14 +1,33 @@
 package org.whistle.intake.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.whistle.events.Actor;
+import org.whistle.events.EventEnvelope;
+import org.whistle.events.TaskState;
+import org.whistle.events.TicketId;
+import org.whistle.events.TicketState;
 import org.whistle.events.Topics;
+import org.whistle.events.TraceIds;
+import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleRaised;
+import org.whistle.events.WhistleReported;
+import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.intake.evidence.Samples;
 import org.whistle.intake.support.IntakeTest;
+import org.whistle.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -179,6 +198,54 @@ class Open311RequestsTest extends IntakeTest {
         assertThat(shown.get("service_request_id").asString()).isEqualTo(id);
         assertThat(shown.get("status").asString()).isEqualTo("FIXED");
         assertThat(badStatus.status()).isEqualTo(400);
+    }
+
+    @Test
+    void notesAClientSayingAWhistleReportedFixedIsNotForTheCentreThatVerifies() {
+        var id = raised();
+        // The lead unit reports it fixed, as dispatch publishes it.
+        var done = new WhistleReported(
+                WhistleId.of(id),
+                TicketId.newId(),
+                "QQ-230225-ZJJ-LZG",
+                WhistleReported.Report.DONE,
+                TaskState.DONE,
+                true,
+                TicketState.RESOLVED,
+                "已修复路面",
+                List.of(),
+                new Actor("gn.lzg.huangjiye", "QQ-230225-ZJJ-LZG", "DEPARTMENT_LEADER"),
+                Instant.now());
+        var envelope = EventEnvelope.wrap(done, 1, "dispatch-service", TraceIds.newTraceId(), Clock.systemUTC());
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new EnvelopeSerializer())) {
+            producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), envelope));
+        }
+        await().atMost(PATIENCE)
+                .until(() -> only(get("/open311/v2/requests/" + id + ".json"))
+                        .get("status")
+                        .asString()
+                        .equals("closed"));
+
+        var posted = postForm(
+                "/open311/v2/servicerequestupdates.json",
+                form("api_key", KEY, "service_request_id", id, "description", "路面还是坏的", "status", "OPEN"),
+                h -> {});
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        var updateId = posted.json().at("/0/update_id").asString();
+        var shown = get("/open311/v2/servicerequestupdates.json?api_key=" + KEY)
+                .json()
+                .valueStream()
+                .filter(u -> u.get("update_id").asString().equals(updateId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(shown.get("status").asString()).isEqualTo("OPEN");
+        assertThat(shown.get("description").asString()).isEqualTo("对接系统转来群众反映：问题仍未解决，请核查");
     }
 
     @Test
