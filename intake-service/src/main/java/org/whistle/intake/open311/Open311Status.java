@@ -1,6 +1,6 @@
 package org.whistle.intake.open311;
 
-import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.intake.raising.domain.PublicStatus;
 
 /**
  * GeoReport v2 statuses from ours: {@code open}/{@code closed}, plus FixMyStreet's extended status for clients that
