@@ -3,12 +3,18 @@ package org.whistle.intake.open311.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
+import org.whistle.events.CategoryChanged;
+import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.open311.Open311Exception;
+import org.whistle.intake.open311.ServiceRequests;
+import org.whistle.intake.raising.RaiseWhistle;
 
 /**
  * One Open311 call's parameters as clients send them — query string or form body alike — read into typed values;
@@ -17,6 +23,11 @@ import org.whistle.intake.open311.Open311Exception;
  * @param format {@code json} or {@code xml}, from the path's suffix
  */
 record Open311Request(String format, MultiValueMap<String, String> params) {
+
+    /** FixMyStreet's {@code address_id} for a report the reporter did not pin on the map. */
+    static final String NOT_PINPOINTED = "#NOTPINPOINTED#";
+    /** Deeper pages are not offered: page by dates instead (start_date/end_date). */
+    static final int MAX_PAGE = 10_000;
 
     static Open311Request of(String format, MultiValueMap<String, String> params) {
         var fmt = format.toLowerCase(Locale.ROOT);
@@ -113,5 +124,80 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         } catch (IllegalArgumentException e) {
             throw new Open311Exception(404, "service_request_id " + id + " not found");
         }
+    }
+
+    /**
+     * A POSTed request as the whistle to raise: unchecked — {@code RaisingWhistles} checks every field. A report
+     * with FixMyStreet's {@code #NOTPINPOINTED#} is address-only: its lat/long are only the map's centre.
+     */
+    RaiseWhistle raiseWhistle(CategoryChanged category) {
+        var pinpointed = !NOT_PINPOINTED.equals(text("address_id"));
+        var lat = pinpointed ? number("lat") : null;
+        var lng = pinpointed ? number("long") : null;
+        var address = text("address_string");
+        if ((lat == null || lng == null) && address == null) {
+            throw new Open311Exception(
+                    400,
+                    pinpointed
+                            ? "lat and long, or address_string, are required"
+                            : "address_string is required with address_id " + NOT_PINPOINTED);
+        }
+        var description = text("description");
+        return new RaiseWhistle(
+                "OPEN311",
+                category.code(),
+                description == null ? category.name() : description,
+                lat,
+                lng,
+                "WGS84",
+                address,
+                text("phone"),
+                text("attribute[urgency]"),
+                null,
+                text("media_url"));
+    }
+
+    /**
+     * What {@code GET requests} selects. Ids, when given, take precedence over every other filter, and an id that is
+     * no UUID names no request (absent from the answer); otherwise the spec's defaults — the last 90 days, up to 1,000
+     * — and comma lists for {@code status} and {@code service_code}.
+     */
+    ServiceRequests.Query query(IntakeProperties.Open311 settings, Instant now) {
+        var ids = list("service_request_id");
+        if (ids.size() > settings.maxPageSize()) {
+            throw new Open311Exception(400, "service_request_id lists at most " + settings.maxPageSize() + " ids");
+        }
+        if (!ids.isEmpty()) {
+            return new ServiceRequests.Query(
+                    ids.stream().flatMap(id -> uuid(id).stream()).toList(),
+                    List.of(),
+                    Instant.EPOCH,
+                    now,
+                    Set.of(),
+                    1,
+                    ids.size());
+        }
+        var end = date("end_date");
+        var start = date("start_date");
+        var to = end == null ? now : end;
+        var from = start == null ? to.minus(settings.defaultWindow()) : start;
+        if (from.isAfter(to)) {
+            throw new Open311Exception(400, "start_date is after end_date");
+        }
+        var statuses = new LinkedHashSet<String>();
+        for (var status : list("status")) {
+            var named = status.toLowerCase(Locale.ROOT);
+            if (!named.equals("open") && !named.equals("closed")) {
+                throw new Open311Exception(400, "status must be open, closed or both (open,closed)");
+            }
+            statuses.add(named);
+        }
+        int page = integer("page", 1);
+        int size = integer("page_size", settings.defaultPageSize());
+        if (page < 1 || page > MAX_PAGE || size < 1 || size > settings.maxPageSize()) {
+            throw new Open311Exception(
+                    400, "page must be 1 to " + MAX_PAGE + ", page_size 1 to " + settings.maxPageSize());
+        }
+        return new ServiceRequests.Query(List.of(), list("service_code"), from, to, statuses, page, size);
     }
 }
