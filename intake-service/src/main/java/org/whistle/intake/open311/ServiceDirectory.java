@@ -74,15 +74,19 @@ public class ServiceDirectory {
         urgency.put("datatype_description", "紧急程度 (default " + category.defaultUrgency() + ")");
         urgency.put("order", 1);
         urgency.put("description", "How urgent is it?");
-        urgency.put(
-                "values",
-                List.of(
-                        Map.of("key", "NORMAL", "name", "一般 (normal)"),
-                        Map.of("key", "URGENT", "name", "紧急 (urgent)")));
+        urgency.put("values", List.of(value("NORMAL", "一般 (normal)"), value("URGENT", "紧急 (urgent)")));
         var definition = new LinkedHashMap<String, Object>();
         definition.put("service_code", category.code());
         definition.put("attributes", List.of(urgency));
         return definition;
+    }
+
+    /** A value of a list attribute, key first as the spec shows it (and the same order on every JVM). */
+    private static Map<String, Object> value(String key, String name) {
+        var value = new LinkedHashMap<String, Object>();
+        value.put("key", key);
+        value.put("name", name);
+        return value;
     }
 
     /** The active category a service code names, or the spec's 404. */

@@ -1,6 +1,7 @@
 package org.whistle.intake.open311.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -29,7 +30,11 @@ class Open311Rendering {
 
     /** The spec's error document: {@code [{"code", "description"}]} or {@code <errors><error>…}. */
     String error(String format, int code, String description) {
-        return body(format, "errors", "error", List.of(Map.of("code", code, "description", description)));
+        // In the spec's order, code then description: Map.of would order them differently from one JVM to the next.
+        var error = new LinkedHashMap<String, Object>();
+        error.put("code", code);
+        error.put("description", description);
+        return body(format, "errors", "error", List.of(error));
     }
 
     static MediaType type(String format) {
