@@ -24,6 +24,7 @@ class ConsoleResourcesTest {
             "unit.html",
             "evaluation.html",
             "ratings.html",
+            "keys.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
@@ -35,7 +36,8 @@ class ConsoleResourcesTest {
             "assets/js/track.js",
             "assets/js/command.js",
             "assets/js/unit.js",
-            "assets/js/evaluation.js");
+            "assets/js/evaluation.js",
+            "assets/js/keys.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

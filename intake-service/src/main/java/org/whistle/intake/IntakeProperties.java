@@ -76,13 +76,25 @@ public record IntakeProperties(
     /**
      * The Open311 façade.
      *
-     * @param apiKeys keys a client must send as {@code api_key} to post requests or updates
+     * @param apiKeys keys configured beside those administrators issue (the local stack's demo key); a client sends
+     *     one as {@code api_key} to post requests or updates, and reads descriptions with it
      * @param jurisdictionId the one jurisdiction served; requests naming another are 404
+     * @param publicUrl the address clients reach the platform at (the gateway's public address, e.g.
+     *     {@code https://whistle.example.gov.cn}), which discovery advertises; unset, the request's own
+     * @param defaultWindow {@code GET requests} without dates: the spec's 90 days up to now
+     * @param defaultPageSize results of {@code GET requests} when no {@code page_size} is asked: the spec's 1,000
+     * @param maxPageSize the largest {@code page_size}; beyond it, clients page ({@code page}, {@code Link: next})
+     * @param descriptionMaxLength characters of a description posted through Open311 (the spec's 4,000)
+     * @param publicDescriptions whether callers without a key read descriptions (phones masked); off by default:
+     *     they are people's words and may name people
      */
     public record Open311(
             @DefaultValue List<String> apiKeys,
             @DefaultValue("qiqihar.gov.cn") String jurisdictionId,
+            @Nullable String publicUrl,
             @DefaultValue("90d") Duration defaultWindow,
-            @DefaultValue("50") int defaultPageSize,
-            @DefaultValue("200") int maxPageSize) {}
+            @DefaultValue("1000") int defaultPageSize,
+            @DefaultValue("1000") int maxPageSize,
+            @DefaultValue("4000") int descriptionMaxLength,
+            @DefaultValue("false") boolean publicDescriptions) {}
 }

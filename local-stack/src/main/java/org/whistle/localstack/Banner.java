@@ -49,6 +49,15 @@ final class Banner {
                             account.scope()));
         }
         line(text, "");
+        line(
+                text,
+                "  Open311 演示密钥 demo API key    " + ServiceLaunch.open311Key() + "   ("
+                        + stack.services().stream()
+                                .filter(service -> service.service() == Service.GATEWAY)
+                                .findFirst()
+                                .map(gateway -> gateway.baseUri().resolve("/open311/v2/discovery.json") + ")")
+                                .orElse("/open311/v2/discovery.json)"));
+        line(text, "");
         line(text, "  按 Ctrl-C 停止 · Ctrl-C to stop");
         line(text, RULE);
         return text.toString();

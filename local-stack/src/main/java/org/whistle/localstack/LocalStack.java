@@ -52,6 +52,14 @@ public final class LocalStack {
      *
      * @throws LocalStackException saying what did not start, with the log tail of a service that failed
      */
+    /**
+     * The Open311 API key the stack's intake accepts and its banner prints: the launcher's
+     * {@code WHISTLE_OPEN311_API_KEYS}, else the demo's public key.
+     */
+    public static String open311Key() {
+        return ServiceLaunch.open311Key();
+    }
+
     public static RunningStack start(Options options) {
         var stack = new RunningStack(absolute(options.dataDir()));
         boot(stack, options);

@@ -50,6 +50,22 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
      */
     static final String DEMO_SLA_TIME_SCALE = "60";
 
+    /**
+     * The demo's Open311 API key, printed in the banner and the README so that any Open311 client can post to the
+     * demo at once; public like the demo accounts' passwords, so never a deployment's. {@code
+     * WHISTLE_OPEN311_API_KEYS} in the launcher's environment replaces it; administrators issue further keys at
+     * {@code /api/open311/keys}.
+     */
+    static final String DEMO_OPEN311_KEY = "whistle-demo-open311-key";
+
+    static final String OPEN311_KEYS_VARIABLE = "WHISTLE_OPEN311_API_KEYS";
+
+    /** The Open311 key intake accepts in this stack: the launcher's own setting, else the demo key. */
+    static String open311Key() {
+        var configured = System.getenv(OPEN311_KEYS_VARIABLE);
+        return configured == null || configured.isBlank() ? DEMO_OPEN311_KEY : configured.split(",")[0].strip();
+    }
+
     static ServiceLaunch of(
             Service service,
             Path javaBinary,
@@ -192,6 +208,9 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         builder.environment().putAll(environment);
         if (service == Service.SLA) {
             builder.environment().putIfAbsent("WHISTLE_SLA_TIME_SCALE", DEMO_SLA_TIME_SCALE);
+        }
+        if (service == Service.INTAKE) {
+            builder.environment().putIfAbsent(OPEN311_KEYS_VARIABLE, DEMO_OPEN311_KEY);
         }
         return builder;
     }

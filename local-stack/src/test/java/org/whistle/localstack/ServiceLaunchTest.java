@@ -158,6 +158,22 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void givesIntakeTheDemosOpen311KeyUnlessTheLauncherNamesOne() {
+        var launch = ServiceLaunch.of(
+                Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS);
+
+        var processEnvironment = launch.processBuilder(Path.of("/stack")).environment();
+        var configured = System.getenv("WHISTLE_OPEN311_API_KEYS");
+        assertThat(processEnvironment.get("WHISTLE_OPEN311_API_KEYS"))
+                .isEqualTo(configured == null ? "whistle-demo-open311-key" : configured);
+        assertThat(ServiceLaunch.open311Key())
+                .isEqualTo(
+                        configured == null || configured.isBlank()
+                                ? "whistle-demo-open311-key"
+                                : configured.split(",")[0].strip());
+    }
+
+    @Test
     void givesDispatchTheDataFoldersAnchorKeyPairAndNoOtherServiceIt() {
         var dispatch = ServiceLaunch.of(
                         Service.DISPATCH, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)

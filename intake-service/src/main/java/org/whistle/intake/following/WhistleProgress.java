@@ -25,7 +25,7 @@ import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
 import org.whistle.intake.following.domain.FeedbackPolicy;
-import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.intake.raising.domain.PublicStatus;
 import org.whistle.messaging.inbox.IdempotentHandling;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import tools.jackson.databind.json.JsonMapper;

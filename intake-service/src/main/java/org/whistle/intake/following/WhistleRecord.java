@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.intake.raising.domain.PublicStatus;
 
 /**
  * A whistle as the read model holds it; {@code phoneCipher} and {@code trackingCodeHash} never leave the service. {@code owningCentre},

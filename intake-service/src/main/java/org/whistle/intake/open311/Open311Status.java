@@ -1,6 +1,6 @@
 package org.whistle.intake.open311;
 
-import org.whistle.intake.following.domain.PublicStatus;
+import org.whistle.intake.raising.domain.PublicStatus;
 
 /**
  * GeoReport v2 statuses from ours: {@code open}/{@code closed}, plus FixMyStreet's extended status for clients that
@@ -29,5 +29,26 @@ public final class Open311Status {
             case REJECTED -> "NO_FURTHER_ACTION";
             case MERGED -> "DUPLICATE";
         };
+    }
+
+    /** Statuses a client may give on a posted update: the spec's two and FixMyStreet's extended ones. */
+    public static final java.util.Set<String> OPEN_GIVEN =
+            java.util.Set.of("OPEN", "INVESTIGATING", "IN_PROGRESS", "ACTION_SCHEDULED", "INTERNAL_REFERRAL", "REOPEN");
+
+    public static final java.util.Set<String> CLOSED_GIVEN = java.util.Set.of(
+            "CLOSED",
+            "FIXED",
+            "DUPLICATE",
+            "NOT_COUNCILS_RESPONSIBILITY",
+            "NO_FURTHER_ACTION",
+            "UNABLE_TO_FIX",
+            "WONT_FIX");
+
+    /** A status as a client gave it, upper case; empty when it is none the spec or FixMyStreet names. */
+    public static java.util.Optional<String> given(String status) {
+        var upper = status.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+        return OPEN_GIVEN.contains(upper) || CLOSED_GIVEN.contains(upper)
+                ? java.util.Optional.of(upper)
+                : java.util.Optional.empty();
     }
 }

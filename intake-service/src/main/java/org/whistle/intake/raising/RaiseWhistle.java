@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param urgency NORMAL or URGENT; the category's default when absent
  * @param gridId for a HOTLINE whistle without coordinates, the grid the dispatcher confirmed for the caller's address
  *     (proposed by {@code GET /api/whistles/places})
+ * @param mediaUrl an Open311 client's link to a photo (http or https), kept as a link
  */
 public record RaiseWhistle(
         @Nullable String channel,
@@ -22,4 +23,5 @@ public record RaiseWhistle(
         @Nullable String address,
         @Nullable String phone,
         @Nullable String urgency,
-        @Nullable String gridId) {}
+        @Nullable String gridId,
+        @Nullable String mediaUrl) {}

@@ -1,28 +1,15 @@
 package org.whistle.intake.raising;
 
-import java.time.Instant;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-import org.whistle.events.EvidenceRef;
-import org.whistle.events.GeoPoint;
-import org.whistle.events.WhistleId;
+import org.whistle.intake.raising.domain.Whistle;
 
 /**
- * A whistle just raised: what its reporter needs to follow it.
- *
- * @param fallbackOwner the command centre answering for a whistle in no grid (兜底); null when a grid was found
+ * A whistle just raised, and the tracking code its reporter follows it with: the code is the reporter's secret and
+ * no part of the whistle (ADR 0018), so it travels beside it, to the answer only.
  */
-public record Raised(
-        WhistleId id,
-        String trackingCode,
-        String categoryCode,
-        @Nullable Place grid,
-        @Nullable Place street,
-        @Nullable Place fallbackOwner,
-        @Nullable GeoPoint location,
-        List<EvidenceRef> evidence,
-        Instant raisedAt) {
+public record Raised(Whistle whistle, String trackingCode) {
 
-    /** An org node or unit by code and name. */
-    public record Place(String id, String name) {}
+    @Override
+    public String toString() {
+        return "Raised[" + whistle.id() + "]";
+    }
 }

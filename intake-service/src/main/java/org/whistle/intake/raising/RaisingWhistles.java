@@ -12,18 +12,17 @@ import org.whistle.events.Channel;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.GeoPoint;
-import org.whistle.events.Location;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.Reporter;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleId;
-import org.whistle.events.WhistleRaised;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.evidence.Upload;
-import org.whistle.intake.raising.Raised.Place;
 import org.whistle.intake.raising.domain.CityExtent;
 import org.whistle.intake.raising.domain.PhoneNumber;
+import org.whistle.intake.raising.domain.Place;
+import org.whistle.intake.raising.domain.Whistle;
 import org.whistle.messaging.outbox.Outbox;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.orgreference.domain.geography.ChinaCoordinates;
@@ -32,7 +31,6 @@ import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
-import org.whistle.security.personaldata.PersonalData;
 
 /**
  * Raises whistles from every channel (吹哨): checks every field, resolves the grid and street through the local copy
@@ -47,6 +45,7 @@ public class RaisingWhistles {
     static final int ADDRESS_MAX_LENGTH = 500;
     static final int CATEGORY_MAX_LENGTH = 64;
     static final int GRID_ID_MAX_LENGTH = 64;
+    static final int MEDIA_URL_MAX_LENGTH = 1000;
 
     private final OrgReferenceCopy org;
     private final KeepingEvidence evidence;
@@ -98,56 +97,14 @@ public class RaisingWhistles {
 
     private Raised raise(
             RaiseWhistle request, List<Upload> uploads, @Nullable Caller caller, String traceId, boolean open311) {
-        var checked = check(request, caller, open311);
-        var id = WhistleId.newId();
-        var now = clock.instant();
-        var uploadedBy = checked.reporter().userId() != null
-                ? "user:" + checked.reporter().userId()
-                : checked.phone() != null ? "phone:" + checked.phone().masked() : "anonymous";
-        var refs = evidence.keep(uploads, uploadedBy);
+        var whistle = check(request, caller, open311, WhistleId.newId(), clock.instant());
+        whistle = whistle.withEvidence(evidence.keep(uploads, whistle.uploadedBy()));
         // Only the hash is stored; the code itself goes back to the reporter in the answer, and nowhere else.
-        var code = codes.codeFor(id.value(), now);
-        store.insert(new WhistleStore.NewWhistle(
-                id,
-                ReporterCodes.hash(code),
-                checked.channel(),
-                checked.categoryCode(),
-                checked.description(),
-                checked.point(),
-                checked.address(),
-                checked.grid(),
-                checked.street(),
-                checked.ancestry(),
-                checked.fallbackOwner(),
-                checked.urgency(),
-                checked.reporter(),
-                checked.phone() == null ? null : phones.encrypt(checked.phone()),
-                refs,
-                now));
-        var event = new WhistleRaised(
-                id,
-                checked.channel(),
-                checked.categoryCode(),
-                // The bus carries masked forms only; intake keeps the words as written for those who may read them.
-                PersonalData.phonesIn(checked.description()),
-                new Location(checked.point(), checked.address()),
-                checked.grid() == null ? null : checked.grid().id(),
-                checked.street() == null ? null : checked.street().id(),
-                checked.urgency(),
-                checked.reporter(),
-                refs,
-                now);
-        outbox.append(EventEnvelope.wrap(event, 1, PRODUCER, traceId, clock));
-        return new Raised(
-                id,
-                code,
-                checked.categoryCode(),
-                checked.grid(),
-                checked.street(),
-                checked.fallbackOwner(),
-                checked.point(),
-                refs,
-                now);
+        var code = codes.codeFor(whistle.id().value(), whistle.raisedAt());
+        store.insert(
+                whistle, ReporterCodes.hash(code), whistle.phone() == null ? null : phones.encrypt(whistle.phone()));
+        outbox.append(EventEnvelope.wrap(whistle.raisedEvent(), 1, PRODUCER, traceId, clock));
+        return new Raised(whistle, code);
     }
 
     /**
@@ -158,25 +115,17 @@ public class RaisingWhistles {
         return store.trackingCodeHash(whistleId).flatMap(hash -> codes.recover(whistleId, raisedAt, hash));
     }
 
-    private record Checked(
-            Channel channel,
-            String categoryCode,
-            String description,
-            @Nullable GeoPoint point,
-            @Nullable String address,
-            @Nullable Place grid,
-            @Nullable Place street,
-            List<String> ancestry,
-            @Nullable Place fallbackOwner,
-            Urgency urgency,
-            Reporter reporter,
-            @Nullable PhoneNumber phone) {}
-
-    private Checked check(RaiseWhistle request, @Nullable Caller caller, boolean open311) {
+    /** Every field checked at once: a whistle, or an {@link InvalidInputException} naming each refused field. */
+    private Whistle check(
+            RaiseWhistle request, @Nullable Caller caller, boolean open311, WhistleId id, java.time.Instant now) {
         var violations = new ArrayList<Violation>();
         var channel = open311 ? Channel.OPEN311 : channel(request.channel(), caller, violations);
         var category = category(request.category(), violations);
-        var description = description(request.description(), violations);
+        var description = description(
+                request.description(),
+                open311 ? properties.open311().descriptionMaxLength() : properties.descriptionMaxLength(),
+                violations);
+        var mediaUrl = mediaUrl(request.mediaUrl(), violations);
         var urgency =
                 urgency(request.urgency(), category.map(c -> c.defaultUrgency()).orElse(Urgency.NORMAL), violations);
         PhoneNumber phone = null;
@@ -243,7 +192,8 @@ public class RaisingWhistles {
         } else {
             reporter = new Reporter(Reporter.Kind.ANONYMOUS, null, null, null);
         }
-        return new Checked(
+        return new Whistle(
+                id,
                 channel,
                 category.orElseThrow().code(),
                 description,
@@ -255,7 +205,10 @@ public class RaisingWhistles {
                 fallback,
                 urgency,
                 reporter,
-                phone);
+                phone,
+                mediaUrl,
+                List.of(),
+                now);
     }
 
     /**
@@ -374,14 +327,38 @@ public class RaisingWhistles {
         return category;
     }
 
-    private String description(@Nullable String text, List<Violation> violations) {
+    private static String description(@Nullable String text, int maxLength, List<Violation> violations) {
         if (text == null || text.isBlank()) {
             violations.add(new Violation("description", "is required"));
             return "";
         }
         var stripped = text.strip();
-        violations.addAll(TextBounds.check("description", stripped, properties.descriptionMaxLength()));
+        violations.addAll(TextBounds.check("description", stripped, maxLength));
         return stripped;
+    }
+
+    /** A link as given, http or https only (a link is shown to others; no script or file URLs), never fetched. */
+    private static @Nullable String mediaUrl(@Nullable String text, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        var link = text.strip();
+        var bounds = TextBounds.line("media_url", link, MEDIA_URL_MAX_LENGTH);
+        if (!bounds.isEmpty()) {
+            violations.addAll(bounds);
+            return null;
+        }
+        try {
+            var uri = new java.net.URI(link);
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return link;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        violations.add(new Violation("media_url", "is not an http or https link"));
+        return null;
     }
 
     private static Urgency urgency(@Nullable String name, Urgency fallback, List<Violation> violations) {

@@ -17,9 +17,9 @@ import org.whistle.events.GeoPoint;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.evidence.Upload;
-import org.whistle.intake.following.domain.PublicStatus;
 import org.whistle.intake.raising.domain.Distances;
 import org.whistle.intake.raising.domain.PhoneNumber;
+import org.whistle.intake.raising.domain.PublicStatus;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
@@ -147,8 +147,33 @@ public class SupportingWhistles {
         return Math.round(metres / DISTANCE_STEP_METRES) * DISTANCE_STEP_METRES;
     }
 
-    /** A supporting report just recorded. */
-    public record Supported(UUID supportId, UUID whistleId, List<EvidenceRef> evidence, Instant at) {}
+    /**
+     * A supporting report just recorded.
+     *
+     * @param updateId its entry in the whistle's public timeline (FixMyStreet's update id)
+     */
+    public record Supported(UUID supportId, UUID whistleId, List<EvidenceRef> evidence, Instant at, long updateId) {}
+
+    /**
+     * A further report from an Open311 client (FixMyStreet's update): its own {@code update_id}, so a retry records
+     * nothing twice, and the status it gave, kept on the update and shown with it.
+     */
+    public record ClientUpdate(@Nullable String updateId, String status, boolean saysResolved) {}
+
+    /**
+     * What the public timeline says of a further report. A client's status is honoured as what it is — the reporter's
+     * word, for the centre that verifies: "fixed" on a whistle in hand is a claim (only the lead unit resolves it),
+     * "open" on a whistle reported fixed asks the centre to check again before it verifies or closes.
+     */
+    static String timelineNote(PublicStatus status, @Nullable ClientUpdate update) {
+        if (update == null) {
+            return "另有群众反映此问题";
+        }
+        if (update.saysResolved()) {
+            return status.resolved() ? "对接系统转来群众反映：问题已解决" : "对接系统转来群众反映：问题已解决（待责任单位核实）";
+        }
+        return status.resolved() ? "对接系统转来群众反映：问题仍未解决，请核查" : "对接系统转来群众补充反映";
+    }
 
     /** Records a further report on an open whistle. */
     @Transactional
@@ -158,11 +183,44 @@ public class SupportingWhistles {
             @Nullable String phone,
             List<Upload> uploads,
             @Nullable Caller caller) {
+        return support(whistleId, note, phone, uploads, caller, null);
+    }
+
+    /** Records an Open311 client's update on an open whistle, or answers the one it already recorded. */
+    @Transactional
+    public Supported support(UUID whistleId, @Nullable String note, @Nullable String phone, ClientUpdate update) {
+        return support(whistleId, note, phone, List.of(), null, update);
+    }
+
+    private Supported support(
+            UUID whistleId,
+            @Nullable String note,
+            @Nullable String phone,
+            List<Upload> uploads,
+            @Nullable Caller caller,
+            @Nullable ClientUpdate update) {
         var status = jdbc.sql("SELECT status FROM whistle WHERE whistle_id = :id FOR UPDATE")
                 .param("id", whistleId)
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("whistle", whistleId.toString()));
+        if (update != null && update.updateId() != null) {
+            var earlier = jdbc.sql("""
+                            SELECT support_id, evidence, created_at, timeline_entry_id FROM whistle_support
+                            WHERE whistle_id = :whistle AND client_update_id = :update""")
+                    .param("whistle", whistleId)
+                    .param("update", update.updateId())
+                    .query((rs, n) -> new Supported(
+                            rs.getObject("support_id", UUID.class),
+                            whistleId,
+                            List.of(json.readValue(rs.getString("evidence"), EvidenceRef[].class)),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            rs.getLong("timeline_entry_id")))
+                    .optional();
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         if (!PublicStatus.valueOf(status).open()) {
             throw new ConflictException("the whistle is no longer open; raise a new whistle instead");
         }
@@ -184,10 +242,24 @@ public class SupportingWhistles {
         var refs = evidence.keep(uploads, by);
         var id = EventIds.next();
         var at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        long entry = jdbc.sql("""
+                        INSERT INTO whistle_timeline (whistle_id, kind, status, note, evidence, client_status, at)
+                        VALUES (:whistle, 'SUPPORTED', :status, :note, CAST(:evidence AS jsonb), :clientStatus, :at)
+                        RETURNING entry_id""")
+                .param("whistle", whistleId)
+                .param("status", status)
+                .param("note", timelineNote(PublicStatus.valueOf(status), update))
+                .param("evidence", json.writeValueAsString(refs))
+                .param("clientStatus", update == null ? null : update.status())
+                .param("at", at)
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                         INSERT INTO whistle_support (support_id, whistle_id, reporter_kind, reporter_user_id,
-                            phone_cipher, masked_phone, note, evidence, created_at)
-                        VALUES (:id, :whistle, :kind, :user, :phone, :masked, :note, CAST(:evidence AS jsonb), :at)""")
+                            phone_cipher, masked_phone, note, evidence, created_at, client_update_id, client_status,
+                            timeline_entry_id)
+                        VALUES (:id, :whistle, :kind, :user, :phone, :masked, :note, CAST(:evidence AS jsonb), :at,
+                            :clientUpdate, :clientStatus, :entry)""")
                 .param("id", id)
                 .param("whistle", whistleId)
                 .param("kind", caller != null ? "USER" : number != null ? "PHONE" : "ANONYMOUS")
@@ -197,17 +269,11 @@ public class SupportingWhistles {
                 .param("note", text)
                 .param("evidence", json.writeValueAsString(refs))
                 .param("at", at)
-                .update();
-        jdbc.sql("""
-                        INSERT INTO whistle_timeline (whistle_id, kind, status, note, evidence, at)
-                        VALUES (:whistle, 'SUPPORTED', :status, :note, CAST(:evidence AS jsonb), :at)""")
-                .param("whistle", whistleId)
-                .param("status", status)
-                .param("note", "另有群众反映此问题")
-                .param("evidence", json.writeValueAsString(refs))
-                .param("at", at)
+                .param("clientUpdate", update == null ? null : update.updateId())
+                .param("clientStatus", update == null ? null : update.status())
+                .param("entry", entry)
                 .update();
         store.attachEvidence(whistleId, refs);
-        return new Supported(id, whistleId, refs, at.toInstant());
+        return new Supported(id, whistleId, refs, at.toInstant(), entry);
     }
 }

@@ -1,6 +1,5 @@
 package org.whistle.intake.raising;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,13 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.whistle.events.Channel;
 import org.whistle.events.EvidenceRef;
-import org.whistle.events.GeoPoint;
-import org.whistle.events.Reporter;
-import org.whistle.events.Urgency;
-import org.whistle.events.WhistleId;
-import org.whistle.intake.raising.Raised.Place;
+import org.whistle.intake.raising.domain.Whistle;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whistle table as raising writes it: one insert per whistle, its evidence attached in the same transaction. */
@@ -29,36 +23,19 @@ class WhistleStore {
         this.json = json;
     }
 
-    record NewWhistle(
-            WhistleId id,
-            byte[] trackingCodeHash,
-            Channel channel,
-            String categoryCode,
-            String description,
-            @Nullable GeoPoint point,
-            @Nullable String address,
-            @Nullable Place grid,
-            @Nullable Place street,
-            List<String> ancestry,
-            @Nullable Place fallbackOwner,
-            Urgency urgency,
-            Reporter reporter,
-            byte @Nullable [] phoneCipher,
-            List<EvidenceRef> evidence,
-            Instant raisedAt) {}
-
-    void insert(NewWhistle w) {
+    /** The whistle's row, its first timeline entry, and its evidence attached to it. */
+    void insert(Whistle w, byte[] trackingCodeHash, byte @Nullable [] phoneCipher) {
         var at = OffsetDateTime.ofInstant(w.raisedAt(), ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO whistle (whistle_id, tracking_code_hash, channel, category_code, description, lat, lng,
                             address, grid_id, grid_name, street_id, street_name, ancestry, fallback_owner_id, urgency,
                             reporter_kind, reporter_user_id, reporter_role, phone_cipher, masked_phone, evidence,
-                            raised_at, updated_at)
+                            media_url, raised_at, updated_at)
                         VALUES (:id, :codeHash, :channel, :category, :description, :lat, :lng, :address, :gridId,
                             :gridName, :streetId, :streetName, string_to_array(:ancestry, ','), :fallback, :urgency,
-                            :reporterKind, :userId, :role, :phone, :masked, CAST(:evidence AS jsonb), :at, :at)""")
+                            :reporterKind, :userId, :role, :phone, :masked, CAST(:evidence AS jsonb), :mediaUrl, :at, :at)""")
                 .param("id", w.id().value())
-                .param("codeHash", w.trackingCodeHash())
+                .param("codeHash", trackingCodeHash)
                 .param("channel", w.channel().name())
                 .param("category", w.categoryCode())
                 .param("description", w.description())
@@ -77,9 +54,10 @@ class WhistleStore {
                 .param("reporterKind", w.reporter().kind().name())
                 .param("userId", w.reporter().userId())
                 .param("role", w.reporter().role())
-                .param("phone", w.phoneCipher())
+                .param("phone", phoneCipher)
                 .param("masked", w.reporter().maskedPhone())
                 .param("evidence", json.writeValueAsString(w.evidence()))
+                .param("mediaUrl", w.mediaUrl())
                 .param("at", at)
                 .update();
         jdbc.sql("""

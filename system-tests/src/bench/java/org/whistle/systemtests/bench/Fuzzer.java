@@ -620,7 +620,7 @@ final class Fuzzer {
                 kinds.add("wrong api_key");
             }
             default -> {
-                params.add("api_key=system-test-only-open311-key");
+                params.add("api_key=" + org.whistle.localstack.LocalStack.open311Key());
                 kinds.add("bad parameters");
             }
         }

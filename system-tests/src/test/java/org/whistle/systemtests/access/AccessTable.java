@@ -545,6 +545,29 @@ final class AccessTable {
                                         f.openWhistle().id(),
                                         "description",
                                         "Open311 补充说明")))),
+                // A photo link from media_url is signed and expires; a made-up signature opens nothing (issue 25).
+                row(
+                        "GET /open311/v2/media/{mediaId}",
+                        ALL_403,
+                        NONE,
+                        403,
+                        get("/open311/v2/media/" + java.util.UUID.randomUUID() + "?expires=1&signature=x")),
+                // ---- intake: Open311 API keys are issued and revoked by administrators (issue 25) ---------------
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row("GET /api/open311/keys", ADMIN_200, NONE, 401, get("/api/open311/keys")),
+                row(
+                        "POST /api/open311/keys",
+                        ADMIN_201,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json("/api/open311/keys", "{\"client\":\"访问矩阵测试系统\"}")),
+                row(
+                        "POST /api/open311/keys/{id}/revoke",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.json("/api/open311/keys/" + java.util.UUID.randomUUID() + "/revoke", "{}")),
                 // ---- notification ---------------------------------------------------------------------------
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
@@ -1482,10 +1505,9 @@ final class AccessTable {
                 .toString();
     }
 
-    /** The Open311 key the system tests' pom gives intake (WHISTLE_OPEN311_API_KEYS). */
+    /** The Open311 key the stack's intake accepts: the demo key its banner prints. */
     static final class Open311 {
-        static final String API_KEY =
-                System.getenv().getOrDefault("WHISTLE_OPEN311_API_KEYS", "").split(",")[0];
+        static final String API_KEY = org.whistle.localstack.LocalStack.open311Key();
 
         private Open311() {}
     }

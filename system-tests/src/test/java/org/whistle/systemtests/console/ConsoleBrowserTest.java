@@ -381,6 +381,12 @@ class ConsoleBrowserTest {
                                                 .isEmpty()
                                         || !d.findElements(By.cssSelector(".error"))
                                                 .isEmpty());
+                    case "keys" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=keys-loaded]"))
+                                        .isEmpty());
                     case "ratings" ->
                         until(
                                 wall,
@@ -412,7 +418,7 @@ class ConsoleBrowserTest {
         assertThat(offered.get("qq.leader.yangzhiqiang")).contains("command");
         assertThat(offered.get("gn.lzg.huangjiye")).contains("unit").doesNotContain("command");
         assertThat(offered.get("ls.resident.zhangguilan")).containsExactly("whistle", "track");
-        assertThat(offered.get("admin")).containsExactly("whistle", "track", "ratings");
+        assertThat(offered.get("admin")).containsExactly("whistle", "track", "ratings", "keys");
         assertThat(offered.get("gn.street.sunhongwei")).contains("ratings");
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.whistle.localstack.LocalStack;
 import org.whistle.systemtests.Casework;
 import org.whistle.systemtests.Gateway;
 import org.whistle.systemtests.Place;
@@ -41,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code shared/open311/README.md}: its {@code package.json} overrides the client's two XML dependencies, which npm
  * cannot fetch from the registry, with stand-ins that throw, and pins {@code request} and {@code lodash}.
  *
- * <p>The intake service accepts the test-only API key that {@code pom.xml} puts in {@code WHISTLE_OPEN311_API_KEYS}
- * (the stack's services inherit this JVM's environment). The test is skipped, never passed, when {@code node} or
+ * <p>The client posts with the demo API key the stack's banner and the README print ({@link LocalStack#open311Key()}),
+ * as a visitor of the Quick start would, and with a key an administrator issues through the gateway. The test is skipped, never passed, when {@code node} or
  * {@code npm} is missing or the npm registry cannot be reached.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,6 +112,33 @@ class Open311ClientTest {
                 }
             }
         }
+    }
+
+    @Test
+    void postsWithAKeyAnAdministratorIssuedAndNotOnceItIsRevoked() throws Exception {
+        var casework = new Casework(platform);
+        var admin = casework.token("admin");
+        var issued = platform.gateway()
+                .post("/api/open311/keys", admin, "{\"client\":\"系统测试 npm open311 客户端\"}")
+                .expect(201);
+        var key = issued.path("key").asString();
+        var endpoint = gatewayBase() + "/open311/v2/";
+        var words = "文明大街路面破损（管理员签发的密钥 " + UUID.randomUUID() + "）";
+
+        var posted = run(List.of("node", "client.js", endpoint, key, JURISDICTION, words), CLIENT_TIMEOUT);
+        assertThat(posted.exitCode()).as(posted.stderr()).isZero();
+        assertThat(line(posted, SUMMARY).path("serviceRequestId").asString("")).isNotBlank();
+
+        platform.gateway()
+                .post("/api/open311/keys/" + issued.path("id").asString() + "/revoke", admin, "{}")
+                .expect(200);
+        var refused = run(List.of("node", "client.js", endpoint, key, JURISDICTION, words + "（吊销后）"), CLIENT_TIMEOUT);
+        assertThat(refused.exitCode()).as(refused.stderr()).isZero();
+        var submit = line(refused, SUMMARY).path("submit");
+        assertThat(submit.path("ok").asBoolean(true))
+                .as("a revoked key posts nothing: %s", submit)
+                .isFalse();
+        assertThat(submit.at("/error/status").asInt()).as(submit.toString()).isEqualTo(403);
     }
 
     @Test
@@ -246,12 +274,9 @@ class Open311ClientTest {
         return org.assertj.core.data.Offset.offset(1e-6);
     }
 
+    /** The key the README's Quick start and the stack's banner print (issue 25). */
     private static String apiKey() {
-        var keys = System.getenv("WHISTLE_OPEN311_API_KEYS");
-        if (keys == null || keys.isBlank()) {
-            fail("WHISTLE_OPEN311_API_KEYS is not set: run through Maven (system-tests/pom.xml sets a test-only key)");
-        }
-        return keys.split(",")[0].strip();
+        return LocalStack.open311Key();
     }
 
     private String gatewayBase() {

@@ -1,6 +1,7 @@
 package org.whistle.intake.following.domain;
 
 import org.jspecify.annotations.Nullable;
+import org.whistle.intake.raising.domain.PublicStatus;
 
 /**
  * When a reporter may rate the result (回访): once the lead unit reported it done (RESOLVED or VERIFIED), or after

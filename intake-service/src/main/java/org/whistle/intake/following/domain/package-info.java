@@ -1,4 +1,4 @@
-/** The reporter-facing lifecycle: public statuses and when feedback may be given. */
+/** The reporter-facing lifecycle: when feedback may be given (the public statuses are raising's, {@code PublicStatus}). */
 @NullMarked
 package org.whistle.intake.following.domain;
 

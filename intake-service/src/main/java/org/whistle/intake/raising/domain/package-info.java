@@ -1,4 +1,7 @@
-/** The rules of raising a whistle that need no framework: phone numbers, tracking codes, distances, the city's extent. */
+/**
+ * The rules of raising a whistle that need no framework: the whistle itself, its public statuses, phone numbers,
+ * tracking codes, distances, the city's extent.
+ */
 @NullMarked
 package org.whistle.intake.raising.domain;
 

@@ -39,7 +39,8 @@ record RaiseWhistleRequest(
                 location == null ? null : location.address(),
                 reporter == null ? null : reporter.phone(),
                 urgency,
-                location == null ? null : location.gridId());
+                location == null ? null : location.gridId(),
+                null);
     }
 
     /**

@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.whistle.events.TraceIds;
 import org.whistle.intake.evidence.Upload;
-import org.whistle.intake.following.domain.PublicStatus;
 import org.whistle.intake.limits.RateLimits;
 import org.whistle.intake.raising.IdempotentRequests;
-import org.whistle.intake.raising.Raised;
 import org.whistle.intake.raising.RaisingWhistles;
 import org.whistle.intake.raising.SupportingWhistles;
+import org.whistle.intake.raising.domain.PublicStatus;
+import org.whistle.intake.raising.domain.Whistle;
 import org.whistle.orgreference.domain.geography.ChinaCoordinates;
 import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.problems.InvalidInputException;
@@ -111,10 +111,11 @@ class WhistleController {
         }
         var hash = hash(json.writeValueAsString(command), caller == null ? "" : caller.subject(), uploads);
         var answer = idempotency.once(key, hash, () -> {
-            var raised = raising.raise(command, uploads, caller, TraceIds.traceIdOf(traceparent));
-            var location = URI.create("/api/whistles/" + raised.id());
+            var whistle = raising.raise(command, uploads, caller, TraceIds.traceIdOf(traceparent))
+                    .whistle();
+            var location = URI.create("/api/whistles/" + whistle.id());
             return new IdempotentRequests.Response(
-                    HttpStatus.CREATED.value(), location, json.writeValueAsString(view(raised, location)));
+                    HttpStatus.CREATED.value(), location, json.writeValueAsString(view(whistle, location)));
         });
         return withTrackingCode(answer);
     }
@@ -143,7 +144,8 @@ class WhistleController {
                 .body(json.writeValueAsString(shown));
     }
 
-    private static Map<String, Object> view(Raised raised, URI location) {
+    /** The reporter's answer, from the whistle as raised (stored for retries without the tracking code). */
+    private static Map<String, Object> view(Whistle raised, URI location) {
         var view = new LinkedHashMap<String, Object>();
         view.put("id", raised.id().toString());
         view.put("status", PublicStatus.RAISED.name());
@@ -152,7 +154,7 @@ class WhistleController {
         view.put("grid", raised.grid());
         view.put("street", raised.street());
         view.put("fallbackOwner", raised.fallbackOwner());
-        view.put("location", raised.location());
+        view.put("location", raised.point());
         view.put("evidence", raised.evidence());
         view.put("raisedAt", raised.raisedAt().toString());
         view.put("statusUrl", location.toString());

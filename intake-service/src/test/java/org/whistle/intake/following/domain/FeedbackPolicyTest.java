@@ -3,6 +3,7 @@ package org.whistle.intake.following.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.whistle.intake.raising.domain.PublicStatus;
 
 class FeedbackPolicyTest {
 

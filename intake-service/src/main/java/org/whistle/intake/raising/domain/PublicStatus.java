@@ -1,4 +1,4 @@
-package org.whistle.intake.following.domain;
+package org.whistle.intake.raising.domain;
 
 import org.whistle.events.TicketState;
 
