@@ -28,7 +28,7 @@ class ServiceLaunchTest {
                     "intake", "jdbc:postgresql://localhost:15432/intake",
                     "dispatch", "jdbc:postgresql://localhost:15432/dispatch",
                     "notification", "jdbc:postgresql://localhost:15432/notification",
-                    "evaluation", "jdbc:postgresql://localhost:15432/evaluation"),
+                    "evaluation", "jdbc:postgresql://localhost:15432/evaluation",
                     "members", "jdbc:postgresql://localhost:15432/members"),
             "postgres",
             "secret");
