@@ -9,7 +9,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.Tickets;
-import org.whistle.dispatch.ticket.domain.UnitCode;
 import org.whistle.events.CommunityTaskCompleted;
 import org.whistle.events.CommunityTaskPublished;
 import org.whistle.events.EventEnvelope;
@@ -20,6 +19,7 @@ import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleId;
 import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
+import org.whistle.orgreference.domain.routing.UnitCode;
 
 /**
  * A small whistle the community handles itself (ADR 0026). When members-service turns it into a community task, the
