@@ -1473,7 +1473,364 @@ final class AccessTable {
                         401,
                         (f, p, s, fresh) -> Request.json(
                                 "/api/evaluation/secretaries/" + NO_SUCH + "/stars",
-                                "{\"stars\":3,\"reason\":\"系统测试\",\"year\":2026}")));
+                                "{\"stars\":3,\"reason\":\"系统测试\",\"year\":2026}")),
+                // ---- members: 党员进小区 (ADR 0026) ----------------------------------------------------------------
+                // One compound of the demo city (将军府小区, in 建华区) for every principal: its branch is whoever
+                // manages it (community staff, grid workers, dispatchers and administrators covering it). Rows that
+                // change state name a compound, workplace or city that does not exist, or an id that does not exist.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "POST /api/members/memberships",
+                        ALL_422,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/memberships",
+                                "{\"name\":\"系统测试\",\"phone\":\"13900000000\",\"kind\":\"COMMUNITY\","
+                                        + "\"memberType\":\"BACKBONE\",\"skills\":[],\"teams\":[],\"availability\":\"每天\","
+                                        + "\"compoundId\":\"" + NO_COMPOUND
+                                        + "\",\"address\":\"系统测试地址\"}")),
+                row("GET /api/members/memberships/me", MEMBER_200, NONE, 401, get("/api/members/memberships/me")),
+                row(
+                        "PUT /api/members/memberships/me/profile",
+                        "404 404 422 404 404 404 404 404 404 404 404 404 404",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/memberships/me/profile",
+                                "{\"name\":\"系统测试\",\"phone\":\"13900000000\",\"kind\":\"COMMUNITY\","
+                                        + "\"memberType\":\"BACKBONE\",\"skills\":[],\"teams\":[],\"availability\":\"每天\","
+                                        + "\"workplaceId\":\"" + NO_COMPOUND + "\"}")),
+                row(
+                        "POST /api/members/memberships/me/transfer",
+                        ALL_422,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/memberships/me/transfer",
+                                "{\"compoundId\":\"" + NO_COMPOUND + "\",\"address\":\"系统测试地址\"}")),
+                row(
+                        "GET /api/members/memberships",
+                        COMPOUND_BRANCH_200,
+                        NONE,
+                        401,
+                        get("/api/members/memberships?compoundId=" + COMPOUND)),
+                row(
+                        "POST /api/members/memberships/{id}/confirm",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/memberships/" + NO_SUCH + "/confirm", "{\"gridId\":\"" + GRID + "\"}")),
+                row(
+                        "POST /api/members/memberships/{id}/reassign",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/memberships/" + NO_SUCH + "/reassign", "{\"gridId\":\"" + GRID + "\"}")),
+                row(
+                        "POST /api/members/memberships/{id}/decline",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.json("/api/members/memberships/" + NO_SUCH + "/decline", reason("系统测试"))),
+                row(
+                        "POST /api/members/workplaces",
+                        ALL_422,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/workplaces",
+                                "{\"id\":\"W-SYSTEST\",\"name\":\"系统测试单位\",\"reportsTo\":\"" + NO_COMPOUND
+                                        + "\",\"contactSubject\":\"systest\",\"contactName\":\"测试\","
+                                        + "\"contactPhone\":\"13900000000\"}")),
+                row(
+                        "GET /api/members/workplaces/{id}/members",
+                        ALL_404,
+                        NONE,
+                        401,
+                        get("/api/members/workplaces/W-NO-SUCH/members")),
+                row(
+                        "GET /api/members/workplaces/{id}/figures",
+                        ALL_404,
+                        NONE,
+                        401,
+                        get("/api/members/workplaces/W-NO-SUCH/figures")),
+                row("GET /api/members/points/me", MEMBER_200, NONE, 401, get("/api/members/points/me")),
+                row(
+                        "GET /api/members/points/members/{memberId}",
+                        ALL_404,
+                        NONE,
+                        401,
+                        get("/api/members/points/members/" + NO_SUCH)),
+                row(
+                        "POST /api/members/points/entries",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/points/entries",
+                                "{\"memberId\":\"" + NO_SUCH + "\",\"ruleCode\":\"TASK\",\"reason\":\"系统测试\"}")),
+                row(
+                        "POST /api/members/points/entries/{id}/correct",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/points/entries/" + NO_SUCH + "/correct",
+                                "{\"amount\":-1,\"reason\":\"系统测试\"}")),
+                row(
+                        "GET /api/members/points/rankings",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/members/points/rankings?compoundId=" + COMPOUND + "&year=2026")),
+                row(
+                        "GET /api/members/points/rules/{cityId}",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/members/points/rules/230200")),
+                row(
+                        "PUT /api/members/points/rules/{cityId}",
+                        "403 403 403 403 403 403 403 403 403 403 403 422 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/points/rules/" + NO_COMPOUND,
+                                "{\"cityId\":\"" + NO_COMPOUND + "\",\"cityName\":\"系统测试\",\"name\":\"系统测试\","
+                                        + "\"basePoints\":0,\"floorPoints\":0,\"annualReset\":false,"
+                                        + "\"noShowPoints\":0}")),
+                row(
+                        "POST /api/members/tasks",
+                        ALL_422,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/tasks",
+                                "{\"kind\":\"GRID_TASK\",\"title\":\"系统测试\",\"description\":\"系统测试\","
+                                        + "\"gridId\":\"" + NO_COMPOUND + "\",\"place\":\"东门\",\"places\":1,"
+                                        + "\"points\":1,\"startsAt\":\"2099-06-01T01:00:00Z\","
+                                        + "\"endsAt\":\"2099-06-01T03:00:00Z\"}")),
+                row("GET /api/members/tasks", ALL_200, NONE, 401, get("/api/members/tasks?compoundId=" + COMPOUND)),
+                row(
+                        "GET /api/members/tasks/managed",
+                        COMPOUND_BRANCH_200,
+                        NONE,
+                        401,
+                        get("/api/members/tasks/managed?compoundId=" + COMPOUND)),
+                row("GET /api/members/tasks/mine", ALL_200, NONE, 401, get("/api/members/tasks/mine")),
+                row("GET /api/members/tasks/{id}", ALL_404, NONE, 401, get("/api/members/tasks/" + NO_SUCH)),
+                row("POST /api/members/tasks/{id}/claim", MEMBER_ONLY_404, NONE, 401, memberTask("claim", "{}")),
+                row("POST /api/members/tasks/{id}/withdraw", MEMBER_ONLY_404, NONE, 401, memberTask("withdraw", "{}")),
+                row(
+                        "POST /api/members/tasks/{id}/confirm",
+                        ALL_404,
+                        NONE,
+                        401,
+                        memberTask("confirm", "{\"memberId\":\"" + NO_SUCH + "\"}")),
+                row(
+                        "POST /api/members/tasks/{id}/decline",
+                        ALL_404,
+                        NONE,
+                        401,
+                        memberTask("decline", "{\"memberId\":\"" + NO_SUCH + "\",\"reason\":\"系统测试\"}")),
+                row(
+                        "POST /api/members/tasks/{id}/check-in [application/json]",
+                        MEMBER_ONLY_404,
+                        NONE,
+                        401,
+                        memberTask("check-in", "{\"lat\":47.35,\"lng\":123.92,\"coordinateSystem\":\"WGS84\"}")),
+                row(
+                        "POST /api/members/tasks/{id}/check-in [multipart/form-data]",
+                        MEMBER_ONLY_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var multipart = new Gateway.Multipart()
+                                    .field("lat", "47.35")
+                                    .field("lng", "123.92")
+                                    .file("photo", "scene.jpg", "image/jpeg", Casework.photo());
+                            return Request.bytes(
+                                    "/api/members/tasks/" + NO_SUCH + "/check-in",
+                                    multipart.contentType(),
+                                    multipart.bytes());
+                        }),
+                row(
+                        "POST /api/members/tasks/{id}/finish [application/json]",
+                        MEMBER_ONLY_404,
+                        NONE,
+                        401,
+                        memberTask("finish", "{\"evidence\":\"系统测试\",\"hours\":1}")),
+                row(
+                        "POST /api/members/tasks/{id}/finish [multipart/form-data]",
+                        MEMBER_ONLY_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var multipart = new Gateway.Multipart()
+                                    .field("evidence", "系统测试")
+                                    .field("hours", "1")
+                                    .file("photo", "done.jpg", "image/jpeg", Casework.photo());
+                            return Request.bytes(
+                                    "/api/members/tasks/" + NO_SUCH + "/finish",
+                                    multipart.contentType(),
+                                    multipart.bytes());
+                        }),
+                row(
+                        "POST /api/members/tasks/{id}/approve",
+                        ALL_404,
+                        NONE,
+                        401,
+                        memberTask("approve", "{\"memberId\":\"" + NO_SUCH + "\"}")),
+                row(
+                        "POST /api/members/tasks/{id}/no-show",
+                        ALL_404,
+                        NONE,
+                        401,
+                        memberTask("no-show", "{\"memberId\":\"" + NO_SUCH + "\"}")),
+                row(
+                        "POST /api/members/tasks/{id}/cancel",
+                        ALL_404,
+                        NONE,
+                        401,
+                        memberTask("cancel", "{\"reason\":\"系统测试\"}")),
+                row(
+                        "GET /api/members/tasks/{id}/photos/{photoId}",
+                        ALL_404,
+                        NONE,
+                        401,
+                        get("/api/members/tasks/" + NO_SUCH + "/photos/" + NO_SUCH)),
+                row(
+                        "POST /api/members/exchange/items",
+                        "403 403 403 403 403 403 201 403 403 403 403 201 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/exchange/items",
+                                "{\"compoundId\":\"" + COMPOUND + "\",\"name\":\"系统测试" + f.next()
+                                        + "\",\"description\":\"系统测试\",\"points\":1,\"stock\":1}")),
+                row(
+                        "POST /api/members/exchange/items/{id}/stock",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.json("/api/members/exchange/items/" + NO_SUCH + "/stock", "{\"stock\":1}")),
+                row(
+                        "GET /api/members/exchange/items",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/members/exchange/items?compoundId=" + COMPOUND)),
+                row(
+                        "POST /api/members/exchange/items/{id}/redeem",
+                        MEMBER_ONLY_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/members/exchange/items/" + NO_SUCH + "/redeem")),
+                row(
+                        "GET /api/members/exchange/redemptions/mine",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/members/exchange/redemptions/mine")),
+                row(
+                        "GET /api/members/exchange/redemptions",
+                        COMPOUND_BRANCH_200,
+                        NONE,
+                        401,
+                        get("/api/members/exchange/redemptions?compoundId=" + COMPOUND)),
+                row(
+                        "POST /api/members/exchange/redemptions/{id}/hand-over",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/members/exchange/redemptions/" + NO_SUCH + "/hand-over")),
+                row(
+                        "GET /api/members/whistles",
+                        COMPOUND_BRANCH_200,
+                        NONE,
+                        401,
+                        get("/api/members/whistles?compoundId=" + COMPOUND)),
+                row(
+                        "POST /api/members/whistles/{whistleId}/task",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/whistles/" + NO_SUCH + "/task",
+                                "{\"title\":\"系统测试\",\"place\":\"东门\",\"places\":1,\"points\":1,"
+                                        + "\"startsAt\":\"2099-06-01T01:00:00Z\",\"endsAt\":\"2099-06-01T03:00:00Z\"}")),
+                row(
+                        "GET /api/members/excellent-members/candidates",
+                        COMPOUND_BRANCH_200,
+                        NONE,
+                        401,
+                        get("/api/members/excellent-members/candidates?compoundId=" + COMPOUND + "&year=2026")),
+                row(
+                        "POST /api/members/excellent-members",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/excellent-members", "{\"memberId\":\"" + NO_SUCH + "\",\"year\":2026}")),
+                row(
+                        "POST /api/members/disclosures",
+                        ALL_403,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/disclosures",
+                                "{\"compoundId\":\"" + NO_COMPOUND + "\",\"year\":2026,\"quarter\":1,"
+                                        + "\"objectionDays\":7}")),
+                row(
+                        "GET /api/members/disclosures",
+                        ALL_200,
+                        NONE,
+                        401,
+                        get("/api/members/disclosures?compoundId=" + COMPOUND)),
+                row(
+                        "POST /api/members/disclosures/{id}/objections",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.json("/api/members/disclosures/" + NO_SUCH + "/objections", reason("系统测试"))),
+                row(
+                        "GET /api/members/disclosures/{id}/objections",
+                        ALL_404,
+                        NONE,
+                        401,
+                        get("/api/members/disclosures/" + NO_SUCH + "/objections")),
+                row(
+                        "POST /api/members/objections/{id}/answer",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/objections/" + NO_SUCH + "/answer", "{\"answer\":\"系统测试\"}")));
+    }
+
+    /** 将军府小区 and its first grid (demo/members.json); a compound code nobody has. */
+    private static final String COMPOUND = "230203003001003";
+
+    private static final String GRID = "230203003001003001";
+    private static final String NO_COMPOUND = "999999999999999";
+    private static final String ALL_422 = "422 422 422 422 422 422 422 422 422 422 422 422 422";
+    /** Only the party member (jh.party.zhaoyumei) has reported in. */
+    private static final String MEMBER_200 = "404 404 200 404 404 404 404 404 404 404 404 404 404";
+    /** The compound's branch among the columns: those whose scope covers 建华区's compound. */
+    private static final String COMPOUND_BRANCH_200 = "403 403 403 403 403 403 200 403 403 403 403 200 403";
+
+    /** What only a member may do, on what does not exist: the party member finds nothing, the others are no members. */
+    private static final String MEMBER_ONLY_404 = "409 409 404 409 409 409 409 409 409 409 409 409 409";
+
+    /** A task that does not exist. */
+    private static Row.Target memberTask(String action, String body) {
+        return (f, p, s, fresh) -> Request.json("/api/members/tasks/" + NO_SUCH + "/" + action, body);
     }
 
     /** Every member of staff (not residents, party members or services). */

@@ -1,0 +1,18 @@
+package org.whistle.members;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.whistle.testing.architecture.ModuleBoundaries;
+
+/** The service keeps the module boundaries of ADR 0022. */
+class ModuleBoundaryTest {
+
+    @Test
+    void keepsTheModuleBoundaries() {
+        ModuleBoundaries.of("org.whistle.members")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.whistle.members"));
+    }
+}
