@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleReported;
 
@@ -16,6 +17,9 @@ import org.whistle.events.WhistleReported;
  * of both streets that summoned it, a street's from its cases and how its whistles were answered; both ranked.
  */
 class AppraisalsTest extends EvaluationServiceTest {
+
+    /** A department only this test knows, so no other test class can have summoned it. */
+    private static final String PARKS = "DEP-PARKS";
 
     private static String dispatcherOf(String street, String centre) {
         return token("d-" + street, List.of("STREET_DISPATCHER"), List.of(street), centre);
@@ -109,8 +113,20 @@ class AppraisalsTest extends EvaluationServiceTest {
                                 dispatcherOf("S2", "CC-S2"))
                         .statusCode())
                 .isEqualTo(200);
+        // A department no case of any test summons: a street centre that never summoned it is told it does not
+        // exist for it, while the district, whose area holds it, reads it.
+        node(PARKS, "DEPARTMENT", "区园林局", "D", List.of("C", "D"), CommandLevel.DISTRICT, "D");
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("SELECT count(*) FROM org_unit WHERE id = :id")
+                                .param("id", PARKS)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(get("/api/evaluation/appraisals/departments/" + PARKS + "?period=2024-11", districtLeader())
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(get(
-                                "/api/evaluation/appraisals/departments/" + ROAD + "?period=2024-11",
+                                "/api/evaluation/appraisals/departments/" + PARKS + "?period=2024-11",
                                 dispatcherOf("S2", "CC-S2"))
                         .statusCode())
                 .isEqualTo(404);

@@ -164,7 +164,7 @@ public abstract class EvaluationServiceTest {
         return EventEnvelope.wrap(data, revision, "test", TraceIds.newTraceId(), java.time.Clock.systemUTC());
     }
 
-    private void node(
+    protected void node(
             String code,
             String kind,
             String name,
