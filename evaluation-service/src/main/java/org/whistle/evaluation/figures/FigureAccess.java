@@ -1,12 +1,11 @@
 package org.whistle.evaluation.figures;
 
-import java.util.EnumSet;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.whistle.evaluation.organisation.Organisation;
+import org.whistle.evaluation.organisation.Staff;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
 
@@ -17,19 +16,6 @@ import org.whistle.security.Role;
  */
 @Component
 public class FigureAccess {
-
-    /** Every role of a member of staff: anyone signed in but residents, party members and systems. */
-    public static final Set<Role> STAFF = EnumSet.of(
-            Role.GRID_WORKER,
-            Role.COMMUNITY_STAFF,
-            Role.STREET_DISPATCHER,
-            Role.DISTRICT_DISPATCHER,
-            Role.CITY_DISPATCHER,
-            Role.DEPARTMENT_OFFICER,
-            Role.DEPARTMENT_LEADER,
-            Role.PROPERTY_STAFF,
-            Role.LEADER,
-            Role.ADMINISTRATOR);
 
     private final JdbcClient jdbc;
 
@@ -44,7 +30,7 @@ public class FigureAccess {
     }
 
     public boolean mayRead(@Nullable Caller caller, Organisation.Unit object, boolean published) {
-        if (caller == null || !caller.hasAny(STAFF)) {
+        if (caller == null || !caller.hasAny(Staff.ROLES)) {
             return false;
         }
         if (caller.has(Role.ADMINISTRATOR) || published) {

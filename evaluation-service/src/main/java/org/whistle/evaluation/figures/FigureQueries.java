@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.whistle.evaluation.figures.domain.Counts;
-import org.whistle.evaluation.figures.domain.Rate.Measure;
 import org.whistle.evaluation.rules.domain.RuleSet;
+import org.whistle.evaluation.vocabulary.domain.Counts;
+import org.whistle.evaluation.vocabulary.domain.Rate.Measure;
 
 /**
  * Counts cases: one SQL statement per figure (or per ranking, grouped), over the rows a {@link Source} gives, with

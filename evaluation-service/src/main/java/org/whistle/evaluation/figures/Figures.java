@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.whistle.evaluation.figures.domain.Counts;
-import org.whistle.evaluation.figures.domain.Period;
-import org.whistle.evaluation.figures.domain.Rate.Measure;
 import org.whistle.evaluation.figures.domain.Rates;
 import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.evaluation.periods.Periods;
 import org.whistle.evaluation.rules.RuleSets;
 import org.whistle.evaluation.rules.domain.RuleSet;
+import org.whistle.evaluation.vocabulary.domain.Counts;
+import org.whistle.evaluation.vocabulary.domain.Period;
+import org.whistle.evaluation.vocabulary.domain.Rate.Measure;
 import org.whistle.problems.NotFoundException;
 
 /**

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.whistle.evaluation.figures.domain.Period;
 import org.whistle.evaluation.periods.domain.AdjustmentState;
 import org.whistle.evaluation.periods.domain.PeriodState;
+import org.whistle.evaluation.vocabulary.domain.Period;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
 

@@ -9,13 +9,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.whistle.evaluation.figures.Figures;
 import org.whistle.evaluation.figures.Scope;
-import org.whistle.evaluation.figures.domain.Counts;
-import org.whistle.evaluation.figures.domain.Period;
-import org.whistle.evaluation.figures.domain.Rate;
 import org.whistle.evaluation.figures.domain.Rates;
 import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.evaluation.rankings.domain.Ranking;
 import org.whistle.evaluation.rules.domain.RuleSet;
+import org.whistle.evaluation.vocabulary.domain.Counts;
+import org.whistle.evaluation.vocabulary.domain.Period;
+import org.whistle.evaluation.vocabulary.domain.Rate;
 
 /**
  * Ranks every object of a level within an area over a period, with the previous period's rank (movement), the

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.whistle.evaluation.rules.domain.RuleSet;
+import org.whistle.evaluation.vocabulary.domain.Counts;
+import org.whistle.evaluation.vocabulary.domain.Rate;
 
 /**
  * The rates of a set of counts under a rule set, and the composite score (综合指标值, 0–100). A rate over nothing

@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.evaluation.figures.Figures;
-import org.whistle.evaluation.figures.domain.Counts;
-import org.whistle.evaluation.figures.domain.Period;
-import org.whistle.evaluation.figures.domain.Rate;
-import org.whistle.evaluation.organisation.Organisation;
-import org.whistle.evaluation.rules.domain.RuleSet;
+import org.whistle.evaluation.vocabulary.domain.Counts;
+import org.whistle.evaluation.vocabulary.domain.Rate;
+import org.whistle.evaluation.web.ObjectView;
+import org.whistle.evaluation.web.PeriodView;
+import org.whistle.evaluation.web.RuleSetRef;
+import org.whistle.evaluation.web.Texts;
 
 /** A figure as the pages read it: every label in Chinese, every time in Asia/Shanghai. */
 public record FigureView(
@@ -21,28 +22,6 @@ public record FigureView(
         @Nullable Values original,
         @Nullable Values pending,
         long pendingAdjustments) {
-
-    public record ObjectView(String id, String name, String kind, String kindLabel) {
-        public static ObjectView of(Organisation.Unit unit) {
-            return new ObjectView(unit.id(), unit.name(), unit.kind(), Texts.kind(unit.kind()));
-        }
-    }
-
-    public record PeriodView(String code, String label, String from, String to) {
-        public static PeriodView of(Period period) {
-            return new PeriodView(
-                    period.code(),
-                    period.label(),
-                    period.from().toString(),
-                    period.to().toString());
-        }
-    }
-
-    public record RuleSetRef(int version, String label) {
-        public static RuleSetRef of(RuleSet rules) {
-            return new RuleSetRef(rules.version(), "第" + rules.version() + "版（" + rules.effectiveFrom() + "起施行）");
-        }
-    }
 
     public record CountView(String measure, String label, long value) {}
 
@@ -102,7 +81,7 @@ public record FigureView(
                 ObjectView.of(f.object()),
                 PeriodView.of(f.period()),
                 f.closed() == null ? "实时数据（期间未关闭）" : f.closed().state().label(),
-                RuleSetRef.of(f.rules()),
+                RuleSetRef.of(f.rules().version(), f.rules().effectiveFrom()),
                 Texts.time(f.asOf()),
                 Values.of(f.figures()),
                 f.original() == null ? null : Values.of(f.original()),

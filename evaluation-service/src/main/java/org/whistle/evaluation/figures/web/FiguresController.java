@@ -13,9 +13,10 @@ import org.whistle.evaluation.exports.Table;
 import org.whistle.evaluation.figures.FigureAccess;
 import org.whistle.evaluation.figures.FigureQueries;
 import org.whistle.evaluation.figures.Figures;
-import org.whistle.evaluation.figures.domain.Period;
-import org.whistle.evaluation.figures.domain.Rate;
 import org.whistle.evaluation.organisation.Organisation;
+import org.whistle.evaluation.vocabulary.domain.Period;
+import org.whistle.evaluation.vocabulary.domain.Rate;
+import org.whistle.evaluation.web.Texts;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 

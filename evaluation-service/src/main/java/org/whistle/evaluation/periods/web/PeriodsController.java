@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.whistle.evaluation.figures.FigureAccess;
-import org.whistle.evaluation.figures.domain.Period;
-import org.whistle.evaluation.figures.web.Texts;
+import org.whistle.evaluation.organisation.Staff;
 import org.whistle.evaluation.periods.Periods;
 import org.whistle.evaluation.rules.RuleSets;
-import org.whistle.evaluation.rules.web.Authors;
+import org.whistle.evaluation.vocabulary.domain.Period;
+import org.whistle.evaluation.web.Authors;
+import org.whistle.evaluation.web.Texts;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
@@ -114,7 +114,7 @@ class PeriodsController {
     }
 
     private static void staff(@Nullable Caller caller) {
-        if (caller == null || !caller.hasAny(FigureAccess.STAFF)) {
+        if (caller == null || !caller.hasAny(Staff.ROLES)) {
             throw new AccessDeniedException("考核期间仅供工作人员查看");
         }
     }

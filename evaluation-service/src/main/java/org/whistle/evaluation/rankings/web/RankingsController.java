@@ -12,11 +12,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.evaluation.exports.Table;
 import org.whistle.evaluation.figures.FigureAccess;
 import org.whistle.evaluation.figures.Figures;
-import org.whistle.evaluation.figures.domain.Period;
-import org.whistle.evaluation.figures.domain.Rate;
-import org.whistle.evaluation.figures.web.FigureView;
-import org.whistle.evaluation.figures.web.Texts;
 import org.whistle.evaluation.rankings.Rankings;
+import org.whistle.evaluation.vocabulary.domain.Period;
+import org.whistle.evaluation.vocabulary.domain.Rate;
+import org.whistle.evaluation.web.ObjectView;
+import org.whistle.evaluation.web.PeriodView;
+import org.whistle.evaluation.web.RuleSetRef;
+import org.whistle.evaluation.web.Texts;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -66,11 +68,11 @@ class RankingsController {
     record RankingView(
             String level,
             String levelLabel,
-            FigureView.ObjectView within,
-            FigureView.PeriodView period,
+            ObjectView within,
+            PeriodView period,
             String by,
             String byLabel,
-            FigureView.RuleSetRef ruleSet,
+            RuleSetRef ruleSet,
             List<RowView> rows,
             List<RowView> red,
             List<RowView> black) {}
@@ -95,11 +97,11 @@ class RankingsController {
         return new RankingView(
                 level,
                 Texts.kind(level),
-                FigureView.ObjectView.of(table.within()),
-                FigureView.PeriodView.of(table.period()),
+                ObjectView.of(table.within()),
+                PeriodView.of(table.period()),
                 table.by() == null ? "COMPOSITE" : table.by().name(),
                 table.by() == null ? "综合指标值" : table.by().label(),
-                FigureView.RuleSetRef.of(table.rules()),
+                RuleSetRef.of(table.rules().version(), table.rules().effectiveFrom()),
                 rows,
                 red,
                 black);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.whistle.evaluation.figures.domain.Rate;
+import org.whistle.evaluation.vocabulary.domain.Rate;
 
 /**
  * One version of the rules figures are computed with: which cases count, how follow-up answers count, and the

@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.whistle.evaluation.figures.FigureAccess;
-import org.whistle.evaluation.figures.domain.Rate;
-import org.whistle.evaluation.figures.web.Texts;
-import org.whistle.evaluation.periods.Periods;
+import org.whistle.evaluation.organisation.Staff;
+import org.whistle.evaluation.rules.ExemptionChanges;
 import org.whistle.evaluation.rules.Exemptions;
 import org.whistle.evaluation.rules.RuleSets;
 import org.whistle.evaluation.rules.domain.RuleSet;
+import org.whistle.evaluation.vocabulary.domain.Rate;
+import org.whistle.evaluation.web.Authors;
+import org.whistle.evaluation.web.Texts;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -46,13 +47,13 @@ class RuleSetsController {
 
     private final RuleSets ruleSets;
     private final Exemptions exemptions;
-    private final Periods periods;
+    private final ExemptionChanges exemptionChanges;
     private final Clock clock;
 
-    RuleSetsController(RuleSets ruleSets, Exemptions exemptions, Periods periods, Clock clock) {
+    RuleSetsController(RuleSets ruleSets, Exemptions exemptions, ExemptionChanges exemptionChanges, Clock clock) {
         this.ruleSets = ruleSets;
         this.exemptions = exemptions;
-        this.periods = periods;
+        this.exemptionChanges = exemptionChanges;
         this.clock = clock;
     }
 
@@ -111,7 +112,7 @@ class RuleSetsController {
     }
 
     private static void staff(@Nullable Caller caller) {
-        if (caller == null || !caller.hasAny(FigureAccess.STAFF)) {
+        if (caller == null || !caller.hasAny(Staff.ROLES)) {
             throw new AccessDeniedException("考核规则仅供工作人员查看");
         }
     }
@@ -237,8 +238,6 @@ class RuleSetsController {
     }
 
     private void adjustClosedPeriods(UUID whistleId, String reason, String author) {
-        for (var code : periods.closedOn(exemptions.countDate(whistleId))) {
-            periods.propose(code, whistleId, null, reason, author, clock.instant());
-        }
+        exemptionChanges.exemptionChanged(whistleId, exemptions.countDate(whistleId), reason, author, clock.instant());
     }
 }

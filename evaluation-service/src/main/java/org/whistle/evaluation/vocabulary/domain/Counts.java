@@ -1,4 +1,4 @@
-package org.whistle.evaluation.figures.domain;
+package org.whistle.evaluation.vocabulary.domain;
 
 import org.jspecify.annotations.Nullable;
 

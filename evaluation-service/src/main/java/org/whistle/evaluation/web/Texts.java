@@ -1,4 +1,4 @@
-package org.whistle.evaluation.figures.web;
+package org.whistle.evaluation.web;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.whistle.evaluation.rules.web;
+package org.whistle.evaluation.web;
 
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;

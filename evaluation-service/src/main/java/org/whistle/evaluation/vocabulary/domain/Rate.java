@@ -1,10 +1,10 @@
-package org.whistle.evaluation.figures.domain;
+package org.whistle.evaluation.vocabulary.domain;
 
 import java.util.function.ToLongFunction;
 
 /**
  * The rates of EVALUATION.md §2 and 三率, each a numerator over a denominator of {@link Counts}; 满意率 adds the
- * basically-satisfied answers at the rule set's weight ({@link Rates}).
+ * basically-satisfied answers at the rule set's weight (figures' {@code Rates}).
  */
 public enum Rate {
     ON_TIME_FILING("按时立案率", Measure.FILED_ON_TIME, Measure.FILED),
@@ -43,11 +43,11 @@ public enum Rate {
         return denominator;
     }
 
-    long numeratorOf(Counts counts) {
+    public long numeratorOf(Counts counts) {
         return numerator.of(counts);
     }
 
-    long denominatorOf(Counts counts) {
+    public long denominatorOf(Counts counts) {
         return denominator.of(counts);
     }
 
