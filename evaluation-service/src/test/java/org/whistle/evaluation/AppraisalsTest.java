@@ -117,7 +117,7 @@ class AppraisalsTest extends EvaluationServiceTest {
         // exist for it, while the district, whose area holds it, reads it.
         node(PARKS, "DEPARTMENT", "区园林局", "D", List.of("C", "D"), CommandLevel.DISTRICT, "D");
         await().atMost(PATIENCE)
-                .until(() -> jdbc.sql("SELECT count(*) FROM org_unit WHERE id = :id")
+                .until(() -> jdbc.sql("SELECT count(*) FROM org_unit WHERE unit_id = :id")
                                 .param("id", PARKS)
                                 .query(Long.class)
                                 .single()
