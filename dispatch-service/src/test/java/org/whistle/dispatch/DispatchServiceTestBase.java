@@ -11,13 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +29,8 @@ import org.whistle.events.TraceIds;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleRaised;
-import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
-import org.whistle.testing.TestInfrastructure;
+import org.whistle.testing.TestEvents;
 import org.whistle.testing.TestIssuer;
 import org.whistle.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -107,17 +100,7 @@ abstract class DispatchServiceTestBase {
     }
 
     static void publish(EventEnvelope<?> event) {
-        try (var producer = new KafkaProducer<String, EventEnvelope<?>>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(),
-                new EnvelopeSerializer())) {
-            producer.send(new ProducerRecord<>(event.topic(), event.key(), event))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + event.type(), e);
-        }
+        TestEvents.publish(event);
     }
 
     static WhistleRaised whistle(String category, @Nullable String grid, @Nullable String street, String description) {
