@@ -155,6 +155,28 @@ class AccessAndIntegrityTest extends DispatchServiceTestBase {
     }
 
     @Test
+    void aCentresQueueLinksEachPageToTheNextOne() {
+        gannanRoadDamage();
+        gannanRoadDamage();
+        var street = streetDispatcherOfGannanTown();
+        var path = "/api/queues/centres/" + DemoCity.GANNAN_TOWN_CENTRE + "?state=RAISED&size=1&sort=raisedAt,desc";
+
+        var first = get(path, street).ok();
+        var next = first.text("/next");
+        assertThat(next)
+                .startsWith("/api/queues/centres/" + DemoCity.GANNAN_TOWN_CENTRE + "?")
+                .contains("state=RAISED", "size=1", "after=" + first.text("/after"));
+        var second = get(next, street).ok();
+
+        assertThat(second.body().at("/items").size()).isEqualTo(1);
+        assertThat(second.text("/items/0/raisedAt")).isLessThanOrEqualTo(first.text("/items/0/raisedAt"));
+        assertThat(second.text("/items/0/ticketId")).isNotEqualTo(first.text("/items/0/ticketId"));
+        assertThat(get(path + "&after=not-a-cursor", street).status()).isEqualTo(422);
+        assertThat(get(path.replace("state=RAISED", "state=SOMETHING"), street).status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void countsAnAreasOpenTicketsByGridForTheCommandCentreMap() {
         var street = streetDispatcherOfGannanTown();
         var before = openInFanrongGrid(street);
