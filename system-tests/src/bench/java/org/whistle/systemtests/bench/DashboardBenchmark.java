@@ -79,17 +79,14 @@ class DashboardBenchmark {
                 "overview of the city (city dispatcher)",
                 new String[] {"/api/tickets/overview?area=230200", "qq.city.zhoujian"});
         var queue = "/api/queues/centres/QQ-230225100-ZHZX?size=20&sort=raisedAt,desc";
-        queries.put(
-                "甘南镇 centre's queue, newest first, page 1 of 20", new String[] {queue, WhistleTarget.DISPATCHER});
+        queries.put("甘南镇 centre's queue, newest first, page 1 of 20", new String[] {queue, WhistleTarget.DISPATCHER});
         queries.put("甘南镇 centre's open DISPATCHED tickets, page 1", new String[] {
             "/api/queues/centres/QQ-230225100-ZHZX?state=DISPATCHED&size=20", WhistleTarget.DISPATCHER
         });
         // Pages follow each other by cursor (ADR 0030): page 500 is the link the 499th page hands out.
-        queries.put(
-                "甘南镇 centre's queue, page 500 of 20",
-                new String[] {
-                    pageOf(http, gateway, tokens.of(WhistleTarget.DISPATCHER), queue, 500), WhistleTarget.DISPATCHER
-                });
+        queries.put("甘南镇 centre's queue, page 500 of 20", new String[] {
+            pageOf(http, gateway, tokens.of(WhistleTarget.DISPATCHER), queue, 500), WhistleTarget.DISPATCHER
+        });
         queries.put(
                 "roads section's work queue (unit system)",
                 new String[] {"/api/queues/units/" + WhistleTarget.LEAD, WhistleTarget.UNIT_SYSTEM});
