@@ -142,7 +142,7 @@ class AccessAndIntegrityTest extends DispatchServiceTestBase {
                         street)
                 .ok();
         assertThat(queue.body().at("/items").findValuesAsString("ticketId")).contains(id);
-        assertThat(queue.body().at("/total").asLong()).isPositive();
+        assertThat(queue.body().at("/size").asInt()).isEqualTo(200);
         var overview = get("/api/tickets/overview?area=" + DemoCity.GANNAN_TOWN, street)
                 .ok();
         assertThat(overview.body().at("/raisedToday").asLong()).isPositive();
@@ -151,6 +151,28 @@ class AccessAndIntegrityTest extends DispatchServiceTestBase {
                 .isEqualTo(403);
         assertThat(get("/api/queues/centres/" + DemoCity.GANNAN_TOWN_CENTRE + "?sort=nonsense", street)
                         .status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void aCentresQueueLinksEachPageToTheNextOne() {
+        gannanRoadDamage();
+        gannanRoadDamage();
+        var street = streetDispatcherOfGannanTown();
+        var path = "/api/queues/centres/" + DemoCity.GANNAN_TOWN_CENTRE + "?state=RAISED&size=1&sort=raisedAt,desc";
+
+        var first = get(path, street).ok();
+        var next = first.text("/next");
+        assertThat(next)
+                .startsWith("/api/queues/centres/" + DemoCity.GANNAN_TOWN_CENTRE + "?")
+                .contains("state=RAISED", "size=1", "after=" + first.text("/after"));
+        var second = get(next, street).ok();
+
+        assertThat(second.body().at("/items").size()).isEqualTo(1);
+        assertThat(second.text("/items/0/raisedAt")).isLessThanOrEqualTo(first.text("/items/0/raisedAt"));
+        assertThat(second.text("/items/0/ticketId")).isNotEqualTo(first.text("/items/0/ticketId"));
+        assertThat(get(path + "&after=not-a-cursor", street).status()).isEqualTo(422);
+        assertThat(get(path.replace("state=RAISED", "state=SOMETHING"), street).status())
                 .isEqualTo(422);
     }
 

@@ -3,11 +3,13 @@ package org.whistle.dispatch.community;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.ChangingTickets;
+import org.whistle.dispatch.ticket.EventBatches;
 import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.events.CommunityTaskCompleted;
 import org.whistle.events.CommunityTaskPublished;
@@ -38,18 +40,27 @@ class CommunityTasks {
     private static final EnumSet<TicketState> TAKES_A_SUMMONS =
             EnumSet.of(TicketState.RAISED, TicketState.FILED, TicketState.RETURNED);
 
+    private final EventBatches batches;
     private final IdempotentHandling handling;
     private final ChangingTickets changing;
     private final Tickets tickets;
 
-    CommunityTasks(IdempotentHandling handling, ChangingTickets changing, Tickets tickets) {
+    CommunityTasks(EventBatches batches, IdempotentHandling handling, ChangingTickets changing, Tickets tickets) {
+        this.batches = batches;
         this.handling = handling;
         this.changing = changing;
         this.tickets = tickets;
     }
 
-    @KafkaListener(topics = Topics.COMMUNITY_TASKS, groupId = "dispatch-service")
-    void on(EventEnvelope<?> event) {
+    @KafkaListener(
+            topics = Topics.COMMUNITY_TASKS,
+            groupId = "dispatch-service",
+            containerFactory = EventBatches.FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        batches.handle(records, this::on);
+    }
+
+    private void on(EventEnvelope<?> event) {
         switch (event.data()) {
             case CommunityTaskPublished published
             when published.whistleId() != null ->

@@ -1,11 +1,14 @@
 package org.whistle.dispatch.followup;
 
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.ChangingTickets;
 import org.whistle.dispatch.ticket.DispatchProperties;
+import org.whistle.dispatch.ticket.EventBatches;
 import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.dispatch.ticket.domain.FollowUpAnswer;
 import org.whistle.events.Actor;
@@ -27,20 +30,34 @@ class FollowingUp {
     private static final Actor FOLLOW_UP = Actor.system("intake-service");
     private static final Logger log = LoggerFactory.getLogger(FollowingUp.class);
 
+    private final EventBatches batches;
     private final IdempotentHandling handling;
     private final ChangingTickets changing;
     private final Tickets tickets;
     private final DispatchProperties properties;
 
-    FollowingUp(IdempotentHandling handling, ChangingTickets changing, Tickets tickets, DispatchProperties properties) {
+    FollowingUp(
+            EventBatches batches,
+            IdempotentHandling handling,
+            ChangingTickets changing,
+            Tickets tickets,
+            DispatchProperties properties) {
+        this.batches = batches;
         this.handling = handling;
         this.changing = changing;
         this.tickets = tickets;
         this.properties = properties;
     }
 
-    @KafkaListener(topics = Topics.WHISTLE_FEEDBACK, groupId = "dispatch-service")
-    void on(EventEnvelope<?> event) {
+    @KafkaListener(
+            topics = Topics.WHISTLE_FEEDBACK,
+            groupId = "dispatch-service",
+            containerFactory = EventBatches.FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        batches.handle(records, this::on);
+    }
+
+    private void on(EventEnvelope<?> event) {
         handling.handleOnce(CONSUMER, event, WhistleFeedback.class, feedback -> answer(feedback, event.traceId()));
     }
 

@@ -4,28 +4,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
+import org.whistle.events.CommandLevel;
+import org.whistle.events.TicketState;
 import org.whistle.problems.InvalidInputException;
 
 /** Work queues and overview numbers in plain SQL over the ticket tables and their indexes. */
 @Component
 public class TicketQueries {
 
-    /** Sortable columns of a centre's queue, by the names the API uses. */
-    private static final Map<String, String> SORTS = Map.of(
-            "raisedAt", "raised_at",
-            "updatedAt", "updated_at",
-            "priority", "priority",
-            "number", "number",
-            "state", "state");
-
     private static final String OPEN = "('CLOSED', 'REJECTED', 'MERGED')";
+    private static final Set<String> FINISHED = Set.of("CLOSED", "REJECTED", "MERGED");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -58,7 +56,21 @@ public class TicketQueries {
             Instant raisedAt,
             Instant updatedAt) {}
 
-    public record Page<T>(List<T> items, int page, int size, long total) {}
+    /**
+     * A page of a queue: its items, the cursor of the next page ({@code after}) and the link to it ({@code next}),
+     * both {@code null} on the last page.
+     */
+    public record Page<T>(
+            List<T> items,
+            int size,
+            @Nullable String after,
+            @Nullable String next) {
+
+        /** This page with the link to the next one, made by the web edge that knows the request. */
+        public Page<T> linked(java.util.function.Function<String, String> link) {
+            return after == null ? this : new Page<>(items, size, after, link.apply(after));
+        }
+    }
 
     public record Overview(
             String area,
@@ -99,40 +111,22 @@ public class TicketQueries {
                 .list();
     }
 
+    /**
+     * One page of a centre's queue, newest (or with {@code raisedAt,asc} oldest) first, after the {@code after} cursor
+     * of the page before: read along an index in the queue's order and stopped after {@code size} items, so every
+     * page costs what the first does (ADR 0030). An open state is read from the small index of open tickets alone.
+     */
     public Page<CentreQueueItem> centreQueue(
             String centre,
             @Nullable String state,
             @Nullable String level,
             @Nullable String category,
-            int page,
+            @Nullable String after,
             int size,
             @Nullable String sort) {
-        if (page < 0) {
-            throw InvalidInputException.of("page", "must not be negative");
-        }
-        if (size < 1 || size > 200) {
-            throw InvalidInputException.of("size", "must be between 1 and 200");
-        }
-        var order = orderBy(sort);
-        var where = """
-                WHERE owning_centre = :centre
-                  AND (CAST(:state AS text) IS NULL OR state = :state)
-                  AND (CAST(:level AS text) IS NULL OR level = :level)
-                  AND (CAST(:category AS text) IS NULL OR category = :category)
-                """;
-        var params = new java.util.HashMap<String, @Nullable Object>();
-        params.put("centre", centre);
-        params.put("state", state);
-        params.put("level", level);
-        params.put("category", category);
-        long total = jdbc.sql("SELECT count(*) FROM ticket " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql("SELECT * FROM ticket " + where + " ORDER BY " + order + " LIMIT :size OFFSET :offset")
-                .params(params)
-                .param("size", size)
-                .param("offset", (long) page * size)
+        var statement = centreQueueStatement(centre, state, level, category, after, size, sort);
+        var rows = jdbc.sql(statement.sql())
+                .params(statement.params())
                 .query((rs, n) -> new CentreQueueItem(
                         rs.getObject("id", UUID.class).toString(),
                         rs.getString("number"),
@@ -143,7 +137,74 @@ public class TicketQueries {
                         rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .list();
-        return new Page<>(items, page, size, total);
+        if (rows.size() <= size) {
+            return new Page<>(rows, size, null, null);
+        }
+        var items = rows.subList(0, size);
+        var last = items.getLast();
+        return new Page<>(List.copyOf(items), size, QueueCursor.of(last.raisedAt(), last.number()), null);
+    }
+
+    /** A statement and its parameters: what a read sends, so that its plan can be examined as it is run. */
+    public record Statement(String sql, Map<String, @Nullable Object> params) {}
+
+    /** The statement of {@link #centreQueue} (one more row than the page, to know whether another follows). */
+    public Statement centreQueueStatement(
+            String centre,
+            @Nullable String state,
+            @Nullable String level,
+            @Nullable String category,
+            @Nullable String after,
+            int size,
+            @Nullable String sort) {
+        if (size < 1 || size > 200) {
+            throw InvalidInputException.of("size", "must be between 1 and 200");
+        }
+        boolean descending = descending(sort);
+        var sql = new StringBuilder("SELECT id, number, category, priority, level, state, raised_at, updated_at"
+                + " FROM ticket WHERE owning_centre = :centre");
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("centre", centre);
+        if (state != null) {
+            var known = Arrays.stream(TicketState.values()).map(Enum::name).toList();
+            if (!known.contains(state)) {
+                throw InvalidInputException.of("state", "must be one of " + known);
+            }
+            sql.append(" AND state = :state");
+            params.put("state", state);
+            if (!FINISHED.contains(state)) {
+                // Said in the statement's own words so that the planner may read the index of open tickets.
+                sql.append(" AND state NOT IN " + OPEN);
+            }
+        }
+        if (level != null) {
+            var known = Arrays.stream(CommandLevel.values()).map(Enum::name).toList();
+            if (!known.contains(level)) {
+                throw InvalidInputException.of("level", "must be one of " + known);
+            }
+            sql.append(" AND level = :level");
+            params.put("level", level);
+        }
+        if (category != null) {
+            if (category.length() > 64) {
+                throw InvalidInputException.of("category", "must be at most 64 characters");
+            }
+            sql.append(" AND category = :category");
+            params.put("category", category);
+        }
+        if (after != null) {
+            var cursor = QueueCursor.parse(after);
+            sql.append(
+                    descending
+                            ? " AND (raised_at, number) < (:afterAt, :afterNumber)"
+                            : " AND (raised_at, number) > (:afterAt, :afterNumber)");
+            params.put("afterAt", cursor.raisedAt().atOffset(ZoneOffset.UTC));
+            params.put("afterNumber", cursor.number());
+        }
+        sql.append(descending ? " ORDER BY raised_at DESC, number DESC" : " ORDER BY raised_at, number");
+        sql.append(" LIMIT :limit");
+        params.put("limit", size + 1);
+        return new Statement(sql.toString(), params);
     }
 
     /**
@@ -151,68 +212,79 @@ public class TicketQueries {
      * grid feed the command centre's map (tickets placed in no grid are left out there).
      */
     public Overview overview(String area) {
-        var today = clock.instant().atZone(TicketNumber.ZONE).toLocalDate();
-        var start = today.atStartOfDay(TicketNumber.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-        var end = start.plusDays(1);
-        var areaParam = new String[] {area};
-        var byLevelAndState = jdbc.sql("SELECT level || '/' || state AS key, count(*) AS n FROM ticket"
-                        + " WHERE area_path @> CAST(:area AS text[]) AND state NOT IN " + OPEN
-                        + " GROUP BY level, state ORDER BY level, state")
-                .param("area", areaParam)
-                .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
-                .list();
-        long raised = jdbc.sql("SELECT count(*) FROM ticket WHERE area_path @> CAST(:area AS text[])"
-                        + " AND raised_at >= :start AND raised_at < :end")
-                .param("area", areaParam)
-                .param("start", start)
-                .param("end", end)
-                .query(Long.class)
+        var statements = overviewStatements(area);
+        var byLevelAndState = counts(statements.get(0));
+        var day = jdbc.sql(statements.get(1).sql())
+                .params(statements.get(1).params())
+                .query((rs, n) -> new long[] {rs.getLong("raised"), rs.getLong("closed")})
                 .single();
-        long closed = jdbc.sql("SELECT count(*) FROM ticket WHERE area_path @> CAST(:area AS text[])"
-                        + " AND closed_at >= :start AND closed_at < :end")
-                .param("area", areaParam)
-                .param("start", start)
-                .param("end", end)
-                .query(Long.class)
-                .single();
-        var byStreet = jdbc.sql("SELECT coalesce(street_id, '-') AS key, count(*) AS n FROM ticket"
-                        + " WHERE area_path @> CAST(:area AS text[]) AND state NOT IN " + OPEN
-                        + " GROUP BY street_id ORDER BY n DESC, key")
-                .param("area", areaParam)
-                .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
-                .list();
-        var byUnit = jdbc.sql(
-                        "SELECT k.unit AS key, count(*) AS n FROM ticket_task k JOIN ticket t ON t.id = k.ticket_id"
-                                + " WHERE t.area_path @> CAST(:area AS text[]) AND t.state NOT IN " + OPEN
-                                + " AND k.state IN ('SUMMONED', 'REPORTED_IN', 'ON_SITE')"
-                                + " GROUP BY k.unit ORDER BY n DESC, key")
-                .param("area", areaParam)
-                .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
-                .list();
-        var byGrid = jdbc.sql("SELECT grid_id AS key, count(*) AS n FROM ticket"
-                        + " WHERE area_path @> CAST(:area AS text[]) AND state NOT IN " + OPEN
-                        + " AND grid_id IS NOT NULL GROUP BY grid_id ORDER BY n DESC, key")
-                .param("area", areaParam)
-                .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
-                .list();
-        return new Overview(area, byLevelAndState, raised, closed, byStreet, byUnit, byGrid);
+        return new Overview(
+                area,
+                byLevelAndState,
+                day[0],
+                day[1],
+                counts(statements.get(2)),
+                counts(statements.get(3)),
+                counts(statements.get(4)));
     }
 
-    private static String orderBy(@Nullable String sort) {
+    /**
+     * The statements of {@link #overview}, all over the counters (V4, ADR 0030), none over the tickets: open by
+     * level/state, raised and closed today, open by street, open tasks by unit, open by grid.
+     */
+    public List<Statement> overviewStatements(String area) {
+        var today = clock.instant().atZone(TicketNumber.ZONE).toLocalDate();
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("area", new String[] {area});
+        params.put("today", today);
+        return List.of(
+                new Statement(
+                        "SELECT level || '/' || state AS key, sum(n) AS n FROM ticket_open_count"
+                                + " WHERE area_path @> CAST(:area AS text[])"
+                                + " GROUP BY level, state HAVING sum(n) > 0 ORDER BY level, state",
+                        params),
+                new Statement(
+                        "SELECT coalesce(sum(raised), 0) AS raised, coalesce(sum(closed), 0) AS closed"
+                                + " FROM ticket_day_count WHERE day = :today AND area_path @> CAST(:area AS text[])",
+                        params),
+                new Statement(
+                        "SELECT coalesce(nullif(street_id, ''), '-') AS key, sum(n) AS n"
+                                + " FROM ticket_open_count WHERE area_path @> CAST(:area AS text[])"
+                                + " GROUP BY street_id HAVING sum(n) > 0 ORDER BY n DESC, key",
+                        params),
+                new Statement(
+                        "SELECT unit AS key, sum(n) AS n FROM ticket_open_task_count"
+                                + " WHERE area_path @> CAST(:area AS text[])"
+                                + " GROUP BY unit HAVING sum(n) > 0 ORDER BY n DESC, key",
+                        params),
+                new Statement(
+                        "SELECT grid_id AS key, sum(n) AS n FROM ticket_open_count"
+                                + " WHERE area_path @> CAST(:area AS text[]) AND grid_id <> ''"
+                                + " GROUP BY grid_id HAVING sum(n) > 0 ORDER BY n DESC, key",
+                        params));
+    }
+
+    private List<Count> counts(Statement statement) {
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query((rs, n) -> new Count(rs.getString("key"), rs.getLong("n")))
+                .list();
+    }
+
+    /** The queue's order: by raised time (and number), newest first unless {@code raisedAt,asc}. */
+    private static boolean descending(@Nullable String sort) {
         if (sort == null || sort.isBlank()) {
-            return "raised_at DESC, number";
+            return true;
         }
         var parts = sort.split(",", 2);
-        var column = SORTS.get(parts[0].trim());
-        if (column == null) {
-            throw InvalidInputException.of(
-                    "sort", "must be one of " + SORTS.keySet().stream().sorted().toList());
+        if (!parts[0].trim().equals("raisedAt")) {
+            throw InvalidInputException.of("sort", "must be raisedAt (the queue is read in the order it is indexed)");
         }
         var direction = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw InvalidInputException.of("sort", "direction must be asc or desc");
         }
-        return column + " " + direction + ", number";
+        return direction.equals("desc");
     }
 
     private static @Nullable Instant instantOrNull(@Nullable OffsetDateTime value) {

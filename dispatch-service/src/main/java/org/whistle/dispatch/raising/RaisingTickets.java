@@ -1,10 +1,13 @@
 package org.whistle.dispatch.raising;
 
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.ChangingTickets;
+import org.whistle.dispatch.ticket.EventBatches;
 import org.whistle.dispatch.ticket.OrgLookups;
 import org.whistle.dispatch.ticket.Placement;
 import org.whistle.events.CommandLevel;
@@ -24,18 +27,27 @@ class RaisingTickets {
     static final String CONSUMER = "dispatch.whistle-raised";
     private static final Logger log = LoggerFactory.getLogger(RaisingTickets.class);
 
+    private final EventBatches batches;
     private final IdempotentHandling handling;
     private final ChangingTickets changing;
     private final OrgLookups org;
 
-    RaisingTickets(IdempotentHandling handling, ChangingTickets changing, OrgLookups org) {
+    RaisingTickets(EventBatches batches, IdempotentHandling handling, ChangingTickets changing, OrgLookups org) {
+        this.batches = batches;
         this.handling = handling;
         this.changing = changing;
         this.org = org;
     }
 
-    @KafkaListener(topics = Topics.WHISTLE_RAISED, groupId = "dispatch-service")
-    void on(EventEnvelope<?> event) {
+    @KafkaListener(
+            topics = Topics.WHISTLE_RAISED,
+            groupId = "dispatch-service",
+            containerFactory = EventBatches.FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        batches.handle(records, this::on);
+    }
+
+    private void on(EventEnvelope<?> event) {
         handling.handleOnce(CONSUMER, event, WhistleRaised.class, whistle -> raise(whistle, event.traceId()));
     }
 

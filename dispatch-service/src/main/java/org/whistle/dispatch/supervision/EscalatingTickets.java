@@ -1,10 +1,13 @@
 package org.whistle.dispatch.supervision;
 
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.ChangingTickets;
+import org.whistle.dispatch.ticket.EventBatches;
 import org.whistle.dispatch.ticket.OrgLookups;
 import org.whistle.dispatch.ticket.Tickets;
 import org.whistle.dispatch.ticket.domain.AutoClosePolicy;
@@ -31,20 +34,34 @@ class EscalatingTickets {
     private static final Actor SLA = Actor.system("sla-service");
     private static final Logger log = LoggerFactory.getLogger(EscalatingTickets.class);
 
+    private final EventBatches batches;
     private final IdempotentHandling handling;
     private final ChangingTickets changing;
     private final Tickets tickets;
     private final OrgLookups org;
 
-    EscalatingTickets(IdempotentHandling handling, ChangingTickets changing, Tickets tickets, OrgLookups org) {
+    EscalatingTickets(
+            EventBatches batches,
+            IdempotentHandling handling,
+            ChangingTickets changing,
+            Tickets tickets,
+            OrgLookups org) {
+        this.batches = batches;
         this.handling = handling;
         this.changing = changing;
         this.tickets = tickets;
         this.org = org;
     }
 
-    @KafkaListener(topics = Topics.WHISTLE_ESCALATED, groupId = "dispatch-service")
-    void on(EventEnvelope<?> event) {
+    @KafkaListener(
+            topics = Topics.WHISTLE_ESCALATED,
+            groupId = "dispatch-service",
+            containerFactory = EventBatches.FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        batches.handle(records, this::on);
+    }
+
+    private void on(EventEnvelope<?> event) {
         if (event.data() instanceof WhistleEscalated warning && warning.kind() != WhistleEscalated.Kind.ESCALATION) {
             return;
         }

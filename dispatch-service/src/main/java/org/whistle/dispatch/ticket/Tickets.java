@@ -124,8 +124,10 @@ public class Tickets {
         write(
                 ticket,
                 null,
+                now,
                 "INSERT INTO ticket (" + columns + ") SELECT " + columns
-                        + " FROM jsonb_populate_record(NULL::ticket, CAST(:ticket AS jsonb)) RETURNING id",
+                        + " FROM jsonb_populate_record(NULL::ticket, CAST(:ticket AS jsonb))"
+                        + " RETURNING id, grid_id, street_id, area_path",
                 Map.of("ticket", JSON.writeValueAsString(row)));
     }
 
@@ -150,12 +152,13 @@ public class Tickets {
         int updated = write(
                 ticket,
                 before.snapshot(),
+                null,
                 "UPDATE ticket t SET (" + columns + ") = (SELECT " + columns
                         + " FROM jsonb_populate_record(NULL::ticket, CAST(:ticket AS jsonb)))"
                         + " WHERE t.id = :id AND t.revision = :expected AND (:expected = 0 OR EXISTS ("
                         + "SELECT 1 FROM ticket_timeline_entry e"
                         + " WHERE e.ticket_id = :id AND e.sequence = :expected AND e.hash = :expectedHead))"
-                        + " RETURNING t.id",
+                        + " RETURNING t.id, t.grid_id, t.street_id, t.area_path",
                 params);
         if (updated != 1) {
             throw new ConflictException("ticket " + ticket.number() + " changed meanwhile (expected revision "
@@ -166,12 +169,18 @@ public class Tickets {
     /**
      * One statement: {@code headSql} (returning the ticket's id when it may be written), then — only if it did — the
      * part rows that differ from {@code before}, the timeline entries after {@code before}'s revision, and the new
-     * head marked for the next checkpoint (ADR 0016): a ticket changed twice before a checkpoint is anchored once.
+     * head marked for the next checkpoint (ADR 0016): a ticket changed twice before a checkpoint is anchored once —
+     * and the overview's counters moved by what the change makes of the ticket's share (ADR 0030), keyed by where the
+     * ticket was raised as {@code headSql} returns it, so they count exactly what is stored.
      *
      * @return 1 when written, 0 when {@code headSql} refused
      */
     private int write(
-            Ticket ticket, @Nullable TicketSnapshot before, String headSql, Map<String, @Nullable Object> headParams) {
+            Ticket ticket,
+            @Nullable TicketSnapshot before,
+            @Nullable Instant raisedAt,
+            String headSql,
+            Map<String, @Nullable Object> headParams) {
         var after = ticket.snapshot();
         var params = new HashMap<String, @Nullable Object>(headParams);
         params.put("id", after.id().value());
@@ -243,6 +252,7 @@ public class Tickets {
                     .append(" WHERE EXISTS (SELECT 1 FROM head))");
             params.put("timeline", JSON.writeValueAsString(entries));
         }
+        counters(TicketCounts.between(before, after, raisedAt), TicketCounts.slot(after), sql, params);
         sql.append("""
                 , pending AS (INSERT INTO timeline_head_pending (ticket_id, whistle_id, sequence, hash)
                     SELECT :id, :pendingWhistle, :pendingSequence, :pendingHash WHERE EXISTS (SELECT 1 FROM head)
@@ -254,6 +264,51 @@ public class Tickets {
         params.put("pendingSequence", after.revision());
         params.put("pendingHash", ticket.timeline().headHash());
         return jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
+    }
+
+    /** The counter rows moved by {@code delta}, added to each in one upsert per counter table. */
+    private static void counters(
+            TicketCounts.Delta delta, int slot, StringBuilder sql, Map<String, @Nullable Object> params) {
+        if (delta.isEmpty()) {
+            return;
+        }
+        var place = "h.area_path, coalesce(h.grid_id, ''), coalesce(h.street_id, ''), ";
+        params.put("countSlot", slot);
+        if (!delta.open().isEmpty()) {
+            sql.append("""
+                    , open_counted AS (INSERT INTO ticket_open_count
+                            (area_path, grid_id, street_id, level, state, slot, n)
+                        SELECT %s d.level, d.state, :countSlot, d.n
+                        FROM head h, jsonb_to_recordset(CAST(:openCounts AS jsonb)) AS d(level text, state text, n bigint)
+                        ON CONFLICT (area_path, grid_id, street_id, level, state, slot)
+                        DO UPDATE SET n = ticket_open_count.n + EXCLUDED.n)
+                    """.formatted(place));
+            params.put("openCounts", JSON.writeValueAsString(delta.openRows()));
+        }
+        if (!delta.openTasks().isEmpty()) {
+            sql.append("""
+                    , task_counted AS (INSERT INTO ticket_open_task_count
+                            (area_path, grid_id, street_id, unit, slot, n)
+                        SELECT %s d.unit, :countSlot, d.n
+                        FROM head h, jsonb_to_recordset(CAST(:taskCounts AS jsonb)) AS d(unit text, n bigint)
+                        ON CONFLICT (area_path, grid_id, street_id, unit, slot)
+                        DO UPDATE SET n = ticket_open_task_count.n + EXCLUDED.n)
+                    """.formatted(place));
+            params.put("taskCounts", JSON.writeValueAsString(delta.openTaskRows()));
+        }
+        if (!delta.raised().isEmpty() || !delta.closed().isEmpty()) {
+            sql.append("""
+                    , day_counted AS (INSERT INTO ticket_day_count
+                            (day, area_path, grid_id, street_id, slot, raised, closed)
+                        SELECT d.day, %s :countSlot, d.raised, d.closed
+                        FROM head h, jsonb_to_recordset(CAST(:dayCounts AS jsonb))
+                            AS d(day date, raised bigint, closed bigint)
+                        ON CONFLICT (day, area_path, grid_id, street_id, slot)
+                        DO UPDATE SET raised = ticket_day_count.raised + EXCLUDED.raised,
+                            closed = ticket_day_count.closed + EXCLUDED.closed)
+                    """.formatted(place));
+            params.put("dayCounts", JSON.writeValueAsString(delta.dayRows()));
+        }
     }
 
     private static Map<List<@Nullable Object>, Map<String, @Nullable Object>> keyed(
