@@ -35,8 +35,8 @@ import org.whistle.events.WhistleEscalated.Kind;
 class FiringBurstTest {
 
     private static final Instant START = Instant.parse("2026-05-21T08:00:00Z");
-    private static final int SLICE = 100;
-    private static final int TICKETS = 1_050;
+    private static final int SLICE = 50;
+    private static final int TICKETS = 520;
 
     @TempDir
     Path stateDir;
