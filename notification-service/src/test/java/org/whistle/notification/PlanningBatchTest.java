@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.whistle.events.EventCodec;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.TicketState;
@@ -39,6 +41,17 @@ class PlanningBatchTest extends NotificationServiceTest {
 
     @Autowired
     private RuleTable rules;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listenerContainers;
+
+    @Test
+    void commitsOffsetsOnceASecondRatherThanAfterEveryPoll() {
+        var properties =
+                listenerContainers.getListenerContainer("notification-planner").getContainerProperties();
+        assertThat(properties.getAckMode()).isEqualTo(ContainerProperties.AckMode.COUNT_TIME);
+        assertThat(properties.getAckTime()).isEqualTo(1_000);
+    }
 
     @Test
     void aBadRecordInAPollGoesAloneToTheDeadLetterTopicAndTheRestIsPlannedOnce() throws Exception {

@@ -63,6 +63,8 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
     private final ClockObserver observer;
     private long running;
     private @Nullable Cancellable catchingUp;
+    /** The count was taken from the index at start-up and is stored at the first record or punctuation. */
+    private boolean countToStore;
 
     private @Nullable ProcessorContext<String, Object> context;
     private @Nullable KeyValueStore<String, TicketClocks> sheets;
@@ -93,10 +95,12 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
         counts = context.getStateStore(ClockStores.COUNTS);
         catchingUp = null;
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> {
+            storeCountTaken();
             replanChangedCalendars();
             fireDue();
         });
         var counted = counts().get(RUNNING);
+        countToStore = counted == null;
         running = counted != null ? counted : countIndex();
         observer.running(task(), running);
     }
@@ -114,8 +118,15 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
                 }
             }
         }
-        counts().put(RUNNING, clocks);
         return clocks;
+    }
+
+    /** Stores a count taken from the index: not in {@link #init}, where a store write has no record to belong to. */
+    private void storeCountTaken() {
+        if (countToStore) {
+            counts().put(RUNNING, running);
+            countToStore = false;
+        }
     }
 
     @Override
@@ -131,6 +142,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
 
     @Override
     public void process(Record<String, byte[]> record) {
+        storeCountTaken();
         if (record.value() == null) {
             return;
         }
@@ -284,6 +296,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
         if (change != 0) {
             running += change;
             counts().put(RUNNING, running);
+            countToStore = false;
         }
         observer.running(task(), running);
     }

@@ -93,9 +93,10 @@ class ClockStoresTest {
         var context = new MockProcessorContext<String, Object>();
         var reads = new AtomicInteger();
         var due = counting(strings(ClockStores.DUE, context), reads);
-        due.put(DueKey.of(new Timer(START.toEpochMilli(), "clock-1")), "whistle-1");
-        due.put(DueKey.of(new Timer(START.toEpochMilli(), "clock-2")), "whistle-2");
-        due.put(DueKey.of(new Timer(START.toEpochMilli(), TicketClocks.FORGET)), "whistle-3");
+        var later = START.plusSeconds(60).toEpochMilli();
+        due.put(DueKey.of(new Timer(later, "clock-1")), "whistle-1");
+        due.put(DueKey.of(new Timer(later, "clock-2")), "whistle-2");
+        due.put(DueKey.of(new Timer(later, TicketClocks.FORGET)), "whistle-3");
         var counts = longs(ClockStores.COUNTS, context);
         context.addStateStore(due);
         context.addStateStore(counts);
@@ -111,8 +112,11 @@ class ClockStoresTest {
                 .init(context);
 
         assertThat(reads).hasValue(1);
-        assertThat(counts.get(ClockProcessor.RUNNING)).isEqualTo(2L);
         assertThat(observed).containsValue(2L);
+        context.scheduledPunctuators().getFirst().getPunctuator().punctuate(START.toEpochMilli());
+        assertThat(counts.get(ClockProcessor.RUNNING))
+                .as("stored at the first punctuation, for the next start")
+                .isEqualTo(2L);
     }
 
     private static KeyValueStore<String, String> strings(String name, MockProcessorContext<String, Object> context) {
