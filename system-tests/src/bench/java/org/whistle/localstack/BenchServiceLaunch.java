@@ -50,7 +50,7 @@ public final class BenchServiceLaunch {
                 publicUrl,
                 dataDir.resolve(LocalStack.LOGS_DIR));
         var builder = launch.processBuilder(dataDir);
-        withJvmOptions(builder.command(), productionJvmOptions(service));
+        builder.command(withJvmOptions(builder.command(), productionJvmOptions(service)));
         builder.environment().putAll(extraEnvironment);
         builder.redirectOutput(Redirect.appendTo(log.toFile()));
         return builder;
@@ -116,8 +116,9 @@ public final class BenchServiceLaunch {
     /** The memory from which HotSpot treats a machine (a container) as a server and picks G1 (2 GiB − 256 MiB). */
     private static final long SERVER_CLASS_MIB = 1792;
 
-    /** Replaces the local stack's JVM options in a service's command line with {@code options}. */
-    static void withJvmOptions(List<String> command, List<String> options) {
+    /** A service's command line with the local stack's JVM options replaced by {@code options}. */
+    static List<String> withJvmOptions(List<String> launched, List<String> options) {
+        var command = new java.util.ArrayList<>(launched);
         int first = command.indexOf(ServiceLaunch.JVM_OPTIONS.getFirst());
         if (first < 0
                 || !command.subList(first, first + ServiceLaunch.JVM_OPTIONS.size())
@@ -126,5 +127,6 @@ public final class BenchServiceLaunch {
         }
         command.subList(first, first + ServiceLaunch.JVM_OPTIONS.size()).clear();
         command.addAll(first, options);
+        return command;
     }
 }
