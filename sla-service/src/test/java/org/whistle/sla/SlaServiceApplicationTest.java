@@ -109,7 +109,8 @@ class SlaServiceApplicationTest extends ServiceContract {
                                 .anySatisfy(line -> assertThat(line)
                                         .startsWith("kafka_stream_alive_stream_threads{")
                                         .contains("client_id=\"sla-service-test-")
-                                        .endsWith(" 1.0")));
+                                        // whistle.sla.stream-threads
+                                        .endsWith(" 2.0")));
     }
 
     @Test

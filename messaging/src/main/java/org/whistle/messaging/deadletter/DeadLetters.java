@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -46,10 +47,12 @@ public final class DeadLetters {
         return handler;
     }
 
-    /** The innermost cause that says what went wrong, without the listener-invocation wrappers. */
+    /** The innermost cause that says what went wrong, without the listener-invocation and batch-index wrappers. */
     static String reasonOf(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof ListenerExecutionFailedException || cause instanceof DeserializationException)
+        while ((cause instanceof ListenerExecutionFailedException
+                        || cause instanceof BatchListenerFailedException
+                        || cause instanceof DeserializationException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }

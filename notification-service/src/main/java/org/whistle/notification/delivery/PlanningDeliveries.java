@@ -5,15 +5,22 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Topics;
 import org.whistle.events.WhistleEvent;
+import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.delivery.domain.Addressee;
@@ -33,14 +40,21 @@ import tools.jackson.databind.node.ObjectNode;
  * Consumes every whistle event and plans who is told over which channel, in the transaction that records the event
  * as handled: a redelivered event plans nothing, and the delivery log's unique key keeps one delivery per event,
  * recipient, channel and target. Sending happens after the commit.
+ *
+ * <p>A poll's records are planned in one transaction (one commit, one look at the rules' revision). If any of them
+ * fails, that transaction rolls back and the records are planned one by one, each in its own: those before the
+ * failing one commit, and the failing one alone goes to the error handler (retried, then dead-lettered) while the rest
+ * of the poll is delivered again — and planned once, as each event is recorded as handled with its effect.
  */
 @Component
 class PlanningDeliveries {
 
     static final String CONSUMER = "notification-service";
     private static final Logger LOG = LoggerFactory.getLogger(PlanningDeliveries.class);
+    private static final LogAccessor DESERIALIZATION_LOG = new LogAccessor(PlanningDeliveries.class);
 
     private final IdempotentHandling handling;
+    private final TransactionTemplate transactions;
     private final WhistleContexts contexts;
     private final RuleTable rules;
     private final ChoosingRecipients recipients;
@@ -54,6 +68,7 @@ class PlanningDeliveries {
 
     PlanningDeliveries(
             IdempotentHandling handling,
+            TransactionTemplate transactions,
             WhistleContexts contexts,
             RuleTable rules,
             ChoosingRecipients recipients,
@@ -64,6 +79,7 @@ class PlanningDeliveries {
             Clock clock,
             OrgReferenceCopy org) {
         this.handling = handling;
+        this.transactions = transactions;
         this.contexts = contexts;
         this.rules = rules;
         this.recipients = recipients;
@@ -79,6 +95,7 @@ class PlanningDeliveries {
     @KafkaListener(
             id = "notification-planner",
             groupId = CONSUMER,
+            batch = "true",
             topics = {
                 Topics.WHISTLE_RAISED,
                 Topics.WHISTLE_ROUTED,
@@ -87,10 +104,61 @@ class PlanningDeliveries {
                 Topics.WHISTLE_ESCALATED,
                 Topics.WHISTLE_FEEDBACK
             })
-    void on(EventEnvelope<?> event) {
-        if (handling.handleOnce(CONSUMER, event, WhistleEvent.class, whistle -> plan(event))) {
+    void on(List<ConsumerRecord<String, @Nullable EventEnvelope<?>>> records) {
+        rules.refresh();
+        int planned;
+        try {
+            planned = Objects.requireNonNullElse(
+                    transactions.execute(status -> {
+                        int handled = 0;
+                        for (var record : records) {
+                            if (handleOnce(record)) {
+                                handled++;
+                            }
+                        }
+                        return handled;
+                    }),
+                    0);
+        } catch (RuntimeException batchFailed) {
+            LOG.debug("a poll of {} records failed as a whole; planning them one by one", records.size(), batchFailed);
+            planned = oneByOne(records);
+        }
+        if (planned > 0) {
             sender.wake();
         }
+    }
+
+    /** Each record in its own transaction; the first that fails is handed to the error handler by its index. */
+    private int oneByOne(List<ConsumerRecord<String, @Nullable EventEnvelope<?>>> records) {
+        int planned = 0;
+        for (int index = 0; index < records.size(); index++) {
+            var record = records.get(index);
+            try {
+                if (handleOnce(record)) {
+                    planned++;
+                }
+            } catch (RuntimeException e) {
+                if (planned > 0) {
+                    sender.wake();
+                }
+                throw new BatchListenerFailedException(
+                        "could not plan " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        e,
+                        index);
+            }
+        }
+        return planned;
+    }
+
+    private boolean handleOnce(ConsumerRecord<String, @Nullable EventEnvelope<?>> record) {
+        var event = record.value();
+        if (event == null) {
+            // Not decodable: the error-handling deserializer left the value out and the reason in a header.
+            var failure = SerializationUtils.getExceptionFromHeader(
+                    record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, DESERIALIZATION_LOG);
+            throw failure != null ? failure : new PoisonEventException("an empty record: " + record.key());
+        }
+        return handling.handleOnce(CONSUMER, event, WhistleEvent.class, whistle -> plan(event));
     }
 
     private void plan(EventEnvelope<?> event) {

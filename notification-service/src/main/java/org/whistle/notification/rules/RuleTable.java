@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.whistle.notification.rules.domain.ChannelKind;
@@ -14,11 +15,21 @@ import org.whistle.notification.rules.domain.Rule;
 import org.whistle.notification.rules.domain.Selector;
 import org.whistle.notification.rules.domain.UrgencyClass;
 
-/** The rules as stored; read per event, so an administrator's edit applies to the next event. */
+/**
+ * The rules as stored, and the copy events are matched against: kept in memory with the revision it was read at
+ * ({@code notification_rule_revision}, bumped by a trigger on any change, from any instance or by hand), and read again
+ * only when {@link #refresh} finds that revision moved. The planner refreshes once per consumed batch, so an
+ * administrator's edit applies from the next batch on every instance.
+ */
 @Component
 public class RuleTable {
 
     private final JdbcClient jdbc;
+    private final AtomicLong loads = new AtomicLong();
+    private volatile Loaded loaded = new Loaded(Long.MIN_VALUE, List.of());
+
+    /** The rules as read at one revision. */
+    private record Loaded(long revision, List<Rule> rules) {}
 
     RuleTable(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -30,8 +41,43 @@ public class RuleTable {
                 .list();
     }
 
+    /** The rules an event meets, from the copy in memory as of the last {@link #refresh}. */
     public List<Rule> matching(EventFacts facts) {
-        return all().stream().filter(rule -> rule.matches(facts)).toList();
+        var current = loaded;
+        if (current.revision() == Long.MIN_VALUE) {
+            current = load();
+        }
+        return current.rules().stream().filter(rule -> rule.matches(facts)).toList();
+    }
+
+    /** Reads the revision (one row) and, when it moved since the copy was read, the rules with it. */
+    public void refresh() {
+        load();
+    }
+
+    private Loaded load() {
+        long revision = revision();
+        var current = loaded;
+        if (current.revision() == revision) {
+            return current;
+        }
+        // The revision is read before the rules: a change in between leaves this copy marked older than it is, and the
+        // next refresh reads the rules again.
+        var fresh = new Loaded(revision, List.copyOf(all()));
+        loads.incrementAndGet();
+        loaded = fresh;
+        return fresh;
+    }
+
+    /** How many times the rules were read for matching since start: once, and once per change. */
+    public long loads() {
+        return loads.get();
+    }
+
+    private long revision() {
+        return jdbc.sql("SELECT revision FROM notification_rule_revision")
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Rule> find(long id) {

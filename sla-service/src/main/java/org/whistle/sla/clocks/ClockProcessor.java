@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,30 +39,49 @@ import org.whistle.sla.clocks.domain.Timer;
  * Applies whistle lifecycle events to the tickets' clock sheets and, on a wall-clock punctuation, fires what is due.
  * Store writes and published events of one record or one punctuation commit in one exactly-once transaction, so a
  * crash repeats the work with the same state and nothing is published twice.
+ *
+ * <p>A burst (a hundred thousand clocks due in one second) is fired in slices of at most {@code firingSlice} index
+ * entries: each slice asks for a commit at once, so its warnings and escalations become visible to read-committed
+ * consumers while the next slice is fired, instead of all of them at the end of one long transaction; a short
+ * catch-up punctuation continues until nothing due is left (ADR 0031).
  */
 final class ClockProcessor implements Processor<String, byte[], String, Object> {
 
     static final String PRODUCER = "sla-service";
     static final String REASON_HEADER = "whistle-dlt-reason";
     private static final Logger log = LoggerFactory.getLogger(ClockProcessor.class);
-    private static final int BATCH = 10_000;
+    /** The key in the {@linkplain ClockStores#COUNTS counts store} of the task's running clocks. */
+    static final String RUNNING = "running-clocks";
+
+    /** How soon the next slice of a burst is fired after the previous one was committed. */
+    static final Duration CATCH_UP = Duration.ofMillis(10);
 
     private final Deadlines deadlines;
     private final Clock clock;
     private final Duration punctuationInterval;
+    private final int firingSlice;
     private final ClockObserver observer;
     private long running;
+    private @Nullable Cancellable catchingUp;
+    /** The count was taken from the index at start-up and is stored at the first record or punctuation. */
+    private boolean countToStore;
 
     private @Nullable ProcessorContext<String, Object> context;
     private @Nullable KeyValueStore<String, TicketClocks> sheets;
     private @Nullable KeyValueStore<String, String> due;
     private @Nullable KeyValueStore<String, String> ticketIds;
     private @Nullable KeyValueStore<String, Long> calendars;
+    private @Nullable KeyValueStore<String, Long> counts;
 
-    ClockProcessor(Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
+    ClockProcessor(
+            Deadlines deadlines, Clock clock, Duration punctuationInterval, int firingSlice, ClockObserver observer) {
+        if (firingSlice < 1) {
+            throw new IllegalArgumentException("the firing slice must be positive: " + firingSlice);
+        }
         this.deadlines = deadlines;
         this.clock = clock;
         this.punctuationInterval = punctuationInterval;
+        this.firingSlice = firingSlice;
         this.observer = observer;
     }
 
@@ -72,19 +92,41 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
         due = context.getStateStore(ClockStores.DUE);
         ticketIds = context.getStateStore(ClockStores.TICKET_IDS);
         calendars = context.getStateStore(ClockStores.CALENDARS);
+        counts = context.getStateStore(ClockStores.COUNTS);
+        catchingUp = null;
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> {
+            storeCountTaken();
             replanChangedCalendars();
             fireDue();
         });
-        // Once per task start, after restoration: the index holds one entry per running clock, plus forget timers.
+        var counted = counts().get(RUNNING);
+        countToStore = counted == null;
+        running = counted != null ? counted : countIndex();
+        observer.running(task(), running);
+    }
+
+    /**
+     * Counts the running clocks from the due index: only for a task whose count was never kept (its stores predate
+     * the counts store); from then on the count is kept as clocks change, and a starting task reads one key.
+     */
+    private long countIndex() {
+        long clocks = 0;
         try (var entries = due().all()) {
             while (entries.hasNext()) {
                 if (!entries.next().key.endsWith("|" + TicketClocks.FORGET)) {
-                    running++;
+                    clocks++;
                 }
             }
         }
-        observer.running(task(), running);
+        return clocks;
+    }
+
+    /** Stores a count taken from the index: not in {@link #init}, where a store write has no record to belong to. */
+    private void storeCountTaken() {
+        if (countToStore) {
+            counts().put(RUNNING, running);
+            countToStore = false;
+        }
     }
 
     @Override
@@ -100,6 +142,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
 
     @Override
     public void process(Record<String, byte[]> record) {
+        storeCountTaken();
         if (record.value() == null) {
             return;
         }
@@ -180,51 +223,82 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
         }
     }
 
-    /** Fires everything due now: reads the due-time index from its start up to now, never the rest. */
+    /**
+     * Fires one slice of what is due now: reads the due-time index from its start up to now, never the rest, and at
+     * most {@code firingSlice} entries of it. A full slice asks for a commit and for the catch-up punctuation, which
+     * fires the next slice once this one is committed; the last slice cancels it.
+     */
     void fireDue() {
         var now = clock.instant();
-        while (true) {
-            var batch = new ArrayList<org.apache.kafka.streams.KeyValue<String, String>>();
-            try (var entries = due().range(DueKey.FIRST, DueKey.upTo(now.toEpochMilli()))) {
-                while (entries.hasNext() && batch.size() < BATCH) {
-                    batch.add(entries.next());
-                }
+        var slice = new ArrayList<org.apache.kafka.streams.KeyValue<String, String>>();
+        try (var entries = due().range(DueKey.FIRST, DueKey.upTo(now.toEpochMilli()))) {
+            while (entries.hasNext() && slice.size() < firingSlice) {
+                slice.add(entries.next());
             }
-            if (batch.isEmpty()) {
-                return;
-            }
-            var byWhistle = batch.stream()
+        }
+        boolean more = false;
+        if (!slice.isEmpty()) {
+            var byWhistle = slice.stream()
                     .collect(Collectors.groupingBy(
                             entry -> entry.value,
                             LinkedHashMap::new,
                             Collectors.mapping(entry -> entry.key, Collectors.toList())));
-            byWhistle.forEach((whistleId, keys) -> fire(whistleId, keys, now));
-            if (batch.size() < BATCH) {
-                return;
+            int published = 0;
+            for (var due : byWhistle.entrySet()) {
+                published += fire(due.getKey(), due.getValue(), now);
             }
+            // Warnings and escalations are worth more now than after the commit interval.
+            context().commit();
+            if (slice.size() == firingSlice) {
+                // A burst: the rest follows this slice's commit. Otherwise what a firing made due (the next step of
+                // a long-overdue clock) waits for the next punctuation, and a timer that stays due cannot spin.
+                try (var left = due().range(DueKey.FIRST, DueKey.upTo(now.toEpochMilli()))) {
+                    more = left.hasNext();
+                }
+            }
+            if (published > 0) {
+                log.info("Published {} warnings and escalations{}", published, more ? ", more are due" : "");
+            }
+        }
+        if (more && catchingUp == null) {
+            catchingUp = context().schedule(CATCH_UP, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDue());
+        } else if (!more && catchingUp != null) {
+            catchingUp.cancel();
+            catchingUp = null;
         }
     }
 
-    private void fire(String whistleId, List<String> dueKeys, java.time.Instant now) {
+    /** Fires a sheet's due timers; returns how many warnings and escalations it published. */
+    private int fire(String whistleId, List<String> dueKeys, java.time.Instant now) {
         var sheet = sheets().get(whistleId);
         if (sheet == null) {
             dueKeys.forEach(due()::delete);
-            return;
+            return 0;
         }
         var before = sheet.timers();
         if (sheet.forgettable(now)) {
             before.forEach(timer -> due().delete(DueKey.of(timer)));
-            running -= clockTimers(before);
+            count(-clockTimers(before));
             dueKeys.forEach(due()::delete);
             sheet.ticketId().ifPresent(ticketIds()::delete);
             sheets().delete(whistleId);
-            return;
+            return 0;
         }
         var firings = sheet.fire(now);
         var after = save(sheet, before);
         var current = after.stream().map(DueKey::of).collect(Collectors.toSet());
         dueKeys.stream().filter(key -> !current.contains(key)).forEach(due()::delete);
         firings.forEach(firing -> publish(firing, now));
+        return firings.size();
+    }
+
+    private void count(long change) {
+        if (change != 0) {
+            running += change;
+            counts().put(RUNNING, running);
+            countToStore = false;
+        }
+        observer.running(task(), running);
     }
 
     private Set<Timer> save(TicketClocks sheet, Set<Timer> before) {
@@ -240,8 +314,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
                 due().put(DueKey.of(timer), whistleId);
             }
         }
-        running += clockTimers(after) - clockTimers(before);
-        observer.running(task(), running);
+        count(clockTimers(after) - clockTimers(before));
         sheets().put(whistleId, sheet);
         sheet.ticketId().ifPresent(ticketId -> {
             if (!whistleId.equals(ticketIds().get(ticketId))) {
@@ -279,7 +352,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
                 .forward(
                         new Record<String, Object>(firing.whistleId(), envelope, now.toEpochMilli()),
                         ClockTopology.ESCALATED_SINK);
-        log.info(
+        log.debug(
                 "{} {} for {} ({} → {}{})",
                 firing.kind(),
                 firing.clockId(),
@@ -314,6 +387,10 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
 
     private KeyValueStore<String, Long> calendars() {
         return java.util.Objects.requireNonNull(calendars, "processor not initialised");
+    }
+
+    private KeyValueStore<String, Long> counts() {
+        return java.util.Objects.requireNonNull(counts, "processor not initialised");
     }
 
     private KeyValueStore<String, String> ticketIds() {

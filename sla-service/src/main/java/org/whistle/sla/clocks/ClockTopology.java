@@ -27,14 +27,27 @@ public final class ClockTopology {
 
     private ClockTopology() {}
 
+    /** The most due index entries one punctuation fires before it commits them (see {@link ClockProcessor}). */
+    public static final int DEFAULT_FIRING_SLICE = 2_000;
+
     public static Topology build(
             Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
-        return addTo(new Topology(), deadlines, clock, punctuationInterval, observer);
+        return build(deadlines, clock, punctuationInterval, DEFAULT_FIRING_SLICE, observer);
+    }
+
+    public static Topology build(
+            Deadlines deadlines, Clock clock, Duration punctuationInterval, int firingSlice, ClockObserver observer) {
+        return addTo(new Topology(), deadlines, clock, punctuationInterval, firingSlice, observer);
     }
 
     /** Adds the clocks to a topology, such as the one Spring Kafka's {@code StreamsBuilderFactoryBean} builds. */
     public static Topology addTo(
-            Topology topology, Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
+            Topology topology,
+            Deadlines deadlines,
+            Clock clock,
+            Duration punctuationInterval,
+            int firingSlice,
+            ClockObserver observer) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Serializer<EventEnvelope<?>> envelopes = (Serializer) new EnvelopeSerializer();
         TopicNameExtractor<String, byte[]> deadLetterTopic =
@@ -48,11 +61,14 @@ public final class ClockTopology {
                         Topics.WHISTLE_REPORTED,
                         Topics.WHISTLE_CLOSED)
                 .addProcessor(
-                        PROCESSOR, () -> new ClockProcessor(deadlines, clock, punctuationInterval, observer), SOURCE)
+                        PROCESSOR,
+                        () -> new ClockProcessor(deadlines, clock, punctuationInterval, firingSlice, observer),
+                        SOURCE)
                 .addStateStore(ClockStores.sheets(), PROCESSOR)
                 .addStateStore(ClockStores.due(), PROCESSOR)
                 .addStateStore(ClockStores.ticketIds(), PROCESSOR)
                 .addStateStore(ClockStores.calendars(), PROCESSOR)
+                .addStateStore(ClockStores.counts(), PROCESSOR)
                 .addSink(ESCALATED_SINK, Topics.WHISTLE_ESCALATED, new StringSerializer(), envelopes, PROCESSOR)
                 .addSink(
                         DEAD_LETTER_SINK,

@@ -47,7 +47,13 @@ class SlaConfiguration {
         return factory -> SlaStreams.configure(
                 factory,
                 properties,
-                topology -> ClockTopology.addTo(topology, deadlines, clock, properties.punctuationInterval(), metrics));
+                topology -> ClockTopology.addTo(
+                        topology,
+                        deadlines,
+                        clock,
+                        properties.punctuationInterval(),
+                        properties.firingSlice(),
+                        metrics));
     }
 
     @Bean

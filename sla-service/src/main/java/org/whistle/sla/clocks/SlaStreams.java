@@ -17,9 +17,10 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /**
  * The SLA topology as a Kafka Streams application, run by Spring Kafka's {@link StreamsBuilderFactoryBean}: the
  * connection and security settings come from {@code spring.kafka.*} like every other client of the service (and
- * Boot adds its Micrometer listener), the processing settings from {@code whistle.sla.*}: exactly-once v2, one stream
- * thread (a replica scales by running another instance, which takes over partitions and restores their stores from
- * the changelogs). Stopping leaves the consumer group so a surviving replica takes the partitions over at once.
+ * Boot adds its Micrometer listener), the processing settings from {@code whistle.sla.*}: exactly-once v2,
+ * {@code stream-threads} threads over the twelve tasks (a replica scales further by running another instance, which
+ * takes over partitions and restores their stores from the changelogs), the commit interval and the bounded RocksDB
+ * memory. Stopping leaves the consumer group so a surviving replica takes the partitions over at once.
  */
 public final class SlaStreams {
 
@@ -84,7 +85,16 @@ public final class SlaStreams {
         config.putAll(kafka);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+        // Firings ask for their commit themselves; the interval only bounds how long lifecycle writes wait in the
+        // stores' caches, where repeated writes to a sheet or index key fold into one changelog record.
+        config.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                properties.commitInterval().toMillis());
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        config.put(BoundedRocksDbMemory.TOTAL_BYTES, properties.storeMemory().toBytes());
+        config.put(
+                BoundedRocksDbMemory.MEMTABLE_BYTES, properties.storeMemtables().toBytes());
         config.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 properties.stateDir() != null && !properties.stateDir().isBlank()

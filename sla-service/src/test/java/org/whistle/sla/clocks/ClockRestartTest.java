@@ -121,7 +121,7 @@ class ClockRestartTest {
     }
 
     private KafkaStreams start(String application, String instance) {
-        var properties = new SlaProperties(
+        var properties = SlaProperties.of(
                 TIME_SCALE,
                 Duration.ofMillis(200),
                 Duration.ofDays(7),

@@ -66,6 +66,16 @@ final class Bench {
                 || Stream.of(parts.split(",")).map(String::strip).anyMatch(part::equals);
     }
 
+    /**
+     * Whether {@code part} was named in {@code -Dbench.parts}: for parts too long for a default run (the 35-minute
+     * soak), which {@code all} does not include.
+     */
+    static boolean named(String part) {
+        return Stream.of(System.getProperty("bench.parts", "all").split(","))
+                .map(String::strip)
+                .anyMatch(part::equals);
+    }
+
     /** Whether this is a smoke run ({@code -Dbench.smoke=true}): tiny counts and seconds, figures not to be quoted. */
     static boolean smoke() {
         return Boolean.getBoolean("bench.smoke");

@@ -2,6 +2,7 @@ package org.whistle.systemtests.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU used by each part of the platform over a window, in cores (CPU seconds per second): each service process,
@@ -15,12 +16,12 @@ final class CpuUse {
     private final double machineStart;
     private final Platform platform;
     private final Map<String, Long> extra;
-    private final PostgresWaits waits;
+    private final @Nullable PostgresWaits waits;
 
-    private CpuUse(Platform platform, Map<String, Long> extra) {
+    private CpuUse(Platform platform, Map<String, Long> extra, boolean watchWaits) {
         this.platform = platform;
         this.extra = extra;
-        this.waits = new PostgresWaits(platform);
+        this.waits = watchWaits ? new PostgresWaits(platform) : null;
         this.start = snapshot();
         this.startNanos = System.nanoTime();
         this.machineStart = machineBusySeconds();
@@ -28,7 +29,15 @@ final class CpuUse {
 
     /** Starts measuring; {@code extra} names further processes (e.g. the Flowable server) by pid. */
     static CpuUse start(Platform platform, Map<String, Long> extra) {
-        return new CpuUse(platform, extra);
+        return new CpuUse(platform, extra, true);
+    }
+
+    /**
+     * Starts measuring without sampling PostgreSQL's wait events, whose queries would themselves be most of what an
+     * idle platform spends (the soak's idle phase).
+     */
+    static CpuUse startQuietly(Platform platform) {
+        return new CpuUse(platform, Map.of(), false);
     }
 
     private Map<String, Double> snapshot() {
@@ -65,7 +74,9 @@ final class CpuUse {
     /** Cores used per part since the start, in the order measured, plus "machine" (all CPUs busy, every process). */
     Map<String, Double> stop() {
         try {
-            waits.close();
+            if (waits != null) {
+                waits.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -83,7 +94,7 @@ final class CpuUse {
 
     /** PostgreSQL's active backends over the window, by database and wait event (see {@link PostgresWaits}). */
     Map<String, Double> postgresWaits() {
-        return waits.averages();
+        return waits == null ? Map.of() : waits.averages();
     }
 
     /** Busy CPU seconds of the whole machine so far (all CPUs, from {@code /proc/stat}). */

@@ -31,8 +31,8 @@ import org.whistle.localstack.BenchServiceLaunch;
  * The baseline: the same lifecycle as a BPMN process in Flowable 7, embedded the way a city would embed it in an
  * application of its own, on the same PostgreSQL (HikariCP, 10 connections), with history level {@code audit} and a
  * non-interrupting boundary timer on the report-in task; behind a minimal HTTP layer (the JDK's server, 200 request
- * threads) so that the same load generator drives it in the same shape. It runs in a JVM of its own with the services'
- * JVM options.
+ * threads) so that the same load generator drives it in the same shape. It runs in a JVM of its own with exactly the
+ * production JVM options of dispatch-service ({@link BenchServiceLaunch#flowableJvmOptions}).
  *
  * <p>What it leaves out, and Whistle does not: a gateway hop, tokens and access checks, grid resolution by polygon,
  * events to other services (outbox, Kafka), notifications, clocks other than the one timer, the hash-chained timeline.
@@ -255,7 +255,7 @@ final class FlowableServer {
         exchange.getResponseBody().write(bytes);
     }
 
-    /** The server in a child JVM with the services' JVM options; {@link #close()} stops it. */
+    /** The server in a child JVM with dispatch-service's production JVM options; {@link #close()} stops it. */
     static final class Running implements AutoCloseable {
 
         private final Process process;
@@ -275,7 +275,7 @@ final class FlowableServer {
                 Files.writeString(argFile, "-cp \"" + classPath + "\"\n", StandardCharsets.UTF_8);
                 var command = new ArrayList<String>();
                 command.add(java);
-                command.addAll(BenchServiceLaunch.jvmOptions());
+                command.addAll(BenchServiceLaunch.flowableJvmOptions());
                 command.addAll(List.of(
                         "-Duser.timezone=UTC",
                         "-Dbench.work-dir=" + workDir.toAbsolutePath(),

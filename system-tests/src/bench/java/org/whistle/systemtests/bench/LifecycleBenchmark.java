@@ -78,7 +78,9 @@ class LifecycleBenchmark {
         lines.add(Report.provenance());
         lines.add("");
         lines.add(("Whistle: the whole platform on this machine (PostgreSQL and the Kafka broker as processes of their"
-                        + " own, the six services as the local stack starts them: `%s`), driven through the gateway:"
+                        + " own, the services as the local stack starts them but with the JVM options of the production"
+                        + " deployment in `deploy/`, its containers' memory limits given as `-XX:MaxRAM` and the collector"
+                        + " the JVM picks in such a container named: %s), driven through the gateway:"
                         + " a resident raises anonymously over WeChat (JSON, no photo) at a point in one of the nine grids"
                         + " of 甘南镇; the street's dispatcher (`%s`, signed in with PKCE) files, summons `%s`, verifies"
                         + " and closes; the section's system (`%s`, client credentials) reports in and reports done"
@@ -86,7 +88,7 @@ class LifecycleBenchmark {
                         + " per-address limit are lifted for the run (`%s`); nothing else is changed. The SLA service"
                         + " runs its clocks at the local stack's 60-fold time.")
                 .formatted(
-                        String.join(" ", BenchServiceLaunch.jvmOptions()),
+                        BenchServiceLaunch.describeProductionJvmOptions(),
                         WhistleTarget.DISPATCHER,
                         WhistleTarget.LEAD,
                         WhistleTarget.UNIT_SYSTEM,
@@ -95,8 +97,8 @@ class LifecycleBenchmark {
                                 Bench.LIFTED_LIMITS.keySet().stream().sorted().toList())));
         lines.add("");
         lines.add(("Flowable 7.2.0: the same lifecycle as a BPMN process (a routing service task, six user tasks, a"
-                + " non-interrupting 2-minute boundary timer on report-in), embedded in a JVM with the same"
-                + " options, history level `audit`, on the same PostgreSQL (database `flowable`) through HikariCP"
+                + " non-interrupting 2-minute boundary timer on report-in), embedded in a JVM with exactly"
+                + " dispatch-service's options above, history level `audit`, on the same PostgreSQL (database `flowable`) through HikariCP"
                 + " with 10 connections, behind a minimal HTTP layer (the JDK's server, 200 request threads —"
                 + " Spring Boot's pool size and Tomcat's thread count, as the services have) with the same paths"
                 + " and bodies; no gateway, no tokens, no events, no notifications. Whistle's services are stopped"

@@ -63,7 +63,8 @@ import org.whistle.sla.clocks.domain.Firing;
  * {@code docs/performance.md}. Run by the {@code bench} profile only.
  *
  * <p>The SLA topology runs exactly as the service builds it ({@link ClockTopology}, {@link SlaStreams#standalone}:
- * exactly-once v2, one stream thread, RocksDB stores, 1 s wall-clock punctuation, time scale 1) without Spring and
+ * exactly-once v2, two stream threads, bounded RocksDB memory, 250 ms wall-clock punctuation with firing slices,
+ * time scale 1) without Spring and
  * without org data, so the design's §5 default deadlines apply: FILE 2 h for a normal whistle, 30 min for an urgent
  * one. The broker runs in a JVM of its own ({@link BrokerProcess}).
  *
@@ -128,15 +129,20 @@ class SlaClockBenchmark {
             progress("%,d whistles on whistle-raised in %.1f s", far, figures.get("produceFarSeconds"));
 
             var observer = new CountingObserver();
-            var properties = new SlaProperties(
-                    1, Duration.ofSeconds(1), Duration.ofDays(7), "sla-bench", stateDir.toString(), null, Map.of());
+            var properties = SlaProperties.of(
+                    1, Duration.ofMillis(250), Duration.ofDays(7), "sla-bench", stateDir.toString(), null, Map.of());
             var deadlines = new OrgReferenceDeadlines(
                     new OrgReferenceCopy(), properties.timeScale(), properties.closedRetention());
             var sla = SlaStreams.standalone(
                     properties,
                     Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                     topology -> ClockTopology.addTo(
-                            topology, deadlines, clock, properties.punctuationInterval(), observer));
+                            topology,
+                            deadlines,
+                            clock,
+                            properties.punctuationInterval(),
+                            properties.firingSlice(),
+                            observer));
             var loading = System.nanoTime();
             sla.start();
             try {
@@ -554,8 +560,10 @@ class SlaClockBenchmark {
                                         .toList())));
         lines.add("");
         lines.add(
-                "The SLA topology as the service builds it (`ClockTopology`, `SlaStreams.config`: exactly-once v2, one"
-                        + " stream thread, RocksDB stores with changelogs, 1 s wall-clock punctuation, time scale 1), without"
+                "The SLA topology as the service builds it (`ClockTopology`, `SlaStreams.config`: exactly-once v2, two"
+                        + " stream threads, cached RocksDB stores with changelogs and bounded memory (`BoundedRocksDbMemory`,"
+                        + " 64 MiB), 250 ms wall-clock punctuation firing at most 2,000 due entries per task before a"
+                        + " commit (ADR 0031), time scale 1), without"
                         + " Spring and without org data (§5 defaults), in the benchmark's JVM; a real KRaft broker in a JVM of"
                         + " its own on the same machine; all 12 partitions of each lifecycle topic. One run; p50 is the"
                         + " median.");
