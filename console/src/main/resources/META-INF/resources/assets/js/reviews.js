@@ -69,24 +69,24 @@ startPage('reviews', ({ user }) => {
     return h('section', { class: 'card no-print', 'aria-labelledby': 'rv-branch' }, [
       h('h2', { id: 'rv-branch' }, t('rv.branchTitle')),
       h('form', { class: 'filters', onSubmit: (e) => { e.preventDefault(); loadCompound(); } }, [
-        h('label', [t('rv.compoundId'), model('input', { 'data-test': 'rv-compound', maxlength: 64 }, state,
+        h('label', [t('rv.compoundId'), model('input', { type: 'text', 'data-test': 'rv-compound', maxlength: 64 }, state,
           'compoundId', 'trim')]),
         h('label', [t('rv.year'), model('input', { type: 'number', min: 2000, max: 2100 }, state, 'year', 'number')]),
         h('button', { type: 'submit', 'data-test': 'rv-load-compound' }, t('refresh')),
       ]),
       rows.value.length
-        ? h('table', { 'data-test': 'rv-compound-table' }, [
+        ? h('div', { class: 'table-wrap' }, h('table', { 'data-test': 'rv-compound-table' }, [
           h('thead', h('tr', [...heads(), h('th', { scope: 'col' }, t('rv.grade')),
             h('th', { scope: 'col' }, t('rv.comment')), h('th', { scope: 'col' }, t('rt.actions'))])),
           h('tbody', rows.value.map((r) => h('tr', { key: r.memberId }, [...figures(r),
             h('td', model('select', { 'aria-label': t('rv.grade') + ' ' + r.name }, drafts[r.memberId], 'grade',
               'select', GRADES.map((g) => h('option', { value: g }, t('rv.grade.' + g))))),
-            h('td', model('input', { 'aria-label': t('rv.comment') + ' ' + r.name, maxlength: 2000 },
+            h('td', model('input', { type: 'text', 'aria-label': t('rv.comment') + ' ' + r.name, maxlength: 2000 },
               drafts[r.memberId], 'comment')),
             h('td', h('button', { type: 'button', class: 'small', disabled: busy.value, 'data-test': 'rv-grade',
               onClick: () => grade(r) }, r.gradeLabel ? t('rv.regrade') : t('rv.doGrade'))),
           ]))),
-        ])
+        ]))
         : h('p', { class: 'hint' }, t('rv.noneToGrade')),
     ]);
   }
@@ -97,7 +97,7 @@ startPage('reviews', ({ user }) => {
     return h('section', { class: 'card', 'aria-labelledby': 'rv-workplace' }, [
       h('h2', { id: 'rv-workplace', class: 'no-print' }, t('rv.workplaceTitle')),
       h('form', { class: 'filters no-print', onSubmit: (e) => { e.preventDefault(); loadWorkplace(); } }, [
-        h('label', [t('rv.workplaceId'), model('input', { 'data-test': 'rv-workplace', maxlength: 64 }, state,
+        h('label', [t('rv.workplaceId'), model('input', { type: 'text', 'data-test': 'rv-workplace', maxlength: 64 }, state,
           'workplace', 'trim')]),
         h('label', [t('rv.year'), model('input', { type: 'number', min: 2000, max: 2100 }, state, 'year', 'number')]),
         h('button', { type: 'submit', 'data-test': 'rv-load-workplace' }, t('refresh')),
@@ -109,13 +109,13 @@ startPage('reviews', ({ user }) => {
         ]),
         h('h3', { 'data-test': 'rv-title' }, t('rv.printTitle', { org: data.workplaceName, year: data.year })),
         data.rows.length
-          ? h('table', { 'data-test': 'rv-workplace-table' }, [
+          ? h('div', { class: 'table-wrap' }, h('table', { 'data-test': 'rv-workplace-table' }, [
             h('thead', h('tr', [...heads(), h('th', { scope: 'col' }, t('rv.grade')),
               h('th', { scope: 'col' }, t('rv.comment')), h('th', { scope: 'col' }, t('rv.reviewer'))])),
             h('tbody', data.rows.map((r) => h('tr', { key: r.memberId }, [...figures(r),
               h('td', r.gradeLabel || t('rv.notGraded')), h('td', r.comment || '—'),
               h('td', r.reviewer ? `${r.reviewer}（${time(r.reviewedAt)}）` : '—')]))),
-          ])
+          ]))
           : h('p', { class: 'hint' }, t('rv.noMembers')),
       ]),
     ]);
