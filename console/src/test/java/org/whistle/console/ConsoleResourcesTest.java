@@ -25,6 +25,7 @@ class ConsoleResourcesTest {
             "evaluation.html",
             "ratings.html",
             "keys.html",
+            "reviews.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
@@ -37,7 +38,8 @@ class ConsoleResourcesTest {
             "assets/js/command.js",
             "assets/js/unit.js",
             "assets/js/evaluation.js",
-            "assets/js/keys.js");
+            "assets/js/keys.js",
+            "assets/js/reviews.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param hours the hours the approved members served together
  * @param evidence the approved members' evidence photos, kept by members-service ({@code members-photo:<id>})
+ * @param handlingUnit for a task made from a whistle, the unit the task was taken on for (the one dispatch summoned on
+ *     community-task-published), which reports done whoever leads the ticket now; absent in events from before it was
+ *     added (dispatch then uses the ticket's current lead)
  */
 public record CommunityTaskCompleted(
         UUID taskId,
@@ -22,7 +25,8 @@ public record CommunityTaskCompleted(
         @Nullable TicketId ticketId,
         java.util.List<EvidenceRef> evidence,
         Actor approver,
-        Instant at)
+        Instant at,
+        @Nullable String handlingUnit)
         implements MembersEvent {
 
     @Override

@@ -226,7 +226,8 @@ final class SampleEvents {
                         List.of(new EvidenceRef(
                                 "members-photo:019ac3b2-ad00-7e46-9a5b-7c9d1e3f4a55", "image/jpeg", HEAD_HASH)),
                         new Actor("jh.jjf.hanshufen", "QQ-230203003001003-YWH", "GRID_WORKER"),
-                        AT),
+                        AT,
+                        "QQ-230203003001003-YWH"),
                 new MemberReported(MEMBER, "IN_SERVICE", "230203003001003", "230203003001003001", "W-SWJ", AT),
                 new MemberTaskDone(
                         MEMBER, TASK, "GRID_TASK", "230203003001003", "230203003001003001", "W-SWJ", 1.5, 5, AT));
@@ -373,7 +374,8 @@ final class SampleEvents {
                         null,
                         List.of(),
                         new Actor("u-1", null, null),
-                        AT),
+                        AT,
+                        null),
                 new MemberReported(MEMBER, "VOLUNTEER", "230203003001003", "230203003001003002", null, AT),
                 new MemberTaskDone(MEMBER, TASK, "WISH", "230203003001003", "230203003001003002", null, 0.5, 2, AT));
     }

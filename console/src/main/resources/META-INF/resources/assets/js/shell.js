@@ -13,6 +13,8 @@ export const PAGE_ROLES = {
   ratings: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER', 'ADMINISTRATOR',
     'DEPARTMENT_OFFICER', 'DEPARTMENT_LEADER', 'PROPERTY_STAFF', 'COMMUNITY_STAFF'],
   keys: ['ADMINISTRATOR'],
+  // the compound branch grades; a workplace contact (any signed-in person) opens the page by its link to print
+  reviews: ['COMMUNITY_STAFF', 'GRID_WORKER'],
 };
 
 export function hasAny(user, roles) {

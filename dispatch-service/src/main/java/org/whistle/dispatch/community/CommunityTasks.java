@@ -3,6 +3,7 @@ package org.whistle.dispatch.community;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,21 +103,32 @@ class CommunityTasks {
 
     private void answered(CommunityTaskCompleted task, WhistleId whistle, String traceId) {
         changing.change(ticketOf(whistle), traceId, (ticket, stored, now) -> {
-            var lead = ticket.currentLead();
+            // The unit the task was taken on for reports done — not whoever leads now: a dispatcher may have put a
+            // department in its place, whose work the community's completion says nothing about. Events from before
+            // handlingUnit was added name none; for them the current lead is the unit, as it always was.
+            var unit = task.handlingUnit() != null
+                    ? Optional.of(new UnitCode(task.handlingUnit()))
+                    : ticket.currentLead().map(org.whistle.dispatch.ticket.domain.Task::unit);
+            var its = unit.flatMap(ticket::task);
             if (ticket.state() != TicketState.IN_PROGRESS
-                    || lead.isEmpty()
+                    || its.isEmpty()
                     || !EnumSet.of(TaskState.REPORTED_IN, TaskState.ON_SITE)
-                            .contains(lead.get().state())) {
+                            .contains(its.get().state())) {
                 log.info(
-                        "ticket {} is {}: completion of community task {} not applied",
+                        "ticket {} is {} and unit {} holds no task in hand: completion of community task {} not applied",
                         ticket.id(),
                         ticket.state(),
+                        unit.map(UnitCode::value).orElse("-"),
                         task.taskId());
                 return;
             }
             var note = "社区任务“" + task.title() + "”已完成：" + task.membersApproved() + " 名党员、志愿者服务 "
                     + String.format(Locale.ROOT, "%.1f", task.hours()) + " 小时，经小区党支部审核通过";
-            ticket.done(lead.get().unit(), note, task.evidence(), task.approver(), now);
+            ticket.done(its.get().unit(), note, task.evidence(), task.approver(), now);
+            if (!its.get().lead()) {
+                // the community helped a department that still leads: its part is recorded, the lead closes the ticket
+                return;
+            }
             ticket.verify("小区党支部已审核社区任务", List.of(), task.approver(), now);
             ticket.close(WhistleClosed.Outcome.RESOLVED, task.approver(), now);
         });

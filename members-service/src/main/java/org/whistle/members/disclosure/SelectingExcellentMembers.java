@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.members.access.MembersAccess;
 import org.whistle.members.disclosure.domain.ExcellencePolicy;
-import org.whistle.members.place.Places;
 import org.whistle.members.points.Standings;
 import org.whistle.members.reporting.Memberships;
 import org.whistle.members.reporting.domain.MemberKind;
@@ -27,21 +26,14 @@ public class SelectingExcellentMembers {
     private final JdbcClient jdbc;
     private final Standings standings;
     private final Memberships memberships;
-    private final Places places;
     private final MembersAccess access;
     private final Clock clock;
 
     SelectingExcellentMembers(
-            JdbcClient jdbc,
-            Standings standings,
-            Memberships memberships,
-            Places places,
-            MembersAccess access,
-            Clock clock) {
+            JdbcClient jdbc, Standings standings, Memberships memberships, MembersAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.standings = standings;
         this.memberships = memberships;
-        this.places = places;
         this.access = access;
         this.clock = clock;
     }
@@ -91,11 +83,9 @@ public class SelectingExcellentMembers {
         return new Candidate(memberId, member.profile().name(), standing.score(), 0, true);
     }
 
+    /** The city's own rule set, or the default, as for every other rule. */
     private int threshold(String compoundId) {
-        var city = places.cityOf(compoundId);
-        return jdbc.sql("""
-                        SELECT excellent_threshold FROM rule_set WHERE city_id IN (:city, '*')
-                        ORDER BY (city_id = '*') LIMIT 1""").param("city", city).query(Integer.class).single();
+        return standings.rulesFor(compoundId).excellentThreshold();
     }
 
     private boolean confirmed(UUID memberId, int year) {

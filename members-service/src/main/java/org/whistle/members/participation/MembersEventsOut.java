@@ -105,7 +105,8 @@ class MembersEventsOut {
                         whistle == null || whistle.ticketId() == null ? null : new TicketId(whistle.ticketId()),
                         evidence,
                         new Actor(completed.approver(), null, null),
-                        completed.at()),
+                        completed.at(),
+                        whistle == null ? null : whistle.handlingUnit()),
                 task.revision());
     }
 

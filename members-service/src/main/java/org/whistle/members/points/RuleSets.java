@@ -37,6 +37,7 @@ public class RuleSets {
                         rs.getInt("floor_points"),
                         rs.getBoolean("annual_reset"),
                         rs.getInt("no_show_points"),
+                        rs.getInt("excellent_threshold"),
                         items))
                 .optional();
     }
@@ -48,14 +49,15 @@ public class RuleSets {
                 .update();
         jdbc.sql("""
                         INSERT INTO rule_set (city_id, name, base_points, floor_points, annual_reset, no_show_points,
-                            updated_at, updated_by)
-                        VALUES (:city, :name, :base, :floor, :reset, :noShow, :at, :by)""")
+                            excellent_threshold, updated_at, updated_by)
+                        VALUES (:city, :name, :base, :floor, :reset, :noShow, :threshold, :at, :by)""")
                 .param("city", rules.cityId())
                 .param("name", rules.name())
                 .param("base", rules.basePoints())
                 .param("floor", rules.floorPoints())
                 .param("reset", rules.annualReset())
                 .param("noShow", rules.noShowPoints())
+                .param("threshold", rules.excellentThreshold())
                 .param("at", Timestamp.from(at))
                 .param("by", by)
                 .update();

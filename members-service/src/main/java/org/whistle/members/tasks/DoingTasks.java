@@ -62,10 +62,16 @@ public class DoingTasks {
             throw InvalidInputException.of("gridId", "找不到这个网格");
         }
         access.requireManager(caller, spec.gridId());
-        var task = Task.publish(spec, caller.subject(), nameOf(caller), whistle, clock.instant());
+        var handlingUnit = handlingUnit(caller, spec.compoundId());
+        var task = Task.publish(
+                spec,
+                caller.subject(),
+                nameOf(caller),
+                whistle == null ? null : whistle.handledBy(handlingUnit),
+                clock.instant());
         tasks.save(task);
         task.events().forEach(events::publishEvent);
-        events.publishEvent(new TaskPublished(task, caller.actor(), handlingUnit(caller, spec.compoundId())));
+        events.publishEvent(new TaskPublished(task, caller.actor(), handlingUnit));
         return task;
     }
 

@@ -89,10 +89,10 @@ public class Tasks {
             jdbc.sql("""
                             INSERT INTO task (id, kind, title, description, compound_id, grid_id, place, starts_at,
                                 ends_at, places, skills, points, check_in_required, publisher, publisher_name,
-                                published_at, whistle_id, ticket_id, state, revision)
+                                published_at, whistle_id, ticket_id, handling_unit, state, revision)
                             VALUES (:id, :kind, :title, :description, :compound, :grid, :place, :startsAt, :endsAt,
                                 :places, :skills, :points, :checkIn, :publisher, :publisherName, :publishedAt,
-                                :whistle, :ticket, :state, 1)
+                                :whistle, :ticket, :handlingUnit, :state, 1)
                             ON CONFLICT (whistle_id) DO NOTHING""")
                     .param("id", task.id().value())
                     .param("kind", spec.kind().name())
@@ -116,6 +116,9 @@ public class Tasks {
                     .param(
                             "ticket",
                             task.whistle() == null ? null : task.whistle().ticketId())
+                    .param(
+                            "handlingUnit",
+                            task.whistle() == null ? null : task.whistle().handlingUnit())
                     .param("state", task.state().name())
                     .update();
             if (byId(task.id().value()).isEmpty()) {
@@ -208,7 +211,10 @@ public class Tasks {
                 rs.getString("publisher"),
                 rs.getString("publisher_name"),
                 rs.getTimestamp("published_at").toInstant(),
-                whistle == null ? null : new Task.FromWhistle(whistle, rs.getObject("ticket_id", UUID.class)),
+                whistle == null
+                        ? null
+                        : new Task.FromWhistle(
+                                whistle, rs.getObject("ticket_id", UUID.class), rs.getString("handling_unit")),
                 TaskState.valueOf(rs.getString("state")),
                 rs.getLong("revision"),
                 claims(id),

@@ -72,7 +72,7 @@ public class TurningWhistlesIntoTasks {
                 details.skills(),
                 details.points(),
                 details.checkInRequired());
-        return doing.publish(caller, spec, new Task.FromWhistle(whistleId, whistle.ticketId()));
+        return doing.publish(caller, spec, new Task.FromWhistle(whistleId, whistle.ticketId(), null));
     }
 
     @Transactional(readOnly = true)

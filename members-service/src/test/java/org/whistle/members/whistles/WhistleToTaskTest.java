@@ -105,6 +105,8 @@ class WhistleToTaskTest extends MembersServiceTest {
                 .orElseThrow();
         assertThat(completed.get("data").get("whistleId").asString()).isEqualTo(whistle.toString());
         assertThat(completed.get("data").get("membersApproved").asInt()).isEqualTo(1);
+        // the unit the task was taken on for, so dispatch reports done for it even if another unit leads by now
+        assertThat(completed.get("data").get("handlingUnit").asString()).isEqualTo("YWH");
         assertThat(completed.get("data").get("evidence").get(0).get("mediaId").asString())
                 .startsWith("members-photo:");
         assertThat(completed.toString()).doesNotContain("赵玉梅").doesNotContain("13900000012");

@@ -1778,6 +1778,32 @@ final class AccessTable {
                         (f, p, s, fresh) -> Request.json(
                                 "/api/members/excellent-members", "{\"memberId\":\"" + NO_SUCH + "\",\"year\":2026}")),
                 row(
+                        "GET /api/members/reviews",
+                        COMPOUND_BRANCH_200,
+                        NONE,
+                        401,
+                        get("/api/members/reviews?compoundId=" + COMPOUND + "&year=2026")),
+                row(
+                        "POST /api/members/reviews",
+                        ALL_404,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/members/reviews",
+                                "{\"memberId\":\"" + NO_SUCH + "\",\"year\":2026,\"grade\":\"COMPETENT\"}")),
+                row(
+                        "GET /api/members/workplaces/{id}/reviews",
+                        ALL_404,
+                        NONE,
+                        401,
+                        get("/api/members/workplaces/W-NO-SUCH/reviews")),
+                row(
+                        "GET /api/members/workplaces/{id}/reviews/export",
+                        ALL_404,
+                        NONE,
+                        401,
+                        get("/api/members/workplaces/W-NO-SUCH/reviews/export")),
+                row(
                         "POST /api/members/disclosures",
                         ALL_403,
                         NONE,

@@ -393,6 +393,12 @@ class ConsoleBrowserTest {
                                 PAGE,
                                 d -> !d.findElements(By.cssSelector("[data-test=ratings-ready]"))
                                         .isEmpty());
+                    case "reviews" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=reviews-ready]"))
+                                        .isEmpty());
                     case "whistle" ->
                         until(
                                 wall,

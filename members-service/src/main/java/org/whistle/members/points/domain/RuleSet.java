@@ -7,7 +7,8 @@ import org.whistle.problems.InvalidInputException;
 
 /**
  * A city's points rules, as data an administrator edits (MEMBERS.md §4): the base every member starts the year with,
- * the floor no score goes below, whether the year resets, what a no-show costs, and the items with their caps.
+ * the floor no score goes below, whether the year resets, what a no-show costs, the score a party member needs to be
+ * a candidate for 优秀市民党员, and the items with their caps.
  */
 public record RuleSet(
         String cityId,
@@ -16,6 +17,7 @@ public record RuleSet(
         int floorPoints,
         boolean annualReset,
         int noShowPoints,
+        int excellentThreshold,
         List<Item> items) {
 
     /** The item volunteer service is granted under; its points come from the task. */
@@ -39,6 +41,9 @@ public record RuleSet(
         }
         if (noShowPoints > 0 || noShowPoints < -100) {
             throw InvalidInputException.of("noShowPoints", "未到场扣分应在 -100 到 0 之间");
+        }
+        if (excellentThreshold < 0 || excellentThreshold > 2000) {
+            throw InvalidInputException.of("excellentThreshold", "优秀市民党员分数线应在 0 到 2000 之间");
         }
         if (items.stream().noneMatch(i -> TASK.equals(i.code()))) {
             throw InvalidInputException.of("items", "须包含志愿服务（TASK）一项");

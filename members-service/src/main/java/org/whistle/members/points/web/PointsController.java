@@ -206,6 +206,7 @@ class PointsController {
             int floorPoints,
             boolean annualReset,
             int noShowPoints,
+            @Nullable Integer excellentThreshold,
             List<ItemView> items) {}
 
     @GetMapping("/points/rules/{cityId}")
@@ -228,6 +229,10 @@ class PointsController {
                 request.floorPoints(),
                 request.annualReset(),
                 request.noShowPoints(),
+                // a request that leaves the 优秀市民党员 threshold out keeps the one in force, never a default
+                request.excellentThreshold() != null
+                        ? request.excellentThreshold()
+                        : ruleSets.forCity(cityId).excellentThreshold(),
                 request.items().stream()
                         .map(i -> new RuleSet.Item(
                                 Input.required("items.code", i.code(), Input.CODE),
@@ -248,6 +253,7 @@ class PointsController {
                 rules.floorPoints(),
                 rules.annualReset(),
                 rules.noShowPoints(),
+                rules.excellentThreshold(),
                 rules.items().stream()
                         .map(i -> new ItemView(i.code(), i.name(), i.points(), i.yearlyCap()))
                         .toList());

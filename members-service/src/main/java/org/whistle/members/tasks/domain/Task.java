@@ -46,8 +46,19 @@ public final class Task {
         }
     }
 
-    /** The whistle a community task was made from, and its ticket. */
-    public record FromWhistle(UUID whistleId, @Nullable UUID ticketId) {}
+    /**
+     * The whistle a community task was made from, its ticket, and the handling unit the community took it on for
+     * (dispatch summons that unit as the ticket's lead; the completion reports done for the same unit).
+     */
+    public record FromWhistle(
+            UUID whistleId,
+            @Nullable UUID ticketId,
+            @Nullable String handlingUnit) {
+
+        public FromWhistle handledBy(@Nullable String unit) {
+            return new FromWhistle(whistleId, ticketId, unit);
+        }
+    }
 
     private final TaskId id;
     private final Spec spec;
