@@ -1207,6 +1207,12 @@ final class AccessTable {
                         401,
                         evaluationArea(area -> "/api/evaluation/figures?object=" + area + "&period=2026-01")),
                 row(
+                        "GET /api/evaluation/tile",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/tile?object=" + area + "&period=2026-01")),
+                row(
                         "GET /api/evaluation/figures/export",
                         STAFF_200,
                         REFUSED_OUTSIDE,
