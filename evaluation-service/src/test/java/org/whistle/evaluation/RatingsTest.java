@@ -225,6 +225,50 @@ class RatingsTest extends EvaluationServiceTest {
         assertThat(events.getFirst().data().stayedUntilDone()).isFalse();
     }
 
+    @Test
+    void aWithdrawalThatArrivesBeforeTheSummonsItUndoesIsStillAPartToRate() throws Exception {
+        var t = day(LocalDate.of(2025, 5, 7));
+        var c = newCase("T-RATE-4")
+                .raised(t, null)
+                .filed(t.plusSeconds(300))
+                .summoned(t.plusSeconds(600), WATER)
+                .summoned(t.plusSeconds(700), ROAD);
+        // 撤回 of the roads department at 1000 s, delivered before either summons (a consumer lagging on one
+        // partition, a replay): the part is found when the summons arrives
+        var withdrawal = envelope(
+                new WhistleRouted(
+                        c.whistle,
+                        c.ticket,
+                        c.number,
+                        WhistleRouted.Action.SUMMONED,
+                        TicketState.DISPATCHED,
+                        CommandLevel.STREET,
+                        STREET_CENTRE,
+                        "ROAD",
+                        Urgency.NORMAL,
+                        List.of(new WhistleRouted.Summons(WATER, true, TaskState.SUMMONED)),
+                        null,
+                        "误派，撤回",
+                        new Actor("dispatcher-1", STREET_CENTRE, "STREET_DISPATCHER"),
+                        t.plusSeconds(1000),
+                        null),
+                9);
+        var events = c.events();
+        publish(events.get(0));
+        publish(events.get(1));
+        awaitFolded(c, 2);
+        publish(withdrawal);
+        awaitFolded(c, 3);
+        publish(events.get(2));
+        publish(events.get(3));
+        awaitFolded(c, 5);
+
+        var toGive = await().atMost(PATIENCE).until(() -> mine(streetDispatcher(), c), l -> l.size() == 1);
+        assertThat(toGive.getFirst().get("unitId").asString()).isEqualTo(ROAD);
+        assertThat(toGive.getFirst().get("partEndedLabel").asString()).isEqualTo("撤回");
+        assertThat(toGive.getFirst().get("centreName").asString()).isEqualTo("五龙街道指挥中心");
+    }
+
     private List<JsonNode> mine(String token, Case... cases) throws Exception {
         var ids = java.util.Arrays.stream(cases).map(c -> c.id().toString()).toList();
         var response = get("/api/evaluation/ratings/to-give", token);

@@ -98,6 +98,7 @@ class GatewayEdgeTest {
         registry.add("ORG_REGISTRY_URI", () -> uriOf(INTAKE));
         registry.add("SLA_URI", () -> uriOf(SLA));
         registry.add("NOTIFICATION_URI", () -> uriOf(NOTIFICATION));
+        registry.add("EVALUATION_URI", () -> uriOf(INTAKE));
         registry.add("DISPATCH_URI", () -> "http://127.0.0.1:" + portNobodyListensOn());
     }
 
@@ -189,6 +190,24 @@ class GatewayEdgeTest {
                 .hasValueSatisfying(
                         seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
         assertThat(send(postWhistle("203.0.113.8")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void limitsAnonymousReadsOfTheDisclosedFiguresPerClientAddress() throws Exception {
+        // (the first call through a cold route may outlast the time limit: what counts here is that it is let through)
+        for (var i = 0; i < 3; i++) {
+            assertThat(send(request("/api/evaluation/public/periods").header("X-Forwarded-For", "203.0.113.21"))
+                            .statusCode())
+                    .isNotEqualTo(429);
+        }
+
+        var limited = send(request("/api/evaluation/public/periods").header("X-Forwarded-For", "203.0.113.21"));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(problem(limited).at("/title").asString()).isEqualTo("请求过于频繁");
+        assertThat(send(request("/api/evaluation/public/periods").header("X-Forwarded-For", "203.0.113.22"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from
 import { api, consoleConfig, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { field, h, model, show } from './dom.js';
 import { clockDetails, locale, plainSpan, t, time } from './i18n.js';
+import { evaluationTile } from './evaltile.js';
 import { hotlineDesk } from './hotline.js';
 import { createMap, drawGrids } from './map.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
@@ -619,6 +620,7 @@ startPage('command', ({ user }) => {
     };
 
     const hotline = hotlineDesk(categories, categoryName, () => Promise.all([loadQueue(), loadNumbers()]));
+    const tile = allowed ? evaluationTile(user?.orgScope?.[0]) : () => null;
 
     return () => {
       if (!allowed) return refusal(user);
@@ -628,6 +630,7 @@ startPage('command', ({ user }) => {
         stats(),
         h('p'),
         h('div', { class: 'dash' }, [
+          tile(),
           mapCard(),
           feedCard(),
           chartCard(),

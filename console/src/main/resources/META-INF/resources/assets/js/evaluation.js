@@ -39,7 +39,30 @@ startPage('evaluation', ({ user }) => {
   const state = reactive({
     period: lastMonth(), level: 'STREET', within: user?.orgScope?.[0] || '', by: 'COMPOSITE', top: 5,
     ranking: null, figure: null, trend: [], drill: null, error: null, loading: false,
+    disclosure: null, disclosureReason: '', disclosureError: null,
   });
+  const administrator = hasAny(user, ['ADMINISTRATOR']);
+
+  async function loadDisclosure() {
+    if (!allowed) return;
+    try {
+      state.disclosure = await api('/api/evaluation/disclosure');
+    } catch (e) {
+      state.disclosureError = e.message;
+    }
+  }
+
+  /** 考核结果公开: administrators turn it on or off, always with a reason (kept with their name). */
+  async function changeDisclosure() {
+    state.disclosureError = null;
+    try {
+      state.disclosure = await api('/api/evaluation/disclosure', { method: 'PUT', body: {
+        enabled: !state.disclosure.enabled, version: state.disclosure.version, reason: state.disclosureReason } });
+      state.disclosureReason = '';
+    } catch (e) {
+      state.disclosureError = e.message;
+    }
+  }
 
   async function load() {
     if (!allowed || !state.within) return;
@@ -73,6 +96,7 @@ startPage('evaluation', ({ user }) => {
   }
 
   watch(() => [state.period, state.level, state.within, state.by], load, { immediate: true });
+  loadDisclosure();
 
   const exportLink = (path, params, format) => h('a', { class: 'button small', href: `${path}?${query({ ...params,
     format })}`, download: '' }, format.toUpperCase());
@@ -196,6 +220,27 @@ startPage('evaluation', ({ user }) => {
     ]);
   }
 
+  function disclosureCard(d) {
+    return h('section', { class: 'card no-print', 'data-test': 'eval-disclosure' }, [
+      h('h2', t('eval.disclosure')),
+      h('p', [h('strong', d.enabledLabel)]),
+      d.enabled ? h('p', { class: 'hint' }, t('eval.disclosure.path', { path: d.publicPath })) : null,
+      administrator ? h('form', { class: 'filters', onSubmit: (e) => { e.preventDefault(); changeDisclosure(); } }, [
+        h('label', [t('eval.disclosure.reason'), model('input', { maxlength: 2000, required: true,
+          'data-test': 'eval-disclosure-reason' }, state, 'disclosureReason')]),
+        h('button', { type: 'submit', 'data-test': 'eval-disclosure-change' },
+          t(d.enabled ? 'eval.disclosure.off' : 'eval.disclosure.on')),
+      ]) : null,
+      show(state.disclosureError, () => h('p', { class: 'error', role: 'alert' }, state.disclosureError)),
+      d.history.length ? h('div', { class: 'table-wrap' }, h('table', [
+        h('thead', h('tr', [t('eval.disclosure.when'), t('eval.disclosure.who'), t('eval.disclosure.what'),
+          t('eval.disclosure.reason')].map((c) => h('th', c)))),
+        h('tbody', d.history.map((c, i) => h('tr', { key: i }, [c.changedAt, c.changedBy, c.enabledLabel, c.reason]
+          .map((x) => h('td', x))))),
+      ])) : null,
+    ]);
+  }
+
   return () => {
     if (!allowed) return [refusal(user)];
     return [
@@ -206,6 +251,7 @@ startPage('evaluation', ({ user }) => {
       show(state.drill, () => drillTable(state.drill)),
       trendChart(),
       show(state.ranking, () => rankingTable(state.ranking)),
+      show(state.disclosure, () => disclosureCard(state.disclosure)),
     ];
   };
 }, { wide: true });

@@ -1,4 +1,5 @@
 // The start page: the pages this person may use (anyone may raise and track a whistle).
+import { evaluationTile } from './evaltile.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { hasAny, PAGE_ROLES, startPage } from './shell.js';
@@ -11,8 +12,11 @@ startPage('home', ({ user }) => {
   if (hasAny(user, PAGE_ROLES.ratings)) pages.push('ratings');
   if (hasAny(user, PAGE_ROLES.reviews)) pages.push('reviews');
   if (hasAny(user, PAGE_ROLES.keys)) pages.push('keys');
+  // a leader's start page leads with the level's figures (the same tile as the command centre's dashboard)
+  const tile = hasAny(user, ['LEADER']) ? evaluationTile(user?.orgScope?.[0]) : () => null;
   return () => [
     h('p', { class: 'hint' }, '确保每一个哨声都有回应 · Every whistle gets an answer'),
+    tile(),
     h('nav', { class: 'home-links', 'aria-label': t('home') }, pages.map((p) => h('a',
       { key: p, href: `/${p}.html`, 'data-test': 'go-' + p }, [h('strong', t('page.' + p)), t(`page.${p}.hint`)]))),
   ];

@@ -43,12 +43,16 @@ public class SecretaryAppraisals {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    private final Participation participation;
+
     SecretaryAppraisals(
             SecretaryStore store,
             CaseFigures figures,
             AppraisalAccess access,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            Participation participation) {
+        this.participation = participation;
         this.store = store;
         this.figures = figures;
         this.access = access;
@@ -168,6 +172,9 @@ public class SecretaryAppraisals {
         rates.put(Source.ON_TIME_HANDLING, handling.due() == 0 ? null : handling.onTimeRate());
         rates.put(Source.REWORK_RATE, handling.due() == 0 ? null : handling.reworkRate());
         rates.put(Source.WHISTLES_ANSWERED, answers.summoned() == 0 ? null : answers.reportInRate());
+        var members = participation.of(secretary.communityId(), span);
+        rates.put(Source.MEMBERS_REPORTED, (double) members.inServiceMembersReported());
+        rates.put(Source.MEMBER_TASKS_DONE, (double) members.tasksDone());
         var scored = store.standing(secretary.id(), set.id(), p.periods());
         var result = SecretaryResult.of(set, rates, scored);
         return new Result(

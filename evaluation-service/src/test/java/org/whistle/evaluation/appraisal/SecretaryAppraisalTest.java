@@ -41,7 +41,9 @@ class SecretaryAppraisalTest extends EvaluationServiceTest {
                         "SELECT kind, count(*) FROM indicator WHERE set_id = 'community-2026' GROUP BY kind ORDER BY kind")
                 .query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
                 .list();
-        assertThat(kinds).containsExactly("AUTO 6", "MANUAL 32", "NEGATIVE 3", "VETO 2");
+        // "6+32": six core indicators from the cases and 32 general ones, two of which (G04, G05) party-member
+        // participation fills automatically
+        assertThat(kinds).containsExactly("AUTO 8", "MANUAL 30", "NEGATIVE 3", "VETO 2");
         assertThat(jdbc.sql("SELECT sum(points) FROM indicator WHERE set_id = 'community-2026'")
                         .query(Double.class)
                         .single())

@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The coarse edge limits per client address ({@link ClientAddress}), in fixed windows held in memory: on the
- * anonymous routes — POST /api/whistles/** and all of /open311/v2/** — and on signing in — org-registry's login page
+ * anonymous routes — POST /api/whistles/**, all of /open311/v2/** and the disclosed figures under
+ * /api/evaluation/public/** (ADR 0033) — and on signing in — org-registry's login page
  * and the form posted to it, where guessing passwords starts. Intake limits per phone and device behind it, and
  * org-registry slows down failures per account; this only keeps one address from flooding the platform. Each gateway
  * instance counts on its own (see ADR 0011).
@@ -88,6 +89,7 @@ class AnonymousRateLimitFilter implements WebFilter {
         var request = exchange.getRequest();
         var path = request.getPath().pathWithinApplication().value();
         return path.startsWith("/open311/v2/")
+                || path.startsWith("/api/evaluation/public/")
                 || (HttpMethod.POST.equals(request.getMethod())
                         && (path.equals("/api/whistles") || path.startsWith("/api/whistles/")));
     }

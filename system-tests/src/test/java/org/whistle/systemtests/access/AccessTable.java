@@ -1207,6 +1207,12 @@ final class AccessTable {
                         401,
                         evaluationArea(area -> "/api/evaluation/figures?object=" + area + "&period=2026-01")),
                 row(
+                        "GET /api/evaluation/tile",
+                        STAFF_200,
+                        REFUSED_OUTSIDE,
+                        401,
+                        evaluationArea(area -> "/api/evaluation/tile?object=" + area + "&period=2026-01")),
+                row(
                         "GET /api/evaluation/figures/export",
                         STAFF_200,
                         REFUSED_OUTSIDE,
@@ -1240,6 +1246,30 @@ final class AccessTable {
                         401,
                         evaluationArea(area -> "/api/evaluation/rankings/export?level=GRID&within=" + area
                                 + "&period=2026-01&format=csv")),
+                // 考核结果公开 (ADR 0033): the setting is off unless an administrator turned it on, so the public paths
+                // answer 404 to everyone, with a token or without (DisclosureTest in evaluation-service covers it on).
+                // The administrator's change here states "off" and so leaves it off for every other row.
+                row("GET /api/evaluation/disclosure", STAFF_200, NONE, 401, get("/api/evaluation/disclosure")),
+                row(
+                        "PUT /api/evaluation/disclosure",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) ->
+                                Request.json("/api/evaluation/disclosure", "{\"enabled\":false,\"reason\":\"系统测试\"}")),
+                row("GET /api/evaluation/public/periods", ALL_404, NONE, 404, get("/api/evaluation/public/periods")),
+                row(
+                        "GET /api/evaluation/public/figures",
+                        ALL_404,
+                        NONE,
+                        404,
+                        get("/api/evaluation/public/figures?object=C&period=2026-01")),
+                row(
+                        "GET /api/evaluation/public/rankings",
+                        ALL_404,
+                        NONE,
+                        404,
+                        get("/api/evaluation/public/rankings?level=STREET&within=C&period=2026-01")),
                 row("GET /api/evaluation/rule-sets", STAFF_200, NONE, 401, get("/api/evaluation/rule-sets")),
                 row(
                         "POST /api/evaluation/rule-sets",

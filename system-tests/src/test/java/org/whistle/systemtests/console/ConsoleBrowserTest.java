@@ -413,6 +413,24 @@ class ConsoleBrowserTest {
                                 d -> !d.findElements(By.cssSelector("[data-test=look-up]"))
                                         .isEmpty());
                 }
+                if (page.equals("command")) {
+                    // the 考核评价 tile: the level's 三率 and 按期处置率 with their six months and the rank
+                    until(
+                            wall,
+                            PAGE,
+                            d -> !d.findElements(By.cssSelector("[data-test=eval-tile-rank]"))
+                                    .isEmpty());
+                    assertThat(wall.findElements(By.cssSelector("[data-test=eval-tile-value]")).stream()
+                                    .map(WebElement::getText)
+                                    .toList())
+                            .as("%s: the tile's rates", username)
+                            .hasSize(4)
+                            .allMatch(v -> v.matches("\\d+\\.\\d{2}%|—"));
+                    assertThat(wall.findElements(By.cssSelector("[data-test=eval-tile] svg")))
+                            .hasSize(4);
+                    assertThat(text(wall, "#eval-tile-title")).matches("考核评价 · .+ · \\d{4}年\\d{1,2}月");
+                    assertThat(text(wall, "[data-test=eval-tile-rank]")).matches(".*(排名第 \\d+ 名|无同级排名|不参与排名).*");
+                }
                 assertThat(wall.findElements(By.cssSelector(".error")))
                         .as("%s on %s: %s", username, page, text(wall, ".error"))
                         .isEmpty();

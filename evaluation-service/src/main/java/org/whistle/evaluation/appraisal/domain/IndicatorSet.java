@@ -63,21 +63,30 @@ public record IndicatorSet(
         }
     }
 
-    /** The case figure an automatic indicator reads. */
+    /**
+     * The figure an automatic indicator reads: a rate of the community's cases (0–1, target a rate), or a count of
+     * party-member participation from members-service (target a number of members or tasks).
+     */
     public enum Source {
-        RESPONSE_RATE("响应率", false),
-        RESOLUTION_RATE("解决率", false),
-        SATISFACTION_RATE("满意率", false),
-        ON_TIME_HANDLING("按期处置率", false),
-        REWORK_RATE("返工率", true),
-        WHISTLES_ANSWERED("吹哨报到率", false);
+        RESPONSE_RATE("响应率", false, null),
+        RESOLUTION_RATE("解决率", false, null),
+        SATISFACTION_RATE("满意率", false, null),
+        ON_TIME_HANDLING("按期处置率", false, null),
+        REWORK_RATE("返工率", true, null),
+        WHISTLES_ANSWERED("吹哨报到率", false, null),
+        /** In-service members (在职党员) reported to the community's compounds by the period's end. */
+        MEMBERS_REPORTED("在职党员报到人数", false, "人"),
+        /** Member tasks (吹哨报到、志愿服务) done in the community's compounds within the period. */
+        MEMBER_TASKS_DONE("党员完成任务数", false, "项");
 
         private final String label;
         private final boolean lowerIsBetter;
+        private final @Nullable String unit;
 
-        Source(String label, boolean lowerIsBetter) {
+        Source(String label, boolean lowerIsBetter, @Nullable String unit) {
             this.label = label;
             this.lowerIsBetter = lowerIsBetter;
+            this.unit = unit;
         }
 
         public String label() {
@@ -86,6 +95,16 @@ public record IndicatorSet(
 
         public boolean lowerIsBetter() {
             return lowerIsBetter;
+        }
+
+        /** A count (with its unit, 人 or 项) rather than a rate. */
+        public boolean isCount() {
+            return unit != null;
+        }
+
+        /** The unit of a count; empty for a rate. */
+        public String unit() {
+            return unit == null ? "" : unit;
         }
     }
 

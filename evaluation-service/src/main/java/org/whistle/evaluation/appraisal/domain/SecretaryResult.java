@@ -55,6 +55,16 @@ public record SecretaryResult(
                     double target = java.util.Objects.requireNonNull(indicator.target());
                     double points;
                     String note;
+                    if (source.isCount()) {
+                        // a count of participation: none is none, not "nothing was due"
+                        double count = rate == null ? 0 : rate;
+                        points = indicator.points() * Math.min(1, count / target);
+                        note = source.label() + " " + whole(count) + " " + source.unit() + "，目标 " + whole(target) + " "
+                                + source.unit() + "（党员数据自动计分）";
+                        total += points;
+                        lines.add(new Line(indicator, round(points), count, note, evidence, 0));
+                        break;
+                    }
                     if (rate == null) {
                         points = indicator.points();
                         note = "本期无应计案件，按满分计";
@@ -111,6 +121,10 @@ public record SecretaryResult(
     /** {@code 2026-Q1} → 2026年第1季度, {@code 2026} → 2026年. */
     public static String periodName(String period) {
         return period.contains("-Q") ? period.replace("-Q", "年第") + "季度" : period + "年";
+    }
+
+    private static String whole(double count) {
+        return count == Math.rint(count) ? Long.toString((long) count) : Double.toString(count);
     }
 
     private static double percent(double rate) {

@@ -76,6 +76,14 @@ public record FigureView(
         }
     }
 
+    /**
+     * The figure as the public reads it: the published values and the original beside them once adjusted, never the
+     * pending adjustments (they are not published).
+     */
+    public FigureView disclosed() {
+        return new FigureView(object, period, status, ruleSet, asOf, figures, original, null, 0);
+    }
+
     public static FigureView of(Figures.Figure f) {
         return new FigureView(
                 ObjectView.of(f.object()),

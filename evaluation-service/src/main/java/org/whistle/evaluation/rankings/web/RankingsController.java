@@ -85,18 +85,26 @@ class RankingsController {
             @RequestParam String period,
             @RequestParam(defaultValue = "COMPOSITE") String by,
             @RequestParam(defaultValue = "5") int top) {
+        checkTop(top);
+        return view(table(caller, level, within, period, by), top);
+    }
+
+    static void checkTop(int top) {
         if (top < 1 || top > MAX_TOP) {
             throw InvalidInputException.of("top", "红黑榜人数须在 1 到 " + MAX_TOP + " 之间");
         }
-        var table = table(caller, level, within, period, by);
+    }
+
+    /** The ranking with its 红黑榜 of {@code top} each, as the staff and the public pages read it. */
+    static RankingView view(Rankings.Table table, int top) {
         var rows = table.rows().stream().map(r -> view(r, table.by() == null)).toList();
         var ranked = rows.stream().filter(r -> r.rank() != null).toList();
         var red = ranked.stream().limit(top).toList();
         var black = new ArrayList<>(ranked.subList(Math.max(0, ranked.size() - top), ranked.size()));
         java.util.Collections.reverse(black);
         return new RankingView(
-                level,
-                Texts.kind(level),
+                table.level(),
+                Texts.kind(table.level()),
                 ObjectView.of(table.within()),
                 PeriodView.of(table.period()),
                 table.by() == null ? "COMPOSITE" : table.by().name(),
@@ -105,6 +113,34 @@ class RankingsController {
                 rows,
                 red,
                 black);
+    }
+
+    static Period period(String period) {
+        return Period.parse(period)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "period", "期间的写法应为 2026-03-05、2026-03、2026-Q1、2026 或 2026-03-01..2026-03-15"));
+    }
+
+    static void checkLevel(String level) {
+        if (level.length() > 40 || !level.matches("[A-Z_]+")) {
+            throw InvalidInputException.of("level", "层级的写法不对");
+        }
+    }
+
+    static void checkWithin(String within) {
+        if (within.isBlank() || within.length() > 100) {
+            throw InvalidInputException.of("within", "须填写范围，且不超过 100 个字符");
+        }
+    }
+
+    static @Nullable Rate by(String by) {
+        if ("COMPOSITE".equals(by)) {
+            return null;
+        }
+        return Arrays.stream(Rate.values())
+                .filter(r -> r.name().equals(by))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of("by", "没有这项指标"));
     }
 
     @GetMapping("/export")
@@ -163,25 +199,12 @@ class RankingsController {
     }
 
     private Rankings.Table table(@Nullable Caller caller, String level, String within, String period, String by) {
-        if (level.length() > 40 || !level.matches("[A-Z_]+")) {
-            throw InvalidInputException.of("level", "层级的写法不对");
-        }
-        var parsed = Period.parse(period)
-                .orElseThrow(() -> InvalidInputException.of(
-                        "period", "期间的写法应为 2026-03-05、2026-03、2026-Q1、2026 或 2026-03-01..2026-03-15"));
-        if (within.isBlank() || within.length() > 100) {
-            throw InvalidInputException.of("within", "须填写范围，且不超过 100 个字符");
-        }
+        checkLevel(level);
+        var parsed = period(period);
+        checkWithin(within);
         var area = figures.object(within);
         access.check(caller, area, figures.published(parsed));
-        Rate rate = null;
-        if (!"COMPOSITE".equals(by)) {
-            rate = Arrays.stream(Rate.values())
-                    .filter(r -> r.name().equals(by))
-                    .findFirst()
-                    .orElseThrow(() -> InvalidInputException.of("by", "没有这项指标"));
-        }
-        return rankings.rank(level, area, parsed, rate);
+        return rankings.rank(level, area, parsed, by(by));
     }
 
     private static RowView view(Rankings.Row row, boolean score) {

@@ -2,7 +2,9 @@ package org.whistle.evaluation.ratings.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.whistle.evaluation.cases.domain.CaseRecord;
@@ -10,41 +12,55 @@ import org.whistle.events.UnitRated.PartEnded;
 
 /**
  * Which summoned units' parts in a case have ended, and how: done or declined as the unit reported it, or withdrawn
- * when a routing of the ticket no longer lists a unit summoned before it (dispatch's 撤回 publishes the summons as they
- * now are). A part is rated once it ended and the case names the centre that owns it.
+ * when a routing of the ticket after the unit's summons no longer lists it (dispatch's 撤回 publishes the summons as
+ * they now are). A part is rated once it ended and the case names the centre that owns it.
+ *
+ * <p>Withdrawals are read from every routing of the case known so far, not from the event at hand, so a withdrawal
+ * that arrives before the summons it undoes is found when the summons arrives (order-tolerant).
  */
 public final class EndedParts {
 
     private EndedParts() {}
 
     /**
-     * @param centreBefore the owning centre before the event: a unit withdrawn by a transfer is rated by the centre
-     *     that summoned it, not by the one that took the case over
-     * @param routedAt when the event that told of the case's change was a routing, when it happened
-     * @param routedUnits the units that routing lists (every routing lists all of the ticket's current tasks)
+     * One routing of the case: when, the centre owning the case after it, and the units it lists (every routing lists
+     * all of the ticket's current tasks).
      */
-    public static List<Part> of(
-            CaseRecord c, @Nullable String centreBefore, @Nullable Instant routedAt, Set<String> routedUnits) {
+    public record Routing(Instant at, @Nullable String centreId, Set<String> units) {
+        public Routing {
+            units = Set.copyOf(units);
+        }
+    }
+
+    /** @param routings every routing of the case known so far, in any order */
+    public static List<Part> of(CaseRecord c, List<Routing> routings) {
         var centre = c.owningCentreId();
         if (centre == null) {
             return List.of();
         }
+        var inTime = routings.stream().sorted(Comparator.comparing(Routing::at)).toList();
         var ended = new ArrayList<Part>();
         for (var u : c.units()) {
             PartEnded how = null;
             Instant at = null;
+            String rater = centre;
             if (u.doneAt() != null) {
                 how = PartEnded.DONE;
                 at = u.doneAt();
             } else if (u.declinedAt() != null) {
                 how = PartEnded.DECLINED;
                 at = u.declinedAt();
-            } else if (routedAt != null && u.summonedAt().isBefore(routedAt) && !routedUnits.contains(u.unitId())) {
-                how = PartEnded.WITHDRAWN;
-                at = routedAt;
+            } else {
+                var withdrawal = withdrawal(inTime, u.unitId(), u.summonedAt());
+                if (withdrawal.isPresent()) {
+                    how = PartEnded.WITHDRAWN;
+                    at = withdrawal.get().at();
+                    // a unit withdrawn by a transfer is rated by the centre that summoned it, not the one that took
+                    // the case over
+                    rater = centreBefore(inTime, at).orElse(centre);
+                }
             }
             if (how != null) {
-                var rater = how == PartEnded.WITHDRAWN && centreBefore != null ? centreBefore : centre;
                 ended.add(new Part(
                         c.whistleId(),
                         c.ticketId(),
@@ -60,5 +76,26 @@ public final class EndedParts {
             }
         }
         return ended;
+    }
+
+    /** The first routing after the unit's summons that no longer lists it. */
+    private static Optional<Routing> withdrawal(List<Routing> inTime, String unitId, Instant summonedAt) {
+        return inTime.stream()
+                .filter(r -> r.at().isAfter(summonedAt) && !r.units().contains(unitId))
+                .findFirst();
+    }
+
+    /** The centre that owned the case just before a routing. */
+    private static Optional<String> centreBefore(List<Routing> inTime, Instant at) {
+        String centre = null;
+        for (var r : inTime) {
+            if (!r.at().isBefore(at)) {
+                break;
+            }
+            if (r.centreId() != null) {
+                centre = r.centreId();
+            }
+        }
+        return Optional.ofNullable(centre);
     }
 }
