@@ -406,7 +406,7 @@ class GatewayEdgeTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(line)
-                    .contains("method=GET", "path=/api/whistles/logged ", "status=200", "trace_id=")
+                    .contains("method=GET", "path=/api/whistles/logged ", "status=200", "trace_id=", "connection=")
                     .doesNotContain("?", "13800138000", "channel", "secret-token");
         } finally {
             access.detachAppender(appender);

@@ -24,6 +24,10 @@ class ServiceDefaultsTest {
         assertThat(environment.getProperty("management.metrics.tags.application"))
                 .isEqualTo("x");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
+        assertThat(environment.getProperty("management.observations.enable.spring.security"))
+                .isEqualTo("false");
+        assertThat(environment.getProperty("management.metrics.observations.ignored-meters"))
+                .isEqualTo("long-task-timer");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.whistle.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +49,15 @@ public final class AccessTokens {
      * (with Spring's minute of clock skew), and the issuer when one is configured.
      */
     public static OAuth2TokenValidator<Jwt> validator(@Nullable String issuer, String audience) {
+        return validator(issuer, audience, Clock.systemUTC());
+    }
+
+    /** As {@link #validator(String, String)}, telling the time by {@code clock}. */
+    static OAuth2TokenValidator<Jwt> validator(@Nullable String issuer, String audience, Clock clock) {
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
         var validators = new ArrayList<OAuth2TokenValidator<Jwt>>(
-                List.of(AccessTokens::isAccessToken, new JwtAudienceValidator(audience), new JwtTimestampValidator()));
+                List.of(AccessTokens::isAccessToken, new JwtAudienceValidator(audience), timestamps));
         if (issuer != null && !issuer.isBlank()) {
             validators.add(new JwtIssuerValidator(issuer));
         }

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every servlet service checks tokens itself (defence in depth behind the gateway): signatures against
- * org-registry's JWK set, that the token is an access token for Whistle's APIs (type and audience,
+ * org-registry's JWK set (once per token, {@link VerifiedTokens}), that the token is an access token for Whistle's APIs (type and audience,
  * {@link AccessTokens}), expiry, and the issuer when configured. Roles become {@code ROLE_<name>} authorities;
  * controllers take a {@link Caller} argument (null for anonymous requests a service lets through).
  *
@@ -53,8 +53,9 @@ public class ServiceSecurityAutoConfiguration implements WebMvcConfigurer {
         var decoder = NimbusJwtDecoder.withJwkSetUri(
                         properties.jwksUriOrDefault().toString())
                 .build();
-        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), properties.audienceOrDefault()));
-        return decoder;
+        // Each token's signature is checked once; what it says, on every request (VerifiedTokens, ADR 0029).
+        return VerifiedTokens.checking(
+                decoder, AccessTokens.validator(properties.issuer(), properties.audienceOrDefault()));
     }
 
     @Bean

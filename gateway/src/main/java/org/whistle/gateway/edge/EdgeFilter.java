@@ -20,8 +20,10 @@ import reactor.core.publisher.Mono;
 /**
  * First and last on every request: makes sure it carries a trace context and a request id downstream, puts the
  * request id and the security headers on the response, and writes one access log line. The log line holds the
- * method, the path without its query string, the status, the duration and the two ids — never query strings,
- * bodies, credentials or phone numbers.
+ * method, the path without its query string, the status, the duration, the two ids and the connection (its id, then
+ * the request's number, as in the lines {@link DecodingFailureProblems} writes for requests it refuses unread: the
+ * requests one keep-alive connection carried can be told apart and put in order) — never query strings, bodies,
+ * credentials or phone numbers.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -64,13 +66,14 @@ class EdgeFilter implements WebFilter {
             if (ACCESS.isInfoEnabled()) {
                 var status = response.getStatusCode();
                 ACCESS.info(
-                        "method={} path={} status={} duration_ms={} request_id={} trace_id={}",
+                        "method={} path={} status={} duration_ms={} request_id={} trace_id={} connection={}",
                         request.getMethod().name(),
                         request.getPath().value(),
                         status == null ? "-" : Integer.toString(status.value()),
                         (System.nanoTime() - started) / 1_000_000,
                         requestId,
-                        TraceContext.traceId(traceparent));
+                        TraceContext.traceId(traceparent),
+                        request.getId());
             }
         });
     }

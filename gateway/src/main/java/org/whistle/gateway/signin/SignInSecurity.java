@@ -42,7 +42,8 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway's one security chain. It lets every request through to the services, which check tokens and decide
  * access themselves; its work is signing people in for the web pages, keeping their tokens in the session, and
- * refusing cookie-authenticated writes without the CSRF token.
+ * refusing cookie-authenticated writes without the CSRF token. It runs only where that work is
+ * ({@link RequestsForTheSession}): a relayed request without the session cookie does not go through it.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInSecurity {
@@ -64,7 +65,9 @@ class SignInSecurity {
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(edge.servedOverTls()));
-        return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+        // Not run for what only relays without a session: the services check those tokens themselves.
+        return http.securityMatcher(new RequestsForTheSession())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
                         .authenticationMatcher(
                                 new PathPatternParserServerWebExchangeMatcher(CALLBACK_PATH + "/{registrationId}"))
