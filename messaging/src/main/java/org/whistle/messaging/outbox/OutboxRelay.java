@@ -97,7 +97,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Asks the relay to look for work now rather than at its next poll. */
+    /** Asks the relay to publish this lane now rather than at its next sweep. */
     public void wake(int lane) {
         wakeups.offer(lane);
     }
@@ -110,17 +110,6 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayOnce() {
         return succeededOrThrow(relay(lanesWithPendingRows()));
-    }
-
-    /**
-     * Publishes at most one batch from each of the given lanes whose lock this relay gets, without looking at any
-     * other lane: what a wake after a local commit needs, one round trip less than a sweep and no read of lanes
-     * nobody asked about.
-     *
-     * @return how many events were published
-     */
-    public int relayLanes(Collection<Integer> lanes) {
-        return succeededOrThrow(relay(lanes));
     }
 
     private List<Integer> lanesWithPendingRows() {
