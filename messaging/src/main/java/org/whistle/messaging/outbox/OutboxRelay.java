@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -36,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to {@code messaging.outbox_parked} with the reason, counted in {@value #PARKED_METRIC}, and the lane goes on with
  * the next rows; retrying it would hold back every later event of an eighth of all keys for ever.
  * {@link ParkedEvents} lets an administrator re-drive or discard it.
+ *
+ * <p>A local commit wakes the relay for its lane, and the relay publishes that lane at once without reading which
+ * lanes have pending rows; a sweep over every pending lane runs when no wake came for a poll interval, at least once
+ * per poll interval however many wakes come, and after a failure, so rows of other replicas and lanes whose wake was
+ * lost are still published within a poll interval (ADR 0030, addendum).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -89,38 +97,56 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Asks the relay to look for work now rather than at its next poll. */
+    /** Asks the relay to publish this lane now rather than at its next sweep. */
     public void wake(int lane) {
         wakeups.offer(lane);
     }
 
     /**
-     * Publishes at most one batch from every lane that has pending rows and whose lock this relay gets.
+     * Publishes at most one batch from every lane that has pending rows and whose lock this relay gets: the sweep that
+     * finds rows committed by other replicas, or whose wake was lost.
      *
      * @return how many events were published
      */
     public int relayOnce() {
-        var lanes = jdbc.sql("SELECT DISTINCT lane FROM messaging.outbox_event WHERE published_at IS NULL")
+        return succeededOrThrow(relay(lanesWithPendingRows()));
+    }
+
+    private List<Integer> lanesWithPendingRows() {
+        return jdbc.sql("SELECT DISTINCT lane FROM messaging.outbox_event WHERE published_at IS NULL")
                 .query(Integer.class)
                 .list();
+    }
+
+    private Round relay(Collection<Integer> lanes) {
         int total = 0;
         String retryError = null;
+        var unfinished = new TreeSet<Integer>();
         for (int lane : lanes) {
             var outcome = transactions.execute(status -> relayLane(lane));
             if (outcome == null) {
                 continue;
             }
             total += outcome.published();
+            if (outcome.full()) {
+                unfinished.add(lane);
+            }
             if (outcome.retryError() != null && retryError == null) {
                 retryError = outcome.retryError();
             }
         }
-        if (retryError != null) {
+        return new Round(total, unfinished, retryError);
+    }
+
+    private static int succeededOrThrow(Round round) {
+        if (round.retryError() != null) {
             // What was acknowledged or parked is committed; the rows that failed for the moment stay pending.
             throw new OutboxPublicationException(
-                    "Kafka did not acknowledge every outbox row (" + total + " published): " + retryError, null);
+                    "Kafka did not acknowledge every outbox row (" + round.published() + " published): "
+                            + round.retryError(),
+                    null);
         }
-        return total;
+        return round.published();
     }
 
     /** Deletes rows published longer ago than the retention; they are in Kafka and no longer needed here. */
@@ -196,7 +222,7 @@ public class OutboxRelay implements SmartLifecycle {
             // The idempotent producer may be unusable after a failed sequence; the next batch starts a fresh one.
             producers.reset();
         }
-        return new LaneOutcome(acknowledged.size(), retryError);
+        return new LaneOutcome(acknowledged.size(), batch.size() == settings.batchSize(), retryError);
     }
 
     /** Moves a row the broker will never take out of its lane, with why; an administrator decides what becomes of it. */
@@ -257,13 +283,32 @@ public class OutboxRelay implements SmartLifecycle {
         return outcomes;
     }
 
+    /**
+     * Relays the lanes it was woken for, and the lanes whose last batch was full, straight away; sweeps every lane with
+     * pending rows when no wake came for a poll interval, at least once per poll interval under a stream of wakes, and
+     * after a failure (the failed lane's wake is spent).
+     */
     private void loop() {
         int consecutiveFailures = 0;
         long lastPurge = System.nanoTime();
+        long lastSweep = System.nanoTime() - settings.pollInterval().toNanos();
+        boolean sweepNext = true;
+        var due = new TreeSet<Integer>();
         while (running) {
-            int count;
+            boolean sweep = sweepNext
+                    || System.nanoTime() - lastSweep >= settings.pollInterval().toNanos();
             try {
-                count = relayOnce();
+                Round round;
+                if (sweep) {
+                    lastSweep = System.nanoTime();
+                    round = relay(lanesWithPendingRows());
+                } else {
+                    round = relay(due);
+                }
+                due.clear();
+                due.addAll(round.unfinished());
+                sweepNext = false;
+                succeededOrThrow(round);
                 consecutiveFailures = 0;
                 if (System.nanoTime() - lastPurge > Duration.ofHours(1).toNanos()) {
                     purgePublished();
@@ -276,10 +321,11 @@ public class OutboxRelay implements SmartLifecycle {
                         "Outbox relay failed ({} in a row); the rows stay pending and will be retried",
                         consecutiveFailures,
                         e);
-                count = 0;
+                due.clear();
+                sweepNext = true;
             }
-            if (count == 0 && running) {
-                awaitWork(backoff(consecutiveFailures));
+            if (due.isEmpty() && running) {
+                sweepNext |= !awaitWork(backoff(consecutiveFailures), due);
             }
         }
     }
@@ -293,13 +339,26 @@ public class OutboxRelay implements SmartLifecycle {
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
     }
 
-    private void awaitWork(Duration timeout) {
+    /**
+     * Waits for a wake and collects the lanes of every wake that came meanwhile.
+     *
+     * @return false when the timeout passed without a wake, so the next round sweeps every lane
+     */
+    private boolean awaitWork(Duration timeout, Set<Integer> due) {
         try {
-            wakeups.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            wakeups.clear();
+            var first = wakeups.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return false;
+            }
+            var woken = new ArrayList<Integer>();
+            woken.add(first);
+            wakeups.drainTo(woken);
+            woken.stream().filter(lane -> lane >= 0).forEach(due::add);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return true;
         }
     }
 
@@ -348,9 +407,17 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
-    private record LaneOutcome(int published, @Nullable String retryError) {
-        static final LaneOutcome NOTHING = new LaneOutcome(0, null);
+    /** @param full the batch took as many rows as allowed, so the lane may hold more */
+    private record LaneOutcome(
+            int published, boolean full, @Nullable String retryError) {
+        static final LaneOutcome NOTHING = new LaneOutcome(0, false, null);
     }
+
+    /** @param unfinished lanes whose batch was full: relayed again at once, without waiting for a wake */
+    private record Round(
+            int published,
+            Set<Integer> unfinished,
+            @Nullable String retryError) {}
 
     private record Sent(Pending row, @Nullable Throwable failure) {}
 
