@@ -71,6 +71,11 @@ class HistoryGeneratorTest {
     @Test
     void numbersEachProducersEventsOfACaseInTheOrderTheyHappened() {
         for (var planned : october(20)) {
+            assertThat(planned.events().stream()
+                            .filter(e -> e.producer().equals("dispatch-service"))
+                            .findFirst())
+                    .as("dispatch stores the raised ticket at revision 1 and publishes from 2")
+                    .hasValueSatisfying(e -> assertThat(e.revision()).isEqualTo(2));
             var last = new HashMap<String, EventEnvelope<?>>();
             for (var event : planned.events()) {
                 var before = last.put(event.producer(), event);
