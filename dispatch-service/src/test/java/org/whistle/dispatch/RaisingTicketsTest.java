@@ -56,6 +56,27 @@ class RaisingTicketsTest extends DispatchServiceTestBase {
     }
 
     @Test
+    void opensNoTicketForGeneratedHistory() {
+        var whistle = whistle(DemoCity.ROAD_DAMAGE, DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, "去年的路面破损");
+        var history = envelope(whistle).asHistory();
+        var live = envelope(whistle);
+
+        // one whistle, one partition: the history is delivered before the live event that opens the ticket
+        publish(history);
+        publish(live);
+
+        awaitTicketOf(whistle.whistleId());
+        assertThat(jdbc.sql("SELECT event_id FROM messaging.handled_event WHERE consumer = :c"
+                                + " AND event_id IN (:history, :live)")
+                        .param("c", "dispatch.whistle-raised")
+                        .param("history", history.id())
+                        .param("live", live.id())
+                        .query(java.util.UUID.class)
+                        .list())
+                .containsExactly(live.id());
+    }
+
+    @Test
     void givesAWhistleWithoutGridOrStreetToTheCityCentreAsFallbackOwner() {
         var whistle = whistle(DemoCity.ROAD_DAMAGE, null, null, "位置不明的路面破损");
         var ticket = raise(whistle);

@@ -67,6 +67,50 @@ class CaseProjectionTest extends EvaluationServiceTest {
     }
 
     @Test
+    void aHandlingExpiryNamingTheLeadAsSlaServiceNamesItMakesTheCaseLate() {
+        var t = day(LocalDate.of(2025, 3, 5));
+        var due = t.plus(Duration.ofDays(7));
+        var late = newCase("T-PROJ-3")
+                .raised(t, null)
+                .filed(t.plusSeconds(600))
+                .summoned(t.plusSeconds(1200), WATER)
+                .reported(t.plusSeconds(1800), WATER, WhistleReported.Report.REPORTED_IN)
+                // sla-service names the lead as the late unit of a resolve clock (TicketClocks.lateUnit)
+                .clock(WhistleEscalated.Kind.WARNING, ClockKind.RESOLVE, WATER, due, due.minus(Duration.ofHours(30)))
+                .clock(WhistleEscalated.Kind.ESCALATION, ClockKind.RESOLVE, WATER, due, due)
+                .reported(due.plus(Duration.ofHours(3)), WATER, WhistleReported.Report.DONE);
+        publishAll(late);
+
+        var row = jdbc.sql("SELECT * FROM eval_case WHERE whistle_id = :id")
+                .param("id", late.id())
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("handled_late", true)
+                .containsEntry("due_source", "SLA")
+                .containsEntry("deciding_clock_id", late.id() + ":RESOLVE:-:1")
+                .containsEntry("count_date", java.sql.Date.valueOf(LocalDate.of(2025, 3, 12)));
+    }
+
+    @Test
+    void foldsGeneratedHistoryLikeLiveEvents() {
+        var t = day(LocalDate.of(2025, 3, 6));
+        var c = newCase("T-PROJ-4")
+                .raised(t, null)
+                .filed(t.plusSeconds(60))
+                .summoned(t.plusSeconds(120), ROAD)
+                .reported(t.plusSeconds(600), ROAD, WhistleReported.Report.DONE);
+        c.events().forEach(event -> publish(event.asHistory()));
+        awaitFolded(c, c.events().size());
+
+        assertThat(jdbc.sql("SELECT lead_unit_id FROM eval_case WHERE whistle_id = :id")
+                        .param("id", c.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(ROAD);
+    }
+
+    @Test
     void aCentreMayRecordAPhoneAnswerButNoOneElseMay() {
         var t = day(LocalDate.of(2025, 3, 4));
         var c = newCase("T-PROJ-2")

@@ -314,7 +314,8 @@ public abstract class EvaluationServiceTest {
                             ticket,
                             kind,
                             clock,
-                            whistle.value() + ":" + clock + ":" + (unit == null ? "-" : unit) + ":1",
+                            // as sla-service names them: only a report-in clock is a unit's own
+                            whistle.value() + ":" + clock + ":" + (clock == ClockKind.REPORT_IN ? unit : "-") + ":1",
                             unit,
                             CommandLevel.STREET,
                             kind == WhistleEscalated.Kind.ESCALATION ? CommandLevel.DISTRICT : null,

@@ -57,6 +57,7 @@ public final class EventCodec {
         try {
             EventData data = mapper.treeToValue(required(root, "data"), type.dataClass());
             var whistle = root.path("whistleId");
+            var origin = root.path("origin");
             return new EventEnvelope<>(
                     java.util.UUID.fromString(text(root, "id")),
                     typeName,
@@ -66,7 +67,8 @@ public final class EventCodec {
                     required(root, "revision").asLong(),
                     text(root, "producer"),
                     text(root, "traceId"),
-                    data);
+                    data,
+                    origin.isMissingNode() || origin.isNull() ? null : Origin.valueOf(origin.asString()));
         } catch (JacksonException e) {
             throw new EventDecodingException(
                     "malformed " + typeName + " v" + version + ": " + e.getOriginalMessage(), e);

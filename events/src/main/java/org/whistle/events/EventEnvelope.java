@@ -1,5 +1,6 @@
 package org.whistle.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     revision); consumers compare revisions only between events of the same producer and ignore stale ones, so
  *     reordering across topics is harmless. Reference events carry the entity's revision.
  * @param traceId the W3C trace id (32 hex digits) of the request that caused the event
+ * @param origin absent for live events; {@link Origin#HISTORY} for generated history, which live actors ignore (ADR
+ *     0032). Left out of the document when absent, so a live event reads exactly as before.
  */
 public record EventEnvelope<T extends EventData>(
         UUID id,
@@ -23,7 +26,22 @@ public record EventEnvelope<T extends EventData>(
         long revision,
         String producer,
         String traceId,
-        T data) {
+        T data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Origin origin) {
+
+    /** A live event. */
+    public EventEnvelope(
+            UUID id,
+            String type,
+            int version,
+            Instant occurredAt,
+            @Nullable WhistleId whistleId,
+            long revision,
+            String producer,
+            String traceId,
+            T data) {
+        this(id, type, version, occurredAt, whistleId, revision, producer, traceId, data, null);
+    }
 
     public EventEnvelope {
         // A superseded version is read into its successor's record, so the type and version name the document's.
@@ -63,6 +81,17 @@ public record EventEnvelope<T extends EventData>(
                 producer,
                 traceId,
                 data);
+    }
+
+    /** Whether this is generated history, which only figures fold and live actors ignore (ADR 0032). */
+    public boolean isHistory() {
+        return origin == Origin.HISTORY;
+    }
+
+    /** The same event marked as generated history. */
+    public EventEnvelope<T> asHistory() {
+        return new EventEnvelope<>(
+                id, type, version, occurredAt, whistleId, revision, producer, traceId, data, Origin.HISTORY);
     }
 
     /** The type and version of this envelope (a superseded one when it was read from an older document). */

@@ -15,6 +15,8 @@ public final class EventHeaders {
     public static final String VERSION = "version";
     public static final String TRACEPARENT = "traceparent";
     public static final String EVENT_ID = "event-id";
+    /** Present only on generated history ({@link Origin}), so tools see it without parsing the value. */
+    public static final String ORIGIN = "origin";
 
     private EventHeaders() {}
 
@@ -25,6 +27,9 @@ public final class EventHeaders {
         headers.put(VERSION, Integer.toString(envelope.version()));
         headers.put(TRACEPARENT, TraceIds.traceparent(envelope.traceId()));
         headers.put(EVENT_ID, envelope.id().toString());
+        if (envelope.origin() != null) {
+            headers.put(ORIGIN, envelope.origin().name());
+        }
         return headers;
     }
 

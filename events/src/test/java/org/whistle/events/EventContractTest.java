@@ -108,6 +108,43 @@ class EventContractTest {
 
     @ParameterizedTest
     @MethodSource("samples")
+    void marksHistoryInADocumentItsSchemaAcceptsAndReadsTheMarkBack(EventData data) {
+        var history = SampleEvents.envelope(data).asHistory();
+        var document = JSON.readTree(EventCodec.instance().encode(history));
+
+        assertThat(document.get("origin").asString()).isEqualTo("HISTORY");
+        assertThat(schemaOf(EventType.of(data)).validate(document)).isEmpty();
+        assertThat(EventCodec.instance().decode(EventCodec.instance().encode(history)))
+                .isEqualTo(history)
+                .matches(EventEnvelope::isHistory);
+    }
+
+    @Test
+    void writesALiveEventWithoutAnOriginAndReadsAnOldDocumentAsLive() {
+        var live = SampleEvents.envelope(SampleEvents.all().getFirst());
+
+        assertThat(EventCodec.instance().encodeToString(live)).doesNotContain("origin");
+        assertThat(EventCodec.instance()
+                        .decode(EventCodec.instance().encode(live))
+                        .isHistory())
+                .isFalse();
+        assertThat(EventHeaders.of(live)).doesNotContainKey(EventHeaders.ORIGIN);
+        assertThat(EventHeaders.of(live.asHistory())).containsEntry(EventHeaders.ORIGIN, "HISTORY");
+    }
+
+    @Test
+    void schemaRefusesAnOriginItDoesNotKnow() {
+        var data = SampleEvents.all().getFirst();
+        var document = (ObjectNode) JSON.readTree(EventCodec.instance().encode(SampleEvents.envelope(data)));
+        document.put("origin", "SIMULATION");
+
+        assertThat(schemaOf(EventType.of(data)).validate(document)).isNotEmpty();
+        assertThatThrownBy(() -> EventCodec.instance().decode(JSON.writeValueAsString(document)))
+                .isInstanceOf(EventDecodingException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
     void toleratesFieldsAddedByANewerProducer(EventData data) {
         var envelope = SampleEvents.envelope(data);
         var document = (ObjectNode) JSON.readTree(EventCodec.instance().encode(envelope));

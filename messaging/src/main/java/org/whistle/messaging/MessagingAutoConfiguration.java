@@ -173,8 +173,13 @@ public final class MessagingAutoConfiguration {
         }
 
         @Bean
-        IdempotentHandling idempotentHandling(MessagingStore store) {
-            return new IdempotentHandling(store.jdbc(), store.transactions());
+        IdempotentHandling idempotentHandling(MessagingStore store, MessagingProperties properties) {
+            return new IdempotentHandling(
+                    store.jdbc(),
+                    store.transactions(),
+                    properties.consumer().foldHistory()
+                            ? IdempotentHandling.History.FOLD
+                            : IdempotentHandling.History.IGNORE);
         }
 
         @Bean

@@ -26,10 +26,13 @@ public record MessagingProperties(
 
     /**
      * @param handledRetention how long handled event ids are remembered; longer than any topic's retention
+     * @param foldHistory whether this service applies generated history (ADR 0032): only a service that derives
+     *     figures from the past (evaluation) turns it on; a live actor must never act on history
      */
     public record Consumer(
             @DefaultValue("4") int maxRetries,
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("200d") Duration handledRetention) {}
+            @DefaultValue("200d") Duration handledRetention,
+            @DefaultValue("false") boolean foldHistory) {}
 }

@@ -72,6 +72,12 @@ class ConsumingEventsTest {
     @Autowired
     ConsumerFactory<?, ?> consumers;
 
+    @Autowired
+    IdempotentHandling handling;
+
+    @Autowired
+    MessagingStore store;
+
     @BeforeAll
     static void createTheTestTopicAndItsDeadLetterTopic() {
         var topic = new TopicDefinition(TOPIC, 3, false, Duration.ofDays(1));
@@ -175,6 +181,41 @@ class ConsumingEventsTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void passesOverGeneratedHistoryWithoutEffectOrRecord() throws Exception {
+        var whistle = WhistleId.newId();
+        var history = MessagingTestApplication.feedback(whistle, 1, "ok").asHistory();
+        var live = MessagingTestApplication.feedback(whistle, 2, "ok");
+
+        send(history);
+        send(live);
+
+        await().atMost(PATIENCE).until(() -> effects(live) == 1);
+        assertThat(listener.deliveries(history.id())).isEqualTo(1);
+        assertThat(effects(history)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM messaging.handled_event WHERE event_id = :id")
+                        .param("id", history.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void foldsHistoryWhereTheServiceSaysSo() {
+        var history =
+                MessagingTestApplication.feedback(WhistleId.newId(), 1, "ok").asHistory();
+        var folding = new IdempotentHandling(store.jdbc(), store.transactions(), IdempotentHandling.History.FOLD);
+        var effects = new AtomicInteger();
+
+        assertThat(folding.handleOnce("messaging-test-fold", history, effects::incrementAndGet))
+                .isTrue();
+        assertThat(folding.handleOnce("messaging-test-fold", history, effects::incrementAndGet))
+                .isFalse();
+        assertThat(handling.handleOnce("messaging-test-ignore", history, effects::incrementAndGet))
+                .isFalse();
+        assertThat(effects).hasValue(1);
     }
 
     private void send(EventEnvelope<?> event) throws Exception {

@@ -54,7 +54,10 @@ public final class Platform implements AutoCloseable {
         var options = Options.defaults()
                 .withDataDir(dataDir)
                 .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
-                .withFreePorts();
+                .withFreePorts()
+                // a busy shared machine may need longer than the default three minutes to start every service
+                .withReadinessTimeout(Duration.parse(
+                        System.getProperty("whistle.readiness-timeout", Options.DEFAULT_READINESS_TIMEOUT.toString())));
         var started = System.nanoTime();
         var platform = new Platform(dataDir, LocalStack.start(options));
         try {

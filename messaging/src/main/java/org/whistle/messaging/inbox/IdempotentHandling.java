@@ -3,6 +3,8 @@ package org.whistle.messaging.inbox;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,15 +15,39 @@ import org.whistle.messaging.deadletter.PoisonEventException;
  * Applies an event's effect at most once per consumer: the event id is recorded in the same transaction as the
  * effect, so a redelivery (rebalance, retry, crash before the offset commit) finds it and does nothing, and a failed
  * effect rolls the record back with it and is tried again.
+ *
+ * <p>It is also the one guard of live actors against generated history (ADR 0032): unless the service folds history,
+ * an event marked {@link org.whistle.events.Origin#HISTORY} is passed over without effect and without a record.
  */
 public class IdempotentHandling {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotentHandling.class);
+
+    /** What this service's consumers do with generated history. */
+    public enum History {
+        /** Live actors (dispatch, notification, members, intake): history must not open, message or start anything. */
+        IGNORE,
+        /** Services that derive figures from the past (evaluation) apply history like live events. */
+        FOLD
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final History history;
 
     public IdempotentHandling(JdbcClient jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, History.IGNORE);
+    }
+
+    public IdempotentHandling(JdbcClient jdbc, TransactionTemplate transactions, History history) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.history = history;
+    }
+
+    /** Whether this consumer applies the event at all: live events always, history only where it is folded. */
+    public boolean applies(EventEnvelope<?> event) {
+        return !event.isHistory() || history == History.FOLD;
     }
 
     /**
@@ -30,6 +56,10 @@ public class IdempotentHandling {
      * @return whether the effect ran
      */
     public boolean handleOnce(String consumer, EventEnvelope<?> event, Runnable effect) {
+        if (!applies(event)) {
+            log.debug("{} passes over history {} ({})", consumer, event.type(), event.id());
+            return false;
+        }
         Boolean ran = transactions.execute(status -> {
             if (!firstDelivery(consumer, event.id())) {
                 return false;

@@ -157,6 +157,11 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
             deadLetter(record, "not a whistle event: " + envelope.type());
             return;
         }
+        if (envelope.isHistory()) {
+            // Generated history happened long ago (ADR 0032): no clock starts, nothing escalates.
+            log.debug("Passing over history {} {} for {}", envelope.type(), envelope.id(), event.whistleId());
+            return;
+        }
         var whistleId = event.whistleId().toString();
         var stored = sheets().get(whistleId);
         var sheet = stored != null ? stored : TicketClocks.of(whistleId);

@@ -395,6 +395,18 @@ class ClockTopologyTest {
     }
 
     @Test
+    void generatedHistoryStartsNoClock() {
+        var ticket = pothole();
+        send(ticket.raised().asHistory());
+        send(ticket.summoned("roads-bureau").asHistory());
+
+        advance(Duration.ofHours(5));
+
+        assertThat(fired()).isEmpty();
+        assertThat(sheet(ticket)).isNull();
+    }
+
+    @Test
     void aRepeatedDeliveryChangesNothing() {
         var ticket = pothole();
         var summons = ticket.summoned("roads-bureau");

@@ -222,7 +222,9 @@ public final class CaseFold {
             if (kind == null) {
                 return;
             }
-            var key = kind + ":" + (f.unitId() == null ? "-" : f.unitId());
+            // Only a report-in clock is a unit's own; sla-service names the lead as the late unit of the ticket's
+            // contact and resolve clocks, which are still the ticket's one clock of their kind.
+            var key = kind + ":" + ("REPORT_IN".equals(kind) && f.unitId() != null ? f.unitId() : "-");
             var clock = clocks.computeIfAbsent(key, k -> new Clock());
             if (f.dueAt() != null && (clock.dueAt == null || f.dueAt().isAfter(clock.dueAt))) {
                 clock.dueAt = f.dueAt();
