@@ -11,39 +11,14 @@ import org.springframework.web.servlet.LocaleResolver;
  * The language a person reading an answer gets: Chinese, unless the request's {@code Accept-Language} prefers English
  * to Chinese. One rule for every text a service renders for the caller — problem details, Bean Validation messages
  * (the request's locale) and the container's own errors — so every service answers alike. Another language asked
- * for first does not count; an unreadable or overlong header is Chinese.
+ * for first does not count; an unreadable or overlong header is Chinese. The rule itself is {@link AcceptLanguage},
+ * which the reactive gateway uses too.
  */
 public final class CallerLanguage implements LocaleResolver {
 
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    public static final Locale ENGLISH = Locale.ENGLISH;
-
-    /** Longer than any browser sends; beyond it the header is not parsed at all. */
-    static final int MAX_HEADER_LENGTH = 500;
-
-    /** The language for an {@code Accept-Language} value (or none). */
+    /** The language for an {@code Accept-Language} value (or none): see {@link AcceptLanguage}. */
     public static Locale of(@Nullable String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > MAX_HEADER_LENGTH) {
-            return CHINESE;
-        }
-        try {
-            // Sorted by weight, highest first; a weight of 0 means "not this one".
-            for (var range : Locale.LanguageRange.parse(acceptLanguage)) {
-                if (range.getWeight() <= 0) {
-                    continue;
-                }
-                var tag = range.getRange();
-                if (tag.equals("zh") || tag.startsWith("zh-")) {
-                    return CHINESE;
-                }
-                if (tag.equals("en") || tag.startsWith("en-")) {
-                    return ENGLISH;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // A malformed header is no preference.
-        }
-        return CHINESE;
+        return AcceptLanguage.of(acceptLanguage);
     }
 
     @Override
