@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -83,6 +84,11 @@ public class ApiDocsAutoConfiguration {
     @Bean
     GlobalOpenApiCustomizer problemDetailAnswers() {
         return new ProblemDetailAnswers();
+    }
+
+    @Bean
+    ParameterCustomizer freeFormQueries() {
+        return new FreeFormQueries();
     }
 
     @Bean
