@@ -25,6 +25,7 @@ class ConsoleResourcesTest {
             "evaluation.html",
             "ratings.html",
             "keys.html",
+            "apis.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
