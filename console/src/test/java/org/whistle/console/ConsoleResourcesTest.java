@@ -26,6 +26,7 @@ class ConsoleResourcesTest {
             "ratings.html",
             "keys.html",
             "reviews.html",
+            "apis.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",

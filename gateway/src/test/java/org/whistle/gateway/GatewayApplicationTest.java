@@ -92,6 +92,20 @@ class GatewayApplicationTest extends ServiceContract {
     }
 
     @Test
+    void answersItsOwnProblemsInEnglishWhenTheCallerPrefersIt() throws Exception {
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + publicPort + "/api/unknown"))
+                        .header("Accept-Language", "en-US,en;q=0.9,zh-CN;q=0.4")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        var problem = JsonMapper.shared().readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(problem.at("/title").asString()).isEqualTo("Not found");
+        assertThat(problem.at("/detail").asString()).isEqualTo("There is nothing at this address.");
+    }
+
+    @Test
     void keepsActuatorOffThePublicPort() throws Exception {
         assertThat(managementPort).isNotEqualTo(publicPort);
         for (var path : new String[] {

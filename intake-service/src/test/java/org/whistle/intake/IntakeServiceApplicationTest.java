@@ -13,11 +13,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.service.DatabaseServiceContract;
+import org.whistle.testing.service.DocumentsItsApi;
 
 /** The service contract every Whistle service meets; configured like {@code IntakeTest}, so it shares that context. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class IntakeServiceApplicationTest extends DatabaseServiceContract {
+class IntakeServiceApplicationTest extends DatabaseServiceContract implements DocumentsItsApi {
 
     @LocalServerPort
     private int port;

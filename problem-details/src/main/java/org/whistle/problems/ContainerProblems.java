@@ -2,8 +2,8 @@ package org.whistle.problems;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,18 +17,17 @@ final class ContainerProblems {
 
     private ContainerProblems() {}
 
-    static Map<String, Object> forStatus(int status) {
-        var known = HttpStatus.resolve(status);
+    static Map<String, Object> forStatus(int status, Locale locale) {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", type(status));
-        problem.put("title", title(status, known));
+        problem.put("title", ProblemTexts.text("status.title." + key(status), locale));
         problem.put("status", status);
-        problem.put("detail", detail(status));
+        problem.put("detail", ProblemTexts.text("status.detail." + key(status), locale));
         return problem;
     }
 
-    static byte[] json(int status) {
-        return JsonMapper.shared().writeValueAsString(forStatus(status)).getBytes(StandardCharsets.UTF_8);
+    static byte[] json(int status, Locale locale) {
+        return JsonMapper.shared().writeValueAsString(forStatus(status, locale)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String type(int status) {
@@ -39,28 +38,11 @@ final class ContainerProblems {
         };
     }
 
-    private static String title(int status, HttpStatus known) {
-        if (status == 400) {
-            return "Malformed request";
-        }
-        return known == null ? "HTTP " + status : known.getReasonPhrase();
-    }
-
-    private static String detail(int status) {
+    /** The statuses with words of their own; others are "refused" or, from 500 on, "failed". */
+    private static String key(int status) {
         return switch (status) {
-            case 400 ->
-                "The request could not be read: its address, headers or body are malformed (for example an invalid"
-                        + " percent-encoding, an encoded slash or dot segment, a control character, or an address"
-                        + " or headers too long).";
-            case 401 -> "Sign in, or send a valid bearer token.";
-            case 403 -> "You are not allowed to do this.";
-            case 404 -> "There is nothing at this address.";
-            case 405 -> "This address does not accept that method.";
-            case 413 -> "The request is too large.";
-            case 414 -> "The address is too long.";
-            case 431 -> "The request's headers are too large.";
-            default ->
-                status >= 500 ? "The service failed to answer. Please try again later." : "The request was refused.";
+            case 400, 401, 403, 404, 405, 413, 414, 431 -> Integer.toString(status);
+            default -> status >= 500 ? "server" : "other";
         };
     }
 }

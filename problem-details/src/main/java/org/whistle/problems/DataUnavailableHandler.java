@@ -1,8 +1,8 @@
 package org.whistle.problems;
 
-import java.net.URI;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -72,11 +72,10 @@ class DataUnavailableHandler {
     private static ResponseEntity<ProblemDetail> serviceUnavailable() {
         // Not "nothing was changed": a commit whose answer was lost may have happened. A retry is safe all the same;
         // a raise replays under its Idempotency-Key and a transition already made is refused as a conflict.
-        var problem = ProblemDetail.forStatusAndDetail(
+        var problem = ProblemDetailsHandler.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "The service's database cannot be reached at the moment. Please try again shortly.");
-        problem.setType(URI.create(ProblemDetailsHandler.TYPE_PREFIX + "service-unavailable"));
-        problem.setTitle("Service unavailable");
+                "service-unavailable",
+                ProblemTexts.text("detail.service-unavailable", LocaleContextHolder.getLocale()));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,7 +21,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Renders every error a servlet service answers with as an RFC 9457 problem detail. Field-level problems carry an
+ * Renders every error a servlet service answers with as an RFC 9457 problem detail, titled in the caller's language
+ * ({@link CallerLanguage}: Chinese unless {@code Accept-Language} prefers English); a detail that is a service's own
+ * reason is that service's words. Field-level problems carry an
  * {@code errors} array of {@code {field, message}} so clients can point at the input; bulk imports carry
  * {@code rows}.
  */
@@ -28,23 +32,37 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     static final String TYPE_PREFIX = "urn:whistle:problem:";
 
+    public ProblemDetailsHandler() {
+        super.setMessageSource(ProblemTexts.messageSource());
+    }
+
+    /** Spring MVC's own errors take their words from ours first, in the caller's language ({@link CallerLanguage}). */
+    @Override
+    public void setMessageSource(MessageSource messageSource) {
+        super.setMessageSource(ProblemTexts.withParent(messageSource));
+    }
+
     @ExceptionHandler
     ProblemDetail invalidInput(InvalidInputException e) {
-        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", e.getMessage());
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", e.getMessage());
         problem.setProperty("errors", e.violations());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
-        var problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        var locale = LocaleContextHolder.getLocale();
+        var problem = problem(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                ProblemTexts.text("detail.not-found", locale, ProblemTexts.resource(e.kind(), locale), e.id()));
         problem.setProperties(Map.of("resource", e.kind(), "id", e.id()));
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict with the current state", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
 
     @ExceptionHandler
@@ -52,8 +70,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         var problem = problem(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "import-rejected",
-                "Import rejected",
-                e.rows().size() + " row(s) rejected; nothing was imported");
+                ProblemTexts.text(
+                        "detail.import-rejected",
+                        LocaleContextHolder.getLocale(),
+                        e.rows().size()));
         problem.setProperty("rows", e.rows());
         return problem;
     }
@@ -63,9 +83,15 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         var problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "malformed-request",
-                "Malformed request",
-                "'" + e.getName() + "' cannot be '" + e.getValue() + "'");
-        problem.setProperty("errors", List.of(new Violation(e.getName(), "has the wrong type")));
+                ProblemTexts.text(
+                        "detail.type-mismatch",
+                        LocaleContextHolder.getLocale(),
+                        e.getName(),
+                        String.valueOf(e.getValue())));
+        problem.setProperty(
+                "errors",
+                List.of(new Violation(
+                        e.getName(), ProblemTexts.text("violation.wrong-type", LocaleContextHolder.getLocale()))));
         return problem;
     }
 
@@ -75,8 +101,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         var violations = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsHandler::violation)
                 .toList();
-        var problem = problem(
-                HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", summary(violations, e.getMessage()));
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", summary(violations, e.getMessage()));
         problem.setProperty("errors", violations);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -92,8 +117,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                                         : result.getMethodParameter().getParameterName(),
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        var problem = problem(
-                HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", summary(violations, e.getMessage()));
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", summary(violations, e.getMessage()));
         problem.setProperty("errors", violations);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -111,10 +135,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                         .orElseThrow();
     }
 
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, @Nullable String detail) {
+    /** A problem of one of our types, titled in the caller's language. */
+    static ProblemDetail problem(HttpStatus status, String slug, @Nullable String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + slug));
-        problem.setTitle(title);
+        problem.setTitle(ProblemTexts.title(slug, LocaleContextHolder.getLocale()));
         return problem;
     }
 }

@@ -18,7 +18,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        var body = ContainerProblems.json(status);
+        var body = ContainerProblems.json(status, CallerLanguage.of(request.getHeader("Accept-Language")));
         try {
             response.setContentType(ContainerProblems.MEDIA_TYPE);
             response.setContentLength(body.length);

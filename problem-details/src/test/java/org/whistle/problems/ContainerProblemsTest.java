@@ -63,6 +63,18 @@ class ContainerProblemsTest {
         assertThat(answer.json().path("type").asString()).isEqualTo("urn:whistle:problem:not-found");
     }
 
+    @Test
+    void answersRefusedRequestsInTheCallersLanguage() throws IOException, InterruptedException {
+        var chinese = get("/invalid/a%5Cb", null);
+        var english = get("/invalid/a%5Cb", "en-GB,en;q=0.8");
+
+        assertThat(chinese.json().path("title").asString()).isEqualTo("请求格式有误");
+        assertThat(chinese.json().path("detail").asString()).startsWith("无法读取请求");
+        assertThat(english.json().path("title").asString()).isEqualTo("Malformed request");
+        assertThat(get("/error", "en").json().path("detail").asString()).isEqualTo("There is nothing at this address.");
+        assertThat(get("/error", null).json().path("detail").asString()).isEqualTo("此地址下没有内容。");
+    }
+
     private record Answer(int status, String contentType, String body) {
         JsonNode json() {
             return JsonMapper.shared().readTree(body);
@@ -70,10 +82,18 @@ class ContainerProblemsTest {
     }
 
     private Answer get(String path) throws IOException, InterruptedException {
+        return get(path, null);
+    }
+
+    private Answer get(String path, @org.jspecify.annotations.Nullable String language)
+            throws IOException, InterruptedException {
         // The JDK client sends a percent-encoded path as written; it only refuses what is no URI at all.
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/html")
-                .build();
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/html");
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
+        var request = builder.build();
         var response = HTTP.send(request, BodyHandlers.ofString());
         return new Answer(
                 response.statusCode(),

@@ -118,6 +118,85 @@ class ProblemDetailsHandlerTest {
         assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
     }
 
+    @Test
+    void titlesAndExplainsInChineseByDefault() {
+        var result = mvc.get().uri("/missing").exchange();
+
+        assertProblem(result, 404, "urn:whistle:problem:not-found");
+        assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("未找到");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("组织节点")
+                .contains("230299");
+    }
+
+    @Test
+    void titlesAndExplainsInEnglishWhenTheCallerPrefersIt() {
+        var result = mvc.get()
+                .uri("/missing")
+                .header("Accept-Language", "en-US,en;q=0.9,zh-CN;q=0.5")
+                .exchange();
+
+        assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Not found");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("organisation node 230299 not found, or not visible to you.");
+    }
+
+    @Test
+    void givesValidationMessagesInTheCallersLanguage() {
+        var chinese = mvc.post()
+                .uri("/body")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\" \"}")
+                .exchange();
+        var english = mvc.post()
+                .uri("/body")
+                .header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\" \"}")
+                .exchange();
+
+        assertThat(chinese).bodyJson().extractingPath("$.title").isEqualTo("请求有误");
+        assertThat(chinese)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .asString()
+                .containsPattern("\\p{IsHan}");
+        assertThat(english).bodyJson().extractingPath("$.title").isEqualTo("Invalid request");
+        assertThat(english).bodyJson().extractingPath("$.errors[0].message").isEqualTo("must not be blank");
+    }
+
+    @Test
+    void titlesSpringsOwnErrorsInTheCallersLanguage() {
+        var chinese = mvc.delete().uri("/missing").exchange();
+        var english =
+                mvc.delete().uri("/missing").header("Accept-Language", "en").exchange();
+
+        assertThat(chinese).hasStatus(405);
+        assertThat(chinese).bodyJson().extractingPath("$.title").isEqualTo("不支持该请求方式");
+        assertThat(chinese).bodyJson().extractingPath("$.detail").isEqualTo("此地址不接受 DELETE 请求。");
+        assertThat(english).bodyJson().extractingPath("$.title").isEqualTo("Method not allowed");
+    }
+
+    @Test
+    void answersAnUnreachableDatabaseInTheCallersLanguage() {
+        assertThat(mvc.get().uri("/database-down").exchange())
+                .bodyJson()
+                .extractingPath("$.title")
+                .isEqualTo("服务暂不可用");
+        assertThat(mvc.get()
+                        .uri("/database-down")
+                        .header("Accept-Language", "en")
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("The service's database cannot be reached at the moment. Please try again shortly.");
+    }
+
     private static void assertProblem(MvcTestResult result, int status, String type) {
         assertThat(result).hasStatus(status);
         assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");

@@ -127,7 +127,7 @@ class ServiceSecurityTest {
         assertThat(refused.body())
                 .contains("\"type\":\"urn:whistle:problem:forbidden\"")
                 .contains("\"detail\":\"needs the STREET dispatcher role of the ticket's level\"");
-        assertThat(ruled.body()).contains("\"detail\":\"The caller's role or scope does not allow this.\"");
+        assertThat(ruled.body()).contains("\"title\":\"无权操作\"").contains("\"detail\":\"您的角色或管辖范围不允许此操作。\"");
     }
 
     @Test
@@ -144,8 +144,28 @@ class ServiceSecurityTest {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void refusesInTheCallersLanguage() throws Exception {
+        var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
+
+        assertThat(get("/api/dispatch-only", null).body()).contains("\"title\":\"请先登录\"");
+        assertThat(get("/api/dispatch-only", null, "en").body())
+                .contains("\"title\":\"Unauthorized\"")
+                .contains("\"detail\":\"This needs a bearer token: sign in first.\"");
+        assertThat(get("/api/dispatch-only", resident, "en-GB,en;q=0.9").body())
+                .contains("\"title\":\"Forbidden\"")
+                .contains("\"detail\":\"The caller's role or scope does not allow this.\"");
+    }
+
     private HttpResponse<String> get(String path, @Nullable String token) throws Exception {
+        return get(path, token, null);
+    }
+
+    private HttpResponse<String> get(String path, @Nullable String token, @Nullable String language) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

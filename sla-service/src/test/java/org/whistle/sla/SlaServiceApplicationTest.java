@@ -33,6 +33,7 @@ import org.whistle.sla.clocks.Tickets;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TestInfrastructure;
 import org.whistle.testing.TestIssuer;
+import org.whistle.testing.service.DocumentsItsApi;
 import org.whistle.testing.service.ServiceContract;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
             "whistle.sla.streams.commit.interval.ms=100"
         })
 @RealInfrastructure(database = false)
-class SlaServiceApplicationTest extends ServiceContract {
+class SlaServiceApplicationTest extends ServiceContract implements DocumentsItsApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

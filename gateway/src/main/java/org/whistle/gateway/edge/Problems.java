@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
+import org.whistle.problems.AcceptLanguage;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,14 +25,15 @@ public final class Problems {
             String title,
             String detail,
             Duration retryAfter) {
+        var english = English.of(exchange, kind);
         return write(
                 exchange,
                 status,
                 body(
                         status,
                         kind,
-                        title,
-                        detail,
+                        english == null ? title : english.title(),
+                        english == null ? detail : english.detail(),
                         exchange.getRequest().getPath().value()),
                 retryAfter);
     }
@@ -42,7 +44,47 @@ public final class Problems {
      */
     static Mono<Void> writeWithoutInstance(
             ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail) {
-        return write(exchange, status, body(status, kind, title, detail, null), Duration.ZERO);
+        var english = English.of(exchange, kind);
+        return write(
+                exchange,
+                status,
+                body(
+                        status,
+                        kind,
+                        english == null ? title : english.title(),
+                        english == null ? detail : english.detail(),
+                        null),
+                Duration.ZERO);
+    }
+
+    /**
+     * The words of each kind for a caller whose {@code Accept-Language} prefers English (problem-details'
+     * {@link AcceptLanguage}, the services' rule); Chinese, as written at each call, otherwise.
+     */
+    private record English(String title, String detail) {
+
+        private static final java.util.Map<String, English> KINDS = java.util.Map.of(
+                "too-many-requests",
+                        new English("Too many requests", "Too many requests in a short time; try again later."),
+                "malformed-request",
+                        new English(
+                                "Malformed request",
+                                "The address holds characters or segments the platform does not accept."),
+                "content-too-large", new English("Content too large", "The request is larger than allowed here."),
+                "not-found", new English("Not found", "There is nothing at this address."),
+                "method-not-allowed", new English("Method not allowed", "This address does not accept that method."),
+                "not-signed-in", new English("Not signed in", "Sign in first (/bff/login)."),
+                "csrf",
+                        new English(
+                                "Missing or wrong CSRF token",
+                                "The page has expired; reload it (X-XSRF-TOKEN must match the XSRF-TOKEN cookie)."));
+
+        static @Nullable English of(ServerWebExchange exchange, String kind) {
+            return AcceptLanguage.prefersEnglish(
+                            exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE))
+                    ? KINDS.get(kind)
+                    : null;
+        }
     }
 
     /** The JSON of a problem of type {@code urn:whistle:problem:<kind>}; {@code instance} only when given. */

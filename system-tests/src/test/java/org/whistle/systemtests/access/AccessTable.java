@@ -1197,6 +1197,12 @@ final class AccessTable {
                                         "/api/admin/outbox/org-registry/parked/999999999/discard",
                                         "{\"reason\":\"系统测试\"}"))
                         .badToken(401),
+                // ---- every servlet service: the event contract's AsyncAPI document (api-docs, ADR 0036) --------
+                // Public like the OpenAPI documents beside it; the gateway publishes org-registry's copy, whose
+                // documents chain reads no token, so a bad one changes nothing.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row("GET /v3/api-docs/asyncapi", ALL_200, NONE, 200, get("/api/docs/asyncapi.json"))
+                        .badToken(200),
                 // ---- evaluation: figures, rankings, rule sets, periods -------------------------------------------
                 // Staff read figures of their own subtree (or unit); a period nobody published is refused outside.
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
