@@ -98,7 +98,7 @@ class PlanningDeliveries {
         var facts = EventFacts.of(event);
         var payload = withoutTrackingCode(EventCodec.instance().encodeToString(event));
         var now = clock.instant();
-        var names = new OrgNames(org, context);
+        var names = new OrgNames(org, context, messages.texts());
         int planned = 0;
         for (var rule : rules.matching(facts)) {
             var urgency = facts.urgencyUnder(rule);
