@@ -4,7 +4,7 @@
 import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, consoleConfig, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { field, h, model, show } from './dom.js';
-import { clockDetails, locale, plainSpan, t, time } from './i18n.js';
+import { clockDetails, locale, named, plainSpan, t, time } from './i18n.js';
 import { hotlineDesk } from './hotline.js';
 import { createMap, drawGrids } from './map.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
@@ -612,7 +612,7 @@ startPage('command', ({ user }) => {
         h('ol', { class: 'timeline' }, [...k.timeline].reverse().map((e) => h('li', { key: e.sequence }, [
           h('strong', t('action.' + e.action)), ' ', h('span', { class: 'muted' }, time(e.at)),
           e.unit ? ` · ${unitName(e.unit)}` : '', ` → ${t('state.' + e.stateAfter)}`,
-          show(e.note, () => h('div', e.note)),
+          show(e.note, () => h('div', named(e.note, unitName))),
           show(e.evidence && e.evidence.length, () => h('div', { class: 'muted' }, t('photoCount', { n: e.evidence.length }))),
         ]))),
       ]);
