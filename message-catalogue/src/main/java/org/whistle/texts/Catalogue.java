@@ -1,5 +1,6 @@
 package org.whistle.texts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -100,6 +101,31 @@ public final class Catalogue {
     /** A time as people in the city read it. */
     public String time(Instant at) {
         return times.format(at);
+    }
+
+    /** A length of time as people say it: "2 天 3 小时", "48 小时", "30 分钟" — never {@code PT48H}. */
+    public String span(Duration length) {
+        var minutes = Math.abs(length.toMinutes());
+        var days = minutes / 1440;
+        var hours = minutes % 1440 / 60;
+        var rest = minutes % 60;
+        var parts = new StringBuilder();
+        // Up to three days read as hours, as deadlines are set in hours; longer as days and hours (as i18n.js does).
+        if (days >= 3) {
+            parts.append(text("span.days", Map.of("n", days)));
+            if (hours > 0) {
+                parts.append(' ').append(text("span.hours", Map.of("n", hours)));
+            }
+        } else if (days > 0 || hours > 0) {
+            parts.append(text("span.hours", Map.of("n", days * 24 + hours)));
+        }
+        if (rest > 0 || parts.isEmpty()) {
+            if (!parts.isEmpty()) {
+                parts.append(' ');
+            }
+            parts.append(text("span.minutes", Map.of("n", rest)));
+        }
+        return parts.toString();
     }
 
     /** Every key of this language's bundle. */

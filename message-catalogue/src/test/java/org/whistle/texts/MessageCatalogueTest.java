@@ -84,6 +84,14 @@ class MessageCatalogueTest {
         }
 
         @Test
+        void saysLengthsOfTimeInWordsNeverAsIsoDurations() {
+            assertThat(chinese.span(java.time.Duration.ofHours(48))).isEqualTo("48 小时");
+            assertThat(chinese.span(java.time.Duration.ofDays(4).plusHours(2))).isEqualTo("4 天 2 小时");
+            assertThat(chinese.span(java.time.Duration.ofMinutes(90))).isEqualTo("1 小时 30 分钟");
+            assertThat(english.span(java.time.Duration.ofMinutes(30))).isEqualTo("30 min");
+        }
+
+        @Test
         void refusesAMissingParameterRatherThanShowingThePlaceholder() {
             assertThatThrownBy(() -> chinese.text("notification.raised.title", Map.of()))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -148,6 +156,8 @@ class MessageCatalogueTest {
             assertThat(PlainText.offences("RESOLVED")).isNotEmpty();
             assertThat(PlainText.offences("依据：rule R-0027")).containsExactly("rule id \"R-0027\"");
             assertThat(PlainText.offences("undefined")).isNotEmpty();
+            assertThat(PlainText.offences("QQ-230202001-JDB 网格 230202001001001"))
+                    .containsExactly("unit code \"QQ-230202001-JDB\"", "area code \"230202001001001\"");
             assertThat(PlainText.offences("见 http://127.0.0.1:8083/api/tickets/1"))
                     .isNotEmpty();
         }
