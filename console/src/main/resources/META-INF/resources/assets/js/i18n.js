@@ -364,7 +364,7 @@ export function clockDetails(c, unitName) {
 }
 
 // A unit's code as org-registry writes it (QQ-230225-ZJJ-LZG); ticket numbers (QQ-20261207-000001) are for people.
-const UNIT_CODE = /\b[A-Z]{2,}-\d{6}(?:-[A-Z][A-Z0-9]*)+\b/g;
+const UNIT_CODE = /\b[A-Z]{2,}-\d{6,}(?:-[A-Z][A-Z0-9]*)+\b/g;
 
 /**
  * A note a service wrote, for people: each unit code in it replaced by the unit's name ({@code unitName}) and the
