@@ -167,6 +167,7 @@ class MessageCatalogueTest {
             assertThat(PlainText.offences("工单 QQ-20261207-000001（道路破损）：龙沙区城管局已报到，12月7日 18:13"))
                     .isEmpty();
             assertThat(PlainText.isPlain("已发送 SMS 短信，可导出 CSV")).isTrue();
+            assertThat(PlainText.isPlain("工单 QQHR-20261207-000012 已受理")).isTrue();
         }
     }
 
