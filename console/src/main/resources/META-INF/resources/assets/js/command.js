@@ -59,11 +59,12 @@ startPage('command', ({ user }) => {
     let paintGrids = null;
     let closeLive = () => {};
 
+    // A name people read, never the code: "…" while it is looked up, the catalogue's word if it cannot be.
     const unitName = (code) => {
       const u = units[code];
       if (!u) {
         if (code && !(code in units)) lookUpUnit(code);
-        return code;
+        return u === false || !code ? t('someUnit') : '…';
       }
       return (locale.lang === 'en' && u.nameEn) || u.name;
     };
@@ -71,7 +72,7 @@ startPage('command', ({ user }) => {
       const n = nodes[code];
       if (!n) {
         if (code && !(code in nodes)) lookUpNode(code);
-        return code;
+        return n === false || !code ? t('someArea') : '…';
       }
       return (locale.lang === 'en' && n.nameEn) || n.name;
     };
@@ -82,11 +83,11 @@ startPage('command', ({ user }) => {
 
     async function lookUpUnit(code) {
       units[code] = null;
-      try { units[code] = await api(`/api/org/units/${encodeURIComponent(code)}`); } catch { /* the code stays */ }
+      try { units[code] = await api(`/api/org/units/${encodeURIComponent(code)}`); } catch { units[code] = false; }
     }
     async function lookUpNode(code) {
       nodes[code] = null;
-      try { nodes[code] = await api(`/api/org/nodes/${encodeURIComponent(code)}`); } catch { /* the code stays */ }
+      try { nodes[code] = await api(`/api/org/nodes/${encodeURIComponent(code)}`); } catch { nodes[code] = false; }
     }
 
     const counts = (pick) => {
