@@ -54,7 +54,10 @@ public final class Platform implements AutoCloseable {
         var options = Options.defaults()
                 .withDataDir(dataDir)
                 .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
-                .withFreePorts();
+                .withFreePorts()
+                // A machine busy with other builds may need longer (-Dwhistle.readiness-timeout-seconds=600).
+                .withReadinessTimeout(Duration.ofSeconds(Long.getLong(
+                        "whistle.readiness-timeout-seconds", Options.DEFAULT_READINESS_TIMEOUT.toSeconds())));
         var started = System.nanoTime();
         var platform = new Platform(dataDir, LocalStack.start(options));
         try {
