@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.whistle.texts.PlainText;
 
 /** Every page names only files that are there, and the two dictionaries know the same words. */
 class ConsoleResourcesTest {
@@ -112,6 +113,45 @@ class ConsoleResourcesTest {
             }
         }
         assertThat(zh).containsAll(used);
+    }
+
+    @Test
+    void saysNoCodeEnumNullOrUtcTimeInAnyWord() {
+        var source = read("assets/js/i18n.js");
+        for (var dictionary : List.of(
+                source.substring(source.indexOf("const zh = {"), source.indexOf("const en = {")),
+                source.substring(source.indexOf("const en = {"), source.indexOf("export const dictionaries")))) {
+            var values =
+                    Pattern.compile("'?([\\w.-]+)'?: '((?:[^'\\\\]|\\\\.)*)'").matcher(dictionary);
+            var seen = 0;
+            while (values.find()) {
+                var words = values.group(2).replaceAll("\\{\\w+}", "");
+                assertThat(PlainText.offences(words)).as(values.group(1)).isEmpty();
+                seen++;
+            }
+            assertThat(seen).isGreaterThan(100);
+        }
+    }
+
+    /** Values the pages show by prefix (t('state.' + k.state)): each value of the contract has its word. */
+    @Test
+    void namesEveryValueOfTheContractThePagesShow() {
+        var source = read("assets/js/i18n.js");
+        var zh = keys(source.substring(source.indexOf("const zh = {"), source.indexOf("const en = {")));
+        var shown = new java.util.LinkedHashMap<String, Class<? extends Enum<?>>>();
+        shown.put("state.", org.whistle.events.TicketState.class);
+        shown.put("task.", org.whistle.events.TaskState.class);
+        shown.put("clock.", org.whistle.events.ClockKind.class);
+        shown.put("level.", org.whistle.events.CommandLevel.class);
+        shown.put("rating.", org.whistle.events.Rating.class);
+        shown.put("priority.", org.whistle.events.Urgency.class);
+        shown.forEach((prefix, values) -> {
+            for (var value : values.getEnumConstants()) {
+                assertThat(zh)
+                        .as("the pages show " + value + " as t('" + prefix + value.name() + "')")
+                        .contains(prefix + value.name());
+            }
+        });
     }
 
     private static Set<String> keys(String dictionary) {

@@ -54,7 +54,7 @@ class RecipientsTest extends NotificationServiceTest {
                 .satisfies(row -> {
                     assertThat(row.leader()).isTrue();
                     assertThat(row.urgency()).isEqualTo("URGENT");
-                    assertThat(row.body()).contains("督办通知").contains("红榜");
+                    assertThat(row.body()).contains("督办通知").contains("黑榜").doesNotContain("红榜");
                 });
         assertThat(rows)
                 .extracting(Row::recipient)

@@ -158,7 +158,7 @@ class WarningsTest extends NotificationServiceTest {
         assertThat(settledDeliveries(summoned))
                 .filteredOn(row -> row.channel().equals("INBOX"))
                 .allSatisfy(row -> assertThat(row.body())
-                        .contains("牵头单位 " + DEPARTMENT + " name")
+                        .contains("牵头单位为" + DEPARTMENT + " name")
                         .doesNotContain("ROAD", "SUMMONED", "null"));
         assertThat(settledDeliveries(declined))
                 .filteredOn(row -> row.channel().equals("INBOX"))

@@ -249,7 +249,7 @@ class SeedStoriesTest {
                 .as("one summons")
                 .hasSize(1);
         assertThat(entry(timeline, "SUMMON").path("note").asString())
-                .contains(propertyUnit + " (lead)", urbanUnit, fireUnit);
+                .contains(propertyUnit + "（主办）", urbanUnit, fireUnit);
         for (var unit : List.of(propertyUnit, urbanUnit, fireUnit)) {
             var actions = timeline.values().stream()
                     .filter(e -> unit.equals(e.path("unit").asString(null)))

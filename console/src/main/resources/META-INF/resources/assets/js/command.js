@@ -4,7 +4,7 @@
 import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, consoleConfig, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { field, h, model, show } from './dom.js';
-import { clockDetails, locale, plainSpan, t, time } from './i18n.js';
+import { clockDetails, locale, named, plainSpan, t, time } from './i18n.js';
 import { evaluationTile } from './evaltile.js';
 import { hotlineDesk } from './hotline.js';
 import { createMap, drawGrids } from './map.js';
@@ -60,11 +60,12 @@ startPage('command', ({ user }) => {
     let paintGrids = null;
     let closeLive = () => {};
 
+    // A name people read, never the code: "…" while it is looked up, the catalogue's word if it cannot be.
     const unitName = (code) => {
       const u = units[code];
       if (!u) {
         if (code && !(code in units)) lookUpUnit(code);
-        return code;
+        return u === false || !code ? t('someUnit') : '…';
       }
       return (locale.lang === 'en' && u.nameEn) || u.name;
     };
@@ -72,7 +73,7 @@ startPage('command', ({ user }) => {
       const n = nodes[code];
       if (!n) {
         if (code && !(code in nodes)) lookUpNode(code);
-        return code;
+        return n === false || !code ? t('someArea') : '…';
       }
       return (locale.lang === 'en' && n.nameEn) || n.name;
     };
@@ -83,11 +84,11 @@ startPage('command', ({ user }) => {
 
     async function lookUpUnit(code) {
       units[code] = null;
-      try { units[code] = await api(`/api/org/units/${encodeURIComponent(code)}`); } catch { /* the code stays */ }
+      try { units[code] = await api(`/api/org/units/${encodeURIComponent(code)}`); } catch { units[code] = false; }
     }
     async function lookUpNode(code) {
       nodes[code] = null;
-      try { nodes[code] = await api(`/api/org/nodes/${encodeURIComponent(code)}`); } catch { /* the code stays */ }
+      try { nodes[code] = await api(`/api/org/nodes/${encodeURIComponent(code)}`); } catch { nodes[code] = false; }
     }
 
     const counts = (pick) => {
@@ -288,7 +289,8 @@ startPage('command', ({ user }) => {
 
     let refreshTimer = null;
     function onEvent(type, data) {
-      feed.value.unshift({ key: `${data.deliveryId || Date.now()}-${feed.value.length}`, type, at: data.at || new Date().toISOString(),
+      // Every event of the centre's whistles reloads the page; only what the centre acts on goes in its feed.
+      if (data.feed !== false) feed.value.unshift({ key: `${data.deliveryId || Date.now()}-${feed.value.length}`, type, at: data.at || new Date().toISOString(),
         title: data.title, body: data.body, urgency: data.urgency });
       feed.value.splice(50);
       clearTimeout(refreshTimer);
@@ -613,7 +615,7 @@ startPage('command', ({ user }) => {
         h('ol', { class: 'timeline' }, [...k.timeline].reverse().map((e) => h('li', { key: e.sequence }, [
           h('strong', t('action.' + e.action)), ' ', h('span', { class: 'muted' }, time(e.at)),
           e.unit ? ` · ${unitName(e.unit)}` : '', ` → ${t('state.' + e.stateAfter)}`,
-          show(e.note, () => h('div', e.note)),
+          show(e.note, () => h('div', named(e.note, unitName))),
           show(e.evidence && e.evidence.length, () => h('div', { class: 'muted' }, t('photoCount', { n: e.evidence.length }))),
         ]))),
       ]);

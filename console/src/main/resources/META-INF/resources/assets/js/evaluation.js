@@ -4,7 +4,7 @@
 import { reactive, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api } from './api.js';
 import { h, model, show } from './dom.js';
-import { t } from './i18n.js';
+import { nameOf, t } from './i18n.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
 
 const LEVELS = ['DISTRICT', 'STREET', 'COMMUNITY', 'GRID', 'DEPARTMENT', 'UTILITY', 'PROPERTY_COMPANY'];
@@ -64,6 +64,14 @@ startPage('evaluation', ({ user }) => {
     }
   }
 
+  // The areas the caller may rank within, by name (never the area code): "…" while looked up.
+  const areaNames = reactive({});
+  for (const code of user?.orgScope || []) {
+    api(`/api/org/nodes/${encodeURIComponent(code)}`)
+      .then((node) => { areaNames[code] = nameOf(node) || t('someArea'); })
+      .catch(() => { areaNames[code] = t('someArea'); });
+  }
+
   async function load() {
     if (!allowed || !state.within) return;
     state.loading = true;
@@ -107,7 +115,7 @@ startPage('evaluation', ({ user }) => {
       h('label', [t('eval.level'), model('select', { 'data-test': 'eval-level' }, state, 'level', 'select',
         LEVELS.map((l) => h('option', { key: l, value: l }, t('eval.level.' + l))))]),
       h('label', [t('eval.within'), model('select', {}, state, 'within', 'select',
-        (user?.orgScope || []).map((code) => h('option', { key: code, value: code }, code)))]),
+        (user?.orgScope || []).map((code) => h('option', { key: code, value: code }, areaNames[code] || '…')))]),
       h('label', [t('eval.by'), model('select', { 'data-test': 'eval-by' }, state, 'by', 'select',
         BY.map((b) => h('option', { key: b, value: b }, t('eval.by.' + b))))]),
       h('button', { type: 'submit' }, t('refresh')),

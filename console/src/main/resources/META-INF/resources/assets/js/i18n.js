@@ -65,7 +65,7 @@ const zh = {
   onTimeHint: '未超时的计时 ÷ 全部在计时（含已超时）', todayChart: '今日吹哨与结案', byStreet: '各街道在办',
   byUnit: '各单位在办任务', map: '网格地图', mapNoTiles: '未配置底图，仅显示网格边界。', queue: '工单列表',
   allStates: '全部', noTickets: '暂无工单', openCount: '{n} 件', detail: '工单详情', whistleDetail: '吹哨内容',
-  clocks: '时限', due: '截止', remaining: '剩余', overdueBy: '超时 {t}', tasks: '承办单位', lead: '主办',
+  clocks: '时限', due: '截止', remaining: '剩余', overdueBy: '超时 {t}', tasks: '承办单位', lead: '主办', leadMark: '（主办）', someUnit: '相关单位', someArea: '相关区域',
   proposal: '派单建议', proposalWhy: '依据', actions: '处置', reason: '原因', note: '说明',
   'act.file': '受理', 'act.reject': '不予受理', 'act.merge': '合并', 'act.summon': '派哨（召集单位）',
   'act.transfer': '转交', 'act.approve': '同意延期', 'act.refuse': '不同意延期', 'act.verifyPass': '核查通过',
@@ -207,7 +207,7 @@ const en = {
   todayChart: 'Raised and closed today', byStreet: 'Open by street', byUnit: 'Open tasks by unit', map: 'Grid map',
   mapNoTiles: 'No base map configured: grid boundaries only.', queue: 'Tickets', allStates: 'All',
   noTickets: 'No tickets', openCount: '{n}', detail: 'Ticket', whistleDetail: 'The whistle', clocks: 'Deadlines',
-  due: 'Due', remaining: 'Remaining', overdueBy: 'overdue by {t}', tasks: 'Summoned units', lead: 'lead',
+  due: 'Due', remaining: 'Remaining', overdueBy: 'overdue by {t}', tasks: 'Summoned units', lead: 'lead', leadMark: ' (lead)', someUnit: 'the unit concerned', someArea: 'the area concerned',
   proposal: 'Routing proposal', proposalWhy: 'Why', actions: 'Actions', reason: 'Reason', note: 'Note',
   'act.file': 'File', 'act.reject': 'Reject', 'act.merge': 'Merge', 'act.summon': 'Summon units',
   'act.transfer': 'Transfer', 'act.approve': 'Approve extension', 'act.refuse': 'Refuse extension',
@@ -389,8 +389,21 @@ export function clockDetails(c, unitName) {
     const approval = [who, x.approvedAt ? time(x.approvedAt) : ''].filter(Boolean).join(' ');
     parts.push(t('extendedBy', { d: plainSpan(x.extraTime) }) + (approval ? t('approval', { by: approval }) : ''));
   }
-  if (c.note) parts.push(c.note);
+  if (c.note) parts.push(named(c.note, unitName));
   return parts;
+}
+
+// A unit's code as org-registry writes it (QQ-230225-ZJJ-LZG); ticket numbers (QQ-20261207-000001) are for people.
+const UNIT_CODE = /\b[A-Z]{2,}-\d{6,}(?:-[A-Z][A-Z0-9]*)+\b/g;
+
+/**
+ * A note a service wrote, for people: each unit code in it replaced by the unit's name ({@code unitName}) and the
+ * lead marked in words. Timeline entries are hash-chained and never rewritten, so entries written before the services
+ * wrote names get them here, as they are read.
+ */
+export function named(text, unitName) {
+  if (!text) return text;
+  return text.replace(UNIT_CODE, (code) => unitName(code)).replace(/ \(lead\)/g, t('leadMark'));
 }
 
 /** The name of a category, unit or node in the current language, from an org-registry record. */

@@ -29,7 +29,8 @@ startPage('unit', ({ user }) => {
     const message = ref('');
     const draft = reactive({ note: '', reason: '', files: [], clock: 'RESOLVE', hours: 24 });
 
-    const unitName = computed(() => (unitRecord.value ? ((locale.lang === 'en' && unitRecord.value.nameEn) || unitRecord.value.name) : unit));
+    // The unit's name, never its code: "本单位" until (or unless) its record is read.
+    const unitName = computed(() => (unitRecord.value ? ((locale.lang === 'en' && unitRecord.value.nameEn) || unitRecord.value.name) : t('unitLabel')));
     /** Names of other units (the centre that approved an extension), looked up once; empty until known. */
     const otherUnits = reactive({});
     const anyUnitName = (code) => {

@@ -3,6 +3,7 @@ package org.whistle.dispatch.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.whistle.events.WhistleRaised;
 import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Catalogue;
 
 /**
  * The one way a ticket changes: in one transaction, lock and restore it (refusing a tampered timeline), let the
@@ -129,7 +131,10 @@ public class ChangingTickets {
                 ticket.transfer(
                         fallbackOwner,
                         fallbackLevel,
-                        "no district centre answers here: the " + fallbackLevel + " centre owns it (兜底)",
+                        Catalogue.chinese()
+                                .text(
+                                        "dispatch.note.fallbackCentre",
+                                        Map.of("level", Catalogue.chinese().name("level", fallbackLevel))),
                         Actor.system(TicketEventsOut.PRODUCER),
                         now);
             }

@@ -1,6 +1,7 @@
 package org.whistle.dispatch.ticket;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.whistle.dispatch.ticket.domain.SupervisionOrder;
@@ -17,6 +18,7 @@ import org.whistle.events.WhistleRouted.Action;
 import org.whistle.events.WhistleSupervised;
 import org.whistle.messaging.outbox.Outbox;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Catalogue;
 
 /**
  * Maps the ticket's domain events to the contract and appends them to the outbox in the transaction that stored the
@@ -69,9 +71,18 @@ class TicketEventsOut {
                                 head,
                                 Action.LEVEL_RAISED,
                                 null,
-                                e.order().clock() + " expired: supervision order "
-                                        + e.order().number() + " against "
-                                        + e.order().against());
+                                Catalogue.chinese()
+                                        .text(
+                                                "dispatch.reason.levelRaised",
+                                                Map.of(
+                                                        "clock",
+                                                        Catalogue.chinese()
+                                                                .name(
+                                                                        "clock",
+                                                                        e.order()
+                                                                                .clock()),
+                                                        "number",
+                                                        e.order().number())));
                     case TicketEvent.ExtensionApproved e ->
                         routed(
                                 ticket,

@@ -25,12 +25,33 @@ public record Delivery(
         String template,
         String title,
         String body,
-        String payload) {
+        String payload,
+        boolean feed) {
+
+    /** A delivery for someone to act on (in their feed, not only a live page's reload). */
+    public Delivery(
+            long id,
+            UUID eventId,
+            String eventType,
+            @Nullable UUID whistleId,
+            Recipient recipient,
+            ChannelKind channel,
+            String target,
+            boolean leader,
+            UrgencyClass urgency,
+            String template,
+            String title,
+            String body,
+            String payload) {
+        this(
+                id, eventId, eventType, whistleId, recipient, channel, target, leader, urgency, template, title, body,
+                payload, true);
+    }
 
     /** The same delivery with another text: the reporter's, with the tracking code filled in as it is sent. */
     public Delivery withBody(String text) {
         return new Delivery(
                 id, eventId, eventType, whistleId, recipient, channel, target, leader, urgency, template, title, text,
-                payload);
+                payload, feed);
     }
 }

@@ -91,9 +91,9 @@ public class DeliveryLog {
     boolean plan(Delivery delivery, DeliveryStatus status, Instant at, @Nullable Instant releaseAt) {
         return jdbc.sql("""
                         INSERT INTO delivery (event_id, event_type, whistle_id, recipient, channel, target, leader,
-                            urgency, status, title, body, payload, template, created_at, release_at)
+                            urgency, status, title, body, payload, template, created_at, release_at, feed)
                         VALUES (:eventId, :eventType, :whistleId, :recipient, :channel, :target, :leader, :urgency,
-                            :status, :title, :body, :payload, :template, :at, :releaseAt)
+                            :status, :title, :body, :payload, :template, :at, :releaseAt, :feed)
                         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
                         """)
                         .param("eventId", delivery.eventId())
@@ -111,6 +111,7 @@ public class DeliveryLog {
                         .param("template", delivery.template())
                         .param("at", Timestamp.from(at))
                         .param("releaseAt", releaseAt == null ? null : Timestamp.from(releaseAt))
+                        .param("feed", delivery.feed())
                         .update()
                 == 1;
     }
@@ -295,7 +296,8 @@ public class DeliveryLog {
                 rs.getString("template"),
                 rs.getString("title"),
                 rs.getString("body"),
-                rs.getString("payload"));
+                rs.getString("payload"),
+                rs.getBoolean("feed"));
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {

@@ -1,18 +1,25 @@
 package org.whistle.notification.delivery;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.CategoryChanged;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.notification.delivery.domain.Names;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.texts.Catalogue;
 
-/** Names for one whistle's texts, from the org copy and the area the whistle was raised in. */
-record OrgNames(OrgReferenceCopy org, WhistleContext context) implements Names {
+/**
+ * Names for one whistle's texts, from the org copy and the area the whistle was raised in; what the copy does not
+ * know is called as the catalogue says, never by its code.
+ */
+record OrgNames(OrgReferenceCopy org, WhistleContext context, Catalogue texts) implements Names {
 
     @Override
     public String unit(@Nullable String code) {
-        return code == null ? "相关单位" : org.unit(code).map(OrgUnitChanged::name).orElse("相关单位");
+        var known =
+                code == null ? null : org.unit(code).map(OrgUnitChanged::name).orElse(null);
+        return known != null ? known : texts.text("name.unit.unknown");
     }
 
     @Override
@@ -22,24 +29,21 @@ record OrgNames(OrgReferenceCopy org, WhistleContext context) implements Names {
         if (known != null) {
             return known.name();
         }
-        return switch (level) {
-            case STREET -> "街道指挥中心";
-            case DISTRICT -> "区指挥中心";
-            case CITY -> "市指挥中心";
-        };
+        return texts.name("centre", level);
     }
 
     @Override
     public String category() {
         var code = context.categoryCode();
-        return code == null
-                ? "未分类"
-                : org.category(code).map(CategoryChanged::name).orElse("未分类");
+        var known = code == null
+                ? null
+                : org.category(code).map(CategoryChanged::name).orElse(null);
+        return known != null ? known : texts.text("name.category.unknown");
     }
 
     @Override
     public String ticket() {
         var number = context.ticketNumber();
-        return number == null ? "待受理哨情" : "工单 " + number;
+        return number == null ? texts.text("name.ticket.unfiled") : texts.text("name.ticket", Map.of("number", number));
     }
 }

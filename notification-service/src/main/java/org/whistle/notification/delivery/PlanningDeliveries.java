@@ -166,9 +166,13 @@ class PlanningDeliveries {
         var facts = EventFacts.of(event);
         var payload = withoutTrackingCode(EventCodec.instance().encodeToString(event));
         var now = clock.instant();
-        var names = new OrgNames(org, context);
+        var names = new OrgNames(org, context, messages.texts());
         int planned = 0;
-        for (var rule : rules.matching(facts)) {
+        // Rules for action first: a recipient a rule for every event also reaches keeps the copy meant for its feed.
+        var matching = rules.matching(facts).stream()
+                .sorted(java.util.Comparator.comparing(rule -> !rule.forAction()))
+                .toList();
+        for (var rule : matching) {
             var urgency = facts.urgencyUnder(rule);
             var addressees = recipients.choose(rule.selector(), event, context);
             for (var addressee : addressees) {
@@ -202,7 +206,8 @@ class PlanningDeliveries {
                                 message.template(),
                                 message.title(),
                                 message.body(),
-                                payload);
+                                payload,
+                                rule.forAction());
                         if (log.plan(delivery, status, now, heldUntil)) {
                             planned++;
                         }

@@ -15,7 +15,10 @@ import org.whistle.notification.rules.domain.ChannelKind;
 @Component
 class SseChannel implements Channel {
 
-    /** What a live page receives, named by the event type. */
+    /**
+     * What a live page receives, named by the event type; {@code feed} false when it only tells the page to reload
+     * (nothing for this reader to act on).
+     */
     record LiveNotification(
             long deliveryId,
             UUID eventId,
@@ -26,7 +29,8 @@ class SseChannel implements Channel {
             String body,
             boolean leader,
             String urgency,
-            Instant at) {}
+            Instant at,
+            boolean feed) {}
 
     private final LiveStreams streams;
     private final java.time.Clock clock;
@@ -59,7 +63,8 @@ class SseChannel implements Channel {
                         delivery.body(),
                         delivery.leader(),
                         delivery.urgency().name(),
-                        clock.instant()));
+                        clock.instant(),
+                        delivery.feed()));
         return reached + " listener(s)";
     }
 }

@@ -108,7 +108,7 @@ class RoutingApiTest extends ReferenceDataServiceTest {
         assertThat(body.get("ruleId").asString()).isEqualTo("R-MAIN-" + district);
         assertThat(body.get("leadUnitCode").asString()).isEqualTo(lead);
         assertThat(body.get("coUnitCodes").get(0).asString()).isEqualTo(co);
-        assertThat(body.get("why").asString()).contains("fallback owner");
+        assertThat(body.get("why").asString()).contains("类别规则优先于兜底规则").doesNotContain("R-");
 
         assertThat(get("/api/org/routing/proposal?category=NOPE&node=" + grid).statusCode())
                 .isEqualTo(422);

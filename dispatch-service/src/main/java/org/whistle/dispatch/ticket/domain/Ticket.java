@@ -28,6 +28,7 @@ import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Catalogue;
 
 /**
  * The command platform's case (工单) built from a whistle, across the three command levels. Every method is a guarded
@@ -37,6 +38,12 @@ import org.whistle.problems.InvalidInputException;
  * the task's); bad input throws {@link InvalidInputException} naming the field. Time is always passed in.
  */
 public final class Ticket {
+
+    /**
+     * Timeline notes are written once, in the catalogue's default language, and hash-chained; unit codes in them are
+     * named by the pages as they are read (the domain holds no names).
+     */
+    private static final Catalogue NOTES = Catalogue.chinese();
 
     /** Units one summons may call: a street's whole roster of departments fits, a runaway list does not. */
     public static final int MAX_SUMMONED_AT_ONCE = 20;
@@ -115,7 +122,7 @@ public final class Ticket {
         var ticket = new Ticket(id, whistleId, number, category, priority, level, owner);
         ticket.levelHistory.add(new LevelAssignment(level, owner, at));
         ticket.entry(TicketAction.RAISE, null)
-                .note(streetCentre != null ? null : "no street centre: the district owns it (兜底)")
+                .note(streetCentre != null ? null : NOTES.text("dispatch.note.fallbackDistrict"))
                 .record(actor, at, c -> new TicketEvent.Raised(c, number.format(), category, priority));
         return ticket;
     }
@@ -198,7 +205,7 @@ public final class Ticket {
         outcome = Outcome.MERGED;
         closedAt = at;
         entry(TicketAction.MERGE, before)
-                .note("duplicate of " + target.number)
+                .note(NOTES.text("dispatch.note.duplicateOf", Map.of("number", target.number.format())))
                 .record(actor, at, c -> new TicketEvent.Merged(c, target.id));
     }
 
@@ -211,7 +218,9 @@ public final class Ticket {
         var old = priority;
         priority = newPriority;
         entry(TicketAction.SET_PRIORITY, before)
-                .note(old + " → " + newPriority)
+                .note(NOTES.text(
+                        "dispatch.note.priority",
+                        Map.of("old", NOTES.name("priority", old), "new", NOTES.name("priority", newPriority))))
                 .record(actor, at, c -> new TicketEvent.PriorityChanged(c, old, newPriority));
     }
 
@@ -224,7 +233,7 @@ public final class Ticket {
         var old = category;
         category = newCategory;
         entry(TicketAction.RECATEGORISE, before)
-                .note(old + " → " + newCategory)
+                .note(NOTES.text("dispatch.note.category"))
                 .record(actor, at, c -> new TicketEvent.Recategorised(c, old, newCategory));
     }
 
@@ -251,8 +260,10 @@ public final class Ticket {
             state = anyReportedIn() ? TicketState.IN_PROGRESS : TicketState.DISPATCHED;
         }
         var note = units.stream()
-                .map(u -> u.equals(lead) ? u + " (lead)" : u.value())
-                .collect(Collectors.joining(", "));
+                .map(u -> u.equals(lead)
+                        ? NOTES.text("dispatch.note.summonedLead", Map.of("unit", u.value()))
+                        : u.value())
+                .collect(Collectors.joining("、"));
         var summoned = List.copyOf(units);
         entry(TicketAction.SUMMON, before)
                 .note(note)
@@ -288,7 +299,13 @@ public final class Ticket {
         var request = task.answerPending(ExtensionRequest.Status.APPROVED, null, at);
         entry(TicketAction.APPROVE_EXTENSION, before)
                 .unit(unit)
-                .note(request.clock() + " +" + request.extraTime())
+                .note(NOTES.text(
+                        "dispatch.note.extension",
+                        Map.of(
+                                "clock",
+                                NOTES.name("clock", request.clock()),
+                                "extra",
+                                NOTES.span(request.extraTime()))))
                 .record(
                         actor,
                         at,
@@ -383,7 +400,7 @@ public final class Ticket {
         outcome = closeAs;
         closedAt = at;
         entry(TicketAction.CLOSE, before)
-                .note(closeAs.name())
+                .note(NOTES.text("dispatch.note.closed", Map.of("outcome", NOTES.name("outcome", closeAs))))
                 .record(actor, at, c -> new TicketEvent.Closed(c, closeAs));
     }
 
@@ -435,7 +452,13 @@ public final class Ticket {
                 levelHistory.add(new LevelAssignment(to, centreAbove, at));
                 entry(TicketAction.RAISE_LEVEL, before)
                         .unit(lateUnit)
-                        .note(clock + " expired: " + from + " → " + to + ", supervision order against " + against)
+                        .note(NOTES.text(
+                                "dispatch.note.levelRaised",
+                                Map.of(
+                                        "clock", NOTES.name("clock", clock),
+                                        "from", NOTES.name("level", from),
+                                        "to", NOTES.name("level", to),
+                                        "against", against.value())))
                         .record(actor, at, c -> new TicketEvent.LevelRaised(c, from, to, order));
             }
             case EscalationPolicy.Step.RedList() -> {
@@ -444,7 +467,12 @@ public final class Ticket {
                 redListed.add(against);
                 entry(TicketAction.RAISE_LEVEL, before)
                         .unit(lateUnit)
-                        .note(clock + " expired at " + from + ": " + against + " red-listed")
+                        .note(NOTES.text(
+                                "dispatch.note.blackListed",
+                                Map.of(
+                                        "clock", NOTES.name("clock", clock),
+                                        "from", NOTES.name("level", from),
+                                        "against", against.value())))
                         .record(actor, at, c -> new TicketEvent.RedListed(c, order));
             }
         }
@@ -770,7 +798,9 @@ public final class Ticket {
                 new ExtensionRequest(unit, clock, extraTime, reason, at, ExtensionRequest.Status.PENDING, null, null));
         entry(TicketAction.REQUEST_EXTENSION, state)
                 .unit(unit)
-                .note(clock + " +" + extraTime + ": " + reason)
+                .note(NOTES.text(
+                        "dispatch.note.extensionRequested",
+                        Map.of("clock", NOTES.name("clock", clock), "extra", NOTES.span(extraTime), "reason", reason)))
                 .record(actor, at, c -> new TicketEvent.ExtensionRequested(c, unit, clock, extraTime, reason));
     }
 

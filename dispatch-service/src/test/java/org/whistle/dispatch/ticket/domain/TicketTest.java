@@ -55,6 +55,46 @@ class TicketTest {
                         .anySatisfy(v -> assertThat(v.field()).isEqualTo(field)));
     }
 
+    /** Timeline notes are read by people: Chinese, names of values, no enum or ISO text; unit codes the pages name. */
+    @Nested
+    class Notes {
+
+        @Test
+        void sayWhatHappenedInPlainChineseLeavingOnlyUnitCodesForThePagesToName() {
+            var ticket = inState(TicketState.FILED);
+            ticket.setPriority(Urgency.NORMAL, DISPATCHER, LATER);
+            ticket.summon(LEAD, List.of(LEAD, CO), DISPATCHER, LATER);
+            ticket.reportIn(LEAD, officerOf(LEAD), LATER);
+            ticket.requestExtension(
+                    LEAD, ClockKind.RESOLVE, Duration.ofDays(2), "沥青厂停工", EXTENSIONS, officerOf(LEAD), LATER);
+            ticket.approveExtension(LEAD, DISPATCHER, LATER);
+            ticket.raiseLevel(ClockKind.RESOLVE, LEAD, DISTRICT_CENTRE, SLA, LATER);
+            ticket.raiseLevel(ClockKind.RESOLVE, LEAD, CITY_CENTRE, SLA, LATER);
+            ticket.raiseLevel(ClockKind.RESOLVE, LEAD, null, SLA, LATER);
+            var closed = inState(TicketState.VERIFIED);
+            closed.close(Outcome.RESOLVED, DISPATCHER, LATER);
+
+            var notes = java.util.stream.Stream.concat(
+                            ticket.timeline().entries().stream(), closed.timeline().entries().stream())
+                    .map(TimelineEntry::note)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            assertThat(notes)
+                    .contains(
+                            "紧急程度由紧急改为一般",
+                            "QQ-230225-ZJJ-LZG（主办）、QQ-230225-CGJ",
+                            "办结时限延长 48 小时",
+                            "办结时限超期：由街道升级至县区，对 QQ-230225-ZJJ-LZG 发出督办",
+                            "办结时限在市超期：QQ-230225-ZJJ-LZG 列入黑榜通报",
+                            "结案：已解决");
+            for (var note : notes) {
+                assertThat(org.whistle.texts.PlainText.offences(note))
+                        .as(note)
+                        .allSatisfy(offence -> assertThat(offence).startsWith("unit code"));
+            }
+        }
+    }
+
     @Nested
     class Raising {
 

@@ -1,14 +1,13 @@
 package org.whistle.notification.delivery.domain;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
+import org.whistle.events.CommandLevel;
 import org.whistle.events.EventEnvelope;
-import org.whistle.events.Rating;
 import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleFeedback;
@@ -17,18 +16,26 @@ import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
 import org.whistle.events.WhistleSupervised;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Catalogue;
 
 /**
- * Writes the message for an event. Reporter-facing texts carry the tracking code, and on resolution the rating link
- * ({@code ratingLinkBase} followed by the tracking code) — as the placeholder {@link #TRACKING_CODE}, which only the
- * SMS/WeChat channels fill in as they send ({@link #withTrackingCode}), so the delivery log, inbox, live feed, logs and
- * metrics never hold the reporter's secret. Texts never carry the reporter's phone or name, and notes and reasons
- * copied from events are masked again, whoever wrote a number into them.
+ * Writes the message for an event, from the message catalogue ({@link Catalogue}): every text by key, with names for
+ * units, centres and categories ({@link Names}) and times in Asia/Shanghai, never a code or an enum. Reporter-facing
+ * texts carry the tracking code, and on resolution the rating link ({@code ratingLinkBase} followed by the tracking
+ * code) — as the placeholder {@link #TRACKING_CODE}, which only the SMS/WeChat channels fill in as they send
+ * ({@link #withTrackingCode}), so the delivery log, inbox, live feed, logs and metrics never hold the reporter's
+ * secret. Texts never carry the reporter's phone or name, and notes and reasons copied from events are masked again,
+ * whoever wrote a number into them.
  */
-public record Messages(String ratingLinkBase) {
+public record Messages(String ratingLinkBase, Catalogue texts) {
 
     /** Stands for the tracking code in stored texts; reads as "(tracking code)" where it is not filled in. */
     public static final String TRACKING_CODE = "〔查询码〕";
+
+    /** Messages in the catalogue's default language, Chinese. */
+    public Messages(String ratingLinkBase) {
+        this(ratingLinkBase, Catalogue.chinese());
+    }
 
     /** The text as sent to the reporter's own phone: the placeholder replaced by their code, when it is known. */
     public static String withTrackingCode(String text, @Nullable String trackingCode) {
@@ -36,191 +43,197 @@ public record Messages(String ratingLinkBase) {
     }
 
     public Message render(EventEnvelope<?> envelope, Addressee addressee, Names names) {
-        var code = TRACKING_CODE;
         var parameters = new LinkedHashMap<String, String>();
-        parameters.put("trackingCode", code);
+        parameters.put("trackingCode", TRACKING_CODE);
         parameters.put("whistleId", String.valueOf(envelope.whistleId()));
+        var text = new Text(names);
         String template;
         String title;
         String body;
         switch (envelope.data()) {
             case WhistleRaised raised -> {
                 template = "whistle-raised";
-                title = "新哨情 " + names.category();
-                body = "辖区内新吹哨：" + names.category() + "，"
-                        + describe(raised.location().address());
+                title = text.of("notification.raised.title");
+                var address = raised.location().address();
+                body = text.with("place", address == null ? texts.text("name.place.unknown") : address)
+                        .of("notification.raised.body");
             }
             case WhistleRouted routed -> {
                 template = "whistle-routed." + routed.action();
                 parameters.put("ticketNumber", routed.ticketNumber());
+                text.with("ticketNumber", routed.ticketNumber());
                 switch (routed.action()) {
                     case FILED -> {
-                        title = "您的哨情已受理";
-                        body = "您反映的问题（" + code + "）已受理，编号 " + routed.ticketNumber() + "。";
+                        if (addressee.reporter()) {
+                            title = text.of("notification.filed.title");
+                            body = text.of("notification.filed.body");
+                        } else {
+                            title = routedTitle(routed, text);
+                            body = routedBody(routed, text);
+                        }
                     }
                     case SUMMONED -> {
-                        title = "吹哨报到 " + routed.ticketNumber();
-                        body = "工单 " + routed.ticketNumber() + "（" + names.category() + "）召集您单位报到，"
-                                + summonsText(routed.summons(), names) + "。";
+                        title = text.of("notification.summoned.title");
+                        body = text.with("lead", summonsText(routed.summons(), names))
+                                .of("notification.summoned.body");
                     }
                     case VERIFIED -> {
-                        title = "您的哨情已办结";
-                        body = "您反映的问题（" + code + "）已办结并核查，请评价：" + ratingLink(code, parameters);
+                        if (addressee.reporter()) {
+                            title = text.of("notification.verified.title");
+                            body = text.with("ratingLink", ratingLink(parameters))
+                                    .of("notification.verified.body");
+                        } else {
+                            title = routedTitle(routed, text);
+                            body = routedBody(routed, text);
+                        }
                     }
                     default -> {
-                        title = "工单 " + routed.ticketNumber() + " " + actionName(routed.action());
-                        body = "工单 " + routed.ticketNumber() + "（" + names.category() + "）"
-                                + actionName(routed.action())
-                                + (routed.reason() == null ? "" : "，原因：" + PersonalData.phonesIn(routed.reason()))
-                                + "。";
+                        title = routedTitle(routed, text);
+                        body = routedBody(routed, text);
                     }
                 }
             }
             case WhistleReported reported -> {
                 template = "whistle-reported." + reported.report();
                 if (addressee.reporter()) {
-                    title = "您的哨情已处理完毕";
-                    body = "您反映的问题（" + code + "）已处理完毕，请评价：" + ratingLink(code, parameters);
+                    title = text.of("notification.reported.reporter.title");
+                    body = text.with("ratingLink", ratingLink(parameters)).of("notification.reported.reporter.body");
                 } else {
-                    title = names.unit(reported.unitId()) + reportName(reported.report());
-                    body = names.unit(reported.unitId()) + "对" + names.ticket() + "（" + names.category() + "）"
-                            + reportName(reported.report())
-                            + (reported.note() == null ? "" : "：" + PersonalData.phonesIn(reported.note()));
+                    text.with("unit", names.unit(reported.unitId()))
+                            .with("report", texts.name("report", reported.report()));
+                    title = text.of("notification.reported.title");
+                    body = reported.note() == null
+                            ? text.of("notification.reported.body")
+                            : text.with("note", PersonalData.phonesIn(reported.note()))
+                                    .of("notification.reported.bodyWithNote");
                 }
             }
             case WhistleEscalated escalated -> {
                 template = "whistle-escalated." + escalated.kind();
-                var clock = clockName(escalated.clock());
-                var due = shanghai(escalated.dueAt());
+                text.with("clock", texts.name("clock", escalated.clock())).with("due", texts.time(escalated.dueAt()));
                 if (escalated.kind() == WhistleEscalated.Kind.ESCALATION) {
-                    var above = escalated.toLevel() == null ? null : names.centre(escalated.toLevel());
-                    title = "督办：" + names.ticket() + " " + clock + "时限已超期";
-                    body = (addressee.leader()
-                                    ? "督办通知：贵单位（" + names.unit(escalated.unitId()) + "）"
-                                    : names.unit(escalated.unitId()))
-                            + "承办的" + names.ticket() + "（" + names.category() + "）" + clock + "时限已于 " + due + " 超期"
-                            + (above == null ? "" : "，已升级至" + above)
-                            + (escalated.redList() ? "，已列入红榜" : "") + "。";
+                    title = escalationTitle(escalated, text);
+                    body = escalationBody(escalated, addressee, names, text);
                 } else if (escalated.clock() == ClockKind.FILE) {
-                    title = "受理预警：" + names.category() + "哨情即将超时";
-                    body = "辖区内一件" + names.category() + "哨情尚未受理，受理时限将于 " + due + " 到期，请尽快受理。";
+                    title = text.of("notification.warning.file.title");
+                    body = text.of("notification.warning.file.body");
                 } else {
-                    title = "预警：" + names.ticket() + " " + clock + "时限即将到期";
-                    body = names.unit(escalated.unitId()) + "：" + names.ticket() + "（" + names.category() + "）的" + clock
-                            + "时限将于 " + due + " 到期，请尽快" + clock + "。";
+                    title = text.of("notification.warning.title");
+                    body = text.with("unit", names.unit(escalated.unitId())).of("notification.warning.body");
                 }
             }
             case WhistleSupervised supervised -> {
                 template = "whistle-supervised." + supervised.kind();
                 parameters.put("ticketNumber", supervised.ticketNumber());
-                var order = supervised.kind() == WhistleSupervised.Kind.ORDER ? "督办" : "催办";
-                title = order + "：工单 " + supervised.ticketNumber();
-                body = names.centre(supervised.issuedBy()) + "对工单 " + supervised.ticketNumber() + "（"
-                        + names.category() + "）" + order + "：" + PersonalData.phonesIn(supervised.reason())
-                        + " 请" + names.unit(supervised.againstUnitId()) + "于 " + shanghai(supervised.dueBy())
-                        + " 前办结。";
+                text.with("ticketNumber", supervised.ticketNumber())
+                        .with("order", texts.name("supervision", supervised.kind()));
+                title = text.of("notification.supervised.title");
+                body = text.with("centre", names.centre(supervised.issuedBy()))
+                        .with("reason", PersonalData.phonesIn(supervised.reason()))
+                        .with("unit", names.unit(supervised.againstUnitId()))
+                        .with("due", texts.time(supervised.dueBy()))
+                        .of("notification.supervised.body");
             }
             case WhistleClosed closed -> {
                 template = "whistle-closed." + closed.outcome();
-                title = "您的哨情已结案";
-                body = "您反映的问题（" + code + "）已结案：" + outcomeName(closed.outcome()) + "。";
+                text.with("outcome", texts.name("outcome", closed.outcome()));
+                title = text.of(
+                        addressee.reporter() ? "notification.closed.title" : "notification.closed.others.title");
+                body = text.of(addressee.reporter() ? "notification.closed.body" : "notification.closed.others.body");
             }
             case WhistleFeedback feedback -> {
                 template = "whistle-feedback";
-                title = feedback.resolved() ? "回访：已解决" : "回访：未解决，需返工";
-                body = names.ticket() + "（" + names.category() + "）群众评价：" + ratingName(feedback.rating())
-                        + (feedback.resolved() ? "" : "，反映问题未解决");
+                text.with("rating", texts.name("rating", feedback.rating()));
+                title = text.of(
+                        feedback.resolved()
+                                ? "notification.feedback.resolved.title"
+                                : "notification.feedback.unresolved.title");
+                body = text.of(
+                        feedback.resolved()
+                                ? "notification.feedback.resolved.body"
+                                : "notification.feedback.unresolved.body");
             }
             default -> {
                 template = envelope.type();
-                title = envelope.type();
-                body = envelope.type();
+                title = text.of("notification.other.title");
+                body = text.of("notification.other.body");
             }
         }
         return new Message(template, title, body, parameters);
     }
 
-    private static final DateTimeFormatter SHANGHAI =
-            DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-
-    /** A time as people in the city read it. */
-    static String shanghai(Instant at) {
-        return SHANGHAI.format(at);
+    /** What the command platform did, as the centres and units read it (the reporter has texts of their own). */
+    private String routedTitle(WhistleRouted routed, Text text) {
+        return text.with("action", texts.name("routed", routed.action())).of("notification.routed.title");
     }
 
-    private static String clockName(ClockKind clock) {
-        return switch (clock) {
-            case FILE -> "受理";
-            case REPORT_IN -> "报到";
-            case CONTACT_REPORTER -> "先行联系";
-            case RESOLVE -> "办结";
-            case VERIFY -> "核查";
-            case FOLLOW_UP -> "回访";
-        };
+    private String routedBody(WhistleRouted routed, Text text) {
+        text.with("action", texts.name("routed", routed.action()));
+        return routed.reason() == null
+                ? text.of("notification.routed.body")
+                : text.with("reason", PersonalData.phonesIn(routed.reason())).of("notification.routed.bodyWithReason");
     }
 
-    private String ratingLink(String code, LinkedHashMap<String, String> parameters) {
-        var link = ratingLinkBase + code;
+    /** A whistle not yet filed has no unit: its centre missed the filing time, and the text says so. */
+    private String escalationTitle(WhistleEscalated escalated, Text text) {
+        return unfiled(escalated)
+                ? text.of("notification.escalated.unfiled.title")
+                : text.of("notification.escalated.title");
+    }
+
+    private String escalationBody(WhistleEscalated escalated, Addressee addressee, Names names, Text text) {
+        @Nullable CommandLevel above = escalated.toLevel();
+        if (above != null) {
+            text.with("centre", names.centre(above));
+        }
+        if (unfiled(escalated)) {
+            return text.of(
+                    above == null ? "notification.escalated.unfiled.bodyLast" : "notification.escalated.unfiled.body");
+        }
+        text.with("unit", names.unit(escalated.unitId()));
+        var key = (addressee.leader() ? "notification.escalated.leader." : "notification.escalated.")
+                + (above == null ? "body" : "bodyRaised");
+        var body = text.of(key);
+        // redList is the contract's name for the list of late units; people call it the black list (黑榜), never 红榜
+        return escalated.redList() ? body + texts.text("notification.escalated.blackList") : body;
+    }
+
+    private static boolean unfiled(WhistleEscalated escalated) {
+        return escalated.clock() == ClockKind.FILE && escalated.unitId() == null;
+    }
+
+    private String ratingLink(LinkedHashMap<String, String> parameters) {
+        var link = ratingLinkBase + TRACKING_CODE;
         parameters.put("ratingLink", link);
         return link;
     }
 
-    private static String describe(@Nullable String address) {
-        return address == null ? "位置见地图" : address;
-    }
-
-    private static String actionName(WhistleRouted.Action action) {
-        return switch (action) {
-            case FILED -> "已受理";
-            case SUMMONED -> "已派哨";
-            case TRANSFERRED -> "已转交";
-            case RETURNED -> "已退回指挥中心";
-            case EXTENDED -> "已批准延期";
-            case SUSPENDED -> "已挂账";
-            case RESUMED -> "已恢复办理";
-            case VERIFIED -> "已核查通过";
-            case REOPENED -> "需返工";
-            case LEVEL_RAISED -> "已升级";
-            default -> "有新进展";
-        };
-    }
-
-    private static String reportName(WhistleReported.Report report) {
-        return switch (report) {
-            case REPORTED_IN -> "已报到";
-            case ON_SITE -> "已到场";
-            case PROGRESS -> "报告进展";
-            case CONTACTED_REPORTER -> "已联系群众";
-            case DONE -> "报告办结";
-            case DECLINED -> "退回工单";
-            default -> "报告进展";
-        };
-    }
-
-    private static String outcomeName(WhistleClosed.Outcome outcome) {
-        return switch (outcome) {
-            case RESOLVED -> "已解决";
-            case NO_ANSWER -> "回访未获答复";
-            case REJECTED -> "不予受理";
-            case MERGED -> "已并入同一问题的工单";
-            default -> "已办结";
-        };
-    }
-
-    private static String ratingName(Rating rating) {
-        return switch (rating) {
-            case SATISFIED -> "满意";
-            case BASICALLY_SATISFIED -> "基本满意";
-            case DISSATISFIED -> "不满意";
-            default -> "已评价";
-        };
-    }
-
-    private static String summonsText(List<WhistleRouted.Summons> summons, Names names) {
+    private String summonsText(List<WhistleRouted.Summons> summons, Names names) {
         return summons.stream()
                 .filter(WhistleRouted.Summons::lead)
                 .findFirst()
-                .map(lead -> "牵头单位 " + names.unit(lead.unitId()))
-                .orElse("请按时报到");
+                .map(lead -> texts.text("notification.summoned.lead", Map.of("unit", names.unit(lead.unitId()))))
+                .orElseGet(() -> texts.text("notification.summoned.noLead"));
+    }
+
+    /** The parameters of one event's texts: the names every text may use, and what the event adds. */
+    private final class Text {
+
+        private final Map<String, Object> parameters = new HashMap<>();
+
+        Text(Names names) {
+            parameters.put("category", names.category());
+            parameters.put("ticket", names.ticket());
+            parameters.put("code", TRACKING_CODE);
+        }
+
+        Text with(String name, Object value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        String of(String key) {
+            return texts.text(key, parameters);
+        }
     }
 }

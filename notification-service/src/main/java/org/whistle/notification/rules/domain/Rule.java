@@ -28,6 +28,15 @@ public record Rule(
         }
     }
 
+    /**
+     * Whether what this rule sends is for someone to act on. A rule for every event ({@code *}) keeps live pages
+     * current — the centre's dashboard reloads on each event of its whistles — and puts nothing in anyone's feed:
+     * messages meant for the reporter or a unit stay with them.
+     */
+    public boolean forAction() {
+        return !ANY_EVENT.equals(eventType);
+    }
+
     public boolean matches(EventFacts facts) {
         return active
                 && (ANY_EVENT.equals(eventType) || eventType.equals(facts.eventType()))

@@ -3,9 +3,11 @@ package org.whistle.orgreference.domain.routing;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import org.whistle.texts.Catalogue;
 
 /**
  * Chooses the routing rule for one whistle and proposes its units.
@@ -24,6 +26,8 @@ import java.util.function.ToIntFunction;
  * </ol>
  *
  * Co-units that are out of service are left out of the proposal; the lead never is, since such a rule does not match.
+ * The proposal's {@code why} is for the dispatcher who reads it: in the message catalogue's words, without rule ids or
+ * codes (the proposal carries the rule id for machines).
  */
 public final class RoutingPolicy {
 
@@ -60,21 +64,17 @@ public final class RoutingPolicy {
                         || rule.category().equals(query.mainCategory()));
     }
 
-    /** The criteria of the class comment, each ranking the preferred rule lower (first). */
+    /** The criteria of the class comment, each ranking the preferred rule lower (first); named in the catalogue. */
     enum Criterion {
-        CATEGORY_OVER_FALLBACK(
-                "a category rule beats the area's fallback owner", (rule, query) -> rule.isFallback() ? 1 : 0),
-        DEEPER_AREA("the deeper area wins", (rule, query) -> -query.ancestry().indexOf(rule.area())),
-        EXACT_LEVEL("a rule for the level beats an any-level rule", (rule, query) -> rule.level() == null ? 1 : 0),
-        SUBCATEGORY_OVER_MAIN(
-                "a 小类 rule beats a 大类 rule", (rule, query) -> query.category().equals(rule.category()) ? 0 : 1),
-        HIGHER_PRECEDENCE("the higher precedence wins", (rule, query) -> -rule.precedence());
+        CATEGORY_OVER_FALLBACK((rule, query) -> rule.isFallback() ? 1 : 0),
+        DEEPER_AREA((rule, query) -> -query.ancestry().indexOf(rule.area())),
+        EXACT_LEVEL((rule, query) -> rule.level() == null ? 1 : 0),
+        SUBCATEGORY_OVER_MAIN((rule, query) -> query.category().equals(rule.category()) ? 0 : 1),
+        HIGHER_PRECEDENCE((rule, query) -> -rule.precedence());
 
-        final String explanation;
         private final RuleMeasure measure;
 
-        Criterion(String explanation, RuleMeasure measure) {
-            this.explanation = explanation;
+        Criterion(RuleMeasure measure) {
             this.measure = measure;
         }
 
@@ -98,24 +98,36 @@ public final class RoutingPolicy {
     }
 
     private static String why(RoutingRule winner, List<RoutingRule> ranked, RoutingQuery query) {
-        var description = describe(winner);
+        var texts = Catalogue.chinese();
+        var description = describe(winner, query, texts);
         if (ranked.size() == 1) {
-            return description + "; the only matching rule";
+            return texts.text("routing.why.only", Map.of("rule", description));
         }
         var runnerUp = ranked.get(1);
         for (var criterion : Criterion.values()) {
             if (criterion.measure(winner, query) != criterion.measure(runnerUp, query)) {
-                return description + "; over rule " + runnerUp.id() + ": " + criterion.explanation;
+                return texts.text(
+                        "routing.why.over",
+                        Map.of("rule", description, "criterion", texts.name("routing.criterion", criterion)));
             }
         }
-        return description + "; over rule " + runnerUp.id() + ": all else equal, the smaller rule id wins";
+        return texts.text(
+                "routing.why.over", Map.of("rule", description, "criterion", texts.text("routing.criterion.tie")));
     }
 
-    private static String describe(RoutingRule rule) {
-        return "rule " + rule.id() + " ("
-                + (rule.isFallback() ? "fallback owner" : "category " + rule.category())
-                + " in area " + rule.area()
-                + ", " + (rule.level() == null ? "any level" : "level " + rule.level())
-                + ", precedence " + rule.precedence() + ")";
+    private static String describe(RoutingRule rule, RoutingQuery query, Catalogue texts) {
+        var own = !query.ancestry().isEmpty() && query.ancestry().getLast().equals(rule.area());
+        var level = rule.level();
+        return texts.text(
+                rule.isFallback() ? "routing.rule.fallback" : "routing.rule.category",
+                Map.of(
+                        "area",
+                        texts.text(own ? "routing.area.own" : "routing.area.above"),
+                        "level",
+                        level == null
+                                ? texts.text("routing.level.any")
+                                : texts.text("routing.level.one", Map.of("level", texts.name("level", level))),
+                        "precedence",
+                        rule.precedence()));
     }
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.CommandLevel;
 import org.whistle.orgreference.domain.catalogue.CategoryCode;
+import org.whistle.texts.PlainText;
 
 class RoutingPolicyTest {
 
@@ -37,7 +38,7 @@ class RoutingPolicyTest {
         var proposal = propose(otherCategory, districtFallback, streetFallback).orElseThrow();
 
         assertThat(proposal.rule()).isEqualTo(new RuleId("R-STREET"));
-        assertThat(proposal.why()).contains("fallback owner").contains("deeper area");
+        assertThat(proposal.why()).contains("兜底派单规则").contains("下级区域的规则优先");
     }
 
     @Test
@@ -64,7 +65,7 @@ class RoutingPolicyTest {
         var proposal = propose(main, sub).orElseThrow();
 
         assertThat(proposal.rule()).isEqualTo(new RuleId("R-SUB"));
-        assertThat(proposal.why()).contains("小类");
+        assertThat(proposal.why()).contains("小类规则优先于大类规则");
     }
 
     @Test
@@ -126,7 +127,8 @@ class RoutingPolicyTest {
 
         assertThat(proposal.lead()).isEqualTo(new UnitCode("LEAD"));
         assertThat(proposal.coUnits()).containsExactly(new UnitCode("CO-OK"));
-        assertThat(proposal.why()).contains("the only matching rule");
+        assertThat(proposal.why()).contains("唯一适用的规则").doesNotContain("R-");
+        assertThat(PlainText.offences(proposal.why())).isEmpty();
     }
 
     @Test
