@@ -273,7 +273,8 @@ public final class Casework {
                 place.category,
                 "APP",
                 "NORMAL",
-                "system test: " + stage + " at " + level + " in " + place,
+                // what a resident would write: the walk test reads it on every page as people would
+                "系统测试：路面积水，请派人查看处理。",
                 null);
         var whistleId = whistle.path("id").asString();
         var ticketId = awaitTicket(whistleId).path("id").asString();
@@ -291,7 +292,7 @@ public final class Casework {
                     .createObjectNode()
                     .put("centre", centreOf(place, level))
                     .put("level", level.name())
-                    .put("reason", "system test: handled at " + level);
+                    .put("reason", "系统测试：本级处置");
             centre(centreActor(place, Level.STREET), ticketId, "transfer", transfer.toString());
         }
         var centre = centreActor(place, level);
@@ -300,7 +301,7 @@ public final class Casework {
         }
         centre(centre, ticketId, "file", "{}");
         if (stage == Stage.SUSPENDED) {
-            centre(centre, ticketId, "suspend", "{\"reason\":\"system test: waiting for the weather\"}");
+            centre(centre, ticketId, "suspend", "{\"reason\":\"系统测试：等待天气好转\"}");
             return;
         }
         if (stage == Stage.FILED) {
@@ -320,13 +321,13 @@ public final class Casework {
                     ticketId,
                     place.leadUnit,
                     "extension-requests",
-                    "{\"clock\":\"RESOLVE\",\"extraTime\":\"PT24H\",\"reason\":\"system test: parts on order\"}");
+                    "{\"clock\":\"RESOLVE\",\"extraTime\":\"PT24H\",\"reason\":\"系统测试：材料在途\"}");
         }
         if (stage.compareTo(Stage.RESOLVED) >= 0 && stage != Stage.SUSPENDED) {
-            unit(actor(place.leadUnit), ticketId, place.leadUnit, "done", doneWithEvidence("system test: done"));
+            unit(actor(place.leadUnit), ticketId, place.leadUnit, "done", doneWithEvidence("系统测试：已处理完毕"));
         }
         if (stage == Stage.VERIFIED || stage == Stage.CLOSED) {
-            centre(centre, ticketId, "verify", "{\"pass\":true,\"note\":\"system test: checked on site\"}");
+            centre(centre, ticketId, "verify", "{\"pass\":true,\"note\":\"系统测试：现场核实\"}");
         }
         if (stage == Stage.CLOSED) {
             centre(centre, ticketId, "close", "{\"outcome\":\"RESOLVED\"}");

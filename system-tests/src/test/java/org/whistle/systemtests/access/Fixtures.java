@@ -258,7 +258,7 @@ final class Fixtures {
     }
 
     private WhistleRef raiseAndBring(String reporter, Place place, Stage stage, boolean photo) {
-        var description = "system test: whistle by " + reporter + " in " + place;
+        var description = "系统测试：楼道里堆放杂物，请处理。";
         var raised = photo
                 ? casework.raiseWithEvidence(
                         reporter,
