@@ -26,6 +26,7 @@ class ConsoleResourcesTest {
             "ratings.html",
             "keys.html",
             "reviews.html",
+            "members.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
@@ -39,7 +40,8 @@ class ConsoleResourcesTest {
             "assets/js/unit.js",
             "assets/js/evaluation.js",
             "assets/js/keys.js",
-            "assets/js/reviews.js");
+            "assets/js/reviews.js",
+            "assets/js/members.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

@@ -9,6 +9,7 @@ startPage('home', ({ user }) => {
   if (hasAny(user, PAGE_ROLES.unit) && user.unit) pages.push('unit');
   if (hasAny(user, PAGE_ROLES.evaluation)) pages.push('evaluation');
   if (hasAny(user, PAGE_ROLES.ratings)) pages.push('ratings');
+  if (hasAny(user, PAGE_ROLES.members)) pages.push('members');
   if (hasAny(user, PAGE_ROLES.reviews)) pages.push('reviews');
   if (hasAny(user, PAGE_ROLES.keys)) pages.push('keys');
   return () => [
