@@ -28,6 +28,7 @@ class ConsoleResourcesTest {
             "keys.html",
             "reviews.html",
             "apis.html",
+            "members.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
@@ -41,7 +42,8 @@ class ConsoleResourcesTest {
             "assets/js/unit.js",
             "assets/js/evaluation.js",
             "assets/js/keys.js",
-            "assets/js/reviews.js");
+            "assets/js/reviews.js",
+            "assets/js/members.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

@@ -10,6 +10,7 @@ startPage('home', ({ user }) => {
   if (hasAny(user, PAGE_ROLES.unit) && user.unit) pages.push('unit');
   if (hasAny(user, PAGE_ROLES.evaluation)) pages.push('evaluation');
   if (hasAny(user, PAGE_ROLES.ratings)) pages.push('ratings');
+  if (hasAny(user, PAGE_ROLES.members)) pages.push('members');
   if (hasAny(user, PAGE_ROLES.reviews)) pages.push('reviews');
   if (hasAny(user, PAGE_ROLES.keys)) pages.push('keys');
   // a leader's start page leads with the level's figures (the same tile as the command centre's dashboard)

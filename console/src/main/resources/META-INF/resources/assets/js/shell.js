@@ -15,6 +15,8 @@ export const PAGE_ROLES = {
   keys: ['ADMINISTRATOR'],
   // the compound branch grades; a workplace contact (any signed-in person) opens the page by its link to print
   reviews: ['COMMUNITY_STAFF', 'GRID_WORKER'],
+  // 党员进小区: people who live in a compound and serve there (party members, volunteers among residents, staff)
+  members: ['PARTY_MEMBER', 'RESIDENT', 'GRID_WORKER', 'COMMUNITY_STAFF'],
 };
 
 export function hasAny(user, roles) {

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.whistle.systemtests.Gateway;
+import org.whistle.systemtests.MembersStoryTest;
 import org.whistle.systemtests.Platform;
 import org.whistle.systemtests.SharedLocalStack;
 
@@ -38,6 +41,7 @@ import org.whistle.systemtests.SharedLocalStack;
  * fails here.
  */
 @ExtendWith(SharedLocalStack.class)
+@ResourceLock(value = MembersStoryTest.ZHAOYUMEI, mode = ResourceAccessMode.READ)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 

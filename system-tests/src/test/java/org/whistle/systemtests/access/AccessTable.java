@@ -1882,7 +1882,10 @@ final class AccessTable {
     private static final String GRID = "230203003001003001";
     private static final String NO_COMPOUND = "999999999999999";
     private static final String ALL_422 = "422 422 422 422 422 422 422 422 422 422 422 422 422";
-    /** Only the party member (jh.party.zhaoyumei) has reported in. */
+    /**
+     * Only the party member (jh.party.zhaoyumei) has reported in: the demo seeds her confirmed in 永青小区, and the
+     * matrix never runs while MembersStoryTest moves her (its lock), so the rows below hold whichever compound she is in.
+     */
     private static final String MEMBER_200 = "404 404 200 404 404 404 404 404 404 404 404 404 404";
     /** The compound's branch among the columns: those whose scope covers 建华区's compound. */
     private static final String COMPOUND_BRANCH_200 = "403 403 403 403 403 403 200 403 403 403 403 200 403";

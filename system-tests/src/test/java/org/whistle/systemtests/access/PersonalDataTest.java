@@ -8,9 +8,12 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.whistle.systemtests.Casework;
 import org.whistle.systemtests.Casework.Level;
 import org.whistle.systemtests.Gateway;
+import org.whistle.systemtests.MembersStoryTest;
 import org.whistle.systemtests.Place;
 import org.whistle.systemtests.Platform;
 import org.whistle.systemtests.SharedLocalStack;
@@ -22,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * not see the record at all.
  */
 @ExtendWith(SharedLocalStack.class)
+@ResourceLock(value = MembersStoryTest.ZHAOYUMEI, mode = ResourceAccessMode.READ)
 class PersonalDataTest {
 
     private static final String REPORTER_PHONE = "13900000777";

@@ -393,6 +393,12 @@ class ConsoleBrowserTest {
                                 PAGE,
                                 d -> !d.findElements(By.cssSelector("[data-test=ratings-ready]"))
                                         .isEmpty());
+                    case "members" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=members-ready]"))
+                                        .isEmpty());
                     case "reviews" ->
                         until(
                                 wall,
@@ -441,9 +447,154 @@ class ConsoleBrowserTest {
                 .doesNotContain("unit");
         assertThat(offered.get("qq.leader.yangzhiqiang")).contains("command");
         assertThat(offered.get("gn.lzg.huangjiye")).contains("unit").doesNotContain("command");
-        assertThat(offered.get("ls.resident.zhangguilan")).containsExactly("whistle", "track");
+        assertThat(offered.get("ls.resident.zhangguilan")).containsExactly("whistle", "track", "members");
         assertThat(offered.get("admin")).containsExactly("whistle", "track", "ratings", "keys");
         assertThat(offered.get("gn.street.sunhongwei")).contains("ratings");
+    }
+
+    /**
+     * 赵玉梅's phone page (党员进小区): she moves from 永青小区 to 将军府小区 and reports in there; once its branch
+     * (韩淑芬, through the API — the branch's page is not built yet) confirms her, she claims the patrol task, is
+     * told in Chinese how to allow her location when the phone refuses it (WeChat included), checks in on site with
+     * a photo, finishes with evidence, sees the approved points in her history and redeems an item — no script
+     * error, every control labelled, nothing wider than the phone, every button at least 44 px high.
+     */
+    @Test
+    void letsAMemberReportInClaimCheckInFinishAndRedeemFromHerPhone() throws IOException {
+        var api = new org.whistle.systemtests.DemoLogin(gateway, org.whistle.systemtests.DemoAccounts.load());
+        signIn(phone, "jh.party.zhaoyumei", "/members.html");
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=members-ready]"))
+                        .isEmpty());
+        until(phone, PAGE, d -> text(d, "[data-test=mb-membership]").contains("永青小区"));
+        assertFitsTheScreen(phone);
+        assertEveryControlIsLabelled(phone);
+        assertTapTargets(phone);
+        fullPageScreenshot(phone, "20-member-yongqing");
+
+        // She moves house: the form offers the compound of her account (将军府小区).
+        clickXpath(phone, "//button[normalize-space()='搬家了，转到新小区']");
+        phone.findElement(By.cssSelector("form.dialog input[maxlength='200']")).sendKeys("将军府小区1号楼2单元502");
+        clickXpath(phone, "//button[normalize-space()='转到新小区']");
+        until(
+                phone,
+                PAGE,
+                d -> text(d, "[data-test=mb-membership]").contains("将军府小区")
+                        && text(d, "[data-test=mb-membership]").contains("待确认"));
+        var secretary = api.user("jh.jjf.hanshufen");
+        var member = api.user("jh.party.zhaoyumei");
+        var memberId = call("GET", "/api/members/memberships/me", member, null)
+                .get("id")
+                .asString();
+        call(
+                "POST",
+                "/api/members/memberships/" + memberId + "/confirm",
+                secretary,
+                "{\"gridId\":\"230203003001003001\",\"buildingId\":\"230203003001003001001\"}");
+
+        // She claims 将军府小区's evening patrol; the secretary confirms her.
+        phone.navigate().refresh();
+        until(phone, PAGE, d -> text(d, "[data-test=mb-membership]").contains("已报到"));
+        clickXpath(phone, "//li[strong[normalize-space()='将军府小区夜间平安巡逻']]//button[normalize-space()='认领']");
+        until(phone, PAGE, d -> text(d, "[data-test=mb-message]").contains("已认领"));
+        var taskId = call("GET", "/api/members/tasks/mine", member, null)
+                .get(0)
+                .get("id")
+                .asString();
+        call("POST", "/api/members/tasks/" + taskId + "/confirm", secretary, "{\"memberId\":\"" + memberId + "\"}");
+
+        // The phone refuses her location: the page says why and how to allow it, in WeChat too.
+        phone.navigate().refresh();
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=mb-locate]")).isEmpty());
+        phone.executeCdpCommand(
+                "Browser.setPermission",
+                Map.of(
+                        "origin", phone.executeScript("return location.origin"),
+                        "permission", Map.of("name", "geolocation"),
+                        "setting", "denied"));
+        click(phone, "[data-test=mb-locate]");
+        until(phone, PAGE, d -> text(d, "[data-test=mb-geo-error]").contains("微信"));
+        fullPageScreenshot(phone, "21-member-location-refused");
+
+        // On site in 将军府小区 (P2), with a photo, she checks in and then finishes.
+        gps(phone, 47.356255, 123.962613);
+        click(phone, "[data-test=mb-locate]");
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector(".ok")).isEmpty()
+                        && text(d, ".ok").contains("47.35"));
+        phone.findElement(By.cssSelector("[data-test=mb-checkin-photo]"))
+                .sendKeys(photo().toAbsolutePath().toString());
+        click(phone, "[data-test=mb-check-in]");
+        until(phone, PAGE, d -> text(d, "[data-test=mb-message]").contains("已签到"));
+        phone.findElement(By.cssSelector("[data-test=mb-evidence]")).sendKeys("沿主路和地下车库巡逻一圈，单元门均已关好。");
+        // the hours offered (half an hour) are what may be claimed right after checking in
+        phone.findElement(By.cssSelector("[data-test=mb-finish-photo]"))
+                .sendKeys(photo().toAbsolutePath().toString());
+        click(phone, "[data-test=mb-finish]");
+        until(phone, PAGE, d -> text(d, "[data-test=mb-message]").contains("已提交"));
+        fullPageScreenshot(phone, "22-member-finished");
+
+        // The secretary approves: the task's points are in her history; she redeems the cheapest item she can.
+        call("POST", "/api/members/tasks/" + taskId + "/approve", secretary, "{\"memberId\":\"" + memberId + "\"}");
+        phone.navigate().refresh();
+        click(phone, "[data-test=mb-tab-points]");
+        until(phone, PAGE, d -> text(d, "[data-test=mb-points]").contains("将军府小区夜间平安巡逻"));
+        fullPageScreenshot(phone, "23-member-points");
+        click(phone, "[data-test=mb-tab-shop]");
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=mb-catalogue]")).isEmpty());
+        assertTapTargets(phone);
+        click(phone, "[data-test=mb-redeem]");
+        until(phone, PAGE, d -> text(d, "[data-test=mb-message]").contains("已兑换"));
+        assertFitsTheScreen(phone);
+        fullPageScreenshot(phone, "24-member-redeemed");
+        assertThat(phone.findElements(By.cssSelector("[data-test=mb-error]"))).isEmpty();
+        var scriptErrors = phone.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                // refused calls (a problem detail the page shows) are the network's, not the script's
+                .filter(m -> !m.contains("Failed to load resource"))
+                .toList();
+        assertThat(scriptErrors).as("script errors on the member's page").isEmpty();
+    }
+
+    /** Every visible button and button-like label is at least 44 CSS pixels high: a finger's tap target. */
+    private static void assertTapTargets(WebDriver driver) {
+        var small = (List<?>) ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('main button, main label.button, main a.button')]
+                  .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+                  .map(e => e.outerHTML.substring(0, 120));""");
+        assertThat(small).as("tap targets under 44 px").isEmpty();
+    }
+
+    /** A call through the gateway with a demo user's token, as the pages' other actors would make it. */
+    private tools.jackson.databind.JsonNode call(String method, String path, String token, String json)
+            throws IOException {
+        var request = HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        try (var http = HttpClient.newHttpClient()) {
+            var answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode())
+                    .as(method + " " + path + ": " + answer.body())
+                    .isBetween(200, 201);
+            return JsonMapper.builder().build().readTree(answer.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     /** When intake says the whistle was raised, asked as its anonymous reporter. */
