@@ -126,8 +126,8 @@ class MonthOfHistoryTest {
                     .expect(200);
             int ratedNow = 0;
             for (var part : toGive) {
-                var rating = planned.get(
-                        part.path("ticketNumber").asString() + "/" + part.path("unitId").asString());
+                var rating = planned.get(part.path("ticketNumber").asString() + "/"
+                        + part.path("unitId").asString());
                 if (rating == null) {
                     continue;
                 }
