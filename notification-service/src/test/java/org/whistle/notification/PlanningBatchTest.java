@@ -137,6 +137,23 @@ class PlanningBatchTest extends NotificationServiceTest {
         }
     }
 
+    @Test
+    void aStatementThatChangesNoRuleLeavesTheRevisionAlone() {
+        long before = revision();
+
+        // what a refused change of an unknown rule runs
+        jdbc.sql("UPDATE notification_rule SET active = active WHERE id = -1").update();
+        jdbc.sql("DELETE FROM notification_rule WHERE id = -1").update();
+
+        assertThat(revision()).as("nothing changed, nothing to reload").isEqualTo(before);
+    }
+
+    private long revision() {
+        return jdbc.sql("SELECT revision FROM notification_rule_revision")
+                .query(Long.class)
+                .single();
+    }
+
     private static ProducerRecord<String, byte[]> record(String key, byte[] value) {
         return new ProducerRecord<>(Topics.WHISTLE_ROUTED, key, value);
     }
