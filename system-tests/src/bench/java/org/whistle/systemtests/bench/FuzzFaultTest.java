@@ -81,7 +81,9 @@ class FuzzFaultTest {
                 "[fuzz] %d tables and topics watched; changing on their own: %s",
                 settled.size(), background.isEmpty() ? "none" : background);
 
-        var fuzzer = new Fuzzer(seed, platform.gateway(), held, fixtures.get(0), fixtures.get(1));
+        // Through a tap, so that an unanswered request says which side stopped.
+        var wiretap = new Wiretap(platform.gateway());
+        var fuzzer = new Fuzzer(seed, wiretap.address(platform.gateway()), held, fixtures.get(0), fixtures.get(1));
         var http = new Http();
         var next = new AtomicInteger();
         var byGroup = new TreeMap<String, Map<String, Integer>>();
@@ -103,13 +105,22 @@ class FuzzFaultTest {
                         probe = fuzzer.next(n);
                     }
                     var answer = http.send(probe.request());
+                    var uri = probe.request().uri();
                     var seen = new Seen(
                             probe.request().method(),
-                            probe.request().uri().getRawPath(),
+                            uri.getRawPath(),
                             probe.kind(),
                             answer.status(),
                             String.valueOf(answer.contentType()),
-                            answer.body());
+                            answer.status() != 0
+                                    ? answer.body()
+                                    : answer.body() + " — wiretap: "
+                                            + wiretap.explain(
+                                                    probe.request().method(),
+                                                    uri.getRawPath()
+                                                            + (uri.getRawQuery() == null
+                                                                    ? ""
+                                                                    : "?" + uri.getRawQuery())));
                     synchronized (byGroup) {
                         byGroup.computeIfAbsent(probe.operation().group(), g -> new TreeMap<>())
                                 .merge(bucket(answer.status()), 1, Integer::sum);
@@ -130,11 +141,17 @@ class FuzzFaultTest {
         for (var worker : workers) {
             worker.join();
         }
+        wiretap.close();
         double seconds = (System.nanoTime() - started) / 1e9;
         Bench.progress(
                 "[fuzz] %,d requests in %.1f s: %d 5xx or unanswered, %d errors not problem details (%d empty),"
                         + " %d writes accepted",
                 requests, seconds, errors.size(), notProblem.size() + edge.size(), edge.size(), accepted.size());
+        for (var error : errors) {
+            if (error.status() == 0) {
+                Bench.progress("[fuzz] unanswered: %s %s — %s", error.method(), error.path(), error.body());
+            }
+        }
 
         var after = snapshot(platform);
         var changedByFuzz = new TreeSet<>(changed(settled, after));
