@@ -212,7 +212,8 @@ class RollupsTest extends EvaluationServiceTest {
         var c = inS1 ? newCase("T-ROL-" + i) : newCaseInS2("T-ROL-" + i);
         var t = day(FIRST.plusDays(random.nextInt(28))).plusSeconds(random.nextInt(8 * 3600));
         var m = Duration.ofMinutes(1);
-        c.raised(t, random.nextInt(4) == 0 ? "GRID_WORKER" : null);
+        boolean gridWorker = random.nextInt(4) == 0;
+        c.raised(t, gridWorker ? "GRID_WORKER" : null);
         if (random.nextInt(8) == 0) {
             return c.closed(
                     t.plus(m.multipliedBy(30)),
@@ -228,6 +229,9 @@ class RollupsTest extends EvaluationServiceTest {
                     t.plus(Duration.ofHours(2)));
         }
         c.filed(filedAt);
+        if (gridWorker && random.nextBoolean()) {
+            return c.closed(filedAt.plus(Duration.ofHours(1)), WhistleClosed.Outcome.RESOLVED); // 自行处置
+        }
         if (random.nextInt(6) == 0) {
             return random.nextBoolean() ? c : c.closed(filedAt.plus(m), WhistleClosed.Outcome.REJECTED);
         }
@@ -249,6 +253,19 @@ class RollupsTest extends EvaluationServiceTest {
             c.clock(WhistleEscalated.Kind.ESCALATION, ClockKind.REPORT_IN, lead, due, due);
         }
         c.reported(reportIn, lead, WhistleReported.Report.REPORTED_IN);
+        if (random.nextBoolean()) {
+            c.reported(reportIn.plus(m.multipliedBy(10)), lead, WhistleReported.Report.CONTACTED_REPORTER);
+        }
+        if (random.nextInt(5) == 0) {
+            c.routed(
+                    WhistleRouted.Action.EXTENDED,
+                    TicketState.IN_PROGRESS,
+                    reportIn.plus(Duration.ofHours(1)),
+                    new WhistleRouted.Extension(ClockKind.RESOLVE, lead, Duration.ofDays(2)));
+        }
+        if (random.nextInt(8) == 0) {
+            c.routed(WhistleRouted.Action.TRANSFERRED, TicketState.DISPATCHED, reportIn.plus(m.multipliedBy(20)));
+        }
         if (second) {
             c.reported(reportIn.plus(m), other, WhistleReported.Report.REPORTED_IN);
         }
