@@ -279,6 +279,12 @@ public abstract class EvaluationServiceTest {
             return routed(WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED, at);
         }
 
+        /** A routing that no longer lists the unit: its summons is withdrawn. */
+        public Case withdrawn(Instant at, String unit) {
+            summons.removeIf(s -> s.unitId().equals(unit));
+            return routed(WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED, at);
+        }
+
         public Case reported(Instant at, String unit, WhistleReported.Report report) {
             boolean lead = summons.stream().anyMatch(s -> s.unitId().equals(unit) && s.lead());
             var taskState = switch (report) {

@@ -19,22 +19,23 @@ public class CaseStore {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
 
-    CaseStore(JdbcClient jdbc) {
+    CaseStore(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     /**
      * Keeps a fact and folds its case again from all its facts, in the caller's transaction. Facts of one case are
      * folded one at a time (an advisory lock per case), so two replicas never write a fold that misses a fact.
      *
+     * The rollups move with the row, in the same transaction (ADR 0037).
+     *
      * @return the case before and after the fact
      */
     public Change record(UUID whistleId, Fact fact) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:id, 20))")
-                .param("id", whistleId.toString())
-                .query()
-                .singleRow();
+        boolean exempt = lock(whistleId);
         var known = facts(whistleId);
         var before = known.isEmpty() ? null : CaseFold.fold(whistleId, known);
         jdbc.sql("""
@@ -50,7 +51,36 @@ public class CaseStore {
                 .update();
         var folded = CaseFold.fold(whistleId, facts(whistleId));
         save(folded);
+        rollups.move(before, exempt, folded, exempt);
         return new Change(before, folded);
+    }
+
+    /**
+     * Moves a case between exempt classes in the rollups when an administrator exempts it or revokes its exemption,
+     * in the caller's transaction; the caller changes {@code case_exemption} after this returns. Takes the case's
+     * lock, so no fold of the case runs in between.
+     */
+    public void exemptionChanging(UUID whistleId, boolean exemptAfter) {
+        boolean exemptBefore = lock(whistleId);
+        var known = facts(whistleId);
+        if (known.isEmpty() || exemptBefore == exemptAfter) {
+            return;
+        }
+        var folded = CaseFold.fold(whistleId, known);
+        rollups.move(folded, exemptBefore, folded, exemptAfter);
+    }
+
+    /** Takes the case's lock for the transaction; says whether an administrator's exemption is in force. */
+    private boolean lock(UUID whistleId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:id, 20))")
+                .param("id", whistleId.toString())
+                .query()
+                .singleRow();
+        // a statement of its own: one that also took the lock would read with the snapshot from before its wait
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_exemption WHERE whistle_id = :id AND revoked_at IS NULL)")
+                .param("id", whistleId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** A case before a fact (null when it is the case's first) and after it. */

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which cases a figure counts and how they are grouped: SQL over the case rows {@code c} and the unit rows
- * {@code u}, with a grouping key per row. Only this package writes the SQL; callers choose a scope by name.
+ * {@code u}, with a grouping key per row — and the same over the rollups {@code r} (ADR 0037), whose object is the
+ * case's place (dimension A), its lead unit or the summoned unit (U) or its owning centre (C). Only this package
+ * writes the SQL; callers choose a scope by name.
  */
 public record Scope(
         String caseJoin,
@@ -15,7 +17,11 @@ public record Scope(
         String unitJoin,
         String unitWhere,
         String unitKey,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        Rolled rolled) {
+
+    /** The scope over the rollups: one dimension, a join and condition on {@code r.object_id}, a grouping key. */
+    public record Rolled(char dim, String join, String where, String key) {}
 
     /** Areas: grids, communities, streets, districts, the city — a case counts for every area its place lies in. */
     public static final List<String> AREA_KINDS = List.of("CITY", "DISTRICT", "STREET", "COMMUNITY", "GRID");
@@ -29,7 +35,12 @@ public record Scope(
                 "JOIN org_unit a ON a.unit_id = c.area_id",
                 "(a.unit_id = :node OR :node = ANY(a.ancestry))",
                 "CAST(:node AS TEXT)",
-                Map.of("node", node));
+                Map.of("node", node),
+                new Rolled(
+                        'A',
+                        "JOIN org_unit a ON a.unit_id = r.object_id",
+                        "(a.unit_id = :node OR :node = ANY(a.ancestry))",
+                        "CAST(:node AS TEXT)"));
     }
 
     /** One handling unit: the cases it led and every summons it received. */
@@ -41,7 +52,8 @@ public record Scope(
                 "",
                 "u.unit_id = :node",
                 "CAST(:node AS TEXT)",
-                Map.of("node", unit));
+                Map.of("node", unit),
+                new Rolled('U', "", "r.object_id = :node", "CAST(:node AS TEXT)"));
     }
 
     /** One command centre: the cases it owns and the units it summoned to them. */
@@ -53,7 +65,8 @@ public record Scope(
                 "",
                 "c.owning_centre_id = :node",
                 "CAST(:node AS TEXT)",
-                Map.of("node", centre));
+                Map.of("node", centre),
+                new Rolled('C', "", "r.object_id = :node", "CAST(:node AS TEXT)"));
     }
 
     /** Every area of a kind within {@code within} (or everywhere), each counted on its own. */
@@ -61,7 +74,13 @@ public record Scope(
         var join = "JOIN org_unit a ON a.unit_id = c.area_id JOIN org_unit k ON k.kind = :kind"
                 + " AND (k.unit_id = a.unit_id OR k.unit_id = ANY(a.ancestry))";
         var where = within == null ? "TRUE" : "(k.unit_id = :within OR :within = ANY(k.ancestry))";
-        return new Scope(join, where, "k.unit_id", join, where, "k.unit_id", params(kind, within));
+        var rolled = new Rolled(
+                'A',
+                "JOIN org_unit a ON a.unit_id = r.object_id JOIN org_unit k ON k.kind = :kind"
+                        + " AND (k.unit_id = a.unit_id OR k.unit_id = ANY(a.ancestry))",
+                where,
+                "k.unit_id");
+        return new Scope(join, where, "k.unit_id", join, where, "k.unit_id", params(kind, within), rolled);
     }
 
     /** Every handling unit of a kind within {@code within}, each counted on its own. */
@@ -75,7 +94,8 @@ public record Scope(
                 "JOIN org_unit k ON k.unit_id = u.unit_id",
                 where,
                 "k.unit_id",
-                params(kind, within));
+                params(kind, within),
+                new Rolled('U', "JOIN org_unit k ON k.unit_id = r.object_id", where, "k.unit_id"));
     }
 
     /** Every command centre of a level, each counted on its own. */
@@ -89,7 +109,8 @@ public record Scope(
                 "JOIN org_unit k ON k.unit_id = c.owning_centre_id",
                 where,
                 "k.unit_id",
-                params(level, within));
+                params(level, within),
+                new Rolled('C', "JOIN org_unit k ON k.unit_id = r.object_id", where, "k.unit_id"));
     }
 
     private static Map<String, Object> params(String kind, @Nullable String within) {

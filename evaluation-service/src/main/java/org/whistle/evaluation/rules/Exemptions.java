@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.whistle.evaluation.cases.CaseStore;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
 
@@ -19,9 +20,11 @@ public class Exemptions {
     private static final Logger AUDIT = LoggerFactory.getLogger("org.whistle.evaluation.audit");
 
     private final JdbcClient jdbc;
+    private final CaseStore cases;
 
-    Exemptions(JdbcClient jdbc) {
+    Exemptions(JdbcClient jdbc, CaseStore cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     /** An exemption as recorded. */
@@ -44,6 +47,7 @@ public class Exemptions {
                 == 0) {
             throw new NotFoundException("案件", whistleId.toString());
         }
+        cases.exemptionChanging(whistleId, true); // the rollups move the case to the exempt class (ADR 0037)
         int added = jdbc.sql("""
                         INSERT INTO case_exemption (whistle_id, reason, author, created_at)
                         VALUES (:id, :reason, :author, :now) ON CONFLICT DO NOTHING
@@ -62,6 +66,7 @@ public class Exemptions {
 
     public Exemption revoke(UUID whistleId, String reason, String author, Instant now) {
         var active = active(whistleId).orElseThrow(() -> new NotFoundException("豁免", whistleId.toString()));
+        cases.exemptionChanging(whistleId, false);
         jdbc.sql("""
                         UPDATE case_exemption SET revoked_at = :now, revoked_by = :author, revoke_reason = :reason
                         WHERE id = :id AND revoked_at IS NULL

@@ -20,6 +20,7 @@ import org.whistle.orgreference.copy.OrgReferenceCopy;
 /**
  * Consumes every case event and the organisation: each event is recorded as handled in the transaction that applies
  * it, so a redelivery changes nothing, and a case is folded again from all its facts, so order does not matter.
+ * A poll's events are folded in one transaction ({@link EventBatches}).
  */
 @Component
 class ConsumingEvents {
@@ -35,8 +36,10 @@ class ConsumingEvents {
     private final Organisation organisation;
     private final java.util.List<CaseListener> listeners;
     private final OrgReferenceCopy reference;
+    private final EventBatches batches;
 
     ConsumingEvents(
+            EventBatches batches,
             IdempotentHandling handling,
             CaseStore cases,
             Organisation organisation,
@@ -45,6 +48,7 @@ class ConsumingEvents {
             @org.springframework.beans.factory.annotation.Value(
                             "${whistle.evaluation.consumer-group:evaluation-service}")
                     String consumer) {
+        this.batches = batches;
         this.consumer = consumer;
         this.handling = handling;
         this.cases = cases;
@@ -79,8 +83,13 @@ class ConsumingEvents {
                 Topics.WHISTLE_FEEDBACK,
                 Topics.ORG_UNITS,
                 Topics.ORG_CATEGORIES
-            })
-    void on(EventEnvelope<?> event) {
+            },
+            containerFactory = EventBatches.FACTORY)
+    void on(java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, EventEnvelope<?>>> records) {
+        batches.handle(records, this::on);
+    }
+
+    private void on(EventEnvelope<?> event) {
         switch (event.data()) {
             case OrgUnitChanged unit ->
                 handling.handleOnce(consumer, event, () -> organisation.apply(unit, event.revision()));

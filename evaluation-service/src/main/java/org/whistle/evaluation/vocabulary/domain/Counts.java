@@ -53,6 +53,36 @@ public record Counts(
     public static final Counts NONE =
             new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Durations.NONE);
 
+    /** These counts with overdue-and-open counted apart (it depends on the moment of reading). */
+    public Counts withOverdueOpen(long count) {
+        return new Counts(
+                raised,
+                exempt,
+                filed,
+                filedOnTime,
+                dispatched,
+                dispatchedCorrectly,
+                dueForHandling,
+                handled,
+                handledOnTime,
+                handledLate,
+                count,
+                dueForClosure,
+                closed,
+                closedOnTime,
+                reworked,
+                extended,
+                selfHandled,
+                respondedOnTime,
+                followedUp,
+                answeredResolved,
+                satisfied,
+                basicallySatisfied,
+                unitsSummoned,
+                unitsReportedInOnTime,
+                durations);
+    }
+
     /** These counts with the unit counts of another query (report-in is counted per summoned unit). */
     public Counts withUnits(long summoned, long reportedInOnTime, @Nullable Double mean, @Nullable Double p90) {
         return new Counts(
