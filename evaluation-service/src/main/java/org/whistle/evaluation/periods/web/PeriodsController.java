@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.evaluation.organisation.Staff;
+import org.whistle.evaluation.periods.PeriodClosing;
 import org.whistle.evaluation.periods.Periods;
 import org.whistle.evaluation.rules.RuleSets;
 import org.whistle.evaluation.vocabulary.domain.Period;
@@ -41,11 +42,13 @@ class PeriodsController {
 
     private final Periods periods;
     private final RuleSets ruleSets;
+    private final List<PeriodClosing> closings;
     private final Clock clock;
 
-    PeriodsController(Periods periods, RuleSets ruleSets, Clock clock) {
+    PeriodsController(Periods periods, RuleSets ruleSets, List<PeriodClosing> closings, Clock clock) {
         this.periods = periods;
         this.ruleSets = ruleSets;
+        this.closings = closings;
         this.clock = clock;
     }
 
@@ -136,7 +139,9 @@ class PeriodsController {
             throw InvalidInputException.of("code", period.label() + "尚未结束，不能关闭");
         }
         var rules = ruleSets.inForceOn(period.from());
-        return view(periods.close(period, rules.version(), Authors.of(caller), clock.instant()));
+        var closed = periods.close(period, rules.version(), Authors.of(caller), clock.instant());
+        closings.forEach(c -> c.closed(closed.code(), period.from(), period.to()));
+        return view(closed);
     }
 
     @PostMapping("/{code}/publish")
