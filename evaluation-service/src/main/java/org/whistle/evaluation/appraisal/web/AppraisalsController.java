@@ -18,7 +18,7 @@ import org.whistle.evaluation.appraisal.domain.HandlingCounts;
 import org.whistle.evaluation.appraisal.domain.Period;
 import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.evaluation.web.Authors;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -171,8 +171,8 @@ class AppraisalsController {
                     a.kind().name(),
                     a.kind() == AppraisalWeights.Kind.DEPARTMENT ? "部门考核" : "街道考核",
                     a.reason(),
-                    Texts.who(a.author()),
-                    Texts.time(a.at()),
+                    Shown.who(a.author()),
+                    Shown.time(a.at()),
                     a.weightsFrom(),
                     a.changedRows());
         }

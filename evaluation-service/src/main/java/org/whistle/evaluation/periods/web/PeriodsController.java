@@ -19,7 +19,7 @@ import org.whistle.evaluation.periods.Periods;
 import org.whistle.evaluation.rules.RuleSets;
 import org.whistle.evaluation.vocabulary.domain.Period;
 import org.whistle.evaluation.web.Authors;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
@@ -92,9 +92,9 @@ class PeriodsController {
                 p.state().name(),
                 p.state().label(),
                 p.ruleSetVersion(),
-                Texts.time(p.closedAt()),
+                Shown.time(p.closedAt()),
                 p.closedBy(),
-                Texts.time(p.publishedAt()),
+                Shown.time(p.publishedAt()),
                 p.publishedBy() == null ? "" : p.publishedBy(),
                 p.adjustments(),
                 periods.pending(p.code()));
@@ -107,11 +107,11 @@ class PeriodsController {
                 a.ticketNumber() == null ? "（未立案）" : a.ticketNumber(),
                 a.eventId(),
                 a.reason(),
-                Texts.who(a.author()),
-                Texts.time(a.createdAt()),
+                Shown.who(a.author()),
+                Shown.time(a.createdAt()),
                 a.state().name(),
                 a.state().label(),
-                Texts.time(a.decidedAt()),
+                Shown.time(a.decidedAt()),
                 a.decidedBy() == null ? "" : a.decidedBy(),
                 a.decisionReason() == null ? "" : a.decisionReason());
     }
