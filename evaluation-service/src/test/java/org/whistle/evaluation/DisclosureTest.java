@@ -87,7 +87,7 @@ class DisclosureTest extends EvaluationServiceTest {
         var history = json(get("/api/evaluation/disclosure", dispatcher())).get("history");
         assertThat(history.get(0).get("changedBy").asString()).contains("admin-1");
         assertThat(history.get(0).get("reason").asString()).isEqualTo("市政府信息公开要求");
-        assertThat(history.get(0).get("changedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(history.get(0).get("changedAt").asString()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
 
         // on: the published month, and only it
         var periods = anonymous("/api/evaluation/public/periods");

@@ -119,7 +119,7 @@ class FiguresTest extends EvaluationServiceTest {
         assertThat(row.get("ticketNumber").asString()).isEqualTo("T-FIG-B");
         assertThat(row.get("onTime").asString()).isEqualTo("超期处置");
         assertThat(row.get("decidingClock").asString()).contains("RESOLVE").endsWith("到期");
-        assertThat(row.get("dueAt").asString()).isEqualTo("2025-05-10 09:00");
+        assertThat(row.get("dueAt").asString()).isEqualTo("2025年5月10日 09:00");
         assertThat(row.get("leadUnit").asString()).isEqualTo("区市政局");
         assertThat(row.get("answer").asString()).isEqualTo("基本满意");
 

@@ -71,6 +71,8 @@ public final class HistoryGenerator {
      * @param coHandled a second unit summoned beside the lead
      * @param coDeclines a co-handling unit declines
      * @param followedUp the reporter answers the follow-up
+     * @param extended the lead unit asks for more time and the centre extends the handling clock (延期); the unit then
+     *     handles it after the first due time but within the extended one
      */
     public record Shares(
             double rejected,
@@ -81,10 +83,11 @@ public final class HistoryGenerator {
             double reworked,
             double coHandled,
             double coDeclines,
-            double followedUp) {
+            double followedUp,
+            double extended) {
 
         /** Roughly the public reference values of EVALUATION.md: most cases on time, a few late or reworked. */
-        public static final Shares TYPICAL = new Shares(0.03, 0.02, 0.08, 0.08, 0.10, 0.05, 0.20, 0.20, 0.85);
+        public static final Shares TYPICAL = new Shares(0.03, 0.02, 0.08, 0.08, 0.10, 0.05, 0.20, 0.20, 0.85, 0.06);
     }
 
     public HistoryGenerator(City city, long seed) {
@@ -258,6 +261,7 @@ public final class HistoryGenerator {
             Instant handledAt = null;
             boolean handledLate = false;
             int reworks = 0;
+            int extensions = 0;
             Instant closedAt = null;
             WhistleClosed.Outcome outcome = null;
             PlannedCase.Answer answer = null;
@@ -317,6 +321,8 @@ public final class HistoryGenerator {
                     boolean late = !leadLate && random.nextDouble() < shares.handledLate();
                     boolean rework = !late && random.nextDouble() < shares.reworked();
                     boolean warned = !late && !rework && random.nextDouble() < 0.15;
+                    boolean extend =
+                            !leadLate && !late && !rework && !warned && random.nextDouble() < shares.extended();
 
                     var leadPart = new PartWriter(route.leadUnitId(), true, summonedAt, reportInLimit);
                     var coPart = co != null ? new PartWriter(co, false, summonedAt, reportInLimit) : null;
@@ -324,12 +330,25 @@ public final class HistoryGenerator {
                         coPart.reportIn(false);
                     }
                     leadPart.reportIn(leadLate);
-                    Instant doneAt;
-                    if (late) {
+                    Instant doneAt = null;
+                    if (extend && leadPart.reportedInAt != null) {
+                        // the lead asks for half the time again before the clock warns; the centre grants it
+                        var asked = max(
+                                summonedAt.plus(fraction(resolveLimit, 0.3, 0.6)),
+                                leadPart.reportedInAt.plusSeconds(60));
+                        var extra = Duration.ofSeconds(Math.max(3600, resolveLimit.toSeconds() / 2));
+                        if (extended(ClockKind.RESOLVE, route.leadUnitId(), extra, centre, asked)) {
+                            var firstDue = resolveDue;
+                            resolveDue = resolveDue.plus(extra);
+                            extensions = 1;
+                            doneAt = firstDue.plus(fraction(extra, 0.1, 0.7));
+                        }
+                    }
+                    if (doneAt == null && late) {
                         doneAt = resolveDue.plus(fraction(resolveLimit, 0.05, 0.6));
-                    } else if (warned) {
+                    } else if (doneAt == null && warned) {
                         doneAt = summonedAt.plus(fraction(resolveLimit, 0.82, 0.97));
-                    } else {
+                    } else if (doneAt == null) {
                         doneAt = summonedAt.plus(fraction(resolveLimit, 0.1, 0.75));
                     }
                     var lastReportIn = coPart != null && coPart.reportedInAt != null
@@ -484,6 +503,7 @@ public final class HistoryGenerator {
                     handledAt,
                     handledLate,
                     reworks,
+                    extensions,
                     closedAt,
                     outcome,
                     answer,
@@ -577,6 +597,27 @@ public final class HistoryGenerator {
 
         private boolean routed(
                 WhistleRouted.Action action, TicketState to, @Nullable String reason, Actor actor, Instant at) {
+            return routed(action, to, null, reason, actor, at);
+        }
+
+        /** dispatch's approval of a unit's request for more time on a clock (延期), the ticket's state unchanged. */
+        private boolean extended(ClockKind clock, String unit, Duration extra, Actor centre, Instant at) {
+            return routed(
+                    WhistleRouted.Action.EXTENDED,
+                    state,
+                    new WhistleRouted.Extension(clock, unit, extra),
+                    "现场情况复杂，申请延长办结时限",
+                    centre,
+                    at);
+        }
+
+        private boolean routed(
+                WhistleRouted.Action action,
+                TicketState to,
+                WhistleRouted.@Nullable Extension extension,
+                @Nullable String reason,
+                Actor actor,
+                Instant at) {
             if (!dispatch(
                     new WhistleRouted(
                             whistle,
@@ -589,7 +630,7 @@ public final class HistoryGenerator {
                             category.code(),
                             urgency,
                             List.copyOf(summons),
-                            null,
+                            extension,
                             reason,
                             actor,
                             at),

@@ -15,10 +15,12 @@ import org.whistle.events.WhistleId;
  * One generated case: what happened to it (the truth a test computes figures from by hand) and the events that say
  * so, in the order they happened. Facts after the generator's "as of" instant did not happen (yet) and are absent.
  *
- * @param resolveDue when the handling clock (RESOLVE) fell due: dispatch plus the policy's duration, round the clock
+ * @param resolveDue when the handling clock (RESOLVE) fell due: dispatch plus the policy's duration, round the clock,
+ *     plus the extension the centre granted, if any
  * @param resolveWarned whether sla-service announced that due time (a warning at 80 %, or the expiry)
  * @param handledAt when the lead unit last reported done (after a rework, the second time)
  * @param handledLate whether the handling clock expired before the lead reported done
+ * @param extensions how many times the centre extended the handling clock at the lead unit's request (延期)
  */
 public record PlannedCase(
         WhistleId whistleId,
@@ -39,6 +41,7 @@ public record PlannedCase(
         @Nullable Instant handledAt,
         boolean handledLate,
         int reworks,
+        int extensions,
         @Nullable Instant closedAt,
         WhistleClosed.@Nullable Outcome outcome,
         @Nullable Answer answer,

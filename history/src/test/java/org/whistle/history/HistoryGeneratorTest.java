@@ -108,6 +108,32 @@ class HistoryGeneratorTest {
     }
 
     @Test
+    void extendsTheHandlingClockOfSomeCasesAtTheLeadsRequest() {
+        var extended = october(20).stream().filter(c -> c.extensions() > 0).toList();
+
+        assertThat(extended).isNotEmpty();
+        for (var planned : extended) {
+            var extension = planned.events().stream()
+                    .map(EventEnvelope::data)
+                    .filter(d -> d instanceof WhistleRouted r && r.action() == WhistleRouted.Action.EXTENDED)
+                    .map(d -> (WhistleRouted) d)
+                    .toList();
+            assertThat(extension).hasSize(1);
+            var granted = java.util.Objects.requireNonNull(extension.getFirst().extension());
+            assertThat(granted.clock()).isEqualTo(org.whistle.events.ClockKind.RESOLVE);
+            assertThat(granted.unitId())
+                    .isEqualTo(java.util.Objects.requireNonNull(planned.lead()).unitId());
+            // asked before the first due time; handled after it, within the extended clock, so on time
+            var firstDue = planned.resolveDue().minus(granted.extraTime());
+            assertThat(extension.getFirst().at()).isBefore(firstDue);
+            if (planned.handledAt() != null) {
+                assertThat(planned.handledAt()).isAfter(firstDue).isBefore(planned.resolveDue());
+                assertThat(planned.handledLate()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aLateCaseIsOneWhoseHandlingClockExpiredBeforeTheLeadReportedDone() {
         for (var planned : october(20)) {
             var expiry = planned.events().stream()

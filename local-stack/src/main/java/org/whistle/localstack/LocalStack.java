@@ -142,6 +142,13 @@ public final class LocalStack {
                     .toList();
             startServices(stack, servicesDir, ports, infrastructure, demoDir, secrets, publicUrl, others);
             readiness.await(stack.serviceProcesses(), options.readinessTimeout());
+            // after every service is ready: evaluation then folds the past while the pages already answer
+            DemoHistory.publishOnce(
+                    dataDir,
+                    demoDir,
+                    options.historyMonths(),
+                    infrastructure.kafkaBootstrapServers(),
+                    java.time.Clock.systemUTC());
             stack.started(Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             try {

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param servicesDir the directory holding {@code <module>.jar} for every service; {@code null} means the
  *     {@code services} directory beside the launcher
+ * @param historyMonths how many whole months before this one to publish as the demo city's history (ADR 0032) once
+ *     every service is ready, the first time the data folder starts with it; 0 for none
  */
 public record Options(
         Path dataDir,
@@ -22,13 +24,16 @@ public record Options(
         int kafkaPort,
         int postgresPort,
         Map<Service, Integer> servicePorts,
-        Duration readinessTimeout) {
+        Duration readinessTimeout,
+        int historyMonths) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".whistle");
     public static final String DATA_DIR_VARIABLE = "WHISTLE_DATA_DIR";
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_POSTGRES_PORT = 5432;
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(180);
+    /** Two years of history at most: a year of the demo city is about 200,000 events. */
+    public static final int MAX_HISTORY_MONTHS = 24;
 
     /** The command-line help, shown when an option is not understood. */
     public static final String USAGE = """
@@ -38,6 +43,8 @@ public record Options(
               --kafka-port=N          Kafka broker port (default 9092)
               --postgres-port=N       PostgreSQL port (default 5432)
               --<service>-port=N      a service's port, e.g. --gateway-port=18080, --intake-service-port=18082
+              --history=N             publish the demo city's past N months (1-24) as history events once, so the
+                                      evaluation pages show figures (default 0: none)
             A port of 0 picks a free one.
             Env WHISTLE_PUBLIC_URL: the address people sign in at (default http://127.0.0.1:<gateway port>).""";
 
@@ -57,6 +64,10 @@ public record Options(
         if (readinessTimeout.isNegative() || readinessTimeout.isZero()) {
             throw new IllegalArgumentException("The readiness timeout must be positive: " + readinessTimeout);
         }
+        if (historyMonths < 0 || historyMonths > MAX_HISTORY_MONTHS) {
+            throw new IllegalArgumentException(
+                    "--history takes 0 to " + MAX_HISTORY_MONTHS + " months, not " + historyMonths);
+        }
     }
 
     /** Everything at its default: {@code ./.whistle}, the jars beside the launcher, the well-known ports. */
@@ -66,7 +77,7 @@ public record Options(
             ports.put(service, service.defaultPort());
         }
         return new Options(
-                DEFAULT_DATA_DIR, null, DEFAULT_KAFKA_PORT, DEFAULT_POSTGRES_PORT, ports, DEFAULT_READINESS_TIMEOUT);
+                DEFAULT_DATA_DIR, null, DEFAULT_KAFKA_PORT, DEFAULT_POSTGRES_PORT, ports, DEFAULT_READINESS_TIMEOUT, 0);
     }
 
     /**
@@ -92,6 +103,7 @@ public record Options(
                 case "services-dir" -> options.withServicesDir(Path.of(requireValue(name, value)));
                 case "kafka-port" -> options.withKafkaPort(parsePort(name, value));
                 case "postgres-port" -> options.withPostgresPort(parsePort(name, value));
+                case "history" -> options.withHistoryMonths(parseMonths(name, value));
                 default -> options.withServicePort(serviceOfPortOption(name), parsePort(name, value));
             };
         }
@@ -99,29 +111,39 @@ public record Options(
     }
 
     public Options withDataDir(Path dataDir) {
-        return new Options(dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout);
+        return new Options(
+                dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout, historyMonths);
     }
 
     public Options withServicesDir(Path servicesDir) {
-        return new Options(dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout);
+        return new Options(
+                dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout, historyMonths);
     }
 
     public Options withKafkaPort(int kafkaPort) {
-        return new Options(dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout);
+        return new Options(
+                dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout, historyMonths);
     }
 
     public Options withPostgresPort(int postgresPort) {
-        return new Options(dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout);
+        return new Options(
+                dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout, historyMonths);
     }
 
     public Options withServicePort(Service service, int port) {
         var ports = new HashMap<>(servicePorts);
         ports.put(service, port);
-        return new Options(dataDir, servicesDir, kafkaPort, postgresPort, ports, readinessTimeout);
+        return new Options(dataDir, servicesDir, kafkaPort, postgresPort, ports, readinessTimeout, historyMonths);
     }
 
     public Options withReadinessTimeout(Duration readinessTimeout) {
-        return new Options(dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout);
+        return new Options(
+                dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout, historyMonths);
+    }
+
+    public Options withHistoryMonths(int historyMonths) {
+        return new Options(
+                dataDir, servicesDir, kafkaPort, postgresPort, servicePorts, readinessTimeout, historyMonths);
     }
 
     /** Every port, infrastructure and services alike, picked free at start: several stacks can run side by side. */
@@ -130,7 +152,7 @@ public record Options(
         for (var service : Service.values()) {
             ports.put(service, 0);
         }
-        return new Options(dataDir, servicesDir, 0, 0, ports, readinessTimeout);
+        return new Options(dataDir, servicesDir, 0, 0, ports, readinessTimeout, historyMonths);
     }
 
     public int port(Service service) {
@@ -163,6 +185,14 @@ public record Options(
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " expects a port number but got: " + value, e);
+        }
+    }
+
+    private static int parseMonths(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " expects a number of months but got: " + value, e);
         }
     }
 

@@ -31,15 +31,20 @@ public final class Catalogue {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private static final Catalogue CHINESE = new Catalogue(
-            Locale.SIMPLIFIED_CHINESE, DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE));
-    private static final Catalogue ENGLISH =
-            new Catalogue(Locale.ENGLISH, DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH));
+            Locale.SIMPLIFIED_CHINESE,
+            DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE),
+            DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE));
+    private static final Catalogue ENGLISH = new Catalogue(
+            Locale.ENGLISH,
+            DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH));
 
     private final Locale locale;
     private final ResourceBundle bundle;
     private final DateTimeFormatter times;
+    private final DateTimeFormatter datedTimes;
 
-    private Catalogue(Locale locale, DateTimeFormatter times) {
+    private Catalogue(Locale locale, DateTimeFormatter times, DateTimeFormatter datedTimes) {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(
                 BUNDLE,
@@ -47,6 +52,7 @@ public final class Catalogue {
                 Catalogue.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.times = times.withZone(CITY_TIME);
+        this.datedTimes = datedTimes.withZone(CITY_TIME);
     }
 
     /** The default: what every service writes unless a reader asked for English. */
@@ -101,6 +107,24 @@ public final class Catalogue {
     /** A time as people in the city read it. */
     public String time(Instant at) {
         return times.format(at);
+    }
+
+    /**
+     * A time with its year, for what is read long after it happened (figures, reports, exports): "2026年12月7日
+     * 18:13".
+     */
+    public String dateTime(Instant at) {
+        return datedTimes.format(at);
+    }
+
+    /**
+     * The name of a value that arrives as text (an organisation node's kind, a state read from a table) under {@code
+     * prefix.VALUE}, when the catalogue has one; the caller says what stands for a value it has no word for, so a code
+     * is never shown in its place.
+     */
+    public java.util.Optional<String> named(String prefix, String value) {
+        var key = prefix + "." + value;
+        return bundle.containsKey(key) ? java.util.Optional.of(text(key)) : java.util.Optional.empty();
     }
 
     /** A length of time as people say it: "2 天 3 小时", "48 小时", "30 分钟" — never {@code PT48H}. */

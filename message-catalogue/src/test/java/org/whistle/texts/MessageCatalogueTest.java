@@ -84,6 +84,20 @@ class MessageCatalogueTest {
         }
 
         @Test
+        void writesTimesWithTheirYearInShanghaiTime() {
+            var at = Instant.parse("2025-12-31T17:30:00Z");
+            assertThat(chinese.dateTime(at)).isEqualTo("2026年1月1日 01:30");
+            assertThat(english.dateTime(at)).isEqualTo("1 Jan 2026 01:30");
+        }
+
+        @Test
+        void namesAValueGivenAsTextOnlyWhenItHasAWordForIt() {
+            assertThat(chinese.named("node", "STREET")).contains("街道乡镇");
+            assertThat(english.named("ticketState", "CLOSED")).contains("closed");
+            assertThat(chinese.named("node", "SPACESHIP")).isEmpty();
+        }
+
+        @Test
         void saysLengthsOfTimeInWordsNeverAsIsoDurations() {
             assertThat(chinese.span(java.time.Duration.ofHours(48))).isEqualTo("48 小时");
             assertThat(chinese.span(java.time.Duration.ofDays(4).plusHours(2))).isEqualTo("4 天 2 小时");

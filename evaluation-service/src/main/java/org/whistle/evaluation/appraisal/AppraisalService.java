@@ -25,7 +25,7 @@ public class AppraisalService {
         return appraisals.departments(area, period);
     }
 
-    public Appraisals.DepartmentAppraisal department(Caller caller, String unit, Period period) {
+    public Appraisals.One<Appraisals.DepartmentAppraisal> department(Caller caller, String unit, Period period) {
         access.requireDepartment(caller, unit);
         return appraisals.department(unit, period);
     }
@@ -33,6 +33,24 @@ public class AppraisalService {
     public Appraisals.Ranked<Appraisals.StreetAppraisal> streets(Caller caller, String area, Period period) {
         access.requireArea(caller, area);
         return appraisals.streets(area, period);
+    }
+
+    /** The adjustments of a closed period's appraisals, for the staff who read appraisals. */
+    public List<Appraisals.AppraisalAdjustment> adjustments(Caller caller, String periodCode) {
+        if (!caller.hasAny(AppraisalAccess.AREA_READERS)) {
+            throw new org.springframework.security.access.AccessDeniedException("您的角色不查看考核结果的调整");
+        }
+        return appraisals
+                .adjustments(periodCode)
+                .orElseThrow(() -> new org.whistle.problems.NotFoundException("考核期间", periodCode));
+    }
+
+    /** Adjusts a closed period's appraisals of one kind (an administrator, with a reason). */
+    @org.springframework.transaction.annotation.Transactional
+    public Appraisals.AppraisalAdjustment adjust(
+            Caller caller, String periodCode, AppraisalWeights.Kind kind, String author, String reason) {
+        access.requireAdministrator(caller);
+        return appraisals.adjust(periodCode, kind, author, reason);
     }
 
     public List<WeightsVersion> weights(Caller caller) {

@@ -1,12 +1,17 @@
 package org.whistle.evaluation.appraisal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.whistle.evaluation.appraisal.domain.AnswerCounts;
@@ -16,23 +21,29 @@ import org.whistle.evaluation.appraisal.domain.CaseFigures;
 import org.whistle.evaluation.appraisal.domain.HandlingCounts;
 import org.whistle.evaluation.appraisal.domain.Period;
 import org.whistle.evaluation.appraisal.domain.Ranking;
+import org.whistle.problems.ConflictException;
+import org.whistle.problems.NotFoundException;
 
 /**
  * 双考核 appraisals of a period: each department by its case figures and the ratings of every centre that summoned
  * it; each street by its own figures and how its whistles were answered; both ranked with movement against the
- * period before.
+ * period before. A closed period's appraisals are frozen with it and move only through an adjustment (ADR 0038).
  */
 @Service
 public class Appraisals {
 
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.whistle.evaluation.audit");
+
     private final CaseFigures figures;
     private final WeightsStore weights;
+    private final FrozenAppraisals frozen;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Appraisals(CaseFigures figures, WeightsStore weights, JdbcClient jdbc, Clock clock) {
+    Appraisals(CaseFigures figures, WeightsStore weights, FrozenAppraisals frozen, JdbcClient jdbc, Clock clock) {
         this.figures = figures;
         this.weights = weights;
+        this.frozen = frozen;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -60,50 +71,207 @@ public class Appraisals {
             @Nullable Double answeredScore,
             @Nullable Double score) {}
 
-    /** A ranked table with the weights it used. */
-    public record Ranked<T>(Period period, AppraisalWeights weights, List<Ranking.Place> places, Map<String, T> rows) {}
+    /** A ranked table with the weights it used; for a closed period what it froze, with its adjustments. */
+    public record Ranked<T>(
+            Period period,
+            AppraisalWeights weights,
+            List<Ranking.Place> places,
+            Map<String, T> rows,
+            @Nullable Closed<T> closed) {}
+
+    /** One object's appraisal; for a closed period what it froze. */
+    public record One<T>(T row, @Nullable Closed<T> closed) {}
+
+    /**
+     * What a closed period froze: its code; the rows as they stood at closing where an adjustment has changed them
+     * since (shown beside the adjusted ones); whether later events, ratings or weights would change the appraisal
+     * (a change waiting for an adjustment, never applied silently); and every adjustment made.
+     */
+    public record Closed<T>(
+            String periodCode, Map<String, T> originals, boolean pending, List<AppraisalAdjustment> adjustments) {}
+
+    /** An adjustment of a closed period's appraisals, with who made it, why and when. */
+    public record AppraisalAdjustment(
+            Kind kind, String reason, String author, Instant at, LocalDate weightsFrom, int changedRows) {}
 
     public Ranked<DepartmentAppraisal> departments(String area, Period period) {
-        var units = jdbc.sql("""
+        var units = unitsIn(area);
+        var sheet = sheet(Kind.DEPARTMENT, DepartmentAppraisal.class, units, period);
+        var previous = sheet(Kind.DEPARTMENT, DepartmentAppraisal.class, units, period.previous());
+        var rows = new LinkedHashMap<>(sheet.rows());
+        rows.values().removeIf(r -> r.cases().due() == 0 && r.answers().summoned() == 0 && r.ratings() == 0);
+        return new Ranked<>(
+                period,
+                sheet.weights(),
+                Ranking.rank(
+                        scores(rows, DepartmentAppraisal::score), scores(previous.rows(), DepartmentAppraisal::score)),
+                rows,
+                sheet.closed());
+    }
+
+    public One<DepartmentAppraisal> department(String unit, Period period) {
+        var sheet = sheet(Kind.DEPARTMENT, DepartmentAppraisal.class, List.of(unit), period);
+        return new One<>(java.util.Objects.requireNonNull(sheet.rows().get(unit)), sheet.closed());
+    }
+
+    public Ranked<StreetAppraisal> streets(String area, Period period) {
+        var streets = streetsIn(area);
+        var sheet = sheet(Kind.STREET, StreetAppraisal.class, streets, period);
+        var previous = sheet(Kind.STREET, StreetAppraisal.class, streets, period.previous());
+        return new Ranked<>(
+                period,
+                sheet.weights(),
+                Ranking.rank(
+                        scores(sheet.rows(), StreetAppraisal::score), scores(previous.rows(), StreetAppraisal::score)),
+                sheet.rows(),
+                sheet.closed());
+    }
+
+    /**
+     * Freezes a closing period's appraisals of every department and street of the city with the weights in force on
+     * its first day; a kind without weights in force then has nothing to appraise with and freezes nothing.
+     */
+    public void freeze(String periodCode, LocalDate from, LocalDate to) {
+        var period = Period.between(from, to);
+        var now = clock.instant();
+        for (var kind : Kind.values()) {
+            weights.inForceIfAny(kind, from)
+                    .ifPresent(w ->
+                            frozen.freeze(periodCode, kind, w.effectiveFrom(), live(kind, all(kind), period, w), now));
+        }
+        AUDIT.info("appraisals of period {} frozen", periodCode);
+    }
+
+    /**
+     * Adjusts a closed period's appraisals of one kind to what the events, ratings and weights say now: every row
+     * that differs takes the new value, the original stays beside it, and the adjustment keeps author and reason.
+     */
+    public AppraisalAdjustment adjust(String periodCode, Kind kind, String author, String reason) {
+        var set = frozen.of(periodCode, kind).orElseThrow(() -> new NotFoundException("考核期间", periodCode));
+        var period = Period.between(set.from(), set.to());
+        var w = weights.inForce(kind, set.from());
+        var ids = new ArrayList<>(new java.util.LinkedHashSet<>(frozen.objects(periodCode, kind)));
+        all(kind).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        var stored = frozen.rows(periodCode, kind, ids, type(kind));
+        var now = live(kind, ids, period, w);
+        int changed = 0;
+        for (var id : ids) {
+            var f = stored.get(id);
+            var shown = f == null || f.current() == null ? empty(kind, id) : f.current();
+            var row = now.get(id);
+            if (row != null && !row.equals(shown)) {
+                frozen.replace(periodCode, kind, id, row);
+                changed++;
+            }
+        }
+        boolean reweighed = !w.effectiveFrom().equals(set.weightsFrom());
+        if (changed == 0 && !reweighed) {
+            throw new ConflictException("该期考核结果与现有数据一致，无需调整");
+        }
+        var at = clock.instant();
+        frozen.recordAdjustment(periodCode, kind, reason, author, at, w.effectiveFrom(), changed);
+        AUDIT.info(
+                "appraisals ({}) of period {} adjusted by {}: {} rows changed, weights of {}: {}",
+                kind,
+                periodCode,
+                author,
+                changed,
+                w.effectiveFrom(),
+                reason);
+        return new AppraisalAdjustment(kind, reason, author, at, w.effectiveFrom(), changed);
+    }
+
+    /** The adjustments of a closed period's appraisals; empty when it froze none. */
+    public Optional<List<AppraisalAdjustment>> adjustments(String periodCode) {
+        if (frozen.of(periodCode, Kind.DEPARTMENT).isEmpty()
+                && frozen.of(periodCode, Kind.STREET).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(frozen.adjustments(periodCode).stream()
+                .map(Appraisals::adjustment)
+                .toList());
+    }
+
+    private record Sheet<T>(
+            AppraisalWeights weights,
+            Map<String, T> rows,
+            @Nullable Closed<T> closed) {}
+
+    /** The rows of these objects in the period: frozen when a closed period covers exactly its days, else live. */
+    @SuppressWarnings("unchecked")
+    private <T> Sheet<T> sheet(Kind kind, Class<T> type, List<String> ids, Period period) {
+        var set = frozen.covering(period.from(), period.to(), kind);
+        if (set.isEmpty()) {
+            var w = weights.inForce(kind, period.from());
+            return new Sheet<>(w, (Map<String, T>) live(kind, ids, period, w), null);
+        }
+        var code = set.get().periodCode();
+        var stored = frozen.rows(code, kind, ids, type);
+        var now = (Map<String, T>) live(kind, ids, period, weights.inForce(kind, period.from()));
+        var rows = new LinkedHashMap<String, T>();
+        var originals = new LinkedHashMap<String, T>();
+        boolean pending = false;
+        for (var id : ids) {
+            var f = stored.get(id);
+            var row = f == null || f.current() == null ? (T) empty(kind, id) : f.current();
+            rows.put(id, row);
+            if (f != null && !row.equals(f.original())) {
+                originals.put(id, f.original() == null ? (T) empty(kind, id) : f.original());
+            }
+            pending |= !row.equals(now.get(id));
+        }
+        var adjustments = frozen.adjustments(code).stream()
+                .filter(a -> a.kind() == kind)
+                .map(Appraisals::adjustment)
+                .toList();
+        return new Sheet<>(
+                weights.inForce(kind, set.get().weightsFrom()),
+                rows,
+                new Closed<>(code, originals, pending, adjustments));
+    }
+
+    private Map<String, ?> live(Kind kind, List<String> ids, Period period, AppraisalWeights w) {
+        return kind == Kind.DEPARTMENT ? departments(ids, period, w) : streets(ids, period, w);
+    }
+
+    private static Class<?> type(Kind kind) {
+        return kind == Kind.DEPARTMENT ? DepartmentAppraisal.class : StreetAppraisal.class;
+    }
+
+    /** The row of an object with nothing to appraise. */
+    private static Object empty(Kind kind, String id) {
+        return kind == Kind.DEPARTMENT
+                ? new DepartmentAppraisal(id, HandlingCounts.NONE, null, AnswerCounts.NONE, 0, null, List.of(), null)
+                : new StreetAppraisal(id, HandlingCounts.NONE, null, AnswerCounts.NONE, null, null);
+    }
+
+    private static AppraisalAdjustment adjustment(FrozenAppraisals.Adjustment a) {
+        return new AppraisalAdjustment(a.kind(), a.reason(), a.author(), a.at(), a.weightsFrom(), a.changedRows());
+    }
+
+    private List<String> all(Kind kind) {
+        return kind == Kind.DEPARTMENT
+                ? jdbc.sql("SELECT unit_id FROM org_unit WHERE area_id IS NOT NULL AND kind <> 'COMMAND_CENTRE'")
+                        .query(String.class)
+                        .list()
+                : jdbc.sql("SELECT unit_id FROM org_unit WHERE kind = 'STREET'")
+                        .query(String.class)
+                        .list();
+    }
+
+    private List<String> unitsIn(String area) {
+        return jdbc.sql("""
                         SELECT unit_id FROM org_unit
                         WHERE area_id IS NOT NULL AND kind <> 'COMMAND_CENTRE'
                             AND (area_id = :area OR unit_id = :area OR :area = ANY(ancestry)
                                 OR area_id IN (SELECT unit_id FROM org_unit WHERE :area = ANY(ancestry)))
                         """).param("area", area).query(String.class).list();
-        var w = weights.inForce(Kind.DEPARTMENT, period.from());
-        var rows = departments(units, period, w);
-        var previous = departments(
-                units,
-                period.previous(),
-                weights.inForce(Kind.DEPARTMENT, period.previous().from()));
-        rows.values().removeIf(r -> r.cases().due() == 0 && r.answers().summoned() == 0 && r.ratings() == 0);
-        return new Ranked<>(
-                period,
-                w,
-                Ranking.rank(scores(rows, DepartmentAppraisal::score), scores(previous, DepartmentAppraisal::score)),
-                rows);
     }
 
-    public DepartmentAppraisal department(String unit, Period period) {
-        return departments(List.of(unit), period, weights.inForce(Kind.DEPARTMENT, period.from()))
-                .get(unit);
-    }
-
-    public Ranked<StreetAppraisal> streets(String area, Period period) {
-        var streets = jdbc.sql("""
+    private List<String> streetsIn(String area) {
+        return jdbc.sql("""
                         SELECT unit_id FROM org_unit WHERE kind = 'STREET' AND (unit_id = :area OR :area = ANY(ancestry))
                         """).param("area", area).query(String.class).list();
-        var w = weights.inForce(Kind.STREET, period.from());
-        var rows = streets(streets, period, w);
-        var previous = streets(
-                streets,
-                period.previous(),
-                weights.inForce(Kind.STREET, period.previous().from()));
-        return new Ranked<>(
-                period,
-                w,
-                Ranking.rank(scores(rows, StreetAppraisal::score), scores(previous, StreetAppraisal::score)),
-                rows);
     }
 
     private Map<String, DepartmentAppraisal> departments(List<String> units, Period period, AppraisalWeights w) {

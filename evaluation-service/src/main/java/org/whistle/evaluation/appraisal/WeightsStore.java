@@ -22,6 +22,11 @@ class WeightsStore {
     }
 
     AppraisalWeights inForce(Kind kind, LocalDate day) {
+        return inForceIfAny(kind, day).orElseThrow(() -> new ConflictException("该日期之前没有生效的考核权重"));
+    }
+
+    /** The version in force on a day, if any version was by then. */
+    java.util.Optional<AppraisalWeights> inForceIfAny(Kind kind, LocalDate day) {
         return jdbc.sql("""
                         SELECT * FROM appraisal_weights WHERE kind = :kind AND effective_from <= :day
                         ORDER BY effective_from DESC LIMIT 1
@@ -29,8 +34,7 @@ class WeightsStore {
                 .param("kind", kind.name())
                 .param("day", day)
                 .query((rs, row) -> weights(rs))
-                .optional()
-                .orElseThrow(() -> new ConflictException("该日期之前没有生效的考核权重"));
+                .optional();
     }
 
     List<Version> versions() {

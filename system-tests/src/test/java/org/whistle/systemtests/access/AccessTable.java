@@ -1437,6 +1437,21 @@ final class AccessTable {
                                         + "\",\"handling\":30,\"onTimeHandling\":20,\"rework\":20,"
                                         + "\"overduePending\":20,\"extension\":10,\"caseShare\":0.7,"
                                         + "\"otherShare\":0.3,\"reason\":\"系统测试\"}")),
+                // A closed period's frozen appraisals (ADR 0038): no period of 1999 is ever closed, so readers get 404.
+                row(
+                        "GET /api/evaluation/appraisals/periods/{code}/adjustments",
+                        "403 403 403 403 404 404 404 403 403 403 404 404 403",
+                        NONE,
+                        401,
+                        get("/api/evaluation/appraisals/periods/1999-12-31/adjustments")),
+                row(
+                        "POST /api/evaluation/appraisals/periods/{code}/adjustments",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/appraisals/periods/1999-12-31/adjustments",
+                                "{\"kind\":\"DEPARTMENT\",\"reason\":\"系统测试\"}")),
                 // ---- evaluation: 书记考核 ----------------------------------------------------------------------
                 row(
                         "GET /api/evaluation/indicator-sets",

@@ -73,6 +73,7 @@ class MonthOfHistoryTest {
 
         var expected = StreetMonth.of(cases, city, month, now);
         assertThat(expected.due()).as("a month of cases with something due").isGreaterThan(50);
+        assertThat(expected.extended()).as("some of them extended (延期)").isPositive();
         var dispatcher = platform.login().token(STREET_DISPATCHER);
         await("evaluation folds the month's history")
                 .atMost(FOLDING)
@@ -198,6 +199,7 @@ class MonthOfHistoryTest {
             long overdue,
             long filed,
             long reworked,
+            long extended,
             long followed,
             long satisfied,
             long basically) {
@@ -222,6 +224,7 @@ class MonthOfHistoryTest {
                     due.stream().filter(c -> overdueAt(c, now)).count(),
                     filed.size(),
                     filed.stream().filter(c -> c.reworks() > 0).count(),
+                    due.stream().filter(c -> c.extensions() > 0).count(),
                     answers.size(),
                     answers.stream().filter(a -> a.rating() == Rating.SATISFIED).count(),
                     answers.stream()
@@ -237,13 +240,13 @@ class MonthOfHistoryTest {
             return (satisfied + BASICALLY * basically) / followed;
         }
 
-        /** 处置率 × 30 + 按期处置率 × 20 + (1 − 返工率) × 20 + (1 − 超期待处置率) × 20 + (1 − 延期率) × 10; nothing is extended. */
+        /** 处置率 × 30 + 按期处置率 × 20 + (1 − 返工率) × 20 + (1 − 超期待处置率) × 20 + (1 − 延期率) × 10. */
         double composite() {
             double value = 30.0 * handled / due
                     + 20.0 * onTime / due
                     + 20 * (1 - (double) reworked / filed)
                     + 20 * (1 - (double) overdue / due)
-                    + 10;
+                    + 10 * (1 - (double) extended / due);
             return Math.round(value * 100) / 100.0;
         }
 
@@ -256,6 +259,9 @@ class MonthOfHistoryTest {
             var satisfaction = rate(values, "SATISFACTION");
             assertThat(satisfaction.path("denominator").asLong()).as("回访").isEqualTo(followed);
             assertThat(satisfaction.path("value").asDouble()).as("满意率").isCloseTo(satisfaction(), within(1e-9));
+            var extension = rate(values, "EXTENSION");
+            assertThat(extension.path("numerator").asLong()).as("延期").isEqualTo(extended);
+            assertThat(extension.path("denominator").asLong()).as("应处置").isEqualTo(due);
             assertThat(values.path("composite").asDouble()).as("综合指标值").isCloseTo(composite(), within(1e-9));
         }
 
@@ -270,7 +276,8 @@ class MonthOfHistoryTest {
     }
 
     /** 甘南县城市管理局's month by hand: its cases as lead, and the ratings of every part it ended in the month. */
-    record DepartmentMonth(long due, long handled, long onTime, long overdue, long reworked, List<Integer> scores) {
+    record DepartmentMonth(
+            long due, long handled, long onTime, long overdue, long reworked, long extended, List<Integer> scores) {
 
         static DepartmentMonth of(List<PlannedCase> cases, YearMonth month, Instant now) {
             var due = cases.stream()
@@ -298,6 +305,7 @@ class MonthOfHistoryTest {
                                     && (c.handledLate() || c.resolveDue().isBefore(now)))
                             .count(),
                     due.stream().filter(c -> c.reworks() > 0).count(),
+                    due.stream().filter(c -> c.extensions() > 0).count(),
                     scores);
         }
 
@@ -315,7 +323,7 @@ class MonthOfHistoryTest {
                     + 20.0 * onTime / due
                     + 20 * (1 - (double) reworked / due)
                     + 20 * (1 - (double) overdue / due)
-                    + 10;
+                    + 10 * (1 - (double) extended / due);
         }
 
         /** 案件指标 × 0.6 + 指挥中心评价 × 0.4 (the first department weights). */

@@ -17,10 +17,15 @@ import org.whistle.evaluation.appraisal.domain.AppraisalWeights;
 import org.whistle.evaluation.appraisal.domain.HandlingCounts;
 import org.whistle.evaluation.appraisal.domain.Period;
 import org.whistle.evaluation.organisation.Organisation;
+import org.whistle.evaluation.web.Authors;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
-/** 双考核 appraisals over HTTP: departments and streets of an area, ranked, and the weights they use. */
+/**
+ * 双考核 appraisals over HTTP: departments and streets of an area, ranked, and the weights they use; a closed period's
+ * as frozen, with its adjustments.
+ */
 @RestController
 @RequestMapping("/api/evaluation/appraisals")
 class AppraisalsController {
@@ -126,7 +131,8 @@ class AppraisalsController {
             AnswersView answers,
             long ratings,
             @Nullable Double ratingAverage,
-            List<CentreRatingsView> byCentre) {}
+            List<CentreRatingsView> byCentre,
+            @Nullable Original original) {}
 
     record StreetRow(
             @Nullable Integer rank,
@@ -138,9 +144,63 @@ class AppraisalsController {
             @Nullable Double composite,
             CaseFiguresView cases,
             AnswersView answers,
-            @Nullable Double answeredScore) {}
+            @Nullable Double answeredScore,
+            @Nullable Original original) {}
 
-    record Table<T>(String period, LocalDate from, LocalDate to, String areaName, WeightsView weights, List<T> rows) {}
+    /**
+     * A row of a closed period as it stood when the period closed, shown beside the adjusted one: the score, the
+     * composite and the other side (the centres' ratings of a department, how a street's whistles were answered).
+     */
+    record Original(
+            @Nullable Double score,
+            @Nullable Double composite,
+            @Nullable Double other,
+            long due) {}
+
+    /** An adjustment of a closed period's appraisals, as a person reads it. */
+    record AdjustmentView(
+            String kind,
+            String kindLabel,
+            String reason,
+            String author,
+            String at,
+            LocalDate weightsFrom,
+            int changedRows) {
+        static AdjustmentView of(Appraisals.AppraisalAdjustment a) {
+            return new AdjustmentView(
+                    a.kind().name(),
+                    a.kind() == AppraisalWeights.Kind.DEPARTMENT ? "部门考核" : "街道考核",
+                    a.reason(),
+                    Shown.who(a.author()),
+                    Shown.time(a.at()),
+                    a.weightsFrom(),
+                    a.changedRows());
+        }
+    }
+
+    /** What a closed period froze: its appraisals move only through an adjustment. */
+    record ClosedView(String periodCode, String note, boolean pending, List<AdjustmentView> adjustments) {
+        static @Nullable ClosedView of(Appraisals.@Nullable Closed<?> closed) {
+            if (closed == null) {
+                return null;
+            }
+            var note = closed.pending() ? "本期已关闭，考核结果已固定；此后的事件、评价或权重会改变结果，须由管理员调整后才生效" : "本期已关闭，考核结果已固定";
+            return new ClosedView(
+                    closed.periodCode(),
+                    note,
+                    closed.pending(),
+                    closed.adjustments().stream().map(AdjustmentView::of).toList());
+        }
+    }
+
+    record Table<T>(
+            String period,
+            LocalDate from,
+            LocalDate to,
+            String areaName,
+            WeightsView weights,
+            List<T> rows,
+            @Nullable ClosedView closed) {}
 
     /** 部门考核: the handling units of an area, ranked on case figures and the ratings of the centres that summoned them. */
     @GetMapping("/departments")
@@ -156,7 +216,8 @@ class AppraisalsController {
                 .map(place -> department(
                         java.util.Objects.requireNonNull(ranked.rows().get(place.id())),
                         place.rank(),
-                        place.movement()))
+                        place.movement(),
+                        original(ranked.closed(), place.id())))
                 .toList();
         return new Table<>(
                 p.label(),
@@ -164,7 +225,8 @@ class AppraisalsController {
                 p.to(),
                 organisation.name(area),
                 WeightsView.of(ranked.weights(), null, null),
-                rows);
+                rows,
+                ClosedView.of(ranked.closed()));
     }
 
     /** One department's appraisal, for the unit itself or a centre that summoned it. */
@@ -175,7 +237,8 @@ class AppraisalsController {
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
             Caller caller) {
-        return department(appraisals.department(caller, bounded(unit), period(period, from, to)), null, null);
+        var one = appraisals.department(caller, bounded(unit), period(period, from, to));
+        return department(one.row(), null, null, original(one.closed(), unit));
     }
 
     /** 街道考核: the streets of an area, ranked on their own figures and how their whistles were answered. */
@@ -201,7 +264,8 @@ class AppraisalsController {
                             round(s.composite()),
                             CaseFiguresView.of(s.cases()),
                             AnswersView.of(s.answers()),
-                            round(s.answeredScore()));
+                            round(s.answeredScore()),
+                            original(ranked.closed(), s.streetId()));
                 })
                 .toList();
         return new Table<>(
@@ -210,7 +274,8 @@ class AppraisalsController {
                 p.to(),
                 organisation.name(area),
                 WeightsView.of(ranked.weights(), null, null),
-                rows);
+                rows,
+                ClosedView.of(ranked.closed()));
     }
 
     /** Every version of the weights, with author and reason. */
@@ -264,8 +329,65 @@ class AppraisalsController {
                 body.reason().strip());
     }
 
+    record AdjustmentRequest(
+            AppraisalWeights.@Nullable Kind kind, @Nullable String reason) {}
+
+    /** The adjustments of a closed period's appraisals, with author, reason and time. */
+    @GetMapping("/periods/{code}/adjustments")
+    List<AdjustmentView> adjustments(@PathVariable String code, Caller caller) {
+        return appraisals.adjustments(caller, boundedCode(code)).stream()
+                .map(AdjustmentView::of)
+                .toList();
+    }
+
+    /**
+     * Adjusts a closed period's appraisals of one kind to what the events, ratings and weights say now (an
+     * administrator, with a reason); the rows as they stood at closing stay beside the adjusted ones.
+     */
+    @PostMapping("/periods/{code}/adjustments")
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMINISTRATOR')")
+    AdjustmentView adjust(@PathVariable String code, @RequestBody AdjustmentRequest body, Caller caller) {
+        if (body.kind() == null) {
+            throw InvalidInputException.of("kind", "请选择调整部门考核还是街道考核");
+        }
+        var reason = Authors.reason(body.reason());
+        return AdjustmentView.of(appraisals.adjust(caller, boundedCode(code), body.kind(), Authors.of(caller), reason));
+    }
+
+    private static @Nullable Original original(Appraisals.@Nullable Closed<?> closed, String id) {
+        if (closed == null) {
+            return null;
+        }
+        return switch (closed.originals().get(id)) {
+            case null -> null;
+            case Appraisals.DepartmentAppraisal d ->
+                new Original(
+                        round(d.score()),
+                        round(d.composite()),
+                        round(d.ratingAverage()),
+                        d.cases().due());
+            case Appraisals.StreetAppraisal s ->
+                new Original(
+                        round(s.score()),
+                        round(s.composite()),
+                        round(s.answeredScore()),
+                        s.cases().due());
+            default -> null;
+        };
+    }
+
+    private static String boundedCode(String code) {
+        if (code.isBlank() || code.length() > 30) {
+            throw InvalidInputException.of("code", "期间的写法不对");
+        }
+        return code;
+    }
+
     private DepartmentRow department(
-            Appraisals.DepartmentAppraisal d, @Nullable Integer rank, @Nullable Integer movement) {
+            Appraisals.DepartmentAppraisal d,
+            @Nullable Integer rank,
+            @Nullable Integer movement,
+            @Nullable Original original) {
         return new DepartmentRow(
                 rank,
                 movement,
@@ -284,7 +406,8 @@ class AppraisalsController {
                                 organisation.name(c.centreId()),
                                 c.count(),
                                 Math.round(c.average() * 100) / 100.0))
-                        .toList());
+                        .toList(),
+                original);
     }
 
     static Period period(@Nullable String name, @Nullable LocalDate from, @Nullable LocalDate to) {

@@ -1,6 +1,5 @@
 package org.whistle.evaluation.appraisal.web;
 
-import java.time.format.DateTimeFormatter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -8,8 +7,6 @@ import org.springframework.web.util.HtmlUtils;
  * (A4, no navigation, tables kept whole), as the appraising body files it.
  */
 final class SecretaryReport {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** The page's only style, allowed by its hash: the report runs no script and loads nothing. */
     static final String STYLE = """
@@ -119,7 +116,7 @@ final class SecretaryReport {
                 + "</tr></thead><tbody>\n");
         for (var c : v.starHistory()) {
             h.append("<tr><td>")
-                    .append(TIME.format(c.at()))
+                    .append(org.whistle.evaluation.web.Shown.time(c.at().toInstant()))
                     .append("</td><td>")
                     .append(e(c.kindLabel()))
                     .append("</td><td>")
@@ -140,7 +137,7 @@ final class SecretaryReport {
         }
         for (var s : v.scores()) {
             h.append("<tr><td>")
-                    .append(TIME.format(s.at()))
+                    .append(org.whistle.evaluation.web.Shown.time(s.at().toInstant()))
                     .append("</td><td>")
                     .append(e(s.periodName()))
                     .append("</td><td>")
@@ -154,7 +151,9 @@ final class SecretaryReport {
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
-        h.append("<p class=\"sub\">打印时间：").append(TIME.format(printedAt)).append("（北京时间）</p>\n</body>\n</html>\n");
+        h.append("<p class=\"sub\">打印时间：")
+                .append(org.whistle.evaluation.web.Shown.time(printedAt.toInstant()))
+                .append("（北京时间）</p>\n</body>\n</html>\n");
         return h.toString();
     }
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.evaluation.disclosure.Disclosure;
 import org.whistle.evaluation.organisation.Staff;
 import org.whistle.evaluation.web.Authors;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -72,7 +72,7 @@ class DisclosureController {
     private SettingView view(Disclosure.Setting setting) {
         var history = disclosure.history(HISTORY).stream()
                 .map(c ->
-                        new ChangeView(c.enabled(), label(c.enabled()), c.actorName(), c.reason(), Texts.time(c.at())))
+                        new ChangeView(c.enabled(), label(c.enabled()), c.actorName(), c.reason(), Shown.time(c.at())))
                 .toList();
         return new SettingView(
                 setting.enabled(),

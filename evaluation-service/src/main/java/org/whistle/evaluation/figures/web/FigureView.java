@@ -9,7 +9,7 @@ import org.whistle.evaluation.vocabulary.domain.Rate;
 import org.whistle.evaluation.web.ObjectView;
 import org.whistle.evaluation.web.PeriodView;
 import org.whistle.evaluation.web.RuleSetRef;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 
 /** A figure as the pages read it: every label in Chinese, every time in Asia/Shanghai. */
 public record FigureView(
@@ -57,22 +57,22 @@ public record FigureView(
                                     : r.numerator().of(counts),
                             r.denominator().of(counts),
                             counted.rates().of(r),
-                            Texts.percent(counted.rates().of(r))))
+                            Shown.percent(counted.rates().of(r))))
                     .toList();
             return new Values(
                     countViews,
                     rateViews,
                     counted.rates().composite(),
-                    Texts.score(counted.rates().composite()),
+                    Shown.score(counted.rates().composite()),
                     durations(counts.durations()));
         }
 
         private static List<DurationView> durations(Counts.Durations d) {
             return List.of(
-                    new DurationView("立案用时", Texts.duration(d.fileMean()), Texts.duration(d.fileP90())),
-                    new DurationView("报到用时", Texts.duration(d.reportInMean()), Texts.duration(d.reportInP90())),
-                    new DurationView("处置用时", Texts.duration(d.handleMean()), Texts.duration(d.handleP90())),
-                    new DurationView("结案用时", Texts.duration(d.closeMean()), Texts.duration(d.closeP90())));
+                    new DurationView("立案用时", Shown.duration(d.fileMean()), Shown.duration(d.fileP90())),
+                    new DurationView("报到用时", Shown.duration(d.reportInMean()), Shown.duration(d.reportInP90())),
+                    new DurationView("处置用时", Shown.duration(d.handleMean()), Shown.duration(d.handleP90())),
+                    new DurationView("结案用时", Shown.duration(d.closeMean()), Shown.duration(d.closeP90())));
         }
     }
 
@@ -90,7 +90,7 @@ public record FigureView(
                 PeriodView.of(f.period()),
                 f.closed() == null ? "实时数据（期间未关闭）" : f.closed().state().label(),
                 RuleSetRef.of(f.rules().version(), f.rules().effectiveFrom()),
-                Texts.time(f.asOf()),
+                Shown.time(f.asOf()),
                 Values.of(f.figures()),
                 f.original() == null ? null : Values.of(f.original()),
                 f.pending() == null ? null : Values.of(f.pending()),

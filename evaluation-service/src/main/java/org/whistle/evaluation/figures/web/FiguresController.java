@@ -16,7 +16,7 @@ import org.whistle.evaluation.figures.Figures;
 import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.evaluation.vocabulary.domain.Period;
 import org.whistle.evaluation.vocabulary.domain.Rate;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -194,22 +194,22 @@ class FiguresController {
         return new CaseView(
                 row.whistleId(),
                 row.ticketNumber() == null ? "（未立案）" : row.ticketNumber(),
-                Texts.state(row.state()),
+                Shown.state(row.state()),
                 organisation.categoryName(row.categoryCode()),
                 organisation.name(row.areaId()),
                 organisation.name(row.owningCentreId()),
                 organisation.name(row.leadUnitId()),
                 organisation.name(row.unitId()),
-                Texts.time(row.raisedAt()),
-                Texts.time(row.dispatchedAt()),
-                Texts.time(row.dueAt()),
-                Texts.dueSource(row.dueSource()),
-                Texts.time(row.doneAt()),
+                Shown.time(row.raisedAt()),
+                Shown.time(row.dispatchedAt()),
+                Shown.time(row.dueAt()),
+                Shown.dueSource(row.dueSource()),
+                Shown.time(row.doneAt()),
                 onTime,
                 row.late() && row.decidingClockId() != null ? "办结时限（" + row.decidingClockId() + "）到期" : "",
-                Texts.time(row.closedAt()),
-                Texts.outcome(row.outcome()),
-                Texts.rating(row.answerRating()) + (row.answerByPhone() ? "（电话回访代录）" : ""),
+                Shown.time(row.closedAt()),
+                Shown.outcome(row.outcome()),
+                Shown.rating(row.answerRating()) + (row.answerByPhone() ? "（电话回访代录）" : ""),
                 row.exemptReason() == null ? "" : row.exemptReason(),
                 row.countDate().toString());
     }

@@ -14,11 +14,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.evaluation.organisation.Staff;
+import org.whistle.evaluation.periods.PeriodClosing;
 import org.whistle.evaluation.periods.Periods;
 import org.whistle.evaluation.rules.RuleSets;
 import org.whistle.evaluation.vocabulary.domain.Period;
 import org.whistle.evaluation.web.Authors;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
@@ -41,11 +42,13 @@ class PeriodsController {
 
     private final Periods periods;
     private final RuleSets ruleSets;
+    private final List<PeriodClosing> closings;
     private final Clock clock;
 
-    PeriodsController(Periods periods, RuleSets ruleSets, Clock clock) {
+    PeriodsController(Periods periods, RuleSets ruleSets, List<PeriodClosing> closings, Clock clock) {
         this.periods = periods;
         this.ruleSets = ruleSets;
+        this.closings = closings;
         this.clock = clock;
     }
 
@@ -89,9 +92,9 @@ class PeriodsController {
                 p.state().name(),
                 p.state().label(),
                 p.ruleSetVersion(),
-                Texts.time(p.closedAt()),
+                Shown.time(p.closedAt()),
                 p.closedBy(),
-                Texts.time(p.publishedAt()),
+                Shown.time(p.publishedAt()),
                 p.publishedBy() == null ? "" : p.publishedBy(),
                 p.adjustments(),
                 periods.pending(p.code()));
@@ -104,11 +107,11 @@ class PeriodsController {
                 a.ticketNumber() == null ? "（未立案）" : a.ticketNumber(),
                 a.eventId(),
                 a.reason(),
-                Texts.who(a.author()),
-                Texts.time(a.createdAt()),
+                Shown.who(a.author()),
+                Shown.time(a.createdAt()),
                 a.state().name(),
                 a.state().label(),
-                Texts.time(a.decidedAt()),
+                Shown.time(a.decidedAt()),
                 a.decidedBy() == null ? "" : a.decidedBy(),
                 a.decisionReason() == null ? "" : a.decisionReason());
     }
@@ -136,7 +139,9 @@ class PeriodsController {
             throw InvalidInputException.of("code", period.label() + "尚未结束，不能关闭");
         }
         var rules = ruleSets.inForceOn(period.from());
-        return view(periods.close(period, rules.version(), Authors.of(caller), clock.instant()));
+        var closed = periods.close(period, rules.version(), Authors.of(caller), clock.instant());
+        closings.forEach(c -> c.closed(closed.code(), period.from(), period.to()));
+        return view(closed);
     }
 
     @PostMapping("/{code}/publish")

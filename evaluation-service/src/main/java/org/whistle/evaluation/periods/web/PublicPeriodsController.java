@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.evaluation.disclosure.Disclosure;
 import org.whistle.evaluation.periods.Periods;
 import org.whistle.evaluation.periods.domain.PeriodState;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 
 /**
  * 考核结果公开: which periods the public may read, while the city discloses them (ADR 0033).
@@ -45,7 +45,7 @@ class PublicPeriodsController {
                         p.period().from().toString(),
                         p.period().to().toString(),
                         p.ruleSetVersion(),
-                        Texts.time(p.publishedAt())))
+                        Shown.time(p.publishedAt())))
                 .toList();
     }
 }

@@ -18,7 +18,7 @@ import org.whistle.evaluation.vocabulary.domain.Rate;
 import org.whistle.evaluation.web.ObjectView;
 import org.whistle.evaluation.web.PeriodView;
 import org.whistle.evaluation.web.RuleSetRef;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -104,7 +104,7 @@ class RankingsController {
         java.util.Collections.reverse(black);
         return new RankingView(
                 table.level(),
-                Texts.kind(table.level()),
+                Shown.kind(table.level()),
                 ObjectView.of(table.within()),
                 PeriodView.of(table.period()),
                 table.by() == null ? "COMPOSITE" : table.by().name(),
@@ -188,7 +188,7 @@ class RankingsController {
                         r.reportIn(),
                         Long.toString(r.dueForHandling())))
                 .toList();
-        var title = table.within().name() + Texts.kind(level) + "排名（"
+        var title = table.within().name() + Shown.kind(level) + "排名（"
                 + table.period().label() + "，按" + byLabel + "）";
         var file = new Table(title, header, rows);
         return switch (format) {
@@ -223,11 +223,11 @@ class RankingsController {
                 change(row.value(), row.previousValue(), score),
                 text(row.yearBeforeValue(), score),
                 change(row.value(), row.yearBeforeValue(), score),
-                Texts.score(row.rates().composite()),
-                Texts.percent(row.rates().of(Rate.ON_TIME_HANDLING)),
-                Texts.percent(row.rates().of(Rate.CLOSURE)),
-                Texts.percent(row.rates().of(Rate.SATISFACTION)),
-                Texts.percent(row.rates().of(Rate.REPORT_IN)),
+                Shown.score(row.rates().composite()),
+                Shown.percent(row.rates().of(Rate.ON_TIME_HANDLING)),
+                Shown.percent(row.rates().of(Rate.CLOSURE)),
+                Shown.percent(row.rates().of(Rate.SATISFACTION)),
+                Shown.percent(row.rates().of(Rate.REPORT_IN)),
                 row.counts().dueForHandling());
     }
 
@@ -235,7 +235,7 @@ class RankingsController {
         if (value == null) {
             return "—";
         }
-        return score ? Texts.score(value) : Texts.percent(value);
+        return score ? Shown.score(value) : Shown.percent(value);
     }
 
     /** The change in Chinese: +1.25 个百分点 for rates, +3.50 分 for scores. */

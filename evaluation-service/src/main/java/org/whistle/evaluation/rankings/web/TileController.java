@@ -18,7 +18,7 @@ import org.whistle.evaluation.vocabulary.domain.Period;
 import org.whistle.evaluation.vocabulary.domain.Rate;
 import org.whistle.evaluation.web.ObjectView;
 import org.whistle.evaluation.web.PeriodView;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -96,13 +96,13 @@ class TileController {
                 PeriodView.of(month),
                 status(figure),
                 rates(figure),
-                Texts.score(figure.figures().rates().composite()),
+                Shown.score(figure.figures().rates().composite()),
                 trend,
                 rank(unit, month));
     }
 
     private Rank rank(org.whistle.evaluation.organisation.Organisation.Unit unit, Period month) {
-        var levelLabel = Texts.kind(unit.kind());
+        var levelLabel = Shown.kind(unit.kind());
         if (unit.parentId() == null || !Scope.AREA_KINDS.contains(unit.kind())) {
             return new Rank(null, 0, levelLabel, "", "—", "无同级排名");
         }
@@ -135,7 +135,7 @@ class TileController {
                         r.name(),
                         r.label(),
                         f.figures().rates().of(r),
-                        Texts.percent(f.figures().rates().of(r))))
+                        Shown.percent(f.figures().rates().of(r))))
                 .toList();
     }
 

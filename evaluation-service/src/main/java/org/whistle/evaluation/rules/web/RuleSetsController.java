@@ -26,7 +26,7 @@ import org.whistle.evaluation.rules.RuleSets;
 import org.whistle.evaluation.rules.domain.RuleSet;
 import org.whistle.evaluation.vocabulary.domain.Rate;
 import org.whistle.evaluation.web.Authors;
-import org.whistle.evaluation.web.Texts;
+import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -101,9 +101,9 @@ class RuleSetsController {
                     r.basicallySatisfiedWeight(),
                     weights,
                     formula,
-                    Texts.who(r.author()),
+                    Shown.who(r.author()),
                     r.reason(),
-                    Texts.time(r.createdAt()));
+                    Shown.time(r.createdAt()));
         }
 
         private static String trim(double value) {
@@ -192,11 +192,11 @@ class RuleSetsController {
                     e.ticketNumber() == null ? "（未立案）" : e.ticketNumber(),
                     e.reason(),
                     e.author(),
-                    Texts.time(e.createdAt()),
+                    Shown.time(e.createdAt()),
                     e.revokedAt() == null ? "有效" : "已撤销",
                     e.revokedBy() == null ? "" : e.revokedBy(),
                     e.revokeReason() == null ? "" : e.revokeReason(),
-                    Texts.time(e.revokedAt()));
+                    Shown.time(e.revokedAt()));
         }
     }
 
