@@ -120,7 +120,7 @@ public record NotificationProperties(
                     Map.of(),
                     new Aliyun(URI.create("https://dysmsapi.aliyuncs.com/"), "cn-hangzhou", null, null, null),
                     new Tencent(URI.create("https://sms.tencentcloudapi.com/"), "ap-guangzhou", null, null, null, null),
-                    new Wechat(URI.create("https://api.weixin.qq.com/"), null, null, "template", null),
+                    new Wechat(URI.create("https://api.weixin.qq.com/"), null, null, "template", null, null),
                     Map.of(),
                     null);
         }
@@ -202,13 +202,16 @@ public record NotificationProperties(
      * @param messageApi {@code template} (official account, the default) or {@code subscribe} (mini program)
      * @param link what the message opens when tapped: a web page ({@code template}) or a mini-program page
      *     ({@code subscribe}); none when absent. It carries no tracking code.
+     * @param eventToken the Token (令牌) set in the account's server configuration, with which WeChat signs what it
+     *     pushes to {@code /api/notifications/wechat-events}; without one that address answers 404
      */
     public record Wechat(
             @DefaultValue("https://api.weixin.qq.com/") URI endpoint,
             @Nullable String appId,
             @Nullable String appSecret,
             @DefaultValue("template") String messageApi,
-            @Nullable String link) {
+            @Nullable String link,
+            @Nullable String eventToken) {
 
         @Override
         public String toString() {

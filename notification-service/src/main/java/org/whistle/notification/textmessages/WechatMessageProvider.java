@@ -85,7 +85,8 @@ class WechatMessageProvider implements TextMessageProvider {
         long errcode = answer.errcode();
         if (errcode == 0) {
             var id = answer.body().path("msgid").asString("");
-            return new Sent(id.isBlank() ? "微信消息已发送" : "微信消息已发送（msgid " + id + "）", null);
+            // WeChat pushes the outcome by this id to /api/notifications/wechat-events (WechatEventsController).
+            return id.isBlank() ? new Sent("微信消息已发送", null) : new Sent("微信消息已发送（msgid " + id + "）", "wechat:" + id);
         }
         if (WechatApi.TRY_LATER.contains(errcode) || WechatApi.TOKEN_REJECTED.contains(errcode)) {
             throw new IOException("微信暂不能发送（errcode " + errcode + "）");

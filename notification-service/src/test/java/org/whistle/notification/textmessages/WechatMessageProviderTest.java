@@ -122,7 +122,8 @@ class WechatMessageProviderTest {
                 "wx1234567890abcdef",
                 SECRET,
                 messageApi,
-                "https://whistle.example.cn/track");
+                "https://whistle.example.cn/track",
+                "event-token-of-the-account");
     }
 
     private WechatMessageProvider provider(String messageApi) {
@@ -171,7 +172,7 @@ class WechatMessageProviderTest {
                 .send(delivery("whistle-routed.FILED"), "oOPENID-1", "您反映的问题（ABC123）已受理，工单 T-1，请留意后续进展。");
 
         assertThat(sent.detail()).isEqualTo("微信消息已发送（msgid 200228332）");
-        assertThat(sent.receiptKey()).isNull();
+        assertThat(sent.receiptKey()).as("what WeChat's push will name").isEqualTo("wechat:200228332");
         var token = tokenRequests().getFirst().body();
         assertThat(token.path("grant_type").asString()).isEqualTo("client_credential");
         assertThat(token.path("appid").asString()).isEqualTo("wx1234567890abcdef");
