@@ -27,7 +27,21 @@ public final class InputBounds {
     /** Items in a list field (event types, channels). */
     public static final int ITEMS = 20;
 
+    /** Items on a page of a list (inbox, a subscription's deliveries). */
+    public static final int PAGE = org.whistle.apidocs.paging.Page.MAX_SIZE;
+
     private InputBounds() {}
+
+    /** A page size asked for, {@code otherwise} when none was; outside 1 to {@link #PAGE} a 422, never cut silently. */
+    public static int pageSize(@Nullable Integer requested, int otherwise) {
+        if (requested == null) {
+            return otherwise;
+        }
+        if (requested < 1 || requested > PAGE) {
+            throw InvalidInputException.of("size", "须在 1 到 " + PAGE + " 之间");
+        }
+        return requested;
+    }
 
     /** Refuses a text longer than {@code max} characters. */
     public static @Nullable String text(String field, @Nullable String value, int max) {

@@ -87,9 +87,10 @@ public record NotificationProperties(
      * An SMS or WeChat template-message provider.
      *
      * @param type {@code development} (log and dev outbox, the default), {@code http} (a JSON POST to {@code uri}),
-     *     or for SMS {@code aliyun} (Alibaba Cloud SMS) or {@code tencent} (Tencent Cloud SMS)
+     *     for SMS {@code aliyun} (Alibaba Cloud SMS) or {@code tencent} (Tencent Cloud SMS), for WeChat {@code wechat}
+     *     (WeChat's own message API, {@link Wechat})
      * @param apiKey sent as a bearer token to the provider
-     * @param registeredTemplates for {@code aliyun} and {@code tencent}: per message kind (the delivery's template, such
+     * @param registeredTemplates for {@code aliyun}, {@code tencent} and {@code wechat}: per message kind (the delivery's template, such
      *     as {@code whistle-routed.FILED}) the provider's approved template and what fills its variables
      * @param receiptToken the secret path segment that authenticates the provider's delivery receipts
      *     ({@code /api/notifications/sms-receipts/<provider>/<token>}); without one receipts are not taken
@@ -101,6 +102,7 @@ public record NotificationProperties(
             @DefaultValue Map<String, String> templates,
             @DefaultValue Aliyun aliyun,
             @DefaultValue Tencent tencent,
+            @DefaultValue Wechat account,
             @DefaultValue Map<String, RegisteredTemplate> registeredTemplates,
             @Nullable String receiptToken) {
 
@@ -118,19 +120,20 @@ public record NotificationProperties(
                     Map.of(),
                     new Aliyun(URI.create("https://dysmsapi.aliyuncs.com/"), "cn-hangzhou", null, null, null),
                     new Tencent(URI.create("https://sms.tencentcloudapi.com/"), "ap-guangzhou", null, null, null, null),
+                    new Wechat(URI.create("https://api.weixin.qq.com/"), null, null, "template", null, null),
                     Map.of(),
                     null);
         }
 
         public boolean isDevelopment() {
-            return !List.of("http", "aliyun", "tencent").contains(type.toLowerCase(java.util.Locale.ROOT));
+            return !List.of("http", "aliyun", "tencent", "wechat").contains(type.toLowerCase(java.util.Locale.ROOT));
         }
 
         /** Never the key or the receipt token: settings get logged. */
         @Override
         public String toString() {
             return "Provider[type=" + type + ", uri=" + uri + ", aliyun=" + aliyun + ", tencent=" + tencent
-                    + ", registeredTemplates=" + registeredTemplates.keySet() + "]";
+                    + ", account=" + account + ", registeredTemplates=" + registeredTemplates.keySet() + "]";
         }
     }
 
@@ -185,6 +188,35 @@ public record NotificationProperties(
         public String toString() {
             return "Tencent[endpoint=" + endpoint + ", region=" + region + ", secretId=" + secretId + ", sdkAppId="
                     + sdkAppId + ", signName=" + signName + "]";
+        }
+    }
+
+    /**
+     * WeChat's message API for an official account (公众号) or a mini program (小程序): the access token from
+     * {@code cgi-bin/stable_token}, the messages to {@code cgi-bin/message/template/send} (official account template
+     * message) or {@code cgi-bin/message/subscribe/send} (mini-program subscription message).
+     *
+     * @param endpoint WeChat's API base; the only address requests go to
+     * @param appId the account's AppID
+     * @param appSecret the account's AppSecret; never logged, best given as an environment variable
+     * @param messageApi {@code template} (official account, the default) or {@code subscribe} (mini program)
+     * @param link what the message opens when tapped: a web page ({@code template}) or a mini-program page
+     *     ({@code subscribe}); none when absent. It carries no tracking code.
+     * @param eventToken the Token (令牌) set in the account's server configuration, with which WeChat signs what it
+     *     pushes to {@code /api/notifications/wechat-events}; without one that address answers 404
+     */
+    public record Wechat(
+            @DefaultValue("https://api.weixin.qq.com/") URI endpoint,
+            @Nullable String appId,
+            @Nullable String appSecret,
+            @DefaultValue("template") String messageApi,
+            @Nullable String link,
+            @Nullable String eventToken) {
+
+        @Override
+        public String toString() {
+            return "Wechat[endpoint=" + endpoint + ", appId=" + appId + ", messageApi=" + messageApi + ", link=" + link
+                    + "]";
         }
     }
 

@@ -208,8 +208,18 @@ class WebhooksTest extends NotificationServiceTest {
 
         var history = get("/api/notifications/webhooks/" + id + "/deliveries", officer);
         assertStatus(history, 200);
-        assertThat(json(history).valueStream().map(entry -> entry.get("status").asString()))
+        assertThat(json(history)
+                        .get("items")
+                        .valueStream()
+                        .map(entry -> entry.get("status").asString()))
                 .containsExactly("FAILED", "FAILED");
+        var firstPage = json(get("/api/notifications/webhooks/" + id + "/deliveries?size=1", officer));
+        assertThat(firstPage.get("items").size()).isEqualTo(1);
+        var secondPage = json(get(firstPage.get("next").asString(), officer));
+        assertThat(secondPage.get("items").size()).isEqualTo(1);
+        assertThat(secondPage.get("items").get(0).get("id").asLong())
+                .isLessThan(firstPage.get("items").get(0).get("id").asLong());
+        assertThat(secondPage.path("next").isString()).isFalse();
         var otherUnit = token("officer-water", List.of("DEPARTMENT_OFFICER"), List.of("D"), DEPARTMENT);
         assertStatus(get("/api/notifications/webhooks/" + id + "/deliveries", otherUnit), 403);
     }

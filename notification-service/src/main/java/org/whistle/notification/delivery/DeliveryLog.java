@@ -256,10 +256,17 @@ public class DeliveryLog {
                 .list();
     }
 
-    /** The deliveries to one target (a webhook subscription), newest first. */
-    public List<Entry> toTarget(String target, int limit) {
-        return jdbc.sql("SELECT * FROM delivery WHERE target = :target ORDER BY id DESC LIMIT :limit")
+    /**
+     * The deliveries to one target (a webhook subscription), newest first, older than the delivery {@code before} (the
+     * page before's last; any when null), at most {@code limit}.
+     */
+    public List<Entry> toTarget(String target, @Nullable Long before, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM delivery WHERE target = :target AND target <> '' AND id < :before
+                        ORDER BY id DESC LIMIT :limit
+                        """)
                 .param("target", target)
+                .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit)
                 .query(DeliveryLog::entry)
                 .list();

@@ -78,17 +78,22 @@ public class Inbox {
                         .single();
     }
 
-    /** The items of these recipients; items for a unit's leader (督办) only when {@code leader}. */
-    public List<Item> of(Collection<String> recipients, boolean leader, boolean unreadOnly, int limit) {
+    /**
+     * The items of these recipients, newest first, older than the item {@code before} (the page before's last; any
+     * when null), at most {@code limit}; items for a unit's leader (督办) only when {@code leader}.
+     */
+    public List<Item> of(
+            Collection<String> recipients, boolean leader, boolean unreadOnly, @Nullable Long before, int limit) {
         return jdbc.sql("""
                         SELECT * FROM inbox_item
                         WHERE recipient IN (:recipients) AND (:leader OR NOT leader)
-                          AND (NOT :unreadOnly OR read_at IS NULL)
+                          AND (NOT :unreadOnly OR read_at IS NULL) AND id < :before
                         ORDER BY id DESC LIMIT :limit
                         """)
                 .param("recipients", recipients)
                 .param("leader", leader)
                 .param("unreadOnly", unreadOnly)
+                .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit)
                 .query(Inbox::item)
                 .list();

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.whistle.security.personaldata.PersonalData;
 
 /**
- * Delivery receipts in the delivery log: a sent SMS keeps the provider's id for it, and the provider's receipt marks it
+ * Delivery receipts in the delivery log: a sent SMS or WeChat message keeps the provider's id for it, and the provider's receipt marks it
  * delivered, or failed with the provider's reason (the delivery becomes FAILED). The first receipt for a message
  * counts; a repeated one (providers push again when unsure we took it) changes nothing.
  */
@@ -45,11 +45,15 @@ public class SmsReceipts {
     public boolean received(String receiptKey, boolean delivered, @Nullable String reason) {
         var now = clock.instant();
         var at = SHOWN.format(now.atZone(SHANGHAI));
-        var shownReason = reason == null || reason.isBlank() ? "短信平台未说明原因" : PersonalData.phonesIn(reason.strip());
+        // The key names the provider that took the message: WeChat's receipts are WeChat's, the rest texts'.
+        var what = receiptKey.startsWith("wechat:") ? "微信消息" : "短信";
+        var shownReason = reason == null || reason.isBlank()
+                ? (what.equals("短信") ? "短信平台" : "微信") + "未说明原因"
+                : PersonalData.phonesIn(reason.strip());
         if (shownReason.length() > 200) {
             shownReason = shownReason.substring(0, 200);
         }
-        var detail = delivered ? "短信已送达（" + at + "）" : "短信未送达（" + at + "）：" + shownReason;
+        var detail = delivered ? what + "已送达（" + at + "）" : what + "未送达（" + at + "）：" + shownReason;
         return jdbc.sql("""
                                 UPDATE delivery SET receipt = :receipt, receipt_detail = :detail, receipt_at = :at,
                                     detail = :detail,

@@ -86,6 +86,16 @@ class TextMessaging {
                     ? new AliyunSmsProvider(settings.aliyun(), http, clock)
                     : new TencentSmsProvider(settings.tencent(), http, clock);
         }
+        if (channel == ChannelKind.WECHAT && type.equals("wechat")) {
+            var api = new WechatApi(
+                    settings.account(), properties.resilience("wechat").timeout(), clock);
+            LOG.info(
+                    "WeChat: {} messages of app {}, templates registered for {}",
+                    settings.account().messageApi(),
+                    settings.account().appId(),
+                    settings.registeredTemplates().keySet());
+            return new WechatMessageProvider(settings.account(), api, settings.registeredTemplates());
+        }
         if (settings.isDevelopment() || settings.uri() == null) {
             LOG.warn("{}: the DEVELOPMENT provider logs messages instead of sending them", channel);
             return new DevelopmentProvider(outbox);

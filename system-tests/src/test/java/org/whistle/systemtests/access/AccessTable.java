@@ -743,6 +743,27 @@ final class AccessTable {
                                 (f, p, s, fresh) -> Request.json(
                                         "/api/notifications/sms-receipts/aliyun/not-the-receipt-token", "[]"))
                         .badToken(404),
+                // WeChat's pushes (address check, message outcomes): no bearer token, WeChat's signature over the
+                // account's event token instead; unsigned, or with no token configured (the local stack), 404 whoever
+                // asks, as if nothing were there (issue 25).
+                row(
+                                "GET /api/notifications/wechat-events",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) -> Request.at(
+                                        "/api/notifications/wechat-events?signature=x&timestamp=1&nonce=1&echostr=1"))
+                        .badToken(404),
+                row(
+                                "POST /api/notifications/wechat-events",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) -> Request.body(
+                                        "/api/notifications/wechat-events?signature=x&timestamp=1&nonce=1",
+                                        "text/xml",
+                                        "<xml><Event>TEMPLATESENDJOBFINISH</Event></xml>"))
+                        .badToken(404),
                 // A unit's duty phone for notification-service to text its duty officers: Whistle services only,
                 // behind the gateway, which routes no /internal path (issue 25).
                 row(

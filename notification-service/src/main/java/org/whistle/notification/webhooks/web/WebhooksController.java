@@ -1,6 +1,8 @@
 package org.whistle.notification.webhooks.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -15,8 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.whistle.apidocs.paging.Page;
 import org.whistle.notification.InputBounds;
 import org.whistle.notification.delivery.DeliveryLog;
 import org.whistle.notification.webhooks.WebhookSubscriptions;
@@ -157,11 +161,21 @@ class WebhooksController {
         subscriptions.remove(id);
     }
 
-    /** The subscription's delivery history, newest first. */
+    /** The subscription's delivery history, newest first, a page at a time. */
     @GetMapping("/{id}/deliveries")
-    List<DeliveryLog.Entry> deliveries(Caller caller, @PathVariable UUID id) {
+    @Operation(
+            summary = "A subscription's deliveries, newest first, a page at a time: pass a page's `after` to read the"
+                    + " next one (its `next` link); `size` 1–200, 50 unless given")
+    Page<DeliveryLog.Entry> deliveries(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Long after,
+            @RequestParam(required = false) @Nullable Integer size,
+            HttpServletRequest request) {
         visible(caller, id);
-        return log.toTarget(id.toString(), 100);
+        int pageSize = InputBounds.pageSize(size, 50);
+        return Page.of(log.toTarget(id.toString(), after, pageSize + 1), pageSize, entry -> Long.toString(entry.id()))
+                .linked(request.getRequestURI(), request.getQueryString());
     }
 
     private Subscription visible(Caller caller, UUID id) {
