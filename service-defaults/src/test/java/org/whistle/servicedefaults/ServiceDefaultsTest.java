@@ -18,7 +18,7 @@ class ServiceDefaultsTest {
         new ServiceDefaults().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
-                .isEqualTo("health,info,prometheus");
+                .isEqualTo("health,info,prometheus,sbom");
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled"))
                 .isEqualTo("true");
         assertThat(environment.getProperty("management.metrics.tags.application"))

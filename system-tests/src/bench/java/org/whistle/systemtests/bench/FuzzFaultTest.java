@@ -85,6 +85,13 @@ class FuzzFaultTest {
         var wiretap = new Wiretap(platform.gateway());
         var fuzzer = new Fuzzer(seed, wiretap.address(platform.gateway()), held, fixtures.get(0), fixtures.get(1));
         var http = new Http();
+        // A request that waits five seconds is already far outside anything the gateway should take: dump threads
+        // then, while the stall lasts, rather than only learn of it from the client's timeout.
+        var stalls = new StallWatch(
+                Map.of("gateway", platform.instance(Service.GATEWAY).process().pid()),
+                Bench.platformDir().resolve("logs"),
+                Duration.ofSeconds(5),
+                2);
         var next = new AtomicInteger();
         var byGroup = new TreeMap<String, Map<String, Integer>>();
         var errors = new ConcurrentLinkedQueue<Seen>();
@@ -97,14 +104,17 @@ class FuzzFaultTest {
             workers.add(Thread.ofVirtual().start(() -> {
                 while (true) {
                     Fuzzer.Probe probe;
+                    int n;
                     synchronized (fuzzer) {
-                        int n = next.getAndIncrement();
+                        n = next.getAndIncrement();
                         if (n >= requests) {
                             return;
                         }
                         probe = fuzzer.next(n);
                     }
+                    stalls.started(n);
                     var answer = http.send(probe.request());
+                    stalls.ended(n);
                     var uri = probe.request().uri();
                     var seen = new Seen(
                             probe.request().method(),
@@ -142,6 +152,7 @@ class FuzzFaultTest {
             worker.join();
         }
         wiretap.close();
+        stalls.close();
         double seconds = (System.nanoTime() - started) / 1e9;
         Bench.progress(
                 "[fuzz] %,d requests in %.1f s: %d 5xx or unanswered, %d errors not problem details (%d empty),"

@@ -2,6 +2,7 @@ package org.whistle.testing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operational contract of every service — liveness and readiness probes, Prometheus metrics tagged with the
- * service's name, nothing else of Actuator exposed — as tests. A service's test class extends it and is a
+ * service's name, the SBOM of what it runs, nothing else of Actuator exposed — as tests. A service's test class extends it and is a
  * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}.
  */
 public abstract class ServiceContract {
@@ -56,7 +58,25 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void exposesNoActuatorEndpointBeyondHealthInfoAndPrometheus() throws Exception {
+    void publishesTheSoftwareBillOfMaterialsOfWhatItRuns() throws Exception {
+        // cyclonedx-maven-plugin only runs with Maven online; an offline build (-o) makes no SBOM to serve.
+        assumeTrue(
+                getClass().getResource("/META-INF/sbom/application.cdx.json") != null,
+                "the build made no SBOM (Maven offline)");
+        var answer = get("/actuator/sbom/application");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        var bom = JsonMapper.shared().readTree(answer.body());
+        assertThat(bom.at("/bomFormat").asString()).isEqualTo("CycloneDX");
+        var components = new ArrayList<String>();
+        bom.at("/components")
+                .forEach(component -> components.add(component.at("/group").asString() + ":"
+                        + component.at("/name").asString()));
+        assertThat(components).contains("org.springframework.boot:spring-boot", "org.whistle:service-defaults");
+    }
+
+    @Test
+    void exposesNoActuatorEndpointBeyondHealthInfoPrometheusAndSbom() throws Exception {
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
     }
