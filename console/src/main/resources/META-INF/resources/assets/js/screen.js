@@ -166,10 +166,13 @@ startPage('screen', ({ user }) => {
     try {
       const grids = await api(`/api/org/nodes/${encodeURIComponent(area)}/grids`);
       paintGrids = drawGrids(made.map, grids, {}, (gridName, n) => `${gridName}：${t('openCount', { n })}`);
-      const openIn = (part) => (overview.value?.openByGrid || []).filter((c) => partOf.get(c.key) === part)
+      // Each grid's part of the area (its district on a city's wall), through the community it belongs to.
+      const partOfGrid = new Map((grids.features || []).map((f) => [f.properties.code,
+        partOf.get(f.properties.parentCode) || partOf.get(f.properties.code) || null]));
+      const openIn = (part) => (overview.value?.openByGrid || []).filter((c) => partOfGrid.get(c.key) === part)
         .reduce((sum, c) => sum + c.count, 0);
-      relabel = labelAreas(made.map, grids, (feature) => partOf.get(feature.properties.parentCode)
-        || partOf.get(feature.properties.code), (part) => `${nodeName(part)} ${openIn(part)}`);
+      relabel = labelAreas(made.map, grids, (feature) => partOfGrid.get(feature.properties.code),
+        (part) => `${nodeName(part)} ${t('openCount', { n: openIn(part) })}`);
       if (overview.value) paintGrids(Object.fromEntries((overview.value.openByGrid || []).map((c) => [c.key, c.count])));
     } catch (e) {
       error.value = e.message;
@@ -242,8 +245,8 @@ startPage('screen', ({ user }) => {
   const kpis = () => h('div', { class: 'screen-kpis', 'data-test': 'screen-kpis' }, [
     kpi(t('openTickets'), overview.value ? openTotal.value : '—', 'screen-open'),
     kpi(t('state.RAISED'), openBy.value.get('RAISED') || 0),
-    kpi(t('state.DISPATCHED'), (openBy.value.get('DISPATCHED') || 0) + (openBy.value.get('IN_PROGRESS') || 0)),
-    kpi(t('state.RESOLVED'), (openBy.value.get('RESOLVED') || 0) + (openBy.value.get('VERIFIED') || 0)),
+    kpi(t('state.DISPATCHED'), openBy.value.get('DISPATCHED') || 0),
+    kpi(t('state.IN_PROGRESS'), openBy.value.get('IN_PROGRESS') || 0),
     kpi(t('overdue'), sla.value.overdue, 'screen-overdue', 'red'),
     kpi(t('dueSoon'), sla.value.dueSoon, null, 'amber'),
     kpi(t('raisedToday'), overview.value ? overview.value.raisedToday : '—', 'screen-raised-today'),

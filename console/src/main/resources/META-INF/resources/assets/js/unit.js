@@ -107,7 +107,6 @@ startPage('unit', ({ user }) => {
       await loadDetail();
       await nextTick();
       document.querySelector(`[data-ticket="${item.number}"] [data-test=task-detail]`)?.scrollIntoView({ block: 'start' });
-      showPlace();
     }
 
     /** The place on a small map under the address, once the whistle is read (WGS-84, shifted by the map if need be). */
@@ -124,6 +123,9 @@ startPage('unit', ({ user }) => {
       window.L.circleMarker([where.lat, where.lng], { radius: 9, color: '#b71c1c', weight: 3 }).addTo(placeMap);
     }
 
+    // The map is drawn whenever its element appears: the whistle read, or the task moved below the queue when done.
+    watch(mapElement, (element) => { if (element) showPlace(); }, { flush: 'post' });
+
     /** A link that opens the phone's map app with a route to the place (Gaode's URI API, told the point is WGS-84). */
     const navigation = (where) => `https://uri.amap.com/navigation?${new URLSearchParams({
       to: `${where.lng},${where.lat},${where.address || ''}`, mode: 'car', coordinate: 'wgs84', callnative: '1' })}`;
@@ -133,11 +135,19 @@ startPage('unit', ({ user }) => {
       previews.value = [];
     }
 
+    /** The open ticket's clocks of this unit (and the ticket's own), as sla-service has them now. */
+    function loadClocks() {
+      const id = selected.value?.ticketId;
+      if (!id) return Promise.resolve();
+      return api(`/api/sla/tickets/${id}`).then((s) => { clocks.value = s.clocks.filter((c) => !c.unitId || c.unitId === unit); })
+        .catch(() => { clocks.value = []; });
+    }
+
     async function loadDetail() {
       if (!selected.value) return;
       const id = selected.value.ticketId;
       ticket.value = await api(`/api/tickets/${id}`);
-      api(`/api/sla/tickets/${id}`).then((s) => { clocks.value = s.clocks.filter((c) => !c.unitId || c.unitId === unit); }).catch(() => { clocks.value = []; });
+      loadClocks();
       try {
         whistle.value = await api(`/api/whistles/${ticket.value.whistleId}`);
         photos.value = await Promise.all((whistle.value.evidence || []).filter((p) => p.contentType.startsWith('image/'))
@@ -166,7 +176,7 @@ startPage('unit', ({ user }) => {
         busy.value = false;
       }
       // The clocks this action stopped or started, and the queue's countdowns, as sla-service now has them.
-      await Promise.all([load(), loadDetail()]);
+      await Promise.all([load(), loadClocks()]);
     }
 
     const act = (path) => run(path, undefined);
@@ -360,6 +370,8 @@ startPage('unit', ({ user }) => {
           show(!items.value.length, () => h('p', { class: 'muted' }, loading.value ? t('loading') : t('noTasks'))),
           h('ul', { class: 'plain', 'data-test': 'unit-queue' }, sorted.value.map(queueItem)),
         ]),
+        // A task that has just left the queue (办结, 退回) stays open below it, with its result.
+        show(selected.value && !items.value.some((i) => i.ticketId === selected.value.ticketId), detail),
       ]);
     };
 }, { wide: true });
