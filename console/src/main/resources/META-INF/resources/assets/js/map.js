@@ -134,5 +134,30 @@ export function labelAreas(map, collection, areaOf, name) {
     for (const b of bounds.values()) all = all ? all.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
     map.fitBounds(all.pad(0.08));
   }
-  return () => labels.forEach((label, key) => label.setContent(name(key)));
+  // Neighbouring small areas (two districts of the city centre) would print their names over each other: each
+  // label that overlaps one placed before it moves down below it.
+  const separate = () => {
+    const placed = [];
+    for (const [key, label] of labels) {
+      label.setLatLng(bounds.get(key).getCenter());
+      const element = label.getElement();
+      if (!element) continue;
+      let box = element.getBoundingClientRect();
+      for (const other of placed) {
+        if (box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top) {
+          const shift = other.bottom - box.top + 4;
+          const point = map.latLngToContainerPoint(label.getLatLng()).add([0, shift]);
+          label.setLatLng(map.containerPointToLatLng(point));
+          box = element.getBoundingClientRect();
+        }
+      }
+      placed.push(box);
+    }
+  };
+  separate();
+  map.on('zoomend resize', separate);
+  return () => {
+    labels.forEach((label, key) => label.setContent(name(key)));
+    separate();
+  };
 }

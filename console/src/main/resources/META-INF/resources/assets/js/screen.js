@@ -273,7 +273,7 @@ startPage('screen', ({ user }) => {
         h('thead', h('tr', [t('eval.rank'), t('eval.name'), t('eval.composite'), t('screen.onTime'), t('screen.satisfaction')]
           .map((c) => h('th', c)))),
         h('tbody', ranking.rows.filter((r) => r.rank != null).slice(0, LINES - 1).map((r) => h('tr', { key: r.id }, [
-          h('td', String(r.rank)), h('td', r.name), h('td', r.valueText), h('td', r.onTimeHandling), h('td', r.satisfaction)]))),
+          h('td', String(r.rank)), h('td', r.name), h('td', r.composite), h('td', r.onTimeHandling), h('td', r.satisfaction)]))),
       ])
       : h('p', { class: 'screen-note' }, t('screen.noRanking')));
 

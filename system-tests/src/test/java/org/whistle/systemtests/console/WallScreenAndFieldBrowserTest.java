@@ -18,7 +18,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,6 +62,7 @@ class WallScreenAndFieldBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         var wall = Browsers.bigScreen();
         try {
+            viewport(wall, 1920, 1080);
             signIn(wall, platform, "gn.street.sunhongwei", "/screen.html");
             until(wall, d -> text(d, "[data-test=live-state]").equals("实时连接"));
             until(
@@ -82,15 +82,18 @@ class WallScreenAndFieldBrowserTest {
             assertOnOneScreen(wall);
             screenshot(wall, "screen-street-1920x1080");
 
-            wall.manage().window().setSize(new Dimension(3840, 2160));
-            until(wall, d -> (Long) ((JavascriptExecutor) d).executeScript("return window.innerWidth") >= 3000);
+            viewport(wall, 3840, 2160);
+            until(wall, d -> (Long) ((JavascriptExecutor) d).executeScript("return window.innerWidth") == 3840);
             assertOnOneScreen(wall);
             screenshot(wall, "screen-street-3840x2160");
-            wall.manage().window().setSize(new Dimension(1920, 1080));
+            viewport(wall, 1920, 1080);
 
             signOut(wall, platform);
             signIn(wall, platform, "qq.city.zhoujian", "/screen.html");
             until(wall, d -> d.findElements(By.cssSelector(".area-label")).size() >= 2);
+            assertThat(labelsOverlap(wall))
+                    .as("district labels printed over each other")
+                    .isEmpty();
             var labels = wall.findElements(By.cssSelector(".area-label")).stream()
                     .map(e -> e.getText())
                     .toList();
@@ -159,6 +162,13 @@ class WallScreenAndFieldBrowserTest {
         }
     }
 
+    /** The page's viewport exactly as a wall display's, whatever the window's frame takes. */
+    private static void viewport(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     /** A ticket at the seed's crossing, handled by the street, brought to the stage; answers its number. */
     private static String bring(Casework casework, Stage stage) {
         var place = Place.CROSSING;
@@ -197,6 +207,19 @@ class WallScreenAndFieldBrowserTest {
                     .isLessThanOrEqualTo(((Number) sizes.get("w")).doubleValue());
             assertThat(((Number) box.get("height")).doubleValue()).as(panel).isGreaterThan(60);
         }
+    }
+
+    /** Pairs of area labels on the map whose boxes overlap. */
+    @SuppressWarnings("unchecked")
+    private static List<String> labelsOverlap(ChromeDriver driver) {
+        return (List<String>) driver.executeScript("""
+                const boxes = [...document.querySelectorAll('.area-label')].map((e) => [e.innerText, e.getBoundingClientRect()]);
+                const found = [];
+                boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+                  if (p.left < q.right && p.right > q.left && p.top < q.bottom && p.bottom > q.top) found.push(a + ' / ' + b);
+                }));
+                return found;
+                """);
     }
 
     /** Every visible button, link and form control on the page is at least 44 × 44 CSS pixels (text links in prose aside). */
