@@ -133,6 +133,8 @@ export function labelAreas(map, collection, areaOf, name) {
     let all = null;
     for (const b of bounds.values()) all = all ? all.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
     map.fitBounds(all.pad(0.08));
+    // A wall display switched to another resolution shows the same areas, filling the map again.
+    map.on('resize', () => map.fitBounds(all.pad(0.08)));
   }
   // Neighbouring small areas (two districts of the city centre) would print their names over each other: each
   // label that overlaps one placed before it moves down below it.
@@ -155,7 +157,7 @@ export function labelAreas(map, collection, areaOf, name) {
     }
   };
   separate();
-  map.on('zoomend resize', separate);
+  map.on('zoomend', separate);
   return () => {
     labels.forEach((label, key) => label.setContent(name(key)));
     separate();
