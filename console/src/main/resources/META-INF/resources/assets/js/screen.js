@@ -268,7 +268,7 @@ startPage('screen', ({ user }) => {
     : h('p', { class: 'screen-note' }, t('noTickets')));
 
   const rankingList = (id, title, ranking) => panel(id, ranking ? `${title} · ${ranking.period.label}` : title,
-    ranking && ranking.rows.length
+    ranking && ranking.rows.some((r) => r.rank != null)
       ? h('table', { class: 'screen-table' }, [
         h('thead', h('tr', [t('eval.rank'), t('eval.name'), t('eval.composite'), t('screen.onTime'), t('screen.satisfaction')]
           .map((c) => h('th', c)))),
