@@ -31,6 +31,8 @@ class ConsoleAutoConfigurationTest {
                     .value(html -> assertThat(html).contains("/assets/js/home.js"));
             for (var path : new String[] {
                 "/whistle.html",
+                "/screen.html",
+                "/favicon.ico",
                 "/assets/js/command.js",
                 "/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js",
                 "/webjars/leaflet/1.9.4/dist/leaflet.js"

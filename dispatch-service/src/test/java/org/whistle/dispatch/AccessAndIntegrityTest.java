@@ -147,6 +147,11 @@ class AccessAndIntegrityTest extends DispatchServiceTestBase {
                 .ok();
         assertThat(overview.body().at("/raisedToday").asLong()).isPositive();
         assertThat(overview.body().at("/openByStreet").toString()).contains(DemoCity.GANNAN_TOWN);
+        // The 大屏's trend: today is the last of at most 30 days, with today's count.
+        var days = overview.body().at("/lastDays");
+        assertThat(days.size()).isBetween(1, 30);
+        assertThat(days.get(days.size() - 1).at("/raised").asLong())
+                .isEqualTo(overview.body().at("/raisedToday").asLong());
         assertThat(get("/api/tickets/overview?area=" + DemoCity.HUBIN, street).status())
                 .isEqualTo(403);
         assertThat(get("/api/queues/centres/" + DemoCity.GANNAN_TOWN_CENTRE + "?sort=nonsense", street)

@@ -1,5 +1,6 @@
 package org.whistle.gateway;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -65,11 +66,55 @@ public record EdgeProperties(
      *     empty for the grid polygons alone
      * @param mapAttribution the attribution the tile provider requires (审图号 and the provider's name)
      * @param mapTileSubdomains the values {@code {s}} in the template takes, e.g. {@code 01234567} for Tianditu
+     * @param mapCoordinates the datum the tiles are drawn in: {@code WGS84} (Tianditu's CGCS2000, OpenStreetMap) or
+     *     {@code GCJ02} (Gaode, Tencent); the pages shift the grids and points, which are WGS-84, to match
+     * @param mapTileFolder a folder of {@code <z>/<x>/<y>.png} tiles the gateway serves at {@code /map-tiles/} for
+     *     networks without internet; set instead of {@code mapTileUrl}, never with it
      */
     public record Console(
             @Nullable String mapTileUrl,
             @Nullable String mapAttribution,
-            @Nullable String mapTileSubdomains) {}
+            @Nullable String mapTileSubdomains,
+            @Nullable MapCoordinates mapCoordinates,
+            @Nullable String mapTileFolder) {
+
+        /** Where the offline tiles are served; the pages' policy allows this site's images already. */
+        public static final String LOCAL_TILES = "/map-tiles/{z}/{x}/{y}.png";
+
+        public Console {
+            if (mapTileUrl != null && mapTileUrl.isBlank()) {
+                mapTileUrl = null;
+            }
+            if (mapTileFolder != null && mapTileFolder.isBlank()) {
+                mapTileFolder = null;
+            }
+            if (mapTileUrl != null && mapTileFolder != null) {
+                throw new IllegalArgumentException("Set whistle.gateway.console.map-tile-url or map-tile-folder, not"
+                        + " both: one base map per deployment");
+            }
+            if (mapCoordinates == null) {
+                mapCoordinates = MapCoordinates.WGS84;
+            }
+        }
+
+        /** The folder of offline tiles, or null when the base map comes from a tile server or there is none. */
+        public @Nullable Path tileFolder() {
+            return mapTileFolder == null ? null : Path.of(mapTileFolder);
+        }
+
+        /** The tile template the pages load: the tile server's, the local folder's, or none. */
+        public @Nullable String tileTemplate() {
+            return mapTileFolder != null ? LOCAL_TILES : mapTileUrl;
+        }
+    }
+
+    /** The datum a base map's tiles are drawn in. */
+    public enum MapCoordinates {
+        /** WGS-84 or CGCS2000 (Tianditu): the grids and GPS points as they are. */
+        WGS84,
+        /** GCJ-02, the offset datum of Gaode and Tencent maps: points are shifted before they are drawn. */
+        GCJ02
+    }
 
     /** Circuit breaker and time limit applied to every route except the SSE streams. */
     public record Resilience(

@@ -7,6 +7,7 @@ import { hasAny, PAGE_ROLES, startPage } from './shell.js';
 startPage('home', ({ user }) => {
   const pages = ['whistle', 'track'];
   if (hasAny(user, PAGE_ROLES.command)) pages.push('command');
+  if (hasAny(user, PAGE_ROLES.screen)) pages.push('screen');
   if (hasAny(user, PAGE_ROLES.unit) && user.unit) pages.push('unit');
   if (hasAny(user, PAGE_ROLES.evaluation)) pages.push('evaluation');
   if (hasAny(user, PAGE_ROLES.ratings)) pages.push('ratings');

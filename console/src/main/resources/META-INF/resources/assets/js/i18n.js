@@ -164,6 +164,18 @@ const zh = {
   'role.STREET_DISPATCHER': '街道调度员', 'role.DISTRICT_DISPATCHER': '县区调度员', 'role.CITY_DISPATCHER': '市调度员',
   'role.DEPARTMENT_OFFICER': '部门工作人员', 'role.DEPARTMENT_LEADER': '部门负责人', 'role.PROPERTY_STAFF': '物业工作人员',
   'role.LEADER': '领导', 'role.ADMINISTRATOR': '系统管理员',
+  // 大屏 (screen.js)
+  'page.screen': '大屏', 'page.screen.hint': '指挥中心墙面大屏：地图、实时动态、预警、趋势与排名',
+  'screen.rates': '三率', 'screen.noRates': '本月考核数据暂未生成', 'screen.categories': '在办高发类别（最新 50 件）',
+  'screen.onTime': '按期处置率', 'screen.satisfaction': '满意率', 'screen.noRanking': '本月排名暂未生成',
+  'screen.partsRanking': '{level}排名', 'screen.partsRankingNone': '排名', 'screen.unitsRanking': '职能部门排名',
+  'screen.trend': '近 7 天与 30 天走势', 'screen.trendSummary': '近 7 天受理 {r7} 件、结案 {c7} 件；近 30 天受理 {r30} 件、结案 {c30} 件',
+  'screen.raised': '受理', 'screen.closed': '结案', 'screen.week': '近 7 天', 'screen.alarms': '超时预警',
+  'screen.noAlarms': '暂无即将超时的工单', 'screen.waiting': '等待新的动态…', someCategory: '相关类别',
+  // 部门工作台 in the field (unit.js)
+  'unit.address': '地址', 'unit.navigate': '导航前往', 'unit.reporter': '反映人', 'unit.call': '拨打 {phone}',
+  'unit.noCall': '无权查看完整号码，请联系指挥中心', 'unit.noPhone': '反映人未留电话', 'act.contacted': '先行联系',
+  'unit.contactedNote': '联系情况（选填）', 'unit.previews': '待上传的照片', 'unit.dueSoonHint': '即将超时',
 };
 
 const en = {
@@ -343,6 +355,20 @@ const en = {
   'role.DISTRICT_DISPATCHER': 'District dispatcher', 'role.CITY_DISPATCHER': 'City dispatcher',
   'role.DEPARTMENT_OFFICER': 'Department officer', 'role.DEPARTMENT_LEADER': 'Department leader',
   'role.PROPERTY_STAFF': 'Property staff', 'role.LEADER': 'Leader', 'role.ADMINISTRATOR': 'Administrator',
+  // 大屏 (screen.js)
+  'page.screen': 'Wall screen', 'page.screen.hint': 'The command centre\'s wall: map, live feed, alarms, trends, rankings',
+  'screen.rates': 'Key rates', 'screen.noRates': 'This month\'s figures are not ready yet',
+  'screen.categories': 'Top categories (newest 50 open)', 'screen.onTime': 'On-time handling',
+  'screen.satisfaction': 'Satisfaction', 'screen.noRanking': 'This month\'s ranking is not ready yet',
+  'screen.partsRanking': 'Ranking of {level}', 'screen.partsRankingNone': 'Ranking', 'screen.unitsRanking': 'Ranking of departments',
+  'screen.trend': 'Last 7 and 30 days', 'screen.trendSummary': 'Last 7 days: {r7} raised, {c7} closed; last 30 days: {r30} raised, {c30} closed',
+  'screen.raised': 'Raised', 'screen.closed': 'Closed', 'screen.week': 'Last 7 days', 'screen.alarms': 'Deadline alarms',
+  'screen.noAlarms': 'No ticket is close to its deadline', 'screen.waiting': 'Waiting for news…', someCategory: 'the category concerned',
+  // 部门工作台 in the field (unit.js)
+  'unit.address': 'Address', 'unit.navigate': 'Navigate there', 'unit.reporter': 'Reporter', 'unit.call': 'Call {phone}',
+  'unit.noCall': 'You may not see the full number; ask the command centre', 'unit.noPhone': 'The reporter left no phone',
+  'act.contacted': 'Contacted the reporter', 'unit.contactedNote': 'How it went (optional)',
+  'unit.previews': 'Photos to upload', 'unit.dueSoonHint': 'due soon',
 };
 
 export const dictionaries = { 'zh-CN': zh, en };

@@ -1,19 +1,46 @@
-// Leaflet maps: the configured base map when there is one (Tianditu in production), else the grid polygons alone.
+// Leaflet maps: the configured base map when there is one (Tianditu in production, or the gateway's folder of tiles
+// offline), else the grid polygons alone on a plain background.
 // Leaflet's minified build (147 KB against 424 KB for its ES module) is loaded by the page as a classic script.
+import { gcjToWgs, wgsToGcj } from './coords.js';
+
 const L = window.L;
 
 const QIQIHAR = [47.354, 123.918];
 
 /**
- * A map in the element, with the gateway's base map when one is configured (mapTileUrl, mapAttribution,
- * mapTileSubdomains as in GET /bff/config); answers {map, hasTiles}.
+ * Web Mercator over the tiles' datum: for GCJ-02 tiles (Gaode, Tencent) every WGS-84 point — grids, whistles, the
+ * pin — is shifted as it is drawn and a click is shifted back, so the rest of the pages only ever see WGS-84.
  */
-export function createMap(element, config = {}) {
-  const map = L.map(element, { zoomControl: true, keyboard: true, attributionControl: true }).setView(QIQIHAR, 9);
+export function crsFor(datum) {
+  if (datum !== 'GCJ02') return L.CRS.EPSG3857;
+  const mercator = L.Projection.SphericalMercator;
+  const projection = L.extend({}, mercator, {
+    project: (latlng) => {
+      const [lat, lng] = wgsToGcj(latlng.lat, latlng.lng);
+      return mercator.project(L.latLng(lat, lng));
+    },
+    unproject: (point) => {
+      const shifted = mercator.unproject(point);
+      const [lat, lng] = gcjToWgs(shifted.lat, shifted.lng);
+      return L.latLng(lat, lng);
+    },
+  });
+  return L.extend({}, L.CRS.EPSG3857, { projection });
+}
+
+/**
+ * A map in the element, with the gateway's base map when one is configured (mapTileUrl, mapAttribution,
+ * mapTileSubdomains, mapCoordinates as in GET /bff/config); answers {map, hasTiles}. The attribution names the tile
+ * provider alone (its 审图号), without Leaflet's own prefix.
+ */
+export function createMap(element, config = {}, options = {}) {
+  const map = L.map(element, { crs: crsFor(config.mapCoordinates), zoomControl: true, keyboard: true,
+    attributionControl: true, ...options }).setView(QIQIHAR, 9);
+  map.attributionControl.setPrefix(false);
   if (config.mapTileUrl) {
-    const options = { maxZoom: 18, attribution: config.mapAttribution || '' };
-    if (config.mapTileSubdomains) options.subdomains = config.mapTileSubdomains;
-    L.tileLayer(config.mapTileUrl, options).addTo(map);
+    const tileOptions = { maxZoom: 18, attribution: config.mapAttribution || '' };
+    if (config.mapTileSubdomains) tileOptions.subdomains = config.mapTileSubdomains;
+    L.tileLayer(config.mapTileUrl, tileOptions).addTo(map);
   }
   return { map, hasTiles: !!config.mapTileUrl };
 }
@@ -77,4 +104,62 @@ export function markers(map, points) {
   const group = L.layerGroup(points.map((p) => L.circleMarker([p.lat, p.lng], { radius: 7, color: '#b71c1c' })
     .bindTooltip(p.label))).addTo(map);
   return () => group.remove();
+}
+
+/**
+ * Names areas on the map where people read them at a distance: each area (a district of the city, a street of a
+ * district) gets a dashed outline around its grids and a permanent label with its name, so a city's map shows its
+ * districts rather than specks. areaOf(feature) answers the area's key, or null; name(key) its name. Answers a
+ * function that relabels them (e.g. with fresh counts).
+ */
+export function labelAreas(map, collection, areaOf, name) {
+  const bounds = new Map();
+  for (const feature of collection.features || []) {
+    const key = areaOf(feature);
+    if (!key) continue;
+    const b = L.geoJSON(feature).getBounds();
+    if (!b.isValid()) continue;
+    bounds.set(key, bounds.has(key) ? bounds.get(key).extend(b) : b);
+  }
+  const group = L.layerGroup().addTo(map);
+  const labels = new Map();
+  for (const [key, b] of bounds) {
+    L.rectangle(b.pad(0.05), { color: '#0d47a1', weight: 2, dashArray: '6 4', fill: false, interactive: false })
+      .addTo(group);
+    labels.set(key, L.tooltip({ permanent: true, direction: 'center', className: 'area-label', interactive: false })
+      .setLatLng(b.getCenter()).setContent(name(key)).addTo(map));
+  }
+  if (bounds.size) {
+    let all = null;
+    for (const b of bounds.values()) all = all ? all.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+    map.fitBounds(all.pad(0.08));
+    // A wall display switched to another resolution shows the same areas, filling the map again.
+    map.on('resize', () => map.fitBounds(all.pad(0.08)));
+  }
+  // Neighbouring small areas (two districts of the city centre) would print their names over each other: each
+  // label that overlaps one placed before it moves down below it.
+  const separate = () => {
+    const placed = [];
+    for (const [key, label] of labels) {
+      label.setLatLng(bounds.get(key).getCenter());
+      const element = label.getElement();
+      if (!element) continue;
+      let box = element.getBoundingClientRect();
+      for (const other of placed) {
+        if (box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top) {
+          const shift = other.bottom - box.top + 4;
+          const point = map.latLngToContainerPoint(label.getLatLng()).add([0, shift]);
+          label.setLatLng(map.containerPointToLatLng(point));
+          box = element.getBoundingClientRect();
+        }
+      }
+      placed.push(box);
+    }
+  };
+  separate();
+  map.on('zoomend', separate);
+  return () => {
+    labels.forEach((label, key) => label.setContent(name(key)));
+    separate();
+  };
 }

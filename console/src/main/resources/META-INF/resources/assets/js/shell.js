@@ -17,6 +17,8 @@ export const PAGE_ROLES = {
   reviews: ['COMMUNITY_STAFF', 'GRID_WORKER'],
   // 党员进小区: people who live in a compound and serve there (party members, volunteers among residents, staff)
   members: ['PARTY_MEMBER', 'RESIDENT', 'GRID_WORKER', 'COMMUNITY_STAFF'],
+  // 大屏: the command centre's wall, for whoever watches its area
+  screen: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER'],
 };
 
 export function hasAny(user, roles) {

@@ -79,10 +79,17 @@ public class TicketQueries {
             long closedToday,
             List<Count> openByStreet,
             List<Count> openTasksByUnit,
-            List<Count> openByGrid) {}
+            List<Count> openByGrid,
+            List<Day> lastDays) {}
 
     /** A count under a key (level/state, street, unit). */
     public record Count(String key, long count) {}
+
+    /** Tickets raised and closed on one Shanghai day; days without either are left out. */
+    public record Day(java.time.LocalDate day, long raised, long closed) {}
+
+    /** How far back the overview's daily counts go: the 大屏's 30-day trend, which holds the 7-day one. */
+    public static final int TREND_DAYS = 30;
 
     /**
      * A unit's open tasks on tickets still being worked: urgent first, then the oldest summons. Due times are
@@ -225,18 +232,27 @@ public class TicketQueries {
                 day[1],
                 counts(statements.get(2)),
                 counts(statements.get(3)),
-                counts(statements.get(4)));
+                counts(statements.get(4)),
+                jdbc.sql(statements.get(5).sql())
+                        .params(statements.get(5).params())
+                        .query((rs, n) -> new Day(
+                                rs.getObject("day", java.time.LocalDate.class),
+                                rs.getLong("raised"),
+                                rs.getLong("closed")))
+                        .list());
     }
 
     /**
      * The statements of {@link #overview}, all over the counters (V4, ADR 0030), none over the tickets: open by
-     * level/state, raised and closed today, open by street, open tasks by unit, open by grid.
+     * level/state, raised and closed today, open by street, open tasks by unit, open by grid, raised and closed on
+     * each of the last {@link #TREND_DAYS} days (today included), along the day counters' key.
      */
     public List<Statement> overviewStatements(String area) {
         var today = clock.instant().atZone(TicketNumber.ZONE).toLocalDate();
         var params = new HashMap<String, @Nullable Object>();
         params.put("area", new String[] {area});
         params.put("today", today);
+        params.put("from", today.minusDays(TREND_DAYS - 1));
         return List.of(
                 new Statement(
                         "SELECT level || '/' || state AS key, sum(n) AS n FROM ticket_open_count"
@@ -261,6 +277,11 @@ public class TicketQueries {
                         "SELECT grid_id AS key, sum(n) AS n FROM ticket_open_count"
                                 + " WHERE area_path @> CAST(:area AS text[]) AND grid_id <> ''"
                                 + " GROUP BY grid_id HAVING sum(n) > 0 ORDER BY n DESC, key",
+                        params),
+                new Statement(
+                        "SELECT day, sum(raised) AS raised, sum(closed) AS closed FROM ticket_day_count"
+                                + " WHERE day BETWEEN :from AND :today AND area_path @> CAST(:area AS text[])"
+                                + " GROUP BY day HAVING sum(raised) + sum(closed) > 0 ORDER BY day",
                         params));
     }
 

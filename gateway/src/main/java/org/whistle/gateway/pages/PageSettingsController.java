@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.gateway.EdgeProperties;
 
 /**
- * {@code GET /bff/config}: the deployment's settings the pages need before they draw anything. Without a tile
- * server the dashboard map shows the grid polygons alone.
+ * {@code GET /bff/config}: the deployment's settings the pages need before they draw anything: the base map's tile
+ * template (a tile server's or the gateway's own folder of tiles), its attribution and subdomains, and the datum its
+ * tiles are drawn in. Without tiles the maps show the grid polygons alone.
  */
 @RestController
 class PageSettingsController {
@@ -24,9 +25,10 @@ class PageSettingsController {
     @GetMapping("/bff/config")
     ResponseEntity<Map<String, Object>> settings() {
         var settings = new LinkedHashMap<String, Object>();
-        settings.put("mapTileUrl", edge.console().mapTileUrl());
+        settings.put("mapTileUrl", edge.console().tileTemplate());
         settings.put("mapAttribution", edge.console().mapAttribution());
         settings.put("mapTileSubdomains", edge.console().mapTileSubdomains());
+        settings.put("mapCoordinates", edge.console().mapCoordinates());
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(settings);
     }
 }

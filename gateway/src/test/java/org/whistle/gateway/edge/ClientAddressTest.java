@@ -31,7 +31,7 @@ class ClientAddressTest {
                     Duration.ofSeconds(15),
                     Duration.ofSeconds(5),
                     200),
-            new EdgeProperties.Console(null, null, null),
+            new EdgeProperties.Console(null, null, null, null, null),
             null));
 
     @Test

@@ -45,6 +45,7 @@ class PlainTextWalkTest {
             "/whistle.html",
             "/track.html",
             "/command.html",
+            "/screen.html",
             "/unit.html",
             "/evaluation.html",
             "/ratings.html",
