@@ -29,6 +29,8 @@ class ConsoleResourcesTest {
             "reviews.html",
             "apis.html",
             "members.html",
+            "branch.html",
+            "workplace.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
@@ -43,7 +45,9 @@ class ConsoleResourcesTest {
             "assets/js/evaluation.js",
             "assets/js/keys.js",
             "assets/js/reviews.js",
-            "assets/js/members.js");
+            "assets/js/members.js",
+            "assets/js/branch.js",
+            "assets/js/workplace.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

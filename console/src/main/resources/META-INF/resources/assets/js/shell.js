@@ -17,6 +17,8 @@ export const PAGE_ROLES = {
   reviews: ['COMMUNITY_STAFF', 'GRID_WORKER'],
   // 党员进小区: people who live in a compound and serve there (party members, volunteers among residents, staff)
   members: ['PARTY_MEMBER', 'RESIDENT', 'GRID_WORKER', 'COMMUNITY_STAFF'],
+  // the compound's party branch: its secretary (a grid post) and community staff
+  branch: ['COMMUNITY_STAFF', 'GRID_WORKER'],
 };
 
 export function hasAny(user, roles) {
