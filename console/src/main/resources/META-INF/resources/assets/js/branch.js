@@ -66,8 +66,8 @@ startPage('branch', ({ user }) => {
     message.value = '';
     try {
       await work();
-      message.value = done;
       await load();
+      message.value = done;
     } catch (e) {
       failed(e);
     } finally {

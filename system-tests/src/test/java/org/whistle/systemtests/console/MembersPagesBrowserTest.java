@@ -92,7 +92,8 @@ class MembersPagesBrowserTest {
             // She confirms him into the compound's first grid.
             clickXpath(desk, "//li[.//strong[normalize-space()='周卫东']]//button[@data-test='br-confirm']");
             until(desk, d -> text(d, "[data-test=br-message]").contains("已确认周卫东报到"));
-            assertThat(text(desk, "[data-test=br-members]")).contains("周卫东").contains("将军府小区第一网格");
+            until(desk, d -> text(d, "[data-test=br-members]").contains("周卫东"));
+            assertThat(text(desk, "[data-test=br-pending]")).doesNotContain("周卫东");
 
             // She publishes a micro-wish that is open now, worth what the cheapest item of the 积分超市 costs.
             click(desk, "[data-test=br-tab-tasks]");
