@@ -30,6 +30,8 @@ class ConsoleResourcesTest {
             "apis.html",
             "members.html",
             "screen.html",
+            "branch.html",
+            "workplace.html",
             "assets/js/api.js",
             "assets/js/i18n.js",
             "assets/js/shell.js",
@@ -46,7 +48,9 @@ class ConsoleResourcesTest {
             "assets/js/reviews.js",
             "assets/js/members.js",
             "assets/js/screen.js",
-            "assets/js/coords.js");
+            "assets/js/coords.js",
+            "assets/js/branch.js",
+            "assets/js/workplace.js");
 
     /** Absolute paths in src/href attributes and import statements. */
     private static final Pattern PATHS = Pattern.compile("(?:src|href)=\"(/[^\"#?]+)\"|from '(/[^']+)'");

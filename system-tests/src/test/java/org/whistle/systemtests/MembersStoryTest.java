@@ -162,14 +162,30 @@ public class MembersStoryTest {
 
         // Dispatch reports the task's unit done with the members' work and the ticket is resolved: the reporter sees
         // her whistle answered on her own page, in Chinese.
+        // The members' photo of the result reaches her page with the answer, as a unit's would.
         var answered = awaitWhistle(
                 REPORTER,
                 whistleId,
-                w -> w.path("timeline").findValuesAsString("status").contains("RESOLVED"));
+                w -> w.path("timeline").findValuesAsString("status").contains("RESOLVED")
+                        && w.path("resultEvidence").findValuesAsString("mediaId").stream()
+                                .anyMatch(id -> id.startsWith("members-photo:")));
+        var photoRef = answered.path("resultEvidence").values().stream()
+                .filter(ref -> ref.path("mediaId").asString().startsWith("members-photo:"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(photoRef.path("mediaId").asString())
+                .isEqualTo(
+                        "members-photo:" + finished.at("/myClaim/evidencePhoto").asString());
+        assertThat(photoRef.path("contentType").asString()).isEqualTo("image/jpeg");
         assertThat(answered.path("status").asString()).isIn("RESOLVED", "CLOSED");
         assertThat(answered.path("statusLabel").asString()).doesNotContainPattern("[A-Za-z]");
-        assertThat(casework.ticket(ticketId).path("timeline").findValuesAsString("action"))
-                .contains("DONE");
+        var done = casework.ticket(ticketId).path("timeline").values().stream()
+                .filter(e -> e.path("action").asString().equals("DONE"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no DONE on the ticket's timeline"));
+        assertThat(done.path("evidence").findValuesAsString("mediaId"))
+                .as("the centre verifies with the members' photo")
+                .contains(photoRef.path("mediaId").asString());
 
         // She spends points in 将军府小区's 积分超市: the cheapest item she can afford; what she can spend falls by it.
         var spendable = after.path("spendable").asInt();

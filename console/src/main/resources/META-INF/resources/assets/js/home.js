@@ -12,7 +12,10 @@ startPage('home', ({ user }) => {
   if (hasAny(user, PAGE_ROLES.evaluation)) pages.push('evaluation');
   if (hasAny(user, PAGE_ROLES.ratings)) pages.push('ratings');
   if (hasAny(user, PAGE_ROLES.members)) pages.push('members');
+  if (hasAny(user, PAGE_ROLES.branch)) pages.push('branch');
   if (hasAny(user, PAGE_ROLES.reviews)) pages.push('reviews');
+  // a workplace organisation's contact signs in with a member's role; the page says when the person is none
+  if (hasAny(user, ['PARTY_MEMBER'])) pages.push('workplace');
   if (hasAny(user, PAGE_ROLES.keys)) pages.push('keys');
   // a leader's start page leads with the level's figures (the same tile as the command centre's dashboard)
   const tile = hasAny(user, ['LEADER']) ? evaluationTile(user?.orgScope?.[0]) : () => null;

@@ -19,6 +19,8 @@ export const PAGE_ROLES = {
   members: ['PARTY_MEMBER', 'RESIDENT', 'GRID_WORKER', 'COMMUNITY_STAFF'],
   // 大屏: the command centre's wall, for whoever watches its area
   screen: ['STREET_DISPATCHER', 'DISTRICT_DISPATCHER', 'CITY_DISPATCHER', 'LEADER'],
+  // the compound's party branch: its secretary (a grid post) and community staff
+  branch: ['COMMUNITY_STAFF', 'GRID_WORKER'],
 };
 
 export function hasAny(user, roles) {

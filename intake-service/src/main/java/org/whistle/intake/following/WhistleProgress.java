@@ -164,6 +164,18 @@ class WhistleProgress {
                 .param("evidence", json.writeValueAsString(evidence))
                 .param("at", utc)
                 .update();
+        if (!evidence.isEmpty()) {
+            // Only a DONE report brings evidence here. Its photos are the result by their own revision: a close of the
+            // same change (a community task done, verified and closed at once) may have arrived first on its topic.
+            jdbc.sql("""
+                            UPDATE whistle SET result_evidence = CAST(:evidence AS jsonb),
+                                result_evidence_revision = :revision
+                            WHERE whistle_id = :id AND result_evidence_revision < :revision""")
+                    .param("evidence", json.writeValueAsString(evidence))
+                    .param("revision", event.revision())
+                    .param("id", whistleId)
+                    .update();
+        }
         if (event.revision() <= (Long) current.get()[1]) {
             return;
         }
@@ -173,7 +185,6 @@ class WhistleProgress {
                             outcome = CASE WHEN :status = 'CLOSED' OR :status = 'REJECTED' OR :status = 'MERGED'
                                            THEN :outcome ELSE NULL END,
                             resolution = resolution + :newResolution,
-                            result_evidence = CASE WHEN :hasEvidence THEN CAST(:evidence AS jsonb) ELSE result_evidence END,
                             updated_at = :at,
                             owning_centre = COALESCE(:centre, owning_centre),
                             owning_level = COALESCE(:level, owning_level),
@@ -189,8 +200,6 @@ class WhistleProgress {
                 .param("number", ticketNumber)
                 .param("outcome", outcome)
                 .param("newResolution", FeedbackPolicy.startsNewResolution(before, after) ? 1 : 0)
-                .param("hasEvidence", !evidence.isEmpty())
-                .param("evidence", json.writeValueAsString(evidence))
                 .param("at", utc)
                 .param("centre", relations.centre())
                 .param("level", relations.level())

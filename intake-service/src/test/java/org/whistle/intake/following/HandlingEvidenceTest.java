@@ -24,6 +24,7 @@ import org.whistle.events.TicketId;
 import org.whistle.events.TicketState;
 import org.whistle.events.TraceIds;
 import org.whistle.events.Urgency;
+import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
@@ -112,6 +113,76 @@ class HandlingEvidenceTest extends IntakeTest {
         assertThat(new String(photo.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .as("location stripped like the reporter's own photos")
                 .doesNotContain(Samples.XMP_LOCATION);
+    }
+
+    /**
+     * A community task approved by the compound's branch is done, verified and closed in one change of the ticket,
+     * published on different topics: the close may arrive first. The members' photos of the result still reach the
+     * reporter's page, and the older DONE moves neither the status nor an evidence a later DONE brought.
+     */
+    @Test
+    void keepsTheResultsPhotosWhenTheCloseOfTheSameChangeArrivesBeforeItsDone() {
+        var raised = raise();
+        summonTheRoadsSection(raised.id());
+        var members = new EvidenceRef("members-photo:" + UUID.randomUUID(), "image/jpeg", "ab".repeat(32));
+
+        publish(
+                new WhistleClosed(
+                        WhistleId.of(raised.id()),
+                        ticket,
+                        WhistleClosed.Outcome.RESOLVED,
+                        null,
+                        null,
+                        new Actor("jh.jjf.hanshufen", null, null),
+                        Instant.now()),
+                4);
+        await().atMost(PATIENCE)
+                .until(() -> get("/api/whistles/track?code=" + raised.code() + "&phone=" + PHONE)
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals("CLOSED"));
+        publishDone(raised.id(), members);
+
+        await().atMost(PATIENCE)
+                .until(() -> get("/api/whistles/track?code=" + raised.code() + "&phone=" + PHONE)
+                        .json()
+                        .get("resultEvidence")
+                        .findValuesAsString("mediaId")
+                        .contains(members.mediaId()));
+        var view = get("/api/whistles/track?code=" + raised.code() + "&phone=" + PHONE)
+                .json();
+        assertThat(view.get("status").asString())
+                .as("the older DONE moves no status")
+                .isEqualTo("CLOSED");
+
+        // a DONE older still, redelivered late, leaves the result's photos as the newer one brought them
+        var older = new EvidenceRef("members-photo:" + UUID.randomUUID(), "image/jpeg", "cd".repeat(32));
+        publish(
+                new WhistleReported(
+                        WhistleId.of(raised.id()),
+                        ticket,
+                        ROADS,
+                        WhistleReported.Report.DONE,
+                        TaskState.DONE,
+                        true,
+                        TicketState.RESOLVED,
+                        "更早的办结",
+                        List.of(older),
+                        new Actor("gn.lzg.mahaitao", "QQ-230225-ZJJ-LZG", "DEPARTMENT_OFFICER"),
+                        Instant.now()),
+                1);
+        await().atMost(PATIENCE)
+                .until(() -> get("/api/whistles/track?code=" + raised.code() + "&phone=" + PHONE)
+                        .json()
+                        .get("timeline")
+                        .toString()
+                        .contains("更早的办结"));
+        assertThat(get("/api/whistles/track?code=" + raised.code() + "&phone=" + PHONE)
+                        .json()
+                        .get("resultEvidence")
+                        .findValuesAsString("mediaId"))
+                .containsExactly(members.mediaId());
     }
 
     @Test

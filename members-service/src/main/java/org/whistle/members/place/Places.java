@@ -84,6 +84,23 @@ public class Places {
                 .toList();
     }
 
+    /** The active compounds, by name; the caller's scope is checked apart. */
+    public List<String> compounds() {
+        return org.activeUnits().stream()
+                .filter(u -> COMPOUND.equals(u.kind()))
+                .sorted(java.util.Comparator.comparing(OrgUnitChanged::name).thenComparing(OrgUnitChanged::unitId))
+                .map(OrgUnitChanged::unitId)
+                .toList();
+    }
+
+    /** The active buildings of a compound (under its grids). */
+    public List<String> buildingsOf(String compoundId) {
+        return org.activeUnits().stream()
+                .filter(u -> BUILDING.equals(u.kind()) && u.ancestry().contains(compoundId))
+                .map(OrgUnitChanged::unitId)
+                .toList();
+    }
+
     /** The active grid covering a WGS-84 point. */
     public Optional<String> gridAt(GeoPoint wgs84) {
         return org.locate(wgs84).map(location -> location.grid().unitId());

@@ -123,6 +123,37 @@ public class ReportingIn {
         return org;
     }
 
+    /**
+     * The compounds the caller's branch manages, for the branch's page to choose from: a branch role (the node is
+     * checked as for every other branch action) covering them.
+     */
+    public List<String> managedCompounds(Caller caller) {
+        if (!access.isBranch(caller)) {
+            throw new AccessDeniedException("只有小区党支部、社区工作人员或网格员可以查看所管理的小区");
+        }
+        return places.compounds().stream()
+                .filter(compound -> access.manages(caller, compound))
+                .toList();
+    }
+
+    /**
+     * The workplace organisations the caller may see: those it is the contact of (整建制报到) and those reporting to a
+     * compound its branch manages.
+     */
+    @Transactional(readOnly = true)
+    public List<WorkplaceOrg> visibleWorkplaces(Caller caller) {
+        var own = workplaces.ofContact(caller.subject());
+        if (!access.isBranch(caller)) {
+            return own;
+        }
+        var seen = new java.util.LinkedHashMap<String, WorkplaceOrg>();
+        own.forEach(org -> seen.put(org.id(), org));
+        workplaces.all().stream()
+                .filter(org -> access.manages(caller, org.reportsTo()))
+                .forEach(org -> seen.putIfAbsent(org.id(), org));
+        return List.copyOf(seen.values());
+    }
+
     /** The workplace's members as its contact (or the branch it reports to) sees them. */
     @Transactional(readOnly = true)
     public List<Membership> workplaceMembers(Caller caller, String workplaceId) {

@@ -55,6 +55,18 @@ public class WorkplaceOrgs {
                 .optional();
     }
 
+    /** The organisations whose contact is this account. */
+    public List<WorkplaceOrg> ofContact(String subject) {
+        return jdbc
+                .sql("SELECT id FROM workplace_org WHERE contact_subject = :subject ORDER BY name, id")
+                .param("subject", subject)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(id -> byId(id).orElseThrow())
+                .toList();
+    }
+
     public List<WorkplaceOrg> all() {
         return jdbc.sql("SELECT id FROM workplace_org ORDER BY name").query(String.class).list().stream()
                 .map(id -> byId(id).orElseThrow())

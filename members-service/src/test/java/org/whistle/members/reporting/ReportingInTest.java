@@ -121,6 +121,46 @@ class ReportingInTest extends MembersServiceTest {
             assertThat(seen.body()).doesNotContain("2号楼301").doesNotContain("13900000095");
             assertStatus(get("/api/members/workplaces/" + workplace + "/members", memberToken(someone("nosy"))), 403);
         }
+
+        @Test
+        void aWorkplaceContactFindsItsOwnOrganisationsAndTheBranchThoseReportingToItsCompound() throws Exception {
+            var workplace = someone("W");
+            var contact = someone("contact");
+            assertStatus(post("/api/members/workplaces", branchToken(), """
+                    {"id":"%s","name":"市供电公司党委","reportsTo":"JJF","contactSubject":"%s",
+                     "contactName":"钱联络","contactPhone":"13800000002"}""".formatted(workplace, contact)), 201);
+            var contactToken =
+                    TestIssuer.get().token(contact, java.util.List.of("PARTY_MEMBER"), java.util.List.of(), null);
+
+            var own = get("/api/members/workplaces", contactToken);
+            assertStatus(own, 200);
+            assertThat(json(own).findValuesAsString("id")).containsExactly(workplace);
+            assertThat(json(own).get(0).get("reportsToName").asString()).isEqualTo("将军府小区");
+            assertThat(json(own).get(0).get("contactPhone").asString()).isEqualTo("138****0002");
+
+            assertThat(json(get("/api/members/workplaces", branchToken())).findValuesAsString("id"))
+                    .contains(workplace);
+            assertThat(json(get("/api/members/workplaces", otherBranchToken())).findValuesAsString("id"))
+                    .doesNotContain(workplace);
+            assertThat(json(get("/api/members/workplaces", memberToken(someone("nosy")))))
+                    .isEmpty();
+        }
+
+        @Test
+        void theBranchListsTheCompoundsItManagesWithTheirGridsAndBuildings() throws Exception {
+            var managed = get("/api/members/compounds/managed", branchToken());
+
+            assertStatus(managed, 200);
+            assertThat(json(managed).findValuesAsString("id")).contains("JJF").doesNotContain("YQ");
+            var jjf = json(managed).values().stream()
+                    .filter(c -> c.get("id").asString().equals("JJF"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(jjf.get("name").asString()).isEqualTo("将军府小区");
+            assertThat(jjf.get("grids").findValuesAsString("name")).contains("将军府小区第一网格");
+            assertThat(jjf.get("buildings").findValuesAsString("name")).containsExactly("将军府小区1号楼");
+            assertStatus(get("/api/members/compounds/managed", memberToken(someone("nosy"))), 403);
+        }
     }
 
     @Nested

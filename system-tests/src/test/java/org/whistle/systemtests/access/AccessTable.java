@@ -1618,6 +1618,13 @@ final class AccessTable {
                                 "{\"id\":\"W-SYSTEST\",\"name\":\"系统测试单位\",\"reportsTo\":\"" + NO_COMPOUND
                                         + "\",\"contactSubject\":\"systest\",\"contactName\":\"测试\","
                                         + "\"contactPhone\":\"13900000000\"}")),
+                row("GET /api/members/workplaces", ALL_200, NONE, 401, get("/api/members/workplaces")),
+                row(
+                        "GET /api/members/compounds/managed",
+                        BRANCH_ROLES_200,
+                        NONE,
+                        401,
+                        get("/api/members/compounds/managed")),
                 row(
                         "GET /api/members/workplaces/{id}/members",
                         ALL_404,
@@ -1925,6 +1932,9 @@ final class AccessTable {
     private static final String MEMBER_200 = "404 404 200 404 404 404 404 404 404 404 404 404 404";
     /** The compound's branch among the columns: those whose scope covers 建华区's compound. */
     private static final String COMPOUND_BRANCH_200 = "403 403 403 403 403 403 200 403 403 403 403 200 403";
+
+    /** Every role that may act as a compound's branch (what it manages may be none). */
+    private static final String BRANCH_ROLES_200 = "403 200 403 200 200 200 200 403 403 403 403 200 403";
 
     /** What only a member may do, on what does not exist: the party member finds nothing, the others are no members. */
     private static final String MEMBER_ONLY_404 = "409 409 404 409 409 409 409 409 409 409 409 409 409";

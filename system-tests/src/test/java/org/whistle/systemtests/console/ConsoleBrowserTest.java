@@ -405,6 +405,18 @@ class ConsoleBrowserTest {
                                 PAGE,
                                 d -> !d.findElements(By.cssSelector("[data-test=reviews-ready]"))
                                         .isEmpty());
+                    case "branch" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=branch-ready]"))
+                                        .isEmpty());
+                    case "workplace" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=workplace-ready]"))
+                                        .isEmpty());
                     case "whistle" ->
                         until(
                                 wall,

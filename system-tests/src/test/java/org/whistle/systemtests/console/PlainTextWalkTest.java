@@ -49,7 +49,9 @@ class PlainTextWalkTest {
             "/unit.html",
             "/evaluation.html",
             "/ratings.html",
-            "/keys.html");
+            "/keys.html",
+            "/branch.html",
+            "/workplace.html");
 
     @Test
     void showsNoCodeEnumNullOrUtcTimeOnAnyPageToAnyDemoPerson(Platform platform) throws IOException {

@@ -196,6 +196,44 @@ class MembershipsController {
             String contactPhone,
             @Nullable String firstSecretary) {}
 
+    /** A place of a compound as the branch picks it (names for people, codes for the calls). */
+    record PlaceView(String id, String name) {}
+
+    /** A compound the branch manages, with the grids and buildings it confirms members into. */
+    record CompoundView(String id, String name, List<PlaceView> grids, List<PlaceView> buildings) {}
+
+    @GetMapping("/compounds/managed")
+    List<CompoundView> managedCompounds(Caller caller) {
+        return reporting.managedCompounds(caller).stream()
+                .map(id -> new CompoundView(
+                        id, places.name(id), placesOf(places.gridsOf(id)), placesOf(places.buildingsOf(id))))
+                .toList();
+    }
+
+    private List<PlaceView> placesOf(List<String> ids) {
+        return ids.stream()
+                .map(id -> new PlaceView(id, places.name(id)))
+                .sorted(java.util.Comparator.comparing(PlaceView::name))
+                .toList();
+    }
+
+    /** The workplace organisations the caller is the contact of, or whose compound its branch manages. */
+    @GetMapping("/workplaces")
+    List<WorkplaceView> workplaces(Caller caller) {
+        return reporting.visibleWorkplaces(caller).stream().map(this::view).toList();
+    }
+
+    private WorkplaceView view(WorkplaceOrg org) {
+        return new WorkplaceView(
+                org.id(),
+                org.name(),
+                org.reportsTo(),
+                places.name(org.reportsTo()),
+                org.contactName(),
+                PersonalData.phone(org.contactPhone()),
+                org.firstSecretary());
+    }
+
     @PostMapping("/workplaces")
     @ResponseStatus(HttpStatus.CREATED)
     WorkplaceView registerWorkplace(Caller caller, @RequestBody WorkplaceRequest request) {
@@ -210,14 +248,7 @@ class MembershipsController {
                         Input.required("contactPhone", request.contactPhone(), Input.PHONE),
                         Input.optional("firstSecretary", request.firstSecretary(), Input.NAME),
                         Instant.now()));
-        return new WorkplaceView(
-                org.id(),
-                org.name(),
-                org.reportsTo(),
-                places.name(org.reportsTo()),
-                org.contactName(),
-                PersonalData.phone(org.contactPhone()),
-                org.firstSecretary());
+        return view(org);
     }
 
     @GetMapping("/workplaces/{id}/members")
