@@ -87,7 +87,10 @@ class ConsoleBrowserTest {
             var options = Options.defaults()
                     .withDataDir(Files.createTempDirectory("whistle-console-test"))
                     .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
-                    .withFreePorts();
+                    .withFreePorts()
+                    // as the shared stack (Platform): a busy machine may take longer than the default to start it
+                    .withReadinessTimeout(Duration.parse(System.getProperty(
+                            "whistle.readiness-timeout", Options.DEFAULT_READINESS_TIMEOUT.toString())));
             stack = LocalStack.start(options);
             // The address people sign in at: org-registry returns them only there.
             gateway = URI.create(
