@@ -27,6 +27,8 @@ startPage('track', ({ user }) => {
     const mine = ref([]);
     const mineNext = ref(null);
     const mineLoaded = ref(false);
+    // The category names: the list shows them, never a category's code, so it waits for them.
+    let categoriesRead = Promise.resolve();
 
     const proof = () => (id.value && !code.value ? {} : { 'X-Tracking-Code': code.value, ...(phone.value ? { 'X-Reporter-Phone': phone.value } : {}) });
     const categoryName = computed(() => {
@@ -81,6 +83,7 @@ startPage('track', ({ user }) => {
       try {
         const query = new URLSearchParams({ limit: 20, ...(mineNext.value ? { after: mineNext.value } : {}) });
         const page = await api('/api/whistles/mine?' + query);
+        await categoriesRead;
         mine.value = [...mine.value, ...page.whistles];
         mineNext.value = page.next || null;
       } catch (e) {
@@ -107,7 +110,7 @@ startPage('track', ({ user }) => {
     }
 
     onMounted(async () => {
-      api('/open311/v2/services.json').then((list) => { categories.value = list; }).catch(() => {});
+      categoriesRead = api('/open311/v2/services.json').then((list) => { categories.value = list; }).catch(() => {});
       if (user && !id.value && !code.value) loadMine();
       if (id.value || code.value) await lookUp();
       // Opened from a link with the code alone: a whistle given with a phone asks for it without an error.

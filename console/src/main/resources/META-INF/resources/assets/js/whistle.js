@@ -59,8 +59,13 @@ startPage('whistle', ({ user }) => {
     const chosen = computed(() => categories.value.find((c) => c.service_code === form.category) || null);
     const emergency = computed(() => !!(chosen.value && chosen.value.emergency));
     watch(chosen, (c) => {
-      urgentChosen.value = !!(c && c.default_urgency === 'URGENT' && !form.urgent);
-      if (urgentChosen.value) form.urgent = true;
+      const urgent = !!(c && c.default_urgency === 'URGENT');
+      if (urgent && !form.urgent) {
+        form.urgent = true;
+        urgentChosen.value = true;
+      } else if (!urgent) {
+        urgentChosen.value = false;
+      }
     });
     const trackLink = computed(() => {
       if (!result.value) return '#';
