@@ -16,7 +16,8 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * What the console's static files need beyond being served: the link notification-service's text messages carry,
- * {@code /track/{code}} ({@code whistle.notification.rating-link-base}), sent on to the tracking page; and pages that
+ * {@code /track/{code}} ({@code whistle.notification.rating-link-base}), sent on to the tracking page with the code
+ * after '#'; and pages that
  * are always answered whole. The pages' policy and settings are the gateway's (ADR 0012).
  */
 @AutoConfiguration
@@ -51,7 +52,9 @@ public class ConsoleAutoConfiguration {
                         return ServerResponse.status(HttpStatus.NOT_FOUND).build();
                     }
                     return ServerResponse.status(HttpStatus.FOUND)
-                            .location(URI.create("/track.html?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)))
+                            // After '#': browsers never send the fragment, so the code stays out of every later
+                            // request, access log and Referer (the gateway logs this path without it, ADR 0040).
+                            .location(URI.create("/track.html#code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)))
                             .build();
                 })
                 .build();

@@ -90,7 +90,7 @@ class ConsoleAutoConfigurationTest {
                     .expectStatus()
                     .isFound()
                     .expectHeader()
-                    .location("/track.html?code=QQ20260521-ABCDE12345");
+                    .location("/track.html#code=QQ20260521-ABCDE12345");
             client.get().uri("/track/<script>").exchange().expectStatus().isNotFound();
         });
     }

@@ -413,6 +413,32 @@ class GatewayEdgeTest {
         }
     }
 
+    @Test
+    void logsTheTrackingLinkWithoutTheReportersCodeAndSendsTheCodeOnBehindTheFragment() throws Exception {
+        var access = (Logger) LoggerFactory.getLogger("org.whistle.gateway.access");
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        access.addAppender(appender);
+        try {
+            var response = send(request("/track/QQ-20261207-SECRET7"));
+
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location"))
+                    .as("after '#', which browsers never send to a server")
+                    .hasValue("/track.html#code=QQ-20261207-SECRET7");
+            var requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> appender.list.stream()
+                            .anyMatch(e -> e.getFormattedMessage().contains(requestId)));
+            assertThat(appender.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).contains("path=/track/{code} ", requestId))
+                    .noneSatisfy(line -> assertThat(line).contains("SECRET7"));
+        } finally {
+            access.detachAppender(appender);
+        }
+    }
+
     private static void assertServiceUnavailable(HttpResponse<String> response, String detail) {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -71,7 +71,8 @@ public record IntakeProperties(
             @DefaultValue("60") int perAddress,
             @DefaultValue("15m") Duration lookupPeriod,
             @DefaultValue("20") int failedLookupsPerAddress,
-            @DefaultValue("10") int failedLookupsPerWhistle) {}
+            @DefaultValue("10") int failedLookupsPerWhistle,
+            @DefaultValue("300") int reverseLookupsPerAddress) {}
 
     /**
      * The Open311 façade.

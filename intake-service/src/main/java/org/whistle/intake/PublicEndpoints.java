@@ -22,10 +22,12 @@ class PublicEndpoints {
         return ResourceServerChain.bearerTokens()
                 .build(http.securityMatcher("/api/whistles", "/api/whistles/**", "/open311/**")
                         // Proposing grids for a caller's address is for signed-in dispatchers (checked by role in the
-                        // service); an anonymous caller is asked to sign in (401).
-                        .authorizeHttpRequests(requests -> requests.requestMatchers("/api/whistles/places")
-                                .authenticated()
-                                .anyRequest()
-                                .permitAll()));
+                        // service), and 我的吹哨 is the signed-in reporter's own list; an anonymous caller is asked
+                        // to sign in (401).
+                        .authorizeHttpRequests(
+                                requests -> requests.requestMatchers("/api/whistles/places", "/api/whistles/mine")
+                                        .authenticated()
+                                        .anyRequest()
+                                        .permitAll()));
     }
 }

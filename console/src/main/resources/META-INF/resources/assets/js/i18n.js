@@ -220,6 +220,17 @@ const zh = {
   'unit.address': '地址', 'unit.navigate': '导航前往', 'unit.reporter': '反映人', 'unit.call': '拨打 {phone}',
   'unit.noCall': '无权查看完整号码，请联系指挥中心', 'unit.noPhone': '反映人未留电话', 'act.contacted': '先行联系',
   'unit.contactedNote': '联系情况（选填）', 'unit.previews': '待上传的照片', 'unit.dueSoonHint': '即将超时',
+  // 我的吹哨, progress steps, emergency calls and the address under the pin (issue 23, ADR 0040)
+  'rp.mine': '我的吹哨', 'rp.mineEmpty': '您还没有用这个账号吹过哨。', 'rp.more': '加载更多', 'rp.open': '查看进度',
+  'rp.steps': '办理进度', 'rp.liveOpen': '进度实时更新中', 'rp.liveRetrying': '正在重新连接…',
+  'rp.emergencyTitle': '紧急情况，请先打电话！', 'rp.emergencyText': '有火情、燃气泄漏、人员被困或受伤时，请立即拨打电话报警，打完电话再在这里吹哨。',
+  'rp.call119': '火警 119', 'rp.call110': '报警 110', 'rp.call120': '急救 120', 'rp.urgentChosen': '已为您选为“紧急”。',
+  'rp.place': '所选位置', 'rp.placeLooking': '正在查找这个位置的地址…', 'rp.placeUnknown': '这个位置不在本市的网格内，请写明地址。',
+  'rp.useAsAddress': '用作详细地址',
+  'geo.denied': '没有位置权限，无法自动定位。请允许本页面使用位置：在微信里，点右上角“…”选择“在浏览器打开”，或在手机“设置 → 隐私 → 定位服务”中允许微信使用位置；在浏览器里，点地址栏左侧的图标，把“位置”改为允许。然后再点“获取我的位置”，或在地图上拖动图钉。',
+  'geo.unavailable': '手机暂时定不到位置，请打开手机的定位（GPS）并到开阔处再试，或在地图上拖动图钉。',
+  'geo.timeout': '定位超时，请到开阔处再点一次“获取我的位置”，或在地图上拖动图钉。',
+  'geo.none': '这个浏览器不能定位，请用手机自带浏览器或微信打开本页，或在地图上拖动图钉。',
 };
 
 const en = {
@@ -457,6 +468,16 @@ const en = {
   'unit.noCall': 'You may not see the full number; ask the command centre', 'unit.noPhone': 'The reporter left no phone',
   'act.contacted': 'Contacted the reporter', 'unit.contactedNote': 'How it went (optional)',
   'unit.previews': 'Photos to upload', 'unit.dueSoonHint': 'due soon',
+  'rp.mine': 'My whistles', 'rp.mineEmpty': 'You have not raised a whistle with this account yet.', 'rp.more': 'Load more',
+  'rp.open': 'See progress', 'rp.steps': 'Progress', 'rp.liveOpen': 'Progress updates live', 'rp.liveRetrying': 'Reconnecting…',
+  'rp.emergencyTitle': 'An emergency: call first!', 'rp.emergencyText': 'For a fire, a gas leak, or anyone trapped or hurt, call now; raise the whistle here after the call.',
+  'rp.call119': 'Fire 119', 'rp.call110': 'Police 110', 'rp.call120': 'Ambulance 120', 'rp.urgentChosen': 'Marked as urgent for you.',
+  'rp.place': 'Chosen place', 'rp.placeLooking': 'Looking up the address of this place…', 'rp.placeUnknown': 'No grid of the city covers this place: please write the address.',
+  'rp.useAsAddress': 'Use as the address',
+  'geo.denied': 'No permission to use your location. Allow it: in WeChat tap “…” at the top right and open the page in the browser, or allow WeChat to use location in the phone\'s Settings → Privacy → Location Services; in a browser tap the icon left of the address and allow Location. Then tap “Get my location” again, or drag the pin on the map.',
+  'geo.unavailable': 'The phone cannot find its position now: turn on location (GPS), move into the open and try again, or drag the pin.',
+  'geo.timeout': 'Locating took too long: move into the open and tap “Get my location” again, or drag the pin.',
+  'geo.none': 'This browser cannot locate you: open the page in the phone\'s browser or in WeChat, or drag the pin.',
 };
 
 export const dictionaries = { 'zh-CN': zh, en };

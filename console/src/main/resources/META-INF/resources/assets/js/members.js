@@ -7,6 +7,7 @@ import { api, ApiError } from './api.js';
 import { h, model, show } from './dom.js';
 import { t, time } from './i18n.js';
 import { refusal, startPage } from './shell.js';
+import { locationRefusal } from './geo.js';
 
 const KINDS = ['IN_SERVICE', 'COMMUNITY', 'VOLUNTEER'];
 /** What members-service takes per photo; a phone's camera often makes more, so larger photos are scaled down. */
@@ -29,13 +30,6 @@ async function sendable(file) {
   return new File([blob], 'photo.jpg', { type: 'image/jpeg' });
 }
 
-/** Why the phone gave no position, in words a member can act on (WeChat's own switch included). */
-function locationRefusal(failure) {
-  if (!failure) return t('mb.geo.none');
-  if (failure.code === 1) return t('mb.geo.denied');
-  if (failure.code === 3) return t('mb.geo.timeout');
-  return t('mb.geo.unavailable');
-}
 
 startPage('members', ({ user }) => {
   const membership = ref(null);
@@ -132,7 +126,7 @@ startPage('members', ({ user }) => {
     const w = work(task);
     w.geoError = '';
     if (!('geolocation' in navigator)) {
-      w.geoError = locationRefusal(null);
+      w.geoError = locationRefusal(null, 'mb.geo');
       return;
     }
     w.locating = true;
@@ -144,7 +138,7 @@ startPage('members', ({ user }) => {
       w.accuracy = Math.round(position.coords.accuracy);
     }, (failure) => {
       w.locating = false;
-      w.geoError = locationRefusal(failure);
+      w.geoError = locationRefusal(failure, 'mb.geo');
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
   }
 

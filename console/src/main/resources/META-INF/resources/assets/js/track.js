@@ -1,6 +1,7 @@
-// 进度: the reporter's view — status, the public timeline, the photos sent and the photos of the result, and one
-// rating per resolution. Anonymous reporters open it with the tracking code (and the phone they gave); signed-in
-// reporters by the whistle's id with their session.
+// 进度: the reporter's view — status, the steps (已上报 → … → 待评价), the public timeline, the photos sent and the
+// photos of the result, and one rating per resolution. Anonymous reporters open it with the tracking code (and the
+// phone they gave); signed-in reporters by the whistle's id with their session, or by their own code, and see
+// 我的吹哨 — the whistles raised with their account — above the look-up.
 import { computed, onMounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, ApiError, mediaUrl } from './api.js';
 import { field, h, model, show } from './dom.js';
@@ -9,7 +10,7 @@ import { startPage } from './shell.js';
 
 const RATINGS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
 
-startPage('track', () => {
+startPage('track', ({ user }) => {
     const params = new URLSearchParams(location.search);
     const id = ref(params.get('id'));
     // A link from the raise answer carries the code after '#', which browsers never send to a server or its logs.
@@ -23,6 +24,11 @@ startPage('track', () => {
     const loading = ref(false);
     const rated = ref(false);
     const feedback = reactive({ rating: null, resolved: null, comment: '' });
+    const mine = ref([]);
+    const mineNext = ref(null);
+    const mineLoaded = ref(false);
+    // The category names: the list shows them, never a category's code, so it waits for them.
+    let categoriesRead = Promise.resolve();
 
     const proof = () => (id.value && !code.value ? {} : { 'X-Tracking-Code': code.value, ...(phone.value ? { 'X-Reporter-Phone': phone.value } : {}) });
     const categoryName = computed(() => {
@@ -72,6 +78,21 @@ startPage('track', () => {
       }
     }
 
+    /** 我的吹哨: the next page of the signed-in reporter's whistles (newest first). */
+    async function loadMine() {
+      try {
+        const query = new URLSearchParams({ limit: 20, ...(mineNext.value ? { after: mineNext.value } : {}) });
+        const page = await api('/api/whistles/mine?' + query);
+        await categoriesRead;
+        mine.value = [...mine.value, ...page.whistles];
+        mineNext.value = page.next || null;
+      } catch (e) {
+        error.value = e.message;
+      } finally {
+        mineLoaded.value = true;
+      }
+    }
+
     async function rate() {
       error.value = '';
       loading.value = true;
@@ -89,7 +110,8 @@ startPage('track', () => {
     }
 
     onMounted(async () => {
-      api('/open311/v2/services.json').then((list) => { categories.value = list; }).catch(() => {});
+      categoriesRead = api('/open311/v2/services.json').then((list) => { categories.value = list; }).catch(() => {});
+      if (user && !id.value && !code.value) loadMine();
       if (id.value || code.value) await lookUp();
       // Opened from a link with the code alone: a whistle given with a phone asks for it without an error.
       if (!whistle.value && !id.value && !phone.value) error.value = '';
@@ -99,6 +121,32 @@ startPage('track', () => {
       p.contentType.startsWith('video/')
         ? h('video', { src: p.url, controls: true, playsinline: true, 'aria-label': alt })
         : h('img', { src: p.url, alt })])));
+
+    const nameOf = (category) => {
+      const c = categories.value.find((s) => s.service_code === category);
+      return c ? ((locale.lang === 'en' && c.description) || c.service_name) : category;
+    };
+
+    const mineCard = () => h('section', { class: 'card', 'aria-labelledby': 'mine-title', 'data-test': 'mine' }, [
+      h('h2', { id: 'mine-title' }, t('rp.mine')),
+      mineLoaded.value && !mine.value.length ? h('p', { class: 'muted' }, t('rp.mineEmpty')) : null,
+      h('ul', { class: 'plain' }, mine.value.map((w) => h('li', { key: w.id, 'data-test': 'mine-item' }, [
+        h('p', [h('strong', nameOf(w.category)), ' ',
+          h('span', { class: 'badge', 'data-test': 'mine-status' }, statusText(w.status, w.statusLabel)),
+          show(w.urgency === 'URGENT', () => h('span', { class: 'badge urgent' }, t('priority.URGENT')))]),
+        h('p', { class: 'muted' }, [time(w.raisedAt), w.place, w.ticketNumber].filter(Boolean).join(' · ')),
+        h('a', { class: 'button small', href: '/track.html?' + new URLSearchParams({ id: w.id }) }, t('rp.open')),
+      ]))),
+      show(mineNext.value, () => h('button', { type: 'button', 'data-test': 'mine-more', onClick: loadMine }, t('rp.more'))),
+    ]);
+
+    const stepsCard = () => h('section', { class: 'card', 'aria-labelledby': 'steps-title' }, [
+      h('h2', { id: 'steps-title' }, t('rp.steps')),
+      h('ol', { class: 'steps', 'data-test': 'steps' }, (whistle.value.steps || []).map((s, i) => h('li', {
+        key: i, class: 'step ' + s.state.toLowerCase(), 'aria-current': s.state === 'CURRENT' ? 'step' : undefined }, [
+        h('strong', s.name), show(s.at, () => h('div', { class: 'muted' }, time(s.at))),
+      ]))),
+    ]);
 
     const lookUpForm = () => h('form', { class: 'card', 'aria-busy': String(loading.value), 'data-test': 'look-up',
       onSubmit: (e) => { e.preventDefault(); lookUp(); } }, [
@@ -162,10 +210,11 @@ startPage('track', () => {
     ]);
 
     return () => [
+      show(user && !whistle.value && !id.value, mineCard),
       show(!whistle.value, lookUpForm),
       h('div', { 'aria-live': 'assertive' }, show(error.value, () => h('p', { class: 'error', role: 'alert' }, error.value))),
       ...(whistle.value
-        ? [whistleCard(),
+        ? [whistleCard(), stepsCard(),
           show(resultPhotos.value.length, () => h('section', { class: 'card', 'data-test': 'result-photos' },
             [h('h2', t('resultPhotos')), thumbs(resultPhotos.value, t('resultPhotos'))])),
           rateCard(), timelineCard()]

@@ -5,6 +5,7 @@ import { computed, nextTick, onMounted, reactive, ref, watch } from '/webjars/vu
 import { api, ApiError, consoleConfig, deviceId, Offline } from './api.js';
 import { field, h, model, show } from './dom.js';
 import { locale, t, time } from './i18n.js';
+import { locationRefusal } from './geo.js';
 import { createMap, drawGrids, pin } from './map.js';
 import { startPage } from './shell.js';
 
@@ -34,6 +35,10 @@ startPage('whistle', ({ user }) => {
     const result = ref(null);
     const mapElement = ref(null);
     const showMap = ref(false);
+    const place = ref(null);
+    const placeLooking = ref(false);
+    const urgentChosen = ref(false);
+    let placedAddress = '';
     let placePin = null;
     let key = null;
     let retryTimer = null;
@@ -50,6 +55,18 @@ startPage('whistle', ({ user }) => {
       return [...groups.values()];
     });
     const categoryName = (c) => (locale.lang === 'en' && c.description) || c.service_name;
+    // 火灾, 燃气泄漏 and the other emergency categories (the category data's handling class): call first, urgent.
+    const chosen = computed(() => categories.value.find((c) => c.service_code === form.category) || null);
+    const emergency = computed(() => !!(chosen.value && chosen.value.emergency));
+    watch(chosen, (c) => {
+      const urgent = !!(c && c.default_urgency === 'URGENT');
+      if (urgent && !form.urgent) {
+        form.urgent = true;
+        urgentChosen.value = true;
+      } else if (!urgent) {
+        urgentChosen.value = false;
+      }
+    });
     const trackLink = computed(() => {
       if (!result.value) return '#';
       // The code goes after '#': it reaches the track page but never a server's or a proxy's request log.
@@ -68,7 +85,7 @@ startPage('whistle', ({ user }) => {
     function locate() {
       locationError.value = '';
       if (!('geolocation' in navigator)) {
-        locationError.value = t('locationFailed', { reason: 'no GPS' });
+        locationError.value = locationRefusal(null);
         manualOpen.value = true;
         return;
       }
@@ -80,7 +97,7 @@ startPage('whistle', ({ user }) => {
         if (placePin) placePin(form.lat, form.lng, 17);
       }, (failure) => {
         locating.value = false;
-        locationError.value = t('locationFailed', { reason: failure.message || failure.code });
+        locationError.value = locationRefusal(failure);
         manualOpen.value = true;
       }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
     }
@@ -100,6 +117,31 @@ startPage('whistle', ({ user }) => {
     function removeFile(i) {
       URL.revokeObjectURL(files.value[i].url);
       files.value.splice(i, 1);
+    }
+
+    // The address under the pin, through intake's reverse lookup (the hotline's geocoder), after the pin settles.
+    let placeTimer = null;
+    watch(() => [form.lat, form.lng], () => {
+      clearTimeout(placeTimer);
+      place.value = null;
+      if (hasPoint.value) placeTimer = setTimeout(lookUpPlace, 500);
+    });
+
+    async function lookUpPlace() {
+      const query = new URLSearchParams({ lat: form.lat, lng: form.lng, crs: 'WGS84' });
+      placeLooking.value = true;
+      try {
+        place.value = await api('/api/whistles/address?' + query);
+        // Filled in for the reporter unless they wrote their own; a moved pin replaces only what we filled in.
+        if (place.value.address && (!form.address.trim() || form.address === placedAddress)) {
+          form.address = place.value.address;
+          placedAddress = place.value.address;
+        }
+      } catch (e) {
+        place.value = { address: null, refused: e.message };
+      } finally {
+        placeLooking.value = false;
+      }
     }
 
     let nearbyTimer = null;
@@ -226,6 +268,9 @@ startPage('whistle', ({ user }) => {
         accuracy: null });
       files.value = [];
       nearby.value = [];
+      place.value = null;
+      placedAddress = '';
+      urgentChosen.value = false;
       result.value = null;
       joinedId.value = null;
       nextTick(startMap);
@@ -234,7 +279,7 @@ startPage('whistle', ({ user }) => {
     async function startMap() {
       const config = await consoleConfig();
       const scope = user && user.orgScope && user.orgScope[0];
-      if (!config.mapTileUrl && !scope) return;
+      // Always a map to place the pin on: the configured tiles, or Leaflet's plain background with the grids.
       showMap.value = true;
       await nextTick();
       if (!mapElement.value) return;
@@ -284,6 +329,11 @@ startPage('whistle', ({ user }) => {
       show(hasPoint.value, () => h('p', { class: 'ok', role: 'status', 'data-test': 'located' }, [
         `${t('located')}：${form.lat.toFixed(6)}, ${form.lng.toFixed(6)}`,
         form.accuracy ? `（${t('accuracy', { m: Math.round(form.accuracy) })}）` : ''])),
+      show(hasPoint.value, () => h('p', { 'aria-live': 'polite', 'data-test': 'place' }, placeLooking.value
+        ? h('span', { class: 'muted' }, t('rp.placeLooking'))
+        : place.value && place.value.address
+          ? [h('span', { class: 'muted' }, t('rp.place') + '：'), h('strong', place.value.address)]
+          : place.value ? h('span', { class: 'muted' }, place.value.refused || t('rp.placeUnknown')) : null)),
       h('div', { ref: mapElement, class: 'map', hidden: !showMap.value, role: 'application', 'aria-label': t('dragPin') }),
       h('details', { open: manualOpen.value }, [
         h('summary', t('manualLocation')),
@@ -324,6 +374,14 @@ startPage('whistle', ({ user }) => {
       ]),
     ]);
 
+    const emergencyBanner = () => h('section', { class: 'emergency', role: 'alert', 'data-test': 'emergency' }, [
+      h('h2', t('rp.emergencyTitle')),
+      h('p', t('rp.emergencyText')),
+      h('div', { class: 'calls' }, [['119', 'rp.call119'], ['110', 'rp.call110'], ['120', 'rp.call120']].map(([n, key]) =>
+        h('a', { key: n, href: 'tel:' + n, 'data-test': 'call-' + n }, t(key)))),
+      show(urgentChosen.value, () => h('p', t('rp.urgentChosen'))),
+    ]);
+
     const formView = () => h('form', { novalidate: true, 'aria-describedby': 'form-error',
       'data-nearby-checked': String(nearbyChecked.value), onSubmit: (e) => { e.preventDefault(); submit(); } }, [
       h('section', { class: 'card' }, [
@@ -333,6 +391,7 @@ startPage('whistle', ({ user }) => {
             ...categoryGroups.value.map((group) => h('optgroup', { key: group.name, label: group.name },
               group.items.map((c) => h('option', { key: c.service_code, value: c.service_code }, categoryName(c))))),
           ])),
+        show(emergency.value, emergencyBanner),
         ...field('description', t('description') + ' *', model('textarea', { id: 'description', maxlength: 2000,
           required: true, placeholder: t('descriptionHint'), 'data-test': 'description' }, form, 'description')),
         h('label', { class: 'inline' }, [model('input', { type: 'checkbox', 'data-test': 'urgent' }, form, 'urgent',

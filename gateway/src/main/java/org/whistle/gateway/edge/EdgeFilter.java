@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
  * method, the path without its query string, the status, the duration, the two ids and the connection (its id, then
  * the request's number, as in the lines {@link DecodingFailureProblems} writes for requests it refuses unread: the
  * requests one keep-alive connection carried can be told apart and put in order) — never query strings, bodies,
- * credentials or phone numbers.
+ * credentials or phone numbers. The text messages' link {@code /track/{code}} carries the reporter's tracking code in
+ * its path (ADR 0018: a secret only the reporter holds): that path is logged as {@code /track/{code}}, never with the
+ * code itself ({@link #logged(String)}; ADR 0040).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -68,7 +70,7 @@ class EdgeFilter implements WebFilter {
                 ACCESS.info(
                         "method={} path={} status={} duration_ms={} request_id={} trace_id={} connection={}",
                         request.getMethod().name(),
-                        request.getPath().value(),
+                        logged(request.getPath().value()),
                         status == null ? "-" : Integer.toString(status.value()),
                         (System.nanoTime() - started) / 1_000_000,
                         requestId,
@@ -77,6 +79,13 @@ class EdgeFilter implements WebFilter {
             }
         });
     }
+
+    /** The path the access log may hold: the tracking link's code replaced by its name. */
+    static String logged(String path) {
+        return path.startsWith(TRACKING_LINK) ? TRACKING_LINK + "{code}" : path;
+    }
+
+    private static final String TRACKING_LINK = "/track/";
 
     private static void secureHeaders(
             HttpHeaders headers, @Nullable HttpStatusCode status, boolean https, PagePolicy pagePolicy) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.whistle.events.EvidenceRef;
+import org.whistle.intake.following.domain.ProgressSteps;
 import org.whistle.intake.raising.PhoneCipher;
 import org.whistle.intake.raising.domain.PhoneNumber;
 import org.whistle.intake.raising.domain.PublicStatus;
@@ -99,9 +100,10 @@ public class FollowingWhistles {
     /**
      * The anonymous reporter's door: the tracking code, with the phone they gave. "No such code" and "not with this
      * phone" are refused alike and take about as long — one query and one decryption each — so an answer tells
-     * nothing about whether a whistle exists.
+     * nothing about whether a whistle exists. A signed-in reporter typing the code of their own whistle is let in by
+     * their account, as on the whistle's own page: they gave no phone to prove it with (issue 23).
      */
-    public Access track(String code, @Nullable String phone) {
+    public Access track(String code, @Nullable String phone, @Nullable Caller caller) {
         var normalised = TrackingCodes.normalise(code);
         var whistle = normalised.isEmpty()
                 ? Optional.<WhistleRecord>empty()
@@ -112,6 +114,9 @@ public class FollowingWhistles {
         if (whistle.isEmpty()) {
             phones.matches(decoy, PhoneNumber.parse(phone == null ? "" : phone).orElse(DECOY_NUMBER));
             return new Refused(null, "no-such-tracking-code");
+        }
+        if (caller != null && caller.subject().equals(whistle.get().reporterUserId())) {
+            return new Seen(whistle.get(), Viewer.REPORTER, "reporter-account-tracking-code");
         }
         if (!byCode(whistle.get(), normalised.get(), phone)) {
             return new Refused(whistle.get().id(), "tracking-code-without-the-reporters-phone");
@@ -214,12 +219,21 @@ public class FollowingWhistles {
         view.put("evidence", refs(w.evidence()));
         view.put("resultEvidence", refs(w.resultEvidence()));
         view.put("supports", supports(w.id()));
+        var timeline = timeline(w.id());
         view.put(
                 "timeline",
-                timeline(w.id()).stream()
+                timeline.stream()
                         .map(entry -> entry.withNote(contact.text(entry.note())))
                         .toList());
-        view.put("canRate", canRate(w));
+        var canRate = canRate(w);
+        view.put("canRate", canRate);
+        // The reporter's step-by-step progress (已上报 → … → 待评价), each step with when it was first reached.
+        var firstReached = new java.util.EnumMap<PublicStatus, Instant>(PublicStatus.class);
+        timeline.forEach(entry -> firstReached.putIfAbsent(PublicStatus.valueOf(entry.status()), entry.at()));
+        view.put(
+                "steps",
+                ProgressSteps.of(
+                        w.status(), firstReached, canRate, w.resolution() > 0 && rated(w.id(), w.resolution())));
         return view;
     }
 

@@ -44,6 +44,16 @@ public class RateLimits {
         take(addressLimiter, "address");
     }
 
+    /**
+     * One reverse lookup (the raise page's address under the pin) for the client address: a pin dragged about asks
+     * often, a client walking the whole city's grid asks far more.
+     *
+     * @throws RateLimitedException when the address asked too often this period
+     */
+    public void takeReverseLookup(@Nullable String address) {
+        take(limiter("reverse-lookup", address, limits.reverseLookupsPerAddress()), "address");
+    }
+
     private void take(@Nullable RateLimiter limiter, String what) {
         if (limiter == null) {
             return;

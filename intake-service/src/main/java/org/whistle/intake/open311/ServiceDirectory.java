@@ -39,6 +39,9 @@ public class ServiceDirectory {
         return discovery;
     }
 
+    /** The category data's handling class of emergencies (docs/org-data-formats.md). */
+    static final String EMERGENCY = "EMERGENCY";
+
     /** Active subcategories as services; main categories are their groups. */
     public List<Map<String, Object>> services() {
         return org.categories().stream()
@@ -60,6 +63,11 @@ public class ServiceDirectory {
         service.put(
                 "group",
                 org.category(category.parentCode()).map(CategoryChanged::name).orElse(null));
+        // Beyond GeoReport v2, for the raise page (clients ignore what they do not know): an emergency category (the
+        // category data's handling class EMERGENCY: 火灾, 燃气泄漏 …) tells the reporter at once to call 119 / 110 /
+        // 120, and the category's default urgency is pre-selected (ADR 0040).
+        service.put("emergency", EMERGENCY.equals(category.handlingClass()));
+        service.put("default_urgency", category.defaultUrgency().name());
         return service;
     }
 

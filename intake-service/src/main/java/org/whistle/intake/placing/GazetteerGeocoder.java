@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.whistle.intake.placing.domain.PlaceNames;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
 
 /**
  * The offline geocoder: a list of roads and landmarks, each pointing at the grid, compound, community or street it
@@ -21,6 +22,10 @@ public final class GazetteerGeocoder implements Geocoder {
     static final int ROAD_WEIGHT = 3;
 
     static final int LANDMARK_WEIGHT = 5;
+
+    /** The nodes whose names say where a point is; a district's roads say too little. */
+    private static final java.util.Set<String> LOCAL_KINDS =
+            java.util.Set.of("GRID", "COMPOUND", "COMMUNITY", "STREET");
 
     /** More names than this is not a gazetteer a person keeps by hand; refuse it rather than hold it all. */
     static final int MAX_ENTRIES = 100_000;
@@ -73,5 +78,24 @@ public final class GazetteerGeocoder implements Geocoder {
     @Override
     public List<PlaceNames.Found> find(String address) {
         return PlaceNames.find(address, names);
+    }
+
+    /** The names pointing at the point's grid, then at its compound, community and street; no district's or city's. */
+    @Override
+    public List<PlaceNames.Name> reverse(OrgReferenceCopy.Location located) {
+        var around = new ArrayList<PlaceNames.Name>();
+        var chain = located.ancestry();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            var node = chain.get(i);
+            if (!LOCAL_KINDS.contains(node.kind())) {
+                continue;
+            }
+            for (var name : names) {
+                if (name.nodeId().equals(node.unitId()) || name.nodeId().equals(node.code())) {
+                    around.add(name);
+                }
+            }
+        }
+        return List.copyOf(around);
     }
 }

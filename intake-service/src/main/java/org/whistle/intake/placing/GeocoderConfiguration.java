@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.whistle.intake.placing.domain.PlaceNames;
+import org.whistle.orgreference.copy.OrgReferenceCopy;
 
 /** The geocoder {@code whistle.intake.geocoder.provider} names. */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +22,16 @@ class GeocoderConfiguration {
     @Bean
     @ConditionalOnProperty(name = "whistle.intake.geocoder.provider", havingValue = "none")
     Geocoder noGeocoder() {
-        return address -> List.of();
+        return new Geocoder() {
+            @Override
+            public List<PlaceNames.Found> find(String address) {
+                return List.of();
+            }
+
+            @Override
+            public List<PlaceNames.Name> reverse(OrgReferenceCopy.Location located) {
+                return List.of();
+            }
+        };
     }
 }

@@ -102,6 +102,16 @@ class Open311Test extends IntakeTest {
                 .orElseThrow();
         assertThat(road.get("group").asString()).isEqualTo("市政公用设施");
         assertThat(road.get("service_name").asString()).isEqualTo("道路破损");
+        assertThat(road.get("emergency").asBoolean()).isFalse();
+        var fire = json.json()
+                .valueStream()
+                .filter(s -> s.get("service_code").asString().equals("EMERGENCY-FIRE"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fire.get("emergency").asBoolean())
+                .as("the raise page tells the reporter to call 119 / 110 / 120")
+                .isTrue();
+        assertThat(fire.get("default_urgency").asString()).isEqualTo("URGENT");
         assertThat(xml.getDocumentElement().getTagName()).isEqualTo("services");
         assertThat(xml.getElementsByTagName("service").getLength())
                 .isEqualTo(json.json().size());

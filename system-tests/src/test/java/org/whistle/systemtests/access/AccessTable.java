@@ -375,6 +375,15 @@ final class AccessTable {
                             multipart.contentType(),
                             multipart.bytes());
                 }),
+                // The raise page's reverse lookup: the city's place names at a point, for anyone (issue 23).
+                row(
+                        "GET /api/whistles/address",
+                        ALL_200,
+                        NONE,
+                        200,
+                        (f, p, s, fresh) -> Request.at("/api/whistles/address?lat=47.9218&lng=123.5046")),
+                // 我的吹哨: whatever the caller raised with their account (none for most principals), never another's.
+                row("GET /api/whistles/mine", ALL_200, NONE, 401, (f, p, s, fresh) -> Request.at("/api/whistles/mine")),
                 // The tracking code and the reporter's phone are the credential, whoever sends them.
                 row(
                         "GET /api/whistles/track",

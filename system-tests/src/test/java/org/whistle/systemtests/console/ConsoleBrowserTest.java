@@ -87,7 +87,10 @@ class ConsoleBrowserTest {
             var options = Options.defaults()
                     .withDataDir(Files.createTempDirectory("whistle-console-test"))
                     .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))
-                    .withFreePorts();
+                    .withFreePorts()
+                    // as the shared stack (Platform): a busy machine may take longer than the default to start it
+                    .withReadinessTimeout(Duration.parse(System.getProperty(
+                            "whistle.readiness-timeout", Options.DEFAULT_READINESS_TIMEOUT.toString())));
             stack = LocalStack.start(options);
             // The address people sign in at: org-registry returns them only there.
             gateway = URI.create(
@@ -630,6 +633,78 @@ class ConsoleBrowserTest {
         return DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")
                 .withZone(ZoneId.of("Asia/Shanghai"))
                 .format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void showsAResidentHerWhistlesStepByStepTellsHerToCallInAnEmergencyAndNamesThePlaceUnderThePin()
+            throws IOException {
+        // 张桂兰, signed in on her phone, picks 火灾: the page tells her at once to call 119 / 110 / 120, and marks the
+        // whistle urgent.
+        signIn(phone, "ls.resident.zhangguilan", "/whistle.html");
+        until(
+                phone,
+                PAGE,
+                d -> d.findElements(By.cssSelector("[data-test=category] option"))
+                                .size()
+                        > 10);
+        new Select(phone.findElement(By.cssSelector("[data-test=category]"))).selectByValue("EMERGENCY-FIRE");
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=emergency]")).isEmpty());
+        for (var number : List.of("119", "110", "120")) {
+            assertThat(phone.findElement(By.cssSelector("[data-test=call-" + number + "]"))
+                            .getDomAttribute("href"))
+                    .isEqualTo("tel:" + number);
+        }
+        assertThat(text(phone, "[data-test=emergency]")).contains("火警 119").contains("已为您选为“紧急”");
+        assertThat(phone.findElement(By.cssSelector("[data-test=urgent]")).isSelected())
+                .isTrue();
+        fullPageScreenshot(phone, "40-whistle-emergency-phone");
+
+        // A road problem instead: no banner; the pin's place is named under it (intake's reverse lookup) and becomes
+        // the address.
+        phone.get(gateway.resolve("/whistle.html").toString());
+        fillWhistle("MUNICIPAL-ROAD-DAMAGE", "人行道地砖松动，老人容易绊倒。", LAT, LNG);
+        assertThat(phone.findElements(By.cssSelector("[data-test=emergency]"))).isEmpty();
+        until(phone, PAGE, d -> text(d, "[data-test=place]").contains("文明大街附近"));
+        assertThat(text(phone, "[data-test=place]")).contains("甘南县甘南镇繁荣社区");
+        assertThat(phone.findElement(By.id("address")).getDomProperty("value")).startsWith("甘南县甘南镇繁荣社区");
+        fullPageScreenshot(phone, "41-whistle-address-under-the-pin-phone");
+        click(phone, "[data-test=submit]");
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=tracking-code]"))
+                        .isEmpty());
+        var code = text(phone, "[data-test=tracking-code]");
+
+        // 我的吹哨 lists it in plain Chinese; her own code opens it on 进度 without her phone, step by step.
+        phone.get(gateway.resolve("/track.html").toString());
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=mine-item]")).isEmpty());
+        assertThat(text(phone, "[data-test=mine-item]")).contains("道路破损").contains("已上报");
+        assertFitsTheScreen(phone);
+        fullPageScreenshot(phone, "42-track-my-whistles-phone");
+        phone.findElement(By.id("code")).sendKeys(code);
+        clickXpath(phone, "//button[normalize-space()='查询']");
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=steps]")).isEmpty());
+        assertThat(text(phone, "[data-test=steps]")).contains("已上报", "已受理", "已派单", "处置中", "已办结", "待评价");
+
+        // The text message's link opens the same whistle, the code after '#', never sent to a server again.
+        phone.get(gateway.resolve("/track/" + code).toString());
+        until(
+                phone,
+                PAGE,
+                d -> !d.findElements(By.cssSelector("[data-test=steps]")).isEmpty());
+        assertThat(phone.getCurrentUrl()).contains("/track.html#code=").doesNotContain("?code=");
+        assertEveryControlIsLabelled(phone);
+        fullPageScreenshot(phone, "43-track-steps-from-the-text-message-phone");
     }
 
     /**

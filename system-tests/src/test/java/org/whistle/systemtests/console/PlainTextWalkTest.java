@@ -39,6 +39,7 @@ import org.whistle.texts.PlainText;
 class PlainTextWalkTest {
 
     private static final Path SCREENSHOTS = Path.of("target/walk-screenshots");
+    private static final String RESIDENT = "ls.resident.zhangguilan";
     private static final Duration PAGE = Duration.ofSeconds(45);
     private static final List<String> PAGES = List.of(
             "/",
@@ -94,6 +95,14 @@ class PlainTextWalkTest {
             bring(casework, Place.CROSSING, Level.STREET, stage);
         }
         bring(casework, Place.CROSSING, Level.DISTRICT, Stage.IN_PROGRESS);
+        // 我的吹哨: the demo resident's own whistle, resolved, so her list and its steps are walked too.
+        var own = casework.raise(
+                RESIDENT, Place.CROSSING, Place.CROSSING.category, "APP", "NORMAL", "小区门口路面塌了一块，晚上看不清。", null);
+        casework.bring(
+                casework.awaitTicket(own.path("id").asString()).path("id").asString(),
+                Place.CROSSING,
+                Level.STREET,
+                Stage.RESOLVED);
     }
 
     private static void bring(Casework casework, Place place, Level level, Stage stage) {
@@ -178,6 +187,7 @@ class PlainTextWalkTest {
         var first = switch (page) {
             case "/command.html" -> "[data-test=queue] tr[data-ticket] button";
             case "/unit.html" -> "[data-test=unit-queue] li[data-ticket] button";
+            case "/track.html" -> "[data-test=mine-item] a";
             default -> null;
         };
         if (first == null) {
@@ -190,7 +200,8 @@ class PlainTextWalkTest {
             try {
                 until(
                         driver,
-                        d -> !d.findElements(By.cssSelector("[data-test=ticket-state], [data-test=task-detail]"))
+                        d -> !d.findElements(By.cssSelector(
+                                        "[data-test=ticket-state], [data-test=task-detail], [data-test=steps]"))
                                 .isEmpty());
             } catch (org.openqa.selenium.TimeoutException e) {
                 findings.add(where + ": the first item did not open in " + PAGE.toSeconds() + " s");

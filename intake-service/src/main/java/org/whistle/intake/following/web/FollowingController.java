@@ -24,6 +24,7 @@ import org.whistle.intake.following.FollowingWhistles;
 import org.whistle.intake.following.FollowingWhistles.Refused;
 import org.whistle.intake.following.FollowingWhistles.Seen;
 import org.whistle.intake.following.GivingFeedback;
+import org.whistle.intake.following.OwnWhistles;
 import org.whistle.intake.following.ReporterRelations;
 import org.whistle.intake.limits.FailedLookups;
 import org.whistle.problems.NotFoundException;
@@ -50,6 +51,7 @@ class FollowingController {
     private final ReporterRelations relations;
     private final AccessDecisions decisions;
     private final FailedLookups lookups;
+    private final OwnWhistles own;
 
     FollowingController(
             FollowingWhistles following,
@@ -57,8 +59,10 @@ class FollowingController {
             KeepingEvidence evidence,
             ReporterRelations relations,
             AccessDecisions decisions,
-            FailedLookups lookups) {
+            FailedLookups lookups,
+            OwnWhistles own) {
         this.following = following;
+        this.own = own;
         this.feedback = feedback;
         this.evidence = evidence;
         this.relations = relations;
@@ -76,18 +80,34 @@ class FollowingController {
             @RequestParam(required = false) @Nullable String phone,
             @RequestHeader(name = CODE_HEADER, required = false) @Nullable String codeHeader,
             @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phoneHeader,
+            @Nullable Caller caller,
             HttpServletRequest request) {
         var typed = codeHeader != null ? codeHeader : code == null ? "" : code;
         var address = request.getRemoteAddr();
         lookups.check(address, typed);
-        return switch (following.track(typed, phoneHeader != null ? phoneHeader : phone)) {
-            case Seen seen -> shown(seen, "track", null);
+        return switch (following.track(typed, phoneHeader != null ? phoneHeader : phone, caller)) {
+            case Seen seen -> shown(seen, "track", caller);
             case Refused refused -> {
                 lookups.failed(address, typed);
-                decisions.about("whistle", refused.whistleId(), "track").hidden(refused.rule());
+                decisions
+                        .about("whistle", refused.whistleId(), "track")
+                        .by(caller)
+                        .hidden(refused.rule());
                 throw new NotFoundException("whistle", "");
             }
         };
+    }
+
+    /**
+     * 我的吹哨: the signed-in reporter's own whistles, newest first; {@code after} is the previous page's {@code next}.
+     * Anonymous callers are asked to sign in (401, {@code PublicEndpoints}).
+     */
+    @GetMapping("/mine")
+    OwnWhistles.Page mine(
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(required = false) @Nullable Integer limit,
+            Caller caller) {
+        return own.of(caller, after, limit);
     }
 
     @GetMapping("/{id}")
