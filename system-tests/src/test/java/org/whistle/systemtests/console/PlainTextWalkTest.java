@@ -48,7 +48,10 @@ class PlainTextWalkTest {
             "/unit.html",
             "/evaluation.html",
             "/ratings.html",
-            "/keys.html");
+            "/keys.html",
+            "/members.html",
+            "/reviews.html",
+            "/apis.html");
 
     @Test
     void showsNoCodeEnumNullOrUtcTimeOnAnyPageToAnyDemoPerson(Platform platform) throws IOException {
