@@ -82,7 +82,7 @@ class AccessAndIntegrityTest extends DispatchServiceTestBase {
         var refused = post(ticket + "/verify", street, Map.of("pass", true));
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.text("/detail")).contains("RAISED");
+        assertThat(refused.text("/detail")).contains("待受理");
         assertThat(get(ticket, street).ok().body().at("/revision").asLong()).isEqualTo(1);
     }
 

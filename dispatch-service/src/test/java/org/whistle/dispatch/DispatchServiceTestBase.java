@@ -184,6 +184,22 @@ abstract class DispatchServiceTestBase {
                 token);
     }
 
+    /** As {@link #get(String, String)}, asking for the answer in a language ({@code Accept-Language}). */
+    Answer get(String path, String token, String language) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept-Language", language), token);
+    }
+
+    /** As {@link #post(String, String, Object)}, asking for the answer in a language ({@code Accept-Language}). */
+    Answer post(String path, String token, @Nullable Object body, String language) {
+        var json = body == null ? "" : JSON.writeValueAsString(body);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("Accept-Language", language)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token);
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -152,6 +152,16 @@ public final class Catalogue {
         return parts.toString();
     }
 
+    /** What separates the items of a list: 、 in Chinese, a comma in English. */
+    private String list() {
+        return locale.getLanguage().equals(Locale.ENGLISH.getLanguage()) ? ", " : "、";
+    }
+
+    /** Whether the catalogue has this key (both languages have the same keys, as the catalogue's test holds). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** Every key of this language's bundle. */
     public Set<String> keys() {
         return new TreeSet<>(bundle.keySet());
@@ -164,6 +174,12 @@ public final class Catalogue {
                 throw new IllegalArgumentException(
                         "text " + key + " got the enum " + constant + " for " + name + ": pass its name");
             case Instant at -> time(at);
+            case Duration length -> span(length);
+            case Phrase phrase -> phrase.in(this);
+            case java.util.Collection<?> values ->
+                String.join(
+                        list(),
+                        values.stream().map(each -> shown(key, name, each)).toList());
             default -> value.toString();
         };
     }

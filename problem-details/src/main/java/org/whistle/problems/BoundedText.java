@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.whistle.texts.Phrase;
 
 /**
  * The one check of text people send any service: a documented maximum counted in characters (Unicode code points,
@@ -69,21 +70,24 @@ public final class BoundedText {
         }
         tooLong(field, text, maxLength, violations);
         if (text.codePoints().anyMatch(c -> isRefusedControl(c, multiLine))) {
-            violations.add(new Violation(field, "含有控制字符"));
+            violations.add(new Violation(field, Phrase.of("refusal.control")));
         }
         text.codePoints()
                 .filter(BoundedText::isBidiControl)
                 .findFirst()
                 .ifPresent(c -> violations.add(new Violation(
                         field,
-                        "含有改变文字方向的控制字符 U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + "，会让文字显示得与原文不同")));
+                        Phrase.of(
+                                "refusal.bidi",
+                                "codePoint",
+                                "U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)))));
         return violations;
     }
 
     private static void tooLong(String field, String text, int maxLength, List<Violation> violations) {
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
-            violations.add(new Violation(field, "最多 " + maxLength + " 个字符，现有 " + length + " 个"));
+            violations.add(new Violation(field, Phrase.of("refusal.tooLong", "max", maxLength, "length", length)));
         }
     }
 

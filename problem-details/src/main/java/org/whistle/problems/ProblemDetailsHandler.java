@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.whistle.texts.Catalogue;
 
 /**
  * Renders every error a servlet service answers with as an RFC 9457 problem detail, titled in the caller's language
@@ -44,8 +45,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidInput(InvalidInputException e) {
-        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", e.getMessage());
-        problem.setProperty("errors", e.violations());
+        var catalogue = Catalogue.of(LocaleContextHolder.getLocale());
+        var violations = e.violations().stream()
+                .map(violation -> violation.in(catalogue))
+                .toList();
+        var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", summary(violations, ""));
+        problem.setProperty("errors", violations);
         return problem;
     }
 
@@ -55,14 +60,15 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         var problem = problem(
                 HttpStatus.NOT_FOUND,
                 "not-found",
-                ProblemTexts.text("detail.not-found", locale, ProblemTexts.resource(e.kind(), locale), e.id()));
+                ProblemTexts.text(
+                        "detail.not-found", locale, Map.of("resource", ProblemTexts.resource(e.kind()), "id", e.id())));
         problem.setProperties(Map.of("resource", e.kind(), "id", e.id()));
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "conflict", e.reason(Catalogue.of(LocaleContextHolder.getLocale())));
     }
 
     @ExceptionHandler
@@ -73,7 +79,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 ProblemTexts.text(
                         "detail.import-rejected",
                         LocaleContextHolder.getLocale(),
-                        e.rows().size()));
+                        Map.of("rows", e.rows().size())));
         problem.setProperty("rows", e.rows());
         return problem;
     }
@@ -86,8 +92,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 ProblemTexts.text(
                         "detail.type-mismatch",
                         LocaleContextHolder.getLocale(),
-                        e.getName(),
-                        String.valueOf(e.getValue())));
+                        Map.of("parameter", e.getName(), "value", String.valueOf(e.getValue()))));
         problem.setProperty(
                 "errors",
                 List.of(new Violation(
@@ -130,7 +135,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return violations.isEmpty()
                 ? fallback
                 : violations.stream()
-                        .map(v -> v.field() + ": " + v.message())
+                        .map(v -> v.field().isEmpty() ? v.message() : v.field() + ": " + v.message())
                         .reduce((a, b) -> a + "; " + b)
                         .orElseThrow();
     }

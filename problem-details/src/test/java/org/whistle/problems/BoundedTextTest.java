@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.whistle.texts.Phrase;
 
 class BoundedTextTest {
 
@@ -11,14 +12,17 @@ class BoundedTextTest {
     void countsCharactersAsCodePoints() {
         assertThat(BoundedText.line("name", "😀".repeat(3), 3)).isEmpty();
         assertThat(BoundedText.line("name", "一".repeat(4), 3))
-                .containsExactly(new Violation("name", "最多 3 个字符，现有 4 个"));
+                .containsExactly(
+                        new Violation("name", "最多 3 个字符，现有 4 个", Phrase.of("refusal.tooLong", "max", 3, "length", 4)));
     }
 
     @Test
     void allowsLineBreaksAndTabsOnlyInMultiLineText() {
         assertThat(BoundedText.text("note", "第一行\n第二行\t完", 100)).isEmpty();
-        assertThat(BoundedText.line("name", "第一行\n第二行", 100)).containsExactly(new Violation("name", "含有控制字符"));
-        assertThat(BoundedText.text("note", "a\u0000b", 100)).containsExactly(new Violation("note", "含有控制字符"));
+        assertThat(BoundedText.line("name", "第一行\n第二行", 100))
+                .containsExactly(new Violation("name", Phrase.of("refusal.control")));
+        assertThat(BoundedText.text("note", "a\u0000b", 100))
+                .containsExactly(new Violation("note", Phrase.of("refusal.control")));
     }
 
     @Test
@@ -47,7 +51,8 @@ class BoundedTextTest {
         assertThatThrownBy(() -> BoundedText.requireLength("url", "abcd", 3))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations())
-                        .containsExactly(new Violation("url", "最多 3 个字符，现有 4 个")));
+                        .containsExactly(new Violation(
+                                "url", "最多 3 个字符，现有 4 个", Phrase.of("refusal.tooLong", "max", 3, "length", 4))));
     }
 
     @Test

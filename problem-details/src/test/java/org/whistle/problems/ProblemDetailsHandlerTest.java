@@ -30,6 +30,43 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
+    void wordsARefusalGivenByKeyInTheCallersLanguageNamingEveryField() {
+        var chinese = mvc.get().uri("/invalid-by-key").exchange();
+        var english =
+                mvc.get().uri("/invalid-by-key").header("Accept-Language", "en").exchange();
+
+        assertProblem(chinese, 422, "urn:whistle:problem:invalid-input");
+        assertThat(chinese).bodyJson().extractingPath("$.errors[0].field").isEqualTo("units");
+        assertThat(chinese).bodyJson().extractingPath("$.errors[0].message").isEqualTo("最多 5 项");
+        assertThat(chinese).bodyJson().extractingPath("$.errors[1].message").isEqualTo("必须填写");
+        assertThat(chinese).bodyJson().extractingPath("$.detail").isEqualTo("units: 最多 5 项; lead: 必须填写");
+        assertThat(english).bodyJson().extractingPath("$.title").isEqualTo("Invalid input");
+        assertThat(english).bodyJson().extractingPath("$.errors[0].message").isEqualTo("at most 5 items");
+        assertThat(english)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("units: at most 5 items; lead: is required");
+        // The key and its parameters are for the answer's wording, not part of the answer.
+        assertThat(chinese).bodyText().doesNotContain("refusal.").doesNotContain("reason");
+    }
+
+    @Test
+    void wordsAConflictGivenByKeyInTheCallersLanguageWithItsEnumsByName() {
+        var chinese = mvc.get().uri("/conflict-by-key").exchange();
+        var english = mvc.get()
+                .uri("/conflict-by-key")
+                .header("Accept-Language", "en")
+                .exchange();
+
+        assertProblem(chinese, 409, "urn:whistle:problem:conflict");
+        assertThat(chinese).bodyJson().extractingPath("$.detail").isEqualTo("工单待受理，不能核查通过");
+        assertThat(english)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("cannot pass verification: the ticket is raised");
+    }
+
+    @Test
     void rendersNotFoundAs404NamingTheResource() {
         var result = mvc.get().uri("/missing").exchange();
 

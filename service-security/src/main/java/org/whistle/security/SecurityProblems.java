@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.whistle.problems.AcceptLanguage;
+import org.whistle.texts.Catalogue;
 
 /**
  * The security filters' refusals as RFC 9457 problem details, like every other error a Whistle service answers: 401
@@ -29,19 +30,16 @@ public final class SecurityProblems {
         var challenge = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             challenge.commence(request, response, exception);
-            boolean english = english(request);
+            var texts = catalogue(request);
             var detail = exception instanceof InvalidBearerTokenException
-                    ? english
-                            ? "The bearer token is not valid: expired, not issued by Whistle, or not an access token for"
-                                    + " its APIs."
-                            : "访问令牌无效：已过期、并非本平台签发，或不能用于这些接口。请重新登录。"
-                    : english ? "This needs a bearer token: sign in first." : "请先登录。";
+                    ? texts.text("problem.security.invalidToken.detail")
+                    : texts.text("problem.security.unauthorized.detail");
             write(
                     request,
                     response,
                     HttpServletResponse.SC_UNAUTHORIZED,
                     "unauthorized",
-                    english ? "Unauthorized" : "请先登录",
+                    texts.text("problem.security.unauthorized.title"),
                     detail);
         };
     }
@@ -55,23 +53,25 @@ public final class SecurityProblems {
         var challenge = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             challenge.handle(request, response, exception);
-            boolean english = english(request);
+            var texts = catalogue(request);
             var detail = exception.getClass() == AccessDeniedException.class && exception.getMessage() != null
                     ? exception.getMessage()
-                    : english ? "The caller's role or scope does not allow this." : "您的角色或管辖范围不允许此操作。";
+                    : texts.text("problem.security.forbidden.detail");
             write(
                     request,
                     response,
                     HttpServletResponse.SC_FORBIDDEN,
                     "forbidden",
-                    english ? "Forbidden" : "无权操作",
+                    texts.text("problem.security.forbidden.title"),
                     detail);
         };
     }
 
     /** Titles and our own details follow the caller's language, by problem-details' one rule (ADR 0036). */
-    private static boolean english(HttpServletRequest request) {
-        return AcceptLanguage.prefersEnglish(request.getHeader("Accept-Language"));
+    private static Catalogue catalogue(HttpServletRequest request) {
+        return AcceptLanguage.prefersEnglish(request.getHeader("Accept-Language"))
+                ? Catalogue.english()
+                : Catalogue.chinese();
     }
 
     private static void write(

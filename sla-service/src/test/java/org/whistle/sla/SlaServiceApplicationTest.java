@@ -338,12 +338,59 @@ class SlaServiceApplicationTest extends ServiceContract implements DocumentsItsA
         assertThat(file.path("countedIn").asString()).isEqualTo("ROUND_THE_CLOCK");
         assertThat(file.path("calendarId").asString()).isEqualTo("calendar-never-published");
         assertThat(file.path("note").asString())
-                .contains("calendar-never-published")
-                .contains("自然时间");
+                .isEqualTo("所用的工作日历尚未发布，本时限暂按自然时间（24 小时）计算")
+                .doesNotContain("calendar-never-published");
         assertThat(Duration.between(
                         java.time.Instant.parse(file.path("startedAt").asString()),
                         java.time.Instant.parse(file.path("dueAt").asString())))
                 .isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void namesAStoppedCalendarByItsNameNeverByItsId() {
+        var calendarId = "calendar-stopped-" + java.util.UUID.randomUUID();
+        var published = TestCalendars.calendar(calendarId, TestCalendars.china2026(), 1, Clock.systemUTC());
+        var d = published.data();
+        publish(org.whistle.events.EventEnvelope.wrap(
+                new org.whistle.events.CalendarChanged(
+                        d.calendarId(),
+                        d.name(),
+                        d.timeZone(),
+                        d.workingDays(),
+                        d.workingHours(),
+                        d.years(),
+                        d.exceptions(),
+                        false),
+                1,
+                "org-registry-service",
+                org.whistle.events.TraceIds.newTraceId(),
+                Clock.systemUTC()));
+        var category = "ROADS-STOP-" + Long.toHexString(System.nanoTime()).toUpperCase();
+        publish(Tickets.policy(
+                "policy-" + category,
+                category,
+                java.util.Map.of(
+                        ClockKind.FILE, Duration.ofHours(2),
+                        ClockKind.REPORT_IN, Duration.ofHours(2),
+                        ClockKind.CONTACT_REPORTER, Duration.ofHours(24),
+                        ClockKind.RESOLVE, Duration.ofHours(24),
+                        ClockKind.VERIFY, Duration.ofHours(24),
+                        ClockKind.FOLLOW_UP, Duration.ofHours(72)),
+                calendarId,
+                Clock.systemUTC()));
+        var ticket = new Tickets(Clock.systemUTC(), category);
+        publish(ticket.raised());
+
+        var file = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> fileClock(call("/api/sla/tickets/" + ticket.id(), token("STREET_DISPATCHER"))),
+                        clock ->
+                                clock != null && clock.path("policy").asString().equals("policy-" + category));
+
+        assertThat(file.path("countedIn").asString()).isEqualTo("ROUND_THE_CLOCK");
+        assertThat(file.path("note").asString())
+                .isEqualTo("工作日历「齐齐哈尔市工作日历」已停用，本时限暂按自然时间（24 小时）计算")
+                .doesNotContain(calendarId);
     }
 
     private static @Nullable JsonNode fileClock(HttpResponse<String> response) {

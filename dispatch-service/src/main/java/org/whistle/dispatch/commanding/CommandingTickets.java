@@ -26,6 +26,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * The command platform's actions asked for by people, each one use case: authorise the caller against the ticket as
@@ -91,7 +92,7 @@ public class CommandingTickets {
         return asCentre(asked, (ticket, stored, actor, now) -> {
             var target = tickets.find(into)
                     .filter(survivor -> access.sees(asked.caller(), survivor))
-                    .orElseThrow(() -> InvalidInputException.of("into", "no such ticket"));
+                    .orElseThrow(() -> InvalidInputException.of("into", Phrase.of("dispatch.refusal.noSuchTicket")));
             ticket.mergeInto(target.restore(), actor, now);
             changing.change(into, asked.traceId(), (survivor, read, at) -> survivor.mergedIn(ticket, actor, at));
         });
@@ -100,10 +101,10 @@ public class CommandingTickets {
     public TicketView recategorise(Asked asked, @Nullable String category) {
         return asCentre(asked, (ticket, stored, actor, now) -> {
             if (category == null) {
-                throw InvalidInputException.of("category", "is required");
+                throw InvalidInputException.of("category", Phrase.of("refusal.required"));
             }
             if (org.copy().category(category).isEmpty()) {
-                throw InvalidInputException.of("category", "unknown category " + category);
+                throw InvalidInputException.of("category", Phrase.of("dispatch.refusal.unknownCategory"));
             }
             ticket.recategorise(CategoryCode.of(category), actor, now);
         });
@@ -130,7 +131,7 @@ public class CommandingTickets {
                             .unit(centre.value())
                             .filter(unit -> "COMMAND_CENTRE".equals(unit.kind()))
                             .isEmpty()) {
-                throw InvalidInputException.of("centre", "no command centre " + centre);
+                throw InvalidInputException.of("centre", Phrase.of("dispatch.refusal.unknownCentre"));
             }
             ticket.transfer(centre, level, reason, actor, now);
         });
@@ -150,7 +151,7 @@ public class CommandingTickets {
     public TicketView handDown(Asked asked, @Nullable CommandLevel level, @Nullable String reason) {
         return asCentre(asked, (ticket, stored, actor, now) -> {
             if (level == null) {
-                throw InvalidInputException.of("level", "is required");
+                throw InvalidInputException.of("level", Phrase.of("refusal.required"));
             }
             ticket.handDown(centreAt(stored, level), level, reason, actor, now);
         });
@@ -160,7 +161,7 @@ public class CommandingTickets {
     public TicketView verify(Asked asked, @Nullable Boolean pass, @Nullable String note, List<EvidenceRef> evidence) {
         return asCentre(asked, (ticket, stored, actor, now) -> {
             if (pass == null) {
-                throw InvalidInputException.of("pass", "is required");
+                throw InvalidInputException.of("pass", Phrase.of("refusal.required"));
             }
             if (pass) {
                 ticket.verify(note, evidence, actor, now);
@@ -241,7 +242,7 @@ public class CommandingTickets {
 
     private void requireActive(String field, UnitCode unit) {
         if (org.copy().unit(unit.value()).filter(u -> u.active()).isEmpty()) {
-            throw InvalidInputException.of(field, "no active unit " + unit);
+            throw InvalidInputException.of(field, Phrase.of("dispatch.refusal.unknownUnit"));
         }
     }
 
@@ -250,13 +251,12 @@ public class CommandingTickets {
         var placement = stored.placement();
         return org.centreFor(org.nodeOf(placement.gridId(), placement.streetId()), level)
                 .or(() -> org.centreAt(stored.snapshot().owningCentre(), level))
-                .orElseThrow(() -> new ConflictException("这里没有"
-                        + switch (level) {
-                            case STREET -> "街道";
-                            case DISTRICT -> "县区";
-                            case CITY -> "市";
-                        }
-                        + "指挥中心（工单 " + stored.snapshot().state() + "）"));
+                .orElseThrow(() -> new ConflictException(Phrase.of(
+                        "dispatch.refusal.noCentreAt",
+                        "centre",
+                        Phrase.name("centre", level),
+                        "state",
+                        Phrase.name("ticket.state", stored.snapshot().state()))));
     }
 
     /** The unit whose pending request {@code requestId} ({@code UNIT.n}) names. */
@@ -278,8 +278,8 @@ public class CommandingTickets {
         }
         var request = requests.get(n - 1);
         if (request.status() != ExtensionRequest.Status.PENDING) {
-            throw new ConflictException("extension request " + requestId + " is " + request.status() + ", not PENDING"
-                    + " (ticket " + ticket.state() + ")");
+            throw new ConflictException(Phrase.of(
+                    "dispatch.refusal.extensionAnswered", "state", Phrase.name("ticket.state", ticket.state())));
         }
         return unit;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * Where a page of a centre's queue ended: the last item's raised time and number, the queue's order. Handed out
@@ -22,23 +23,23 @@ record QueueCursor(Instant raisedAt, String number) {
 
     static QueueCursor parse(String cursor) {
         if (cursor.length() > MAX_LENGTH) {
-            throw InvalidInputException.of("after", "is not a cursor this queue handed out");
+            throw InvalidInputException.of("after", Phrase.of("dispatch.refusal.cursor"));
         }
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("after", "is not a cursor this queue handed out");
+            throw InvalidInputException.of("after", Phrase.of("dispatch.refusal.cursor"));
         }
         var match = FORM.matcher(text);
         if (!match.matches()) {
-            throw InvalidInputException.of("after", "is not a cursor this queue handed out");
+            throw InvalidInputException.of("after", Phrase.of("dispatch.refusal.cursor"));
         }
         try {
             var at = Instant.ofEpochSecond(Long.parseLong(match.group(1)), Long.parseLong(match.group(2)));
             return new QueueCursor(at, match.group(3));
         } catch (RuntimeException e) {
-            throw InvalidInputException.of("after", "is not a cursor this queue handed out");
+            throw InvalidInputException.of("after", Phrase.of("dispatch.refusal.cursor"));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.whistle.dispatch.ticket.domain.TicketNumber;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketState;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /** Work queues and overview numbers in plain SQL over the ticket tables and their indexes. */
 @Component
@@ -165,7 +166,7 @@ public class TicketQueries {
             int size,
             @Nullable String sort) {
         if (size < 1 || size > 200) {
-            throw InvalidInputException.of("size", "must be between 1 and 200");
+            throw InvalidInputException.of("size", Phrase.of("refusal.between", "min", 1, "max", 200));
         }
         boolean descending = descending(sort);
         var sql = new StringBuilder("SELECT id, number, category, priority, level, state, raised_at, updated_at"
@@ -175,7 +176,9 @@ public class TicketQueries {
         if (state != null) {
             var known = Arrays.stream(TicketState.values()).map(Enum::name).toList();
             if (!known.contains(state)) {
-                throw InvalidInputException.of("state", "must be one of " + known);
+                throw InvalidInputException.of(
+                        "state",
+                        Phrase.of("refusal.oneOf", "choices", Phrase.names("ticket.state", TicketState.class)));
             }
             sql.append(" AND state = :state");
             params.put("state", state);
@@ -187,14 +190,15 @@ public class TicketQueries {
         if (level != null) {
             var known = Arrays.stream(CommandLevel.values()).map(Enum::name).toList();
             if (!known.contains(level)) {
-                throw InvalidInputException.of("level", "must be one of " + known);
+                throw InvalidInputException.of(
+                        "level", Phrase.of("refusal.oneOf", "choices", Phrase.names("level", CommandLevel.class)));
             }
             sql.append(" AND level = :level");
             params.put("level", level);
         }
         if (category != null) {
             if (category.length() > 64) {
-                throw InvalidInputException.of("category", "must be at most 64 characters");
+                throw InvalidInputException.of("category", Phrase.of("refusal.atMostCharacters", "max", 64));
             }
             sql.append(" AND category = :category");
             params.put("category", category);
@@ -299,11 +303,11 @@ public class TicketQueries {
         }
         var parts = sort.split(",", 2);
         if (!parts[0].trim().equals("raisedAt")) {
-            throw InvalidInputException.of("sort", "must be raisedAt (the queue is read in the order it is indexed)");
+            throw InvalidInputException.of("sort", Phrase.of("dispatch.refusal.sortField", "field", "raisedAt"));
         }
         var direction = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
         if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw InvalidInputException.of("sort", "direction must be asc or desc");
+            throw InvalidInputException.of("sort", Phrase.of("dispatch.refusal.sortDirection"));
         }
         return direction.equals("desc");
     }

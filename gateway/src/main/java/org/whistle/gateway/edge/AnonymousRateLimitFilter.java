@@ -16,6 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.whistle.gateway.EdgeProperties;
+import org.whistle.texts.Catalogue;
+import org.whistle.texts.Phrase;
 import reactor.core.publisher.Mono;
 
 /**
@@ -70,8 +72,8 @@ class AnonymousRateLimitFilter implements WebFilter {
                     exchange,
                     HttpStatus.TOO_MANY_REQUESTS,
                     "too-many-requests",
-                    "请求过于频繁",
-                    "此地址短时间内提交的次数过多，请稍后再试。",
+                    Phrase.of("problem.gateway.tooManyRequests.title"),
+                    Phrase.of("problem.gateway.tooManyRequests.detail"),
                     Duration.between(now, window.end()));
         }
         return chain.filter(exchange);
@@ -101,12 +103,15 @@ class AnonymousRateLimitFilter implements WebFilter {
 
     /** A person at the login page gets a page; a script gets the problem detail. */
     private static Mono<Void> signInLimited(ServerWebExchange exchange, Duration wait) {
-        var title = "登录尝试过于频繁";
-        var detail = "此地址短时间内登录的次数过多，请 " + Problems.retryAfterSeconds(wait) + " 秒后再试。";
+        var titled = Phrase.of("problem.gateway.signInLimited.title");
+        var detailed = Phrase.of("problem.gateway.signInLimited.detail", "seconds", Problems.retryAfterSeconds(wait));
         var accepts = exchange.getRequest().getHeaders().getAccept();
         if (accepts.stream().noneMatch(MediaType.TEXT_HTML::isCompatibleWith)) {
-            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", title, detail, wait);
+            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", titled, detailed, wait);
         }
+        // The page is Chinese, as every page is; its words come from the same catalogue.
+        var title = titled.in(Catalogue.chinese());
+        var detail = detailed.in(Catalogue.chinese());
         var page = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
                         + "</title></head><body><h1>" + title + "</h1><p>" + detail + "</p></body></html>")

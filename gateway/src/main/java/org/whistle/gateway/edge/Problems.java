@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.whistle.problems.AcceptLanguage;
+import org.whistle.texts.Catalogue;
+import org.whistle.texts.Phrase;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,74 +19,46 @@ public final class Problems {
 
     private Problems() {}
 
-    /** Ends the exchange with a problem of type {@code urn:whistle:problem:<kind>}. */
+    /**
+     * Ends the exchange with a problem of type {@code urn:whistle:problem:<kind>}, its title and detail worded by the
+     * message catalogue in the caller's language (problem-details' {@link AcceptLanguage}, the services' rule).
+     */
     public static Mono<Void> write(
             ServerWebExchange exchange,
             HttpStatus status,
             String kind,
-            String title,
-            String detail,
+            Phrase title,
+            Phrase detail,
             Duration retryAfter) {
-        var english = English.of(exchange, kind);
+        var catalogue = catalogue(exchange);
         return write(
                 exchange,
                 status,
                 body(
                         status,
                         kind,
-                        english == null ? title : english.title(),
-                        english == null ? detail : english.detail(),
+                        title.in(catalogue),
+                        detail.in(catalogue),
                         exchange.getRequest().getPath().value()),
                 retryAfter);
     }
 
     /**
-     * As {@link #write(ServerWebExchange, HttpStatus, String, String, String, Duration)}, without {@code instance}: for
+     * As {@link #write(ServerWebExchange, HttpStatus, String, Phrase, Phrase, Duration)}, without {@code instance}: for
      * requests refused for their address, which is not echoed back.
      */
     static Mono<Void> writeWithoutInstance(
-            ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail) {
-        var english = English.of(exchange, kind);
+            ServerWebExchange exchange, HttpStatus status, String kind, Phrase title, Phrase detail) {
+        var catalogue = catalogue(exchange);
         return write(
-                exchange,
-                status,
-                body(
-                        status,
-                        kind,
-                        english == null ? title : english.title(),
-                        english == null ? detail : english.detail(),
-                        null),
-                Duration.ZERO);
+                exchange, status, body(status, kind, title.in(catalogue), detail.in(catalogue), null), Duration.ZERO);
     }
 
-    /**
-     * The words of each kind for a caller whose {@code Accept-Language} prefers English (problem-details'
-     * {@link AcceptLanguage}, the services' rule); Chinese, as written at each call, otherwise.
-     */
-    private record English(String title, String detail) {
-
-        private static final java.util.Map<String, English> KINDS = java.util.Map.of(
-                "too-many-requests",
-                        new English("Too many requests", "Too many requests in a short time; try again later."),
-                "malformed-request",
-                        new English(
-                                "Malformed request",
-                                "The address holds characters or segments the platform does not accept."),
-                "content-too-large", new English("Content too large", "The request is larger than allowed here."),
-                "not-found", new English("Not found", "There is nothing at this address."),
-                "method-not-allowed", new English("Method not allowed", "This address does not accept that method."),
-                "not-signed-in", new English("Not signed in", "Sign in first (/bff/login)."),
-                "csrf",
-                        new English(
-                                "Missing or wrong CSRF token",
-                                "The page has expired; reload it (X-XSRF-TOKEN must match the XSRF-TOKEN cookie)."));
-
-        static @Nullable English of(ServerWebExchange exchange, String kind) {
-            return AcceptLanguage.prefersEnglish(
-                            exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE))
-                    ? KINDS.get(kind)
-                    : null;
-        }
+    /** The catalogue in the caller's language: English only when {@code Accept-Language} ranks it above Chinese. */
+    static Catalogue catalogue(ServerWebExchange exchange) {
+        return AcceptLanguage.prefersEnglish(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE))
+                ? Catalogue.english()
+                : Catalogue.chinese();
     }
 
     /** The JSON of a problem of type {@code urn:whistle:problem:<kind>}; {@code instance} only when given. */

@@ -5,6 +5,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedEx
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.whistle.texts.Phrase;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,7 +21,7 @@ class RejectedRequests implements ServerExchangeRejectedHandler {
                 exchange,
                 HttpStatus.BAD_REQUEST,
                 "malformed-request",
-                "请求格式有误",
-                "地址中含有平台不接受的字符或片段（编码的斜杠或反斜杠、点路径段、控制字符或分号）。");
+                Phrase.of("problem.gateway.malformed.title"),
+                Phrase.of("problem.gateway.malformed.detail"));
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.whistle.gateway.EdgeProperties;
+import org.whistle.texts.Phrase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -228,8 +229,8 @@ class RequestSizeFilter implements WebFilter {
                 exchange,
                 HttpStatus.CONTENT_TOO_LARGE,
                 "content-too-large",
-                "请求内容过大",
-                "此处提交的内容不能超过 " + readable(limit) + "。",
+                Phrase.of("problem.gateway.tooLarge.title"),
+                Phrase.of("problem.gateway.tooLarge.detail", "limit", readable(limit)),
                 Duration.ZERO);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.whistle.texts.Phrase;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,15 +27,20 @@ class UnknownPathProblems implements WebExceptionHandler {
         }
         if (status.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
             return Problems.write(
-                    exchange, HttpStatus.NOT_FOUND, "not-found", "找不到此地址", "平台没有这个地址。请检查地址是否正确，或从首页进入。", Duration.ZERO);
+                    exchange,
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    Phrase.of("problem.gateway.notFound.title"),
+                    Phrase.of("problem.gateway.notFound.detail"),
+                    Duration.ZERO);
         }
         if (status.getStatusCode().value() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
             return Problems.write(
                     exchange,
                     HttpStatus.METHOD_NOT_ALLOWED,
                     "method-not-allowed",
-                    "不支持此操作",
-                    "此地址不接受这种请求方式。",
+                    Phrase.of("problem.gateway.methodNotAllowed.title"),
+                    Phrase.of("problem.gateway.methodNotAllowed.detail"),
                     Duration.ZERO);
         }
         return Mono.error(failure);

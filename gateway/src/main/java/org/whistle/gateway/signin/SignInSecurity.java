@@ -37,6 +37,7 @@ import org.springframework.web.server.session.WebSessionIdResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.whistle.gateway.EdgeProperties;
 import org.whistle.gateway.edge.Problems;
+import org.whistle.texts.Phrase;
 import reactor.core.publisher.Mono;
 
 /**
@@ -82,8 +83,8 @@ class SignInSecurity {
                                 exchange,
                                 HttpStatus.UNAUTHORIZED,
                                 "not-signed-in",
-                                "尚未登录",
-                                "请先登录（/bff/login）。",
+                                Phrase.of("problem.gateway.notSignedIn.title"),
+                                Phrase.of("problem.gateway.notSignedIn.detail", "login", "/bff/login"),
                                 Duration.ZERO))
                         .accessDeniedHandler(SignInSecurity::csrfRefused))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
@@ -111,8 +112,8 @@ class SignInSecurity {
                 exchange,
                 HttpStatus.FORBIDDEN,
                 "csrf",
-                "缺少或错误的防伪令牌",
-                "页面已过期，请刷新后重试（X-XSRF-TOKEN 请求头须与 XSRF-TOKEN Cookie 一致）。",
+                Phrase.of("problem.gateway.csrf.title"),
+                Phrase.of("problem.gateway.csrf.detail", "header", "X-XSRF-TOKEN", "cookie", "XSRF-TOKEN"),
                 Duration.ZERO);
     }
 

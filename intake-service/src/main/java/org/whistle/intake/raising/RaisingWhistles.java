@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Raises whistles from every channel (吹哨): checks every field, resolves the grid and street through the local copy
@@ -132,15 +134,13 @@ public class RaisingWhistles {
         if (request.phone() != null && !request.phone().isBlank()) {
             phone = PhoneNumber.parse(request.phone()).orElse(null);
             if (phone == null) {
-                violations.add(
-                        new Violation("reporter.phone", "is not a mainland mobile number (1[3-9] and 9 digits)"));
+                violations.add(new Violation("reporter.phone", Phrase.of("intake.refusal.phone")));
             }
         }
         if (channel == Channel.HOTLINE
                 && phone == null
                 && violations.stream().noneMatch(v -> v.field().equals("reporter.phone"))) {
-            violations.add(
-                    new Violation("reporter.phone", "is required for a hotline whistle, to call the reporter back"));
+            violations.add(new Violation("reporter.phone", Phrase.of("intake.refusal.hotlinePhone")));
         }
         var address = request.address() == null || request.address().isBlank()
                 ? null
@@ -153,8 +153,7 @@ public class RaisingWhistles {
         }
         var located = point == null ? Optional.<OrgReferenceCopy.Location>empty() : org.locate(point);
         if (point != null && located.isEmpty() && !extent.contains(point)) {
-            throw InvalidInputException.of(
-                    "location", "lies outside the city; whistles are raised where the city answers");
+            throw InvalidInputException.of("location", Phrase.of("intake.refusal.outsideCity"));
         }
         // A hotline call placed by the grid its dispatcher confirmed carries no coordinates: nobody measured any.
         var chain = confirmed != null
@@ -224,21 +223,22 @@ public class RaisingWhistles {
             return null;
         }
         if (gridId.length() > GRID_ID_MAX_LENGTH) {
-            violations.add(new Violation("location.gridId", "最多 " + GRID_ID_MAX_LENGTH + " 个字符"));
+            violations.add(new Violation(
+                    "location.gridId", Phrase.of("intake.refusal.gridIdTooLong", "max", GRID_ID_MAX_LENGTH)));
             return null;
         }
         if (channel != Channel.HOTLINE) {
-            violations.add(new Violation("location.gridId", "只有电话受理（HOTLINE）按确认的网格立哨；其他渠道请给出坐标"));
+            violations.add(new Violation("location.gridId", Phrase.of("intake.refusal.gridOnlyHotline")));
         }
         if (request.lat() != null || request.lng() != null) {
-            violations.add(new Violation("location.gridId", "已确认网格的电话受理不再填写坐标"));
+            violations.add(new Violation("location.gridId", Phrase.of("intake.refusal.gridNoCoordinates")));
         }
         if (address == null) {
-            violations.add(new Violation("location.address", "按网格受理的电话须记下来电人说的地址"));
+            violations.add(new Violation("location.address", Phrase.of("intake.refusal.gridAddress")));
         }
         var grid = org.unit(gridId).filter(unit -> "GRID".equals(unit.kind()) && unit.active());
         if (grid.isEmpty()) {
-            violations.add(new Violation("location.gridId", "“" + gridId + "”不是在用的网格"));
+            violations.add(new Violation("location.gridId", Phrase.of("intake.refusal.gridUnknown")));
         }
         return grid.orElse(null);
     }
@@ -252,25 +252,30 @@ public class RaisingWhistles {
     }
 
     /** Channels that speak for the platform's own staff need a signed-in caller; Open311 has its own door. */
+    /** The channels a raise may name, as people call them. */
+    private static final List<Phrase> CHANNELS = Stream.of(
+                    Channel.APP, Channel.WECHAT, Channel.WEB, Channel.HOTLINE, Channel.PATROL)
+            .map(channel -> Phrase.name("channel", channel))
+            .toList();
+
     private static @Nullable Channel channel(
             @Nullable String name, @Nullable Caller caller, List<Violation> violations) {
         if (name == null || name.isBlank()) {
-            violations.add(new Violation("channel", "is required (APP, WECHAT, WEB, HOTLINE, PATROL)"));
+            violations.add(new Violation("channel", Phrase.of("intake.refusal.channelRequired", "choices", CHANNELS)));
             return null;
         }
         Channel channel;
         try {
             channel = Channel.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("channel", "is not one of APP, WECHAT, WEB, HOTLINE, PATROL"));
+            violations.add(new Violation("channel", Phrase.of("refusal.oneOf", "choices", CHANNELS)));
             return null;
         }
         switch (channel) {
-            case OPEN311 ->
-                violations.add(new Violation("channel", "OPEN311 whistles are raised through /open311/v2/requests"));
+            case OPEN311 -> violations.add(new Violation("channel", Phrase.of("intake.refusal.channelOpen311")));
             case APP -> {
                 if (caller == null) {
-                    violations.add(new Violation("channel", "APP whistles need a signed-in user"));
+                    violations.add(new Violation("channel", Phrase.of("intake.refusal.channelApp")));
                 }
             }
             case PATROL -> {
@@ -282,8 +287,7 @@ public class RaisingWhistles {
                                 Role.STREET_DISPATCHER,
                                 Role.DISTRICT_DISPATCHER,
                                 Role.CITY_DISPATCHER))) {
-                    violations.add(
-                            new Violation("channel", "PATROL whistles are raised by signed-in grid workers and staff"));
+                    violations.add(new Violation("channel", Phrase.of("intake.refusal.channelPatrol")));
                 }
             }
             case HOTLINE -> {
@@ -293,8 +297,7 @@ public class RaisingWhistles {
                                 Role.DISTRICT_DISPATCHER,
                                 Role.CITY_DISPATCHER,
                                 Role.ADMINISTRATOR))) {
-                    violations.add(new Violation(
-                            "channel", "HOTLINE whistles are entered by signed-in hotline operators (dispatchers)"));
+                    violations.add(new Violation("channel", Phrase.of("intake.refusal.channelHotline")));
                 }
             }
             case WEB, WECHAT -> {}
@@ -304,24 +307,25 @@ public class RaisingWhistles {
 
     private Optional<org.whistle.events.CategoryChanged> category(@Nullable String code, List<Violation> violations) {
         if (code == null || code.isBlank()) {
-            violations.add(new Violation("category", "is required"));
+            violations.add(new Violation("category", Phrase.of("refusal.required")));
             return Optional.empty();
         }
         if (code.length() > CATEGORY_MAX_LENGTH) {
-            violations.add(new Violation("category", "最多 " + CATEGORY_MAX_LENGTH + " 个字符"));
+            violations.add(
+                    new Violation("category", Phrase.of("intake.refusal.gridIdTooLong", "max", CATEGORY_MAX_LENGTH)));
             return Optional.empty();
         }
         var category = org.category(code.strip()).filter(c -> c.active());
         if (category.isEmpty()) {
-            violations.add(new Violation("category", "'" + code + "' is not an active category"));
+            violations.add(new Violation("category", Phrase.of("intake.refusal.categoryInactive")));
             return Optional.empty();
         }
         var main = category.get();
         if (main.parentCode() == null
                 && org.categories().stream()
                         .anyMatch(c -> c.active() && main.code().equals(c.parentCode()))) {
-            violations.add(new Violation(
-                    "category", "'" + code + "' is a main category (大类); choose one of its subcategories (小类)"));
+            violations.add(
+                    new Violation("category", Phrase.of("intake.refusal.categoryMain", "category", main.name())));
             return Optional.empty();
         }
         return category;
@@ -329,7 +333,7 @@ public class RaisingWhistles {
 
     private static String description(@Nullable String text, int maxLength, List<Violation> violations) {
         if (text == null || text.isBlank()) {
-            violations.add(new Violation("description", "is required"));
+            violations.add(new Violation("description", Phrase.of("refusal.required")));
             return "";
         }
         var stripped = text.strip();
@@ -357,7 +361,7 @@ public class RaisingWhistles {
         } catch (java.net.URISyntaxException e) {
             // refused below
         }
-        violations.add(new Violation("media_url", "is not an http or https link"));
+        violations.add(new Violation("media_url", Phrase.of("intake.refusal.mediaUrl")));
         return null;
     }
 
@@ -368,7 +372,8 @@ public class RaisingWhistles {
         try {
             return Urgency.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("urgency", "is not one of NORMAL, URGENT"));
+            violations.add(new Violation(
+                    "urgency", Phrase.of("refusal.oneOf", "choices", Phrase.names("priority", Urgency.class))));
             return fallback;
         }
     }
@@ -379,22 +384,22 @@ public class RaisingWhistles {
         var lng = request.lng();
         if (lat == null && lng == null) {
             if (address == null) {
-                violations.add(new Violation("location", "needs lat and lng, or an address"));
+                violations.add(new Violation("location", Phrase.of("intake.refusal.location")));
             }
             return null;
         }
         if (lat == null || lng == null) {
             violations.add(new Violation(
-                    lat == null ? "location.lat" : "location.lng", "is required with the other coordinate"));
+                    lat == null ? "location.lat" : "location.lng", Phrase.of("intake.refusal.otherCoordinate")));
             return null;
         }
         boolean bad = false;
         if (!(lat >= -90 && lat <= 90)) {
-            violations.add(new Violation("location.lat", "is not a latitude between -90 and 90"));
+            violations.add(new Violation("location.lat", Phrase.of("intake.refusal.latitude")));
             bad = true;
         }
         if (!(lng >= -180 && lng <= 180)) {
-            violations.add(new Violation("location.lng", "is not a longitude between -180 and 180"));
+            violations.add(new Violation("location.lng", Phrase.of("intake.refusal.longitude")));
             bad = true;
         }
         CoordinateSystem crs = CoordinateSystem.WGS84;
@@ -402,7 +407,9 @@ public class RaisingWhistles {
             try {
                 crs = CoordinateSystem.parse(request.crs());
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation("location.crs", "is not one of WGS84, GCJ02, BD09"));
+                violations.add(new Violation(
+                        "location.crs",
+                        Phrase.of("refusal.oneOf", "choices", Phrase.names("crs", CoordinateSystem.class))));
                 bad = true;
             }
         }

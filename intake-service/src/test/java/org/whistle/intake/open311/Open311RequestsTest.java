@@ -277,7 +277,11 @@ class Open311RequestsTest extends IntakeTest {
         assertThat(noSuffix.headers().getContentType().isCompatibleWith(MediaType.TEXT_XML))
                 .as(noSuffix.body())
                 .isTrue();
-        assertThat(noSuffix.body()).contains("<errors><error><code>404</code>").contains(".json or .xml");
+        assertThat(noSuffix.body()).contains("<errors><error><code>404</code>").contains("请以后缀指明格式（.json 或 .xml）");
+        // In English when the client asks for it (ADR 0043).
+        assertThat(get("/open311/v2/requests", headers -> headers.set("Accept-Language", "en"))
+                        .body())
+                .contains("name the format as the suffix (.json or .xml)");
         assertThat(json.status()).isEqualTo(415);
         assertThat(json.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
                 .isTrue();

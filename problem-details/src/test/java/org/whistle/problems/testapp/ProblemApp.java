@@ -23,6 +23,8 @@ import org.whistle.problems.ImportRejectedException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.RowError;
+import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 @SpringBootApplication
 public class ProblemApp {
@@ -47,6 +49,23 @@ public class ProblemApp {
         @GetMapping("/invalid")
         void invalid() {
             throw InvalidInputException.of("location.lat", "must be between -90 and 90");
+        }
+
+        @GetMapping("/invalid-by-key")
+        void invalidByKey() {
+            throw new InvalidInputException(List.of(
+                    new Violation("units", Phrase.of("refusal.atMostItems", "max", 5)),
+                    new Violation("lead", Phrase.of("refusal.required"))));
+        }
+
+        @GetMapping("/conflict-by-key")
+        void conflictByKey() {
+            throw new ConflictException(Phrase.of(
+                    "dispatch.refusal.ticketState",
+                    "action",
+                    Phrase.of("dispatch.act.VERIFY_PASS"),
+                    "state",
+                    Phrase.of("ticket.state.RAISED")));
         }
 
         @GetMapping("/missing")

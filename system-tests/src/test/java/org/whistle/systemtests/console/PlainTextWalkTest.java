@@ -52,7 +52,10 @@ class PlainTextWalkTest {
             "/ratings.html",
             "/keys.html",
             "/branch.html",
-            "/workplace.html");
+            "/workplace.html",
+            "/members.html",
+            "/reviews.html",
+            "/apis.html");
 
     @Test
     void showsNoCodeEnumNullOrUtcTimeOnAnyPageToAnyDemoPerson(Platform platform) throws IOException {

@@ -13,6 +13,7 @@ import org.whistle.events.Urgency;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /** The bodies of the ticket actions; each converts itself and leaves the rules to the ticket. */
 final class Requests {
@@ -24,7 +25,7 @@ final class Requests {
     record Merge(@Nullable UUID into) {
         UUID target() {
             if (into == null) {
-                throw InvalidInputException.of("into", "is required");
+                throw InvalidInputException.of("into", Phrase.of("refusal.required"));
             }
             return into;
         }
@@ -46,7 +47,11 @@ final class Requests {
                             > org.whistle.dispatch.ticket.domain.Ticket.MAX_SUMMONED_AT_ONCE) {
                 // Refused before each code is looked up, so a runaway list costs nothing.
                 throw InvalidInputException.of(
-                        "coUnits", "一次最多召集 " + org.whistle.dispatch.ticket.domain.Ticket.MAX_SUMMONED_AT_ONCE + " 个单位");
+                        "coUnits",
+                        Phrase.of(
+                                "dispatch.refusal.summonAtMost",
+                                "max",
+                                org.whistle.dispatch.ticket.domain.Ticket.MAX_SUMMONED_AT_ONCE));
             }
             var units = new ArrayList<UnitCode>();
             if (lead != null) {
@@ -85,12 +90,14 @@ final class Requests {
                 return null;
             }
             if (dueBy.length() > 64) {
-                throw InvalidInputException.of("dueBy", "须为带时区的时间，例如 2026-12-08T18:00:00+08:00");
+                throw InvalidInputException.of(
+                        "dueBy", Phrase.of("dispatch.refusal.dueByFormat", "example", "2026-12-08T18:00:00+08:00"));
             }
             try {
                 return java.time.OffsetDateTime.parse(dueBy).toInstant();
             } catch (DateTimeParseException e) {
-                throw InvalidInputException.of("dueBy", "须为带时区的时间，例如 2026-12-08T18:00:00+08:00");
+                throw InvalidInputException.of(
+                        "dueBy", Phrase.of("dispatch.refusal.dueByFormat", "example", "2026-12-08T18:00:00+08:00"));
             }
         }
     }
@@ -126,7 +133,8 @@ final class Requests {
             try {
                 return Duration.parse(extraTime);
             } catch (DateTimeParseException e) {
-                throw InvalidInputException.of("extraTime", "must be an ISO-8601 duration such as PT48H");
+                throw InvalidInputException.of(
+                        "extraTime", Phrase.of("dispatch.refusal.extraTimeFormat", "example", "PT48H"));
             }
         }
     }

@@ -6,6 +6,7 @@ import org.whistle.events.CommandLevel;
 import org.whistle.events.TaskState;
 import org.whistle.events.TicketState;
 import org.whistle.orgreference.domain.routing.UnitCode;
+import org.whistle.texts.Phrase;
 
 /**
  * Whether an expired clock reported by sla-service still describes the ticket: the clock may have stopped (the unit
@@ -18,11 +19,18 @@ public final class ClockCurrencyPolicy {
 
     public static Decision check(Ticket ticket, ClockKind clock, @Nullable UnitCode unit, CommandLevel fromLevel) {
         if (ticket.level() != fromLevel) {
-            return Decision.rejected("fromLevel", "the ticket is at " + ticket.level() + " now, not " + fromLevel);
+            return Decision.rejected(
+                    "fromLevel",
+                    Phrase.of(
+                            "dispatch.refusal.clock.level",
+                            "level",
+                            Phrase.name("level", ticket.level()),
+                            "fromLevel",
+                            Phrase.name("level", fromLevel)));
         }
         var state = ticket.state();
         if (state == TicketState.SUSPENDED) {
-            return Decision.rejected("clock", "clocks pause while the ticket is SUSPENDED");
+            return Decision.rejected("clock", Phrase.of("dispatch.refusal.clock.suspended"));
         }
         var task = unit == null ? null : ticket.task(unit).orElse(null);
         var running = switch (clock) {
@@ -38,6 +46,13 @@ public final class ClockCurrencyPolicy {
         };
         return running
                 ? Decision.ALLOWED
-                : Decision.rejected("clock", clock + " is no longer running on a ticket that is " + state);
+                : Decision.rejected(
+                        "clock",
+                        Phrase.of(
+                                "dispatch.refusal.clock.stopped",
+                                "clock",
+                                Phrase.name("clock", clock),
+                                "state",
+                                Phrase.name("ticket.state", state)));
     }
 }

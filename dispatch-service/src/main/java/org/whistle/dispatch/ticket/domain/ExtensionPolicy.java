@@ -3,6 +3,7 @@ package org.whistle.dispatch.ticket.domain;
 import java.time.Duration;
 import java.util.Set;
 import org.whistle.events.ClockKind;
+import org.whistle.texts.Phrase;
 
 /**
  * How much extra time (延期) a unit may ask for: only on the clocks it runs after reporting in (contact reporter,
@@ -27,19 +28,25 @@ public record ExtensionPolicy(int maxPerTask, Duration maxExtraTime) {
         if (!UNIT_CLOCKS.contains(clock)) {
             return Decision.rejected(
                     "clock",
-                    "a unit may extend only " + UNIT_CLOCKS.stream().sorted().toList());
+                    Phrase.of(
+                            "dispatch.refusal.extension.clock",
+                            "clocks",
+                            UNIT_CLOCKS.stream()
+                                    .sorted()
+                                    .map(kind -> Phrase.name("clock", kind))
+                                    .toList()));
         }
         if (extraTime.isNegative() || extraTime.isZero()) {
-            return Decision.rejected("extraTime", "must be positive");
+            return Decision.rejected("extraTime", Phrase.of("dispatch.refusal.extension.positive"));
         }
         if (extraTime.compareTo(maxExtraTime) > 0) {
-            return Decision.rejected("extraTime", "must be at most " + maxExtraTime);
+            return Decision.rejected("extraTime", Phrase.of("dispatch.refusal.extension.atMost", "max", maxExtraTime));
         }
         if (pending) {
-            return Decision.rejected("clock", "a request is already pending for this task");
+            return Decision.rejected("clock", Phrase.of("dispatch.refusal.extension.pending"));
         }
         if (counted >= maxPerTask) {
-            return Decision.rejected("clock", "at most " + maxPerTask + " extensions per task");
+            return Decision.rejected("clock", Phrase.of("dispatch.refusal.extension.perTask", "max", maxPerTask));
         }
         return Decision.ALLOWED;
     }

@@ -3,6 +3,7 @@ package org.whistle.dispatch.ticket.domain;
 import java.util.List;
 import java.util.Set;
 import org.whistle.events.TicketState;
+import org.whistle.texts.Phrase;
 
 /**
  * A follow-up (回访) counts once per round. A round is one resolution: it starts when the lead unit's done makes the
@@ -20,17 +21,18 @@ public final class FollowUpRoundPolicy {
     public static Decision check(TicketState state, List<TimelineEntry> timeline) {
         for (var entry : timeline.reversed()) {
             if (counted(entry)) {
-                return Decision.rejected("round", "本轮回访已在第 " + entry.sequence() + " 条记录，同一轮办结只计一次回访");
+                return Decision.rejected(
+                        "round", Phrase.of("dispatch.refusal.followUp.counted", "entry", entry.sequence()));
             }
             if (startsRound(entry)) {
                 break;
             }
             if (entry.action() == TicketAction.REOPEN || entry.action() == TicketAction.VERIFY_FAIL) {
-                return Decision.rejected("state", "工单已返工，新一轮尚未办结，暂无可回访的处理结果");
+                return Decision.rejected("state", Phrase.of("dispatch.refusal.followUp.reworking"));
             }
         }
         if (!JUDGEABLE.contains(state)) {
-            return Decision.rejected("state", "工单尚未办结，暂无可回访的处理结果");
+            return Decision.rejected("state", Phrase.of("dispatch.refusal.followUp.notResolved"));
         }
         return Decision.ALLOWED;
     }

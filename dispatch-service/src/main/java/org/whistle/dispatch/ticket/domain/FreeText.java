@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.events.EvidenceRef;
 import org.whistle.problems.BoundedText;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * The bounds of everything a person types into a ticket (notes, reasons, comments) and of the evidence references
@@ -32,7 +33,7 @@ public final class FreeText {
     /** A text that must be there: not blank, and within the bounds. */
     public static String required(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
-            throw InvalidInputException.of(field, "必须填写");
+            throw InvalidInputException.of(field, Phrase.of("refusal.required"));
         }
         return bounded(field, value, MAX_LENGTH);
     }
@@ -45,19 +46,19 @@ public final class FreeText {
     /** At most {@link #MAX_EVIDENCE} references, each with a bounded id and type and a SHA-256 in hex. */
     public static List<EvidenceRef> evidence(String field, List<EvidenceRef> evidence) {
         if (evidence.size() > MAX_EVIDENCE) {
-            throw InvalidInputException.of(field, "最多 " + MAX_EVIDENCE + " 项");
+            throw InvalidInputException.of(field, Phrase.of("refusal.atMostItems", "max", MAX_EVIDENCE));
         }
         for (int i = 0; i < evidence.size(); i++) {
             var ref = evidence.get(i);
             if (ref == null) {
-                throw InvalidInputException.of(field + "[" + i + "]", "必须填写");
+                throw InvalidInputException.of(field + "[" + i + "]", Phrase.of("refusal.required"));
             }
             required(field + "[" + i + "].mediaId", ref.mediaId());
             bounded(field + "[" + i + "].mediaId", ref.mediaId(), MAX_EVIDENCE_FIELD);
             required(field + "[" + i + "].contentType", ref.contentType());
             bounded(field + "[" + i + "].contentType", ref.contentType(), MAX_EVIDENCE_FIELD);
             if (ref.sha256() == null || !ref.sha256().matches("[0-9a-fA-F]{64}")) {
-                throw InvalidInputException.of(field + "[" + i + "].sha256", "必须是 64 位十六进制数字");
+                throw InvalidInputException.of(field + "[" + i + "].sha256", Phrase.of("refusal.sha256"));
             }
         }
         return List.copyOf(evidence);

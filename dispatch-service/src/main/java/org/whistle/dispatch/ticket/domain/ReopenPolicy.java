@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.TicketState;
+import org.whistle.texts.Phrase;
 
 /**
  * When a "not fixed" answer may reopen a ticket (返工): always while it is RESOLVED or VERIFIED, and within
@@ -27,8 +28,8 @@ public record ReopenPolicy(Duration window) {
             case CLOSED ->
                 closedAt != null && !at.isAfter(closedAt.plus(window))
                         ? Decision.ALLOWED
-                        : Decision.rejected("at", "the reopen window of " + window + " after closing has passed");
-            default -> Decision.rejected("state", "only a resolved, verified or closed ticket can be reopened");
+                        : Decision.rejected("at", Phrase.of("dispatch.refusal.reopen.window", "window", window));
+            default -> Decision.rejected("state", Phrase.of("dispatch.refusal.reopen.state"));
         };
     }
 }

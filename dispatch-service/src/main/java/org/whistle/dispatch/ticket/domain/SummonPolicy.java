@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.whistle.orgreference.domain.routing.UnitCode;
+import org.whistle.texts.Phrase;
 
 /**
  * Who may be summoned (派哨): at least one unit, none twice in one summons, none that already holds a task on the
@@ -23,25 +24,25 @@ public final class SummonPolicy {
     public static Decision check(
             Optional<UnitCode> currentLead, Set<UnitCode> holdingUnits, @Nullable UnitCode lead, List<UnitCode> units) {
         if (units.isEmpty()) {
-            return Decision.rejected("units", "summon at least one unit");
+            return Decision.rejected("units", Phrase.of("dispatch.refusal.summon.none"));
         }
         var seen = new HashSet<UnitCode>();
         for (var unit : units) {
             if (!seen.add(unit)) {
-                return Decision.rejected("units", unit + " is named twice");
+                return Decision.rejected("units", Phrase.of("dispatch.refusal.summon.twice"));
             }
             if (holdingUnits.contains(unit)) {
-                return Decision.conflicting("units", unit + " is already summoned to this ticket");
+                return Decision.conflicting("units", Phrase.of("dispatch.refusal.summon.already"));
             }
         }
         if (currentLead.isPresent() && lead != null) {
-            return Decision.conflicting("lead", "the ticket already has lead " + currentLead.get());
+            return Decision.conflicting("lead", Phrase.of("dispatch.refusal.summon.hasLead"));
         }
         if (currentLead.isEmpty() && lead == null) {
-            return Decision.rejected("lead", "name the lead unit (首接负责)");
+            return Decision.rejected("lead", Phrase.of("dispatch.refusal.summon.nameLead"));
         }
         if (lead != null && !seen.contains(lead)) {
-            return Decision.rejected("lead", lead + " must be among the summoned units");
+            return Decision.rejected("lead", Phrase.of("dispatch.refusal.summon.leadAmong"));
         }
         return Decision.ALLOWED;
     }

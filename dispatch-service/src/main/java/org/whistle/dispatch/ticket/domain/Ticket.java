@@ -29,6 +29,7 @@ import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.texts.Catalogue;
+import org.whistle.texts.Phrase;
 
 /**
  * The command platform's case (工单) built from a whistle, across the three command levels. Every method is a guarded
@@ -193,12 +194,19 @@ public final class Ticket {
         var before = guard(TicketAction.MERGE);
         required("target", target);
         if (target.id.equals(id)) {
-            throw InvalidInputException.of("target", "a ticket cannot be merged into itself");
+            throw InvalidInputException.of("target", Phrase.of("dispatch.refusal.mergeIntoItself"));
         }
         if (target.state == TicketState.REJECTED
                 || target.state == TicketState.MERGED
                 || target.state == TicketState.CLOSED) {
-            throw InvalidInputException.of("target", "ticket " + target.number + " is " + target.state);
+            throw InvalidInputException.of(
+                    "target",
+                    Phrase.of(
+                            "dispatch.refusal.mergeTarget",
+                            "number",
+                            target.number.format(),
+                            "state",
+                            stateName(target.state)));
         }
         state = TicketState.MERGED;
         mergedInto = target.id;
@@ -213,7 +221,9 @@ public final class Ticket {
         var before = guard(TicketAction.SET_PRIORITY);
         required("priority", newPriority);
         if (newPriority == priority) {
-            throw InvalidInputException.of("priority", "is already " + priority);
+            throw InvalidInputException.of(
+                    "priority",
+                    Phrase.of("dispatch.refusal.samePriority", "priority", Phrase.name("priority", priority)));
         }
         var old = priority;
         priority = newPriority;
@@ -228,7 +238,7 @@ public final class Ticket {
         var before = guard(TicketAction.RECATEGORISE);
         required("category", newCategory);
         if (newCategory.equals(category)) {
-            throw InvalidInputException.of("category", "is already " + category);
+            throw InvalidInputException.of("category", Phrase.of("dispatch.refusal.sameCategory"));
         }
         var old = category;
         category = newCategory;
@@ -246,7 +256,8 @@ public final class Ticket {
         var before = guard(TicketAction.SUMMON);
         required("units", units);
         if (units.size() > MAX_SUMMONED_AT_ONCE) {
-            throw InvalidInputException.of("units", "一次最多召集 " + MAX_SUMMONED_AT_ONCE + " 个单位");
+            throw InvalidInputException.of(
+                    "units", Phrase.of("dispatch.refusal.summonAtMost", "max", MAX_SUMMONED_AT_ONCE));
         }
         switch (SummonPolicy.check(currentLead().map(Task::unit), holdingUnits(), lead, units)) {
             case Decision.Rejected(var field, var reason) -> throw InvalidInputException.of(field, reason);
@@ -277,7 +288,8 @@ public final class Ticket {
         required("toLevel", toLevel);
         text("reason", reason);
         if (toCentre.equals(owningCentre) && toLevel == level) {
-            throw InvalidInputException.of("toCentre", "the ticket is already with " + toCentre + " at " + toLevel);
+            throw InvalidInputException.of(
+                    "toCentre", Phrase.of("dispatch.refusal.sameCentre", "level", Phrase.name("level", toLevel)));
         }
         var fromCentre = owningCentre;
         var fromLevel = level;
@@ -394,7 +406,14 @@ public final class Ticket {
         var before = guard(TicketAction.CLOSE);
         required("outcome", closeAs);
         if (closeAs != Outcome.RESOLVED && closeAs != Outcome.NO_ANSWER) {
-            throw InvalidInputException.of("outcome", "a verified ticket closes as RESOLVED or NO_ANSWER");
+            throw InvalidInputException.of(
+                    "outcome",
+                    Phrase.of(
+                            "dispatch.refusal.closeAs",
+                            "resolved",
+                            Phrase.name("outcome", Outcome.RESOLVED),
+                            "noAnswer",
+                            Phrase.name("outcome", Outcome.NO_ANSWER)));
         }
         state = TicketState.CLOSED;
         outcome = closeAs;
@@ -417,7 +436,7 @@ public final class Ticket {
         var before = guard(TicketAction.REOPEN);
         text("reason", reason);
         if (policy.check(state, closedAt, answeredAt) instanceof Decision.Rejected(var field, var why)) {
-            throw new ConflictException("cannot reopen a ticket that is " + state + ": " + why);
+            throw new ConflictException(Phrase.of("dispatch.refusal.reopen", "state", stateName(state), "why", why));
         }
         var lead = rework();
         entry(TicketAction.REOPEN, before)
@@ -438,7 +457,7 @@ public final class Ticket {
         var before = guard(TicketAction.RAISE_LEVEL);
         required("clock", clock);
         if (lateUnit != null && !tasks.containsKey(lateUnit)) {
-            throw InvalidInputException.of("lateUnit", lateUnit + " is not summoned to this ticket");
+            throw InvalidInputException.of("lateUnit", Phrase.of("dispatch.refusal.lateUnitNotSummoned"));
         }
         var against = lateUnit != null ? lateUnit : owningCentre;
         var from = level;
@@ -492,13 +511,13 @@ public final class Ticket {
         text("reason", reason);
         required("dueBy", dueBy);
         if (issuedBy.ordinal() < CommandLevel.DISTRICT.ordinal() || issuedBy.ordinal() < level.ordinal()) {
-            throw InvalidInputException.of("issuedBy", "督办、催办由本级或上级的区、市指挥中心发出");
+            throw InvalidInputException.of("issuedBy", Phrase.of("dispatch.refusal.supervisionIssuer"));
         }
         if (!dueBy.isAfter(at)) {
-            throw InvalidInputException.of("dueBy", "新的期限须晚于现在");
+            throw InvalidInputException.of("dueBy", Phrase.of("dispatch.refusal.dueInPast"));
         }
         if (dueBy.isAfter(at.plus(MAX_SUPERVISION_DEADLINE))) {
-            throw InvalidInputException.of("dueBy", "新的期限不能超过一年");
+            throw InvalidInputException.of("dueBy", Phrase.of("dispatch.refusal.dueTooFar"));
         }
         var against = currentLead().map(Task::unit).orElse(owningCentre);
         var order = new SupervisionOrder(
@@ -531,7 +550,8 @@ public final class Ticket {
         required("level", toLevel);
         text("reason", reason);
         if (toLevel.ordinal() <= level.ordinal()) {
-            throw InvalidInputException.of("level", "提级只能提到更高一级（现为 " + level + "）");
+            throw InvalidInputException.of(
+                    "level", Phrase.of("dispatch.refusal.pullUp", "level", Phrase.name("level", level)));
         }
         moveLevel(TicketAction.PULL_UP, before, toCentre, toLevel, reason, actor, at);
     }
@@ -543,7 +563,8 @@ public final class Ticket {
         required("level", toLevel);
         text("reason", reason);
         if (toLevel.ordinal() >= level.ordinal()) {
-            throw InvalidInputException.of("level", "下派只能派到更低一级（现为 " + level + "）");
+            throw InvalidInputException.of(
+                    "level", Phrase.of("dispatch.refusal.handDown", "level", Phrase.name("level", level)));
         }
         moveLevel(TicketAction.HAND_DOWN, before, toCentre, toLevel, reason, actor, at);
     }
@@ -579,13 +600,13 @@ public final class Ticket {
         text("reason", reason);
         var task = tasks.get(unit);
         if (task == null || !task.holds()) {
-            throw new ConflictException("无法撤回：" + unit + " 未被召集或已退回（工单 " + state + "）");
+            throw new ConflictException(Phrase.of("dispatch.refusal.withdraw.notSummoned", "state", stateName(state)));
         }
         if (task.lead()) {
-            throw new ConflictException("无法撤回主办单位 " + unit + "：请改派主办单位（工单 " + state + "）");
+            throw new ConflictException(Phrase.of("dispatch.refusal.withdraw.lead", "state", stateName(state)));
         }
         if (task.state() == TaskState.DONE) {
-            throw new ConflictException("无法撤回：" + unit + " 已办结（工单 " + state + "）");
+            throw new ConflictException(Phrase.of("dispatch.refusal.withdraw.done", "state", stateName(state)));
         }
         tasks.remove(unit);
         var note = "撤回 " + unit + "：" + reason;
@@ -604,9 +625,11 @@ public final class Ticket {
         var before = guard(TicketAction.REPLACE_LEAD);
         required("lead", newLead);
         text("reason", reason);
-        var old = currentLead().orElseThrow(() -> new ConflictException("无法改派：当前没有主办单位，请直接派哨（工单 " + state + "）"));
+        var old = currentLead()
+                .orElseThrow(() -> new ConflictException(
+                        Phrase.of("dispatch.refusal.replaceLead.noLead", "state", stateName(state))));
         if (old.unit().equals(newLead)) {
-            throw InvalidInputException.of("lead", newLead + " 已是主办单位");
+            throw InvalidInputException.of("lead", Phrase.of("dispatch.refusal.replaceLead.same"));
         }
         var existing = tasks.get(newLead);
         tasks.remove(old.unit());
@@ -630,10 +653,12 @@ public final class Ticket {
     public void mergedIn(Ticket merged, Actor actor, Instant at) {
         required("merged", merged);
         if (TicketTransitions.terminal().contains(state) || state == TicketState.CLOSED) {
-            throw new ConflictException("工单 " + number + " 已" + state + "，不能并入其他工单");
+            throw new ConflictException(
+                    Phrase.of("dispatch.refusal.mergedState", "number", number.format(), "state", stateName(state)));
         }
         if (merged.mergedInto == null || !merged.mergedInto.equals(id)) {
-            throw InvalidInputException.of("merged", "工单 " + merged.number + " 未并入本工单");
+            throw InvalidInputException.of(
+                    "merged", Phrase.of("dispatch.refusal.notMergedHere", "number", merged.number.format()));
         }
         var note = "并入重复工单 " + merged.number + "（哨情 " + merged.whistleId + "）";
         entry(TicketAction.MERGED_IN, state)
@@ -658,7 +683,7 @@ public final class Ticket {
         var before = state;
         if (FollowUpRoundPolicy.check(state, timeline.entries()) instanceof Decision.Rejected(var field, var why)) {
             entry(TicketAction.FOLLOW_UP_IGNORED, before)
-                    .note(FreeText.clipped("未计入：" + why + "（" + words + "）"))
+                    .note(FreeText.clipped("未计入：" + why.in(NOTES) + "（" + words + "）"))
                     .record(
                             actor,
                             at,
@@ -667,7 +692,9 @@ public final class Ticket {
             return false;
         }
         var reopen = answer.resolved() ? null : reopenPolicy.check(state, closedAt, answer.answeredAt());
-        var note = reopen instanceof Decision.Rejected(var field, var why) ? words + "（不再返工：" + why + "）" : words;
+        var note = reopen instanceof Decision.Rejected(var field, var why)
+                ? words + "（不再返工：" + why.in(NOTES) + "）"
+                : words;
         entry(answer.resolved() ? TicketAction.FOLLOW_UP_RESOLVED : TicketAction.FOLLOW_UP_NOT_RESOLVED, before)
                 .note(FreeText.clipped(note))
                 .record(
@@ -743,7 +770,7 @@ public final class Ticket {
         FreeText.optional("note", note);
         FreeText.evidence("evidence", evidence);
         if (task.lead() && evidence.isEmpty()) {
-            throw InvalidInputException.of("evidence", "the lead unit reports done with evidence");
+            throw InvalidInputException.of("evidence", Phrase.of("dispatch.refusal.doneNeedsEvidence"));
         }
         var before = state;
         task.done(at);
@@ -950,25 +977,32 @@ public final class Ticket {
 
     private TicketState guard(TicketAction action) {
         if (!TicketTransitions.allows(action, state)) {
-            throw new ConflictException("cannot " + action.words() + " a ticket that is " + state);
+            throw new ConflictException(
+                    Phrase.of("dispatch.refusal.ticketState", "action", actionName(action), "state", stateName(state)));
         }
         return state;
     }
 
     private Task guardTask(TicketAction action, UnitCode unit) {
         var task = unit == null ? null : tasks.get(unit);
-        var taskState = task == null ? "" : " (task of " + unit + " is " + task.state() + ")";
         if (!TicketTransitions.allows(action, state)) {
-            throw new ConflictException("cannot " + action.words() + ": the ticket is " + state + taskState);
+            throw new ConflictException(Phrase.of(
+                    "dispatch.refusal.taskTicketState", "action", actionName(action), "state", stateName(state)));
         }
         required("unit", unit);
         if (task == null) {
             throw new ConflictException(
-                    "cannot " + action.words() + ": " + unit + " is not summoned to this ticket (" + state + ")");
+                    Phrase.of("dispatch.refusal.notSummoned", "action", actionName(action), "state", stateName(state)));
         }
         if (!TicketTransitions.allowedTaskStates(action).contains(task.state())) {
-            throw new ConflictException("cannot " + action.words() + ": the task of " + unit + " is " + task.state()
-                    + " (ticket " + state + ")");
+            throw new ConflictException(Phrase.of(
+                    "dispatch.refusal.taskState",
+                    "action",
+                    actionName(action),
+                    "taskState",
+                    Phrase.name("task.state", task.state()),
+                    "state",
+                    stateName(state)));
         }
         return task;
     }
@@ -977,8 +1011,8 @@ public final class Ticket {
         required("unit", unit);
         var task = tasks.get(unit);
         if (task == null || task.pendingExtension().isEmpty()) {
-            throw new ConflictException("cannot " + action.words() + ": " + unit + " has no pending extension request"
-                    + " (ticket " + state + ")");
+            throw new ConflictException(Phrase.of(
+                    "dispatch.refusal.noPendingExtension", "action", actionName(action), "state", stateName(state)));
         }
         return task;
     }
@@ -986,7 +1020,8 @@ public final class Ticket {
     private Task rework() {
         var lead = currentLead()
                 .filter(t -> t.state() == TaskState.DONE)
-                .orElseThrow(() -> new ConflictException("cannot rework: no lead task is DONE (ticket " + state + ")"));
+                .orElseThrow(() ->
+                        new ConflictException(Phrase.of("dispatch.refusal.noDoneLead", "state", stateName(state))));
         lead.rework();
         reopenCount++;
         state = TicketState.IN_PROGRESS;
@@ -1082,9 +1117,18 @@ public final class Ticket {
         }
     }
 
+    /** A ticket state as people call it, for refusals worded in the reader's language. */
+    private static Phrase stateName(TicketState state) {
+        return Phrase.name("ticket.state", state);
+    }
+
+    private static Phrase actionName(TicketAction action) {
+        return Phrase.name("dispatch.act", action);
+    }
+
     private static void required(String field, @Nullable Object value) {
         if (value == null) {
-            throw InvalidInputException.of(field, "is required");
+            throw InvalidInputException.of(field, Phrase.of("refusal.required"));
         }
     }
 

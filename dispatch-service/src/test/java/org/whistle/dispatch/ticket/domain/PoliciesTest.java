@@ -15,6 +15,7 @@ import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketState;
 import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.orgreference.domain.routing.UnitCode;
+import org.whistle.texts.Phrase;
 
 class PoliciesTest {
 
@@ -33,22 +34,25 @@ class PoliciesTest {
     @Test
     void summonPolicyRejectsEachBrokenRuleNamingTheField() {
         assertThat(SummonPolicy.check(Optional.empty(), Set.of(), A, List.of()))
-                .isEqualTo(Decision.rejected("units", "summon at least one unit"));
+                .isEqualTo(Decision.rejected("units", Phrase.of("dispatch.refusal.summon.none")));
         assertThat(SummonPolicy.check(Optional.empty(), Set.of(), A, List.of(A, A)))
                 .isInstanceOfSatisfying(
                         Decision.Rejected.class, r -> assertThat(r.field()).isEqualTo("units"));
         assertThat(SummonPolicy.check(Optional.of(A), Set.of(A), null, List.of(A)))
                 .isInstanceOfSatisfying(
-                        Decision.Conflicting.class, r -> assertThat(r.reason()).contains("already summoned"));
+                        Decision.Conflicting.class,
+                        r -> assertThat(r.reason().toString()).contains("已被召集"));
         assertThat(SummonPolicy.check(Optional.empty(), Set.of(), A, List.of(B)))
                 .isInstanceOfSatisfying(
-                        Decision.Rejected.class, r -> assertThat(r.reason()).contains("among"));
+                        Decision.Rejected.class,
+                        r -> assertThat(r.reason().key()).isEqualTo("dispatch.refusal.summon.leadAmong"));
         assertThat(SummonPolicy.check(Optional.empty(), Set.of(), null, List.of(B)))
                 .isInstanceOfSatisfying(
                         Decision.Rejected.class, r -> assertThat(r.field()).isEqualTo("lead"));
         assertThat(SummonPolicy.check(Optional.of(A), Set.of(A), B, List.of(B)))
                 .isInstanceOfSatisfying(
-                        Decision.Conflicting.class, r -> assertThat(r.reason()).contains("already has lead"));
+                        Decision.Conflicting.class,
+                        r -> assertThat(r.reason().toString()).contains("已有主办单位"));
     }
 
     @Test
@@ -68,10 +72,12 @@ class PoliciesTest {
                         Decision.Rejected.class, r -> assertThat(r.field()).isEqualTo("extraTime"));
         assertThat(TWO_OF_THREE_DAYS.check(ClockKind.RESOLVE, Duration.ofDays(1), 2, false))
                 .isInstanceOfSatisfying(
-                        Decision.Rejected.class, r -> assertThat(r.reason()).contains("at most 2"));
+                        Decision.Rejected.class,
+                        r -> assertThat(r.reason().toString()).contains("最多延期 2 次"));
         assertThat(TWO_OF_THREE_DAYS.check(ClockKind.RESOLVE, Duration.ofDays(1), 1, true))
                 .isInstanceOfSatisfying(
-                        Decision.Rejected.class, r -> assertThat(r.reason()).contains("pending"));
+                        Decision.Rejected.class,
+                        r -> assertThat(r.reason().toString()).contains("待审批"));
         assertThat(TWO_OF_THREE_DAYS.check(ClockKind.RESOLVE, Duration.ZERO, 0, false))
                 .isInstanceOfSatisfying(
                         Decision.Rejected.class, r -> assertThat(r.field()).isEqualTo("extraTime"));

@@ -34,6 +34,8 @@ import org.whistle.events.WhistleClosed.Outcome;
 import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.problems.ConflictException;
+import org.whistle.texts.Catalogue;
+import org.whistle.texts.PlainText;
 
 /**
  * Proves the transition table: every action in every ticket state it does not list is refused with a conflict naming
@@ -121,8 +123,12 @@ class TicketRefusalMatrixTest {
 
         assertThatThrownBy(() -> ACTIONS.get(action).accept(ticket, LEAD))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining(action.words())
-                .hasMessageContaining(state.name());
+                .hasMessageContaining(Catalogue.chinese().name("dispatch.act", action))
+                .hasMessageContaining(Catalogue.chinese().name("ticket.state", state))
+                .satisfies(refusal ->
+                        assertThat(PlainText.offences(refusal.getMessage())).isEmpty())
+                .satisfies(refusal -> assertThat(((ConflictException) refusal).reason(Catalogue.english()))
+                        .contains(Catalogue.english().name("dispatch.act", action)));
 
         assertThat(ticket.state()).isEqualTo(state);
         assertThat(ticket.revision()).isEqualTo(revision);
@@ -206,9 +212,10 @@ class TicketRefusalMatrixTest {
 
         assertThatThrownBy(() -> ACTIONS.get(action).accept(ticket, unit))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining(unit.value())
-                .hasMessageContaining("task of " + unit + " is " + taskState)
-                .hasMessageContaining("IN_PROGRESS");
+                .hasMessageContaining("该单位的任务" + Catalogue.chinese().name("task.state", taskState))
+                .hasMessageContaining("处理中")
+                .satisfies(refusal ->
+                        assertThat(PlainText.offences(refusal.getMessage())).isEmpty());
         assertThat(ticket.revision()).isEqualTo(revision);
     }
 
@@ -245,8 +252,8 @@ class TicketRefusalMatrixTest {
 
         assertThatThrownBy(() -> ACTIONS.get(action).accept(ticket, NEWCOMER))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining(NEWCOMER + " is not summoned")
-                .hasMessageContaining("IN_PROGRESS");
+                .hasMessageContaining("该单位未被召集到本工单")
+                .hasMessageContaining("处理中");
     }
 
     static Stream<TicketAction> unitActions() {

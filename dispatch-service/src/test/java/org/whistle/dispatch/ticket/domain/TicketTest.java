@@ -272,13 +272,13 @@ class TicketTest {
 
             assertThatThrownBy(() -> ticket.summon(LEAD, List.of(LEAD), DISPATCHER, LATER))
                     .isInstanceOf(ConflictException.class)
-                    .hasMessageContaining("already summoned");
+                    .hasMessageContaining("已被召集到本工单");
             var dispatched = inState(TicketState.DISPATCHED);
             assertThatThrownBy(() -> dispatched.summon(null, List.of(CO), DISPATCHER, LATER))
                     .isInstanceOf(ConflictException.class);
             assertThatThrownBy(() -> dispatched.summon(NEWCOMER, List.of(NEWCOMER), DISPATCHER, LATER))
                     .isInstanceOf(ConflictException.class)
-                    .hasMessageContaining("already has lead");
+                    .hasMessageContaining("已有主办单位");
             assertThat(ticket.revision()).isEqualTo(revision);
         }
 
@@ -473,8 +473,8 @@ class TicketTest {
             var ticket = inState(TicketState.IN_PROGRESS);
             assertThatThrownBy(() -> ticket.approveExtension(LEAD, DISPATCHER, LATER))
                     .isInstanceOf(ConflictException.class)
-                    .hasMessageContaining("no pending extension")
-                    .hasMessageContaining("IN_PROGRESS");
+                    .hasMessageContaining("没有待审批的延期申请")
+                    .hasMessageContaining("处理中");
         }
     }
 
@@ -578,8 +578,8 @@ class TicketTest {
             assertThatThrownBy(() ->
                             ticket.reopen("not fixed", REOPEN_WITHIN_30_DAYS, DISPATCHER, T0.plus(Duration.ofDays(31))))
                     .isInstanceOf(ConflictException.class)
-                    .hasMessageContaining("CLOSED")
-                    .hasMessageContaining("window");
+                    .hasMessageContaining("已结案")
+                    .hasMessageContaining("30 天");
             assertThat(ticket.state()).isEqualTo(TicketState.CLOSED);
         }
     }

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
@@ -21,6 +23,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Catalogue;
 
 /**
  * Every error on an {@code /open311/} path in the spec's error format, whatever raised it: the façade's own refusals,
@@ -54,6 +57,8 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
         }
         int status;
         String description;
+        // The caller's language (ADR 0036): Chinese unless Accept-Language ranks English above it.
+        var texts = Catalogue.of(LocaleContextHolder.getLocale());
         switch (e) {
             case Open311Exception refused -> {
                 status = refused.status();
@@ -61,7 +66,7 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
             }
             case InvalidInputException invalid -> {
                 status = 400;
-                description = describe(invalid);
+                description = describe(invalid, texts);
             }
             case NotFoundException missing -> {
                 status = 404;
@@ -70,11 +75,12 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
             case ConflictException conflict -> {
                 // The spec knows 400, 403 and 404: a request that cannot be taken as it stands is a bad request.
                 status = 400;
-                description = conflict.getMessage();
+                description = conflict.reason(texts);
             }
             case MissingServletRequestParameterException missing -> {
                 status = 400;
-                description = missing.getParameterName() + " is required";
+                description =
+                        texts.text("intake.open311.missingParameter", Map.of("parameter", missing.getParameterName()));
             }
             case RateLimitedException limited -> {
                 status = 429;
@@ -85,12 +91,12 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
             }
             case ErrorResponse spring -> {
                 status = spring.getStatusCode().value();
-                description = springDescription(status, path);
+                description = springDescription(status, path, texts);
             }
             default -> {
                 log.error("Open311 call {} {} failed", request.getMethod(), path, e);
                 status = 500;
-                description = "the request could not be answered; try again later";
+                description = texts.text("intake.open311.failed");
             }
         }
         var format = path.toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "xml";
@@ -106,21 +112,21 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
         return new ModelAndView();
     }
 
-    private static String springDescription(int status, String path) {
+    private static String springDescription(int status, String path, Catalogue texts) {
         return switch (status) {
             case 404 ->
                 path.matches(".*\\.[A-Za-z0-9]+$")
-                        ? "no Open311 document at " + path
-                        : "no Open311 document at " + path + "; name the format as the suffix (.json or .xml)";
-            case 405 -> "this method is not offered at " + path;
-            case 415 -> "send the body as application/x-www-form-urlencoded or multipart/form-data";
-            case 406 -> "the answer comes as JSON or XML, by the path's suffix";
-            default -> "the request was refused (" + status + ")";
+                        ? texts.text("intake.open311.noDocument", Map.of("path", path))
+                        : texts.text("intake.open311.noDocumentSuffix", Map.of("path", path));
+            case 405 -> texts.text("intake.open311.method", Map.of("path", path));
+            case 415 -> texts.text("intake.open311.mediaType");
+            case 406 -> texts.text("intake.open311.notAcceptable");
+            default -> texts.text("intake.open311.refused", Map.of("status", status));
         };
     }
 
     /** The fields refused, by the names Open311 gives them. */
-    private static String describe(InvalidInputException e) {
+    private static String describe(InvalidInputException e, Catalogue texts) {
         var fields = e.violations().stream()
                 .map(Violation::field)
                 .distinct()
@@ -129,7 +135,7 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
         return String.join(
                         "; ",
                         e.violations().stream()
-                                .map(v -> v.field() + " " + v.message())
+                                .map(v -> v.field() + ": " + v.in(texts).message())
                                 .toList()) + " (" + String.join(",", fields) + ")";
     }
 }

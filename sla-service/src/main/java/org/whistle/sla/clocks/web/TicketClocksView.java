@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
@@ -13,6 +14,7 @@ import org.whistle.sla.clocks.domain.Calendars;
 import org.whistle.sla.clocks.domain.ClockState;
 import org.whistle.sla.clocks.domain.TicketClock;
 import org.whistle.sla.clocks.domain.TicketClocks;
+import org.whistle.texts.Catalogue;
 
 /**
  * A ticket's clocks as the API shows them; {@code remaining} (wall-clock time to the due time) is frozen while paused
@@ -67,7 +69,7 @@ record TicketClocksView(
                     working ? CountedIn.WORKING_TIME : CountedIn.ROUND_THE_CLOCK,
                     calendarId,
                     working ? clock.remainingCounted(now, calendars).orElse(null) : null,
-                    calendarId != null && !working ? "工作日历「" + calendarId + "」尚未发布或已停用，本时限暂按自然时间（24小时）计算" : null,
+                    calendarId != null && !working ? calendarNote(calendarId, calendars) : null,
                     clock.extended(),
                     clock.extensions().stream().map(ExtensionView::of).toList(),
                     clock.warningSent(),
@@ -75,6 +77,20 @@ record TicketClocksView(
                     clock.stoppedAt().orElse(null));
         }
     }
+
+    /**
+     * Why a clock counts round the clock although its policy names a calendar: the calendar by its name when the copy
+     * knows it (stopped), in words when it was never published — never by its id.
+     */
+    private static String calendarNote(String calendarId, Calendars calendars) {
+        return calendars
+                .calendar(calendarId)
+                .map(calendar -> NOTES.text("sla.note.calendarInactive", Map.of("calendar", calendar.name())))
+                .orElseGet(() -> NOTES.text("sla.note.calendarUnknown"));
+    }
+
+    /** Notes are written in the default language, as every text the clocks API gives people. */
+    private static final Catalogue NOTES = Catalogue.chinese();
 
     /** An approved extension (延期): extra time as approved, for which unit, who approved it and when. */
     record ExtensionView(
