@@ -15,6 +15,7 @@ import org.whistle.dispatch.access.TicketAccess;
 import org.whistle.dispatch.queries.TicketQueries;
 import org.whistle.dispatch.ticket.OrgLookups;
 import org.whistle.orgreference.domain.routing.UnitCode;
+import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
 /** Work queues: a unit's open tasks, a command centre's tickets. */
@@ -42,24 +43,38 @@ class QueueController {
 
     @GetMapping("/centres/{centre}")
     @Operation(
-            summary = "A command centre's tickets by state, level and category, newest first (sort=raisedAt,asc for"
-                    + " oldest first), a page at a time: pass a page's `after` to read the next one (its `next` link)")
+            summary = "A command centre's tickets by state, level, category, summoned unit (`unit`) or ticket number"
+                    + " (`number`), newest first (sort=raisedAt,asc for oldest first); `view=ACTION`: only what waits"
+                    + " for the centre (to file, returned, to verify, to close), oldest first. A page at a time: pass"
+                    + " a page's `after` to read the next one (its `next` link)")
     TicketQueries.Page<TicketQueries.CentreQueueItem> centre(
             @PathVariable String centre,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String level,
             @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String unit,
+            @RequestParam(required = false) @Nullable String number,
+            @RequestParam(required = false) @Nullable String view,
             @RequestParam(required = false) @Nullable String after,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) @Nullable String sort,
             Caller caller,
             HttpServletRequest request) {
         access.requireArea(caller, org.areaOf(UnitCode.of(centre)), "centre-queue", centre);
-        return queries.centreQueue(centre, state, level, category, after, size, sort)
+        if (view != null && !view.equals("ACTION")) {
+            throw InvalidInputException.of("view", "只有 ACTION（待指挥中心处理）一种视图");
+        }
+        var filter = new TicketQueries.CentreQueueFilter(
+                state, level, category, blankToNull(unit), blankToNull(number), view != null);
+        return queries.centreQueue(centre, filter, after, size, sort)
                 .linked(cursor -> UriComponentsBuilder.fromPath(request.getRequestURI())
                         .query(request.getQueryString())
                         .replaceQueryParam("after", cursor)
                         .build()
                         .toUriString());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }
