@@ -104,10 +104,17 @@ class CentreToolsTest extends DispatchServiceTestBase {
                         roads,
                         Map.of("evidence", List.of(SeedStoriesServiceTest.PHOTO)))
                 .ok();
-        post(ticket + "/verify", street, Map.of("pass", true)).ok();
+        assertThat(post(ticket + "/verify", street, Map.of("pass", true))
+                        .ok()
+                        .body()
+                        .at("/followUpOpen")
+                        .asBoolean())
+                .as("verified, the reporter not yet asked")
+                .isTrue();
 
         var closed = post(ticket + "/close", street, Map.of()).ok();
 
+        assertThat(closed.body().at("/followUpOpen").asBoolean()).isFalse();
         assertThat(closed.text("/tasks/1/unit")).isEqualTo(DemoCity.GANNAN_URBAN_MANAGEMENT);
         assertThat(closed.body().at("/tasks/1/settledAt").isNull()).isFalse();
         assertThat(closed.body().at("/tasks/0/settledAt").isNull()).isTrue();
@@ -116,6 +123,73 @@ class CentreToolsTest extends DispatchServiceTestBase {
         assertThat(get(ticket, street).ok().body().at("/tasks/1/settledAt").isNull())
                 .as("stored and read back")
                 .isFalse();
+    }
+
+    @Test
+    void aCentresQueueIsFoundByNumberNarrowedToAUnitOrToWhatWaitsForTheCentreAndExportedAsCsvAndXlsx()
+            throws Exception {
+        var street = streetDispatcherOfGannanTown();
+        var waiting = raise(roadDamage());
+        var summoned = raise(roadDamage());
+        post("/api/tickets/" + summoned + "/file", street).ok();
+        post("/api/tickets/" + summoned + "/summon", street, Map.of("lead", DemoCity.ROADS_SECTION))
+                .ok();
+        var waitingNumber = get("/api/tickets/" + waiting, street).ok().text("/number");
+        var queue = "/api/queues/centres/" + DemoCity.GANNAN_TOWN_CENTRE;
+
+        var byNumber = get(queue + "?number=" + waitingNumber.toLowerCase(java.util.Locale.ROOT), street)
+                .ok();
+        assertThat(byNumber.body().at("/items").findValuesAsString("ticketId")).containsExactly(waiting);
+        var ofUnit =
+                get(queue + "?size=200&unit=" + DemoCity.ROADS_SECTION, street).ok();
+        assertThat(ofUnit.body().at("/items").findValuesAsString("ticketId"))
+                .contains(summoned)
+                .doesNotContain(waiting);
+        var action = get(queue + "?size=200&view=ACTION", street).ok();
+        assertThat(action.body().at("/items").findValuesAsString("ticketId"))
+                .contains(waiting)
+                .doesNotContain(summoned);
+        assertThat(get(queue + "?view=EVERYTHING", street).status()).isEqualTo(422);
+
+        var csv = download(queue + "/export?format=csv&number=" + waitingNumber, street);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment");
+        var text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text)
+                .startsWith("\uFEFF序号,工单编号,问题类别,紧急程度,状态,层级,上报时间（北京时间）,最近更新（北京时间）\r\n")
+                .contains("1," + waitingNumber + ",道路破损,紧急,待受理,街道,")
+                .doesNotContain("RAISED", "STREET", "MUNICIPAL-ROAD-DAMAGE");
+        assertThat(text.lines()).hasSize(2);
+
+        var xlsx = download(queue + "/export?format=xlsx&unit=" + DemoCity.ROADS_SECTION, street);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("工单编号");
+            var states = new java.util.ArrayList<String>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                states.add(sheet.getRow(r).getCell(4).getStringCellValue());
+            }
+            assertThat(states).contains("已派遣").doesNotContain("待受理", "DISPATCHED");
+        }
+        assertThat(download(queue + "/export?format=pdf", street).statusCode()).isEqualTo(422);
+        assertThat(download("/api/queues/centres/" + DemoCity.XINGSHISI_CENTRE + "/export", street)
+                        .statusCode())
+                .as("another street's queue")
+                .isEqualTo(403);
+    }
+
+    private java.net.http.HttpResponse<byte[]> download(String path, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     private static WhistleRaised roadDamage() {

@@ -178,6 +178,26 @@ public class TicketQueries {
         return read(centreQueueStatement(centre, filter, after, size, sort), size);
     }
 
+    /**
+     * The whole queue narrowed by {@code filter} for an export, read page after page along the same index as the
+     * pages people look at, and stopped after {@link QueueExport#MAX_ROWS} rows.
+     */
+    public QueueExport.Rows exportRows(String centre, CentreQueueFilter filter, @Nullable String sort) {
+        var items = new java.util.ArrayList<CentreQueueItem>();
+        String after = null;
+        do {
+            var page = centreQueue(centre, filter, after, 200, sort);
+            for (var item : page.items()) {
+                if (items.size() == QueueExport.MAX_ROWS) {
+                    return new QueueExport.Rows(List.copyOf(items), true);
+                }
+                items.add(item);
+            }
+            after = page.after();
+        } while (after != null);
+        return new QueueExport.Rows(List.copyOf(items), false);
+    }
+
     /** A statement and its parameters: what a read sends, so that its plan can be examined as it is run. */
     public record Statement(String sql, Map<String, @Nullable Object> params) {}
 
