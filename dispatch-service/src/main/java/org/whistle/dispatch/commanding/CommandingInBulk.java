@@ -75,6 +75,7 @@ public class CommandingInBulk {
             Outcome outcome,
             Caller caller,
             String traceId) {
+        access.requireDispatcher(caller, "bulk " + action.name().toLowerCase(java.util.Locale.ROOT));
         if (ids.isEmpty()) {
             throw InvalidInputException.of("tickets", "请至少选择一张工单");
         }
