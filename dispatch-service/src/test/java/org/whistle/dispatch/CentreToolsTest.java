@@ -21,6 +21,16 @@ class CentreToolsTest extends DispatchServiceTestBase {
         var elsewhere =
                 raise(whistle(DemoCity.ROAD_DAMAGE, DemoCity.XINGSHISI_GRID_1, DemoCity.XINGSHISI_TOWN, "兴十四镇路面破损"));
         var nowhere = UUID.randomUUID().toString();
+        assertThat(post(
+                                "/api/tickets/bulk",
+                                officerOf(DemoCity.ROADS_SECTION, DemoCity.GANNAN),
+                                Map.of("action", "FILE", "tickets", List.of(first)))
+                        .status())
+                .as("bulk actions are a command centre's")
+                .isEqualTo(403);
+        assertThat(post("/api/tickets/bulk", street, Map.of("action", "FILE", "tickets", List.of()))
+                        .status())
+                .isEqualTo(422);
 
         var filed = post(
                         "/api/tickets/bulk",
