@@ -706,14 +706,14 @@ startPage('command', ({ user }) => {
           h('p', w.description),
           h('p', { class: 'muted' }, [categoryName(k.category), place(w), w.reporter && w.reporter.maskedPhone]
             .filter(Boolean).join(' · ')),
-          h('div', { class: 'thumbs' }, photos.value.map((p) => h('figure', { key: p.mediaId },
-            h('img', { src: p.url, alt: t('photos') })))),
         ]),
-        show(resultPhotos.value.length, () => [
-          h('h3', t('resultPhotos')),
-          h('div', { class: 'thumbs', 'data-test': 'result-photos' }, resultPhotos.value.map((p) => h('figure', { key: p.mediaId },
-            h('img', { src: p.url, alt: t('resultPhotos') })))),
-        ]),
+        // 核查: the unit's result photos beside the reporter's, so the two are compared at a glance.
+        show(photos.value.length || resultPhotos.value.length, () => h('div', { class: 'compare', 'data-test': 'photo-compare' }, [
+          h('div', [h('h3', t('photos')), h('div', { class: 'thumbs' }, photos.value.map((p) => h('figure', { key: p.mediaId },
+            h('img', { src: p.url, alt: t('photos') }))))]),
+          h('div', [h('h3', t('resultPhotos')), h('div', { class: 'thumbs', 'data-test': 'result-photos' },
+            resultPhotos.value.map((p) => h('figure', { key: p.mediaId }, h('img', { src: p.url, alt: t('resultPhotos') }))))]),
+        ])),
         show(k.supervisionOrderCount, () => h('p', { class: 'warn' }, t('supervisionCount', { n: k.supervisionOrderCount }))),
         h('h3', t('clocks')),
         h('ul', { class: 'plain', 'data-test': 'clocks' }, clocks.value.map((c) => h('li', { key: c.clockId }, [t('clock.' + c.kind),
