@@ -27,6 +27,8 @@ import org.whistle.security.Caller;
 @Service
 public class CommandingInBulk {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandingInBulk.class);
+
     /** At most this many tickets per request: a screenful of a queue, and a bounded request. */
     public static final int MAX_TICKETS = 50;
 
@@ -126,6 +128,11 @@ public class CommandingInBulk {
                     .reduce((a, b) -> a + "；" + b)
                     .orElse("");
             return new Result(id.toString(), number(id, caller), false, "未" + action.words() + "：" + why);
+        } catch (RuntimeException e) {
+            // One ticket's failure (a database hiccup) must not hide what happened to the others: its change rolled
+            // back on its own, and the answer says to try it again.
+            log.warn("bulk {} of ticket {} failed", action, id, e);
+            return new Result(id.toString(), null, false, "未" + action.words() + "：处理时出错，这张工单未作改动，请稍后重试");
         }
     }
 
