@@ -48,6 +48,7 @@ startPage('command', ({ user }) => {
     const bulkLead = ref('');
     const bulkAnswer = ref(null);
     const dues = reactive({});
+    const whistleOf = {};
     const now = ref(Date.now());
     const feed = ref([]);
     const freshWhistles = ref(new Set());
@@ -215,7 +216,11 @@ startPage('command', ({ user }) => {
     async function loadDues() {
       await Promise.all(queue.value.filter((q) => !FINISHED.includes(q.state)).map(async (q) => {
         try {
-          const sheet = await api(`/api/sla/tickets/${q.ticketId}`);
+          // sla-service learns a ticket's id when it is filed; until then its clocks are the whistle's.
+          if (q.state === 'RAISED' && !whistleOf[q.ticketId]) {
+            whistleOf[q.ticketId] = (await api(`/api/tickets/${q.ticketId}`)).whistleId;
+          }
+          const sheet = await api(`/api/sla/tickets/${q.state === 'RAISED' ? whistleOf[q.ticketId] : q.ticketId}`);
           const running = (sheet.clocks || []).filter((c) => c.state !== 'STOPPED')
             .map((c) => ({ at: Date.parse(c.dueAt), kind: c.kind, unit: c.unitId, warned: c.warningSent }))
             .sort((a, b) => a.at - b.at);
