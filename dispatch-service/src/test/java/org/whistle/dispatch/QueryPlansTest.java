@@ -45,8 +45,16 @@ class QueryPlansTest extends DispatchServiceTestBase {
                             now() - make_interval(hours => 6001 - i), now()
                         FROM generate_series(1, 6000) AS i
                         """).param("area", AREA).update();
+        // One task each, thirty units: the unit filter's plan is made over tasks as the history has them.
+        jdbc.sql("""
+                        INSERT INTO ticket_task (ticket_id, unit, ordinal, lead, state, summoned_at)
+                        SELECT id, 'QQ-PLAN-U' || (substr(number, 6)::int % 30), 0, true,
+                            CASE WHEN state = 'CLOSED' THEN 'DONE' ELSE 'SUMMONED' END, raised_at
+                        FROM ticket WHERE number LIKE 'PLAN-%'
+                        """).update();
         jdbc.sql("SELECT rebuild_ticket_counts()").query(Object.class).optional();
         jdbc.sql("VACUUM ANALYZE ticket").update();
+        jdbc.sql("VACUUM ANALYZE ticket_task").update();
         jdbc.sql("ANALYZE ticket_open_count").update();
         jdbc.sql("ANALYZE ticket_day_count").update();
         jdbc.sql("ANALYZE ticket_open_task_count").update();
@@ -54,6 +62,7 @@ class QueryPlansTest extends DispatchServiceTestBase {
 
     @AfterAll
     void removeThem() {
+        jdbc.sql("DELETE FROM ticket_task WHERE unit LIKE 'QQ-PLAN-U%'").update();
         jdbc.sql("DELETE FROM ticket WHERE number LIKE 'PLAN-%'").update();
         jdbc.sql("SELECT rebuild_ticket_counts()").query(Object.class).optional();
     }
@@ -99,6 +108,54 @@ class QueryPlansTest extends DispatchServiceTestBase {
                         .items())
                 .hasSize(60)
                 .allSatisfy(item -> assertThat(item.state()).isEqualTo("DISPATCHED"));
+    }
+
+    @Test
+    void aCentresQueueNarrowedToAUnitWalksIndexesOnly() {
+        var filter = new TicketQueries.CentreQueueFilter(null, null, null, "QQ-PLAN-U3", null, false);
+        for (var sort : List.of("raisedAt,desc", "raisedAt,asc")) {
+            var plan = plan(queries.centreQueueStatement(CENTRE, filter, null, 20, sort));
+            assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan");
+            assertThat(indexes(plan)).as("%s", plan).isNotEmpty();
+        }
+        // Centre 0 holds the tickets whose number ends in 0; unit 3 those whose number is 3 mod 30: none in common.
+        assertThat(queries.centreQueue(CENTRE, filter, null, 200, null).items()).isEmpty();
+        var unitZero = new TicketQueries.CentreQueueFilter(null, null, null, "QQ-PLAN-U0", null, false);
+        assertThat(queries.centreQueue(CENTRE, unitZero, null, 200, null).items())
+                .hasSize(200)
+                .allSatisfy(item -> assertThat(Integer.parseInt(item.number().substring(5)) % 30)
+                        .isZero());
+    }
+
+    @Test
+    void aTicketFoundByItsNumberIsReadThroughTheNumbersIndex() {
+        var filter = new TicketQueries.CentreQueueFilter(null, null, null, null, "plan-000100", false);
+        var plan = plan(queries.centreQueueStatement(CENTRE, filter, null, 20, null));
+
+        assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan", "Bitmap Heap Scan");
+        assertThat(indexes(plan)).as("%s", plan).containsExactly("ticket_number_key");
+        assertThat(queries.centreQueue(CENTRE, filter, null, 20, null).items())
+                .singleElement()
+                .satisfies(item -> assertThat(item.number()).isEqualTo("PLAN-000100"));
+    }
+
+    @Test
+    void whatWaitsForTheCentreIsReadFromTheIndexOfOpenTicketsOldestFirst() {
+        var filter = new TicketQueries.CentreQueueFilter(null, null, null, null, null, true);
+        var plan = plan(queries.centreQueueStatement(CENTRE, filter, null, 20, null));
+
+        assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan");
+        assertThat(indexes(plan)).as("%s", plan).containsExactly("ticket_open_centre_state");
+        jdbc.sql("UPDATE ticket SET state = 'RESOLVED' WHERE number IN ('PLAN-000200', 'PLAN-000100')")
+                .update();
+        try {
+            assertThat(queries.centreQueue(CENTRE, filter, null, 20, null).items())
+                    .extracting(TicketQueries.CentreQueueItem::number)
+                    .containsExactly("PLAN-000100", "PLAN-000200");
+        } finally {
+            jdbc.sql("UPDATE ticket SET state = 'DISPATCHED' WHERE number IN ('PLAN-000200', 'PLAN-000100')")
+                    .update();
+        }
     }
 
     @Test

@@ -4,14 +4,14 @@
 import { computed, nextTick, onMounted, onUnmounted, reactive, ref, watch } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, consoleConfig, live as liveStream, mediaUrl, uploadHandlingEvidence } from './api.js';
 import { field, h, model, show } from './dom.js';
-import { clockDetails, locale, named, plainSpan, t, time } from './i18n.js';
+import { clockDetails, locale, named, plainSpan, span, t, time } from './i18n.js';
 import { evaluationTile } from './evaltile.js';
 import { hotlineDesk } from './hotline.js';
 import { createMap, drawGrids } from './map.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
 
 const OPEN_STATES = ['RAISED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED', 'RESOLVED', 'VERIFIED'];
-const TABS = ['', 'RAISED', 'FILED', 'RETURNED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'VERIFIED', 'CLOSED'];
+const TABS = ['ACTION', '', 'RAISED', 'FILED', 'RETURNED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'VERIFIED', 'CLOSED'];
 const LEVEL_OF_ROLE = { STREET_DISPATCHER: 'STREET', DISTRICT_DISPATCHER: 'DISTRICT', CITY_DISPATCHER: 'CITY' };
 /** The ticket states each command-centre action is offered in (dispatch's transition table decides again). */
 const ACTIONS = {
@@ -24,6 +24,9 @@ const ACTIONS = {
   withdraw: ['DISPATCHED', 'IN_PROGRESS'], lead: ['DISPATCHED', 'IN_PROGRESS'],
 };
 const LEVELS = ['STREET', 'DISTRICT', 'CITY'];
+const FINISHED = ['CLOSED', 'REJECTED', 'MERGED'];
+/** Amber this long before a deadline (or once sla-service has warned), red after it. */
+const DUE_SOON_MS = 4 * 3600 * 1000;
 
 startPage('command', ({ user }) => {
     const allowed = hasAny(user, PAGE_ROLES.command);
@@ -37,7 +40,16 @@ startPage('command', ({ user }) => {
     const nodes = reactive({});
     const categories = ref([]);
     const queue = ref([]);
-    const stateFilter = ref('');
+    // The queue opens on what waits for the centre (待处理), oldest first; a tab, a number or a unit narrows it.
+    const stateFilter = ref('ACTION');
+    const numberSearch = ref('');
+    const unitFilter = ref('');
+    const picked = ref(new Set());
+    const bulkLead = ref('');
+    const bulkAnswer = ref(null);
+    const dues = reactive({});
+    const whistleOf = {};
+    const now = ref(Date.now());
     const feed = ref([]);
     const freshWhistles = ref(new Set());
     const live = ref('retrying');
@@ -171,13 +183,87 @@ startPage('command', ({ user }) => {
         queue.value = [];
         return;
       }
-      const query = new URLSearchParams({ size: '50', sort: 'raisedAt,desc' });
-      if (stateFilter.value) query.set('state', stateFilter.value);
+      const query = queueQuery();
+      query.set('size', '50');
       try {
         queue.value = (await api(`/api/queues/centres/${encodeURIComponent(centre.value)}?${query}`)).items;
+        const shown = new Set(queue.value.map((q) => q.ticketId));
+        picked.value = new Set([...picked.value].filter((id) => shown.has(id)));
+        loadDues();
       } catch (e) {
         error.value = e.message;
       }
+    }
+
+    /** The queue's narrowing as dispatch reads it, for the page and for its export alike. */
+    function queueQuery() {
+      const query = new URLSearchParams();
+      if (stateFilter.value === 'ACTION') query.set('view', 'ACTION');
+      else {
+        query.set('sort', 'raisedAt,desc');
+        if (stateFilter.value) query.set('state', stateFilter.value);
+      }
+      if (numberSearch.value.trim()) query.set('number', numberSearch.value.trim());
+      if (unitFilter.value) query.set('unit', unitFilter.value);
+      return query;
+    }
+    const exportLink = (format) => centre.value
+      ? `/api/queues/centres/${encodeURIComponent(centre.value)}/export?${new URLSearchParams([...queueQuery(), ['format', format]])}`
+      : '#';
+
+    // The nearest running deadline of each open ticket on the page, from sla-service's clocks (its FILE clock for a
+    // whistle not yet filed): the countdowns, the order by time left and the overdue list read these.
+    async function loadDues() {
+      await Promise.all(queue.value.filter((q) => !FINISHED.includes(q.state)).map(async (q) => {
+        try {
+          // sla-service learns a ticket's id when it is filed; until then its clocks are the whistle's.
+          if (q.state === 'RAISED' && !whistleOf[q.ticketId]) {
+            whistleOf[q.ticketId] = (await api(`/api/tickets/${q.ticketId}`)).whistleId;
+          }
+          const sheet = await api(`/api/sla/tickets/${q.state === 'RAISED' ? whistleOf[q.ticketId] : q.ticketId}`);
+          const running = (sheet.clocks || []).filter((c) => c.state !== 'STOPPED')
+            .map((c) => ({ at: Date.parse(c.dueAt), kind: c.kind, unit: c.unitId, warned: c.warningSent }))
+            .sort((a, b) => a.at - b.at);
+          dues[q.ticketId] = running[0] || null;
+        } catch {
+          dues[q.ticketId] = null;
+        }
+      }));
+    }
+    const dueClass = (due) => (!due ? '' : due.at < now.value ? 'late' : (due.warned || due.at - now.value < DUE_SOON_MS) ? 'soon' : '');
+    const dueText = (due) => (!due ? t('noClock') : due.at < now.value ? t('overdueBy', { t: span(now.value - due.at) })
+      : t('dueIn', { t: span(due.at - now.value) }));
+    /** What waits for the centre is read by time left; other tabs keep dispatch's order. */
+    const shownQueue = computed(() => (stateFilter.value !== 'ACTION' ? queue.value : [...queue.value].sort((a, b) =>
+      (dues[a.ticketId]?.at ?? Infinity) - (dues[b.ticketId]?.at ?? Infinity))));
+    const pressing = computed(() => queue.value.map((q) => ({ q, due: dues[q.ticketId] }))
+      .filter((x) => x.due && dueClass(x.due)).sort((a, b) => a.due.at - b.due.at));
+
+    function togglePick(id) {
+      const next = new Set(picked.value);
+      if (next.has(id)) next.delete(id); else next.add(id);
+      picked.value = next;
+    }
+
+    /** 批量受理、派哨、结案: dispatch changes each ticket as the single action would and answers per ticket. */
+    async function bulk(action) {
+      const tickets = [...picked.value];
+      if (!tickets.length) return;
+      if (action === 'CLOSE' && !window.confirm(t('bulkCloseConfirm', { n: tickets.length }))) return;
+      busy.value = true;
+      error.value = '';
+      try {
+        const body = { action, tickets };
+        if (action === 'SUMMON') body.lead = bulkLead.value;
+        bulkAnswer.value = await api('/api/tickets/bulk', { method: 'POST', body });
+        picked.value = new Set();
+      } catch (e) {
+        error.value = e.message;
+        return;
+      } finally {
+        busy.value = false;
+      }
+      await Promise.all([loadQueue(), loadNumbers(), selectedId.value ? loadTicket() : null]);
     }
 
     async function select(id) {
@@ -344,7 +430,8 @@ startPage('command', ({ user }) => {
       await reloadAll();
       startMap();
     });
-    onUnmounted(() => closeLive());
+    const ticking = setInterval(() => { now.value = Date.now(); }, 1000);
+    onUnmounted(() => { closeLive(); clearInterval(ticking); });
 
     const button = (label, onClick, props = {}) => h('button', { type: 'button', onClick, disabled: busy.value, ...props }, label);
     const cancel = () => h('button', { type: 'button', onClick: () => { dialog.value = null; } }, t('cancel'));
@@ -415,24 +502,99 @@ startPage('command', ({ user }) => {
         h('td', t('openCount', { n: c.count })), extra ? h('td', extra(c)) : null])))),
     ]);
 
+    const queueTools = () => h('div', { class: 'row', 'data-test': 'queue-tools' }, [
+      h('form', { class: 'inline', role: 'search', onSubmit: submitting(loadQueue) }, [
+        h('label', { for: 'number-search' }, t('searchNumber')), ' ',
+        model('input', { id: 'number-search', type: 'search', maxlength: 40, 'data-test': 'number-search' }, numberSearch, 'value'),
+        ' ', h('button', { type: 'submit', class: 'small' }, t('search')),
+        show(numberSearch.value, () => h('button', { type: 'button', class: 'small',
+          onClick: () => { numberSearch.value = ''; loadQueue(); } }, t('clearSearch'))),
+      ]),
+      h('div', field('unit-filter', t('byUnit2'), h('select', { id: 'unit-filter', value: unitFilter.value, 'data-test': 'unit-filter',
+        onChange: (e) => { unitFilter.value = e.target.value; loadQueue(); } }, [h('option', { value: '' }, t('anyUnit')),
+        ...[...areaUnits.value].filter((code) => units[code] && units[code].kind !== 'COMMAND_CENTRE')
+          .map((code) => h('option', { key: code, value: code }, unitName(code)))]))),
+      h('div', { class: 'actions' }, [
+        h('a', { class: 'button small', href: exportLink('csv'), download: '', 'data-test': 'export-csv' }, t('exportCsv')),
+        h('a', { class: 'button small', href: exportLink('xlsx'), download: '', 'data-test': 'export-xlsx' }, t('exportXlsx')),
+      ]),
+    ]);
+
+    const bulkBar = () => show(!readOnly && picked.value.size, () => h('div', { class: 'row card', 'data-test': 'bulk-bar' }, [
+      h('strong', t('selectedCount', { n: picked.value.size })),
+      button(t('bulk.FILE'), () => bulk('FILE'), { class: 'small', 'data-test': 'bulk-file' }),
+      h('span', [h('select', { 'aria-label': t('leadUnit'), value: bulkLead.value, 'data-test': 'bulk-lead',
+        onChange: (e) => { bulkLead.value = e.target.value; } }, [h('option', { value: '' }, t('leadUnit')),
+        ...[...areaUnits.value].filter((code) => units[code] && units[code].active && units[code].kind !== 'COMMAND_CENTRE')
+          .map((code) => h('option', { key: code, value: code }, unitName(code)))]), ' ',
+      h('button', { type: 'button', class: 'small', disabled: busy.value || !bulkLead.value, 'data-test': 'bulk-summon',
+        onClick: () => bulk('SUMMON') }, t('bulk.SUMMON'))]),
+      button(t('bulk.CLOSE'), () => bulk('CLOSE'), { class: 'small', 'data-test': 'bulk-close' }),
+    ]));
+
+    const bulkResults = () => show(bulkAnswer.value, () => h('div', { class: 'card', role: 'status', 'data-test': 'bulk-results' }, [
+      h('p', [h('strong', t('bulk.' + bulkAnswer.value.action)), ' · ',
+        t('bulkDone', { done: bulkAnswer.value.done, refused: bulkAnswer.value.refused })]),
+      h('ul', { class: 'plain' }, bulkAnswer.value.results.map((r) => h('li', { key: r.ticketId, class: r.done ? '' : 'warn' },
+        `${r.number || t('someTicket')}：${named(r.message, unitName)}`))),
+      h('button', { type: 'button', class: 'small', onClick: () => { bulkAnswer.value = null; } }, t('cancel')),
+    ]));
+
     const queueTable = () => h('div', [
       h('div', { class: 'tabs', role: 'group', 'aria-label': t('byState') }, TABS.map((s) => h('button', { key: s || 'all',
-        type: 'button', class: 'small', 'aria-pressed': String(stateFilter.value === s), onClick: () => filter(s) },
-      s ? t('state.' + s) : t('allStates')))),
+        type: 'button', class: 'small', 'aria-pressed': String(stateFilter.value === s), 'data-test': 'tab-' + (s || 'all'),
+        onClick: () => filter(s) }, s === 'ACTION' ? t('view.ACTION') : s ? t('state.' + s) : t('allStates')))),
+      queueTools(),
+      bulkBar(),
+      bulkResults(),
       h('div', { class: 'table-wrap' }, h('table', { 'data-test': 'queue' }, [
-        h('thead', h('tr', [t('ticketNumber'), t('category'), t('status'), t('targetLevel'), t('raisedAt')]
-          .map((label) => h('th', label)))),
-        h('tbody', queue.value.length
-          ? queue.value.map((q) => h('tr', { key: q.ticketId, 'data-ticket': q.number,
+        h('thead', h('tr', [
+          readOnly ? null : h('th', h('input', { type: 'checkbox', 'aria-label': t('selectAll'),
+            checked: queue.value.length > 0 && picked.value.size === queue.value.length,
+            onChange: (e) => { picked.value = new Set(e.target.checked ? queue.value.map((q) => q.ticketId) : []); } })),
+          ...[t('ticketNumber'), t('category'), t('status'), t('targetLevel'), t('raisedAt'), t('timeLeft')]
+            .map((label) => h('th', label))].filter(Boolean))),
+        h('tbody', shownQueue.value.length
+          ? shownQueue.value.map((q) => h('tr', { key: q.ticketId, 'data-ticket': q.number,
             class: { selected: selectedId.value === q.ticketId, fresh: freshWhistles.value.has(q.ticketId) } }, [
+            readOnly ? null : h('td', h('input', { type: 'checkbox', checked: picked.value.has(q.ticketId),
+              'aria-label': t('selectTicket', { n: q.number }), onChange: () => togglePick(q.ticketId) })),
             h('td', [h('button', { type: 'button', class: 'link', onClick: () => select(q.ticketId) }, q.number),
               show(q.priority === 'URGENT', () => h('span', { class: 'badge urgent' }, t('priority.URGENT')))]),
             h('td', categoryName(q.category)), h('td', t('state.' + q.state)), h('td', t('level.' + q.level)),
             h('td', time(q.raisedAt)),
-          ]))
-          : [h('tr', h('td', { colspan: 5, class: 'muted' }, t('noTickets')))]),
+            h('td', { class: ['countdown', dueClass(dues[q.ticketId])], 'data-test': 'due' },
+              FINISHED.includes(q.state) ? t('noClock') : dueText(dues[q.ticketId])),
+          ].filter(Boolean)))
+          : [h('tr', h('td', { colspan: readOnly ? 6 : 7, class: 'muted' }, t('noTickets')))]),
       ])),
     ]);
+
+    /** 超时与临期: the page's tickets whose nearest deadline is near or past, the nearest first, counting down. */
+    const overdueCard = () => h('section', { class: 'card', 'aria-labelledby': 'overdue-title', 'data-test': 'overdue-list' }, [
+      h('h2', { id: 'overdue-title' }, t('overdueList')),
+      h('p', { class: 'hint' }, t('overdueHint')),
+      pressing.value.length
+        ? h('ul', { class: 'plain' }, pressing.value.map(({ q, due }) => h('li', { key: q.ticketId, 'data-ticket': q.number }, [
+          h('button', { type: 'button', class: 'link', onClick: () => select(q.ticketId) }, q.number), ' ',
+          t('state.' + q.state), ' · ', t('clock.' + due.kind), due.unit ? ` · ${unitName(due.unit)}` : '', ' ',
+          h('span', { class: ['countdown', dueClass(due)], role: 'timer' }, dueText(due)),
+        ])))
+        : h('p', { class: 'muted' }, t('noOverdue')),
+    ]);
+
+    /** 结案 asks first, and says what closing now means for the reporter's follow-up and any unit not reported in. */
+    const closeForm = () => {
+      const waiting = ticket.value.tasks.filter((x) => x.state === 'SUMMONED' && !x.settledAt).length;
+      return h('form', { class: 'dialog', 'data-test': 'close-form', onSubmit: submitting(() => act('close', {})) }, [
+        h('h4', t('closeConfirmTitle')),
+        h('p', t('closeConfirm')),
+        show(ticket.value.followUpOpen, () => h('p', { class: 'warn', 'data-test': 'follow-up-open' }, t('followUpStillOpen'))),
+        show(waiting, () => h('p', { class: 'warn', 'data-test': 'co-units-settle' }, t('coUnitsWillSettle', { n: waiting }))),
+        h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'primary', disabled: busy.value,
+          'data-test': 'confirm-close' }, t('act.close')), cancel()]),
+      ]);
+    };
 
     const summonForm = () => h('form', { class: 'dialog', 'data-test': 'summon-form', onSubmit: submitting(summon) }, [
       ...field('lead', t('leadUnit'), model('select', { id: 'lead', required: true, 'data-test': 'lead' }, draft, 'lead',
@@ -549,14 +711,14 @@ startPage('command', ({ user }) => {
           h('p', w.description),
           h('p', { class: 'muted' }, [categoryName(k.category), place(w), w.reporter && w.reporter.maskedPhone]
             .filter(Boolean).join(' · ')),
-          h('div', { class: 'thumbs' }, photos.value.map((p) => h('figure', { key: p.mediaId },
-            h('img', { src: p.url, alt: t('photos') })))),
         ]),
-        show(resultPhotos.value.length, () => [
-          h('h3', t('resultPhotos')),
-          h('div', { class: 'thumbs', 'data-test': 'result-photos' }, resultPhotos.value.map((p) => h('figure', { key: p.mediaId },
-            h('img', { src: p.url, alt: t('resultPhotos') })))),
-        ]),
+        // 核查: the unit's result photos beside the reporter's, so the two are compared at a glance.
+        show(photos.value.length || resultPhotos.value.length, () => h('div', { class: 'compare', 'data-test': 'photo-compare' }, [
+          h('div', [h('h3', t('photos')), h('div', { class: 'thumbs' }, photos.value.map((p) => h('figure', { key: p.mediaId },
+            h('img', { src: p.url, alt: t('photos') }))))]),
+          h('div', [h('h3', t('resultPhotos')), h('div', { class: 'thumbs', 'data-test': 'result-photos' },
+            resultPhotos.value.map((p) => h('figure', { key: p.mediaId }, h('img', { src: p.url, alt: t('resultPhotos') }))))]),
+        ])),
         show(k.supervisionOrderCount, () => h('p', { class: 'warn' }, t('supervisionCount', { n: k.supervisionOrderCount }))),
         h('h3', t('clocks')),
         h('ul', { class: 'plain', 'data-test': 'clocks' }, clocks.value.map((c) => h('li', { key: c.clockId }, [t('clock.' + c.kind),
@@ -565,7 +727,7 @@ startPage('command', ({ user }) => {
         h('h3', t('tasks')),
         h('ul', { class: 'plain' }, k.tasks.map((task) => h('li', { key: task.unit }, [
           unitName(task.unit), ' ', show(task.lead, () => h('span', { class: 'badge' }, t('lead'))),
-          ` · ${t('task.' + task.state)}`,
+          ` · ${task.settledAt ? t('settled') : t('task.' + task.state)}`,
           show(!readOnly && owning() && can('withdraw') && !task.lead && !['DONE', 'DECLINED'].includes(task.state), () =>
             button(t('act.withdraw'), () => openDialog('withdraw:' + task.unit), { class: 'small' })),
           ...task.extensions.filter((x) => x.status === 'PENDING').map((x) => h('div', { key: x.requestId, class: 'warn' }, [
@@ -590,7 +752,7 @@ startPage('command', ({ user }) => {
           can('verify') && button(t('act.verifyPass'), () => act('verify', { pass: true }), { class: 'primary', 'data-test': 'act-verify' }),
           can('verify') && button(t('act.verifyWithPhotos'), () => openDialog('verifyPass')),
           can('verify') && button(t('act.verifyFail'), () => openDialog('verifyFail')),
-          can('close') && button(t('act.close'), () => act('close', {}), { class: 'primary', 'data-test': 'act-close' }),
+          can('close') && button(t('act.close'), () => openDialog('close'), { class: 'primary', 'data-test': 'act-close' }),
           can('reopen') && button(t('act.reopen'), () => openDialog('reopen')),
           w && w.canRecordFollowUp && button(t('act.followUp'), () => openDialog('followUp'), { 'data-test': 'act-follow-up' }),
           can('lead') && owning() && button(t('act.lead'), () => openDialog('lead')),
@@ -609,6 +771,7 @@ startPage('command', ({ user }) => {
         show(d === 'transfer', transferForm),
         show(d === 'merge', mergeForm),
         show(d === 'followUp', followUpForm),
+        show(d === 'close', closeForm),
         show(['reject', 'reopen', 'verifyFail', 'pullUp'].includes(d) || d.startsWith('refuse:') || d.startsWith('withdraw:'),
           reasonForm),
         h('h3', t('timeline')),
@@ -641,6 +804,7 @@ startPage('command', ({ user }) => {
           countTable('unit-title', t('byUnit'), overview.value ? overview.value.openTasksByUnit : [], unitName,
             (c) => show(slaByUnit.value[c.key] && slaByUnit.value[c.key].overdue, () => h('span', { class: 'badge late' },
               `${t('overdue')} ${slaByUnit.value[c.key].overdue}`))),
+          overdueCard(),
           h('section', { class: 'card span-3', 'aria-labelledby': 'queue-title' }, [
             h('h2', { id: 'queue-title', tabindex: -1 }, t('queue')),
             h('div', { class: 'queue-layout' }, [queueTable(), show(ticket.value, detail)]),

@@ -231,6 +231,18 @@ const zh = {
   'geo.unavailable': '手机暂时定不到位置，请打开手机的定位（GPS）并到开阔处再试，或在地图上拖动图钉。',
   'geo.timeout': '定位超时，请到开阔处再点一次“获取我的位置”，或在地图上拖动图钉。',
   'geo.none': '这个浏览器不能定位，请用手机自带浏览器或微信打开本页，或在地图上拖动图钉。',
+  // 指挥中心: 待处理、检索、导出、批量、超时与督办、结案确认
+  'view.ACTION': '待处理', searchNumber: '按工单编号查找', search: '查找', clearSearch: '清除', anyUnit: '全部单位',
+  byUnit2: '承办单位', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', timeLeft: '剩余时限', noClock: '—',
+  selectTicket: '选择 {n}', selectAll: '全选本页', selectedCount: '已选 {n} 张',
+  'bulk.FILE': '批量受理', 'bulk.SUMMON': '批量派哨', 'bulk.CLOSE': '批量结案', bulkDone: '完成 {done} 张，未完成 {refused} 张',
+  bulkCloseConfirm: '确认将所选 {n} 张工单结案？已核查的工单将结案，其余工单保持原状并说明原因。',
+  overdueList: '超时与临期', overdueHint: '按剩余时限排列：琥珀色为即将到期，红色为已超时；含尚未受理的哨情。',
+  noOverdue: '本页工单暂无超时或临期的时限', dueIn: '剩余 {t}',
+  closeConfirmTitle: '确认结案', closeConfirm: '结案后工单办结闭环，如需再办须返工。',
+  followUpStillOpen: '报告人尚未回访答复：结案后将以“已解决”结案，报告人之后的回访仍会记录。',
+  coUnitsWillSettle: '{n} 个协办单位尚未报到，结案时其召集随案了结。',
+  settled: '随案了结（未报到）', someTicket: '所选工单',
 };
 
 const en = {
@@ -478,6 +490,17 @@ const en = {
   'geo.unavailable': 'The phone cannot find its position now: turn on location (GPS), move into the open and try again, or drag the pin.',
   'geo.timeout': 'Locating took too long: move into the open and tap “Get my location” again, or drag the pin.',
   'geo.none': 'This browser cannot locate you: open the page in the phone\'s browser or in WeChat, or drag the pin.',
+  'view.ACTION': 'Needs action', searchNumber: 'Find by ticket number', search: 'Find', clearSearch: 'Clear', anyUnit: 'All units',
+  byUnit2: 'Summoned unit', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', timeLeft: 'Time left', noClock: '—',
+  selectTicket: 'Select {n}', selectAll: 'Select this page', selectedCount: '{n} selected',
+  'bulk.FILE': 'File selected', 'bulk.SUMMON': 'Summon for selected', 'bulk.CLOSE': 'Close selected', bulkDone: '{done} done, {refused} not done',
+  bulkCloseConfirm: 'Close the {n} selected tickets? Verified tickets close; the others stay as they are, with the reason.',
+  overdueList: 'Overdue and due soon', overdueHint: 'By time left: amber is due soon, red is overdue; whistles not yet filed included.',
+  noOverdue: 'Nothing on this page is overdue or due soon', dueIn: '{t} left',
+  closeConfirmTitle: 'Confirm closing', closeConfirm: 'Closing ends the loop; more work needs a reopen.',
+  followUpStillOpen: 'The reporter has not answered the follow-up: the ticket closes as resolved; a later answer is still recorded.',
+  coUnitsWillSettle: '{n} co-handling unit(s) have not reported in; their summons ends when the ticket closes.',
+  settled: 'Ended with the case (never reported in)', someTicket: 'A selected ticket',
 };
 
 export const dictionaries = { 'zh-CN': zh, en };

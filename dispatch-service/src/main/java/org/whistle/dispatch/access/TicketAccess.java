@@ -205,6 +205,19 @@ public class TicketAccess {
         decision.allowed("own-unit");
     }
 
+    /**
+     * Bulk actions are a command centre's: only a dispatcher may ask for them at all; each ticket is then authorised
+     * on its own, as the single action is.
+     */
+    public void requireDispatcher(Caller caller, String action) {
+        var decision = decisions.about("ticket-bulk", action, action).by(caller);
+        if (caller.roles().stream().noneMatch(DISPATCHERS::containsKey)) {
+            decision.denied("dispatcher-role-required");
+            throw new AccessDeniedException("bulk actions are a command centre's");
+        }
+        decision.allowed("dispatcher");
+    }
+
     /** Dispatchers and leaders read centres and areas in their scope. */
     public void requireArea(Caller caller, List<String> areaPath, String resource, String id) {
         var decision = decisions.about(resource, id, "read").by(caller);

@@ -132,7 +132,10 @@ public class TicketQueries {
             @Nullable String after,
             int size,
             @Nullable String sort) {
-        var statement = centreQueueStatement(centre, state, level, category, after, size, sort);
+        return centreQueue(centre, CentreQueueFilter.of(state, level, category), after, size, sort);
+    }
+
+    private Page<CentreQueueItem> read(Statement statement, int size) {
         var rows = jdbc.sql(statement.sql())
                 .params(statement.params())
                 .query((rs, n) -> new CentreQueueItem(
@@ -153,6 +156,56 @@ public class TicketQueries {
         return new Page<>(List.copyOf(items), size, QueueCursor.of(last.raisedAt(), last.number()), null);
     }
 
+    /**
+     * What a centre's queue is narrowed to: a state, level, category; tickets a {@code unit} is summoned to; one
+     * ticket by its {@code number}; or, with {@code needsAction}, the tickets waiting for the centre itself (to file,
+     * to summon, returned, to verify, to close), oldest first unless a sort says otherwise.
+     */
+    public record CentreQueueFilter(
+            @Nullable String state,
+            @Nullable String level,
+            @Nullable String category,
+            @Nullable String unit,
+            @Nullable String number,
+            boolean needsAction) {
+
+        public static CentreQueueFilter of(@Nullable String state, @Nullable String level, @Nullable String category) {
+            return new CentreQueueFilter(state, level, category, null, null, false);
+        }
+    }
+
+    /** The states in which a ticket waits for its command centre rather than for a unit or the reporter. */
+    public static final List<String> NEEDS_ACTION = List.of("RAISED", "FILED", "RETURNED", "RESOLVED", "VERIFIED");
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[A-Z0-9-]{1,40}");
+
+    /** A page of a centre's queue narrowed by {@code filter} (see {@link #centreQueue(String, String, String,
+     * String, String, int, String)} for the order and the cursor). */
+    public Page<CentreQueueItem> centreQueue(
+            String centre, CentreQueueFilter filter, @Nullable String after, int size, @Nullable String sort) {
+        return read(centreQueueStatement(centre, filter, after, size, sort), size);
+    }
+
+    /**
+     * The whole queue narrowed by {@code filter} for an export, read page after page along the same index as the
+     * pages people look at, and stopped after {@link QueueExport#MAX_ROWS} rows.
+     */
+    public QueueExport.Rows exportRows(String centre, CentreQueueFilter filter, @Nullable String sort) {
+        var items = new java.util.ArrayList<CentreQueueItem>();
+        String after = null;
+        do {
+            var page = centreQueue(centre, filter, after, 200, sort);
+            for (var item : page.items()) {
+                if (items.size() == QueueExport.MAX_ROWS) {
+                    return new QueueExport.Rows(List.copyOf(items), true);
+                }
+                items.add(item);
+            }
+            after = page.after();
+        } while (after != null);
+        return new QueueExport.Rows(List.copyOf(items), false);
+    }
+
     /** A statement and its parameters: what a read sends, so that its plan can be examined as it is run. */
     public record Statement(String sql, Map<String, @Nullable Object> params) {}
 
@@ -165,10 +218,20 @@ public class TicketQueries {
             @Nullable String after,
             int size,
             @Nullable String sort) {
+        return centreQueueStatement(centre, CentreQueueFilter.of(state, level, category), after, size, sort);
+    }
+
+    /** The statement of {@link #centreQueue(String, CentreQueueFilter, String, int, String)}. */
+    public Statement centreQueueStatement(
+            String centre, CentreQueueFilter filter, @Nullable String after, int size, @Nullable String sort) {
+        var state = filter.state();
+        var level = filter.level();
+        var category = filter.category();
         if (size < 1 || size > 200) {
             throw InvalidInputException.of("size", Phrase.of("refusal.between", "min", 1, "max", 200));
         }
-        boolean descending = descending(sort);
+        // What waits for the centre is read oldest first: the longest wait is the nearest to its deadline.
+        boolean descending = filter.needsAction() && (sort == null || sort.isBlank()) ? false : descending(sort);
         var sql = new StringBuilder("SELECT id, number, category, priority, level, state, raised_at, updated_at"
                 + " FROM ticket WHERE owning_centre = :centre");
         var params = new HashMap<String, @Nullable Object>();
@@ -202,6 +265,28 @@ public class TicketQueries {
             }
             sql.append(" AND category = :category");
             params.put("category", category);
+        }
+        if (filter.needsAction()) {
+            sql.append(" AND state IN ('RAISED', 'FILED', 'RETURNED', 'RESOLVED', 'VERIFIED')");
+            if (state == null) {
+                // As for one open state: the statement says it is open, so the small index of open tickets serves it.
+                sql.append(" AND state NOT IN " + OPEN);
+            }
+        }
+        if (filter.unit() != null) {
+            if (filter.unit().length() > 64) {
+                throw InvalidInputException.of("unit", "must be at most 64 characters");
+            }
+            sql.append(" AND EXISTS (SELECT 1 FROM ticket_task k WHERE k.ticket_id = ticket.id AND k.unit = :unit)");
+            params.put("unit", filter.unit());
+        }
+        if (filter.number() != null) {
+            var number = filter.number().strip().toUpperCase(java.util.Locale.ROOT);
+            if (!NUMBER.matcher(number).matches()) {
+                throw InvalidInputException.of("number", "工单编号只含字母、数字和连字符，最长 40 个字符");
+            }
+            sql.append(" AND number = :number");
+            params.put("number", number);
         }
         if (after != null) {
             var cursor = QueueCursor.parse(after);

@@ -16,7 +16,9 @@ import org.whistle.security.personaldata.Disclosure;
 
 /**
  * A ticket's full detail and timeline, as stored; {@code chainIntact} says whether the timeline's hash chain holds
- * (and where it breaks when it does not).
+ * (and where it breaks when it does not); {@code followUpOpen} that the reporter's follow-up (回访) of this round is
+ * still awaited, which the centre is told before it closes. A task's {@code settledAt} is when the ticket closed while
+ * that unit was still summoned (待报到).
  */
 public record TicketView(
         String id,
@@ -46,7 +48,8 @@ public record TicketView(
         List<LevelView> levelHistory,
         List<EntryView> timeline,
         boolean chainIntact,
-        @Nullable String chainProblem) {
+        @Nullable String chainProblem,
+        boolean followUpOpen) {
 
     public record TaskView(
             String unit,
@@ -57,7 +60,8 @@ public record TicketView(
             @Nullable Instant doneAt,
             @Nullable String declineReason,
             int reworkCount,
-            List<ExtensionView> extensions) {}
+            List<ExtensionView> extensions,
+            @Nullable Instant settledAt) {}
 
     /** {@code requestId} is what approve and refuse address. */
     public record ExtensionView(
@@ -161,7 +165,8 @@ public record TicketView(
                                                     e.status().name(),
                                                     contact.text(e.answer()),
                                                     e.answeredAt()))
-                                            .toList());
+                                            .toList(),
+                                    t.settledAt());
                         })
                         .toList(),
                 s.supervisionOrders().stream()
@@ -203,6 +208,7 @@ public record TicketView(
                 verdict instanceof TimelineVerifier.Result.Intact,
                 verdict instanceof TimelineVerifier.Result.Broken(var sequence, var reason)
                         ? "entry " + sequence + ": " + reason
-                        : null);
+                        : null,
+                FollowUpRoundPolicy.open(s.state(), stored.timeline()));
     }
 }

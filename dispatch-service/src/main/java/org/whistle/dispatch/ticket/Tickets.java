@@ -358,6 +358,7 @@ public class Tickets {
             row.put("done_at", text(task.doneAt()));
             row.put("decline_reason", task.declineReason());
             row.put("rework_count", task.reworkCount());
+            row.put("settled_at", text(task.settledAt()));
             rows.add(row);
         }
         return rows;
@@ -498,7 +499,8 @@ public class Tickets {
                     instantOrNull(p, "done_at"),
                     stringOrNull(p, "decline_reason"),
                     p.get("rework_count").asInt(),
-                    extensions.getOrDefault(unit, List.of())));
+                    extensions.getOrDefault(unit, List.of()),
+                    instantOrNull(p, "settled_at")));
         }
         var orders = new ArrayList<SupervisionOrder>();
         for (var p : json(rs, "orders_json")) {

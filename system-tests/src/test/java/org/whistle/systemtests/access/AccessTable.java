@@ -254,6 +254,35 @@ final class AccessTable {
                                     : Request.at(
                                             "/api/queues/centres/" + Casework.centreOf(spot.place(), spot.level()));
                         }),
+                row(
+                        "GET /api/queues/centres/{centre}/export",
+                        "403 403 403 403 200 200 200 403 403 403 200 403 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var spot = Fixtures.ticketSpot(p, s);
+                            return spot == null
+                                    ? null
+                                    : Request.at("/api/queues/centres/" + Casework.centreOf(spot.place(), spot.level())
+                                            + "/export?format=csv");
+                        }),
+                // ---- dispatch: bulk actions (issue 23) ------------------------------------------------------
+                // Only a dispatcher asks at all (403 otherwise); each ticket is then authorised on its own and the
+                // answer (200) says per ticket what happened — another place's ticket is "not found" in it.
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "POST /api/tickets/bulk",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        "403 403 403 403 200 200  -  403 403 403  -   -   - ",
+                        401,
+                        (f, p, s, fresh) -> {
+                            var ticket = f.ticket(p, s, Stage.RAISED, fresh);
+                            return ticket == null
+                                    ? null
+                                    : Request.json(
+                                            "/api/tickets/bulk",
+                                            "{\"action\":\"FILE\",\"tickets\":[\"" + ticket.ticketId() + "\"]}");
+                        }),
                 // ---- dispatch: command actions (issue 18) ---------------------------------------------------
                 // 督办/催办 and 提级 come from above: a district or city dispatcher, on any ticket in its subtree (at its
                 // own level or below for orders, below for a take-over — the ticket is one level below the caller's);

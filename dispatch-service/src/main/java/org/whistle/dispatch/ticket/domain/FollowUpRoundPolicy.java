@@ -37,6 +37,15 @@ public final class FollowUpRoundPolicy {
         return Decision.ALLOWED;
     }
 
+    /**
+     * Whether the reporter's follow-up of this round is still awaited before the loop closes: the ticket has a result
+     * not yet closed (RESOLVED or VERIFIED) and no counted answer this round.
+     */
+    public static boolean open(TicketState state, List<TimelineEntry> timeline) {
+        return (state == TicketState.RESOLVED || state == TicketState.VERIFIED)
+                && check(state, timeline) instanceof Decision.Allowed;
+    }
+
     /** Whether the current round's counted answer says resolved (满意 before 核查 closes the ticket when verified). */
     public static boolean resolvedThisRound(List<TimelineEntry> timeline) {
         for (var entry : timeline.reversed()) {

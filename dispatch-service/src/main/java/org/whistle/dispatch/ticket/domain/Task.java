@@ -23,6 +23,7 @@ public final class Task {
     private @Nullable Instant doneAt;
     private @Nullable String declineReason;
     private int reworkCount;
+    private @Nullable Instant settledAt;
     private final List<ExtensionRequest> extensions = new ArrayList<>();
 
     Task(UnitCode unit, boolean lead, Instant summonedAt) {
@@ -38,6 +39,7 @@ public final class Task {
         task.doneAt = stored.doneAt();
         task.declineReason = stored.declineReason();
         task.reworkCount = stored.reworkCount();
+        task.settledAt = stored.settledAt();
         task.extensions.addAll(stored.extensions());
         return task;
     }
@@ -53,7 +55,8 @@ public final class Task {
                 doneAt,
                 declineReason,
                 reworkCount,
-                List.copyOf(extensions));
+                List.copyOf(extensions),
+                settledAt);
     }
 
     public UnitCode unit() {
@@ -82,6 +85,14 @@ public final class Task {
 
     public Optional<String> declineReason() {
         return Optional.ofNullable(declineReason);
+    }
+
+    /**
+     * When the ticket closed while this unit was still summoned and had not reported in (待报到): its summons ended
+     * with the ticket, so it is no longer waited for. Empty while the summons stands.
+     */
+    public Optional<Instant> settledAt() {
+        return Optional.ofNullable(settledAt);
     }
 
     /** Times this unit's result was sent back (返工). */
@@ -118,6 +129,16 @@ public final class Task {
     /** 改派主办: this unit now leads, or no longer does. */
     void lead(boolean leads) {
         lead = leads;
+    }
+
+    /** The ticket closed before this unit reported in: its summons ends with the ticket. */
+    void settle(Instant at) {
+        settledAt = at;
+    }
+
+    /** The ticket reopened: a summons that ended with the closing stands again. */
+    void unsettle() {
+        settledAt = null;
     }
 
     void onSite() {

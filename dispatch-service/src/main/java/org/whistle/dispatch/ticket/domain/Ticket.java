@@ -401,7 +401,11 @@ public final class Ticket {
                 .record(actor, at, c -> new TicketEvent.VerificationFailed(c, lead.unit(), reason));
     }
 
-    /** 结案: closes a verified ticket as RESOLVED (reporter satisfied) or NO_ANSWER (follow-up expired). */
+    /**
+     * 结案: closes a verified ticket as RESOLVED (reporter satisfied) or NO_ANSWER (follow-up expired). A co-handling
+     * unit still summoned and not reported in (待报到) is settled: its summons ends with the ticket, so nobody waits
+     * for it on a closed ticket (the close's note says how many); a reopen stands its summons again.
+     */
     public void close(Outcome closeAs, Actor actor, Instant at) {
         var before = guard(TicketAction.CLOSE);
         required("outcome", closeAs);
@@ -418,9 +422,21 @@ public final class Ticket {
         state = TicketState.CLOSED;
         outcome = closeAs;
         closedAt = at;
-        entry(TicketAction.CLOSE, before)
-                .note(NOTES.text("dispatch.note.closed", Map.of("outcome", NOTES.name("outcome", closeAs))))
-                .record(actor, at, c -> new TicketEvent.Closed(c, closeAs));
+        var settled = 0;
+        for (var task : tasks.values()) {
+            if (task.state() == TaskState.SUMMONED && task.settledAt().isEmpty()) {
+                task.settle(at);
+                settled++;
+            }
+        }
+        // The note says how many summons ended with the ticket (the tasks name the units), so the loop's end explains
+        // why a summoned unit never reported in.
+        var note = settled == 0
+                ? NOTES.text("dispatch.note.closed", Map.of("outcome", NOTES.name("outcome", closeAs)))
+                : NOTES.text(
+                        "dispatch.note.closedSettled",
+                        Map.of("outcome", NOTES.name("outcome", closeAs), "n", String.valueOf(settled)));
+        entry(TicketAction.CLOSE, before).note(note).record(actor, at, c -> new TicketEvent.Closed(c, closeAs));
     }
 
     /**
@@ -1023,6 +1039,7 @@ public final class Ticket {
                 .orElseThrow(() ->
                         new ConflictException(Phrase.of("dispatch.refusal.noDoneLead", "state", stateName(state))));
         lead.rework();
+        tasks.values().forEach(Task::unsettle);
         reopenCount++;
         state = TicketState.IN_PROGRESS;
         resolvedAt = null;

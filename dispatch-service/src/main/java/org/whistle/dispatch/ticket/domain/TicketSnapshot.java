@@ -41,7 +41,10 @@ public record TicketSnapshot(
         @Nullable TicketId mergedInto,
         @Nullable String rejectReason) {
 
-    /** One task as stored, its extension requests in the order they were made. */
+    /**
+     * One task as stored, its extension requests in the order they were made; {@code settledAt} when the ticket closed
+     * while the unit was still summoned (待报到).
+     */
     public record TaskSnapshot(
             UnitCode unit,
             boolean lead,
@@ -51,5 +54,6 @@ public record TicketSnapshot(
             @Nullable Instant doneAt,
             @Nullable String declineReason,
             int reworkCount,
-            List<ExtensionRequest> extensions) {}
+            List<ExtensionRequest> extensions,
+            @Nullable Instant settledAt) {}
 }

@@ -86,7 +86,7 @@ class TicketTest {
                             "办结时限延长 48 小时",
                             "办结时限超期：由街道升级至县区，对 QQ-230225-ZJJ-LZG 发出督办",
                             "办结时限在市超期：QQ-230225-ZJJ-LZG 列入黑榜通报",
-                            "结案：已解决");
+                            "结案：已解决；1 个协办单位尚未报到，召集随结案了结");
             for (var note : notes) {
                 assertThat(org.whistle.texts.PlainText.offences(note))
                         .as(note)
@@ -541,6 +541,26 @@ class TicketTest {
             assertThat(satisfied.outcome()).contains(Outcome.RESOLVED);
             assertThat(satisfied.closedAt()).contains(LATER);
             assertThat(onlyEvent(silent, TicketEvent.Closed.class).outcome()).isEqualTo(Outcome.NO_ANSWER);
+        }
+
+        @Test
+        void settlesACoUnitStillSummonedWhenTheTicketClosesAndStandsItAgainOnReopen() {
+            var ticket = inState(TicketState.VERIFIED);
+            assertThat(ticket.task(CO).orElseThrow().state()).isEqualTo(TaskState.SUMMONED);
+
+            ticket.close(Outcome.RESOLVED, DISPATCHER, LATER);
+
+            assertThat(ticket.task(CO).orElseThrow().settledAt()).contains(LATER);
+            assertThat(ticket.task(LEAD).orElseThrow().settledAt()).isEmpty();
+            assertThat(ticket.timeline().entries().getLast().note()).isEqualTo("结案：已解决；1 个协办单位尚未报到，召集随结案了结");
+            assertThat(ticket.snapshot().tasks())
+                    .filteredOn(t -> t.unit().equals(CO))
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.settledAt()).isEqualTo(LATER));
+
+            ticket.reopen("not fixed", REOPEN_WITHIN_30_DAYS, DISPATCHER, LATER);
+
+            assertThat(ticket.task(CO).orElseThrow().settledAt()).isEmpty();
         }
 
         @Test
