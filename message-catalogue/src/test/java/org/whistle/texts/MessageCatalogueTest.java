@@ -93,7 +93,7 @@ class MessageCatalogueTest {
         @Test
         void namesAValueGivenAsTextOnlyWhenItHasAWordForIt() {
             assertThat(chinese.named("node", "STREET")).contains("街道乡镇");
-            assertThat(english.named("ticketState", "CLOSED")).contains("closed");
+            assertThat(english.named("ticketState", "CLOSED")).contains("Closed");
             assertThat(chinese.named("node", "SPACESHIP")).isEmpty();
         }
 
