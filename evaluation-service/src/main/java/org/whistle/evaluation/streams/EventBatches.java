@@ -1,36 +1,19 @@
 package org.whistle.evaluation.streams;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.whistle.events.EventEnvelope;
-import org.whistle.messaging.deadletter.PoisonEventException;
+import org.whistle.messaging.batches.BatchedEvents;
 
 /**
- * The case events are folded a poll at a time, in one transaction (ADR 0037, as dispatch and notification do, ADR
- * 0030/0031): one commit for the lot, and the rollups written once per bucket the poll touched instead of once per
- * event — what a rebuild from offset 0 needs. Each event is still recorded as handled with its effect. When anything
- * in the batch fails, the batch is rolled back and its events are folded one by one, each in its own transaction;
- * the first that fails is named to the service's error handler ({@link BatchListenerFailedException}), which commits
- * the offsets before it, retries it and dead-letters only it. Offsets are committed every {@link #ACK_COUNT} records
- * or {@link #ACK_TIME}: a redelivery after a crash is handled once anyway.
+ * The case events are folded a poll at a time, in one transaction (ADR 0037): the rollups are written once per bucket
+ * the poll touched instead of once per event — what a rebuild from offset 0 needs.
  */
 @Configuration(proxyBeanMethods = false)
-public class EventBatches {
+public class EventBatches extends BatchedEvents {
 
     /** The listener container factory of the case events' listener. */
     public static final String FACTORY = "evaluationEventBatches";
@@ -38,75 +21,13 @@ public class EventBatches {
     /** At most this many records in one poll, so in one transaction. */
     static final int MAX_POLL_RECORDS = 500;
 
-    static final int ACK_COUNT = 500;
-    static final Duration ACK_TIME = Duration.ofSeconds(1);
-
-    private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
-    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EventBatches.class);
-
-    private final TransactionTemplate transactions;
-
     EventBatches(PlatformTransactionManager transactionManager) {
-        this.transactions = new TransactionTemplate(transactionManager);
+        super(transactionManager);
     }
 
     @Bean(FACTORY)
     static ConcurrentKafkaListenerContainerFactory<Object, Object> evaluationEventBatches(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
-        // Boot's settings and the service's error handler (retries, then the dead-letter topic), as for every listener
-        configurer.configure(factory, consumers);
-        factory.setBatchListener(true);
-        var properties = factory.getContainerProperties();
-        properties.setAckMode(AckMode.COUNT_TIME);
-        properties.setAckCount(ACK_COUNT);
-        properties.setAckTime(ACK_TIME.toMillis());
-        factory.setContainerCustomizer(container -> container
-                .getContainerProperties()
-                .getKafkaConsumerProperties()
-                .setProperty("max.poll.records", Integer.toString(MAX_POLL_RECORDS)));
-        return factory;
-    }
-
-    /**
-     * Applies {@code handler} to every event of the batch, in one transaction, or — when that fails — to each in its
-     * own, throwing for the first that fails so that the records before it are committed and it is retried.
-     */
-    public void handle(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<EventEnvelope<?>> handler) {
-        if (records.size() > 1) {
-            try {
-                transactions.executeWithoutResult(status -> records.forEach(record -> handler.accept(event(record))));
-                return;
-            } catch (RuntimeException failed) {
-                log.info(
-                        "a batch of {} events from {} failed as a whole ({}); folding them one by one",
-                        records.size(),
-                        records.getFirst().topic(),
-                        failed.toString());
-            }
-        }
-        for (int i = 0; i < records.size(); i++) {
-            var record = records.get(i);
-            try {
-                transactions.executeWithoutResult(status -> handler.accept(event(record)));
-            } catch (RuntimeException failed) {
-                throw new BatchListenerFailedException(
-                        "event at offset " + record.offset() + " of " + record.topic() + " failed", failed, i);
-            }
-        }
-    }
-
-    /** The record's event; a record that could not be decoded is thrown as such (dead-lettered at once). */
-    private static EventEnvelope<?> event(ConsumerRecord<String, EventEnvelope<?>> record) {
-        var undecodable = SerializationUtils.getExceptionFromHeader(
-                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
-        if (undecodable != null) {
-            throw undecodable;
-        }
-        if (record.value() == null) {
-            throw new PoisonEventException(
-                    "no event in the record at offset " + record.offset() + " of " + record.topic());
-        }
-        return record.value();
+        return containerFactory(configurer, consumers, MAX_POLL_RECORDS);
     }
 }
