@@ -156,7 +156,10 @@ class Open311RequestsTest extends IntakeTest {
         assertThat(photo.status()).isEqualTo(200);
         assertThat(photo.headers().getContentType().isCompatibleWith(MediaType.IMAGE_JPEG))
                 .isTrue();
-        var forged = get(link.substring(link.indexOf("/open311")).replaceFirst("signature=.", "signature=A"));
+        // Change the signature's first character to another one: always a forgery, whichever character it was.
+        var path = link.substring(link.indexOf("/open311"));
+        int at = path.indexOf("signature=") + "signature=".length();
+        var forged = get(path.substring(0, at) + (path.charAt(at) == 'A' ? 'B' : 'A') + path.substring(at + 1));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.body()).startsWith("<?xml").contains("<code>403</code>");
     }
