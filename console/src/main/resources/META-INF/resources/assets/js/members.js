@@ -60,8 +60,9 @@ startPage('members', ({ user }) => {
     message.value = '';
     try {
       await work();
-      if (done) message.value = done;
+      // Said once the page shows the new state, so what the member reads and what they see agree.
       await load();
+      if (done) message.value = done;
     } catch (e) {
       failed(e);
     } finally {

@@ -1214,6 +1214,10 @@ final class AccessTable {
                         .badToken(302),
                 row("GET /bff/me", "401 401 401 401 401 401 401 401 401 401 401 401 401", NONE, 401, get("/bff/me")),
                 row("GET /bff/config", ALL_200, NONE, 200, get("/bff/config")).badToken(200),
+                // ---- gateway: the base map from a local folder (ADR 0042) ------------------------------------
+                // Public like the pages; the local stack configures no tile folder, so every tile is absent.
+                row("GET /map-tiles/{z}/{x}/{y}.png", ALL_404, NONE, 404, get("/map-tiles/3/6/2.png"))
+                        .badToken(404),
                 // ---- every servlet service: where sendError outside a controller lands (problem-details) --------
                 // The gateway routes no /error to a service, so from outside it is an address with nothing at it.
                 row("ANY /error", "404 404 404 404 404 404 404 404 404 404 404 404 404", NONE, 404, get("/error"))
