@@ -25,7 +25,8 @@ public final class PlainText {
     private static final Pattern ISO_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z\\b|\\bUTC\\b");
     private static final Pattern UNIT_CODE = Pattern.compile("\\b[A-Z]{2,}-\\d{6,}(?:-[A-Z][A-Z0-9]*)+\\b");
-    private static final Pattern NODE_CODE = Pattern.compile("\\b\\d{9,}\\b");
+    /** Nine digits or more, but not a mainland mobile number (11 digits from 13–19), which a page may rightly show. */
+    private static final Pattern NODE_CODE = Pattern.compile("\\b(?!1[3-9]\\d{9}\\b)\\d{9,}\\b");
     /** A ticket number ({@code QQHR-20261207-000001}): for people, so it passes whole. */
     private static final Pattern TICKET_NUMBER = Pattern.compile("\\b[A-Z]{2,}-\\d{8}-\\d{4,}\\b");
 

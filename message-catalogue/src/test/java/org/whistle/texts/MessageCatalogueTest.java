@@ -183,6 +183,12 @@ class MessageCatalogueTest {
             assertThat(PlainText.isPlain("已发送 SMS 短信，可导出 CSV")).isTrue();
             assertThat(PlainText.isPlain("工单 QQHR-20261207-000012 已受理")).isTrue();
         }
+
+        @Test
+        void letsAPhoneNumberThroughButNotAnAreaCodeOfTheSameLength() {
+            assertThat(PlainText.isPlain("反映人 13900000123，拨打")).isTrue();
+            assertThat(PlainText.offences("网格 23022510000")).containsExactly("area code \"23022510000\"");
+        }
     }
 
     enum Level {
