@@ -2102,7 +2102,8 @@ final class AccessTable {
                 .createObjectNode()
                 .put("channel", channel)
                 .put("category", place.category)
-                .put("description", "系统测试：" + principal + " 吹哨")
+                // Written as a person would: the walk test reads it back on the raiser's own 我的吹哨 page.
+                .put("description", "路口这里路面坏了，请尽快来看看（系统测试）")
                 .put("urgency", "NORMAL");
         whistle.putObject("location")
                 .put("lat", place.lat)
