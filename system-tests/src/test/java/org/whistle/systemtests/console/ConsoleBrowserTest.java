@@ -414,6 +414,12 @@ class ConsoleBrowserTest {
                                 PAGE,
                                 d -> !d.findElements(By.cssSelector("[data-test=branch-ready]"))
                                         .isEmpty());
+                    case "screen" ->
+                        until(
+                                wall,
+                                PAGE,
+                                d -> !d.findElements(By.cssSelector("[data-test=screen-kpis]"))
+                                        .isEmpty());
                     case "workplace" ->
                         until(
                                 wall,
