@@ -26,7 +26,7 @@ public final class FreePorts {
     /**
      * A loopback port that is free now; someone may take it before the caller binds it. It is taken below the
      * system's ephemeral range where there is room: a port the kernel hands out for {@code bind(0)} is just as likely
-     * handed to the next outgoing connection, which is how a started service once found "its" port in use (the
+     * handed to the next outgoing connection — the likeliest reason a started service once found "its" port in use (the
      * replicas bench, 2026-12-07).
      */
     public static int pick() {
