@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,21 @@ final class Bench {
     private static @Nullable Platform platform;
 
     private Bench() {}
+
+    /**
+     * With {@code -Dbench.jfr=<folder>}, the JVM option that makes a process the bench starts (a service, the Flowable
+     * baseline) record a Flight Recorder profile of its whole life into {@code <folder>/<name>.jfr}, written when it
+     * stops. The CPU table says which process spends; a profile says on what. Samples are timestamped, so the profile
+     * of a steady step is the part of the recording inside that step.
+     */
+    static Optional<String> flightRecording(String name) {
+        var folder = System.getProperty("bench.jfr", "");
+        if (folder.isBlank()) {
+            return Optional.empty();
+        }
+        var file = Path.of(folder).toAbsolutePath().resolve(name + ".jfr");
+        return Optional.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
+    }
 
     static Path platformDir() {
         return Path.of(System.getProperty("bench.platform-dir", "target/bench-platform"));

@@ -276,6 +276,7 @@ final class FlowableServer {
                 var command = new ArrayList<String>();
                 command.add(java);
                 command.addAll(BenchServiceLaunch.flowableJvmOptions());
+                Bench.flightRecording("flowable").ifPresent(command::add);
                 command.addAll(List.of(
                         "-Duser.timezone=UTC",
                         "-Dbench.work-dir=" + workDir.toAbsolutePath(),

@@ -401,7 +401,7 @@ final class Fuzzer {
         if (name.equals("format")) {
             if (random.nextInt(3) == 0) {
                 kinds.add("odd format");
-                return pick(List.of("html", "JSON ", "xml%00", "yaml", "", "json.json"));
+                return pick(List.of("html", "JSON%20", "xml%00", "yaml", "", "json.json"));
             }
             return pick(List.of("json", "xml"));
         }

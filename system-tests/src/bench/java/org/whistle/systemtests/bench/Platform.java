@@ -326,6 +326,8 @@ final class Platform implements AutoCloseable {
                 PASSWORD,
                 env,
                 log);
+        Bench.flightRecording(service.module() + "-" + (replica + 1))
+                .ifPresent(option -> builder.command().add(1, option));
         var instance = new Instance(service, replica, port, builder, log);
         instances.add(instance);
         return instance;
