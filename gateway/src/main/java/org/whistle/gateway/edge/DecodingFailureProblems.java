@@ -52,7 +52,8 @@ import reactor.netty.http.server.HttpServer;
  * This handler sits between the codec and Reactor Netty's own handler: it counts the answers the connection owes (a
  * request in, the last part of a final answer out), keeps an unreadable request from Reactor Netty, and writes the
  * refusal — {@code Connection: close}, then closes — as soon as no earlier answer is outstanding. Every answer is
- * thereby one a client reads; nothing after the unreadable request is read (the decoder discards it).
+ * thereby one a client reads; nothing after the unreadable request is passed on (the decoder discards it, and
+ * {@link LingeringClose} reads and drops what the client still sends until it closes its side).
  */
 @Component
 class DecodingFailureProblems implements NettyServerCustomizer {
@@ -125,7 +126,10 @@ class DecodingFailureProblems implements NettyServerCustomizer {
             }
         }
 
-        /** Written behind the last answer owed, so the client reads them in order; then the connection closes. */
+        /**
+         * Written behind the last answer owed, so the client reads them in order; then the connection closes without
+         * losing it to a reset ({@link LingeringClose}).
+         */
         private void sendRefusal(ChannelHandlerContext context) {
             var response = pending;
             pending = null;
@@ -133,7 +137,7 @@ class DecodingFailureProblems implements NettyServerCustomizer {
                 return;
             }
             if (context.channel().isActive()) {
-                context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                context.writeAndFlush(response).addListener((ChannelFutureListener) LingeringClose::afterAnswer);
             } else {
                 response.release();
             }
