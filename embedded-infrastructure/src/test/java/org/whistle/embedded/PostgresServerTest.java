@@ -99,6 +99,28 @@ class PostgresServerTest {
     }
 
     @Test
+    void runsTheMajorVersionProductionRuns() throws Exception {
+        try (var connection = connect("postgres")) {
+            int versionNumber = Integer.parseInt(queryString(connection, "SHOW server_version_num"));
+
+            assertThat(versionNumber / 10_000).isEqualTo(PostgresServer.MAJOR_VERSION);
+        }
+        assertThat(Files.readString(dataDir.resolve("PG_VERSION")).strip())
+                .isEqualTo(Integer.toString(PostgresServer.MAJOR_VERSION));
+    }
+
+    @Test
+    void refusesAClusterMadeByAnotherMajorVersionSayingWhatToDo(@TempDir Path olderCluster) throws Exception {
+        Files.writeString(olderCluster.resolve("PG_VERSION"), "14\n");
+
+        assertThatThrownBy(() -> PostgresServer.start(olderCluster, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(olderCluster.toString())
+                .hasMessageContaining("PostgreSQL 14 cluster")
+                .hasMessageContaining("delete or move the whole data folder");
+    }
+
+    @Test
     void deletesATemporaryDirectoryOnClose() throws Exception {
         Path directory;
         try (var temporary = PostgresServer.start(null, 0)) {
