@@ -117,4 +117,38 @@ class DeployedServicesTest {
         assertThat(Drift.localStackCoverage(CODE, deployment.workloads().get(), deployment.localOnly()))
                 .isEmpty();
     }
+
+    /** What containers log with and how they export traces, set for every service by the deployment (ADR 0048). */
+    private static final List<String> LOGS_AND_TRACES = List.of(
+            "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+            "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED",
+            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+            "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void givesEveryServiceStructuredLogsAndTheTraceExportSettings(Deployment deployment) {
+        assertThat(deployment.workloads().get())
+                .allSatisfy(workload -> assertThat(workload.environment())
+                        .as(workload.name())
+                        .containsKeys(LOGS_AND_TRACES.toArray(String[]::new)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void containersLogJsonAndExportNoTracesUntilACollectorIsNamed() {
+        var config = Kubernetes.files("deploy/base").ofKind("ConfigMap").stream()
+                .filter(map -> Kubernetes.name(map).equals("whistle-config"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Yamls.at(config, "data"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("log-format", "ecs")
+                .containsEntry("tracing-export-enabled", "false")
+                .containsEntry("tracing-sampling-probability", "0");
+        assertThat(Compose.read().whistleServices())
+                .allSatisfy(service -> assertThat(service.environment())
+                        .as(service.name())
+                        .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+                        .containsEntry("MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED", "false"));
+    }
 }

@@ -94,6 +94,18 @@ public record EventEnvelope<T extends EventData>(
                 id, type, version, occurredAt, whistleId, revision, producer, traceId, data, Origin.HISTORY);
     }
 
+    /**
+     * The same event in another trace: the outbox stamps the trace current when the event is written (ADR 0048), so
+     * the envelope's trace id and the record's {@code traceparent} header name the same trace.
+     */
+    public EventEnvelope<T> inTrace(String otherTraceId) {
+        if (otherTraceId.equals(traceId)) {
+            return this;
+        }
+        return new EventEnvelope<>(
+                id, type, version, occurredAt, whistleId, revision, producer, otherTraceId, data, origin);
+    }
+
     /** The type and version of this envelope (a superseded one when it was read from an older document). */
     public EventType eventType() {
         return EventType.named(type, version).orElseThrow();

@@ -343,7 +343,8 @@ class GatewayEdgeTest {
         var response = send(request("/api/whistles/no-trace"));
 
         var downstream = RECEIVED.get("/api/whistles/no-trace");
-        assertThat(downstream.getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        // The gateway's own span (ADR 0048); sampled or not as the sampling probability decides.
+        assertThat(downstream.getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(downstream.getFirst("X-Request-Id")).isNotBlank();
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(downstream.getFirst("X-Request-Id"));
     }
@@ -357,7 +358,10 @@ class GatewayEdgeTest {
                 .header("X-Request-Id", "console-7f3a"));
 
         var downstream = RECEIVED.get("/api/whistles/traced");
-        assertThat(downstream.getFirst("traceparent")).isEqualTo(traceparent);
+        // The caller's trace, with the gateway's span as the service's parent.
+        assertThat(downstream.getFirst("traceparent"))
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7");
         assertThat(downstream.getFirst("X-Request-Id")).isEqualTo("console-7f3a");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("console-7f3a");
     }
@@ -381,7 +385,7 @@ class GatewayEdgeTest {
                 .header("X-Request-Id", "<script>alert(1)</script>"));
 
         var downstream = RECEIVED.get("/api/whistles/malformed");
-        assertThat(downstream.getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(downstream.getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(downstream.getFirst("X-Request-Id")).matches("[0-9a-f-]{36}");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(downstream.getFirst("X-Request-Id"));
     }
@@ -400,14 +404,31 @@ class GatewayEdgeTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> appender.list.stream()
                             .anyMatch(e -> e.getFormattedMessage().contains(requestId)));
-            var line = appender.list.stream()
-                    .map(ILoggingEvent::getFormattedMessage)
-                    .filter(message -> message.contains(requestId))
+            var event = appender.list.stream()
+                    .filter(e -> e.getFormattedMessage().contains(requestId))
                     .findFirst()
                     .orElseThrow();
-            assertThat(line)
-                    .contains("method=GET", "path=/api/whistles/logged ", "status=200", "trace_id=", "connection=")
+            var traceId =
+                    RECEIVED.get("/api/whistles/logged").getFirst("traceparent").substring(3, 35);
+            assertThat(event.getFormattedMessage())
+                    .contains(
+                            "method=GET",
+                            "path=/api/whistles/logged ",
+                            "status=200",
+                            "trace_id=" + traceId,
+                            "connection=")
                     .doesNotContain("?", "13800138000", "channel", "secret-token");
+            // The same facts as fields, which structured logs write as JSON fields (ADR 0048).
+            var fields = event.getKeyValuePairs().stream()
+                    .collect(java.util.stream.Collectors.toMap(pair -> pair.key, pair -> String.valueOf(pair.value)));
+            assertThat(fields)
+                    .containsEntry("method", "GET")
+                    .containsEntry("path", "/api/whistles/logged")
+                    .containsEntry("status", "200")
+                    .containsEntry("request_id", requestId)
+                    .containsEntry("trace_id", traceId)
+                    .containsKeys("duration_ms", "connection");
+            assertThat(fields.values()).noneMatch(value -> value.contains("13800138000") || value.contains("secret"));
         } finally {
             access.detachAppender(appender);
         }

@@ -3,6 +3,8 @@ package org.whistle.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -43,6 +45,7 @@ import org.whistle.messaging.outbox.OutboxLanes;
 import org.whistle.messaging.outbox.OutboxMetrics;
 import org.whistle.messaging.outbox.OutboxRelay;
 import org.whistle.messaging.outbox.ParkedEvents;
+import org.whistle.messaging.tracing.EventTracing;
 
 /**
  * Gives every service the same reliable messaging: idempotent producers with acks=all, envelope serde, read-committed
@@ -120,6 +123,18 @@ public final class MessagingAutoConfiguration {
                 new DeadLetters.Retries(consumer.maxRetries(), consumer.initialBackoff(), consumer.maxBackoff()));
     }
 
+    /**
+     * The outbox, its relay and batch listeners carry the trace where Micrometer's instrumentation does not (ADR 0048);
+     * without Micrometer Tracing nothing is traced.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        var available = tracer.getIfAvailable();
+        var propagation = propagator.getIfAvailable();
+        return available == null || propagation == null ? EventTracing.NONE : EventTracing.of(available, propagation);
+    }
+
     /** The parts that need the service's database. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
@@ -131,11 +146,16 @@ public final class MessagingAutoConfiguration {
         }
 
         @Bean
-        Outbox outbox(MessagingStore store, MessagingProperties properties, ObjectProvider<OutboxRelay> relay) {
+        Outbox outbox(
+                MessagingStore store,
+                MessagingProperties properties,
+                ObjectProvider<OutboxRelay> relay,
+                EventTracing tracing) {
             return new Outbox(
                     store.jdbc(),
                     new OutboxLanes(properties.outbox().lanes()),
-                    lane -> relay.ifAvailable(it -> it.wake(lane)));
+                    lane -> relay.ifAvailable(it -> it.wake(lane)),
+                    tracing);
         }
 
         @Bean
@@ -149,7 +169,8 @@ public final class MessagingAutoConfiguration {
                 MessagingStore store,
                 ProducerFactory<?, ?> producers,
                 MessagingProperties properties,
-                ObjectProvider<MeterRegistry> meters) {
+                ObjectProvider<MeterRegistry> meters,
+                EventTracing tracing) {
             @SuppressWarnings("unchecked")
             var typed = (ProducerFactory<Object, Object>) producers;
             var outbox = properties.outbox();
@@ -159,7 +180,8 @@ public final class MessagingAutoConfiguration {
                     typed,
                     new OutboxRelay.Settings(
                             outbox.pollInterval(), outbox.batchSize(), outbox.publishedRetention(), outbox.stopGrace()),
-                    meters.getIfAvailable(() -> Metrics.globalRegistry));
+                    meters.getIfAvailable(() -> Metrics.globalRegistry),
+                    tracing);
         }
 
         @Bean

@@ -18,14 +18,17 @@ import org.whistle.gateway.pages.PagePolicy;
 import reactor.core.publisher.Mono;
 
 /**
- * First and last on every request: makes sure it carries a trace context and a request id downstream, puts the
- * request id and the security headers on the response, and writes one access log line. The log line holds the
+ * First and last on every request: makes sure it carries a request id downstream, puts the request id and the
+ * security headers on the response, and writes one access log line. The trace is Micrometer's (ADR 0048): the server
+ * observation continues a caller's well-formed W3C {@code traceparent} or starts a trace, and the gateway's client
+ * observation sends it on to the service. The log line holds the
  * method, the path without its query string, the status, the duration, the two ids and the connection (its id, then
  * the request's number, as in the lines {@link DecodingFailureProblems} writes for requests it refuses unread: the
  * requests one keep-alive connection carried can be told apart and put in order) — never query strings, bodies,
  * credentials or phone numbers. The text messages' link {@code /track/{code}} carries the reporter's tracking code in
  * its path (ADR 0018: a secret only the reporter holds): that path is logged as {@code /track/{code}}, never with the
- * code itself ({@link #logged(String)}; ADR 0040).
+ * code itself ({@link #logged(String)}; ADR 0040). Each of these is also a field of the line (SLF4J key-value pairs),
+ * so structured logs in containers carry them as JSON fields rather than inside the message.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,20 +46,13 @@ class EdgeFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var started = System.nanoTime();
         var request = exchange.getRequest();
-        var callerTraceparent = request.getHeaders().getFirst(TraceContext.TRACEPARENT);
-        var traceparent = TraceContext.isWellFormedTraceparent(callerTraceparent)
-                ? callerTraceparent
-                : TraceContext.newTraceparent();
         var callerRequestId = request.getHeaders().getFirst(TraceContext.REQUEST_ID);
         var requestId =
                 TraceContext.isWellFormedRequestId(callerRequestId) ? callerRequestId : TraceContext.newRequestId();
         var https = "https".equalsIgnoreCase(request.getURI().getScheme());
 
         var traced = exchange.mutate()
-                .request(r -> r.headers(headers -> {
-                    headers.set(TraceContext.TRACEPARENT, traceparent);
-                    headers.set(TraceContext.REQUEST_ID, requestId);
-                }))
+                .request(r -> r.headers(headers -> headers.set(TraceContext.REQUEST_ID, requestId)))
                 .build();
         var response = traced.getResponse();
         response.beforeCommit(() -> {
@@ -67,15 +63,28 @@ class EdgeFilter implements WebFilter {
         return chain.filter(traced).doFinally(signal -> {
             if (ACCESS.isInfoEnabled()) {
                 var status = response.getStatusCode();
-                ACCESS.info(
-                        "method={} path={} status={} duration_ms={} request_id={} trace_id={} connection={}",
-                        request.getMethod().name(),
-                        logged(request.getPath().value()),
-                        status == null ? "-" : Integer.toString(status.value()),
-                        (System.nanoTime() - started) / 1_000_000,
-                        requestId,
-                        TraceContext.traceId(traceparent),
-                        request.getId());
+                var method = request.getMethod().name();
+                var path = logged(request.getPath().value());
+                var code = status == null ? "-" : Integer.toString(status.value());
+                var durationMs = (System.nanoTime() - started) / 1_000_000;
+                var traceId = TraceContext.traceId(traced);
+                ACCESS.atInfo()
+                        .addKeyValue("method", method)
+                        .addKeyValue("path", path)
+                        .addKeyValue("status", code)
+                        .addKeyValue("duration_ms", durationMs)
+                        .addKeyValue("request_id", requestId)
+                        .addKeyValue("trace_id", traceId)
+                        .addKeyValue("connection", request.getId())
+                        .log(
+                                "method={} path={} status={} duration_ms={} request_id={} trace_id={} connection={}",
+                                method,
+                                path,
+                                code,
+                                durationMs,
+                                requestId,
+                                traceId,
+                                request.getId());
             }
         });
     }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -17,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.events.EventEnvelope;
 import org.whistle.messaging.deadletter.PoisonEventException;
+import org.whistle.messaging.tracing.EventTracing;
 
 /**
  * A poll's events applied in one transaction (ADR 0030, 0037): one commit for the lot instead of one per event, each
@@ -37,9 +39,19 @@ public class BatchedEvents {
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(BatchedEvents.class);
 
     private final TransactionTemplate transactions;
+    private EventTracing tracing = EventTracing.NONE;
 
     protected BatchedEvents(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Each record is applied in its own trace (ADR 0048): the events it causes and the log lines it writes continue
+     * the trace it came with, though the batch shares one transaction. Set from messaging's configuration.
+     */
+    @Autowired(required = false)
+    public void setEventTracing(EventTracing tracing) {
+        this.tracing = tracing;
     }
 
     /**
@@ -71,7 +83,7 @@ public class BatchedEvents {
     public void handle(List<ConsumerRecord<String, EventEnvelope<?>>> records, Consumer<EventEnvelope<?>> handler) {
         if (records.size() > 1) {
             try {
-                transactions.executeWithoutResult(status -> records.forEach(record -> handler.accept(event(record))));
+                transactions.executeWithoutResult(status -> records.forEach(record -> apply(record, handler)));
                 return;
             } catch (RuntimeException failed) {
                 log.info(
@@ -84,12 +96,16 @@ public class BatchedEvents {
         for (int i = 0; i < records.size(); i++) {
             var record = records.get(i);
             try {
-                transactions.executeWithoutResult(status -> handler.accept(event(record)));
+                transactions.executeWithoutResult(status -> apply(record, handler));
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException(
                         "event at offset " + record.offset() + " of " + record.topic() + " failed", failed, i);
             }
         }
+    }
+
+    private void apply(ConsumerRecord<String, EventEnvelope<?>> record, Consumer<EventEnvelope<?>> handler) {
+        tracing.continuing(record, () -> handler.accept(event(record)));
     }
 
     /** The record's event; a record that could not be decoded is thrown as such (dead-lettered at once). */

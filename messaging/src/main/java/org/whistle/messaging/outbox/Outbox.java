@@ -6,7 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
-import org.whistle.events.EventHeaders;
+import org.whistle.messaging.tracing.EventTracing;
 
 /**
  * Records events in the transaction of the state change that caused them. Nothing is sent here: the
@@ -17,19 +17,27 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final OutboxLanes lanes;
     private final Consumer<Integer> afterCommit;
+    private final EventTracing tracing;
 
     /**
      * @param afterCommit told which lane received events once their transaction commits, so a local relay can
      *     publish at once instead of waiting for its next poll
      */
     public Outbox(JdbcClient jdbc, OutboxLanes lanes, Consumer<Integer> afterCommit) {
+        this(jdbc, lanes, afterCommit, EventTracing.NONE);
+    }
+
+    /** @param tracing stamps each event with the trace current when it is written (ADR 0048) */
+    public Outbox(JdbcClient jdbc, OutboxLanes lanes, Consumer<Integer> afterCommit, EventTracing tracing) {
         this.jdbc = jdbc;
         this.lanes = lanes;
         this.afterCommit = afterCommit;
+        this.tracing = tracing;
     }
 
     /**
-     * Appends an event to the outbox within the caller's transaction.
+     * Appends an event to the outbox within the caller's transaction. The event is stored in the trace current now:
+     * its envelope's trace id and the row's {@code traceparent} header, which the relay continues, name it.
      *
      * @throws IllegalStateException outside a transaction, where an event could outlive a rolled-back change
      */
@@ -38,6 +46,7 @@ public class Outbox {
             throw new IllegalStateException(
                     "the outbox records events only inside the transaction of the state change that caused them");
         }
+        var stamped = tracing.stamp(event);
         int lane = lanes.laneOf(event.key());
         jdbc.sql("""
                         INSERT INTO messaging.outbox_event (event_id, topic, record_key, lane, payload, headers)
@@ -47,8 +56,8 @@ public class Outbox {
                 .param("topic", event.topic())
                 .param("key", event.key())
                 .param("lane", lane)
-                .param("payload", EventCodec.instance().encodeToString(event))
-                .param("headers", HeadersColumn.write(EventHeaders.of(event)))
+                .param("payload", EventCodec.instance().encodeToString(stamped.event()))
+                .param("headers", HeadersColumn.write(stamped.headers()))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

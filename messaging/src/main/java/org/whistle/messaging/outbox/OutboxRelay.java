@@ -26,6 +26,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.whistle.messaging.tracing.EventTracing;
 
 /**
  * Publishes committed outbox rows to Kafka, lane by lane, in sequence order, through an idempotent producer.
@@ -61,6 +62,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final ProducerFactory<Object, Object> producers;
     private final Settings settings;
+    private final EventTracing tracing;
     private final Counter published;
     private final Counter failures;
     private final Counter parked;
@@ -82,7 +84,19 @@ public class OutboxRelay implements SmartLifecycle {
             ProducerFactory<Object, Object> producers,
             Settings settings,
             MeterRegistry meters) {
+        this(jdbc, transactions, producers, settings, meters, EventTracing.NONE);
+    }
+
+    /** @param tracing the publish span of each record continues the trace stored with its row (ADR 0048) */
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ProducerFactory<Object, Object> producers,
+            Settings settings,
+            MeterRegistry meters,
+            EventTracing tracing) {
         this.jdbc = jdbc;
+        this.tracing = tracing;
         this.transactions = transactions;
         this.producers = producers;
         this.settings = settings;
@@ -257,9 +271,19 @@ public class OutboxRelay implements SmartLifecycle {
         Producer<Object, Object> producer = producers.createProducer();
         var acks = new ArrayList<Future<RecordMetadata>>(batch.size());
         for (Pending pending : batch) {
+            var stored = HeadersColumn.read(pending.headers());
+            var record = pending.toRecord(stored);
+            var span = tracing.publishing(pending.topic(), stored, record.headers());
             try {
-                acks.add(producer.send(pending.toRecord()));
+                acks.add(producer.send(record, (metadata, failure) -> {
+                    if (failure != null) {
+                        span.error(failure);
+                    }
+                    span.end();
+                }));
             } catch (KafkaException e) {
+                span.error(e);
+                span.end();
                 acks.add(CompletableFuture.failedFuture(e));
             }
         }
@@ -423,10 +447,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private record Pending(long seq, java.util.UUID eventId, String topic, String key, String payload, String headers) {
 
-        ProducerRecord<Object, Object> toRecord() {
+        ProducerRecord<Object, Object> toRecord(java.util.Map<String, String> stored) {
             var record = new ProducerRecord<Object, Object>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-            HeadersColumn.read(headers)
-                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            stored.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             return record;
         }
     }
