@@ -48,6 +48,30 @@ public class TicketMetrics {
     static final String REPORT_IN = "whistle.dispatch.report.in";
     static final String CLOSE = "whistle.dispatch.close";
 
+    /**
+     * Overdue tickets and supervision orders by level, over the open tickets only: the aggregate in the lateral
+     * subquery keeps PostgreSQL from turning it into a join that reads every order ever issued, so each open ticket
+     * costs one probe of the orders' primary key and the closed history is never read.
+     */
+    public static final String OPEN_SUPERVISION = """
+            SELECT t.level,
+                   count(*) FILTER (WHERE o.escalations > 0) AS overdue,
+                   coalesce(sum(o.escalations), 0) AS escalations,
+                   coalesce(sum(o.orders), 0) AS orders
+            FROM ticket t
+            CROSS JOIN LATERAL (
+                SELECT count(*) FILTER (WHERE s.kind = 'ESCALATION') AS escalations,
+                       count(*) FILTER (WHERE s.kind = 'ORDER') AS orders
+                FROM ticket_supervision_order s WHERE s.ticket_id = t.id
+            ) o
+            WHERE t.state NOT IN ('CLOSED', 'REJECTED', 'MERGED')
+            GROUP BY t.level
+            """;
+
+    /** Open tickets by level and state, from the overview's counters (V4): a few rows per place, never the tickets. */
+    public static final String OPEN_BY_LEVEL_AND_STATE =
+            "SELECT level, state, sum(n) AS n FROM ticket_open_count GROUP BY level, state";
+
     /** Supervision orders that count as 督办. */
     private static final List<SupervisionOrder.Kind> ORDER_KINDS =
             List.of(SupervisionOrder.Kind.ESCALATION, SupervisionOrder.Kind.ORDER);
@@ -157,22 +181,15 @@ public class TicketMetrics {
             return current;
         }
         var open = new HashMap<String, Long>();
-        jdbc.sql("SELECT level, state, sum(n) AS n FROM ticket_open_count GROUP BY level, state")
-                .query(rs -> {
-                    open.put(rs.getString("level") + "/" + rs.getString("state"), rs.getLong("n"));
-                });
+        jdbc.sql(OPEN_BY_LEVEL_AND_STATE).query(rs -> {
+            open.put(rs.getString("level") + "/" + rs.getString("state"), rs.getLong("n"));
+        });
         var overdue = new HashMap<String, Long>();
         var orders = new HashMap<String, Long>();
-        jdbc.sql("""
-                        SELECT t.level, o.kind, count(*) AS orders, count(DISTINCT t.id) AS tickets
-                        FROM ticket t JOIN ticket_supervision_order o ON o.ticket_id = t.id
-                        WHERE t.state NOT IN ('CLOSED', 'REJECTED', 'MERGED') AND o.kind IN ('ESCALATION', 'ORDER')
-                        GROUP BY t.level, o.kind
-                        """).query(rs -> {
-            orders.merge(rs.getString("kind"), rs.getLong("orders"), Long::sum);
-            if ("ESCALATION".equals(rs.getString("kind"))) {
-                overdue.put(rs.getString("level"), rs.getLong("tickets"));
-            }
+        jdbc.sql(OPEN_SUPERVISION).query(rs -> {
+            overdue.put(rs.getString("level"), rs.getLong("overdue"));
+            orders.merge(SupervisionOrder.Kind.ESCALATION.name(), rs.getLong("escalations"), Long::sum);
+            orders.merge(SupervisionOrder.Kind.ORDER.name(), rs.getLong("orders"), Long::sum);
         });
         var fresh = new Snapshot(open, overdue, orders, now);
         last.set(fresh);
