@@ -46,7 +46,8 @@ final class CodeFacts {
 
     /**
      * The Prometheus names our own Micrometer meters can have: a meter {@code whistle.a.b} appears as
-     * {@code whistle_a_b}, a counter with {@code _total}, one with base unit seconds with {@code _seconds}.
+     * {@code whistle_a_b}, a counter with {@code _total}, one with base unit seconds with {@code _seconds}, a timer as
+     * {@code _seconds_count}, {@code _seconds_sum}, {@code _seconds_max} and (with buckets) {@code _seconds_bucket}.
      */
     static Set<String> meterNames() {
         var names = new TreeSet<String>();
@@ -64,7 +65,24 @@ final class CodeFacts {
                 if (text.contains(".baseUnit(\"seconds\")")) {
                     names.add(base + "_seconds");
                 }
+                if (text.contains("Timer.builder(")) {
+                    for (var suffix : List.of("_seconds_count", "_seconds_sum", "_seconds_max", "_seconds_bucket")) {
+                        names.add(base + suffix);
+                    }
+                }
             });
+        }
+        return names;
+    }
+
+    /** The strings {@link #meterNames()} reads as meters, dotted as in the code ({@code whistle.outbox.backlog}). */
+    static Set<String> meterCandidates() {
+        var names = new TreeSet<String>();
+        for (var file : mainSources()) {
+            var text = Repository.read(file);
+            if (text.contains("io.micrometer.core.instrument")) {
+                METER_NAME.matcher(text).results().forEach(m -> names.add(m.group(1)));
+            }
         }
         return names;
     }

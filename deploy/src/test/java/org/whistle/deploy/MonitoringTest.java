@@ -24,17 +24,46 @@ import org.whistle.events.Topics;
 class MonitoringTest {
 
     private static final Path ALERTS = Repository.path("deploy/observability/alerts.yml");
-    private static final Path DASHBOARD = Repository.path("deploy/observability/whistle-pipeline.json");
+    private static final Path OBSERVABILITY = Repository.path("deploy/observability");
+    private static final Path OPERATIONS = Repository.path("docs/operations.md");
 
-    /** Metrics other software exports, each with where it comes from. */
-    private static final Map<String, String> EXTERNAL_METRICS = Map.of(
-            "up", "Prometheus, per scrape target",
-            "kafka_consumergroup_lag", "Kafka exporter (danielqsj/kafka-exporter; Strimzi's Kafka Exporter alike)",
-            "kafka_topic_partition_current_offset", "Kafka exporter",
-            "kafka_topic_partition_oldest_offset", "Kafka exporter",
-            "http_server_requests_seconds_count", "Spring Boot's HTTP server observation",
-            "http_server_requests_seconds_sum", "Spring Boot's HTTP server observation",
-            "http_server_requests_seconds_max", "Spring Boot's HTTP server observation");
+    /**
+     * Metrics other software exports, each with where it comes from: the documented list the rules and dashboards are
+     * checked against, and which is itself checked to hold nothing they do not use.
+     */
+    private static final Map<String, String> EXTERNAL_METRICS = Map.ofEntries(
+            Map.entry("up", "Prometheus, per scrape target"),
+            Map.entry(
+                    "kafka_consumergroup_lag",
+                    "Kafka exporter (danielqsj/kafka-exporter; Strimzi's Kafka Exporter alike)"),
+            Map.entry("kafka_topic_partition_current_offset", "Kafka exporter"),
+            Map.entry("kafka_topic_partition_oldest_offset", "Kafka exporter"),
+            Map.entry("kafka_topic_partition_under_replicated_partition", "Kafka exporter"),
+            Map.entry("kafka_brokers", "Kafka exporter"),
+            Map.entry("pg_up", "postgres_exporter (plain path)"),
+            Map.entry("pg_stat_database_numbackends", "postgres_exporter's stat_database collector"),
+            Map.entry("pg_stat_database_deadlocks", "postgres_exporter's stat_database collector"),
+            Map.entry("pg_settings_max_connections", "postgres_exporter's settings collector"),
+            Map.entry("pg_database_size_bytes", "postgres_exporter's database collector"),
+            Map.entry("cnpg_collector_up", "CloudNativePG's instance exporter (operators overlay)"),
+            Map.entry("cnpg_pg_replication_lag", "CloudNativePG's default monitoring queries"),
+            Map.entry(
+                    "cnpg_pg_stat_archiver_seconds_since_last_archival", "CloudNativePG's default monitoring queries"),
+            Map.entry("cnpg_collector_last_available_backup_timestamp", "CloudNativePG's instance exporter"),
+            Map.entry("http_server_requests_seconds_count", "Spring Boot's HTTP server observation"),
+            Map.entry("http_server_requests_seconds_sum", "Spring Boot's HTTP server observation"),
+            Map.entry("http_server_requests_seconds_max", "Spring Boot's HTTP server observation"),
+            Map.entry("jvm_memory_used_bytes", "Micrometer's JVM memory binder (Spring Boot)"),
+            Map.entry("jvm_memory_max_bytes", "Micrometer's JVM memory binder (Spring Boot)"),
+            Map.entry("jvm_gc_pause_seconds_sum", "Micrometer's JVM GC binder (Spring Boot)"),
+            Map.entry("process_cpu_usage", "Micrometer's processor binder (Spring Boot)"),
+            Map.entry("hikaricp_connections_active", "HikariCP's Micrometer tracker (Spring Boot)"),
+            Map.entry("hikaricp_connections_pending", "HikariCP's Micrometer tracker (Spring Boot)"));
+
+    /** Strings in meter-defining files that look like meter names but are not: why each is none. */
+    private static final Map<String, String> NOT_METERS = Map.of(
+            "whistle.access", "the access log's logger name (service-security)",
+            "whistle.messaging.outbox", "a configuration prefix (messaging)");
 
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-zA-Z_:][a-zA-Z0-9_:]*\\b");
@@ -67,6 +96,7 @@ class MonitoringTest {
             "abs",
             "clamp_min",
             "clamp_max",
+            "time",
             "humanizeDuration");
 
     static List<String> expressions() {
@@ -76,12 +106,23 @@ class MonitoringTest {
                 expressions.add(String.valueOf(rule.get("expr")));
             }
         }
-        for (var panel : Yamls.maps(Repository.document(DASHBOARD).get("panels"))) {
-            for (var target : Yamls.maps(panel.get("targets"))) {
-                expressions.add(String.valueOf(target.get("expr")));
+        for (var dashboard : dashboards()) {
+            for (var panel : Yamls.maps(Repository.document(dashboard).get("panels"))) {
+                for (var target : Yamls.maps(panel.get("targets"))) {
+                    expressions.add(String.valueOf(target.get("expr")));
+                }
             }
         }
         return expressions;
+    }
+
+    /** The Grafana dashboards: every JSON file beside the rules. */
+    static List<Path> dashboards() {
+        try (var files = Files.list(OBSERVABILITY)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The metric names of an expression: identifiers outside strings that are neither functions nor labels. */
@@ -124,7 +165,61 @@ class MonitoringTest {
                 .contains(
                         "whistle_outbox_backlog",
                         "whistle_outbox_oldest_age_seconds",
-                        "whistle_sla_escalations_published_total");
+                        "whistle_sla_escalations_published_total",
+                        "whistle_intake_whistles_raised_total",
+                        "whistle_dispatch_report_in_seconds_bucket",
+                        "whistle_messaging_dead_letters_total");
+    }
+
+    @Test
+    void listsOnlyExternalMetricsThatARuleOrPanelUses() {
+        var used = new TreeSet<String>();
+        expressions().forEach(expression -> used.addAll(metricNames(expression)));
+        assertThat(EXTERNAL_METRICS.keySet())
+                .allSatisfy(name -> assertThat(used)
+                        .as("%s (%s) is used by no rule or panel", name, EXTERNAL_METRICS.get(name))
+                        .contains(name));
+    }
+
+    @Test
+    void documentsEveryMeterOfTheCodeAndOnlyThose() {
+        var text = Repository.read(OPERATIONS);
+        var section = text.substring(text.indexOf("### Metrics the services export"));
+        section =
+                section.substring(0, section.indexOf("\n## ", 1) < 0 ? section.length() : section.indexOf("\n## ", 1));
+        var documented = new TreeSet<String>();
+        // The names in each row's first cell.
+        section.lines()
+                .filter(line -> line.startsWith("| `"))
+                .forEach(line -> Pattern.compile("`(whistle_[a-z0-9_]+)`")
+                        .matcher(line.split("\\|")[1])
+                        .results()
+                        .forEach(m -> documented.add(m.group(1))));
+        assertThat(documented).isNotEmpty();
+        assertThat(documented).as("documented but not in the code").isSubsetOf(CodeFacts.meterNames());
+        var undocumented = new TreeSet<String>();
+        for (var meter : CodeFacts.meterCandidates()) {
+            var prometheus = meter.replace('.', '_');
+            if (!NOT_METERS.containsKey(meter)
+                    && documented.stream()
+                            .noneMatch(name -> name.equals(prometheus) || name.startsWith(prometheus + "_"))) {
+                undocumented.add(meter);
+            }
+        }
+        assertThat(undocumented).as("meters docs/operations.md does not list").isEmpty();
+    }
+
+    @Test
+    void provisionsEveryDashboardInKubernetesAndCompose() {
+        var kustomization = Repository.read(OBSERVABILITY.resolve("kustomization.yaml"));
+        var compose = Repository.read(Repository.path("docker-compose.yml"));
+        assertThat(dashboards()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(dashboard -> {
+            var file = dashboard.getFileName().toString();
+            assertThat(kustomization).contains("- " + file);
+            assertThat(compose).contains("./deploy/observability/" + file + ":/var/lib/grafana/dashboards/" + file);
+            var uid = Yamls.string(Repository.document(dashboard), "uid");
+            assertThat(uid).as(file).isEqualTo(file.replace(".json", ""));
+        });
     }
 
     @Test

@@ -76,7 +76,7 @@ class StrimziAndCloudNativePgTest {
     @Test
     void replacesThePlainDataTierWithTheOperators() {
         assertThat(operators.workloads().stream().map(Kubernetes::name))
-                .doesNotContain("kafka", "postgres", "whistle-topics", "kafka-exporter");
+                .doesNotContain("kafka", "postgres", "whistle-topics", "kafka-exporter", "postgres-exporter");
         var kafka = operators.ofKind("Kafka").getFirst();
         assertThat(Yamls.maps(Yamls.at(kafka, "spec.kafka.listeners")))
                 .as("every listener is TLS with SCRAM")

@@ -23,7 +23,9 @@ import org.whistle.testing.RealInfrastructure;
         properties = {
             "whistle.messaging.consumer.max-retries=2",
             "whistle.messaging.consumer.initial-backoff=50ms",
-            "whistle.messaging.consumer.max-backoff=200ms"
+            "whistle.messaging.consumer.max-backoff=200ms",
+            // The business gauges read the database afresh on every scrape, so a test sees an action's effect at once.
+            "whistle.dispatch.metrics-refresh=0s"
         })
 @RealInfrastructure
 @Import(StatementCounting.class)

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.whistle.dispatch.queries.TicketQueries;
+import org.whistle.dispatch.ticket.TicketMetrics;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,6 +79,39 @@ class QueryPlansTest extends DispatchServiceTestBase {
                         .isNotEmpty()
                         .doesNotContain("ticket", "ticket_task");
             }
+        }
+    }
+
+    @Test
+    void theBusinessGaugesReadTheCountersAndTheOpenTicketsButNeverTheHistory() {
+        // Orders on the closed history (every 10th ticket), the many rows a join would read.
+        jdbc.sql("""
+                        INSERT INTO ticket_supervision_order (ticket_id, number, against, clock, from_level, red_list,
+                            issued_at, kind)
+                        SELECT id, 1, 'QQ-PLAN-U0', 'REPORT_IN', 'STREET', false, raised_at, 'ESCALATION'
+                        FROM ticket WHERE number LIKE 'PLAN-%' AND substr(number, 6)::int % 10 = 0
+                        """).update();
+        try {
+            jdbc.sql("ANALYZE ticket_supervision_order").update();
+            assertThat(relations(plan(new TicketQueries.Statement(TicketMetrics.OPEN_BY_LEVEL_AND_STATE, Map.of()))))
+                    .containsExactly("ticket_open_count");
+
+            var plan = plan(new TicketQueries.Statement(TicketMetrics.OPEN_SUPERVISION, Map.of()));
+            assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan", "Hash Join", "Merge Join");
+            assertThat(relations(plan)).as("%s", plan).contains("ticket", "ticket_supervision_order");
+            assertThat(
+                            jdbc
+                                    .sql(TicketMetrics.OPEN_SUPERVISION)
+                                    .query((rs, n) -> rs.getLong("escalations"))
+                                    .list()
+                                    .stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum())
+                    .as("each of the 60 open tickets of the history holds one; other tests' tickets may add some")
+                    .isGreaterThanOrEqualTo(60);
+        } finally {
+            jdbc.sql("DELETE FROM ticket_supervision_order WHERE against = 'QQ-PLAN-U0'")
+                    .update();
         }
     }
 

@@ -116,11 +116,13 @@ public final class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     @ConditionalOnBean(KafkaTemplate.class)
-    CommonErrorHandler whistleErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
+    CommonErrorHandler whistleErrorHandler(
+            KafkaTemplate<?, ?> template, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
         var consumer = properties.consumer();
         return DeadLetters.errorHandler(
                 template,
-                new DeadLetters.Retries(consumer.maxRetries(), consumer.initialBackoff(), consumer.maxBackoff()));
+                new DeadLetters.Retries(consumer.maxRetries(), consumer.initialBackoff(), consumer.maxBackoff()),
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     /**

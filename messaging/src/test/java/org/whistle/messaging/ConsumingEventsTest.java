@@ -3,6 +3,8 @@ package org.whistle.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +51,8 @@ import org.whistle.testing.TopicReader;
 /** A listener as services write them — idempotent handling, default error handling — against real Kafka and PostgreSQL. */
 @RealInfrastructure
 @SpringBootTest(
-        classes = {MessagingTestApplication.class, ConsumingEventsTest.Listener.class},
+        classes = {MessagingTestApplication.class, ConsumingEventsTest.Listener.class, ConsumingEventsTest.Meters.class
+        },
         properties = {
             "whistle.messaging.consumer.max-retries=2",
             "whistle.messaging.consumer.initial-backoff=20ms",
@@ -77,6 +80,18 @@ class ConsumingEventsTest {
 
     @Autowired
     MessagingStore store;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** A registry the dead-letter counter can be read from, as a service's Prometheus registry would hold it. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Meters {
+        @org.springframework.context.annotation.Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
 
     @BeforeAll
     static void createTheTestTopicAndItsDeadLetterTopic() {
@@ -151,12 +166,17 @@ class ConsumingEventsTest {
     @Test
     void deadLettersAPoisonEventWithoutRetrying() throws Exception {
         var event = MessagingTestApplication.feedback(WhistleId.newId(), 1, Listener.POISON);
+        double countedBefore = deadLettersCounted();
 
         send(event);
 
         var parked = deadLettered(event.key());
         assertThat(reason(parked)).isEqualTo("PoisonEventException: the ticket of this feedback never existed");
         assertThat(listener.deliveries(event.id())).isEqualTo(1);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(deadLettersCounted())
+                        .as("whistle_messaging_dead_letters_total{topic}")
+                        .isEqualTo(countedBefore + 1));
     }
 
     @Test
@@ -216,6 +236,11 @@ class ConsumingEventsTest {
         assertThat(handling.handleOnce("messaging-test-ignore", history, effects::incrementAndGet))
                 .isFalse();
         assertThat(effects).hasValue(1);
+    }
+
+    private double deadLettersCounted() {
+        var counter = meters.find(DeadLetters.DEAD_LETTERS).tag("topic", TOPIC).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void send(EventEnvelope<?> event) throws Exception {

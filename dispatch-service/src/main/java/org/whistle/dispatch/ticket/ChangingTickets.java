@@ -48,6 +48,7 @@ public class ChangingTickets {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DispatchProperties properties;
+    private final TicketMetrics metrics;
 
     ChangingTickets(
             Tickets tickets,
@@ -55,13 +56,15 @@ public class ChangingTickets {
             TicketEventsOut events,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            DispatchProperties properties) {
+            DispatchProperties properties,
+            TicketMetrics metrics) {
         this.tickets = tickets;
         this.numbers = numbers;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     public void change(TicketId id, String traceId, Change change) {
@@ -85,6 +88,7 @@ public class ChangingTickets {
             if (ticket.revision() != before) {
                 tickets.update(ticket, stored, now);
                 events.publish(ticket, traceId);
+                metrics.changed(stored.snapshot(), ticket.snapshot(), stored.raisedAt());
             }
             return new Changed<>(stored.after(ticket), answer);
         }));

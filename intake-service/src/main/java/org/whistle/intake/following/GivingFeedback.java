@@ -17,6 +17,7 @@ import org.whistle.events.Rating;
 import org.whistle.events.TicketId;
 import org.whistle.events.WhistleFeedback;
 import org.whistle.events.WhistleId;
+import org.whistle.intake.IntakeMetrics;
 import org.whistle.intake.following.domain.FeedbackPolicy;
 import org.whistle.intake.raising.RaisingWhistles;
 import org.whistle.intake.raising.TextBounds;
@@ -48,6 +49,7 @@ public class GivingFeedback {
     private final Clock clock;
     private final AccessDecisions decisions;
     private final OrgReferenceCopy org;
+    private final IntakeMetrics metrics;
 
     GivingFeedback(
             FollowingWhistles following,
@@ -55,13 +57,15 @@ public class GivingFeedback {
             Outbox outbox,
             Clock clock,
             AccessDecisions decisions,
-            OrgReferenceCopy org) {
+            OrgReferenceCopy org,
+            IntakeMetrics metrics) {
         this.following = following;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
         this.decisions = decisions;
         this.org = org;
+        this.metrics = metrics;
     }
 
     /** Feedback as sent. */
@@ -193,6 +197,9 @@ public class GivingFeedback {
                 now,
                 recordedBy);
         outbox.append(EventEnvelope.wrap(event, revision, RaisingWhistles.PRODUCER, traceId, clock));
+        metrics.answered(
+                recordedBy == null ? IntakeMetrics.AnswerKind.REPORTER : IntakeMetrics.AnswerKind.PHONE_FOLLOW_UP,
+                event.resolved());
         return event;
     }
 

@@ -17,6 +17,7 @@ import org.whistle.events.OrgUnitChanged;
 import org.whistle.events.Reporter;
 import org.whistle.events.Urgency;
 import org.whistle.events.WhistleId;
+import org.whistle.intake.IntakeMetrics;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.evidence.Upload;
@@ -58,6 +59,7 @@ public class RaisingWhistles {
     private final CityExtent extent;
     private final ReporterCodes codes;
     private final Clock clock;
+    private final IntakeMetrics metrics;
 
     RaisingWhistles(
             OrgReferenceCopy org,
@@ -67,7 +69,8 @@ public class RaisingWhistles {
             PhoneCipher phones,
             ReporterCodes codes,
             IntakeProperties properties,
-            Clock clock) {
+            Clock clock,
+            IntakeMetrics metrics) {
         this.org = org;
         this.evidence = evidence;
         this.outbox = outbox;
@@ -77,6 +80,7 @@ public class RaisingWhistles {
         this.extent = properties.extent().toCityExtent();
         this.codes = codes;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -106,6 +110,7 @@ public class RaisingWhistles {
         store.insert(
                 whistle, ReporterCodes.hash(code), whistle.phone() == null ? null : phones.encrypt(whistle.phone()));
         outbox.append(EventEnvelope.wrap(whistle.raisedEvent(), 1, PRODUCER, traceId, clock));
+        metrics.raised(whistle.channel(), whistle.categoryCode());
         return new Raised(whistle, code);
     }
 

@@ -150,6 +150,41 @@ class PhoneFollowUpTest extends IntakeTest {
     }
 
     @Test
+    void countsEachStoredAnswerOnTheMetricsByWhoGaveItAndNotTheRefusedSecond() {
+        var phone = "whistle_intake_followup_answers_total{application=\"intake-service\",kind=\"PHONE_FOLLOW_UP\","
+                + "resolved=\"true\"}";
+        var reporter =
+                "whistle_intake_followup_answers_total{application=\"intake-service\",kind=\"REPORTER\",resolved=\"false\"}";
+        var raised = resolved();
+        double phoneBefore = metric(phone);
+        double reporterBefore = metric(reporter);
+
+        var recorded =
+                record(raised, centre("gn.street.sunhongwei", "STREET_DISPATCHER", "230225100", CENTRE), "SATISFIED");
+        var reporterLate = reporterAnswers(raised);
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(reporterLate.status()).as(reporterLate.body()).isEqualTo(409);
+        assertThat(metric(phone)).isEqualTo(phoneBefore + 1);
+        assertThat(metric(reporter)).isEqualTo(reporterBefore);
+
+        var second = resolved();
+        assertThat(reporterAnswers(second).status()).isEqualTo(201);
+        assertThat(metric(reporter)).isEqualTo(reporterBefore + 1);
+    }
+
+    /** The sample's value on /actuator/prometheus, 0 while the series does not exist yet. */
+    private double metric(String series) {
+        return get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void countsOneAnswerPerRoundWhoeverGivesItAndRefusesTheSecondInChinese() {
         var raised = resolved();
         var district = centre("gn.district", "DISTRICT_DISPATCHER", "230225", "QQ-230225-ZHZX");
