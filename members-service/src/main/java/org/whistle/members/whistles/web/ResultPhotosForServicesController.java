@@ -26,7 +26,7 @@ class ResultPhotosForServicesController {
 
     @GetMapping("/internal/whistles/{whistleId}/result-photos/{photoId}")
     @PreAuthorize("hasRole('SERVICE')")
-    ResponseEntity<byte[]> photo(@PathVariable UUID whistleId, @PathVariable UUID photoId) {
+    ResponseEntity<byte[]> resultPhoto(@PathVariable UUID whistleId, @PathVariable UUID photoId) {
         var photo = photos.of(whistleId, photoId).orElseThrow(() -> new NotFoundException("photo", photoId.toString()));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(photo.contentType()))
