@@ -245,6 +245,9 @@ class SecretaryAppraisalTest extends EvaluationServiceTest {
                 .isEqualTo(onTimeRate);
         assertThat(after.get("frozen").get("pending").asBoolean()).isTrue();
         assertThat(after.get("frozen").get("note").asString()).endsWith("尚未计入");
+        var report = get(base + "/report?period=2026-Q3", street());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).as("the printable report says so too").contains("自动指标按2026年第3季度关闭时");
     }
 
     private static List<JsonNode> lines(JsonNode result) {
