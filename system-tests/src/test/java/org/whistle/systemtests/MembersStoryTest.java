@@ -187,7 +187,10 @@ public class MembersStoryTest {
                 .as("the centre verifies with the members' photo")
                 .contains(photoRef.path("mediaId").asString());
         // ... and she opens it: intake reads it from members-service once and shows its stripped copy (ADR 0051).
-        var opened = gateway.call("GET", "/api/whistles/" + whistleId + "/evidence/" + photoRef.path("mediaId").asString())
+        var opened = gateway.call(
+                        "GET",
+                        "/api/whistles/" + whistleId + "/evidence/"
+                                + photoRef.path("mediaId").asString())
                 .token(casework.token(REPORTER))
                 .send();
         assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
