@@ -106,6 +106,81 @@ class PeriodsTest extends EvaluationServiceTest {
                 .isEqualTo(403);
     }
 
+    /**
+     * A closed month's figures are counted from its frozen rows once and then served as kept: a read does not count
+     * the frozen rows again (here they are taken away behind the service's back, and the figure stands), and only an
+     * applied adjustment makes the next read count afresh.
+     */
+    @Test
+    void aClosedMonthsFiguresAreCountedOnceAndServedAsKeptUntilAnAdjustmentIsApplied() throws Exception {
+        var t = day(LocalDate.of(2025, 4, 8));
+        var h = Duration.ofHours(1);
+        var c = newCase("T-PER-KEPT")
+                .raised(t, null)
+                .filed(t.plus(h))
+                .summoned(t.plus(h), WATER)
+                .reported(t.plus(h).plus(h), WATER, WhistleReported.Report.REPORTED_IN)
+                .reported(t.plus(Duration.ofDays(1)), WATER, WhistleReported.Report.DONE)
+                .closed(t.plus(Duration.ofDays(2)), WhistleClosed.Outcome.RESOLVED);
+        publishAll(c);
+        awaitFolded(c, c.events().size());
+        assertThat(send("POST", "/api/evaluation/periods/2025-04/close", administrator(), null)
+                        .statusCode())
+                .isEqualTo(200);
+        var dispatcher = token("dispatcher-s1", List.of("STREET_DISPATCHER"), List.of("S1"), STREET_CENTRE);
+
+        var first = json(get("/api/evaluation/figures?object=G1&period=2025-04", dispatcher));
+        assertThat(count(first.get("figures"), "RAISED")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM period_figure WHERE period_code = '2025-04'")
+                        .query(Long.class)
+                        .single())
+                .as("kept on the first read")
+                .isPositive();
+
+        var frozen = jdbc.sql("SELECT case_row::text FROM period_case WHERE period_code = '2025-04'")
+                .query(String.class)
+                .single();
+        jdbc.sql("UPDATE period_case SET case_row = NULL WHERE period_code = '2025-04'")
+                .update();
+        var again = json(get("/api/evaluation/figures?object=G1&period=2025-04", dispatcher));
+        assertThat(count(again.get("figures"), "RAISED"))
+                .as("served as kept, not counted again")
+                .isEqualTo(1);
+        jdbc.sql("UPDATE period_case SET case_row = CAST(:row AS jsonb) WHERE period_code = '2025-04'")
+                .param("row", frozen)
+                .update();
+
+        // a late change, applied: the next read counts the published rows afresh
+        var reopen = c.routed(WhistleRouted.Action.REOPENED, TicketState.IN_PROGRESS, t.plus(Duration.ofDays(3)))
+                .events()
+                .getLast();
+        publish(reopen);
+        await().atMost(PATIENCE)
+                .until(() -> json(get("/api/evaluation/periods/2025-04/adjustments", dispatcher))
+                                .size()
+                        == 1);
+        var id = json(get("/api/evaluation/periods/2025-04/adjustments", dispatcher))
+                .get(0)
+                .get("id")
+                .asLong();
+        assertThat(send(
+                                "POST",
+                                "/api/evaluation/periods/2025-04/adjustments/" + id + "/apply",
+                                administrator(),
+                                "{\"reason\":\"返工属实，计入四月\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        var adjusted = json(get("/api/evaluation/figures?object=G1&period=2025-04", dispatcher));
+        assertThat(count(adjusted.get("figures"), "REWORKED")).isEqualTo(1);
+        assertThat(count(adjusted.get("original"), "REWORKED")).isZero();
+        assertThat(jdbc.sql("SELECT DISTINCT generation FROM period_figure WHERE period_code = '2025-04'"
+                                + " AND source = 'PUBLISHED'")
+                        .query(Integer.class)
+                        .list())
+                .as("the earlier generation's counts are dropped")
+                .containsExactly(1);
+    }
+
     @Test
     void anExemptionOfACaseInAClosedMonthIsAnAdjustmentToo() throws Exception {
         var t = day(LocalDate.of(2025, 6, 2));

@@ -37,6 +37,7 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
     static final String SLA_STATE_DIR = "sla";
     static final String MEDIA_DIR = "media";
     static final String NOTIFICATION_CLIENT = "notification-service";
+    static final String INTAKE_CLIENT = "intake-service";
     static final String DEMO_ANONYMOUS_LIMIT = "600";
     /** Where org-registry sends people back to the gateway after they sign in (the gateway's login callback). */
     static final String GATEWAY_CALLBACK = "/bff/callback/whistle";
@@ -116,6 +117,16 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             environment.put(
                     "WHISTLE_INTAKE_GEOCODER_GAZETTEER_FILE",
                     demoDir.resolve("city/gazetteer.csv").toString());
+            // The party members' photos that answered a whistle are read from members-service, as a Whistle
+            // service (ADR 0051).
+            environment.put("WHISTLE_INTAKE_MEMBERS_URI", "http://" + LOOPBACK + ":" + ports.get(Service.MEMBERS));
+            environment.put(
+                    "WHISTLE_INTAKE_MEMBERS_TOKEN_URI",
+                    "http://" + LOOPBACK + ":" + ports.get(Service.ORG_REGISTRY) + "/oauth2/token");
+            DemoCity.accounts().stream()
+                    .filter(account -> account.client() && account.name().equals(INTAKE_CLIENT))
+                    .findFirst()
+                    .ifPresent(account -> environment.put("WHISTLE_INTAKE_MEMBERS_CLIENT_SECRET", account.secret()));
         }
         if (service == Service.DISPATCH) {
             // Checkpoints are signed under this data folder's own key, so they verify across restarts.

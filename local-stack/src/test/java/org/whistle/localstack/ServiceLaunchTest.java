@@ -229,6 +229,21 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void letsIntakeReadTheMembersResultPhotosWithTheDemoServiceClient() {
+        var environment = ServiceLaunch.of(
+                        Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
+                .environment();
+
+        assertThat(environment)
+                .containsEntry("WHISTLE_INTAKE_MEMBERS_URI", "http://127.0.0.1:" + ports.get(Service.MEMBERS))
+                .containsEntry(
+                        "WHISTLE_INTAKE_MEMBERS_TOKEN_URI",
+                        "http://127.0.0.1:" + ports.get(Service.ORG_REGISTRY) + "/oauth2/token")
+                .containsEntry("WHISTLE_INTAKE_MEMBERS_CLIENT_SECRET", "Whistle-demo-2026-intake-service")
+                .doesNotContainKey("WHISTLE_CLIENT_ID");
+    }
+
+    @Test
     void letsTheDemosManyPhonesBehindOneAddressThroughTheGateway() {
         assertThat(ServiceLaunch.of(
                                 Service.GATEWAY, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)

@@ -186,6 +186,15 @@ public class MembersStoryTest {
         assertThat(done.path("evidence").findValuesAsString("mediaId"))
                 .as("the centre verifies with the members' photo")
                 .contains(photoRef.path("mediaId").asString());
+        // ... and she opens it: intake reads it from members-service once and shows its stripped copy (ADR 0051).
+        var opened = gateway.call(
+                        "GET",
+                        "/api/whistles/" + whistleId + "/evidence/"
+                                + photoRef.path("mediaId").asString())
+                .token(casework.token(REPORTER))
+                .send();
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        assertThat(opened.contentType()).startsWith("image/jpeg");
 
         // She spends points in 将军府小区's 积分超市: the cheapest item she can afford; what she can spend falls by it.
         var spendable = after.path("spendable").asInt();

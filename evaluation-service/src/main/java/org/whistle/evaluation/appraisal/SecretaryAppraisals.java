@@ -71,7 +71,14 @@ public class SecretaryAppraisals {
             String periodName,
             SecretaryResult result,
             List<StarChange> stars,
-            List<Score> scores) {}
+            List<Score> scores,
+            @Nullable Frozen frozen) {}
+
+    /**
+     * The automatic indicators as they stood when the quarter or year closed, which the result is computed from; and
+     * whether the cases say otherwise by now (a late event: shown, never applied silently).
+     */
+    public record Frozen(java.time.Instant at, boolean pending) {}
 
     public record StarChange(
             @Nullable Integer from, int to, String kind, String reason, String by, java.time.Instant at) {}
@@ -156,25 +163,9 @@ public class SecretaryAppraisals {
     private Result result(SecretaryStore.Secretary secretary, String period) {
         var p = period(period);
         var set = setOf(secretary, p.year());
-        var community = List.of(secretary.communityId());
-        var span = p.span();
-        var handling = figures.ofAreas(community, span, clock.instant())
-                .getOrDefault(secretary.communityId(), HandlingCounts.NONE);
-        var followUps =
-                figures.followUpsInAreas(community, span).getOrDefault(secretary.communityId(), FollowUpCounts.NONE);
-        var answers = figures.answersInAreas(community, span).getOrDefault(secretary.communityId(), AnswerCounts.NONE);
-        Map<Source, @Nullable Double> rates = new EnumMap<>(Source.class);
-        rates.put(Source.RESPONSE_RATE, followUps.due() == 0 ? null : followUps.responseRate());
-        rates.put(Source.RESOLUTION_RATE, followUps.followedUp() == 0 ? null : followUps.resolutionRate());
-        rates.put(
-                Source.SATISFACTION_RATE,
-                followUps.followedUp() == 0 ? null : followUps.satisfactionRate(set.basicallySatisfiedWeight()));
-        rates.put(Source.ON_TIME_HANDLING, handling.due() == 0 ? null : handling.onTimeRate());
-        rates.put(Source.REWORK_RATE, handling.due() == 0 ? null : handling.reworkRate());
-        rates.put(Source.WHISTLES_ANSWERED, answers.summoned() == 0 ? null : answers.reportInRate());
-        var members = participation.of(secretary.communityId(), span);
-        rates.put(Source.MEMBERS_REPORTED, (double) members.inServiceMembersReported());
-        rates.put(Source.MEMBER_TASKS_DONE, (double) members.tasksDone());
+        var live = rates(secretary, set, p);
+        var kept = store.frozenRates(period, secretary.id());
+        var rates = kept.map(SecretaryStore.FrozenRates::rates).orElse(live);
         var scored = store.standing(secretary.id(), set.id(), p.periods());
         var result = SecretaryResult.of(set, rates, scored);
         return new Result(
@@ -201,7 +192,47 @@ public class SecretaryAppraisals {
                                 s.evidence(),
                                 s.byName() != null ? s.byName() : s.by(),
                                 s.at()))
-                        .toList());
+                        .toList(),
+                kept.map(f -> new Frozen(f.at(), !f.rates().equals(live))).orElse(null));
+    }
+
+    /**
+     * Freezes every secretary's automatic indicators for a closing quarter or year (other periods hold none); a
+     * secretary whose year has no indicator set for their level has nothing to freeze.
+     */
+    void freeze(String periodCode) {
+        if (!QUARTER.matcher(periodCode).matches() && !YEAR.matcher(periodCode).matches()) {
+            return;
+        }
+        var p = period(periodCode);
+        var now = clock.instant();
+        for (var secretary : store.secretaries()) {
+            store.setFor(p.year(), secretary.level())
+                    .ifPresent(set -> store.freezeRates(periodCode, secretary.id(), rates(secretary, set, p), now));
+        }
+    }
+
+    private Map<Source, @Nullable Double> rates(SecretaryStore.Secretary secretary, IndicatorSet set, Named p) {
+        var community = List.of(secretary.communityId());
+        var span = p.span();
+        var handling = figures.ofAreas(community, span, clock.instant())
+                .getOrDefault(secretary.communityId(), HandlingCounts.NONE);
+        var followUps =
+                figures.followUpsInAreas(community, span).getOrDefault(secretary.communityId(), FollowUpCounts.NONE);
+        var answers = figures.answersInAreas(community, span).getOrDefault(secretary.communityId(), AnswerCounts.NONE);
+        Map<Source, @Nullable Double> rates = new EnumMap<>(Source.class);
+        rates.put(Source.RESPONSE_RATE, followUps.due() == 0 ? null : followUps.responseRate());
+        rates.put(Source.RESOLUTION_RATE, followUps.followedUp() == 0 ? null : followUps.resolutionRate());
+        rates.put(
+                Source.SATISFACTION_RATE,
+                followUps.followedUp() == 0 ? null : followUps.satisfactionRate(set.basicallySatisfiedWeight()));
+        rates.put(Source.ON_TIME_HANDLING, handling.due() == 0 ? null : handling.onTimeRate());
+        rates.put(Source.REWORK_RATE, handling.due() == 0 ? null : handling.reworkRate());
+        rates.put(Source.WHISTLES_ANSWERED, answers.summoned() == 0 ? null : answers.reportInRate());
+        var members = participation.of(secretary.communityId(), span);
+        rates.put(Source.MEMBERS_REPORTED, (double) members.inServiceMembersReported());
+        rates.put(Source.MEMBER_TASKS_DONE, (double) members.tasksDone());
+        return rates;
     }
 
     // ---- the appraising body's scores and hits -------------------------------------------------------------------

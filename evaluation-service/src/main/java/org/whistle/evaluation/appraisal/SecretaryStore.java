@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -168,6 +170,37 @@ class SecretaryStore {
                 .param("id", id)
                 .query(SecretaryStore::secretary)
                 .optional();
+    }
+
+    /** A secretary's automatic indicators as their quarter or year froze them. */
+    record FrozenRates(Map<IndicatorSet.Source, @Nullable Double> rates, Instant at) {}
+
+    private static final TypeReference<Map<IndicatorSet.Source, @Nullable Double>> RATES = new TypeReference<>() {};
+
+    Optional<FrozenRates> frozenRates(String periodCode, UUID secretary) {
+        return jdbc.sql("""
+                        SELECT rates::text, frozen_at FROM frozen_secretary_rates
+                        WHERE period_code = :code AND secretary_id = :id""")
+                .param("code", periodCode)
+                .param("id", secretary)
+                .query((rs, row) -> {
+                    Map<IndicatorSet.Source, @Nullable Double> rates = new EnumMap<>(IndicatorSet.Source.class);
+                    rates.putAll(JsonMapper.shared().readValue(rs.getString(1), RATES));
+                    return new FrozenRates(rates, rs.getTimestamp("frozen_at").toInstant());
+                })
+                .optional();
+    }
+
+    void freezeRates(String periodCode, UUID secretary, Map<IndicatorSet.Source, @Nullable Double> rates, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO frozen_secretary_rates (period_code, secretary_id, rates, frozen_at)
+                        VALUES (:code, :id, CAST(:rates AS jsonb), :at)
+                        ON CONFLICT DO NOTHING""")
+                .param("code", periodCode)
+                .param("id", secretary)
+                .param("rates", JsonMapper.shared().writeValueAsString(rates))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     List<Secretary> secretaries() {

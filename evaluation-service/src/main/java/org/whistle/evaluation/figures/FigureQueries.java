@@ -66,10 +66,12 @@ public class FigureQueries {
 
     private final JdbcClient jdbc;
     private final RollupQueries rollups;
+    private final FrozenFigures frozen;
 
-    FigureQueries(JdbcClient jdbc, RollupQueries rollups) {
+    FigureQueries(JdbcClient jdbc, RollupQueries rollups, FrozenFigures frozen) {
         this.jdbc = jdbc;
         this.rollups = rollups;
+        this.frozen = frozen;
     }
 
     /** What is counted: a scope, over a source's rows, for the cases counted in a date range, under rules. */
@@ -84,9 +86,13 @@ public class FigureQueries {
 
     /**
      * The counts per key of the scope (one key for a single object): live figures from the rollups and the open
-     * cases (ADR 0037), a closed period's from its frozen rows.
+     * cases (ADR 0037), a closed period's from its frozen rows — counted once and then served as kept
+     * ({@link FrozenFigures}), with pending adjustments (live rows) counted on every read.
      */
     public Map<String, Counts> counts(Query q) {
+        if (FrozenFigures.kept(q)) {
+            return frozen.counts(q, caseSql(q) + "\n" + unitSql(q), () -> recount(q));
+        }
         if (q.source() != Source.LIVE) {
             return recount(q);
         }
@@ -139,33 +145,13 @@ public class FigureQueries {
      * rollups of a live one must equal ({@code RollupsTest}).
      */
     public Map<String, Counts> recount(Query q) {
-        var caseColumns = PREDICATES.entrySet().stream()
-                .filter(e -> !e.getKey().perUnit())
-                .map(e -> "count(*) FILTER (WHERE " + predicate(e.getKey(), q) + ") AS " + e.getKey())
-                .collect(Collectors.joining(",\n"));
-        var sql = "SELECT " + q.scope().caseKey() + " AS k,\n" + caseColumns + ",\n"
-                + duration("c.filed_at - c.raised_at", predicate(Measure.FILED, q), "file") + ",\n"
-                + duration("c.handled_at - c.dispatched_at", predicate(Measure.HANDLED, q), "handle") + ",\n"
-                + duration("c.closed_at - c.raised_at", predicate(Measure.CLOSED, q), "close") + "\n"
-                + "FROM " + q.source().cases() + " c " + q.scope().caseJoin() + "\n"
-                + "WHERE c.count_date BETWEEN :from AND :to AND " + q.scope().caseWhere() + "\n"
-                + "GROUP BY 1";
+        var sql = caseSql(q);
         var counts = new HashMap<String, Counts>();
         bind(jdbc.sql(sql), q)
                 .query((rs, row) -> Map.entry(rs.getString("k"), caseCounts(rs)))
                 .list()
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
-        var unitSql = "SELECT " + q.scope().unitKey() + " AS k,\n"
-                + "count(*) FILTER (WHERE " + predicate(Measure.UNITS_SUMMONED, q) + ") AS summoned,\n"
-                + "count(*) FILTER (WHERE " + predicate(Measure.UNITS_REPORTED_IN_ON_TIME, q) + ") AS on_time,\n"
-                + duration(
-                        "u.reported_in_at - u.summoned_at",
-                        predicate(Measure.UNITS_SUMMONED, q) + " AND u.reported_in_at IS NOT NULL",
-                        "report_in")
-                + "\nFROM " + q.source().units() + " u JOIN " + q.source().cases()
-                + " c ON c.whistle_id = u.whistle_id "
-                + q.scope().unitJoin() + "\n"
-                + "WHERE u.count_date BETWEEN :from AND :to AND " + q.scope().unitWhere() + "\nGROUP BY 1";
+        var unitSql = unitSql(q);
         record UnitCounts(
                 String key,
                 long summoned,
@@ -185,6 +171,35 @@ public class FigureQueries {
                         counts.getOrDefault(u.key(), Counts.NONE)
                                 .withUnits(u.summoned(), u.onTime(), u.mean(), u.p90())));
         return counts;
+    }
+
+    private static String caseSql(Query q) {
+        var caseColumns = PREDICATES.entrySet().stream()
+                .filter(e -> !e.getKey().perUnit())
+                .map(e -> "count(*) FILTER (WHERE " + predicate(e.getKey(), q) + ") AS " + e.getKey())
+                .collect(Collectors.joining(",\n"));
+        var sql = "SELECT " + q.scope().caseKey() + " AS k,\n" + caseColumns + ",\n"
+                + duration("c.filed_at - c.raised_at", predicate(Measure.FILED, q), "file") + ",\n"
+                + duration("c.handled_at - c.dispatched_at", predicate(Measure.HANDLED, q), "handle") + ",\n"
+                + duration("c.closed_at - c.raised_at", predicate(Measure.CLOSED, q), "close") + "\n"
+                + "FROM " + q.source().cases() + " c " + q.scope().caseJoin() + "\n"
+                + "WHERE c.count_date BETWEEN :from AND :to AND " + q.scope().caseWhere() + "\n"
+                + "GROUP BY 1";
+        return sql;
+    }
+
+    private static String unitSql(Query q) {
+        return "SELECT " + q.scope().unitKey() + " AS k,\n"
+                + "count(*) FILTER (WHERE " + predicate(Measure.UNITS_SUMMONED, q) + ") AS summoned,\n"
+                + "count(*) FILTER (WHERE " + predicate(Measure.UNITS_REPORTED_IN_ON_TIME, q) + ") AS on_time,\n"
+                + duration(
+                        "u.reported_in_at - u.summoned_at",
+                        predicate(Measure.UNITS_SUMMONED, q) + " AND u.reported_in_at IS NOT NULL",
+                        "report_in")
+                + "\nFROM " + q.source().units() + " u JOIN " + q.source().cases()
+                + " c ON c.whistle_id = u.whistle_id "
+                + q.scope().unitJoin() + "\n"
+                + "WHERE u.count_date BETWEEN :from AND :to AND " + q.scope().unitWhere() + "\nGROUP BY 1";
     }
 
     /** A case behind a figure, as the drill-down shows it. */

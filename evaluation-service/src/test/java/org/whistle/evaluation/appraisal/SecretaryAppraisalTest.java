@@ -193,6 +193,68 @@ class SecretaryAppraisalTest extends EvaluationServiceTest {
         assertThat(get(base + "/results?period=2026-Q5", street()).statusCode()).isEqualTo(422);
     }
 
+    /**
+     * Closing a quarter freezes the secretaries' automatic indicators with it, like the 双考核 appraisals: a case that
+     * arrives later shows as a pending change beside the result and does not move it.
+     */
+    @Test
+    void aClosedQuartersAutomaticIndicatorsAreFrozenAndALateCaseOnlyShowsAsPending() throws Exception {
+        seed.seed(Path.of("..", "demo", "evaluation", "secretary-appraisal-2026.json"));
+        var t = day(LocalDate.of(2026, 8, 10));
+        var onTime = newCase("T-SEC-FRZ-1")
+                .raised(t, null)
+                .filed(t.plusSeconds(60))
+                .summoned(t.plusSeconds(120), WATER)
+                .reported(t.plusSeconds(600), WATER, WhistleReported.Report.REPORTED_IN)
+                .reported(t.plusSeconds(86_400), WATER, WhistleReported.Report.DONE)
+                .feedback(t.plusSeconds(90_000), Rating.SATISFIED, true, null);
+        publishAll(onTime);
+        var added = send(
+                "POST",
+                "/api/evaluation/secretaries",
+                administrator(),
+                "{\"community\": \"K1\", \"name\": \"周敏\", \"tookOffice\": \"2021-03-01\", \"stars\": 3,"
+                        + " \"reason\": \"2025年度初评\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        var base = "/api/evaluation/secretaries/" + json(added).get("id").asString();
+        var before = json(get(base + "/results?period=2026-Q3", street()));
+        assertThat(before.get("frozen").isNull()).as("an open quarter is live").isTrue();
+
+        var closed = send("POST", "/api/evaluation/periods/2026-Q3/close", administrator(), null);
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        var frozen = json(get(base + "/results?period=2026-Q3", street()));
+        assertThat(frozen.get("frozen").get("pending").asBoolean()).isFalse();
+        assertThat(frozen.get("frozen").get("note").asString()).startsWith("自动指标按2026年第3季度关闭时");
+        var onTimeRate = line(lines(frozen), "C4").get("figure").asDouble();
+        assertThat(onTimeRate).as("按期处置率").isEqualTo(100.0);
+
+        var due = t.plus(Duration.ofDays(7));
+        var late = newCase("T-SEC-FRZ-2")
+                .raised(t, null)
+                .filed(t.plusSeconds(60))
+                .summoned(t.plusSeconds(120), ROAD)
+                .reported(t.plusSeconds(700), ROAD, WhistleReported.Report.REPORTED_IN)
+                .clock(WhistleEscalated.Kind.WARNING, ClockKind.RESOLVE, null, due, due.minus(Duration.ofHours(30)))
+                .clock(WhistleEscalated.Kind.ESCALATION, ClockKind.RESOLVE, null, due, due)
+                .reported(due.plus(Duration.ofHours(2)), ROAD, WhistleReported.Report.DONE);
+        publishAll(late);
+
+        var after = json(get(base + "/results?period=2026-Q3", street()));
+        assertThat(line(lines(after), "C4").get("figure").asDouble())
+                .as("the closed quarter's figure stands")
+                .isEqualTo(onTimeRate);
+        assertThat(after.get("frozen").get("pending").asBoolean()).isTrue();
+        assertThat(after.get("frozen").get("note").asString()).endsWith("尚未计入");
+        var report = get(base + "/report?period=2026-Q3", street());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).as("the printable report says so too").contains("自动指标按2026年第3季度关闭时");
+    }
+
+    private static List<JsonNode> lines(JsonNode result) {
+        return StreamSupport.stream(result.get("lines").values().spliterator(), false)
+                .toList();
+    }
+
     private static JsonNode line(List<JsonNode> lines, String code) {
         return lines.stream()
                 .filter(l -> l.get("code").asString().equals(code))

@@ -15,6 +15,7 @@ import org.whistle.events.Urgency;
 import org.whistle.events.WhistleId;
 import org.whistle.events.WhistleRaised;
 import org.whistle.members.MembersServiceTest;
+import org.whistle.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,6 +117,48 @@ class WhistleToTaskTest extends MembersServiceTest {
         assertThat(outbox("member-participation", "memberId", member))
                 .extracting(e -> e.get("type").asString())
                 .containsExactlyInAnyOrder("member-reported", "member-task-done");
+
+        // Intake opens the photo the event named as the whistle's result, as a Whistle service (ADR 0051).
+        var ref = completed.get("data").get("evidence").get(0);
+        var photoId = ref.get("mediaId").asString().substring("members-photo:".length());
+        var service = TestIssuer.get().token("intake-service", List.of("SERVICE"), List.of("C"), null);
+        var read = get("/internal/whistles/" + whistle + "/result-photos/" + photoId, service);
+        assertStatus(read, 200);
+        assertThat(read.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        var bytes = java.util.Base64.getDecoder().decode(PHOTO);
+        assertThat(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(bytes)))
+                .isEqualTo(ref.get("sha256").asString());
+        // Only to services, only for the whistle it answered.
+        assertStatus(get("/internal/whistles/" + whistle + "/result-photos/" + photoId, branchToken()), 403);
+        assertStatus(get("/internal/whistles/" + WhistleId.newId() + "/result-photos/" + photoId, service), 404);
+    }
+
+    @Test
+    void aPhotoOfATaskNotYetApprovedIsNoResultForServices() throws Exception {
+        var whistle = raise("单元门坏了");
+        var now = Instant.now();
+        var task = json(post("/api/members/whistles/" + whistle + "/task", branchToken(), """
+                        {"title":"修单元门","place":"将军府小区1号楼","startsAt":"%s","endsAt":"%s","places":1,
+                         "points":5,"checkInRequired":true}""".formatted(
+                                now.minusSeconds(60), now.plusSeconds(3600))))
+                .get("taskId")
+                .asString();
+        var subject = someone("hsf");
+        var member = confirmedMember(subject, "韩淑芬");
+        assertStatus(post("/api/members/tasks/" + task + "/claim", memberToken(subject), "{}"), 200);
+        assertStatus(
+                post("/api/members/tasks/" + task + "/confirm", branchToken(), "{\"memberId\":\"" + member + "\"}"),
+                200);
+        checkInAndFinish(subject, task);
+        var photoId = jdbc.sql("SELECT id FROM photo WHERE task_id = :task LIMIT 1")
+                .param("task", UUID.fromString(task))
+                .query(UUID.class)
+                .single();
+        var service = TestIssuer.get().token("intake-service", List.of("SERVICE"), List.of("C"), null);
+
+        assertStatus(get("/internal/whistles/" + whistle + "/result-photos/" + photoId, service), 404);
     }
 
     @Test

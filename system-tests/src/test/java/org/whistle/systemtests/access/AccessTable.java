@@ -811,6 +811,16 @@ final class AccessTable {
                                 404,
                                 (f, p, s, fresh) -> Request.at("/internal/units/QQ-230225-ZJJ-LZG/duty-contact"))
                         .badToken(404),
+                // The party members' photos that answered a whistle, for intake to show its reporter (ADR 0051):
+                // Whistle services only, behind the gateway, which routes no /internal path.
+                row(
+                                "GET /internal/whistles/{whistleId}/result-photos/{photoId}",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) ->
+                                        Request.at("/internal/whistles/" + NO_SUCH + "/result-photos/" + NO_SUCH))
+                        .badToken(404),
                 // ---- org-registry: reading organisation data needs a token, nothing more ---------------------
                 row("GET /api/org/nodes", ALL_200, NONE, 401, get("/api/org/nodes")),
                 row("GET /api/org/nodes/{code}", ALL_200, NONE, 401, get("/api/org/nodes/230225100")),

@@ -87,6 +87,9 @@ final class SecretaryReport {
                 .append("</td></tr>\n");
         row(h, "本期结果对应星级", v.earnedStarsLabel());
         row(h, "当前星级", v.starsLabel());
+        if (v.frozen() != null) {
+            row(h, "自动指标", v.frozen().note());
+        }
         h.append("</tbody></table>\n");
 
         h.append("<h2>指标得分</h2>\n<table><thead><tr><th>编号</th><th>分组</th><th>指标</th><th>类别</th>"

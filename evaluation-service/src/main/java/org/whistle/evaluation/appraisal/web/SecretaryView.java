@@ -30,7 +30,14 @@ record SecretaryView(
         String earnedStarsLabel,
         List<LineView> lines,
         List<StarChangeView> starHistory,
-        List<ScoreView> scores) {
+        List<ScoreView> scores,
+        @Nullable FrozenView frozen) {
+
+    /**
+     * The automatic indicators frozen with the closed quarter or year: when, and whether later cases would change
+     * them (shown, not applied).
+     */
+    record FrozenView(OffsetDateTime at, boolean pending, String note) {}
 
     record LineView(
             String code,
@@ -113,7 +120,17 @@ record SecretaryView(
                                 sc.evidence(),
                                 sc.by(),
                                 local(sc.at())))
-                        .toList());
+                        .toList(),
+                r.frozen() == null ? null : frozen(r.frozen(), r.periodName()));
+    }
+
+    private static FrozenView frozen(SecretaryAppraisals.Frozen f, String periodName) {
+        var at = local(f.at());
+        var note = "自动指标按" + periodName + "关闭时（"
+                + at.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"))
+                + "）的案件数据冻结"
+                + (f.pending() ? "；此后的案件变化会改变自动指标，尚未计入" : "");
+        return new FrozenView(at, f.pending(), note);
     }
 
     private static LineView line(SecretaryResult.Line l) {

@@ -3,10 +3,17 @@ package org.whistle.intake.following.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +27,7 @@ import org.whistle.events.TraceIds;
 import org.whistle.events.WhistleFeedback;
 import org.whistle.intake.evidence.EvidenceResponses;
 import org.whistle.intake.evidence.KeepingEvidence;
+import org.whistle.intake.evidence.StoredMedia;
 import org.whistle.intake.following.FollowingWhistles;
 import org.whistle.intake.following.FollowingWhistles.Refused;
 import org.whistle.intake.following.FollowingWhistles.Seen;
@@ -27,10 +35,13 @@ import org.whistle.intake.following.GivingFeedback;
 import org.whistle.intake.following.OwnWhistles;
 import org.whistle.intake.following.ReporterRelations;
 import org.whistle.intake.limits.FailedLookups;
+import org.whistle.intake.memberphotos.MembersPhotosUnavailable;
+import org.whistle.intake.memberphotos.MembersResultPhotos;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.AccessDecisions;
 import org.whistle.security.personaldata.Disclosure;
+import org.whistle.texts.Catalogue;
 
 /**
  * The reporter's and staff's view of a whistle. Anonymous reporters prove themselves with the tracking code and the
@@ -45,6 +56,8 @@ class FollowingController {
     static final String CODE_HEADER = "X-Tracking-Code";
     static final String PHONE_HEADER = "X-Reporter-Phone";
 
+    private static final Logger log = LoggerFactory.getLogger(FollowingController.class);
+
     private final FollowingWhistles following;
     private final GivingFeedback feedback;
     private final KeepingEvidence evidence;
@@ -52,6 +65,7 @@ class FollowingController {
     private final AccessDecisions decisions;
     private final FailedLookups lookups;
     private final OwnWhistles own;
+    private final MembersResultPhotos memberPhotos;
 
     FollowingController(
             FollowingWhistles following,
@@ -60,8 +74,10 @@ class FollowingController {
             ReporterRelations relations,
             AccessDecisions decisions,
             FailedLookups lookups,
-            OwnWhistles own) {
+            OwnWhistles own,
+            MembersResultPhotos memberPhotos) {
         this.following = following;
+        this.memberPhotos = memberPhotos;
         this.own = own;
         this.feedback = feedback;
         this.evidence = evidence;
@@ -237,7 +253,21 @@ class FollowingController {
             HttpServletRequest request) {
         var seen = seen(id, caller, code, phone, "evidence", mediaId, request);
         var decision = decisions.about("evidence", mediaId, "read").by(caller);
-        var found = evidence.open(mediaId);
+        // The members' photos that answered the whistle are opened through the copy intake keeps of them (ADR 0051).
+        Optional<StoredMedia> found;
+        try {
+            found = MembersResultPhotos.isMembersPhoto(mediaId)
+                    ? memberPhotos.open(seen.whistle().id(), mediaId)
+                    : evidence.open(mediaId);
+        } catch (MembersPhotosUnavailable e) {
+            log.warn("A members' photo of whistle {} cannot be read now: {}", id, e.getMessage());
+            decision.hidden("members-photo-unavailable");
+            var texts = Catalogue.of(LocaleContextHolder.getLocale());
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE, texts.text("problem.detail.members-photo-unavailable"));
+            problem.setTitle(texts.text("problem.title.service-unavailable"));
+            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+        }
         if (found.isEmpty()) {
             decision.hidden("no-such-evidence");
             throw new NotFoundException("evidence", mediaId);
