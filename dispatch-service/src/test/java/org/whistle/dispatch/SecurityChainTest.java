@@ -33,11 +33,12 @@ class SecurityChainTest {
     @Test
     void runsRequestsThroughTheSecurityChainWithoutAnObservationAroundEachFilter() {
         assertThat(observations.isNoop()).isFalse();
-        assertThat(securityFilterChain).isInstanceOf(FilterChainProxy.class);
-        assertThat(ReflectionTestUtils.getField(securityFilterChain, "filterChainDecorator"))
+        // The bean is Spring Security's composite around the FilterChainProxy that serves the requests.
+        var proxy = ReflectionTestUtils.getField(securityFilterChain, "springSecurityFilterChain");
+        assertThat(proxy).isInstanceOf(FilterChainProxy.class);
+        assertThat(ReflectionTestUtils.getField(proxy, "filterChainDecorator"))
                 .isNotInstanceOf(ObservationFilterChainDecorator.class);
-        // The decision as Spring Security makes it while building the chain (when it builds it before Actuator has
-        // given the registry its handlers, as in this test, it decides not to observe by chance, not by setting).
+        // The decision as Spring Security makes it for any chain it builds.
         FilterChainProxy.FilterChainDecorator plain = new FilterChainProxy.VirtualFilterChainDecorator();
         assertThat(decorating.postProcess(plain)).isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
