@@ -24,6 +24,8 @@ class ServiceDefaultsTest {
         assertThat(environment.getProperty("management.metrics.tags.application"))
                 .isEqualTo("x");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
+        assertThat(environment.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("count_time");
+        assertThat(environment.getProperty("spring.kafka.listener.ack-time")).isEqualTo("1s");
         assertThat(environment.getProperty("management.observations.enable.spring.security"))
                 .isEqualTo("false");
         assertThat(environment.getProperty("management.metrics.observations.ignored-meters"))

@@ -40,9 +40,7 @@ public final class ResourceServerChain implements Customizer<HttpSecurity> {
     @Override
     public void customize(HttpSecurity http) {
         http.oauth2ResourceServer(server -> {
-                    if (tokens != null) {
-                        server.bearerTokenResolver(tokens);
-                    }
+                    server.bearerTokenResolver(tokens != null ? tokens : new HeaderBearerTokens());
                     server.authenticationEntryPoint(SecurityProblems.unauthorized())
                             .accessDeniedHandler(SecurityProblems.forbidden())
                             .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()));

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -67,6 +68,13 @@ public class ServiceSecurityAutoConfiguration implements WebMvcConfigurer {
                         .permitAll()
                         .anyRequest()
                         .authenticated()));
+    }
+
+    /** The stock firewall's rules with its header checks as loops rather than regular expressions (issue 22). */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    HttpFirewall requestChecks() {
+        return RequestChecks.firewall();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.whistle.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.Filter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,8 +10,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.whistle.security.testapp.SecuredApp;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TestIssuer;
@@ -23,6 +28,24 @@ class ServiceSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("springSecurityFilterChain")
+    Filter securityFilterChain;
+
+    @Test
+    void checksHeadersWithTheLoopsInsteadOfTheFirewallsRegularExpressions() throws Exception {
+        // The bean is Spring Security's composite around the FilterChainProxy that serves the requests.
+        var proxy = ReflectionTestUtils.getField(securityFilterChain, "springSecurityFilterChain");
+        var firewall = ReflectionTestUtils.getField(proxy, "firewall");
+        assertThat(firewall).isInstanceOf(StrictHttpFirewall.class);
+        for (var check : List.of("allowedHeaderNames", "allowedHeaderValues")) {
+            assertThat(ReflectionTestUtils.getField(firewall, check).getClass().getName())
+                    .startsWith(RequestChecks.class.getName());
+        }
+        var token = TestIssuer.get().token("x", List.of("RESIDENT"), List.of(), null);
+        assertThat(get("/api/me", token).statusCode()).isEqualTo(200);
+    }
 
     @Test
     void readsTheCallerFromAValidToken() throws Exception {
