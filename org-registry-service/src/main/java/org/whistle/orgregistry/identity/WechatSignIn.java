@@ -63,14 +63,12 @@ final class WechatSignIn {
         var pending = decisions
                 .about("sign-in", "wechat:" + kind.name(), "sign-in")
                 .by(new Accessor("address:" + address, List.of(), null));
-        // A password hash is slow on purpose: made before the transaction, used only if an account is opened.
-        var unusable = passwords.encode(Base64.getEncoder().encodeToString(randomBytes()));
         Account account;
         try {
-            account = transactions.execute(status -> findOrOpen(identity, kind, unusable));
+            account = transactions.execute(status -> findOrOpen(identity, kind));
         } catch (DuplicateKeyException e) {
             // Two first sign-ins of one person at once: the other opened the account.
-            account = transactions.execute(status -> findOrOpen(identity, kind, unusable));
+            account = transactions.execute(status -> findOrOpen(identity, kind));
         }
         if (account.checkLogin(clock.instant()) instanceof LoginCheck.Rejected rejected) {
             pending.denied("wechat-account-" + rejected.reason().name().toLowerCase(java.util.Locale.ROOT));
@@ -80,7 +78,7 @@ final class WechatSignIn {
         return account;
     }
 
-    private Account findOrOpen(OpenIdentity identity, AppKind kind, String unusablePasswordHash) {
+    private Account findOrOpen(OpenIdentity identity, AppKind kind) {
         var now = clock.instant();
         var known = identities.accountOf(identity).flatMap(id -> accounts.findById(id));
         var account = known.orElseGet(() -> {
@@ -88,7 +86,8 @@ final class WechatSignIn {
                     AccountId.random(),
                     username(identity),
                     new Profile(DISPLAY_NAME, null, List.of(Role.RESIDENT), List.of(), null, List.of()));
-            accounts.insert(opened, unusablePasswordHash, now);
+            // A password nobody knows: the account signs in through WeChat only. Hashed only when an account opens.
+            accounts.insert(opened, passwords.encode(Base64.getEncoder().encodeToString(randomBytes())), now);
             audit.record("account.created-through-wechat", ManagingAccounts.SUBJECT, opened.username(), null, opened);
             return opened;
         });
