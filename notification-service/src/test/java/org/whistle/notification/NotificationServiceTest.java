@@ -230,14 +230,19 @@ public abstract class NotificationServiceTest {
      * as version 1 did, so the tests prove this service keeps none of it whichever version of the events module it
      * is built with; intake's stub below knows the code, as intake does.
      */
-    @SuppressWarnings("unchecked")
     protected Whistle raise(Reporter reporter) {
+        return raise(reporter, "WEB");
+    }
+
+    /** Raises a whistle that came through {@code channel} (WEB, WECHAT …). */
+    @SuppressWarnings("unchecked")
+    protected Whistle raise(Reporter reporter, String channel) {
         var whistle = Whistle.next();
         INTAKE.codes.put(whistle.id().value(), whistle.trackingCode());
         var data = new java.util.LinkedHashMap<String, Object>();
         data.put("whistleId", whistle.id().toString());
         data.put("trackingCode", whistle.trackingCode());
-        data.put("channel", "WEB");
+        data.put("channel", channel);
         data.put("categoryCode", "ROAD");
         data.put("description", "路面塌陷");
         data.put("location", Map.of("point", Map.of("lat", 47.34, "lng", 123.95), "address", "龙沙路 1 号"));

@@ -15,5 +15,11 @@ public final class TokenClaims {
     /** The account's display name, masked or not as its holder chose at registration. */
     public static final String NAME = "name";
 
+    /**
+     * The open id Whistle's WeChat messages reach a resident on, present only when the resident signed in through
+     * WeChat (ADR 0046); intake keeps it with the whistles they raise. Never taken from a request body.
+     */
+    public static final String WECHAT_OPENID = "wechat_openid";
+
     private TokenClaims() {}
 }

@@ -83,6 +83,20 @@ public final class TestIssuer {
                 Instant.now().plus(Duration.ofMinutes(10)));
     }
 
+    /** An access token like {@link #token} carrying further claims, e.g. a WeChat resident's {@code wechat_openid}. */
+    public String tokenWithClaims(
+            String subject, List<String> roles, List<String> orgScope, java.util.Map<String, Object> more) {
+        return sign(
+                true,
+                API_AUDIENCE,
+                subject,
+                roles,
+                orgScope,
+                null,
+                Instant.now().plus(Duration.ofMinutes(10)),
+                more);
+    }
+
     /** A token that expired a minute ago, otherwise like {@link #token}. */
     public String expiredToken(String subject, List<String> roles, List<String> orgScope) {
         return sign(
@@ -124,6 +138,18 @@ public final class TestIssuer {
             List<String> orgScope,
             @Nullable String unit,
             Instant expiresAt) {
+        return sign(accessToken, audience, subject, roles, orgScope, unit, expiresAt, java.util.Map.of());
+    }
+
+    private String sign(
+            boolean accessToken,
+            String audience,
+            String subject,
+            List<String> roles,
+            List<String> orgScope,
+            @Nullable String unit,
+            Instant expiresAt,
+            java.util.Map<String, Object> more) {
         var claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer("http://whistle-test-issuer")
@@ -139,6 +165,7 @@ public final class TestIssuer {
         if (accessToken) {
             claims.claim("token_use", "access");
         }
+        more.forEach(claims::claim);
         var jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         try {

@@ -74,6 +74,14 @@ public class FollowingWhistles {
                 .optional();
     }
 
+    /** The WeChat open id of the reporter, when they raised the whistle signed in through WeChat (ADR 0046). */
+    public Optional<String> reporterWechatOpenId(UUID id) {
+        return jdbc.sql("SELECT reporter_wechat_open_id FROM whistle WHERE whistle_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     /** What asking for a whistle comes to: seen (and how), or refused by a named rule. */
     public sealed interface Access permits Seen, Refused {}
 

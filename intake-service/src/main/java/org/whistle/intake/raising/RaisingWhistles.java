@@ -92,23 +92,42 @@ public class RaisingWhistles {
      */
     @Transactional
     public Raised raise(RaiseWhistle request, List<Upload> uploads, @Nullable Caller caller, String traceId) {
-        return raise(request, uploads, caller, traceId, false);
+        return raise(request, uploads, caller, null, traceId, false);
+    }
+
+    /**
+     * Raises a whistle for a caller who signed in through WeChat: {@code wechatOpenId} is their token's
+     * {@code wechat_openid} claim (ADR 0046), kept with the whistle for progress messages to their WeChat and never
+     * put into its event.
+     */
+    @Transactional
+    public Raised raise(
+            RaiseWhistle request, List<Upload> uploads, Caller caller, @Nullable String wechatOpenId, String traceId) {
+        return raise(request, uploads, caller, wechatOpenId, traceId, false);
     }
 
     /** Raises a whistle that came through the Open311 façade, whose client was checked by its API key. */
     @Transactional
     public Raised raiseFromOpen311(RaiseWhistle request, List<Upload> uploads, String traceId) {
-        return raise(request, uploads, null, traceId, true);
+        return raise(request, uploads, null, null, traceId, true);
     }
 
     private Raised raise(
-            RaiseWhistle request, List<Upload> uploads, @Nullable Caller caller, String traceId, boolean open311) {
+            RaiseWhistle request,
+            List<Upload> uploads,
+            @Nullable Caller caller,
+            @Nullable String wechatOpenId,
+            String traceId,
+            boolean open311) {
         var whistle = check(request, caller, open311, WhistleId.newId(), clock.instant());
         whistle = whistle.withEvidence(evidence.keep(uploads, whistle.uploadedBy()));
         // Only the hash is stored; the code itself goes back to the reporter in the answer, and nowhere else.
         var code = codes.codeFor(whistle.id().value(), whistle.raisedAt());
         store.insert(
-                whistle, ReporterCodes.hash(code), whistle.phone() == null ? null : phones.encrypt(whistle.phone()));
+                whistle,
+                ReporterCodes.hash(code),
+                whistle.phone() == null ? null : phones.encrypt(whistle.phone()),
+                caller == null ? null : wechatOpenId);
         outbox.append(EventEnvelope.wrap(whistle.raisedEvent(), 1, PRODUCER, traceId, clock));
         metrics.raised(whistle.channel(), whistle.categoryCode());
         return new Raised(whistle, code);

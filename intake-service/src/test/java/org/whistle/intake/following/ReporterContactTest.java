@@ -73,6 +73,43 @@ class ReporterContactTest extends IntakeTest {
     }
 
     @Test
+    void givesTheOpenIdOfAReporterSignedInThroughWechatFromTheirTokenNotFromTheBody() {
+        var resident = TestIssuer.get()
+                .tokenWithClaims(
+                        "wx.resident-" + UUID.randomUUID(),
+                        List.of("RESIDENT"),
+                        List.of(),
+                        java.util.Map.of("wechat_openid", "oFromWechat-1"));
+        var body = new java.util.HashMap<String, Object>(whistle("wechat " + UUID.randomUUID()));
+        body.put("channel", "WECHAT");
+        body.remove("reporter");
+        body.put("wechatOpenId", "oForgedInTheBody");
+        var raised = postJson("/api/whistles", body, bearer(resident));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+        var id = raised.json().get("id").asString();
+        var service = TestIssuer.get().token("notification-service", List.of("SERVICE"), List.of("230200"), null);
+
+        try (var log = AccessLogCapture.start()) {
+            var given = get("/internal/whistles/" + id + "/contact", bearer(service));
+
+            assertThat(given.status()).as(given.body()).isEqualTo(200);
+            assertThat(given.json().get("wechatOpenId").asString()).isEqualTo("oFromWechat-1");
+            assertThat(given.json().get("phone").isNull()).isTrue();
+            assertThat(log.about("reporter-contact", id))
+                    .extracting(e -> e.get("disclosed").toString())
+                    .containsExactly("{\"reporter.trackingCode\":\"FULL\",\"reporter.wechat\":\"FULL\"}");
+        }
+        var withoutClaim = postJson("/api/whistles", body, bearer(residentToken("plain-" + UUID.randomUUID())))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(get("/internal/whistles/" + withoutClaim + "/contact", bearer(service))
+                        .status())
+                .as("a body's open id is never taken")
+                .isEqualTo(404);
+    }
+
+    @Test
     void hasNoContactForAnAnonymousReporter() {
         var anonymous = new java.util.HashMap<String, Object>(whistle("anonymous " + UUID.randomUUID()));
         anonymous.remove("reporter");

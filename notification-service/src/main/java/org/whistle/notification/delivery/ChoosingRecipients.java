@@ -107,7 +107,15 @@ class ChoosingRecipients {
 
     private static List<Addressee> reporter(WhistleContext context) {
         if (context.reporterKind() == Reporter.Kind.USER && context.reporterUser() != null) {
-            return List.of(Addressee.reporter(Recipient.user(context.reporterUser())));
+            var account = Addressee.reporter(Recipient.user(context.reporterUser()));
+            if (context.raisedThroughWechatSignedIn()) {
+                // Their channel: they raised it in WeChat, signed in there, so intake holds their open id.
+                return List.of(
+                        account,
+                        Addressee.reporter(
+                                Recipient.wechatReporter(context.whistleId().toString())));
+            }
+            return List.of(account);
         }
         if (context.reporterKind() == Reporter.Kind.PHONE) {
             return List.of(

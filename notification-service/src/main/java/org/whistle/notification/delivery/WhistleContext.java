@@ -17,9 +17,15 @@ public record WhistleContext(
         @Nullable String reporterUser,
         @Nullable String reporterPhoneMasked,
         @Nullable String ticketNumber,
-        @Nullable String categoryCode) {
+        @Nullable String categoryCode,
+        @Nullable String channel) {
 
     public static WhistleContext unknown(UUID whistleId) {
-        return new WhistleContext(whistleId, null, null, null, null, null, null, null, null);
+        return new WhistleContext(whistleId, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Raised through WeChat by a signed-in resident: told through WeChat as well (ADR 0046). */
+    public boolean raisedThroughWechatSignedIn() {
+        return "WECHAT".equals(channel) && reporterKind == Reporter.Kind.USER;
     }
 }

@@ -59,6 +59,7 @@ public class WhistleContexts {
         columns.put("reporterPhone", null);
         columns.put("ticketNumber", null);
         columns.put("categoryCode", null);
+        columns.put("channel", null);
         columns.put("now", Timestamp.from(clock.instant()));
         switch (event.data()) {
             case WhistleRaised raised -> {
@@ -69,6 +70,7 @@ public class WhistleContexts {
                 columns.put("reporterUser", raised.reporter().userId());
                 columns.put("reporterPhone", raised.reporter().maskedPhone());
                 columns.put("categoryCode", raised.categoryCode());
+                columns.put("channel", raised.channel().name());
             }
             case WhistleRouted routed -> {
                 columns.put("owningCentre", routed.owningCentreId());
@@ -89,9 +91,9 @@ public class WhistleContexts {
         jdbc.sql("""
                         INSERT INTO whistle_context AS c (whistle_id, area_node, owning_centre, lead_unit,
                             reporter_kind, reporter_user, reporter_phone_masked, ticket_number, category_code,
-                            updated_at)
+                            channel, updated_at)
                         VALUES (:id, :areaNode, :owningCentre, :leadUnit, :reporterKind, :reporterUser,
-                            :reporterPhone, :ticketNumber, :categoryCode, :now)
+                            :reporterPhone, :ticketNumber, :categoryCode, :channel, :now)
                         ON CONFLICT (whistle_id) DO UPDATE SET
                             area_node = COALESCE(EXCLUDED.area_node, c.area_node),
                             owning_centre = COALESCE(EXCLUDED.owning_centre, c.owning_centre),
@@ -101,6 +103,7 @@ public class WhistleContexts {
                             reporter_phone_masked = COALESCE(EXCLUDED.reporter_phone_masked, c.reporter_phone_masked),
                             ticket_number = COALESCE(EXCLUDED.ticket_number, c.ticket_number),
                             category_code = COALESCE(EXCLUDED.category_code, c.category_code),
+                            channel = COALESCE(EXCLUDED.channel, c.channel),
                             updated_at = EXCLUDED.updated_at
                         """).params(columns).update();
         return find(whistle.value()).orElseThrow();
@@ -125,6 +128,7 @@ public class WhistleContexts {
                 rs.getString("reporter_user"),
                 rs.getString("reporter_phone_masked"),
                 rs.getString("ticket_number"),
-                rs.getString("category_code"));
+                rs.getString("category_code"),
+                rs.getString("channel"));
     }
 }

@@ -45,6 +45,13 @@ class Accounts {
                 .optional();
     }
 
+    Optional<Account> findById(AccountId id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?")
+                .param(id.value())
+                .query(Accounts::account)
+                .optional();
+    }
+
     /** Accounts holding {@code role}, and acting for some node inside {@code node}'s subtree; either may be absent. */
     List<Account> list(@Nullable Role role, @Nullable String node) {
         return jdbc.sql(SELECT + """

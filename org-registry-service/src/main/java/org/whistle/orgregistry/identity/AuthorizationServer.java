@@ -107,7 +107,8 @@ class AuthorizationServer {
      * refresh, so a disabled account gets no new tokens), from the binding for client-credentials clients.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> whistleClaims(Accounts accounts, ClientBindings bindings) {
+    OAuth2TokenCustomizer<JwtEncodingContext> whistleClaims(
+            Accounts accounts, ClientBindings bindings, WechatIdentities wechat) {
         return context -> {
             var isAccessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             var isIdToken =
@@ -143,6 +144,8 @@ class AuthorizationServer {
                 claims.claim(TokenClaims.UNIT, profile.unit());
             }
             claims.claim(TokenClaims.NAME, profile.displayName());
+            // A resident who signed in through WeChat: where progress messages reach them (ADR 0046).
+            wechat.messagingOpenId(account.id()).ifPresent(openId -> claims.claim(TokenClaims.WECHAT_OPENID, openId));
         };
     }
 }

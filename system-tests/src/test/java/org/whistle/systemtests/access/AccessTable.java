@@ -884,6 +884,20 @@ final class AccessTable {
                         get("/api/org/users/me")),
                 // The login page is where people sign in: open to all, and no bearer token is read there.
                 row("GET /login", ALL_200, NONE, 200, get("/login")).badToken(200),
+                // Signing in through WeChat (ADR 0046) answers the same to everyone — WeChat, not a token, says who
+                // signs in; this stack has no WeChat app configured, so it is not offered (404 in Chinese).
+                row("GET /login/wechat", ALL_404, NONE, 404, get("/login/wechat"))
+                        .badToken(404),
+                row("GET /login/wechat/callback", ALL_404, NONE, 404, get("/login/wechat/callback?code=c&state=s"))
+                        .badToken(404),
+                row(
+                                "POST /api/org/wechat/mini-program/sessions",
+                                ALL_404,
+                                NONE,
+                                404,
+                                (f, p, s, fresh) ->
+                                        Request.json("/api/org/wechat/mini-program/sessions", "{\"code\":\"c\"}"))
+                        .badToken(404),
                 // ---- org-registry: accounts and clients are administrators' business ------------------------
                 row("GET /api/org/users", ADMIN_200, NONE, 401, get("/api/org/users?role=GRID_WORKER")),
                 row("GET /api/org/users/{username}", ADMIN_200, NONE, 401, get("/api/org/users/gn.grid.lishuxia")),

@@ -19,7 +19,8 @@ import org.whistle.security.personaldata.ContactDisclosurePolicy.Whose;
 import org.whistle.security.personaldata.Disclosure;
 
 /**
- * How notification-service reaches a reporter who gave only a phone number: the number and the reporter's tracking
+ * How notification-service reaches a reporter by text: their phone number or, for a reporter who signed in through
+ * WeChat, their WeChat open id (ADR 0046). The number and the reporter's tracking
  * code (for the messages to that phone) leave intake here and nowhere else, to Whistle services holding the {@code SERVICE} role, and every such read is recorded in the
  * access-decision log (who, which whistle, outcome — never the number); callers without the role are refused before
  * this runs, and recorded as such ({@code IntakePersonalData}).
@@ -43,12 +44,12 @@ class ReporterContactController {
     }
 
     /**
-     * A reporter's contact: the phone in full, a WeChat open id when intake learns one (not yet), and the reporter's
-     * tracking code for the messages to their own phone — absent for a whistle raised before codes were derived
-     * (ADR 0018).
+     * A reporter's contact: the phone in full (when they gave one), their WeChat open id (when they raised the whistle
+     * signed in through WeChat), and the reporter's tracking code for the messages to them — absent for a whistle
+     * raised before codes were derived (ADR 0018).
      */
     record Contact(
-            String phone,
+            @Nullable String phone,
             @Nullable String wechatOpenId,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
@@ -60,8 +61,10 @@ class ReporterContactController {
         var decision = decisions.about(RESOURCE, id, "read").by(caller);
         var whistle = whistles.find(id);
         var cipher = whistle.map(found -> found.phoneCipher()).orElse(null);
-        if (cipher == null) {
-            decision.hidden("no-phone-held");
+        var openId =
+                whistle.isEmpty() ? null : whistles.reporterWechatOpenId(id).orElse(null);
+        if (cipher == null && openId == null) {
+            decision.hidden("no-phone-or-wechat-held");
             throw new NotFoundException("reporter contact", id.toString());
         }
         // The role check above already holds; the policy says the same in the one place the table lives.
@@ -72,9 +75,14 @@ class ReporterContactController {
         }
         var held = whistle.orElseThrow();
         var code = codes.recover(held.id(), held.raisedAt(), held.trackingCodeHash());
-        decision.disclosed("reporter.phone", how)
-                .disclosed("reporter.trackingCode", code.isPresent() ? Disclosure.FULL : Disclosure.NONE)
+        if (cipher != null) {
+            decision.disclosed("reporter.phone", how);
+        }
+        if (openId != null) {
+            decision.disclosed("reporter.wechat", how);
+        }
+        decision.disclosed("reporter.trackingCode", code.isPresent() ? Disclosure.FULL : Disclosure.NONE)
                 .allowed("service-delivery");
-        return new Contact(phones.decrypt(cipher).digits(), null, code.orElse(null));
+        return new Contact(cipher == null ? null : phones.decrypt(cipher).digits(), openId, code.orElse(null));
     }
 }

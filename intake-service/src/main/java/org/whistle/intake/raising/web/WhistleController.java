@@ -111,7 +111,11 @@ class WhistleController {
         }
         var hash = hash(json.writeValueAsString(command), caller == null ? "" : caller.subject(), uploads);
         var answer = idempotency.once(key, hash, () -> {
-            var whistle = raising.raise(command, uploads, caller, TraceIds.traceIdOf(traceparent))
+            var traceId = TraceIds.traceIdOf(traceparent);
+            var openId = caller == null ? null : WechatOpenIds.ofCurrentToken();
+            var whistle = (openId == null
+                            ? raising.raise(command, uploads, caller, traceId)
+                            : raising.raise(command, uploads, caller, openId, traceId))
                     .whistle();
             var location = URI.create("/api/whistles/" + whistle.id());
             return new IdempotentRequests.Response(

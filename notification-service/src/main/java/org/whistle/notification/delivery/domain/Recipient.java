@@ -6,7 +6,8 @@ import org.whistle.notification.rules.domain.ChannelKind;
 /**
  * A person or system told something, addressed as {@code <kind>:<id>}: a unit's duty officers ({@code unit:<code>},
  * a command centre too), a user ({@code user:<subject>}), a phone reporter ({@code reporter:<whistle id>}; the
- * number stays in intake) or everybody in a role ({@code role:ADMINISTRATOR}).
+ * number stays in intake), a reporter signed in through WeChat ({@code wechat:<whistle id>}; the open id stays in
+ * intake) or everybody in a role ({@code role:ADMINISTRATOR}).
  */
 public record Recipient(Kind kind, String id) {
 
@@ -15,7 +16,9 @@ public record Recipient(Kind kind, String id) {
         // SMS: the unit's duty officers' phone, its duty contact in org-registry (召集, 督办)
         UNIT("unit", Set.of(ChannelKind.INBOX, ChannelKind.SSE, ChannelKind.WEBHOOK, ChannelKind.SMS)),
         USER("user", Set.of(ChannelKind.INBOX, ChannelKind.SSE)),
-        REPORTER("reporter", Set.of(ChannelKind.SMS, ChannelKind.WECHAT)),
+        REPORTER("reporter", Set.of(ChannelKind.SMS)),
+        // a reporter who raised the whistle through WeChat signed in there: intake holds their open id (ADR 0046)
+        WECHAT_REPORTER("wechat", Set.of(ChannelKind.WECHAT)),
         ROLE("role", Set.of(ChannelKind.INBOX, ChannelKind.SSE));
 
         private final String prefix;
@@ -43,6 +46,10 @@ public record Recipient(Kind kind, String id) {
 
     public static Recipient reporter(String whistleId) {
         return new Recipient(Kind.REPORTER, whistleId);
+    }
+
+    public static Recipient wechatReporter(String whistleId) {
+        return new Recipient(Kind.WECHAT_REPORTER, whistleId);
     }
 
     public static Recipient role(String role) {

@@ -19,6 +19,15 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class LoginPage {
 
+    /** Whether residents may sign in through the official account (ADR 0046): then the page offers 微信登录. */
+    private final boolean wechat;
+
+    LoginPage(
+            @org.springframework.beans.factory.annotation.Value("${whistle.identity.wechat.official-account.app-id:}")
+                    String wechatAppId) {
+        this.wechat = !wechatAppId.isBlank();
+    }
+
     /** The page's only style, allowed by its hash in the page's Content-Security-Policy and nothing else. */
     static final String STYLE = """
             body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
@@ -81,7 +90,7 @@ class LoginPage {
                 %s
                 <button type="submit">%s</button>
                 </form>
-                <nav><a href="login?lang=%s">%s</a></nav>
+                <nav>%s<a href="login?lang=%s">%s</a></nav>
                 </main>
                 </body>
                 </html>
@@ -102,6 +111,7 @@ class LoginPage {
                                 : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
                                         .formatted(escape(csrf.getParameterName()), escape(csrf.getToken())),
                         text.submit,
+                        wechat ? "<a href=\"login/wechat\">%s</a> · ".formatted(text.wechat) : "",
                         text.otherLang,
                         text.otherLangName);
         return ResponseEntity.ok()
@@ -173,6 +183,7 @@ class LoginPage {
                 "账号已被管理员锁定，请联系管理员。",
                 "账号已停用，请联系管理员。",
                 "您已退出登录。",
+                "微信登录",
                 "en",
                 "English"),
         EN(
@@ -187,6 +198,7 @@ class LoginPage {
                 "An administrator has locked this account. Please contact them.",
                 "This account is disabled. Please contact an administrator.",
                 "You have signed out.",
+                "Sign in with WeChat",
                 "zh",
                 "中文");
 
@@ -201,6 +213,7 @@ class LoginPage {
         final String locked;
         final String disabled;
         final String loggedOut;
+        final String wechat;
         final String otherLang;
         final String otherLangName;
 
@@ -216,6 +229,7 @@ class LoginPage {
                 String locked,
                 String disabled,
                 String loggedOut,
+                String wechat,
                 String otherLang,
                 String otherLangName) {
             this.htmlLang = htmlLang;
@@ -229,6 +243,7 @@ class LoginPage {
             this.locked = locked;
             this.disabled = disabled;
             this.loggedOut = loggedOut;
+            this.wechat = wechat;
             this.otherLang = otherLang;
             this.otherLangName = otherLangName;
         }
