@@ -2,20 +2,17 @@ package org.whistle.intake.memberphotos;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.whistle.security.ClientCredentialsToken;
 
 /**
  * Reads one result photo from members-service ({@code GET /internal/whistles/{id}/result-photos/{photoId}}) with this
@@ -26,15 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 class MembersPhotosClient {
 
     private final MembersPhotosProperties properties;
-    private final Clock clock;
     private final HttpClient http;
-    private volatile @Nullable String token;
-    private volatile Instant tokenExpires = Instant.EPOCH;
+    private final @Nullable ClientCredentialsToken token;
 
     MembersPhotosClient(MembersPhotosProperties properties, ObjectProvider<Clock> clock) {
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.token = properties.configured()
+                ? new ClientCredentialsToken(
+                        Objects.requireNonNull(properties.tokenUri()),
+                        properties.clientId(),
+                        Objects.requireNonNull(properties.clientSecret()),
+                        properties.timeout(),
+                        clock.getIfAvailable(Clock::systemUTC))
+                : null;
     }
 
     boolean configured() {
@@ -51,7 +53,7 @@ class MembersPhotosClient {
             var answer = get(whistleId, photoId, token());
             if (answer.statusCode() == 401) {
                 // a token refused (keys rotated, clock skew) is not offered again; one more try with a fresh one
-                token = null;
+                Objects.requireNonNull(token).forget();
                 answer = get(whistleId, photoId, token());
             }
             if (answer.statusCode() == 404) {
@@ -78,7 +80,7 @@ class MembersPhotosClient {
 
     private HttpResponse<java.io.InputStream> get(UUID whistleId, UUID photoId, String bearer)
             throws IOException, InterruptedException {
-        var base = java.util.Objects.requireNonNull(properties.uri()).toString().replaceAll("/+$", "");
+        var base = Objects.requireNonNull(properties.uri()).toString().replaceAll("/+$", "");
         var request = HttpRequest.newBuilder(
                         URI.create(base + "/internal/whistles/" + whistleId + "/result-photos/" + photoId))
                 .timeout(properties.timeout())
@@ -94,32 +96,9 @@ class MembersPhotosClient {
     }
 
     private String token() throws IOException, InterruptedException {
-        var held = token;
-        if (held != null && clock.instant().isBefore(tokenExpires)) {
-            return held;
+        if (token == null) {
+            throw new MembersPhotosUnavailable("whistle.intake.members.* is not configured");
         }
-        var basic = Base64.getEncoder()
-                .encodeToString((URLEncoder.encode(properties.clientId(), StandardCharsets.UTF_8) + ":"
-                                + URLEncoder.encode(String.valueOf(properties.clientSecret()), StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(java.util.Objects.requireNonNull(properties.tokenUri()))
-                .timeout(properties.timeout())
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new MembersPhotosUnavailable("the token endpoint answered HTTP " + response.statusCode());
-        }
-        var json = JsonMapper.shared().readTree(response.body());
-        if (!json.path("access_token").isString()) {
-            throw new MembersPhotosUnavailable("the token endpoint issued no access_token");
-        }
-        var issued = json.path("access_token").asString();
-        long seconds = json.path("expires_in").asLong(300);
-        token = issued;
-        tokenExpires = clock.instant().plusSeconds(Math.max(0, seconds - 30));
-        return issued;
+        return token.token();
     }
 }
