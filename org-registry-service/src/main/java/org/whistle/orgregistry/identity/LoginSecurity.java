@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,11 +35,9 @@ class LoginSecurity {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain login(HttpSecurity http, ObjectProvider<UpstreamSignIn.Login> upstream) throws Exception {
+    SecurityFilterChain login(HttpSecurity http, UpstreamSignIn.Login upstream) throws Exception {
         // The city's identity platform as a second way in, when configured (ADR 0047).
-        for (var login : upstream) {
-            login.configure(http);
-        }
+        upstream.configure(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PAGE, "/error", "/favicon.ico")
                         .permitAll()
                         .anyRequest()

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,28 +81,36 @@ class UpstreamSignIn {
     static final String FAILED = "upstream-failed";
     static final String UNAVAILABLE = "upstream-unavailable";
 
+    /** Marks the error codes of Whistle's own refusals apart from whatever the provider sends back. */
+    private static final String OURS = "whistle:";
+
     @Bean
-    @ConditionalOnExpression("'${whistle.identity.upstream.issuer-uri:}' != ''")
     Login upstreamLogin(UpstreamProperties properties, LinkingUpstreamAccounts linking, AccessDecisions decisions) {
-        if (properties.clientId() == null || properties.clientId().isBlank()) {
+        if (properties.enabled()
+                && (properties.clientId() == null || properties.clientId().isBlank())) {
             throw new IllegalStateException(
                     "whistle.identity.upstream.issuer-uri is set but whistle.identity.upstream.client-id is not");
         }
-        return new Login(new Registrations(properties), new Accounts(properties, linking, decisions));
+        return new Login(properties, new Registrations(properties), new WhoSignsIn(properties, linking, decisions));
     }
 
-    /** Adds the upstream sign-in to the login chain ({@link LoginSecurity}). */
+    /** Adds the upstream sign-in to the login chain ({@link LoginSecurity}) when it is configured. */
     static final class Login {
 
+        private final UpstreamProperties properties;
         private final Registrations registrations;
-        private final Accounts accounts;
+        private final WhoSignsIn accounts;
 
-        Login(Registrations registrations, Accounts accounts) {
+        Login(UpstreamProperties properties, Registrations registrations, WhoSignsIn accounts) {
+            this.properties = properties;
             this.registrations = registrations;
             this.accounts = accounts;
         }
 
         void configure(HttpSecurity http) throws Exception {
+            if (!properties.enabled()) {
+                return;
+            }
             http.oauth2Login(login -> login.loginPage(LoginSecurity.LOGIN_PAGE)
                             .clientRegistrationRepository(registrations)
                             .authorizationEndpoint(endpoint -> endpoint.baseUri("/oauth2/upstream"))
@@ -186,14 +193,14 @@ class UpstreamSignIn {
     }
 
     /** Which account the upstream identity is, after Spring Security has validated its ID token. */
-    static final class Accounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
+    static final class WhoSignsIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
         private final OidcUserService upstream = new OidcUserService();
         private final UpstreamProperties properties;
         private final LinkingUpstreamAccounts linking;
         private final AccessDecisions decisions;
 
-        Accounts(UpstreamProperties properties, LinkingUpstreamAccounts linking, AccessDecisions decisions) {
+        WhoSignsIn(UpstreamProperties properties, LinkingUpstreamAccounts linking, AccessDecisions decisions) {
             this.properties = properties;
             this.linking = linking;
             this.decisions = decisions;
@@ -250,7 +257,7 @@ class UpstreamSignIn {
         }
 
         private static OAuth2AuthenticationException refusal(String error) {
-            return new OAuth2AuthenticationException(new OAuth2Error(error));
+            return new OAuth2AuthenticationException(new OAuth2Error(OURS + error));
         }
     }
 
@@ -332,7 +339,8 @@ class UpstreamSignIn {
                     ? oauth.getError().getErrorCode()
                     : FAILED;
             var error = switch (code) {
-                case UNKNOWN, LINKED_ELSEWHERE, "disabled", "locked" -> code;
+                case OURS + UNKNOWN, OURS + LINKED_ELSEWHERE, OURS + FAILED, OURS + "disabled", OURS + "locked" ->
+                    code.substring(OURS.length());
                 default -> {
                     // The provider's refusal, a state or nonce that does not match, a token that does not verify.
                     log.info(
