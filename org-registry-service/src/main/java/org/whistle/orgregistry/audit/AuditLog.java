@@ -35,13 +35,28 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             String action, String subjectType, String subjectId, @Nullable Object before, @Nullable Object after) {
+        record(currentActor(), action, subjectType, subjectId, before, after);
+    }
+
+    /**
+     * Records {@code action} by a named actor: for changes made while someone is signing in, before any principal is
+     * authenticated (an upstream identity linked to its account at its first sign-in).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(
+            String actor,
+            String action,
+            String subjectType,
+            String subjectId,
+            @Nullable Object before,
+            @Nullable Object after) {
         jdbc.sql("""
                         INSERT INTO audit_entry (at, actor, action, subject_type, subject_id, before_state, after_state)
                         VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                         """)
                 .params(
                         Timestamp.from(clock.instant()),
-                        currentActor(),
+                        actor,
                         action,
                         subjectType,
                         subjectId,

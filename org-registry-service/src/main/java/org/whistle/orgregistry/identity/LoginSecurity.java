@@ -35,7 +35,9 @@ class LoginSecurity {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain login(HttpSecurity http) throws Exception {
+    SecurityFilterChain login(HttpSecurity http, UpstreamSignIn.Login upstream) throws Exception {
+        // The city's identity platform as a second way in, when configured (ADR 0047).
+        upstream.configure(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PAGE, "/error", "/favicon.ico")
                         .permitAll()
                         .anyRequest()

@@ -902,6 +902,15 @@ final class AccessTable {
                 row("GET /api/org/users", ADMIN_200, NONE, 401, get("/api/org/users?role=GRID_WORKER")),
                 row("GET /api/org/users/{username}", ADMIN_200, NONE, 401, get("/api/org/users/gn.grid.lishuxia")),
                 row("GET /api/org/clients", ADMIN_200, NONE, 401, get("/api/org/clients")),
+                // Links to the city's identity platform (ADR 0047): administrators list them and remove one; a fresh
+                // account has no link, which is a 404 to them.
+                row("GET /api/org/upstream-links", ADMIN_200, NONE, 401, get("/api/org/upstream-links")),
+                row(
+                        "DELETE /api/org/upstream-links/{username}",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.at("/api/org/upstream-links/" + f.user(fresh))),
                 row(
                         "POST /api/org/users",
                         ADMIN_201,

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
+import org.whistle.orgregistry.identity.UpstreamProperties;
 
 /**
  * The login page: plain HTML with the CSRF token, in Chinese unless {@code ?lang=en} or the browser prefers
@@ -43,10 +44,18 @@ class LoginPage {
             .message.info{background:#e8f1fb;color:#1c4f8a}
             nav{margin-top:1rem;text-align:right;font-size:.85rem}
             nav a{color:#52606d}
+            .upstream{display:block;margin-top:.75rem;padding:.6rem;border:1px solid #c62828;border-radius:6px;
+            color:#c62828;text-align:center;text-decoration:none;font-size:1rem}
             """;
 
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src '" + sha256(STYLE) + "'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final UpstreamProperties upstream;
+
+    LoginPage(UpstreamProperties upstream) {
+        this.upstream = upstream;
+    }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> login(
@@ -63,6 +72,10 @@ class LoginPage {
                 case "throttled" -> text.throttled.formatted(seconds(wait));
                 case "locked" -> text.locked;
                 case "disabled" -> text.disabled;
+                case "upstream-unknown" -> Upstream.of(text).unknown;
+                case "upstream-linked-elsewhere" -> Upstream.of(text).linkedElsewhere;
+                case "upstream-failed" -> Upstream.of(text).failed;
+                case "upstream-unavailable" -> Upstream.of(text).unavailable;
                 default -> text.badCredentials;
             };
         } else if (logout != null) {
@@ -90,6 +103,7 @@ class LoginPage {
                 %s
                 <button type="submit">%s</button>
                 </form>
+                %s
                 <nav>%s<a href="login?lang=%s">%s</a></nav>
                 </main>
                 </body>
@@ -111,6 +125,7 @@ class LoginPage {
                                 : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
                                         .formatted(escape(csrf.getParameterName()), escape(csrf.getToken())),
                         text.submit,
+                        upstreamButton(text),
                         wechat ? "<a href=\"login/wechat\">%s</a> · ".formatted(text.wechat) : "",
                         text.otherLang,
                         text.otherLangName);
@@ -120,6 +135,17 @@ class LoginPage {
                 // Served to browsers through the gateway, whose stricter default would otherwise drop the style.
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .body(html);
+    }
+
+    /** The way in through the city's identity platform, when one is configured (ADR 0047). */
+    private String upstreamButton(Text text) {
+        if (!upstream.enabled()) {
+            return "";
+        }
+        return "<a class=\"upstream\" href=\"%s\">%s</a>"
+                .formatted(
+                        escape(UpstreamProperties.START.substring(1)),
+                        escape(text == Text.EN ? upstream.nameEn() : upstream.name()));
     }
 
     private static String sha256(String text) {
@@ -168,6 +194,37 @@ class LoginPage {
 
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    /** Why a sign-in through the city's identity platform did not go through. */
+    private enum Upstream {
+        ZH(
+                "您的统一身份认证账号尚未开通吹哨报到账号，请联系管理员开通后再登录。",
+                "该吹哨报到账号已与另一个统一身份认证账号绑定，请联系管理员。",
+                "统一身份认证登录未完成，请重试，或用用户名和密码登录。",
+                "暂时连不上统一身份认证平台，请稍后再试，或用用户名和密码登录。"),
+        EN(
+                "Your account at the city's identity platform has no Whistle account. Ask an administrator to open one.",
+                "This Whistle account is linked to another account of the identity platform. Please contact an"
+                        + " administrator.",
+                "Signing in through the identity platform did not complete. Try again, or sign in with your password.",
+                "The identity platform cannot be reached now. Try again later, or sign in with your password.");
+
+        final String unknown;
+        final String linkedElsewhere;
+        final String failed;
+        final String unavailable;
+
+        Upstream(String unknown, String linkedElsewhere, String failed, String unavailable) {
+            this.unknown = unknown;
+            this.linkedElsewhere = linkedElsewhere;
+            this.failed = failed;
+            this.unavailable = unavailable;
+        }
+
+        static Upstream of(Text text) {
+            return text == Text.EN ? EN : ZH;
+        }
     }
 
     private enum Text {
