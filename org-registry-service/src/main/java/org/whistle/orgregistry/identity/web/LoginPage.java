@@ -20,15 +20,6 @@ import org.whistle.orgregistry.identity.UpstreamProperties;
 @Controller
 class LoginPage {
 
-    /** Whether residents may sign in through the official account (ADR 0046): then the page offers 微信登录. */
-    private final boolean wechat;
-
-    LoginPage(
-            @org.springframework.beans.factory.annotation.Value("${whistle.identity.wechat.official-account.app-id:}")
-                    String wechatAppId) {
-        this.wechat = !wechatAppId.isBlank();
-    }
-
     /** The page's only style, allowed by its hash in the page's Content-Security-Policy and nothing else. */
     static final String STYLE = """
             body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
@@ -53,8 +44,15 @@ class LoginPage {
 
     private final UpstreamProperties upstream;
 
-    LoginPage(UpstreamProperties upstream) {
+    /** Whether residents may sign in through the official account (ADR 0046): then the page offers 微信登录. */
+    private final boolean wechat;
+
+    LoginPage(
+            UpstreamProperties upstream,
+            @org.springframework.beans.factory.annotation.Value("${whistle.identity.wechat.official-account.app-id:}")
+                    String wechatAppId) {
         this.upstream = upstream;
+        this.wechat = !wechatAppId.isBlank();
     }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
