@@ -42,7 +42,8 @@ class FailedLookupsTest {
 
         assertThatThrownBy(() -> lookups.check("203.0.113.3", "qq20261207-aaaaaaaaaa"))
                 .isInstanceOfSatisfying(
-                        RateLimitedException.class, e -> assertThat(e.limitedBy()).isEqualTo("whistle"));
+                        RateLimitedException.class,
+                        e -> assertThat(e.limitedBy()).isEqualTo("whistle"));
         clock.advance(Duration.ofMinutes(15));
         assertThatCode(() -> lookups.check("203.0.113.3", "QQ20261207-AAAAAAAAAA"))
                 .doesNotThrowAnyException();
@@ -56,7 +57,8 @@ class FailedLookupsTest {
 
         assertThatThrownBy(() -> lookups.check("203.0.113.9", "QQ20261207-BBBBBBBBBB"))
                 .isInstanceOfSatisfying(
-                        RateLimitedException.class, e -> assertThat(e.limitedBy()).isEqualTo("address"));
+                        RateLimitedException.class,
+                        e -> assertThat(e.limitedBy()).isEqualTo("address"));
         assertThatCode(() -> lookups.check("203.0.113.10", "QQ20261207-BBBBBBBBBB"))
                 .doesNotThrowAnyException();
     }
