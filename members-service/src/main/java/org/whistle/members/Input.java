@@ -3,6 +3,7 @@ package org.whistle.members;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * Every input bounded: the documented maximum of each kind of field this service accepts; too long, missing or
@@ -27,7 +28,7 @@ public final class Input {
 
     public static String required(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
-            throw InvalidInputException.of(field, "不能为空");
+            throw InvalidInputException.of(field, Phrase.of("refusal.required"));
         }
         return optional(field, value, max);
     }
@@ -39,13 +40,13 @@ public final class Input {
         }
         var text = value.strip();
         if (text.codePointCount(0, text.length()) > max) {
-            throw InvalidInputException.of(field, "最多 " + max + " 个字符");
+            throw InvalidInputException.of(field, Phrase.of("refusal.atMostCharacters", "max", max));
         }
         if (text.codePoints()
                 .anyMatch(c -> Character.isISOControl(c) && c != '\n'
                         || (c >= 0x202A && c <= 0x202E)
                         || (c >= 0x2066 && c <= 0x2069))) {
-            throw InvalidInputException.of(field, "含有不允许的控制字符");
+            throw InvalidInputException.of(field, Phrase.of("refusal.control"));
         }
         return text;
     }
@@ -55,29 +56,29 @@ public final class Input {
             return List.of();
         }
         if (values.size() > ITEMS) {
-            throw InvalidInputException.of(field, "最多 " + ITEMS + " 项");
+            throw InvalidInputException.of(field, Phrase.of("refusal.atMostItems", "max", ITEMS));
         }
         return values.stream().map(v -> required(field, v, maxEach)).distinct().toList();
     }
 
     public static int range(String field, @Nullable Integer value, int min, int max) {
         if (value == null) {
-            throw InvalidInputException.of(field, "不能为空");
+            throw InvalidInputException.of(field, Phrase.of("refusal.required"));
         }
         if (value < min || value > max) {
-            throw InvalidInputException.of(field, "应在 " + min + " 到 " + max + " 之间");
+            throw InvalidInputException.of(field, Phrase.of("refusal.between", "min", min, "max", max));
         }
         return value;
     }
 
     public static <E extends Enum<E>> E choice(String field, @Nullable String value, Class<E> type) {
         if (value == null) {
-            throw InvalidInputException.of(field, "不能为空");
+            throw InvalidInputException.of(field, Phrase.of("refusal.required"));
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(field, "不是可选的值");
+            throw InvalidInputException.of(field, Phrase.of("members.refusal.notAChoice"));
         }
     }
 }

@@ -17,8 +17,9 @@ public final class PlainText {
      * Upper-case words people do read: channel names and file formats; and the names of the standards the interface
      * page ({@code apis.html}) must name for integrators (HTTP, RFC 9457, JSON), which are no codes of ours.
      */
-    public static final Set<String> ALLOWED_ABBREVIATIONS =
-            Set.of("SMS", "CSV", "XLSX", "PDF", "GPS", "WGS", "GCJ", "API", "APP", "WIFI", "HTTP", "RFC", "JSON");
+    public static final Set<String> ALLOWED_ABBREVIATIONS = Set.of(
+            "SMS", "CSV", "XLSX", "PDF", "GPS", "WGS", "GCJ", "API", "APP", "WIFI", "HTTP", "RFC", "JSON", "JPEG",
+            "PNG", "HEIC");
 
     private static final Pattern ENUM_LIKE = Pattern.compile("\\b[A-Z]{3,}(?:_[A-Z0-9]+)*\\b");
     private static final Pattern NOTHING = Pattern.compile("\\b(?:null|undefined|NaN)\\b");

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.problems.BoundedText;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * The documented maximum of every free-text field this service accepts (README, "Input bounds"); longer is a 422
@@ -38,7 +39,7 @@ public final class InputBounds {
             return otherwise;
         }
         if (requested < 1 || requested > PAGE) {
-            throw InvalidInputException.of("size", "须在 1 到 " + PAGE + " 之间");
+            throw InvalidInputException.of("size", Phrase.of("refusal.between", "min", 1, "max", PAGE));
         }
         return requested;
     }
@@ -59,7 +60,7 @@ public final class InputBounds {
             return null;
         }
         if (values.size() > ITEMS) {
-            throw InvalidInputException.of(field, "最多 " + ITEMS + " 项");
+            throw InvalidInputException.of(field, Phrase.of("refusal.atMostItems", "max", ITEMS));
         }
         for (var value : values) {
             if (value instanceof String text) {

@@ -20,9 +20,14 @@ public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    private @Nullable String language;
 
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    private ApiClient(String base) {
+        this.base = base;
     }
 
     public record Answer(int status, String body, HttpResponse<String> response) {
@@ -50,8 +55,18 @@ public final class ApiClient {
         return send(method, path, token, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The same client asking for answers in a language ({@code Accept-Language}). */
+    public ApiClient inLanguage(String acceptLanguage) {
+        var client = new ApiClient(base);
+        client.language = acceptLanguage;
+        return client;
+    }
+
     private HttpRequest.Builder request(String path, @Nullable String token) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

@@ -60,8 +60,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         var problem = problem(
                 HttpStatus.NOT_FOUND,
                 "not-found",
-                ProblemTexts.text(
-                        "detail.not-found", locale, Map.of("resource", ProblemTexts.resource(e.kind()), "id", e.id())));
+                // The kind by its name, not the id the caller sent (a number or code means nothing to a reader); the
+                // id stays in its own field for programs.
+                ProblemTexts.text("detail.not-found", locale, Map.of("resource", ProblemTexts.resource(e.kind()))));
         problem.setProperties(Map.of("resource", e.kind(), "id", e.id()));
         return problem;
     }

@@ -161,12 +161,8 @@ class ProblemDetailsHandlerTest {
 
         assertProblem(result, 404, "urn:whistle:problem:not-found");
         assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("未找到");
-        assertThat(result)
-                .bodyJson()
-                .extractingPath("$.detail")
-                .asString()
-                .contains("组织节点")
-                .contains("230299");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().isEqualTo("找不到该组织节点，或您无权查看。");
+        assertThat(result).bodyJson().extractingPath("$.id").isEqualTo("230299");
     }
 
     @Test
@@ -180,7 +176,7 @@ class ProblemDetailsHandlerTest {
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.detail")
-                .isEqualTo("organisation node 230299 not found, or not visible to you.");
+                .isEqualTo("The organisation node was not found, or is not visible to you.");
     }
 
     @Test

@@ -47,16 +47,22 @@ public final class SecurityProblems {
     /**
      * 403: the caller is known and may not do this. The one way a service refuses: a rule of the chain or a
      * {@code @PreAuthorize} refuses with the role-or-scope sentence; a service's own check throws Spring's
-     * {@link AccessDeniedException} naming why, and that reason is the detail.
+     * {@link AccessRefusedException} naming why by catalogue key, and that reason, in the caller's language, is the
+     * detail (a plain {@link AccessDeniedException}'s message, from a site not converted, is shown as it is).
      */
     public static AccessDeniedHandler forbidden() {
         var challenge = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             challenge.handle(request, response, exception);
             var texts = catalogue(request);
-            var detail = exception.getClass() == AccessDeniedException.class && exception.getMessage() != null
-                    ? exception.getMessage()
-                    : texts.text("problem.security.forbidden.detail");
+            String detail;
+            if (exception instanceof AccessRefusedException refused) {
+                detail = refused.reason().in(texts);
+            } else if (exception.getClass() == AccessDeniedException.class && exception.getMessage() != null) {
+                detail = exception.getMessage();
+            } else {
+                detail = texts.text("problem.security.forbidden.detail");
+            }
             write(
                     request,
                     response,

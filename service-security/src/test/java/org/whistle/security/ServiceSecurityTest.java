@@ -154,6 +154,21 @@ class ServiceSecurityTest {
     }
 
     @Test
+    void wordsTheServicesReasonByKeyInTheCallersLanguage() throws Exception {
+        var dispatcher = TestIssuer.get().token("d", List.of("STREET_DISPATCHER"), List.of("230225100"), null);
+
+        var chinese = get("/api/refused-by-key", dispatcher);
+        var english = get("/api/refused-by-key", dispatcher, "en-GB,en;q=0.9");
+
+        assertThat(chinese.statusCode()).isEqualTo(403);
+        assertThat(chinese.body())
+                .contains("\"type\":\"urn:whistle:problem:forbidden\"")
+                .contains("\"detail\":\"您无权进行此操作。\"");
+        assertThat(english.statusCode()).isEqualTo(403);
+        assertThat(english.body()).contains("\"detail\":\"You are not allowed to do this.\"");
+    }
+
+    @Test
     void authorisesByRole() throws Exception {
         var resident = TestIssuer.get().token("r", List.of("RESIDENT"), List.of(), null);
         var dispatcher = TestIssuer.get().token("d", List.of("STREET_DISPATCHER"), List.of("230225100"), null);

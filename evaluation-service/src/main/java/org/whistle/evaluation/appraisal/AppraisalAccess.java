@@ -5,12 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Who reads appraisals (ADR 0025): command centres, leaders and administrators for the areas their scope covers; a
@@ -46,10 +47,10 @@ class AppraisalAccess {
 
     void requireArea(Caller caller, String area) {
         if (!caller.hasAny(AREA_READERS)) {
-            throw new AccessDeniedException("您的角色不查看考核排名");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.rankingsNotForRole"));
         }
         if (!caller.covers(pathOf(area))) {
-            throw new AccessDeniedException("只能查看本辖区的考核");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.ownJurisdictionOnly"));
         }
     }
 
@@ -59,7 +60,7 @@ class AppraisalAccess {
             return;
         }
         if (!caller.hasAny(AREA_READERS)) {
-            throw new AccessDeniedException("只能查看本单位的考核");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.ownUnitOnly"));
         }
         var area = unit.areaId();
         if (area != null && caller.covers(pathOf(area))) {
@@ -79,7 +80,7 @@ class AppraisalAccess {
 
     void requireAdministrator(Caller caller) {
         if (!caller.has(Role.ADMINISTRATOR)) {
-            throw new AccessDeniedException("只有系统管理员才能修改考核权重");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.adminWeights"));
         }
     }
 
@@ -109,7 +110,7 @@ class AppraisalAccess {
     void requireAppraise(Caller caller, String community) {
         requireReadSecretary(caller, community);
         if (!appraises(caller, community)) {
-            throw new AccessDeniedException("书记考核由社区所在街道或上级评分");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.secretaryRaters"));
         }
     }
 
@@ -121,7 +122,7 @@ class AppraisalAccess {
                 Role.LEADER,
                 Role.ADMINISTRATOR,
                 Role.COMMUNITY_STAFF))) {
-            throw new AccessDeniedException("您的角色不查看书记考核");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.secretariesNotForRole"));
         }
         if (!readsSecretary(caller, community)) {
             throw new NotFoundException("secretary", community);

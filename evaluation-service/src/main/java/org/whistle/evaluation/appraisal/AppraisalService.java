@@ -4,7 +4,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.whistle.evaluation.appraisal.domain.AppraisalWeights;
 import org.whistle.evaluation.appraisal.domain.Period;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /** The appraisals as a caller may see them: each read checks the caller's area first. */
 @Service
@@ -38,7 +40,7 @@ public class AppraisalService {
     /** The adjustments of a closed period's appraisals, for the staff who read appraisals. */
     public List<Appraisals.AppraisalAdjustment> adjustments(Caller caller, String periodCode) {
         if (!caller.hasAny(AppraisalAccess.AREA_READERS)) {
-            throw new org.springframework.security.access.AccessDeniedException("您的角色不查看考核结果的调整");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.adjustmentsNotForRole"));
         }
         return appraisals
                 .adjustments(periodCode)
@@ -55,7 +57,7 @@ public class AppraisalService {
 
     public List<WeightsVersion> weights(Caller caller) {
         if (!caller.hasAny(AppraisalAccess.AREA_READERS)) {
-            throw new org.springframework.security.access.AccessDeniedException("您的角色不查看考核权重");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.weightsNotForRole"));
         }
         return weights.versions().stream()
                 .map(v -> new WeightsVersion(v.weights(), v.author(), v.reason()))

@@ -23,6 +23,7 @@ import org.whistle.evaluation.appraisal.domain.Period;
 import org.whistle.evaluation.appraisal.domain.Ranking;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Phrase;
 
 /**
  * 双考核 appraisals of a period: each department by its case figures and the ratings of every centre that summoned
@@ -166,7 +167,7 @@ public class Appraisals {
         }
         boolean reweighed = !w.effectiveFrom().equals(set.weightsFrom());
         if (changed == 0 && !reweighed) {
-            throw new ConflictException("该期考核结果与现有数据一致，无需调整");
+            throw new ConflictException(Phrase.of("evaluation.refusal.nothingToAdjust"));
         }
         var at = clock.instant();
         frozen.recordAdjustment(periodCode, kind, reason, author, at, w.effectiveFrom(), changed);

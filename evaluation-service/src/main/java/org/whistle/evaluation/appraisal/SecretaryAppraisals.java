@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.evaluation.appraisal.domain.AnswerCounts;
@@ -23,8 +22,10 @@ import org.whistle.evaluation.appraisal.domain.SecretaryResult;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * 书记考核: indicator sets, secretaries, the appraising body's scores and hits, quarterly and annual results, and the
@@ -133,12 +134,12 @@ public class SecretaryAppraisals {
         access.requireAdministrator(caller);
         access.pathOf(community);
         if (stars < 1 || stars > 5) {
-            throw InvalidInputException.of("stars", "初评星级须在 1 到 5 星之间");
+            throw InvalidInputException.of("stars", Phrase.of("evaluation.refusal.firstStars"));
         }
         var secretary = new SecretaryStore.Secretary(UUID.randomUUID(), community, name, level, tookOffice, stars, 1);
         transactions.executeWithoutResult(tx -> {
             if (!store.addSecretary(secretary, reason, by(caller), caller.name(), clock.instant())) {
-                throw new ConflictException("该社区已登记这位书记");
+                throw new ConflictException(Phrase.of("evaluation.refusal.secretaryExists"));
             }
         });
         return view(secretary);
@@ -246,7 +247,7 @@ public class SecretaryAppraisals {
         access.requireAppraise(caller, secretary.communityId());
         var p = period(period);
         if (p.quarter() == null) {
-            throw InvalidInputException.of("period", "请按季度评分，如 2026-Q1；年度结果由各季度汇总");
+            throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.quarterOnly"));
         }
         var set = setOf(secretary, p.year());
         var indicator =
@@ -264,7 +265,7 @@ public class SecretaryAppraisals {
             }
             case NEGATIVE, VETO -> {
                 if (points != null) {
-                    throw InvalidInputException.of("points", "负面清单和一票否决事项只登记发生，不计分");
+                    throw InvalidInputException.of("points", Phrase.of("evaluation.refusal.negativeNotScored"));
                 }
             }
         }
@@ -327,7 +328,7 @@ public class SecretaryAppraisals {
         var secretary = secretary(id);
         access.requireAppraise(caller, secretary.communityId());
         if (stars < 0 || stars > 5) {
-            throw InvalidInputException.of("stars", "星级须在 0 到 5 星之间");
+            throw InvalidInputException.of("stars", Phrase.of("evaluation.refusal.stars0to5"));
         }
         if (reason.isBlank() || reason.length() > MAX_EVIDENCE) {
             throw InvalidInputException.of("reason", "请填写调整理由（不超过 " + MAX_EVIDENCE + " 字）");
@@ -362,7 +363,7 @@ public class SecretaryAppraisals {
             }
             return new Named(year, null, quarters, Period.named(period));
         }
-        throw InvalidInputException.of("period", "考核期应写作 2026-Q1（季度）或 2026（年度）");
+        throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodQuarterOrYear"));
     }
 
     private IndicatorSet setOf(SecretaryStore.Secretary secretary, int year) {
@@ -389,7 +390,7 @@ public class SecretaryAppraisals {
                 Role.LEADER,
                 Role.ADMINISTRATOR,
                 Role.COMMUNITY_STAFF))) {
-            throw new AccessDeniedException("您的角色不查看书记考核");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.secretariesNotForRole"));
         }
     }
 }

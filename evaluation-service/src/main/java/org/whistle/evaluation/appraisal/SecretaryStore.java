@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.whistle.evaluation.appraisal.domain.IndicatorSet;
 import org.whistle.evaluation.appraisal.domain.SecretaryResult;
 import org.whistle.problems.ConflictException;
+import org.whistle.texts.Phrase;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -220,7 +221,7 @@ class SecretaryStore {
                 .param("version", s.version())
                 .update();
         if (changed != 1) {
-            throw new ConflictException("该书记的星级刚被他人调整，请刷新后再试");
+            throw new ConflictException(Phrase.of("evaluation.refusal.starsChanged"));
         }
         starChange(s.id(), s.version() + 1, s.stars(), to, kind, reason, by, byName, at);
     }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 import org.whistle.evaluation.appraisal.domain.AppraisalWeights;
 import org.whistle.evaluation.appraisal.domain.AppraisalWeights.Kind;
 import org.whistle.problems.ConflictException;
+import org.whistle.texts.Phrase;
 
 /** The versions of the appraisal weights; a period uses the version in force on its first day. */
 @Repository
@@ -22,7 +23,8 @@ class WeightsStore {
     }
 
     AppraisalWeights inForce(Kind kind, LocalDate day) {
-        return inForceIfAny(kind, day).orElseThrow(() -> new ConflictException("该日期之前没有生效的考核权重"));
+        return inForceIfAny(kind, day)
+                .orElseThrow(() -> new ConflictException(Phrase.of("evaluation.refusal.noWeightsBefore")));
     }
 
     /** The version in force on a day, if any version was by then. */
@@ -64,7 +66,7 @@ class WeightsStore {
                 .param("reason", reason)
                 .update();
         if (added == 0) {
-            throw new ConflictException("该日期已有一版考核权重，版本不可修改，请另选生效日期");
+            throw new ConflictException(Phrase.of("evaluation.refusal.weightsVersionExists"));
         }
     }
 

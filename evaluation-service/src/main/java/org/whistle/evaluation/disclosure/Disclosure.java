@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Phrase;
 
 /**
  * Whether the city discloses its published figures to the public, and the history of that setting. Turning it on or
@@ -83,7 +84,7 @@ public class Disclosure {
                 .query((rs, row) -> new Setting(rs.getBoolean("enabled"), rs.getLong("version")))
                 .single();
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new ConflictException("公开设置已被他人修改，请刷新后重试");
+            throw new ConflictException(Phrase.of("evaluation.refusal.disclosureChanged"));
         }
         var next = new Setting(enabled, current.version() + 1);
         jdbc.sql("UPDATE disclosure_setting SET enabled = :enabled, version = :version WHERE id = 1")

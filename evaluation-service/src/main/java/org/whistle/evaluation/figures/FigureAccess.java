@@ -2,12 +2,13 @@ package org.whistle.evaluation.figures;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.evaluation.organisation.Staff;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Who reads which figures (issue 20, "Pages and access"): administrators all; a published period every member of
@@ -25,7 +26,7 @@ public class FigureAccess {
 
     public void check(@Nullable Caller caller, Organisation.Unit object, boolean published) {
         if (!mayRead(caller, object, published)) {
-            throw new AccessDeniedException("无权查看" + object.name() + "的考核数据");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.figuresOf", "unit", object.name()));
         }
     }
 

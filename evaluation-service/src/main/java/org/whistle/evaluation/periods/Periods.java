@@ -16,6 +16,7 @@ import org.whistle.evaluation.periods.domain.PeriodState;
 import org.whistle.evaluation.vocabulary.domain.Period;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Phrase;
 
 /**
  * Closed periods with their frozen cases, and the adjustments to them. Closing copies the period's case rows as
@@ -62,7 +63,7 @@ public class Periods {
     /** Closes a period: freezes its cases and the rule set in force on its first day. */
     public Closed close(Period period, int ruleSetVersion, String author, Instant now) {
         if (period.kind() == Period.Kind.RANGE) {
-            throw new ConflictException("只有日、月、季度、年可以关闭，任意时间段不能关闭");
+            throw new ConflictException(Phrase.of("evaluation.refusal.closeWhich"));
         }
         int inserted = jdbc.sql("""
                         INSERT INTO period (code, kind, from_date, to_date, state, rule_set_version, as_of, closed_at,

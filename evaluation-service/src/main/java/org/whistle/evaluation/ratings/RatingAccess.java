@@ -4,13 +4,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.evaluation.ratings.domain.UnitRating;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Who may do what with a rating (ADR 0025), by role and organisation subtree like every other service:
@@ -67,7 +68,7 @@ class RatingAccess {
 
     void requireSomeRatingRole(Caller caller) {
         if (!caller.hasAny(READERS)) {
-            throw new AccessDeniedException("您的角色不查看双考核评价");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.ratingsNotForRole"));
         }
     }
 
@@ -129,21 +130,21 @@ class RatingAccess {
     void requireRate(Caller caller, UnitRating rating) {
         requireRead(caller, rating);
         if (!ratesFor(caller, rating.part().centreId())) {
-            throw new AccessDeniedException("只有吹哨的指挥中心才能评价这个单位");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.raterIsWhistler"));
         }
     }
 
     void requireAppeal(Caller caller, UnitRating rating) {
         requireRead(caller, rating);
         if (!isUnit(caller, rating.part().unitId())) {
-            throw new AccessDeniedException("只有被评价的单位才能申诉");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.appealByRatedUnit"));
         }
     }
 
     void requireDecide(Caller caller, UnitRating rating) {
         requireRead(caller, rating);
         if (!decidesFor(caller, rating.part().centreId())) {
-            throw new AccessDeniedException("申诉由吹哨指挥中心的上一级裁定");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.appealLevel"));
         }
     }
 }

@@ -21,6 +21,7 @@ import org.whistle.evaluation.ratings.domain.UnitRating.Step;
 import org.whistle.events.Actor;
 import org.whistle.events.UnitRated;
 import org.whistle.problems.ConflictException;
+import org.whistle.texts.Phrase;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Ratings and their audit rows. A save names the version it read, so two people never overwrite each other. */
@@ -120,7 +121,7 @@ public class RatingStore {
                 .param("decidedAt", at(after.decided()))
                 .update();
         if (changed != 1) {
-            throw new ConflictException("这条评价刚被他人修改，请刷新后再试");
+            throw new ConflictException(Phrase.of("evaluation.refusal.ratingChanged"));
         }
         var step = switch (after.status()) {
             case RATED -> after.rated();

@@ -17,7 +17,9 @@ import org.whistle.events.EventEnvelope;
 import org.whistle.events.TraceIds;
 import org.whistle.messaging.outbox.Outbox;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * The ratings' use cases: each change checks who acts, applies the aggregate's transition, saves it with its audit
@@ -82,7 +84,7 @@ public class Ratings {
         access.requireSomeRatingRole(caller);
         var centreId = centre != null ? centre : caller.unit();
         if (centreId == null || !access.ratesFor(caller, centreId)) {
-            throw new org.springframework.security.access.AccessDeniedException("只有吹哨的指挥中心才能评价");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.raterIsWhistlerAny"));
         }
         return store.ofCentres(List.of(centreId), List.of(Status.TO_RATE), limit);
     }
@@ -118,7 +120,7 @@ public class Ratings {
         access.requireSomeRatingRole(caller);
         var unitId = unit != null ? unit : caller.unit();
         if (unitId == null) {
-            throw org.whistle.problems.InvalidInputException.of("unit", "请指定单位");
+            throw org.whistle.problems.InvalidInputException.of("unit", Phrase.of("evaluation.refusal.unitRequired"));
         }
         var ratings = store.ofUnit(unitId, from, to, limit);
         if (access.isUnit(caller, unitId)) {

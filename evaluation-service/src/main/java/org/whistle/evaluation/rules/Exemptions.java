@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.whistle.evaluation.cases.CaseStore;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Phrase;
 
 /** Cases an administrator exempted from the figures, with the reason; a revoked exemption stays on record. */
 @Repository
@@ -58,7 +59,7 @@ public class Exemptions {
                 .param("now", Timestamp.from(now))
                 .update();
         if (added == 0) {
-            throw new ConflictException("该案件已经豁免，先撤销原豁免才能重新豁免");
+            throw new ConflictException(Phrase.of("evaluation.refusal.alreadyExempt"));
         }
         AUDIT.info("case {} exempted by {}: {}", whistleId, author, reason);
         return active(whistleId).orElseThrow();

@@ -2,6 +2,7 @@ package org.whistle.evaluation.web;
 
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /** Who a change is recorded as, and the reason every change needs. */
 public final class Authors {
@@ -19,10 +20,10 @@ public final class Authors {
 
     public static String reason(@org.jspecify.annotations.Nullable String reason) {
         if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of("reason", "请填写理由");
+            throw InvalidInputException.of("reason", Phrase.of("evaluation.refusal.reasonRequired"));
         }
         if (reason.length() > REASON_LIMIT) {
-            throw InvalidInputException.of("reason", "理由不能超过 " + REASON_LIMIT + " 个字符");
+            throw InvalidInputException.of("reason", Phrase.of("refusal.atMostCharacters", "max", REASON_LIMIT));
         }
         return reason.strip();
     }

@@ -35,6 +35,7 @@ import org.whistle.events.EventIds;
 import org.whistle.events.EvidenceRef;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Keeps the photos and videos sent with a whistle: every file is recognised, held to its limit and stripped of
@@ -51,7 +52,7 @@ import org.whistle.problems.Violation;
 @Service
 public class KeepingEvidence {
 
-    static final String NOT_ACCEPTED = "is not a JPEG, PNG, HEIC, WebP photo or MP4 video";
+    static final Phrase NOT_ACCEPTED = Phrase.of("intake.refusal.evidence.notAccepted");
 
     private static final Logger log = LoggerFactory.getLogger(KeepingEvidence.class);
     private static final HexFormat HEX = HexFormat.of();
@@ -88,7 +89,8 @@ public class KeepingEvidence {
         }
         if (uploads.size() > limits.maxFiles()) {
             throw InvalidInputException.of(
-                    "evidence", "holds " + uploads.size() + " files; at most " + limits.maxFiles() + " are allowed");
+                    "evidence",
+                    Phrase.of("intake.refusal.evidence.tooMany", "count", uploads.size(), "max", limits.maxFiles()));
         }
         var prepared = new ArrayList<Prepared>();
         try {
@@ -98,15 +100,19 @@ public class KeepingEvidence {
                 try {
                     prepared.add(prepare(uploads.get(i)));
                 } catch (Rejected e) {
-                    violations.add(new Violation(field, e.getMessage()));
+                    violations.add(new Violation(field, e.reason));
                 }
             }
             long total = uploads.stream().mapToLong(Upload::size).sum();
             if (total > limits.maxTotalSize().toBytes()) {
                 violations.add(new Violation(
                         "evidence",
-                        "adds up to " + readable(total) + "; at most "
-                                + readable(limits.maxTotalSize().toBytes()) + " in all"));
+                        Phrase.of(
+                                "intake.refusal.evidence.tooLargeInAll",
+                                "size",
+                                readable(total),
+                                "max",
+                                readable(limits.maxTotalSize().toBytes()))));
             }
             if (!violations.isEmpty()) {
                 throw new InvalidInputException(violations);
@@ -170,12 +176,12 @@ public class KeepingEvidence {
 
     private Prepared prepare(Upload upload) throws Rejected {
         if (upload.size() <= 0) {
-            throw new Rejected("is empty");
+            throw new Rejected(Phrase.of("intake.refusal.evidence.empty"));
         }
         try (var in = upload.content().open()) {
             var head = in.readNBytes(ContentSniffing.HEAD_LENGTH);
             if (head.length == 0) {
-                throw new Rejected("is empty");
+                throw new Rejected(Phrase.of("intake.refusal.evidence.empty"));
             }
             var format = ContentSniffing.sniff(head).orElseThrow(() -> new Rejected(NOT_ACCEPTED));
             long limit = limits.maxSize(format.kind());
@@ -189,7 +195,9 @@ public class KeepingEvidence {
                 case VIDEO -> video(format, whole, limit, name);
             };
         } catch (DamagedMediaException e) {
-            throw new Rejected("is a damaged or truncated file: it " + e.getMessage());
+            // What exactly is broken ("ends inside a box header") tells the reporter nothing: it goes to the log.
+            log.info("refused a damaged upload: it {}", e.getMessage());
+            throw new Rejected(Phrase.of("intake.refusal.evidence.damaged"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read an uploaded file", e);
         }
@@ -321,9 +329,14 @@ public class KeepingEvidence {
     }
 
     private static Rejected tooLarge(MediaFormat format, long size, long limit) {
-        var kind = format.kind() == MediaKind.PHOTO ? "a photo" : "a video";
-        var actual = size > limit + 1 ? readable(size) : "over " + readable(limit);
-        return new Rejected("is " + actual + "; " + kind + " may be at most " + readable(limit));
+        var key = format.kind() == MediaKind.PHOTO
+                ? "intake.refusal.evidence.photoTooLarge"
+                : "intake.refusal.evidence.videoTooLarge";
+        // A stream cut off just past the limit has no known size: "over" the limit is all that can be said.
+        return new Rejected(
+                size > limit + 1
+                        ? Phrase.of(key, "size", readable(size), "max", readable(limit))
+                        : Phrase.of(key + ".over", "max", readable(limit)));
     }
 
     /** Sizes as people read them, in the binary units the properties use. */
@@ -333,7 +346,7 @@ public class KeepingEvidence {
             return (mib == Math.rint(mib) ? String.valueOf((long) mib) : String.format(Locale.ROOT, "%.1f", mib))
                     + " MiB";
         }
-        return bytes >= 1024 ? (bytes + 1023) / 1024 + " KiB" : bytes + " bytes";
+        return bytes >= 1024 ? (bytes + 1023) / 1024 + " KiB" : bytes + " B";
     }
 
     static String sha256(byte[] bytes) {
@@ -348,10 +361,14 @@ public class KeepingEvidence {
         }
     }
 
-    /** A file that is not accepted; the message completes "evidence[i] …". */
+    /** A file that is not accepted, and why, by catalogue key; the message is the Chinese wording. */
     private static final class Rejected extends Exception {
-        Rejected(String message) {
-            super(message, null, false, false);
+
+        private final transient Phrase reason;
+
+        Rejected(Phrase reason) {
+            super(reason.toString(), null, false, false);
+            this.reason = reason;
         }
     }
 

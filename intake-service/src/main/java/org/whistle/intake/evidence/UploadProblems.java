@@ -2,6 +2,7 @@ package org.whistle.intake.evidence;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Catalogue;
+import org.whistle.texts.Phrase;
 
 /**
  * A multipart body the container cannot read — a file name with a NUL or another control character, a broken
@@ -25,23 +28,36 @@ class UploadProblems {
 
     @ExceptionHandler
     ProblemDetail unreadable(MultipartException e) {
+        // The caller's language (ADR 0036), as every other problem detail is worded.
+        var texts = Catalogue.of(LocaleContextHolder.getLocale());
         if (e instanceof MaxUploadSizeExceededException && !partHeaderTooLong(e)) {
             var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONTENT_TOO_LARGE, "上传的内容过大：每个文件和一次提交的全部文件都有大小上限，请压缩或分次提交。");
+                    HttpStatus.CONTENT_TOO_LARGE, texts.text("intake.refusal.upload.tooLarge.detail"));
             problem.setType(URI.create("urn:whistle:problem:content-too-large"));
-            problem.setTitle("上传内容过大");
-            problem.setProperty("errors", List.of(new Violation("evidence", "文件或请求超过允许的大小")));
+            problem.setTitle(texts.text("intake.refusal.upload.tooLarge.title"));
+            problem.setProperty(
+                    "errors",
+                    List.of(new Violation("evidence", Phrase.of("intake.refusal.upload.tooLarge")).in(texts)));
             return problem;
         }
         var tooLongName = partHeaderTooLong(e);
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,
-                tooLongName
-                        ? "上传的文件无法读取：文件名过长，文件名和类型合计不能超过 512 字节"
-                        : "上传的文件无法读取：文件名不能含控制字符，请求须是完整的 multipart/form-data");
+                texts.text(
+                        tooLongName
+                                ? "intake.refusal.upload.nameTooLong.detail"
+                                : "intake.refusal.upload.unreadable.detail"));
         problem.setType(URI.create("urn:whistle:problem:malformed-request"));
-        problem.setTitle("Malformed request");
-        problem.setProperty("errors", List.of(new Violation("evidence", tooLongName ? "文件名过长" : "文件名含控制字符或请求体不完整")));
+        problem.setTitle(texts.text("problem.title.malformed-request"));
+        problem.setProperty(
+                "errors",
+                List.of(new Violation(
+                                "evidence",
+                                Phrase.of(
+                                        tooLongName
+                                                ? "intake.refusal.upload.nameTooLong"
+                                                : "intake.refusal.upload.unreadable"))
+                        .in(texts)));
         return problem;
     }
 

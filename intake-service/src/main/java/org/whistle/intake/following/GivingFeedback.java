@@ -31,6 +31,7 @@ import org.whistle.security.Caller;
 import org.whistle.security.Role;
 import org.whistle.security.personaldata.AccessDecisions;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Phrase;
 
 /**
  * The reporter's rating of the result (回访): once the whistle is resolved, one answer per round (a round is one
@@ -128,16 +129,19 @@ public class GivingFeedback {
         var violations = new java.util.ArrayList<Violation>();
         Rating rating = null;
         if (feedback.rating() == null) {
-            violations.add(new Violation("rating", "请选择评价：满意、基本满意或不满意"));
+            violations.add(new Violation(
+                    "rating",
+                    Phrase.of("intake.refusal.ratingRequired", "choices", Phrase.names("rating", Rating.class))));
         } else {
             try {
                 rating = Rating.valueOf(feedback.rating().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation("rating", "评价只能是满意、基本满意或不满意"));
+                violations.add(new Violation(
+                        "rating", Phrase.of("refusal.oneOf", "choices", Phrase.names("rating", Rating.class))));
             }
         }
         if (feedback.resolved() == null) {
-            violations.add(new Violation("resolved", "请说明问题是否已解决"));
+            violations.add(new Violation("resolved", Phrase.of("intake.refusal.resolvedRequired")));
         }
         var comment = feedback.comment() == null || feedback.comment().isBlank()
                 ? null

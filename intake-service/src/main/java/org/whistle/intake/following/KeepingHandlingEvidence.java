@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.events.EvidenceRef;
@@ -14,8 +13,10 @@ import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.evidence.Upload;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Photos and videos of the handling (progress, the result), kept in the whistle's media store like the reporter's
@@ -50,7 +51,7 @@ public class KeepingHandlingEvidence {
      * Keeps the files for the whistle and answers their references, in the order sent.
      *
      * @throws org.whistle.problems.NotFoundException when the caller may not see the whistle
-     * @throws AccessDeniedException when the caller sees it but neither handles nor dispatches
+     * @throws AccessRefusedException when the caller sees it but neither handles nor dispatches
      */
     @Transactional
     public List<EvidenceRef> keep(UUID whistleId, List<Upload> uploads, @Nullable Caller caller) {
@@ -59,10 +60,10 @@ public class KeepingHandlingEvidence {
             case FollowingWhistles.Refused refused -> throw new NotFoundException("whistle", whistleId.toString());
         };
         if (caller == null || seen.viewer() != FollowingWhistles.Viewer.STAFF || !caller.hasAny(HANDLERS)) {
-            throw new AccessDeniedException("only handling units and dispatchers add handling evidence");
+            throw new AccessRefusedException(Phrase.of("intake.refusal.evidence.handlersOnly"));
         }
         if (uploads.isEmpty()) {
-            throw InvalidInputException.of("evidence", "holds no file");
+            throw InvalidInputException.of("evidence", Phrase.of("intake.refusal.evidence.noFile"));
         }
         var refs = evidence.keep(uploads, "user:" + caller.subject());
         for (var ref : refs) {

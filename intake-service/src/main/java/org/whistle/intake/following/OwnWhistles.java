@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.whistle.intake.raising.domain.PublicStatus;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * 我的吹哨: the whistles a signed-in reporter raised with their account, newest first, a page at a time. Pages are
@@ -53,7 +54,7 @@ public class OwnWhistles {
     public Page of(Caller caller, @Nullable String after, @Nullable Integer limit) {
         int size = limit == null ? DEFAULT_PAGE : limit;
         if (size < 1 || size > MAX_PAGE) {
-            throw InvalidInputException.of("limit", "每页条数须在 1 到 " + MAX_PAGE + " 之间");
+            throw InvalidInputException.of("limit", Phrase.of("refusal.between", "min", 1, "max", MAX_PAGE));
         }
         var from = after == null || after.isEmpty() ? null : Cursor.parse(after);
         var lines = jdbc.sql("""
@@ -128,7 +129,7 @@ public class OwnWhistles {
         }
 
         private static InvalidInputException notACursor() {
-            return InvalidInputException.of("after", "翻页位置无效，请从第一页重新查看");
+            return InvalidInputException.of("after", Phrase.of("intake.refusal.cursor"));
         }
     }
 }

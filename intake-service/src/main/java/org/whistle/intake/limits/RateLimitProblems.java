@@ -1,6 +1,7 @@
 package org.whistle.intake.limits;
 
 import java.net.URI;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -9,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.whistle.texts.Catalogue;
 
 /** Renders {@link RateLimitedException} as an RFC 9457 problem with {@code Retry-After} in seconds. */
 @RestControllerAdvice
@@ -17,9 +19,12 @@ class RateLimitProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        // The caller's language (ADR 0036), as every other problem detail is worded.
+        var texts = Catalogue.of(LocaleContextHolder.getLocale());
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS, e.reason().in(texts));
         problem.setType(URI.create("urn:whistle:problem:rate-limited"));
-        problem.setTitle("Too many requests");
+        problem.setTitle(texts.text("problem.gateway.tooManyRequests.title"));
         problem.setProperty("limitedBy", e.limitedBy());
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

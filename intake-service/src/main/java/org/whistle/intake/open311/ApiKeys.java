@@ -24,6 +24,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * The API keys Open311 clients send as {@code api_key}: required to post, and they open descriptions on reads
@@ -81,7 +82,7 @@ public class ApiKeys {
     public Issued issue(@Nullable String client, Caller by) {
         var name = client == null ? null : client.strip();
         if (name == null || name.isEmpty()) {
-            throw InvalidInputException.of("client", "请填写使用此密钥的对接系统名称");
+            throw InvalidInputException.of("client", Phrase.of("intake.refusal.apiKey.client"));
         }
         var violations = TextBounds.line("client", name, CLIENT_MAX_LENGTH);
         if (!violations.isEmpty()) {
@@ -138,7 +139,7 @@ public class ApiKeys {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("open311-api-key", id.toString()));
         if (revoked == 0) {
-            throw new ConflictException("此密钥已吊销，不能再次吊销");
+            throw new ConflictException(Phrase.of("intake.refusal.apiKey.revoked"));
         }
         log.info("Open311 API key {} for \"{}\" revoked by {}", id, listed.client(), by.subject());
         return listed;
@@ -169,10 +170,10 @@ public class ApiKeys {
     /** Refuses a call without a known key (the spec's 403). */
     public void require(@Nullable String key) {
         if (key == null || key.isBlank()) {
-            throw new Open311Exception(403, "api_key is required");
+            throw new Open311Exception(403, Phrase.of("intake.refusal.open311.apiKeyRequired"));
         }
         if (!known(key)) {
-            throw new Open311Exception(403, "api_key is not valid");
+            throw new Open311Exception(403, Phrase.of("intake.refusal.open311.apiKeyInvalid"));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.whistle.events.CategoryChanged;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.texts.Phrase;
 
 /**
  * What an Open311 client reads before it posts: the discovery document, the subcategories (小类) as services grouped
@@ -101,6 +102,6 @@ public class ServiceDirectory {
     public CategoryChanged service(String code) {
         return org.category(code)
                 .filter(CategoryChanged::active)
-                .orElseThrow(() -> new Open311Exception(404, "service_code " + code + " not found"));
+                .orElseThrow(() -> new Open311Exception(404, Phrase.of("intake.refusal.open311.noService")));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.whistle.events.OrgUnitChanged;
 import org.whistle.intake.placing.domain.PlaceNames;
@@ -15,8 +14,10 @@ import org.whistle.intake.raising.domain.Place;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Proposes grids for the address a caller gives on the phone (电话受理): the org tree's own names (district, street,
@@ -74,23 +75,23 @@ public class ProposingGrids {
             String why) {}
 
     /**
-     * @throws AccessDeniedException when the caller does not take calls for a command centre
+     * @throws AccessRefusedException when the caller does not take calls for a command centre
      * @throws InvalidInputException naming {@code address} or {@code limit}
      */
     public Proposals propose(@Nullable String address, @Nullable Integer limit, @Nullable Caller caller) {
         if (caller == null || !caller.hasAny(CALL_TAKERS)) {
-            throw new AccessDeniedException("只有指挥中心的调度员受理电话、为地址确认网格");
+            throw new AccessRefusedException(Phrase.of("intake.refusal.callTakersOnly"));
         }
         var violations = new ArrayList<Violation>();
         var text = address == null ? "" : address.strip();
         if (text.isEmpty()) {
-            violations.add(new Violation("address", "请填写来电人说的地址"));
+            violations.add(new Violation("address", Phrase.of("intake.refusal.callerAddress")));
         }
         violations.addAll(TextBounds.line("address", text, ADDRESS_MAX_LENGTH));
         int max = properties.maxProposals();
         int wanted = limit == null ? Math.min(5, max) : limit;
         if (wanted < 1 || wanted > max) {
-            violations.add(new Violation("limit", "应在 1 到 " + max + " 之间"));
+            violations.add(new Violation("limit", Phrase.of("refusal.between", "min", 1, "max", max)));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -15,6 +15,7 @@ import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.orgreference.domain.geography.ChinaCoordinates;
 import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * The raise page's reverse lookup: the chosen point's place in words (建华区卜奎街道将军府社区将军府小区，卜奎大街附近),
@@ -62,17 +63,18 @@ public class ReverseLookups {
         try {
             system = crs == null || crs.isBlank() ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crs);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("crs", "坐标系只能是 WGS84、GCJ02 或 BD09");
+            throw InvalidInputException.of(
+                    "crs", Phrase.of("refusal.oneOf", "choices", Phrase.names("crs", CoordinateSystem.class)));
         }
         if (!(lat >= -90 && lat <= 90)) {
-            throw InvalidInputException.of("lat", "纬度应在 -90 到 90 之间");
+            throw InvalidInputException.of("lat", Phrase.of("intake.refusal.latitude"));
         }
         if (!(lng >= -180 && lng <= 180)) {
-            throw InvalidInputException.of("lng", "经度应在 -180 到 180 之间");
+            throw InvalidInputException.of("lng", Phrase.of("intake.refusal.longitude"));
         }
         var point = ChinaCoordinates.toWgs84(lat, lng, system);
         if (!extent.contains(point)) {
-            throw InvalidInputException.of("location", "该位置不在本市范围内，请在地图上重新选点");
+            throw InvalidInputException.of("location", Phrase.of("intake.refusal.pickAgain"));
         }
         return org.locate(point).map(located -> address(point, located)).orElseGet(() -> unnamed(point));
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * {@code Idempotency-Key}: the first response to a key is stored with a hash of the request, in the transaction that
@@ -66,7 +67,7 @@ public class IdempotentRequests {
                     .toEntity(false);
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            throw InvalidInputException.of(HEADER, "must be 1 to 255 visible ASCII characters, e.g. a UUID");
+            throw InvalidInputException.of(HEADER, Phrase.of("intake.refusal.idempotencyKey", "max", MAX_KEY_LENGTH));
         }
         return Objects.requireNonNull(transactions.execute(status -> {
             int claimed = jdbc.sql("""
@@ -106,7 +107,7 @@ public class IdempotentRequests {
                 })
                 .single();
         if (!requestHash.equals(stored[0])) {
-            throw InvalidInputException.of(HEADER, "was already used for a different request; use a new key");
+            throw InvalidInputException.of(HEADER, Phrase.of("intake.refusal.idempotencyKeyReused"));
         }
         var location = (String) stored[2];
         return new Response((Integer) stored[1], location == null ? null : URI.create(location), (String) stored[3])

@@ -24,6 +24,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,7 +94,8 @@ public class SupportingWhistles {
     public List<Nearby> near(GeoPoint centre, String category, @Nullable Integer radius) {
         int metres = radius == null ? nearby.defaultRadiusMetres() : radius;
         if (metres < 1 || metres > nearby.maxRadiusMetres()) {
-            throw InvalidInputException.of("radius", "must be between 1 and " + nearby.maxRadiusMetres() + " metres");
+            throw InvalidInputException.of(
+                    "radius", Phrase.of("intake.refusal.radius", "min", 1, "max", nearby.maxRadiusMetres()));
         }
         // The box is widened by the rounding, so nothing whose coarse location lies within the radius is missed.
         var box = Distances.degreesAround(centre, metres + 100);
@@ -222,12 +224,12 @@ public class SupportingWhistles {
             }
         }
         if (!PublicStatus.valueOf(status).open()) {
-            throw new ConflictException("the whistle is no longer open; raise a new whistle instead");
+            throw new ConflictException(Phrase.of("intake.refusal.supportClosed"));
         }
         PhoneNumber number = null;
         if (phone != null && !phone.isBlank()) {
             number = PhoneNumber.parse(phone)
-                    .orElseThrow(() -> InvalidInputException.of("phone", "is not a mainland mobile number"));
+                    .orElseThrow(() -> InvalidInputException.of("phone", Phrase.of("intake.refusal.phone")));
         }
         var text = note == null || note.isBlank() ? null : note.strip();
         var violations = TextBounds.check("note", text, NOTE_MAX_LENGTH);
@@ -235,7 +237,7 @@ public class SupportingWhistles {
             throw new InvalidInputException(violations);
         }
         if (text == null && uploads.isEmpty()) {
-            throw InvalidInputException.of("note", "is required when no evidence is sent");
+            throw InvalidInputException.of("note", Phrase.of("intake.refusal.noteOrEvidence"));
         }
         var by =
                 caller != null ? "user:" + caller.subject() : number != null ? "phone:" + number.masked() : "anonymous";

@@ -31,6 +31,7 @@ import org.whistle.events.EvidenceRef;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
 import org.whistle.testing.RealInfrastructure;
+import org.whistle.texts.Phrase;
 
 @SpringBootTest(
         properties = {
@@ -159,9 +160,13 @@ class KeepingEvidenceTest {
                     assertThat(e.violations())
                             .extracting(Violation::field)
                             .containsExactly("evidence[0]", "evidence[1]", "evidence[2]");
-                    assertThat(e.violations().get(0).message()).isEqualTo("is empty");
-                    assertThat(e.violations().get(1).message()).startsWith("is a damaged or truncated file");
-                    assertThat(e.violations().get(2).message()).endsWith("a photo may be at most 8 KiB");
+                    assertThat(e.violations().get(0).reason()).isEqualTo(Phrase.of("intake.refusal.evidence.empty"));
+                    assertThat(e.violations().get(1).reason()).isEqualTo(Phrase.of("intake.refusal.evidence.damaged"));
+                    var tooLarge = java.util.Objects.requireNonNull(
+                            e.violations().get(2).reason());
+                    assertThat(tooLarge.key()).startsWith("intake.refusal.evidence.photoTooLarge");
+                    assertThat(tooLarge.parameters()).containsEntry("max", "8 KiB");
+                    assertThat(e.violations().get(2).message()).endsWith("每张照片最多 8 KiB");
                 });
         assertThat(rowsOf(reporter)).isZero();
     }
@@ -174,7 +179,9 @@ class KeepingEvidenceTest {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.violations())
-                                .containsExactly(new Violation("evidence", "holds 4 files; at most 3 are allowed")));
+                                .containsExactly(new Violation(
+                                        "evidence",
+                                        Phrase.of("intake.refusal.evidence.tooMany", "count", 4, "max", 3))));
     }
 
     @Test

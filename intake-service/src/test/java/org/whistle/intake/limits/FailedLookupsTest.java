@@ -1,5 +1,6 @@
 package org.whistle.intake.limits;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,8 +41,9 @@ class FailedLookupsTest {
         lookups.failed("203.0.113.2", "QQ20261207-AAAAAAAAAA");
 
         assertThatThrownBy(() -> lookups.check("203.0.113.3", "qq20261207-aaaaaaaaaa"))
-                .isInstanceOf(RateLimitedException.class)
-                .hasMessageContaining("whistle");
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
+                        e -> assertThat(e.limitedBy()).isEqualTo("whistle"));
         clock.advance(Duration.ofMinutes(15));
         assertThatCode(() -> lookups.check("203.0.113.3", "QQ20261207-AAAAAAAAAA"))
                 .doesNotThrowAnyException();
@@ -54,8 +56,9 @@ class FailedLookupsTest {
         }
 
         assertThatThrownBy(() -> lookups.check("203.0.113.9", "QQ20261207-BBBBBBBBBB"))
-                .isInstanceOf(RateLimitedException.class)
-                .hasMessageContaining("address");
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
+                        e -> assertThat(e.limitedBy()).isEqualTo("address"));
         assertThatCode(() -> lookups.check("203.0.113.10", "QQ20261207-BBBBBBBBBB"))
                 .doesNotThrowAnyException();
     }

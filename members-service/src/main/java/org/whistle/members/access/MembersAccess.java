@@ -2,11 +2,12 @@ package org.whistle.members.access;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.whistle.members.place.Places;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Who may do what, by role and organisation subtree (design §7). A compound's branch — its community staff, grid
@@ -39,7 +40,7 @@ public class MembersAccess {
 
     public void requireManager(Caller caller, String nodeId) {
         if (!manages(caller, nodeId)) {
-            throw new AccessDeniedException("只有该小区的党支部、社区工作人员或网格员可以办理");
+            throw new AccessRefusedException(Phrase.of("members.refusal.compoundStaffOnly"));
         }
     }
 
@@ -50,7 +51,7 @@ public class MembersAccess {
 
     public void requireAdministrator(Caller caller) {
         if (!caller.has(Role.ADMINISTRATOR)) {
-            throw new AccessDeniedException("只有系统管理员可以修改积分规则");
+            throw new AccessRefusedException(Phrase.of("members.refusal.adminRules"));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.whistle.members.reporting.Memberships;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,7 +90,8 @@ public class Disclosing {
                 .param("ranking", JsonMapper.shared().writeValueAsString(published))
                 .update();
         if (added == 0) {
-            throw new ConflictException(year + " 年第 " + quarter + " 季度已公示过");
+            throw new ConflictException(
+                    Phrase.of("members.refusal.quarterDisclosed", "year", Integer.toString(year), "quarter", quarter));
         }
         return disclosure(id);
     }
@@ -136,7 +138,7 @@ public class Disclosing {
                 .param("at", Timestamp.from(now))
                 .update();
         if (added == 0) {
-            throw new ConflictException("您已对本次公示提出过异议，请等待答复");
+            throw new ConflictException(Phrase.of("members.refusal.objectionGiven"));
         }
         return objections("o.id = :key", id.toString()).getFirst();
     }
@@ -162,7 +164,7 @@ public class Disclosing {
                 .param("id", objectionId)
                 .update();
         if (changed == 0) {
-            throw new ConflictException("该异议已答复");
+            throw new ConflictException(Phrase.of("members.refusal.objectionAnswered"));
         }
         return objections("o.id = :key", objectionId.toString()).getFirst();
     }

@@ -15,6 +15,7 @@ import org.whistle.members.reporting.domain.MemberKind;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /** 优秀市民党员: the candidates the rule allows (derived from the ledger) and the branch's confirmation. */
 @Service
@@ -78,7 +79,12 @@ public class SelectingExcellentMembers {
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
         if (added == 0) {
-            throw new ConflictException(member.profile().name() + "已评为 " + year + " 年度优秀市民党员");
+            throw new ConflictException(Phrase.of(
+                    "members.refusal.alreadyExcellent",
+                    "name",
+                    member.profile().name(),
+                    "year",
+                    Integer.toString(year)));
         }
         return new Candidate(memberId, member.profile().name(), standing.score(), 0, true);
     }

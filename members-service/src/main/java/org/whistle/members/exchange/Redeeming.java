@@ -22,6 +22,7 @@ import org.whistle.members.reporting.Memberships;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * The exchange as use cases. A redemption locks the member's row, derives what they can spend from the ledger, takes
@@ -91,7 +92,8 @@ public class Redeeming {
             int points,
             int stock) {
         if (!places.isActive(compoundId, Places.COMPOUND)) {
-            throw org.whistle.problems.InvalidInputException.of("compoundId", "找不到这个小区");
+            throw org.whistle.problems.InvalidInputException.of(
+                    "compoundId", Phrase.of("members.refusal.noSuchCompound"));
         }
         access.requireManager(caller, compoundId);
         var item = new Item(UUID.randomUUID(), compoundId, name, description, merchant, points, stock, true);
@@ -136,7 +138,9 @@ public class Redeeming {
     /** 兑换: spends the item's points; refused (in Chinese) when out of stock or the points do not reach. */
     @Transactional
     public Redemption redeem(Caller caller, UUID itemId) {
-        var member = memberships.bySubject(caller.subject()).orElseThrow(() -> new ConflictException("请先到居住的小区报到"));
+        var member = memberships
+                .bySubject(caller.subject())
+                .orElseThrow(() -> new ConflictException(Phrase.of("members.refusal.reportInFirst")));
         var memberId = member.id().value();
         memberships.lock(memberId);
         var item = jdbc.sql("SELECT * FROM catalogue_item WHERE id = :id FOR UPDATE")
@@ -145,7 +149,7 @@ public class Redeeming {
                 .optional()
                 .orElseThrow(() -> new NotFoundException("catalogue-item", itemId.toString()));
         if (!member.isConfirmed() || !item.compoundId().equals(member.compoundId())) {
-            throw new ConflictException("只能兑换本小区积分超市的物品");
+            throw new ConflictException(Phrase.of("members.refusal.otherCompoundItem"));
         }
         var now = clock.instant();
         var year = GrantingPoints.yearOf(now);
@@ -204,7 +208,7 @@ public class Redeeming {
                 .param("id", redemptionId)
                 .update();
         if (changed == 0) {
-            throw new ConflictException("该兑换已领取，不能重复交付");
+            throw new ConflictException(Phrase.of("members.refusal.redemptionCollected"));
         }
         return redemption(redemptionId);
     }

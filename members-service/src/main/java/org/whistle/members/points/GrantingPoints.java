@@ -19,6 +19,7 @@ import org.whistle.members.tasks.domain.TaskEvent;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * Writes the ledger. Task points are granted in the transaction that approves the claim, under the grant key
@@ -117,17 +118,18 @@ public class GrantingPoints {
         var member = member(memberId);
         access.requireManager(caller, member.compoundId());
         if (RuleSet.TASK.equals(ruleCode)) {
-            throw InvalidInputException.of("ruleCode", "志愿服务积分由任务审核自动记入");
+            throw InvalidInputException.of("ruleCode", Phrase.of("members.refusal.taskPointsAutomatic"));
         }
         var city = places.cityOf(member.compoundId());
         var item = rules.forCity(city)
                 .item(ruleCode)
-                .orElseThrow(() -> InvalidInputException.of("ruleCode", "积分规则中没有这一项"));
+                .orElseThrow(() -> InvalidInputException.of("ruleCode", Phrase.of("members.refusal.noSuchRuleItem")));
         var now = clock.instant();
         var year = yearOf(now);
         var amount = rules.forCity(city).grantable(item, item.points(), ledger.earnedUnder(memberId, ruleCode, year));
         if (amount == 0) {
-            throw InvalidInputException.of("ruleCode", "“" + item.name() + "”今年已达上限 " + item.yearlyCap() + " 分");
+            throw InvalidInputException.of(
+                    "ruleCode", Phrase.of("members.refusal.yearlyCap", "item", item.name(), "cap", item.yearlyCap()));
         }
         var entry = new LedgerEntry(
                 UUID.randomUUID(),
@@ -159,7 +161,7 @@ public class GrantingPoints {
         var member = member(corrected.memberId());
         access.requireManager(caller, member.compoundId());
         if (amount == 0 || Math.abs(amount) > 1000) {
-            throw InvalidInputException.of("amount", "更正分值应在 -1000 到 1000 之间且不为 0");
+            throw InvalidInputException.of("amount", Phrase.of("members.refusal.correction"));
         }
         var now = clock.instant();
         var entry = new LedgerEntry(

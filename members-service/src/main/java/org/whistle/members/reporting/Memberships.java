@@ -18,6 +18,7 @@ import org.whistle.members.reporting.domain.MembershipId;
 import org.whistle.members.reporting.domain.MembershipState;
 import org.whistle.members.reporting.domain.Profile;
 import org.whistle.problems.ConflictException;
+import org.whistle.texts.Phrase;
 
 /** Memberships in PostgreSQL: the row under its revision (a stale save is refused) and its append-only history. */
 @Repository
@@ -67,7 +68,7 @@ public class Memberships {
                     .params(params(membership))
                     .update();
             if (changed == 0) {
-                throw new ConflictException("您已报到过，如已迁居请办理转移");
+                throw new ConflictException(Phrase.of("members.refusal.alreadyReported"));
             }
         } else {
             changed = jdbc.sql("""
@@ -81,7 +82,7 @@ public class Memberships {
                     .param("revision", membership.revision())
                     .update();
             if (changed == 0) {
-                throw new ConflictException("报到信息已被他人修改，请刷新后重试");
+                throw new ConflictException(Phrase.of("members.refusal.membershipChanged"));
             }
         }
         for (var entry : membership.newHistory()) {

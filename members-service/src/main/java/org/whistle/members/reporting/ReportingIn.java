@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.members.access.MembersAccess;
@@ -16,7 +15,9 @@ import org.whistle.members.reporting.domain.Profile;
 import org.whistle.members.reporting.domain.WorkplaceOrg;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * 报到 as a use case: a member reports to a compound from their phone, the compound's branch confirms (or declines) and
@@ -116,7 +117,7 @@ public class ReportingIn {
     public WorkplaceOrg registerWorkplace(Caller caller, WorkplaceOrg org) {
         if (!places.isActive(org.reportsTo(), Places.COMPOUND)
                 && places.ancestry(org.reportsTo()).isEmpty()) {
-            throw InvalidInputException.of("reportsTo", "找不到报到的小区或社区");
+            throw InvalidInputException.of("reportsTo", Phrase.of("members.refusal.noSuchPlace"));
         }
         access.requireManager(caller, org.reportsTo());
         workplaces.add(org, caller.subject());
@@ -129,7 +130,7 @@ public class ReportingIn {
      */
     public List<String> managedCompounds(Caller caller) {
         if (!access.isBranch(caller)) {
-            throw new AccessDeniedException("只有小区党支部、社区工作人员或网格员可以查看所管理的小区");
+            throw new AccessRefusedException(Phrase.of("members.refusal.compoundViewers"));
         }
         return places.compounds().stream()
                 .filter(compound -> access.manages(caller, compound))
@@ -159,7 +160,7 @@ public class ReportingIn {
     public List<Membership> workplaceMembers(Caller caller, String workplaceId) {
         var org = workplaces.byId(workplaceId).orElseThrow(() -> new NotFoundException("workplace", workplaceId));
         if (!org.contactSubject().equals(caller.subject()) && !access.manages(caller, org.reportsTo())) {
-            throw new AccessDeniedException("只有该单位的联络人或所报到小区的党支部可以查看");
+            throw new AccessRefusedException(Phrase.of("members.refusal.workplaceViewers"));
         }
         return memberships.ofWorkplace(workplaceId);
     }
@@ -177,23 +178,23 @@ public class ReportingIn {
 
     private void requireCompound(String compoundId, String field) {
         if (!places.isActive(compoundId, Places.COMPOUND)) {
-            throw InvalidInputException.of(field, "找不到这个小区");
+            throw InvalidInputException.of(field, Phrase.of("members.refusal.noSuchCompound"));
         }
     }
 
     private void requireWorkplace(@Nullable String workplaceId) {
         if (workplaceId != null && workplaces.byId(workplaceId).isEmpty()) {
-            throw InvalidInputException.of("workplaceId", "找不到这个单位党组织");
+            throw InvalidInputException.of("workplaceId", Phrase.of("members.refusal.noSuchWorkplace"));
         }
     }
 
     private void placeInCompound(String compoundId, String gridId, @Nullable String buildingId) {
         if (!places.isActive(gridId, Places.GRID) || !places.within(gridId, compoundId)) {
-            throw InvalidInputException.of("gridId", "网格不在该小区内");
+            throw InvalidInputException.of("gridId", Phrase.of("members.refusal.gridNotInCompound"));
         }
         if (buildingId != null
                 && (!places.isActive(buildingId, Places.BUILDING) || !places.within(buildingId, gridId))) {
-            throw InvalidInputException.of("buildingId", "楼栋不在该网格内");
+            throw InvalidInputException.of("buildingId", Phrase.of("members.refusal.buildingNotInGrid"));
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.whistle.members.reporting.domain.WorkplaceOrg;
 import org.whistle.problems.ConflictException;
+import org.whistle.texts.Phrase;
 
 /** Workplace organisations and who their contact is. */
 @Repository
@@ -36,7 +37,7 @@ public class WorkplaceOrgs {
                 .param("by", recordedBy)
                 .update();
         if (added == 0) {
-            throw new ConflictException("单位编号“" + org.id() + "”已登记");
+            throw new ConflictException(Phrase.of("members.refusal.workplaceExists"));
         }
     }
 

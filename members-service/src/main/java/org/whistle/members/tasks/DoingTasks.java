@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.whistle.events.GeoPoint;
@@ -19,7 +18,9 @@ import org.whistle.members.tasks.domain.Task;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * Tasks as use cases: the branch publishes, members claim, the publisher confirms or declines, members check in on
@@ -59,7 +60,7 @@ public class DoingTasks {
     @Transactional
     public Task publish(Caller caller, Task.Spec spec, Task.@Nullable FromWhistle whistle) {
         if (!places.isActive(spec.gridId(), Places.GRID)) {
-            throw InvalidInputException.of("gridId", "找不到这个网格");
+            throw InvalidInputException.of("gridId", Phrase.of("members.refusal.noSuchGrid"));
         }
         access.requireManager(caller, spec.gridId());
         var handlingUnit = handlingUnit(caller, spec.compoundId());
@@ -244,7 +245,7 @@ public class DoingTasks {
                 .orElseThrow(() -> new NotFoundException("photo", photoId.toString()));
         var own = memberId(caller).filter(photo.memberId()::equals).isPresent();
         if (!own && !handles(caller, task(taskId))) {
-            throw new AccessDeniedException("只有本人、发布人和该小区党支部可以查看照片");
+            throw new AccessRefusedException(Phrase.of("members.refusal.photoViewers"));
         }
         return photo;
     }
@@ -254,12 +255,12 @@ public class DoingTasks {
             return null;
         }
         if (base64.length() > Photos.MAX_BYTES / 3 * 4 + 8) {
-            throw InvalidInputException.of("photo", "照片不能超过 3 MB");
+            throw InvalidInputException.of("photo", Phrase.of("members.refusal.photoTooLarge"));
         }
         try {
             return java.util.Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("photo", "照片无法读取");
+            throw InvalidInputException.of("photo", Phrase.of("members.refusal.photoUnreadable"));
         }
     }
 
@@ -277,18 +278,20 @@ public class DoingTasks {
 
     private void requirePublisherOrBranch(Caller caller, Task task) {
         if (!handles(caller, task)) {
-            throw new AccessDeniedException("只有任务发布人或该小区党支部可以办理");
+            throw new AccessRefusedException(Phrase.of("members.refusal.taskHandlers"));
         }
     }
 
     private Membership member(Caller caller) {
-        return memberships.bySubject(caller.subject()).orElseThrow(() -> new ConflictException("请先到居住的小区报到"));
+        return memberships
+                .bySubject(caller.subject())
+                .orElseThrow(() -> new ConflictException(Phrase.of("members.refusal.reportInFirst")));
     }
 
     private Membership confirmedMember(Caller caller) {
         var member = member(caller);
         if (!member.isConfirmed()) {
-            throw new ConflictException("报到待小区党支部确认后才能认领任务");
+            throw new ConflictException(Phrase.of("members.refusal.notConfirmed"));
         }
         return member;
     }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * Photos members take on site (check-in, evidence): JPEG or PNG, at most 3 MiB (as a multipart file, or base64 in a
@@ -35,11 +36,11 @@ public class Photos {
             return null;
         }
         if (bytes.length > MAX_BYTES) {
-            throw InvalidInputException.of(field, "照片不能超过 3 MB");
+            throw InvalidInputException.of(field, Phrase.of("members.refusal.photoTooLarge"));
         }
         var type = typeOf(bytes);
         if (type == null) {
-            throw InvalidInputException.of(field, "照片须为 JPEG 或 PNG");
+            throw InvalidInputException.of(field, Phrase.of("members.refusal.photoFormat"));
         }
         var id = UUID.randomUUID();
         jdbc.sql("""

@@ -22,6 +22,7 @@ import org.whistle.members.tasks.domain.TaskState;
 import org.whistle.members.tasks.domain.TaskStep;
 import org.whistle.members.tasks.domain.TaskWindow;
 import org.whistle.problems.ConflictException;
+import org.whistle.texts.Phrase;
 
 /**
  * Tasks in PostgreSQL: the task row under its revision — a save over a newer revision is refused, so two people
@@ -122,7 +123,7 @@ public class Tasks {
                     .param("state", task.state().name())
                     .update();
             if (byId(task.id().value()).isEmpty()) {
-                throw new ConflictException("这条哨情已转为社区任务");
+                throw new ConflictException(Phrase.of("members.refusal.whistleAlreadyTask"));
             }
         } else {
             int changed = jdbc.sql("""
@@ -133,7 +134,7 @@ public class Tasks {
                     .param("revision", task.revision())
                     .update();
             if (changed == 0) {
-                throw new ConflictException("任务刚被他人处理过，请刷新后重试");
+                throw new ConflictException(Phrase.of("members.refusal.taskChanged"));
             }
         }
         for (var claim : task.claims()) {

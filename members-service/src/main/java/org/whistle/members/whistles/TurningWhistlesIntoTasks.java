@@ -14,6 +14,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Phrase;
 
 /**
  * A dispatcher or grid worker lets the community handle a small whistle itself instead of summoning departments: the
@@ -52,14 +53,14 @@ public class TurningWhistlesIntoTasks {
                 .filter(w -> !w.description().isEmpty())
                 .orElseThrow(() -> new NotFoundException("whistle", whistleId.toString()));
         if (whistle.gridId() == null) {
-            throw new ConflictException("这条哨情没有所在网格，不能转为社区任务");
+            throw new ConflictException(Phrase.of("members.refusal.whistleNoGrid"));
         }
         access.requireManager(caller, whistle.gridId());
         if (!whistle.open()) {
-            throw new ConflictException("这条哨情已办结或已退回，不能转为社区任务");
+            throw new ConflictException(Phrase.of("members.refusal.whistleClosed"));
         }
-        var compound =
-                places.compoundOf(whistle.gridId()).orElseThrow(() -> new ConflictException("哨情所在网格不属于任何小区，不能转为社区任务"));
+        var compound = places.compoundOf(whistle.gridId())
+                .orElseThrow(() -> new ConflictException(Phrase.of("members.refusal.whistleGridNoCompound")));
         var spec = new Task.Spec(
                 TaskKind.WHISTLE,
                 details.title(),

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.webhooks.domain.TargetAddresses;
+import org.whistle.texts.Catalogue;
+import org.whistle.texts.Phrase;
 
 /**
  * Checks where a webhook goes, at registration and again at every delivery (a DNS answer can change): an absolute
@@ -23,14 +25,23 @@ import org.whistle.notification.webhooks.domain.TargetAddresses;
 @Component
 public class WebhookTargets {
 
-    /** What the delivery log and the registration answer say of a refused target: no address, no answer text. */
-    public static final String ADDRESS_NOT_ALLOWED = "已拒绝：目标地址不允许";
-
-    /** A URL that may not be used, with the reason as people read it. */
+    /** A URL that may not be used, with the reason by catalogue key; the message is its Chinese wording (delivery log). */
     public static final class Refused extends Exception {
 
-        Refused(String reason) {
-            super(reason);
+        private final transient Phrase reason;
+
+        Refused(String key) {
+            this(Phrase.of(key));
+        }
+
+        Refused(Phrase reason) {
+            super(reason.in(Catalogue.chinese()));
+            this.reason = reason;
+        }
+
+        /** The reason, for the registration answer in the caller's language. */
+        public Phrase reason() {
+            return reason;
         }
     }
 
@@ -74,21 +85,24 @@ public class WebhookTargets {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new Refused("不是有效的网址");
+            throw new Refused("notification.refusal.webhook.notAUrl");
         }
         var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("https") || (allowHttp && scheme.equals("http")))) {
-            throw new Refused(allowHttp ? "须为 http(s) 网址" : "须为 https 网址");
+            throw new Refused(
+                    allowHttp ? "notification.refusal.webhook.httpOrHttps" : "notification.refusal.webhook.httpsOnly");
         }
         if (uri.getRawUserInfo() != null || uri.getRawAuthority() == null) {
-            throw new Refused("网址不得含用户名或密码，且须有主机名");
+            throw new Refused("notification.refusal.webhook.userInfo");
         }
         var host = host(uri);
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         var addresses = resolve(host);
         for (var address : addresses) {
             if (!TargetAddresses.isPublic(address) && !testOnlyAllowed.contains(address)) {
-                throw new Refused(ADDRESS_NOT_ALLOWED);
+                // What the delivery log and the registration answer say of a refused target: no address, no answer
+                // text.
+                throw new Refused("notification.refusal.webhook.addressNotAllowed");
             }
         }
         return new Target(uri, scheme, host, port, addresses.getFirst());
@@ -109,7 +123,7 @@ public class WebhookTargets {
             host = host.substring(1, host.length() - 1);
         }
         if (host.isEmpty()) {
-            throw new Refused("网址须有主机名");
+            throw new Refused("notification.refusal.webhook.noHost");
         }
         return host;
     }
@@ -125,7 +139,7 @@ public class WebhookTargets {
             }
             return Arrays.asList(resolver.resolve(host));
         } catch (UnknownHostException e) {
-            throw new Refused("目标主机无法解析");
+            throw new Refused("notification.refusal.webhook.unresolved");
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.problems.BoundedText;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * The longest text each kind of field of the registry takes, in characters, and what a name may not contain. The
@@ -46,8 +47,8 @@ public final class TextBounds {
     }
 
     /** The same check as {@link #name}, as a message, for checks that answer one. */
-    public static @Nullable String nameProblem(String value, int max) {
+    public static @Nullable Phrase nameProblem(String value, int max) {
         var violations = BoundedText.line("", value, max);
-        return violations.isEmpty() ? null : violations.getFirst().message();
+        return violations.isEmpty() ? null : violations.getFirst().reason();
     }
 }

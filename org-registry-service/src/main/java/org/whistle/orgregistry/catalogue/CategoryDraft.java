@@ -10,6 +10,7 @@ import org.whistle.orgreference.domain.catalogue.HandlingClass;
 import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * A category as a person writes it, in the JSON API or a row of {@code categories.csv}: the one place its fields are
@@ -39,17 +40,17 @@ public record CategoryDraft(
         int before = violations.size();
         var code = trimmed(this.code);
         if (code == null) {
-            violations.add(new Violation("code", "is required"));
+            violations.add(new Violation("code", Phrase.of("refusal.required")));
         } else if (!CategoryCode.isWellFormed(code)) {
-            violations.add(new Violation("code", "must be upper-case letters, digits and '-'"));
+            violations.add(new Violation("code", Phrase.of("orgregistry.refusal.categoryCode")));
         }
         var name = trimmed(this.name);
         if (name == null) {
-            violations.add(new Violation("name", "is required"));
+            violations.add(new Violation("name", Phrase.of("refusal.required")));
         }
         var parent = trimmed(parentCode);
         if (parent != null && !CategoryCode.isWellFormed(parent)) {
-            violations.add(new Violation("parentCode", "is not a category code"));
+            violations.add(new Violation("parentCode", Phrase.of("orgregistry.refusal.notACategoryCode")));
         }
         var handling = Enums.required("handlingClass", handlingClass, HandlingClass.class, violations);
         var urgency = Enums.required("defaultUrgency", defaultUrgency, Urgency.class, violations);

@@ -15,6 +15,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Creating, changing and retiring categories. Every change is audited and published in its own transaction (or
@@ -40,7 +41,7 @@ public class ManagingCategories {
     @Transactional
     public Category create(Category draft) {
         if (categories.find(draft.code()).isPresent()) {
-            throw new ConflictException("category " + draft.code() + " already exists");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.categoryExists"));
         }
         throwIfInvalid(violations(draft));
         save(draft.withRevision(0));
@@ -73,7 +74,8 @@ public class ManagingCategories {
         categories.activeSubcategoriesOf(code).forEach(sub -> blockers.add("小类 " + sub));
         uses.forEach(use -> blockers.addAll(use.activeUsesOf(code)));
         if (current.active() && !blockers.isEmpty()) {
-            throw new ConflictException("category " + code + " is still used by " + String.join(", ", blockers));
+            // How many rules hold it; which ones, the rule lists show (their ids are no words for people).
+            throw new ConflictException(Phrase.of("orgregistry.refusal.categoryInUse", "count", blockers.size()));
         }
         save(current.retired());
         return categories.find(code).orElseThrow();

@@ -19,6 +19,7 @@ import org.whistle.orgreference.domain.deadlines.PolicyId;
 import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * A deadline policy as a person writes it, in the JSON API or a row of {@code deadline-policies.csv}: the one place
@@ -55,13 +56,13 @@ public record DeadlinePolicyDraft(
         int before = violations.size();
         var id = trimmed(policyId);
         if (id == null) {
-            violations.add(new Violation("policyId", "is required"));
+            violations.add(new Violation("policyId", Phrase.of("refusal.required")));
         } else if (id.length() > MAX_ID) {
-            violations.add(new Violation("policyId", "is longer than " + MAX_ID + " characters"));
+            violations.add(new Violation("policyId", Phrase.of("refusal.atMostCharacters", "max", MAX_ID)));
         }
         var category = trimmed(categoryCode);
         if (category != null && !CategoryCode.isWellFormed(category)) {
-            violations.add(new Violation("categoryCode", "is not a category code"));
+            violations.add(new Violation("categoryCode", Phrase.of("orgregistry.refusal.notACategoryCode")));
         }
         var parsedUrgency = Enums.required("urgency", urgency, Urgency.class, violations);
         var parsedLevel = Enums.optional("level", level, CommandLevel.class, violations);
@@ -75,8 +76,8 @@ public record DeadlinePolicyDraft(
             try {
                 parsedDurations.put(kind, Duration.parse(value.trim()));
             } catch (DateTimeParseException | NullPointerException e) {
-                violations.add(
-                        new Violation("durations." + clock, "'" + value + "' is not an ISO-8601 duration like PT2H"));
+                violations.add(new Violation(
+                        "durations." + clock, Phrase.of("orgregistry.refusal.duration", "example", "PT2H")));
             }
         });
         var pauses = EnumSet.noneOf(PauseCondition.class);

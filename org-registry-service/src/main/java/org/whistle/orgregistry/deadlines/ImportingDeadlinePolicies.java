@@ -17,6 +17,7 @@ import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.orgregistry.importing.UpsertRows;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Imports {@code deadline-policies.csv} (docs/org-data-formats.md): upserts by policy id, so a repeated import
@@ -71,9 +72,8 @@ public class ImportingDeadlinePolicies {
     private List<Violation> violations(DeadlinePolicy policy) {
         var violations = new ArrayList<>(managing.violations(policy));
         managing.competitorOf(policy)
-                .ifPresent(other -> violations.add(new Violation(
-                        "categoryCode",
-                        "policy " + other.id() + " is already active for the same category, urgency and level")));
+                .ifPresent(other -> violations.add(
+                        new Violation("categoryCode", Phrase.of("orgregistry.refusal.deadlinePolicyActive"))));
         return violations;
     }
 

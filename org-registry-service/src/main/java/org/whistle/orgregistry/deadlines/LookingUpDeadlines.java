@@ -11,6 +11,7 @@ import org.whistle.orgreference.domain.catalogue.CategoryCode;
 import org.whistle.orgreference.domain.deadlines.PolicyLookup;
 import org.whistle.orgregistry.catalogue.Categories;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /** Finds the deadline policy for a whistle's category, urgency and level, by {@link PolicyLookup}. */
 @Component
@@ -36,7 +37,8 @@ public class LookingUpDeadlines {
             category = (CategoryCode.isWellFormed(categoryCode)
                             ? categories.find(new CategoryCode(categoryCode))
                             : Optional.<Category>empty())
-                    .orElseThrow(() -> InvalidInputException.of("category", "names no category: " + categoryCode));
+                    .orElseThrow(() ->
+                            InvalidInputException.of("category", Phrase.of("orgregistry.refusal.unknownCategory")));
         }
         return PolicyLookup.find(
                 policies.activeFor(urgency),

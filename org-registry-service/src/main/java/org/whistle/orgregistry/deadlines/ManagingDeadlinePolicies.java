@@ -18,6 +18,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Creating, changing and retiring deadline policies, each change audited and published with the policy's next
@@ -44,7 +45,7 @@ public class ManagingDeadlinePolicies implements CategoryUses {
     @Transactional
     public DeadlinePolicy create(DeadlinePolicy draft) {
         if (policies.find(draft.id()).isPresent()) {
-            throw new ConflictException("deadline policy " + draft.id() + " already exists");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.deadlinePolicyExists"));
         }
         var next = draft.withActive(true).withRevision(0);
         throwIfInvalid(violations(next));
@@ -79,9 +80,9 @@ public class ManagingDeadlinePolicies implements CategoryUses {
         if (policy.category() != null) {
             var category = categories.find(policy.category());
             if (category.isEmpty()) {
-                violations.add(new Violation("categoryCode", "names no category: " + policy.category()));
+                violations.add(new Violation("categoryCode", Phrase.of("orgregistry.refusal.unknownCategory")));
             } else if (!category.get().active() && policy.active()) {
-                violations.add(new Violation("categoryCode", policy.category() + " is retired"));
+                violations.add(new Violation("categoryCode", Phrase.of("orgregistry.refusal.categoryRetired")));
             }
         }
         return violations;
@@ -135,9 +136,7 @@ public class ManagingDeadlinePolicies implements CategoryUses {
 
     private void throwIfCompeting(DeadlinePolicy policy) {
         competitorOf(policy).ifPresent(other -> {
-            throw new ConflictException("deadline policy " + other.id() + " is already active for category "
-                    + (policy.category() == null ? "(any)" : policy.category()) + ", urgency " + policy.urgency()
-                    + ", level " + (policy.level() == null ? "(any)" : policy.level()));
+            throw new ConflictException(Phrase.of("orgregistry.refusal.deadlinePolicyActive"));
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.orgregistry.identity.domain.AccountRules;
 import org.whistle.orgregistry.identity.domain.ClientBinding;
 import org.whistle.orgregistry.identity.domain.Phone;
@@ -15,6 +16,7 @@ import org.whistle.orgregistry.identity.domain.PostKind;
 import org.whistle.orgregistry.identity.domain.Profile;
 import org.whistle.problems.Violation;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Turns typed-in accounts and clients into checked values, naming every problem by its field: the rules of
@@ -26,7 +28,7 @@ final class AccountChecks {
 
     static Optional<String> required(@Nullable String value, String field, Consumer<Violation> problems) {
         if (value == null || value.isBlank()) {
-            problems.accept(new Violation(field, "is required"));
+            problems.accept(new Violation(field, Phrase.of("refusal.required")));
             return Optional.empty();
         }
         return Optional.of(value.trim());
@@ -40,7 +42,7 @@ final class AccountChecks {
 
     static void password(@Nullable String password, String field, Consumer<Violation> problems) {
         if (password == null || password.isEmpty()) {
-            problems.accept(new Violation(field, "is required"));
+            problems.accept(new Violation(field, Phrase.of("refusal.required")));
             return;
         }
         AccountRules.password(password).ifPresent(message -> problems.accept(new Violation(field, message)));
@@ -69,14 +71,14 @@ final class AccountChecks {
         }
         var roles = roles(input.roles(), "roles", counting);
         if (roles.isEmpty() && (input.roles() == null || input.roles().isEmpty())) {
-            counting.accept(new Violation("roles", "lists at least one role"));
+            counting.accept(new Violation("roles", Phrase.of("orgregistry.refusal.atLeastOneRole")));
         }
         var scope = nodes(input.scope(), "scope", known, counting);
         String unit = null;
         if (input.unit() != null && !input.unit().isBlank()) {
             unit = input.unit().trim();
             if (!known.units().contains(unit)) {
-                counting.accept(new Violation("unit", "'" + unit + "' is not a known handling unit"));
+                counting.accept(new Violation("unit", Phrase.of("orgregistry.refusal.unknownUnit")));
             }
         }
         var posts = new ArrayList<Post>();
@@ -87,15 +89,14 @@ final class AccountChecks {
             var kind = required(post.post(), field + ".post", counting).flatMap(name -> {
                 var parsed = parse(PostKind.class, name);
                 if (parsed.isEmpty()) {
-                    counting.accept(
-                            new Violation(field + ".post", "'" + name + "' is not one of " + names(PostKind.class)));
+                    counting.accept(new Violation(field + ".post", oneOf(PostKind.class)));
                 }
                 return parsed;
             });
             var node = required(post.node(), field + ".node", counting).filter(code -> {
                 var exists = known.nodes().contains(code);
                 if (!exists) {
-                    counting.accept(new Violation(field + ".node", "'" + code + "' is not a known node"));
+                    counting.accept(new Violation(field + ".node", Phrase.of("orgregistry.refusal.unknownNode")));
                 }
                 return exists;
             });
@@ -128,19 +129,19 @@ final class AccountChecks {
         var unitCode = required(unit, "unit", counting).filter(code -> {
             var exists = known.units().contains(code);
             if (!exists) {
-                counting.accept(new Violation("unit", "'" + code + "' is not a known handling unit"));
+                counting.accept(new Violation("unit", Phrase.of("orgregistry.refusal.unknownUnit")));
             }
             return exists;
         });
         var parsedRole = required(role, "role", counting).flatMap(name -> {
             var parsed = parse(Role.class, name);
             if (parsed.isEmpty()) {
-                counting.accept(new Violation("role", "'" + name + "' is not one of " + names(Role.class)));
+                counting.accept(new Violation("role", oneOf(Role.class)));
             }
             return parsed;
         });
         if (scope == null || scope.isEmpty()) {
-            counting.accept(new Violation("scope", "lists at least one node"));
+            counting.accept(new Violation("scope", Phrase.of("orgregistry.refusal.atLeastOneNode")));
         }
         var nodes = nodes(scope, "scope", known, counting);
         if (count[0] > 0) {
@@ -154,9 +155,9 @@ final class AccountChecks {
         for (var name : names == null ? List.<String>of() : names) {
             var role = name == null ? Optional.<Role>empty() : parse(Role.class, name.trim());
             if (role.isEmpty()) {
-                problems.accept(new Violation(field, "'" + name + "' is not one of " + names(Role.class)));
+                problems.accept(new Violation(field, oneOf(Role.class)));
             } else if (role.get() == Role.SERVICE) {
-                problems.accept(new Violation(field, "SERVICE is for client-credentials clients, not people"));
+                problems.accept(new Violation(field, Phrase.of("orgregistry.refusal.serviceRole")));
             } else {
                 roles.add(role.get());
             }
@@ -169,7 +170,7 @@ final class AccountChecks {
         var nodes = new LinkedHashSet<String>();
         for (var code : codes == null ? List.<String>of() : codes) {
             if (code == null || !known.nodes().contains(code.trim())) {
-                problems.accept(new Violation(field, "'" + code + "' is not a known node"));
+                problems.accept(new Violation(field, Phrase.of("orgregistry.refusal.unknownNode")));
             } else {
                 nodes.add(code.trim());
             }
@@ -183,7 +184,8 @@ final class AccountChecks {
                 .findFirst();
     }
 
-    private static <E extends Enum<E>> List<String> names(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    /** "Must be one of" the type's values, by the names people use (ADR 0043); the value sent is not echoed. */
+    private static <E extends Enum<E>> Phrase oneOf(Class<E> type) {
+        return Phrase.of("refusal.oneOf", "choices", Enums.names(type));
     }
 }

@@ -17,6 +17,7 @@ import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * What administrators do with accounts: open them, change who they are and what they act for, reset passwords,
@@ -53,7 +54,7 @@ public class ManagingAccounts {
         }
         var username = input.username().trim();
         if (accounts.find(username).isPresent()) {
-            throw new ConflictException("the username " + username + " is taken");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.usernameTaken"));
         }
         return create(username, input.password(), profile);
     }
@@ -68,11 +69,11 @@ public class ManagingAccounts {
             try {
                 parsedRole = Role.valueOf(role);
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("role", "'" + role + "' is not a role");
+                throw InvalidInputException.of("role", Phrase.of("orgregistry.refusal.unknownRole"));
             }
         }
         if (node != null && references.known(List.of(node), List.of()).nodes().isEmpty()) {
-            throw InvalidInputException.of("node", "'" + node + "' is not a known node");
+            throw InvalidInputException.of("node", Phrase.of("orgregistry.refusal.unknownNode"));
         }
         return accounts.list(parsedRole, node);
     }

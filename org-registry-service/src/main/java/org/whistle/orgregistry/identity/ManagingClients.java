@@ -22,6 +22,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Registers client-credentials clients for department systems and command-centre integrations, each bound to a
@@ -78,7 +79,7 @@ public class ManagingClients {
             throw new InvalidInputException(problems);
         }
         if (clients.findByClientId(binding.clientId()) != null) {
-            throw new ConflictException("client " + binding.clientId() + " exists already");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.clientExists"));
         }
         var secret = newSecret();
         store(binding, secret);

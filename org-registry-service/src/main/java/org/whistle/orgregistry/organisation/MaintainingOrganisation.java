@@ -25,6 +25,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Changes the organisation: each change is checked whole, stored, audited and published to {@code org-units} in one
@@ -61,7 +62,7 @@ public class MaintainingOrganisation implements ReferenceSource {
     @Transactional
     public Stored<OrgNode> createNode(OrgNode node) {
         if (nodes.find(node.code()).isPresent()) {
-            throw new ConflictException("node " + node.code() + " already exists");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.nodeExists"));
         }
         rejectIfAny(nodeViolations(node));
         return saveNode(node);
@@ -74,7 +75,10 @@ public class MaintainingOrganisation implements ReferenceSource {
         if (current.node().kind() != changed.kind()) {
             throw InvalidInputException.of(
                     "kind",
-                    "a node's kind cannot change (it is " + current.node().kind() + ")");
+                    Phrase.of(
+                            "orgregistry.refusal.nodeKindFixed",
+                            "kind",
+                            Phrase.name("node", current.node().kind())));
         }
         rejectIfAny(nodeViolations(changed));
         return saveNode(changed);
@@ -86,10 +90,10 @@ public class MaintainingOrganisation implements ReferenceSource {
         var current = nodes.find(code).orElseThrow(() -> new NotFoundException("node", code));
         var day = lastDay == null ? today() : lastDay;
         if (nodes.hasActiveChildren(code, day.plusDays(1))) {
-            throw new ConflictException("node " + code + " still has active child nodes");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.nodeHasChildren"));
         }
         if (units.anyActiveAt(code, day.plusDays(1))) {
-            throw new ConflictException("node " + code + " is still the area of active units");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.nodeIsArea"));
         }
         return saveNode(current.node().retiredAfter(day));
     }
@@ -101,7 +105,7 @@ public class MaintainingOrganisation implements ReferenceSource {
                 : nodes.find(node.parentCode()).map(NodeStore.Row::node).orElse(null);
         var violations = new ArrayList<>(node.violations(parent));
         if (parent != null && movesUnderItself(node)) {
-            violations.add(new Violation("parentCode", "a node cannot move under its own descendant"));
+            violations.add(new Violation("parentCode", Phrase.of("orgregistry.refusal.underOwnDescendant")));
         }
         return violations;
     }
@@ -153,7 +157,11 @@ public class MaintainingOrganisation implements ReferenceSource {
         var grid = nodes.find(gridCode).orElseThrow(() -> new NotFoundException("node", gridCode));
         if (grid.node().kind() != NodeKind.GRID) {
             throw InvalidInputException.of(
-                    "code", gridCode + " is a " + grid.node().kind() + ", not a GRID");
+                    "code",
+                    Phrase.of(
+                            "orgregistry.refusal.notAGrid",
+                            "kind",
+                            Phrase.name("node", grid.node().kind())));
         }
         org.locationtech.jts.geom.Geometry area;
         try {
@@ -164,7 +172,7 @@ public class MaintainingOrganisation implements ReferenceSource {
         var others = overlays.boundariesWithin("/");
         others.remove(gridCode);
         GridOverlaps.firstOverlap(area, others).ifPresent(other -> {
-            throw InvalidInputException.of("geometry", "overlaps grid " + other);
+            throw InvalidInputException.of("geometry", Phrase.of("orgregistry.refusal.overlapsGrid"));
         });
         saveBoundary(grid, geometryJson);
     }
@@ -183,7 +191,7 @@ public class MaintainingOrganisation implements ReferenceSource {
     @Transactional
     public Stored<HandlingUnit> createUnit(HandlingUnit unit) {
         if (units.find(unit.code()).isPresent()) {
-            throw new ConflictException("unit " + unit.code() + " already exists");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.unitExists"));
         }
         rejectIfAny(unitViolations(unit));
         return saveUnit(unit);
@@ -195,7 +203,10 @@ public class MaintainingOrganisation implements ReferenceSource {
         if (current.entity().kind() != changed.kind()) {
             throw InvalidInputException.of(
                     "kind",
-                    "a unit's kind cannot change (it is " + current.entity().kind() + ")");
+                    Phrase.of(
+                            "orgregistry.refusal.unitKindFixed",
+                            "kind",
+                            Phrase.name("node", current.entity().kind())));
         }
         rejectIfAny(unitViolations(changed));
         return saveUnit(changed);
@@ -206,7 +217,7 @@ public class MaintainingOrganisation implements ReferenceSource {
         var current = units.find(code).orElseThrow(() -> new NotFoundException("unit", code));
         var day = lastDay == null ? today() : lastDay;
         if (units.hasActiveChildren(code, day.plusDays(1))) {
-            throw new ConflictException("unit " + code + " still has active sub-units");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.unitHasSubUnits"));
         }
         return saveUnit(current.entity().retiredAfter(day));
     }

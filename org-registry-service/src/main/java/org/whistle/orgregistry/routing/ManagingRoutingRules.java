@@ -17,6 +17,7 @@ import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Creating, changing and retiring routing rules, each change audited and published with the rule's next revision.
@@ -45,7 +46,7 @@ public class ManagingRoutingRules implements CategoryUses {
     @Transactional
     public RoutingRule create(RoutingRule draft) {
         if (rules.find(draft.id()).isPresent()) {
-            throw new ConflictException("routing rule " + draft.id() + " already exists");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.routingRuleExists"));
         }
         throwIfInvalid(violations(draft));
         save(draft.withActive(true).withRevision(0));
@@ -78,7 +79,8 @@ public class ManagingRoutingRules implements CategoryUses {
         TextBounds.length(rule.area().value(), "areaCode", TextBounds.CODE, violations);
         TextBounds.length(rule.lead().value(), "leadUnitCode", TextBounds.CODE, violations);
         if (rule.coUnits().size() > TextBounds.CODES_PER_LIST) {
-            violations.add(new Violation("coUnitCodes", "must list at most " + TextBounds.CODES_PER_LIST + " units"));
+            violations.add(
+                    new Violation("coUnitCodes", Phrase.of("refusal.atMostItems", "max", TextBounds.CODES_PER_LIST)));
         }
         for (int i = 0; i < rule.coUnits().size(); i++) {
             TextBounds.length(rule.coUnits().get(i).value(), "coUnitCodes[" + i + "]", TextBounds.CODE, violations);
@@ -89,22 +91,20 @@ public class ManagingRoutingRules implements CategoryUses {
         if (rule.category() != null) {
             var category = categories.find(rule.category());
             if (category.isEmpty()) {
-                violations.add(new Violation("categoryCode", "names no category: " + rule.category()));
+                violations.add(new Violation("categoryCode", Phrase.of("orgregistry.refusal.unknownCategory")));
             } else if (!category.get().active() && rule.active()) {
-                violations.add(new Violation("categoryCode", rule.category() + " is retired"));
+                violations.add(new Violation("categoryCode", Phrase.of("orgregistry.refusal.categoryRetired")));
             }
         }
         if (!tree.nodeExists(rule.area())) {
-            violations.add(new Violation("areaCode", "names no organisation node: " + rule.area()));
+            violations.add(new Violation("areaCode", Phrase.of("orgregistry.refusal.unknownNode")));
         }
         if (!tree.unitExists(rule.lead())) {
-            violations.add(new Violation("leadUnitCode", "names no handling unit: " + rule.lead()));
+            violations.add(new Violation("leadUnitCode", Phrase.of("orgregistry.refusal.unknownUnit")));
         }
         for (int i = 0; i < rule.coUnits().size(); i++) {
             if (!tree.unitExists(rule.coUnits().get(i))) {
-                violations.add(new Violation(
-                        "coUnitCodes[" + i + "]",
-                        "names no handling unit: " + rule.coUnits().get(i)));
+                violations.add(new Violation("coUnitCodes[" + i + "]", Phrase.of("orgregistry.refusal.unknownUnit")));
             }
         }
         violations.addAll(rule.violations());

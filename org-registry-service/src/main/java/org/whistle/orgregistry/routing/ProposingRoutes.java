@@ -15,6 +15,7 @@ import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.orgregistry.catalogue.Categories;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Phrase;
 
 /** Proposes the units for a whistle of a category at a node and command level, by {@link RoutingPolicy}. */
 @Component
@@ -41,7 +42,8 @@ public class ProposingRoutes {
         var category = (CategoryCode.isWellFormed(categoryCode)
                         ? categories.find(new CategoryCode(categoryCode))
                         : Optional.<org.whistle.orgreference.domain.catalogue.Category>empty())
-                .orElseThrow(() -> InvalidInputException.of("category", "names no category: " + categoryCode));
+                .orElseThrow(
+                        () -> InvalidInputException.of("category", Phrase.of("orgregistry.refusal.unknownCategory")));
         var candidates = rules.activeIn(ancestry);
         var units = new HashSet<UnitCode>();
         candidates.forEach(rule -> {

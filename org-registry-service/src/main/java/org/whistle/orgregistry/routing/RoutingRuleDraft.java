@@ -12,6 +12,7 @@ import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * A routing rule as a person writes it, in the JSON API or a row of {@code routing-rules.csv}: the one place its
@@ -45,32 +46,32 @@ public record RoutingRuleDraft(
         int before = violations.size();
         var id = trimmed(ruleId);
         if (id == null) {
-            violations.add(new Violation("ruleId", "is required"));
+            violations.add(new Violation("ruleId", Phrase.of("refusal.required")));
         } else if (id.length() > MAX_ID) {
-            violations.add(new Violation("ruleId", "is longer than " + MAX_ID + " characters"));
+            violations.add(new Violation("ruleId", Phrase.of("refusal.atMostCharacters", "max", MAX_ID)));
         }
         var category = trimmed(categoryCode);
         if (category != null && !CategoryCode.isWellFormed(category)) {
-            violations.add(new Violation("categoryCode", "is not a category code"));
+            violations.add(new Violation("categoryCode", Phrase.of("orgregistry.refusal.notACategoryCode")));
         }
         var area = trimmed(areaCode);
         if (area == null) {
-            violations.add(new Violation("areaCode", "is required"));
+            violations.add(new Violation("areaCode", Phrase.of("refusal.required")));
         }
         var lead = trimmed(leadUnitCode);
         if (lead == null) {
-            violations.add(new Violation("leadUnitCode", "is required"));
+            violations.add(new Violation("leadUnitCode", Phrase.of("refusal.required")));
         } else if (!UnitCode.isWellFormed(lead)) {
-            violations.add(new Violation("leadUnitCode", "is not a unit code"));
+            violations.add(new Violation("leadUnitCode", Phrase.of("orgregistry.refusal.notAUnitCode")));
         }
         var coUnits = new ArrayList<UnitCode>();
         var listed = coUnitCodes == null ? List.<String>of() : coUnitCodes;
         for (int i = 0; i < listed.size(); i++) {
             var unit = trimmed(listed.get(i));
             if (unit == null) {
-                violations.add(new Violation("coUnitCodes[" + i + "]", "is blank"));
+                violations.add(new Violation("coUnitCodes[" + i + "]", Phrase.of("refusal.required")));
             } else if (!UnitCode.isWellFormed(unit)) {
-                violations.add(new Violation("coUnitCodes[" + i + "]", "is not a unit code"));
+                violations.add(new Violation("coUnitCodes[" + i + "]", Phrase.of("orgregistry.refusal.notAUnitCode")));
             } else {
                 coUnits.add(new UnitCode(unit));
             }

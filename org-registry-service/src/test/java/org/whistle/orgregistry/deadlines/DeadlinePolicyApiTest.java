@@ -66,7 +66,7 @@ class DeadlinePolicyApiTest extends ReferenceDataServiceTest {
         var second = asAdmin("POST", "/api/org/deadline-policies", policy("P2-" + main, main, "CITY"));
 
         assertThat(second.statusCode()).isEqualTo(409);
-        assertThat(json(second).get("detail").asString()).contains("P1-" + main);
+        assertThat(json(second).get("detail").asString()).isEqualTo("已有在用的时限规则适用于同一事项类别、紧急程度和层级");
     }
 
     @Test

@@ -70,7 +70,7 @@ class UserApiTest extends IdentityTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response.body()).get("errors").get(0).get("message").stringValue())
-                .contains("client-credentials");
+                .isEqualTo("系统对接角色只用于对接系统，不能授予个人");
         assertThat(count("SELECT count(*) FROM account WHERE username = 'api.robot'"))
                 .isZero();
     }

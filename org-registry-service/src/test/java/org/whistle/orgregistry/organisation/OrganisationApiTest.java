@@ -303,7 +303,7 @@ class OrganisationApiTest {
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("geometry");
-        assertThat(answer.json().at("/errors/0/message").asString()).contains("overlaps grid");
+        assertThat(answer.json().at("/errors/0/message").asString()).isEqualTo("与另一个网格的范围重叠");
     }
 
     @Test
@@ -311,7 +311,7 @@ class OrganisationApiTest {
         var answer = api.send("DELETE", "/api/org/nodes/230225100001", admin, "application/json", new byte[0]);
 
         assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.json().at("/detail").asString()).contains("active child nodes");
+        assertThat(answer.json().at("/detail").asString()).isEqualTo("该组织节点下还有在用的下级节点，请先停用下级节点");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.whistle.events.CommandLevel;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /** The one check of a routing rule's fields, which the JSON API and the CSV import both run. */
 class RoutingRuleDraftTest {
@@ -57,6 +58,7 @@ class RoutingRuleDraftTest {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.violations())
-                                .containsExactly(new Violation("leadUnitCode", "is not a unit code")));
+                                .containsExactly(
+                                        new Violation("leadUnitCode", Phrase.of("orgregistry.refusal.notAUnitCode"))));
     }
 }

@@ -91,6 +91,13 @@ public class SecuredApp {
                     "needs the STREET dispatcher role of the ticket's level");
         }
 
+        /** The same, naming why by catalogue key: worded in the caller's language. */
+        @GetMapping("/api/refused-by-key")
+        String refusedByKey() {
+            throw new org.whistle.security.AccessRefusedException(
+                    org.whistle.texts.Phrase.of("problem.status.detail.403"));
+        }
+
         @GetMapping("/api/admin/people/{id}")
         @PreAuthorize("hasRole('ADMINISTRATOR')")
         String adminPerson(@PathVariable String id) {

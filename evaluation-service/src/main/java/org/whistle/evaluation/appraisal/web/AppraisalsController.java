@@ -21,6 +21,7 @@ import org.whistle.evaluation.web.Authors;
 import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * 双考核 appraisals over HTTP: departments and streets of an area, ranked, and the weights they use; a closed period's
@@ -302,10 +303,10 @@ class AppraisalsController {
     @PostMapping("/weights")
     WeightsView addWeights(@RequestBody WeightsRequest body, Caller caller) {
         if (body.kind() == null || body.effectiveFrom() == null) {
-            throw InvalidInputException.of("effectiveFrom", "请选择考核对象和生效日期");
+            throw InvalidInputException.of("effectiveFrom", Phrase.of("evaluation.refusal.subjectAndDate"));
         }
         if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
-            throw InvalidInputException.of("reason", "请填写修改理由（不超过 500 字）");
+            throw InvalidInputException.of("reason", Phrase.of("evaluation.refusal.changeReason"));
         }
         AppraisalWeights w;
         try {
@@ -348,7 +349,7 @@ class AppraisalsController {
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMINISTRATOR')")
     AdjustmentView adjust(@PathVariable String code, @RequestBody AdjustmentRequest body, Caller caller) {
         if (body.kind() == null) {
-            throw InvalidInputException.of("kind", "请选择调整部门考核还是街道考核");
+            throw InvalidInputException.of("kind", Phrase.of("evaluation.refusal.adjustmentKind"));
         }
         var reason = Authors.reason(body.reason());
         return AdjustmentView.of(appraisals.adjust(caller, boundedCode(code), body.kind(), Authors.of(caller), reason));
@@ -378,7 +379,7 @@ class AppraisalsController {
 
     private static String boundedCode(String code) {
         if (code.isBlank() || code.length() > 30) {
-            throw InvalidInputException.of("code", "期间的写法不对");
+            throw InvalidInputException.of("code", Phrase.of("evaluation.refusal.periodForm"));
         }
         return code;
     }
@@ -424,7 +425,7 @@ class AppraisalsController {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("period", e.getMessage());
         }
-        throw InvalidInputException.of("period", "请指定考核期（如 2026-03）或起止日期");
+        throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodOrDates"));
     }
 
     private static String movement(@Nullable Integer movement) {
@@ -451,7 +452,7 @@ class AppraisalsController {
 
     static String bounded(String id) {
         if (id.isBlank() || id.length() > 64) {
-            throw InvalidInputException.of("area", "编号无效");
+            throw InvalidInputException.of("area", Phrase.of("evaluation.refusal.badId"));
         }
         return id;
     }

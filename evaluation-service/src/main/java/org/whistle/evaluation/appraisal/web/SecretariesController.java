@@ -20,6 +20,7 @@ import org.whistle.evaluation.organisation.Organisation;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /** 书记考核 over HTTP: indicator sets, secretaries, results, scores and hits, stars, and the printable report. */
 @RestController
@@ -80,10 +81,10 @@ class SecretariesController {
                 || body.name() == null
                 || body.name().isBlank()
                 || body.name().length() > 50) {
-            throw InvalidInputException.of("name", "请填写社区和书记姓名（不超过 50 字）");
+            throw InvalidInputException.of("name", Phrase.of("evaluation.refusal.secretaryName"));
         }
         if (body.tookOffice() == null || body.stars() == null) {
-            throw InvalidInputException.of("stars", "请填写任职时间和初评星级");
+            throw InvalidInputException.of("stars", Phrase.of("evaluation.refusal.tenureAndStars"));
         }
         var reason = body.reason() == null || body.reason().isBlank()
                 ? "初评"
@@ -125,7 +126,7 @@ class SecretariesController {
     @PostMapping(BASE + "/secretaries/{id}/scores")
     SecretaryView score(@PathVariable String id, @RequestBody ScoreRequest body, Caller caller) {
         if (body.period() == null || body.indicator() == null) {
-            throw InvalidInputException.of("indicator", "请选择考核期和指标");
+            throw InvalidInputException.of("indicator", Phrase.of("evaluation.refusal.periodAndIndicator"));
         }
         return SecretaryView.of(
                 appraisals.score(
@@ -144,7 +145,7 @@ class SecretariesController {
     @PostMapping(BASE + "/secretaries/{id}/stars/annual")
     SecretaryView rateYear(@PathVariable String id, @RequestBody YearRequest body, Caller caller) {
         if (body.year() == null) {
-            throw InvalidInputException.of("year", "请选择年度");
+            throw InvalidInputException.of("year", Phrase.of("evaluation.refusal.yearRequired"));
         }
         return SecretaryView.of(appraisals.rateYear(caller, secretaryId(id), body.year()), organisation);
     }
@@ -158,7 +159,7 @@ class SecretariesController {
     @PostMapping(BASE + "/secretaries/{id}/stars")
     SecretaryView adjust(@PathVariable String id, @RequestBody StarsRequest body, Caller caller) {
         if (body.stars() == null || body.year() == null) {
-            throw InvalidInputException.of("stars", "请填写星级和年度");
+            throw InvalidInputException.of("stars", Phrase.of("evaluation.refusal.starsAndYear"));
         }
         return SecretaryView.of(
                 appraisals.adjustStars(
@@ -176,7 +177,7 @@ class SecretariesController {
 
     private static String bounded(String text) {
         if (text.length() > 32) {
-            throw InvalidInputException.of("period", "参数过长");
+            throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.parameterTooLong"));
         }
         return text;
     }

@@ -3,7 +3,6 @@ package org.whistle.evaluation.disclosure.web;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,7 +14,9 @@ import org.whistle.evaluation.organisation.Staff;
 import org.whistle.evaluation.web.Authors;
 import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * The city's 考核结果公开 setting.
@@ -52,7 +53,7 @@ class DisclosureController {
     @GetMapping
     SettingView setting(@Nullable Caller caller) {
         if (caller == null || !caller.hasAny(Staff.ROLES)) {
-            throw new AccessDeniedException("公开设置仅供工作人员查看");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.disclosureStaffOnly"));
         }
         return view(disclosure.setting());
     }
@@ -61,7 +62,7 @@ class DisclosureController {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     SettingView change(Caller caller, @RequestBody Request request) {
         if (request.enabled() == null) {
-            throw InvalidInputException.of("enabled", "请选择公开或不公开");
+            throw InvalidInputException.of("enabled", Phrase.of("evaluation.refusal.publicRequired"));
         }
         var reason = Authors.reason(request.reason());
         var changed = disclosure.change(

@@ -19,6 +19,7 @@ import org.whistle.evaluation.vocabulary.domain.Rate;
 import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * The figures of one object over one period, and the cases behind each of them.
@@ -95,10 +96,10 @@ class FiguresController {
         var parsed = period(period);
         var which = measure(measure);
         if (offset < 0 || offset > 1_000_000) {
-            throw InvalidInputException.of("offset", "起始行须在 0 到 1000000 之间");
+            throw InvalidInputException.of("offset", Phrase.of("evaluation.refusal.offset"));
         }
         if (limit < 1 || limit > MAX_ROWS) {
-            throw InvalidInputException.of("limit", "每页行数须在 1 到 " + MAX_ROWS + " 之间");
+            throw InvalidInputException.of("limit", Phrase.of("refusal.between", "min", 1, "max", MAX_ROWS));
         }
         access.check(caller, unit, figures.published(parsed));
         var rows = figures.cases(unit, parsed, which, offset, limit).stream()
@@ -180,7 +181,7 @@ class FiguresController {
         return switch (format) {
             case "csv" -> table.csvResponse();
             case "xlsx" -> table.xlsxResponse();
-            default -> throw InvalidInputException.of("format", "导出格式只能是 csv 或 xlsx");
+            default -> throw InvalidInputException.of("format", Phrase.of("evaluation.refusal.exportFormat"));
         };
     }
 
@@ -216,8 +217,8 @@ class FiguresController {
 
     static Period period(String text) {
         return Period.parse(text)
-                .orElseThrow(() -> InvalidInputException.of(
-                        "period", "期间的写法应为 2026-03-05、2026-03、2026-Q1、2026 或 2026-03-01..2026-03-15"));
+                .orElseThrow(
+                        () -> InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodFormsWithSpan")));
     }
 
     static Rate.Measure measure(String text) {
@@ -229,7 +230,7 @@ class FiguresController {
 
     static String bounded(String field, String value) {
         if (value.isBlank() || value.length() > 100) {
-            throw InvalidInputException.of(field, "须填写，且不超过 100 个字符");
+            throw InvalidInputException.of(field, Phrase.of("evaluation.refusal.required100"));
         }
         return value;
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,9 @@ import org.whistle.evaluation.web.Authors;
 import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * Closing and publishing periods, and deciding the adjustments to closed ones. Staff read them; administrators
@@ -118,7 +119,7 @@ class PeriodsController {
 
     private static void staff(@Nullable Caller caller) {
         if (caller == null || !caller.hasAny(Staff.ROLES)) {
-            throw new AccessDeniedException("考核期间仅供工作人员查看");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.periodsStaffOnly"));
         }
     }
 
@@ -133,7 +134,7 @@ class PeriodsController {
     @Transactional
     PeriodView close(Caller caller, @PathVariable String code) {
         var period = Period.parse(code)
-                .orElseThrow(() -> InvalidInputException.of("code", "期间的写法应为 2026-03-05、2026-03、2026-Q1 或 2026"));
+                .orElseThrow(() -> InvalidInputException.of("code", Phrase.of("evaluation.refusal.periodForms")));
         if (!period.to()
                 .isBefore(java.time.LocalDate.now(clock.withZone(org.whistle.evaluation.cases.domain.CaseFold.ZONE)))) {
             throw InvalidInputException.of("code", period.label() + "尚未结束，不能关闭");
@@ -188,7 +189,7 @@ class PeriodsController {
 
     private static String bounded(String code) {
         if (code.length() > 30) {
-            throw InvalidInputException.of("code", "期间的写法不对");
+            throw InvalidInputException.of("code", Phrase.of("evaluation.refusal.periodForm"));
         }
         return code;
     }

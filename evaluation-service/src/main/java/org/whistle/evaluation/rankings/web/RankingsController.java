@@ -21,6 +21,7 @@ import org.whistle.evaluation.web.RuleSetRef;
 import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * Rankings of a level within an area, with ties, movement, 红黑榜 (top and bottom N), 环比 and 同比.
@@ -91,7 +92,7 @@ class RankingsController {
 
     static void checkTop(int top) {
         if (top < 1 || top > MAX_TOP) {
-            throw InvalidInputException.of("top", "红黑榜人数须在 1 到 " + MAX_TOP + " 之间");
+            throw InvalidInputException.of("top", Phrase.of("refusal.between", "min", 1, "max", MAX_TOP));
         }
     }
 
@@ -117,19 +118,19 @@ class RankingsController {
 
     static Period period(String period) {
         return Period.parse(period)
-                .orElseThrow(() -> InvalidInputException.of(
-                        "period", "期间的写法应为 2026-03-05、2026-03、2026-Q1、2026 或 2026-03-01..2026-03-15"));
+                .orElseThrow(
+                        () -> InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodFormsWithSpan")));
     }
 
     static void checkLevel(String level) {
         if (level.length() > 40 || !level.matches("[A-Z_]+")) {
-            throw InvalidInputException.of("level", "层级的写法不对");
+            throw InvalidInputException.of("level", Phrase.of("evaluation.refusal.levelForm"));
         }
     }
 
     static void checkWithin(String within) {
         if (within.isBlank() || within.length() > 100) {
-            throw InvalidInputException.of("within", "须填写范围，且不超过 100 个字符");
+            throw InvalidInputException.of("within", Phrase.of("evaluation.refusal.scope100"));
         }
     }
 
@@ -140,7 +141,7 @@ class RankingsController {
         return Arrays.stream(Rate.values())
                 .filter(r -> r.name().equals(by))
                 .findFirst()
-                .orElseThrow(() -> InvalidInputException.of("by", "没有这项指标"));
+                .orElseThrow(() -> InvalidInputException.of("by", Phrase.of("evaluation.refusal.noSuchIndicator")));
     }
 
     @GetMapping("/export")
@@ -194,7 +195,7 @@ class RankingsController {
         return switch (format) {
             case "csv" -> file.csvResponse();
             case "xlsx" -> file.xlsxResponse();
-            default -> throw InvalidInputException.of("format", "导出格式只能是 csv 或 xlsx");
+            default -> throw InvalidInputException.of("format", Phrase.of("evaluation.refusal.exportFormat"));
         };
     }
 

@@ -21,6 +21,7 @@ import org.whistle.evaluation.web.PeriodView;
 import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * The dashboard tile of a command centre and of a leader: their level's 三率 (响应率, 解决率, 满意率) and 按期处置率 for
@@ -72,7 +73,7 @@ class TileController {
     @GetMapping
     TileView tile(@Nullable Caller caller, @RequestParam String object, @RequestParam(required = false) String period) {
         if (object.isBlank() || object.length() > 100) {
-            throw InvalidInputException.of("object", "须填写考核对象，且不超过 100 个字符");
+            throw InvalidInputException.of("object", Phrase.of("evaluation.refusal.subject100"));
         }
         var month = period == null ? lastMonth() : RankingsController.period(period);
         var unit = figures.object(object);

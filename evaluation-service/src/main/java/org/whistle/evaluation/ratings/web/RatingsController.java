@@ -23,6 +23,7 @@ import org.whistle.evaluation.ratings.domain.UnitRating;
 import org.whistle.events.UnitRated;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /** 双考核 over HTTP: the ratings to give, a unit's ratings, appeals to decide, and the three changes. */
 @RestController
@@ -84,22 +85,23 @@ class RatingsController {
     /** 评价: the summoning centre rates the unit's part. */
     RatingView rate(@PathVariable String id, @RequestBody RateRequest body, Caller caller) {
         if (body.reportedInOnTime() == null) {
-            throw InvalidInputException.of("reportedInOnTime", "请选择是否按时报到");
+            throw InvalidInputException.of("reportedInOnTime", Phrase.of("evaluation.refusal.onTimeRequired"));
         }
         if (body.cameOnSite() == null) {
-            throw InvalidInputException.of("cameOnSite", "请选择是否到场");
+            throw InvalidInputException.of("cameOnSite", Phrase.of("evaluation.refusal.presentRequired"));
         }
         if (body.stayedUntilDone() == null) {
-            throw InvalidInputException.of("stayedUntilDone", "请选择是否事不完、人不撤");
+            throw InvalidInputException.of("stayedUntilDone", Phrase.of("evaluation.refusal.stayedRequired"));
         }
         if (body.quality() == null) {
-            throw InvalidInputException.of("quality", "请选择处置质量");
+            throw InvalidInputException.of("quality", Phrase.of("evaluation.refusal.qualityRequired"));
         }
         if (body.score() == null || body.score() < 0 || body.score() > 100) {
-            throw InvalidInputException.of("score", "请填写 0 到 100 之间的评分");
+            throw InvalidInputException.of("score", Phrase.of("evaluation.refusal.score"));
         }
         if (body.comment() != null && body.comment().strip().length() > Assessment.MAX_COMMENT) {
-            throw InvalidInputException.of("comment", "评价意见不能超过 " + Assessment.MAX_COMMENT + " 个字");
+            throw InvalidInputException.of(
+                    "comment", Phrase.of("refusal.atMostCharacters", "max", Assessment.MAX_COMMENT));
         }
         var assessment = new Assessment(
                 body.reportedInOnTime(),
@@ -171,7 +173,7 @@ class RatingsController {
 
     private static @Nullable String bounded(@Nullable String id) {
         if (id != null && id.length() > 64) {
-            throw InvalidInputException.of("unit", "单位编号过长");
+            throw InvalidInputException.of("unit", Phrase.of("evaluation.refusal.unitCodeTooLong"));
         }
         return id;
     }

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,7 +27,9 @@ import org.whistle.evaluation.vocabulary.domain.Rate;
 import org.whistle.evaluation.web.Authors;
 import org.whistle.evaluation.web.Shown;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * Rule sets and exemptions. Every member of staff reads them (a published figure names its rules); administrators
@@ -113,7 +114,7 @@ class RuleSetsController {
 
     private static void staff(@Nullable Caller caller) {
         if (caller == null || !caller.hasAny(Staff.ROLES)) {
-            throw new AccessDeniedException("考核规则仅供工作人员查看");
+            throw new AccessRefusedException(Phrase.of("evaluation.refusal.rulesStaffOnly"));
         }
     }
 
@@ -138,7 +139,7 @@ class RuleSetsController {
     @Transactional
     RuleSetView add(Caller caller, @RequestBody NewRuleSet body) {
         if (body.effectiveFrom() == null) {
-            throw InvalidInputException.of("effectiveFrom", "请填写施行日期");
+            throw InvalidInputException.of("effectiveFrom", Phrase.of("evaluation.refusal.effectiveDate"));
         }
         if (body.weights() == null || body.weights().size() > Rate.values().length) {
             throw InvalidInputException.of("weights", "请填写综合指标的权重（至多 " + Rate.values().length + " 项）");
@@ -216,7 +217,7 @@ class RuleSetsController {
     @Transactional
     ExemptionView exempt(Caller caller, @RequestBody NewExemption body) {
         if (body.whistleId() == null) {
-            throw InvalidInputException.of("whistleId", "请指明要豁免的案件");
+            throw InvalidInputException.of("whistleId", Phrase.of("evaluation.refusal.exemptWhich"));
         }
         var reason = Authors.reason(body.reason());
         var author = Authors.of(caller);

@@ -2,12 +2,13 @@ package org.whistle.intake.following.domain;
 
 import org.jspecify.annotations.Nullable;
 import org.whistle.intake.raising.domain.PublicStatus;
+import org.whistle.texts.Phrase;
 
 /**
  * When a reporter may rate the result (回访): once the lead unit reported it done (RESOLVED or VERIFIED), or after
  * it was closed as resolved without an answer from them; and once per round — one resolution, whoever answers (the
  * reporter, or a command centre recording a phone follow-up for them); a reopened and again resolved whistle may be
- * rated again. Reasons are in Chinese: the people who read them do.
+ * rated again. Reasons are phrases (ADR 0043), worded in the reader's language where they are answered.
  */
 public final class FeedbackPolicy {
 
@@ -20,17 +21,17 @@ public final class FeedbackPolicy {
     public record Allowed(int resolution) implements Decision {}
 
     /** Feedback may not be given now, and why. */
-    public record Rejected(String reason) implements Decision {}
+    public record Rejected(Phrase reason) implements Decision {}
 
     public static Decision check(
             PublicStatus status, @Nullable String outcome, int resolution, boolean alreadyRatedThisResolution) {
         boolean closedResolved =
                 status == PublicStatus.CLOSED && ("RESOLVED".equals(outcome) || "NO_ANSWER".equals(outcome));
         if (!(status.resolved() || closedResolved) || resolution == 0) {
-            return new Rejected("该诉求尚未办结，办结后才能回访评价");
+            return new Rejected(Phrase.of("intake.refusal.feedbackNotResolved"));
         }
         if (alreadyRatedThisResolution) {
-            return new Rejected("本轮回访已有答复：每次办结只计一次评价，重新办结后可再次评价");
+            return new Rejected(Phrase.of("intake.refusal.feedbackGiven"));
         }
         return new Allowed(resolution);
     }

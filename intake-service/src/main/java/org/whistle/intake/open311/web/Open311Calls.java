@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.open311.Open311Exception;
+import org.whistle.texts.Phrase;
 
 /** What every Open311 call shares: its parameters once format and jurisdiction are checked, and the public address. */
 @Component
@@ -27,7 +28,7 @@ class Open311Calls {
         var call = Open311Request.of(format, params);
         var jurisdiction = call.text("jurisdiction_id");
         if (jurisdiction != null && !jurisdiction.equals(settings.jurisdictionId())) {
-            throw new Open311Exception(404, "jurisdiction_id " + jurisdiction + " not found");
+            throw new Open311Exception(404, Phrase.of("intake.refusal.open311.noJurisdiction"));
         }
         return call;
     }

@@ -24,6 +24,7 @@ import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
 import org.whistle.texts.Catalogue;
+import org.whistle.texts.Phrase;
 
 /**
  * Every error on an {@code /open311/} path in the spec's error format, whatever raised it: the façade's own refusals,
@@ -62,7 +63,7 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
         switch (e) {
             case Open311Exception refused -> {
                 status = refused.status();
-                description = refused.getMessage();
+                description = refused.description(texts);
             }
             case InvalidInputException invalid -> {
                 status = 400;
@@ -70,7 +71,7 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
             }
             case NotFoundException missing -> {
                 status = 404;
-                description = missing.getMessage();
+                description = notFound(missing, texts);
             }
             case ConflictException conflict -> {
                 // The spec knows 400, 403 and 404: a request that cannot be taken as it stands is a bad request.
@@ -84,7 +85,7 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
             }
             case RateLimitedException limited -> {
                 status = 429;
-                description = limited.getMessage();
+                description = limited.reason().in(texts);
                 response.setHeader(
                         "Retry-After",
                         String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
@@ -123,6 +124,13 @@ class Open311Errors implements HandlerExceptionResolver, Ordered {
             case 406 -> texts.text("intake.open311.notAcceptable");
             default -> texts.text("intake.open311.refused", Map.of("status", status));
         };
+    }
+
+    /** What was not found, by its kind's name; the id the caller sent is not repeated. */
+    private static String notFound(NotFoundException missing, Catalogue texts) {
+        var kind = "problem.resource." + missing.kind().replace(' ', '-');
+        return texts.text(
+                "problem.detail.not-found", Map.of("resource", Phrase.of(texts.has(kind) ? kind : "problem.resource")));
     }
 
     /** The fields refused, by the names Open311 gives them. */

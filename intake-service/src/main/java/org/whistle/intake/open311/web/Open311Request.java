@@ -15,6 +15,7 @@ import org.whistle.intake.IntakeProperties;
 import org.whistle.intake.open311.Open311Exception;
 import org.whistle.intake.open311.ServiceRequests;
 import org.whistle.intake.raising.RaiseWhistle;
+import org.whistle.texts.Phrase;
 
 /**
  * One Open311 call's parameters as clients send them — query string or form body alike — read into typed values;
@@ -32,7 +33,7 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
     static Open311Request of(String format, MultiValueMap<String, String> params) {
         var fmt = format.toLowerCase(Locale.ROOT);
         if (!fmt.equals("json") && !fmt.equals("xml")) {
-            throw new Open311Exception(404, "format " + format + " is not offered; use json or xml");
+            throw new Open311Exception(404, Phrase.of("intake.refusal.open311.format"));
         }
         return new Open311Request(fmt, params);
     }
@@ -60,7 +61,7 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
     String required(String name) {
         var value = text(name);
         if (value == null) {
-            throw new Open311Exception(400, name + " is required");
+            throw new Open311Exception(400, Phrase.of("intake.refusal.open311.required", "parameter", name));
         }
         return value;
     }
@@ -74,7 +75,7 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         try {
             return Double.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new Open311Exception(400, name + " is not a number");
+            throw new Open311Exception(400, Phrase.of("intake.refusal.open311.notANumber", "parameter", name));
         }
     }
 
@@ -86,7 +87,7 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new Open311Exception(400, name + " is not a whole number");
+            throw new Open311Exception(400, Phrase.of("intake.refusal.open311.notAWholeNumber", "parameter", name));
         }
     }
 
@@ -100,7 +101,14 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         try {
             return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Open311Exception(400, name + " is not a W3C date-time such as 2026-01-15T09:30:00+08:00");
+            throw new Open311Exception(
+                    400,
+                    Phrase.of(
+                            "intake.refusal.open311.notADateTime",
+                            "parameter",
+                            name,
+                            "example",
+                            "2026-01-15T09:30:00+08:00"));
         }
     }
 
@@ -122,7 +130,7 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         try {
             return UUID.fromString(id.strip());
         } catch (IllegalArgumentException e) {
-            throw new Open311Exception(404, "service_request_id " + id + " not found");
+            throw new Open311Exception(404, Phrase.of("intake.refusal.open311.noRequest"));
         }
     }
 
@@ -139,8 +147,8 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
             throw new Open311Exception(
                     400,
                     pinpointed
-                            ? "lat and long, or address_string, are required"
-                            : "address_string is required with address_id " + NOT_PINPOINTED);
+                            ? Phrase.of("intake.refusal.open311.noPlace")
+                            : Phrase.of("intake.refusal.open311.notPinpointed"));
         }
         var description = text("description");
         return new RaiseWhistle(
@@ -165,7 +173,8 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
     ServiceRequests.Query query(IntakeProperties.Open311 settings, Instant now) {
         var ids = list("service_request_id");
         if (ids.size() > settings.maxPageSize()) {
-            throw new Open311Exception(400, "service_request_id lists at most " + settings.maxPageSize() + " ids");
+            throw new Open311Exception(
+                    400, Phrase.of("intake.refusal.open311.tooManyIds", "max", settings.maxPageSize()));
         }
         if (!ids.isEmpty()) {
             return new ServiceRequests.Query(
@@ -182,13 +191,13 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         var to = end == null ? now : end;
         var from = start == null ? to.minus(settings.defaultWindow()) : start;
         if (from.isAfter(to)) {
-            throw new Open311Exception(400, "start_date is after end_date");
+            throw new Open311Exception(400, Phrase.of("intake.refusal.open311.startAfterEnd"));
         }
         var statuses = new LinkedHashSet<String>();
         for (var status : list("status")) {
             var named = status.toLowerCase(Locale.ROOT);
             if (!named.equals("open") && !named.equals("closed")) {
-                throw new Open311Exception(400, "status must be open, closed or both (open,closed)");
+                throw new Open311Exception(400, Phrase.of("intake.refusal.open311.statuses"));
             }
             statuses.add(named);
         }
@@ -196,7 +205,8 @@ record Open311Request(String format, MultiValueMap<String, String> params) {
         int size = integer("page_size", settings.defaultPageSize());
         if (page < 1 || page > MAX_PAGE || size < 1 || size > settings.maxPageSize()) {
             throw new Open311Exception(
-                    400, "page must be 1 to " + MAX_PAGE + ", page_size 1 to " + settings.maxPageSize());
+                    400,
+                    Phrase.of("intake.refusal.open311.page", "maxPage", MAX_PAGE, "maxSize", settings.maxPageSize()));
         }
         return new ServiceRequests.Query(List.of(), list("service_code"), from, to, statuses, page, size);
     }

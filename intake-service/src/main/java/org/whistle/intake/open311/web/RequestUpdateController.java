@@ -18,6 +18,7 @@ import org.whistle.intake.open311.Open311Exception;
 import org.whistle.intake.open311.Open311Status;
 import org.whistle.intake.open311.ServiceRequests;
 import org.whistle.intake.raising.SupportingWhistles;
+import org.whistle.texts.Phrase;
 
 /**
  * FixMyStreet's request updates: a whistle's public timeline since a time, and updates a client posts (with an
@@ -75,11 +76,11 @@ class RequestUpdateController {
         var status = given == null
                 ? "OPEN"
                 : Open311Status.given(given)
-                        .orElseThrow(() -> new Open311Exception(
-                                400, "status must be open or closed, or one of FixMyStreet's extended statuses"));
+                        .orElseThrow(() -> new Open311Exception(400, Phrase.of("intake.refusal.open311.updateStatus")));
         var clientUpdateId = call.text("update_id");
         if (clientUpdateId != null && clientUpdateId.length() > UPDATE_ID_MAX_LENGTH) {
-            throw new Open311Exception(400, "update_id holds at most " + UPDATE_ID_MAX_LENGTH + " characters");
+            throw new Open311Exception(
+                    400, Phrase.of("intake.refusal.open311.updateIdTooLong", "max", UPDATE_ID_MAX_LENGTH));
         }
         var supported = supporting.support(
                 id,

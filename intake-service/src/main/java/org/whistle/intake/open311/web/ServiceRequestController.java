@@ -31,6 +31,7 @@ import org.whistle.intake.open311.Open311Exception;
 import org.whistle.intake.open311.ServiceDirectory;
 import org.whistle.intake.open311.ServiceRequests;
 import org.whistle.intake.raising.RaisingWhistles;
+import org.whistle.texts.Phrase;
 
 /**
  * Open311 service requests: POST one (with an {@code api_key}), GET them by filters, by id or by token, and the photo
@@ -146,7 +147,7 @@ class ServiceRequestController {
                         call.flag("extensions"))
                 .requests();
         if (found.isEmpty()) {
-            throw new Open311Exception(404, "service_request_id " + id + " not found");
+            throw new Open311Exception(404, Phrase.of("intake.refusal.open311.noRequest"));
         }
         return rendering.ok(call.format(), "service_requests", "request", found);
     }
@@ -164,7 +165,7 @@ class ServiceRequestController {
                         false)
                 .requests();
         if (found.isEmpty()) {
-            throw new Open311Exception(404, "token " + token + " not found");
+            throw new Open311Exception(404, Phrase.of("intake.refusal.open311.noToken"));
         }
         var mapped = new LinkedHashMap<String, Object>();
         mapped.put("service_request_id", token);
@@ -189,11 +190,10 @@ class ServiceRequestController {
             until = 0;
         }
         if (signature == null || !links.valid(mediaId, until, signature)) {
-            throw new Open311Exception(
-                    403, "the link is not valid or has expired; read the request again for a new one");
+            throw new Open311Exception(403, Phrase.of("intake.refusal.open311.linkExpired"));
         }
-        var media =
-                evidence.open(mediaId).orElseThrow(() -> new Open311Exception(404, "media " + mediaId + " not found"));
+        var media = evidence.open(mediaId)
+                .orElseThrow(() -> new Open311Exception(404, Phrase.of("intake.refusal.open311.noMedia")));
         return EvidenceResponses.inline(media, range);
     }
 

@@ -40,6 +40,7 @@ import org.whistle.orgreference.domain.geography.ChinaCoordinates;
 import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/whistles} from every channel, duplicate suggestions, and supporting reports. */
@@ -178,10 +179,13 @@ class WhistleController {
         try {
             system = crs == null || crs.isBlank() ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crs);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("crs", "is not one of WGS84, GCJ02, BD09");
+            throw InvalidInputException.of(
+                    "crs", Phrase.of("refusal.oneOf", "choices", Phrase.names("crs", CoordinateSystem.class)));
         }
         if (!(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)) {
-            throw InvalidInputException.of(lat >= -90 && lat <= 90 ? "lng" : "lat", "is out of range");
+            throw lat >= -90 && lat <= 90
+                    ? InvalidInputException.of("lng", Phrase.of("intake.refusal.longitude"))
+                    : InvalidInputException.of("lat", Phrase.of("intake.refusal.latitude"));
         }
         var found = supporting.near(ChinaCoordinates.toWgs84(lat, lng, system), category.strip(), radius);
         return Map.of("whistles", found);

@@ -21,6 +21,7 @@ import org.whistle.members.place.Places;
 import org.whistle.members.points.Standings;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Phrase;
 
 /** 公示 over HTTP: names masked for everyone but the compound's branch, as any public notice in the compound. */
 @RestController
@@ -54,7 +55,7 @@ class DisclosuresController {
     @ResponseStatus(HttpStatus.CREATED)
     SelectingExcellentMembers.Candidate confirm(Caller caller, @RequestBody ConfirmRequest request) {
         if (request.memberId() == null) {
-            throw org.whistle.problems.InvalidInputException.of("memberId", "不能为空");
+            throw org.whistle.problems.InvalidInputException.of("memberId", Phrase.of("refusal.required"));
         }
         return excellence.confirm(caller, request.memberId(), Input.range("year", request.year(), 2000, 2100));
     }

@@ -26,6 +26,7 @@ import org.whistle.members.disclosure.domain.ReviewGrade;
 import org.whistle.members.points.GrantingPoints;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * 评议 over HTTP: the branch grades its compound's in-service members; a workplace organisation's contact (or the
@@ -59,7 +60,7 @@ class ReviewsController {
     @ResponseStatus(HttpStatus.CREATED)
     Reviewing.Row review(Caller caller, @RequestBody ReviewRequest request) {
         if (request.memberId() == null) {
-            throw InvalidInputException.of("memberId", "不能为空");
+            throw InvalidInputException.of("memberId", Phrase.of("refusal.required"));
         }
         return reviewing.review(
                 caller,
@@ -92,7 +93,7 @@ class ReviewsController {
         return Arrays.stream(ReviewGrade.values())
                 .filter(g -> g.name().equals(grade))
                 .findFirst()
-                .orElseThrow(() -> InvalidInputException.of("grade", "评议等次应为优秀、合格、基本合格或不合格"));
+                .orElseThrow(() -> InvalidInputException.of("grade", Phrase.of("members.refusal.grade")));
     }
 
     private int year(@Nullable Integer year) {

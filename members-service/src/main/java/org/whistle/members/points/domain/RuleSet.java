@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * A city's points rules, as data an administrator edits (MEMBERS.md §4): the base every member starts the year with,
@@ -34,19 +35,19 @@ public record RuleSet(
     public RuleSet {
         items = List.copyOf(items);
         if (basePoints < 0 || basePoints > 1000) {
-            throw InvalidInputException.of("basePoints", "基础分应在 0 到 1000 之间");
+            throw InvalidInputException.of("basePoints", Phrase.of("members.refusal.basePoints"));
         }
         if (floorPoints < 0) {
-            throw InvalidInputException.of("floorPoints", "最低分不能小于 0");
+            throw InvalidInputException.of("floorPoints", Phrase.of("members.refusal.floorPoints"));
         }
         if (noShowPoints > 0 || noShowPoints < -100) {
-            throw InvalidInputException.of("noShowPoints", "未到场扣分应在 -100 到 0 之间");
+            throw InvalidInputException.of("noShowPoints", Phrase.of("members.refusal.noShowPoints"));
         }
         if (excellentThreshold < 0 || excellentThreshold > 2000) {
-            throw InvalidInputException.of("excellentThreshold", "优秀市民党员分数线应在 0 到 2000 之间");
+            throw InvalidInputException.of("excellentThreshold", Phrase.of("members.refusal.excellentThreshold"));
         }
         if (items.stream().noneMatch(i -> TASK.equals(i.code()))) {
-            throw InvalidInputException.of("items", "须包含志愿服务（TASK）一项");
+            throw InvalidInputException.of("items", Phrase.of("members.refusal.taskItemRequired"));
         }
     }
 

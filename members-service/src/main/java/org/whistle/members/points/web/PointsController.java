@@ -30,6 +30,7 @@ import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Phrase;
 
 /**
  * Points over HTTP: the member's own standing and history, the branch's entries and corrections, rankings (names
@@ -149,7 +150,7 @@ class PointsController {
     @ResponseStatus(HttpStatus.CREATED)
     EntryView grant(Caller caller, @RequestBody GrantRequest request) {
         if (request.memberId() == null) {
-            throw InvalidInputException.of("memberId", "不能为空");
+            throw InvalidInputException.of("memberId", Phrase.of("refusal.required"));
         }
         return EntryView.of(granting.grant(
                 caller,
@@ -220,7 +221,7 @@ class PointsController {
         access.requireAdministrator(caller);
         Input.required("cityId", cityId, Input.CODE);
         if (request.items() == null || request.items().size() > 50) {
-            throw InvalidInputException.of("items", "规则项应在 1 到 50 项之间");
+            throw InvalidInputException.of("items", Phrase.of("members.refusal.ruleItems"));
         }
         var rules = new RuleSet(
                 cityId,

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.members.reporting.domain.MembershipTransitions.Action;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * A member's report-in (报到) to the residential compound they live in: one compound at a time, confirmed by its
@@ -61,7 +62,7 @@ public final class Membership {
     public static Membership reportIn(
             String subject, Profile profile, String compoundId, String address, String actorName, Instant at) {
         if (profile.kind() == MemberKind.IN_SERVICE && profile.workplaceId() == null) {
-            throw InvalidInputException.of("workplaceId", "在职党员报到须写明所在单位党组织");
+            throw InvalidInputException.of("workplaceId", Phrase.of("members.refusal.workplaceRequired"));
         }
         var membership = new Membership(
                 MembershipId.newId(),
@@ -137,7 +138,7 @@ public final class Membership {
     public void transferTo(String newCompound, String newAddress, String actorName, Instant at) {
         guard(Action.TRANSFER, "转移");
         if (newCompound.equals(compoundId) && state != MembershipState.DECLINED) {
-            throw new ConflictException("已在该小区报到，无需转移");
+            throw new ConflictException(Phrase.of("members.refusal.sameCompound"));
         }
         compoundId = newCompound;
         address = newAddress;
@@ -151,7 +152,7 @@ public final class Membership {
     /** The member updates what they can do and when; the report-in itself is unchanged. */
     public void updateProfile(Profile changed) {
         if (changed.kind() == MemberKind.IN_SERVICE && changed.workplaceId() == null) {
-            throw InvalidInputException.of("workplaceId", "在职党员须写明所在单位党组织");
+            throw InvalidInputException.of("workplaceId", Phrase.of("members.refusal.workplaceRequired"));
         }
         profile = changed;
     }

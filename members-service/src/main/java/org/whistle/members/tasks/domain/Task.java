@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * A task or micro-wish with its claims. Places, the window and check-in are guarded here: every change goes through
@@ -38,10 +39,10 @@ public final class Task {
         public Spec {
             skills = List.copyOf(skills);
             if (places < 1 || places > 200) {
-                throw InvalidInputException.of("places", "名额应在 1 到 200 之间");
+                throw InvalidInputException.of("places", Phrase.of("members.refusal.places"));
             }
             if (points < 0 || points > 100) {
-                throw InvalidInputException.of("points", "积分应在 0 到 100 之间");
+                throw InvalidInputException.of("points", Phrase.of("members.refusal.taskPoints"));
             }
         }
     }
@@ -101,7 +102,7 @@ public final class Task {
     public static Task publish(
             Spec spec, String publisher, String publisherName, @Nullable FromWhistle whistle, Instant at) {
         if (!spec.window().endsAt().isAfter(at)) {
-            throw InvalidInputException.of("endsAt", "任务结束时间已过");
+            throw InvalidInputException.of("endsAt", Phrase.of("members.refusal.taskEnded"));
         }
         var task = new Task(
                 TaskId.newId(), spec, publisher, publisherName, at, whistle, TaskState.OPEN, 0, List.of(), List.of());
@@ -128,14 +129,14 @@ public final class Task {
     public void claim(UUID memberId, String memberName, Instant at) {
         requireOpen(TaskAction.CLAIM);
         if (at.isAfter(spec.window().endsAt())) {
-            throw new ConflictException("任务时间已过，不能再认领");
+            throw new ConflictException(Phrase.of("members.refusal.claimTooLate"));
         }
         var existing = claims.get(memberId);
         if (existing != null && existing.state().holdsPlace()) {
             throw new ConflictException("您已认领过这项任务（" + existing.state().label() + "）");
         }
         if (placesTaken() >= spec.places()) {
-            throw new ConflictException("名额已满（共 " + spec.places() + " 个）");
+            throw new ConflictException(Phrase.of("members.refusal.full", "places", spec.places()));
         }
         claims.put(memberId, Claim.claimed(memberId, memberName, at));
         step(TaskAction.CLAIM, memberId.toString(), memberName, memberId, null, at);
@@ -175,7 +176,7 @@ public final class Task {
             throw new ConflictException(refused.reason());
         }
         if (photo == null) {
-            throw new ConflictException("签到须拍一张照片");
+            throw new ConflictException(Phrase.of("members.refusal.checkInPhoto"));
         }
         claims.put(memberId, claim.checkedIn(at, lat, lng, photo));
         step(TaskAction.CHECK_IN, memberId.toString(), claim.memberName(), memberId, null, at);
@@ -196,12 +197,13 @@ public final class Task {
                 since, at.isAfter(spec.window().endsAt()) ? spec.window().endsAt() : at);
         var served = hours.setScale(1, RoundingMode.HALF_UP);
         if (served.signum() <= 0) {
-            throw InvalidInputException.of("hours", "服务时长须大于 0");
+            throw InvalidInputException.of("hours", Phrase.of("members.refusal.hoursPositive"));
         }
         var mostHours =
                 BigDecimal.valueOf(Math.max(most.toMinutes(), 30)).divide(BigDecimal.valueOf(60), 1, RoundingMode.UP);
         if (served.compareTo(mostHours) > 0) {
-            throw InvalidInputException.of("hours", "服务时长不能超过签到以来的 " + mostHours.toPlainString() + " 小时");
+            throw InvalidInputException.of(
+                    "hours", Phrase.of("members.refusal.hoursSinceCheckIn", "hours", mostHours.toPlainString()));
         }
         claims.put(memberId, claim.finished(at, evidence, photo, served));
         step(TaskAction.FINISH, memberId.toString(), claim.memberName(), memberId, evidence, at);
@@ -226,7 +228,7 @@ public final class Task {
     /** 未到场: after the window, a claim that never checked in. */
     public void noShow(UUID memberId, String actor, String actorName, Instant at) {
         if (!at.isAfter(spec.window().endsAt())) {
-            throw new ConflictException("任务时间尚未结束，不能记为未到场");
+            throw new ConflictException(Phrase.of("members.refusal.tooEarlyNoShow"));
         }
         move(TaskAction.NO_SHOW, memberId, ClaimState.NO_SHOW, actor, actorName, null, at);
         events.add(new TaskEvent.ClaimNoShow(id, spec.title(), memberId, actor, actorName, at));
@@ -237,7 +239,7 @@ public final class Task {
         requireOpen(TaskAction.CANCEL);
         if (claims.values().stream()
                 .anyMatch(c -> c.state() == ClaimState.APPROVED || c.state() == ClaimState.FINISHED)) {
-            throw new ConflictException("已有成员完成，不能取消任务");
+            throw new ConflictException(Phrase.of("members.refusal.taskDone"));
         }
         claims.replaceAll((member, claim) -> claim.state().pending() ? claim.in(ClaimState.WITHDRAWN) : claim);
         state = TaskState.CANCELLED;
@@ -290,7 +292,7 @@ public final class Task {
     private Claim claimOf(UUID memberId) {
         var claim = claims.get(memberId);
         if (claim == null) {
-            throw new ConflictException("尚未认领这项任务");
+            throw new ConflictException(Phrase.of("members.refusal.notClaimed"));
         }
         return claim;
     }

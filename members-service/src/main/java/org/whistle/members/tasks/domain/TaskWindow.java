@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /** When a task happens: check-in is accepted only inside it. */
 public record TaskWindow(Instant startsAt, Instant endsAt) {
@@ -17,10 +18,10 @@ public record TaskWindow(Instant startsAt, Instant endsAt) {
 
     public TaskWindow {
         if (!endsAt.isAfter(startsAt)) {
-            throw InvalidInputException.of("endsAt", "结束时间须晚于开始时间");
+            throw InvalidInputException.of("endsAt", Phrase.of("members.refusal.endAfterStart"));
         }
         if (Duration.between(startsAt, endsAt).compareTo(Duration.ofDays(31)) > 0) {
-            throw InvalidInputException.of("endsAt", "任务时间最长 31 天");
+            throw InvalidInputException.of("endsAt", Phrase.of("members.refusal.taskTooLong"));
         }
     }
 

@@ -32,6 +32,7 @@ import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Phrase;
 
 /**
  * Tasks over HTTP. The public list shows what anyone may know of a task (place, time, places left, points); the
@@ -64,12 +65,13 @@ class TasksController {
 
         Task.Spec spec(Places known, TaskKind fixedKind) {
             var grid = Input.required("gridId", gridId, Input.CODE);
-            var compound = known.compoundOf(grid).orElseThrow(() -> InvalidInputException.of("gridId", "网格不属于任何小区"));
+            var compound = known.compoundOf(grid)
+                    .orElseThrow(() -> InvalidInputException.of("gridId", Phrase.of("members.refusal.gridNoCompound")));
             if (startsAt == null) {
-                throw InvalidInputException.of("startsAt", "不能为空");
+                throw InvalidInputException.of("startsAt", Phrase.of("refusal.required"));
             }
             if (endsAt == null) {
-                throw InvalidInputException.of("endsAt", "不能为空");
+                throw InvalidInputException.of("endsAt", Phrase.of("refusal.required"));
             }
             return new Task.Spec(
                     fixedKind,
@@ -90,7 +92,7 @@ class TasksController {
 
         UUID member() {
             if (memberId == null) {
-                throw InvalidInputException.of("memberId", "不能为空");
+                throw InvalidInputException.of("memberId", Phrase.of("refusal.required"));
             }
             return memberId;
         }
@@ -104,18 +106,18 @@ class TasksController {
 
         GeoPoint position() {
             if (lat == null || lng == null) {
-                throw InvalidInputException.of("lat", "签到须提供位置");
+                throw InvalidInputException.of("lat", Phrase.of("members.refusal.checkInPlace"));
             }
             CoordinateSystem system;
             try {
                 system = coordinateSystem == null ? CoordinateSystem.WGS84 : CoordinateSystem.parse(coordinateSystem);
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("coordinateSystem", "坐标系只能是 WGS84、GCJ02 或 BD09");
+                throw InvalidInputException.of("coordinateSystem", Phrase.of("members.refusal.crs"));
             }
             try {
                 return ChinaCoordinates.toWgs84(lat, lng, system);
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("lat", "位置无效");
+                throw InvalidInputException.of("lat", Phrase.of("members.refusal.badPlace"));
             }
         }
     }
@@ -178,7 +180,7 @@ class TasksController {
     TaskView publish(Caller caller, @RequestBody PublishRequest request) {
         var kind = Input.choice("kind", request.kind(), TaskKind.class);
         if (kind == TaskKind.WHISTLE) {
-            throw InvalidInputException.of("kind", "社区接哨请从哨情转为任务");
+            throw InvalidInputException.of("kind", Phrase.of("members.refusal.taskFromWhistle"));
         }
         return view(caller, doing.publish(caller, request.spec(places, kind), null), true);
     }
@@ -255,7 +257,7 @@ class TasksController {
             @RequestPart(required = false) @Nullable MultipartFile photo)
             throws java.io.IOException {
         if (hours == null) {
-            throw InvalidInputException.of("hours", "请填写服务时长");
+            throw InvalidInputException.of("hours", Phrase.of("members.refusal.serviceHoursRequired"));
         }
         return view(
                 caller,
@@ -276,7 +278,7 @@ class TasksController {
     @PostMapping(path = "/{id}/finish", consumes = MediaType.APPLICATION_JSON_VALUE)
     TaskView finish(Caller caller, @PathVariable UUID id, @RequestBody FinishRequest request) {
         if (request.hours() == null) {
-            throw InvalidInputException.of("hours", "请填写服务时长");
+            throw InvalidInputException.of("hours", Phrase.of("members.refusal.serviceHoursRequired"));
         }
         return view(
                 caller,

@@ -20,6 +20,7 @@ import org.whistle.members.whistles.TurningWhistlesIntoTasks;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Phrase;
 
 /** Small whistles of a compound that the community may take on, and turning one into a task. */
 @RestController
@@ -73,10 +74,10 @@ class WhistlesController {
     @ResponseStatus(HttpStatus.CREATED)
     TaskRef turn(Caller caller, @PathVariable UUID whistleId, @RequestBody TurnRequest request) {
         if (request.startsAt() == null) {
-            throw InvalidInputException.of("startsAt", "不能为空");
+            throw InvalidInputException.of("startsAt", Phrase.of("refusal.required"));
         }
         if (request.endsAt() == null) {
-            throw InvalidInputException.of("endsAt", "不能为空");
+            throw InvalidInputException.of("endsAt", Phrase.of("refusal.required"));
         }
         var task = turning.turn(
                 caller,

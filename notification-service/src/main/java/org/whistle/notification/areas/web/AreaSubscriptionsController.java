@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,9 @@ import org.whistle.notification.areas.AreaWatchers;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Phrase;
 
 /**
  * A command centre subscribes to an area in its scope and then hears of every whistle raised there: its dispatchers
@@ -50,15 +51,15 @@ class AreaSubscriptionsController {
                 caller.unit() == null
                         ? null
                         : org.unit(caller.unit()).map(unit -> unit.kind()).orElse(null))) {
-            throw new AccessDeniedException("area subscriptions are for command centres and their integration clients");
+            throw new AccessRefusedException(Phrase.of("notification.refusal.area.centresOnly"));
         }
         if (request.areaId() == null || request.areaId().isBlank()) {
-            throw InvalidInputException.of("areaId", "必填");
+            throw InvalidInputException.of("areaId", Phrase.of("refusal.required"));
         }
         InputBounds.name("areaId", request.areaId(), InputBounds.CODE);
         if (!caller.covers(nodeAndAncestors(request.areaId()))) {
             // Subscribers hear of every whistle raised in the area: only in their own scope.
-            throw new AccessDeniedException("the area lies outside the caller's scope");
+            throw new AccessRefusedException(Phrase.of("notification.refusal.area.outsideScope"));
         }
         var recipient = caller.unit() != null ? "unit:" + caller.unit() : "user:" + caller.subject();
         return subscriptions.subscribe(request.areaId(), recipient);

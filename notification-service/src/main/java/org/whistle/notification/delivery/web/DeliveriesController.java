@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,6 +15,7 @@ import org.whistle.notification.delivery.DeliveryLog;
 import org.whistle.notification.delivery.WhistleContext;
 import org.whistle.notification.delivery.WhistleContexts;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
 import org.whistle.security.personaldata.AccessDecisions;
@@ -24,6 +24,7 @@ import org.whistle.security.personaldata.ContactDisclosurePolicy.Relation;
 import org.whistle.security.personaldata.ContactDisclosurePolicy.Whose;
 import org.whistle.security.personaldata.Disclosure;
 import org.whistle.security.personaldata.PersonalData;
+import org.whistle.texts.Phrase;
 
 /**
  * What was sent about a whistle, to whom, over which channel, when and with what outcome — for administrators and
@@ -65,7 +66,7 @@ class DeliveriesController {
         var dispatches = centreCode != null && dispatchesFor(caller, centreCode, centre);
         if (!caller.has(Role.ADMINISTRATOR) && !dispatches) {
             decision.denied("administrator-or-owning-centre-dispatcher");
-            throw new AccessDeniedException("only administrators and the owning command centre see deliveries");
+            throw new AccessRefusedException(Phrase.of("notification.refusal.deliveries.whoSees"));
         }
         var atItsLevel = dispatches
                 && caller.roles().stream()

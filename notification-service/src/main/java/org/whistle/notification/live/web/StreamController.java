@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,8 +13,10 @@ import org.whistle.events.OrgUnitChanged;
 import org.whistle.notification.live.LiveStreams;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * Live streams. EventSource clients cannot set headers, so these endpoints also take the token as
@@ -55,7 +56,7 @@ class StreamController {
     SseEmitter centre(Caller caller, @PathVariable String code) {
         var centre = org.unit(code).orElseThrow(() -> new NotFoundException("command centre", code));
         if (!caller.hasAny(CENTRE_WATCHERS) || !covers(caller, centre)) {
-            throw new AccessDeniedException("the centre lies outside the caller's scope");
+            throw new AccessRefusedException(Phrase.of("notification.refusal.centre.outsideScope"));
         }
         return streams.open(List.of("unit:" + code));
     }

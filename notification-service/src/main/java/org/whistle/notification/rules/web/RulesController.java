@@ -21,6 +21,7 @@ import org.whistle.notification.rules.domain.Selector;
 import org.whistle.notification.rules.domain.UrgencyClass;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Phrase;
 
 /** The rule table, for administrators: changes apply to the next event consumed. */
 @RestController
@@ -81,13 +82,13 @@ class RulesController {
             InputBounds.name("description", description, InputBounds.DESCRIPTION);
             InputBounds.items("channels", channels, InputBounds.CODE);
             if (eventType == null || eventType.isBlank()) {
-                throw InvalidInputException.of("eventType", "an event type name or *");
+                throw InvalidInputException.of("eventType", Phrase.of("notification.refusal.rule.eventType"));
             }
             if (selector == null) {
-                throw InvalidInputException.of("selector", "required");
+                throw InvalidInputException.of("selector", Phrase.of("refusal.required"));
             }
             if (channels == null || channels.isEmpty()) {
-                throw InvalidInputException.of("channels", "at least one channel");
+                throw InvalidInputException.of("channels", Phrase.of("notification.refusal.rule.channels"));
             }
             return new Rule(
                     id,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +27,10 @@ import org.whistle.notification.webhooks.WebhookSubscriptions.Subscription;
 import org.whistle.notification.webhooks.WebhookTargets;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.security.AccessRefusedException;
 import org.whistle.security.Caller;
 import org.whistle.security.Role;
+import org.whistle.texts.Phrase;
 
 /**
  * A unit's webhook subscriptions and their delivery history, for the unit's own accounts and administrators (who may
@@ -109,19 +110,19 @@ class WebhooksController {
     View subscribe(Caller caller, @RequestBody Subscribe request) {
         var unit = request.unit() != null && caller.has(Role.ADMINISTRATOR) ? request.unit() : caller.unit();
         if (unit == null) {
-            throw InvalidInputException.of("unit", "调用者不代表任何单位");
+            throw InvalidInputException.of("unit", Phrase.of("notification.refusal.noUnit"));
         }
         InputBounds.name("unit", unit, InputBounds.CODE);
         var name = InputBounds.name("name", request.name(), InputBounds.NAME);
         var eventTypes = InputBounds.items("eventTypes", request.eventTypes(), InputBounds.CODE);
         var url = InputBounds.text("url", request.url(), InputBounds.URL);
         if (url == null || url.isBlank()) {
-            throw InvalidInputException.of("url", "必填");
+            throw InvalidInputException.of("url", Phrase.of("refusal.required"));
         }
         try {
             targets.check(url);
         } catch (WebhookTargets.Refused e) {
-            throw InvalidInputException.of("url", e.getMessage());
+            throw InvalidInputException.of("url", e.reason());
         }
         var secret = secret(request.secret());
         return View.of(
@@ -182,7 +183,7 @@ class WebhooksController {
         var subscription =
                 subscriptions.find(id).orElseThrow(() -> new NotFoundException("webhook subscription", id.toString()));
         if (!caller.has(Role.ADMINISTRATOR) && !subscription.unit().equals(caller.unit())) {
-            throw new AccessDeniedException("the subscription belongs to another unit");
+            throw new AccessRefusedException(Phrase.of("notification.refusal.webhook.otherUnit"));
         }
         return subscription;
     }
@@ -193,7 +194,8 @@ class WebhooksController {
         }
         InputBounds.name("secret", requested, InputBounds.SECRET);
         if (requested.length() < InputBounds.SECRET_MIN) {
-            throw InvalidInputException.of("secret", "至少 " + InputBounds.SECRET_MIN + " 个字符");
+            throw InvalidInputException.of(
+                    "secret", Phrase.of("notification.refusal.webhook.secretTooShort", "min", InputBounds.SECRET_MIN));
         }
         return requested;
     }

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.orgreference.domain.catalogue.Category;
 import org.whistle.orgregistry.catalogue.CategoryDraft;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * A category as an administrator writes it. Enumerations arrive as strings so a bad value is reported against its
@@ -19,7 +20,7 @@ record CategoryRequest(
 
     Category toCategory(@Nullable String pathCode) {
         if (pathCode != null && code != null && !code.equals(pathCode)) {
-            throw InvalidInputException.of("code", "differs from the code in the path");
+            throw InvalidInputException.of("code", Phrase.of("orgregistry.refusal.differsFromPath"));
         }
         return new CategoryDraft(
                         pathCode != null ? pathCode : code, name, nameEn, parentCode, handlingClass, defaultUrgency)

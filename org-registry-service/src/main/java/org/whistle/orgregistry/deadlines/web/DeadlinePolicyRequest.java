@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.orgreference.domain.deadlines.DeadlinePolicy;
 import org.whistle.orgregistry.deadlines.DeadlinePolicyDraft;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * A deadline policy as an administrator writes it: {@code durations} maps every clock ({@code FILE},
@@ -26,7 +27,7 @@ record DeadlinePolicyRequest(
 
     DeadlinePolicy toPolicy(@Nullable String pathId) {
         if (pathId != null && policyId != null && !policyId.equals(pathId)) {
-            throw InvalidInputException.of("policyId", "differs from the id in the path");
+            throw InvalidInputException.of("policyId", Phrase.of("orgregistry.refusal.differsFromPath"));
         }
         var id = pathId != null
                 ? pathId

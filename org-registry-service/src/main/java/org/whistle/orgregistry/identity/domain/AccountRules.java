@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.whistle.orgregistry.bounds.TextBounds;
+import org.whistle.texts.Phrase;
 
 /**
- * The rules on what people type when an account or client is made: each check answers the problem in words, or
- * nothing when the value is fine.
+ * The rules on what people type when an account or client is made: each check answers the problem by catalogue key
+ * (ADR 0043), or nothing when the value is fine.
  */
 public final class AccountRules {
 
@@ -26,44 +27,43 @@ public final class AccountRules {
 
     private AccountRules() {}
 
-    public static Optional<String> username(String username) {
+    public static Optional<Phrase> username(String username) {
         if (!NAME.matcher(username).matches()) {
-            return Optional.of(
-                    "must be 2 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+            return Optional.of(Phrase.of("orgregistry.refusal.username"));
         }
-        return RESERVED.contains(username) ? Optional.of("'" + username + "' is reserved") : Optional.empty();
+        return RESERVED.contains(username) ? Optional.of(Phrase.of("orgregistry.refusal.reserved")) : Optional.empty();
     }
 
-    public static Optional<String> clientId(String clientId) {
+    public static Optional<Phrase> clientId(String clientId) {
         if (!CLIENT_ID.matcher(clientId).matches()) {
-            return Optional.of("must be 3 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return Optional.of(Phrase.of("orgregistry.refusal.clientId"));
         }
-        return RESERVED.contains(clientId) ? Optional.of("'" + clientId + "' is reserved") : Optional.empty();
+        return RESERVED.contains(clientId) ? Optional.of(Phrase.of("orgregistry.refusal.reserved")) : Optional.empty();
     }
 
-    public static Optional<String> password(String password) {
+    public static Optional<Phrase> password(String password) {
         if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            return Optional.of("must be at least " + MIN_PASSWORD_LENGTH + " characters");
+            return Optional.of(Phrase.of("orgregistry.refusal.passwordShort", "min", MIN_PASSWORD_LENGTH));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return Optional.of("must be at most " + MAX_PASSWORD_BYTES + " bytes");
+            return Optional.of(Phrase.of("orgregistry.refusal.passwordLong", "max", MAX_PASSWORD_BYTES));
         }
         if (password.isBlank()) {
-            return Optional.of("must not be blank");
+            return Optional.of(Phrase.of("orgregistry.refusal.passwordBlank"));
         }
         return Optional.empty();
     }
 
-    public static Optional<String> displayName(String displayName) {
+    public static Optional<Phrase> displayName(String displayName) {
         if (displayName.isBlank()) {
-            return Optional.of("must be 1 to " + TextBounds.NAME + " characters");
+            return Optional.of(Phrase.of("refusal.required"));
         }
         return Optional.ofNullable(TextBounds.nameProblem(displayName, TextBounds.NAME));
     }
 
-    public static Optional<String> phone(String phone) {
+    public static Optional<Phrase> phone(String phone) {
         return Phone.isValid(phone)
                 ? Optional.empty()
-                : Optional.of("must be a mainland mobile number of 11 digits like 13812345678");
+                : Optional.of(Phrase.of("orgregistry.refusal.mobile", "example", "13812345678"));
     }
 }

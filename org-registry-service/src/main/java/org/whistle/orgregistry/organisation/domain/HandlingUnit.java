@@ -9,6 +9,7 @@ import org.whistle.events.CommandLevel;
 import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * A unit that can be summoned to act: a department, a section, a street office, a property company … responsible
@@ -32,35 +33,44 @@ public record HandlingUnit(
     public List<Violation> violations(@Nullable OrgNode area, @Nullable HandlingUnit parent) {
         var violations = new ArrayList<Violation>();
         if (!CODE.matcher(code).matches()) {
-            violations.add(
-                    new Violation("code", "must be 2 to 48 upper-case letters, digits or '-', starting with a letter"));
+            violations.add(new Violation("code", Phrase.of("orgregistry.refusal.unitCode")));
         }
         Texts.checkName(name, "name", violations);
         Texts.checkNameEn(nameEn, violations);
         Texts.checkReference(areaCode, "areaCode", violations);
         Texts.checkReference(parentUnitCode, "parentUnitCode", violations);
         if (area == null) {
-            violations.add(new Violation("areaCode", "no node " + Texts.quoted(areaCode)));
+            violations.add(new Violation("areaCode", Phrase.of("orgregistry.refusal.unknownNode")));
         } else if (!kind.allowedAreas().contains(area.kind())) {
             violations.add(new Violation(
-                    "areaCode", "a " + kind + " answers for " + kind.allowedAreas() + ", not a " + area.kind()));
+                    "areaCode",
+                    Phrase.of(
+                            "orgregistry.refusal.unitArea",
+                            "kind",
+                            Texts.kind(kind),
+                            "allowed",
+                            Texts.kinds(kind.allowedAreas()),
+                            "area",
+                            Texts.kind(area.kind()))));
         }
         if (parentUnitCode == null) {
             if (kind.needsParentUnit()) {
-                violations.add(new Violation("parentUnitCode", "a " + kind + " belongs to a parent unit"));
+                violations.add(new Violation(
+                        "parentUnitCode", Phrase.of("orgregistry.refusal.needsParentUnit", "kind", Texts.kind(kind))));
             }
         } else if (parent == null) {
-            violations.add(new Violation("parentUnitCode", "no unit " + Texts.quoted(parentUnitCode)));
+            violations.add(new Violation("parentUnitCode", Phrase.of("orgregistry.refusal.unknownUnit")));
         } else if (parentUnitCode.equals(code)) {
-            violations.add(new Violation("parentUnitCode", "a unit cannot be its own parent"));
+            violations.add(new Violation("parentUnitCode", Phrase.of("orgregistry.refusal.ownParentUnit")));
         } else if (kind == UnitKind.SECTION && parent.kind() != UnitKind.DEPARTMENT) {
-            violations.add(
-                    new Violation("parentUnitCode", "a SECTION belongs to a DEPARTMENT, not a " + parent.kind()));
+            violations.add(new Violation(
+                    "parentUnitCode",
+                    Phrase.of("orgregistry.refusal.sectionParent", "kind", Texts.kind(parent.kind()))));
         }
         TextBounds.name(dutyName, "dutyName", TextBounds.PERSON_NAME, violations);
         Texts.checkPhone(dutyPhone, "dutyPhone", violations);
         if (validTo != null && validTo.isBefore(validFrom)) {
-            violations.add(new Violation("validTo", "must not be before validFrom"));
+            violations.add(new Violation("validTo", Phrase.of("orgregistry.refusal.validTo")));
         }
         return violations;
     }
@@ -76,7 +86,8 @@ public record HandlingUnit(
 
     public HandlingUnit retiredAfter(LocalDate lastDay) {
         if (validTo != null) {
-            throw new ConflictException("unit " + code + " is already retired (valid to " + validTo + ")");
+            throw new ConflictException(
+                    Phrase.of("orgregistry.refusal.unitRetired", "name", name, "date", validTo.toString()));
         }
         var end = lastDay.isBefore(validFrom) ? validFrom : lastDay;
         return new HandlingUnit(

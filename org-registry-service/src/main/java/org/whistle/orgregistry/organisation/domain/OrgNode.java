@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * One node of the administrative tree. Its code is its identity everywhere (GB/T 2260 where real); a node is never
@@ -27,31 +28,46 @@ public record OrgNode(
     public List<Violation> violations(@Nullable OrgNode parent) {
         var violations = new ArrayList<Violation>();
         if (!CODE.matcher(code).matches()) {
-            violations.add(new Violation("code", "must be 6 to 32 digits"));
+            violations.add(new Violation("code", Phrase.of("orgregistry.refusal.nodeCode")));
         }
         Texts.checkName(name, "name", violations);
         Texts.checkNameEn(nameEn, violations);
         Texts.checkReference(parentCode, "parentCode", violations);
         if (kind == NodeKind.CITY) {
             if (parentCode != null) {
-                violations.add(new Violation("parentCode", "a city has no parent"));
+                violations.add(new Violation("parentCode", Phrase.of("orgregistry.refusal.cityNoParent")));
             }
         } else if (parentCode == null) {
-            violations.add(new Violation("parentCode", "a " + kind + " needs a parent " + kind.allowedParents()));
+            violations.add(new Violation(
+                    "parentCode",
+                    Phrase.of(
+                            "orgregistry.refusal.needsParent",
+                            "kind",
+                            Texts.kind(kind),
+                            "allowed",
+                            Texts.kinds(kind.allowedParents()))));
         } else if (parent == null) {
-            violations.add(new Violation("parentCode", "no node " + Texts.quoted(parentCode)));
+            violations.add(new Violation("parentCode", Phrase.of("orgregistry.refusal.unknownNode")));
         } else if (!kind.allowedParents().contains(parent.kind())) {
             violations.add(new Violation(
                     "parentCode",
-                    "a " + kind + " cannot sit under a " + parent.kind() + "; allowed: " + kind.allowedParents()));
+                    Phrase.of(
+                            "orgregistry.refusal.parentKind",
+                            "kind",
+                            Texts.kind(kind),
+                            "parent",
+                            Texts.kind(parent.kind()),
+                            "allowed",
+                            Texts.kinds(kind.allowedParents()))));
         } else if (!parent.activeOn(validFrom)) {
-            violations.add(new Violation("parentCode", "parent " + parentCode + " is not valid on " + validFrom));
+            violations.add(new Violation(
+                    "parentCode", Phrase.of("orgregistry.refusal.parentNotValid", "date", validFrom.toString())));
         }
         if (parentCode != null && parentCode.equals(code)) {
-            violations.add(new Violation("parentCode", "a node cannot be its own parent"));
+            violations.add(new Violation("parentCode", Phrase.of("orgregistry.refusal.ownParentNode")));
         }
         if (validTo != null && validTo.isBefore(validFrom)) {
-            violations.add(new Violation("validTo", "must not be before validFrom"));
+            violations.add(new Violation("validTo", Phrase.of("orgregistry.refusal.validTo")));
         }
         return violations;
     }
@@ -63,7 +79,8 @@ public record OrgNode(
     /** This node retired from the day after {@code lastDay}; a node retires once. */
     public OrgNode retiredAfter(LocalDate lastDay) {
         if (validTo != null) {
-            throw new ConflictException("node " + code + " is already retired (valid to " + validTo + ")");
+            throw new ConflictException(
+                    Phrase.of("orgregistry.refusal.nodeRetired", "name", name, "date", validTo.toString()));
         }
         var end = lastDay.isBefore(validFrom) ? validFrom : lastDay;
         return new OrgNode(code, kind, name, nameEn, parentCode, validFrom, end);

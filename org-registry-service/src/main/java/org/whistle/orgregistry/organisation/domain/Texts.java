@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /** Checks shared by the organisation's names and contacts. */
 final class Texts {
@@ -16,7 +17,7 @@ final class Texts {
 
     static void checkName(@Nullable String name, String field, List<Violation> violations) {
         if (name == null || name.isBlank()) {
-            violations.add(new Violation(field, "is required"));
+            violations.add(new Violation(field, Phrase.of("refusal.required")));
         } else {
             TextBounds.name(name, field, TextBounds.NAME, violations);
         }
@@ -27,20 +28,28 @@ final class Texts {
     }
 
     /**
-     * A code another record names: at most {@link TextBounds#CODE} characters. Messages quote it through
-     * {@link #quoted}, so an over-long one is not echoed back whole.
+     * A code another record names: at most {@link TextBounds#CODE} characters. Refusals do not echo it (ADR 0043):
+     * they say what kind of thing was not found.
      */
     static void checkReference(@Nullable String code, String field, List<Violation> violations) {
         TextBounds.length(code, field, TextBounds.CODE, violations);
     }
 
-    static String quoted(@Nullable String code) {
-        return code == null || code.length() <= TextBounds.CODE ? String.valueOf(code) : code.substring(0, 20) + "…";
+    /** A node's or unit's kind as people call it (the catalogue's {@code node.*}: 街道乡镇, 职能部门). */
+    static Phrase kind(Enum<?> kind) {
+        return Phrase.name("node", kind);
+    }
+
+    /** Several kinds, for "one of" refusals. */
+    static List<Phrase> kinds(java.util.Collection<? extends Enum<?>> kinds) {
+        return kinds.stream().map(Texts::kind).toList();
     }
 
     static void checkPhone(@Nullable String phone, String field, List<Violation> violations) {
         if (phone != null && (phone.length() > 20 || !PHONE.matcher(phone).matches())) {
-            violations.add(new Violation(field, "must be a mainland mobile (13812345678) or landline (0452-2345678)"));
+            violations.add(new Violation(
+                    field,
+                    Phrase.of("orgregistry.refusal.phone", "mobile", "13812345678", "landline", "0452-2345678")));
         }
     }
 }

@@ -36,6 +36,7 @@ import org.whistle.orgregistry.organisation.domain.PartyOrg;
 import org.whistle.orgregistry.organisation.domain.PartyOrgKind;
 import org.whistle.orgregistry.organisation.domain.UnitKind;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -152,7 +153,7 @@ class NodesController {
     @PostMapping("/nodes")
     ResponseEntity<NodeView> create(@Valid @RequestBody NodeRequest request) {
         if (request.code() == null || request.code().isBlank()) {
-            throw InvalidInputException.of("code", "is required");
+            throw InvalidInputException.of("code", Phrase.of("refusal.required"));
         }
         maintaining.createNode(request.toNode(request.code().trim()));
         return ResponseEntity.created(
@@ -163,7 +164,7 @@ class NodesController {
     @PutMapping("/nodes/{code}")
     NodeView update(@PathVariable String code, @Valid @RequestBody NodeRequest request) {
         if (request.code() != null && !request.code().equals(code)) {
-            throw InvalidInputException.of("code", "differs from the path; codes never change");
+            throw InvalidInputException.of("code", Phrase.of("orgregistry.refusal.codeDiffersFromPath"));
         }
         maintaining.updateNode(request.toNode(code));
         return tree.node(code);

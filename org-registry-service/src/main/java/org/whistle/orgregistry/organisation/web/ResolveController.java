@@ -15,6 +15,7 @@ import org.whistle.orgregistry.organisation.ResolvingLocations;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 @RestController
 @Tag(name = "resolve", description = "Which grid a location lies in")
@@ -42,16 +43,17 @@ class ResolveController {
             Authentication caller) {
         var violations = new java.util.ArrayList<Violation>();
         if (!(lat >= -90 && lat <= 90)) {
-            violations.add(new Violation("lat", "must be between -90 and 90"));
+            violations.add(new Violation("lat", Phrase.of("refusal.between", "min", -90, "max", 90)));
         }
         if (!(lng >= -180 && lng <= 180)) {
-            violations.add(new Violation("lng", "must be between -180 and 180"));
+            violations.add(new Violation("lng", Phrase.of("refusal.between", "min", -180, "max", 180)));
         }
         CoordinateSystem system = null;
         try {
             system = CoordinateSystem.parse(crs.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("crs", e.getMessage()));
+            violations.add(new Violation(
+                    "crs", Phrase.of("refusal.oneOf", "choices", Phrase.names("crs", CoordinateSystem.class))));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

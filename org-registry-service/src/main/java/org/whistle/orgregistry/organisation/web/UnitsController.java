@@ -26,6 +26,7 @@ import org.whistle.orgregistry.organisation.OrganisationTree;
 import org.whistle.orgregistry.organisation.domain.HandlingUnit;
 import org.whistle.orgregistry.organisation.domain.UnitKind;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 @RestController
 @RequestMapping("/api/org/units")
@@ -78,7 +79,7 @@ class UnitsController {
     @PostMapping
     ResponseEntity<UnitResponse> create(@Valid @RequestBody UnitRequest request, Authentication caller) {
         if (request.code() == null || request.code().isBlank()) {
-            throw InvalidInputException.of("code", "is required");
+            throw InvalidInputException.of("code", Phrase.of("refusal.required"));
         }
         var code = request.code().trim();
         maintaining.createUnit(request.toUnit(code));
@@ -89,7 +90,7 @@ class UnitsController {
     @PutMapping("/{code}")
     UnitResponse update(@PathVariable String code, @Valid @RequestBody UnitRequest request, Authentication caller) {
         if (request.code() != null && !request.code().equals(code)) {
-            throw InvalidInputException.of("code", "differs from the path; codes never change");
+            throw InvalidInputException.of("code", Phrase.of("orgregistry.refusal.codeDiffersFromPath"));
         }
         maintaining.updateUnit(request.toUnit(code));
         return contacts.one(tree.unit(code), caller, "update");

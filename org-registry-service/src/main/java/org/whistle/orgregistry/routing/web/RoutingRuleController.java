@@ -26,6 +26,7 @@ import org.whistle.orgregistry.routing.RoutingRules;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /** {@code /api/org/routing-rules} and {@code /api/org/routing/proposal}. */
 @RestController
@@ -73,10 +74,10 @@ class RoutingRuleController {
             @RequestParam(required = false) @Nullable String level) {
         var violations = new ArrayList<Violation>();
         if (category == null || category.isBlank()) {
-            violations.add(new Violation("category", "is required"));
+            violations.add(new Violation("category", Phrase.of("refusal.required")));
         }
         if (node == null || node.isBlank()) {
-            violations.add(new Violation("node", "is required"));
+            violations.add(new Violation("node", Phrase.of("refusal.required")));
         }
         var commandLevel = Enums.optional("level", level, CommandLevel.class, violations);
         if (!violations.isEmpty()) {

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.orgreference.domain.routing.RoutingRule;
 import org.whistle.orgregistry.routing.RoutingRuleDraft;
 import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * A routing rule as an administrator writes it; an empty {@code categoryCode} makes it the area's fallback owner,
@@ -22,7 +23,7 @@ record RoutingRuleRequest(
 
     RoutingRule toRule(@Nullable String pathId) {
         if (pathId != null && ruleId != null && !ruleId.equals(pathId)) {
-            throw InvalidInputException.of("ruleId", "differs from the id in the path");
+            throw InvalidInputException.of("ruleId", Phrase.of("orgregistry.refusal.differsFromPath"));
         }
         var id = pathId != null ? pathId : ruleId == null || ruleId.isBlank() ? "R-" + UUID.randomUUID() : ruleId;
         return new RoutingRuleDraft(id, categoryCode, areaCode, level, leadUnitCode, coUnitCodes, precedence).toRule();

@@ -34,7 +34,7 @@ class OrganisationRulesTest {
 
         assertThat(street.violations(retiredDistrict))
                 .extracting(Violation::message)
-                .anyMatch(m -> m.contains("not valid"));
+                .anyMatch(m -> m.contains("尚未生效或已停用"));
         assertThat(street.violations(DISTRICT)).isEmpty();
     }
 
@@ -53,7 +53,7 @@ class OrganisationRulesTest {
         assertThat(retired.activeOn(LocalDate.of(2025, 7, 1))).isFalse();
         assertThatExceptionOfType(ConflictException.class)
                 .isThrownBy(() -> retired.retiredAfter(LocalDate.of(2025, 7, 1)))
-                .withMessageContaining("already retired");
+                .withMessageContaining("已于 2025-06-30 停用");
     }
 
     @Test
@@ -73,7 +73,7 @@ class OrganisationRulesTest {
         var underAnOffice = unit("QQ-LZG", UnitKind.SECTION, "QQ-JD", "230225");
         assertThat(underAnOffice.violations(DISTRICT, unit("QQ-JD", UnitKind.STREET_OFFICE, null, "230225100")))
                 .extracting(Violation::message)
-                .anyMatch(m -> m.contains("belongs to a DEPARTMENT"));
+                .anyMatch(m -> m.contains("科室须隶属于职能部门"));
     }
 
     @Test
