@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.whistle.apidocs.paging.Page;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketState;
@@ -56,22 +57,6 @@ public class TicketQueries {
             String state,
             Instant raisedAt,
             Instant updatedAt) {}
-
-    /**
-     * A page of a queue: its items, the cursor of the next page ({@code after}) and the link to it ({@code next}),
-     * both {@code null} on the last page.
-     */
-    public record Page<T>(
-            List<T> items,
-            int size,
-            @Nullable String after,
-            @Nullable String next) {
-
-        /** This page with the link to the next one, made by the web edge that knows the request. */
-        public Page<T> linked(java.util.function.Function<String, String> link) {
-            return after == null ? this : new Page<>(items, size, after, link.apply(after));
-        }
-    }
 
     public record Overview(
             String area,
@@ -148,12 +133,7 @@ public class TicketQueries {
                         rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .list();
-        if (rows.size() <= size) {
-            return new Page<>(rows, size, null, null);
-        }
-        var items = rows.subList(0, size);
-        var last = items.getLast();
-        return new Page<>(List.copyOf(items), size, QueueCursor.of(last.raisedAt(), last.number()), null);
+        return Page.of(rows, size, last -> QueueCursor.of(last.raisedAt(), last.number()));
     }
 
     /**
@@ -194,7 +174,7 @@ public class TicketQueries {
         var items = new java.util.ArrayList<CentreQueueItem>();
         String after = null;
         do {
-            var page = centreQueue(centre, filter, after, 200, sort);
+            var page = centreQueue(centre, filter, after, Page.MAX_SIZE, sort);
             for (var item : page.items()) {
                 if (items.size() == QueueExport.MAX_ROWS) {
                     return new QueueExport.Rows(List.copyOf(items), true);
@@ -227,8 +207,8 @@ public class TicketQueries {
         var state = filter.state();
         var level = filter.level();
         var category = filter.category();
-        if (size < 1 || size > 200) {
-            throw InvalidInputException.of("size", Phrase.of("refusal.between", "min", 1, "max", 200));
+        if (size < 1 || size > Page.MAX_SIZE) {
+            throw InvalidInputException.of("size", Phrase.of("refusal.between", "min", 1, "max", Page.MAX_SIZE));
         }
         // What waits for the centre is read oldest first: the longest wait is the nearest to its deadline.
         boolean descending = filter.needsAction() && (sort == null || sort.isBlank()) ? false : descending(sort);

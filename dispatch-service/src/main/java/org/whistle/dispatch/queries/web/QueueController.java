@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.whistle.apidocs.paging.Page;
 import org.whistle.dispatch.access.TicketAccess;
 import org.whistle.dispatch.queries.QueueExport;
 import org.whistle.dispatch.queries.TicketQueries;
@@ -54,7 +54,7 @@ class QueueController {
                     + " (`number`), newest first (sort=raisedAt,asc for oldest first); `view=ACTION`: only what waits"
                     + " for the centre (to file, returned, to verify, to close), oldest first. A page at a time: pass"
                     + " a page's `after` to read the next one (its `next` link)")
-    TicketQueries.Page<TicketQueries.CentreQueueItem> centre(
+    Page<TicketQueries.CentreQueueItem> centre(
             @PathVariable String centre,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String level,
@@ -69,11 +69,7 @@ class QueueController {
             HttpServletRequest request) {
         access.requireArea(caller, org.areaOf(UnitCode.of(centre)), "centre-queue", centre);
         return queries.centreQueue(centre, filter(state, level, category, unit, number, view), after, size, sort)
-                .linked(cursor -> UriComponentsBuilder.fromPath(request.getRequestURI())
-                        .query(request.getQueryString())
-                        .replaceQueryParam("after", cursor)
-                        .build()
-                        .toUriString());
+                .linked(request.getRequestURI(), request.getQueryString());
     }
 
     @GetMapping("/centres/{centre}/export")
