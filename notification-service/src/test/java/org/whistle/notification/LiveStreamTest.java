@@ -81,15 +81,22 @@ class LiveStreamTest extends NotificationServiceTest {
         }
     }
 
-    /** Every line read until one contains the text, that one last; fails after the timeout. */
-    private static List<String> linesUntil(BufferedReader reader, String text, Duration timeout) throws Exception {
+    /**
+     * Every line read until each of the texts has been in one, in whatever order they come (deliveries are sent by
+     * several senders at once); fails after the timeout.
+     */
+    private static List<String> linesUntilAll(BufferedReader reader, List<String> texts, Duration timeout)
+            throws Exception {
         var found = CompletableFuture.supplyAsync(() -> {
             var lines = new java.util.ArrayList<String>();
+            var missing = new java.util.HashSet<>(texts);
             try {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     lines.add(line);
-                    if (line.contains(text)) {
+                    var read = line;
+                    missing.removeIf(read::contains);
+                    if (missing.isEmpty()) {
                         return lines;
                     }
                 }
@@ -134,10 +141,8 @@ class LiveStreamTest extends NotificationServiceTest {
                     closed(whistle));
             steps.forEach(NotificationServiceTest::publish);
 
-            var lines = new java.util.ArrayList<String>();
-            for (var step : steps) {
-                lines.addAll(linesUntil(stream, step.id().toString(), Duration.ofSeconds(10)));
-            }
+            var lines = linesUntilAll(
+                    stream, steps.stream().map(step -> step.id().toString()).toList(), PATIENCE);
             var data = lines.stream().filter(line -> line.startsWith("data:{")).toList();
             assertThat(data)
                     .hasSize(steps.size())
