@@ -181,4 +181,55 @@ class MapInABrowserTest {
                 .isCloseTo(123.5046, org.assertj.core.data.Offset.offset(1e-8));
         assertThat((String) answer.get("attribution")).isEqualTo("天地图 GS(2024)0568号");
     }
+
+    @Test
+    void clustersTheWallsEventPointsAtLowZoomByTheirMostPressingAndShowsEachCloseUp() {
+        @SuppressWarnings("unchecked")
+        var answer = (Map<String, Object>) run("""
+                const done = arguments[arguments.length - 1];
+                const script = document.createElement('script');
+                script.src = '/webjars/leaflet/1.9.4/dist/leaflet.js';
+                script.onload = async () => {
+                  try {
+                    const { createMap, eventPoints } = await import('/assets/js/map.js');
+                    const element = document.createElement('div');
+                    element.style.cssText = 'width:400px;height:300px';
+                    document.body.append(element);
+                    const { map } = createMap(element, {});
+                    map.setView([47.92, 123.50], 10, { animate: false });
+                    const draw = eventPoints(map, (n) => `${n} 件`);
+                    draw([
+                      { lat: 47.92, lng: 123.50, label: 'a', urgent: false, overdue: true },
+                      { lat: 47.92, lng: 123.50, label: 'b', urgent: true, overdue: false },
+                      { lat: 47.92, lng: 123.50, label: 'c', urgent: false, overdue: false },
+                      { lat: 47.62, lng: 123.90, label: 'd', urgent: true, overdue: false },
+                    ]);
+                    const count = (css) => element.querySelectorAll(css).length;
+                    const far = { clusters: count('path.event-cluster'), overdueClusters: count('path.event-cluster.overdue'),
+                      points: count('path.event-point'), urgentPoints: count('path.event-point.urgent'),
+                      label: [...element.querySelectorAll('.event-count')].map((e) => e.textContent).join(',') };
+                    map.setView([47.92, 123.50], 15, { animate: false });
+                    const near = { clusters: count('path.event-cluster'), points: count('path.event-point'),
+                      overdue: count('path.event-point.overdue'), urgent: count('path.event-point.urgent'),
+                      open: count('path.event-point.open') };
+                    done({ far, near });
+                  } catch (e) { done({ error: String(e) }); }
+                };
+                document.head.append(script);
+                """);
+        assertThat(answer).doesNotContainKey("error");
+        assertThat((Map<String, Object>) answer.get("far"))
+                .containsEntry("clusters", 1L)
+                .containsEntry("overdueClusters", 1L)
+                .containsEntry("points", 1L)
+                .containsEntry("urgentPoints", 1L)
+                .containsEntry("label", "3 件");
+        // close up, the far one is out of view but still drawn: every point is its own, coloured by itself
+        assertThat((Map<String, Object>) answer.get("near"))
+                .containsEntry("clusters", 0L)
+                .containsEntry("points", 4L)
+                .containsEntry("overdue", 1L)
+                .containsEntry("urgent", 2L)
+                .containsEntry("open", 1L);
+    }
 }

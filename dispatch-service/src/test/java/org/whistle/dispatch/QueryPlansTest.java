@@ -37,14 +37,15 @@ class QueryPlansTest extends DispatchServiceTestBase {
     void aFewThousandTickets() {
         jdbc.sql("""
                         INSERT INTO ticket (id, whistle_id, number, category, priority, level, owning_centre, state,
-                            revision, closed_at, grid_id, street_id, area_path, raised_at, updated_at)
+                            revision, closed_at, grid_id, street_id, area_path, raised_at, updated_at, lat, lng)
                         SELECT gen_random_uuid(), gen_random_uuid(), 'PLAN-' || lpad(i::text, 6, '0'), 'PLAN-CATEGORY',
                             'NORMAL', 'STREET', 'QQ-PLAN-230299-' || (i % 10) || '-ZHZX',
                             CASE WHEN i % 100 = 0 THEN 'DISPATCHED' ELSE 'CLOSED' END, 3,
                             CASE WHEN i % 100 = 0 THEN NULL ELSE now() - make_interval(hours => 6000 - i) END,
                             :area || '-G' || (i % 20), :area || '-S' || (i % 10),
                             ARRAY['230200', :area, :area || '-S' || (i % 10), :area || '-G' || (i % 20)],
-                            now() - make_interval(hours => 6001 - i), now()
+                            now() - make_interval(hours => 6001 - i), now(),
+                            47.3 + (i % 100) * 0.001, 123.9 + (i / 100) * 0.001
                         FROM generate_series(1, 6000) AS i
                         """).param("area", AREA).update();
         // One task each, thirty units: the unit filter's plan is made over tasks as the history has them.
@@ -147,7 +148,7 @@ class QueryPlansTest extends DispatchServiceTestBase {
 
     @Test
     void aCentresQueueNarrowedToAUnitWalksIndexesOnly() {
-        var filter = new TicketQueries.CentreQueueFilter(null, null, null, "QQ-PLAN-U3", null, false);
+        var filter = new TicketQueries.CentreQueueFilter(null, null, null, "QQ-PLAN-U3", null, false, null);
         for (var sort : List.of("raisedAt,desc", "raisedAt,asc")) {
             var plan = plan(queries.centreQueueStatement(CENTRE, filter, null, 20, sort));
             assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan");
@@ -155,7 +156,7 @@ class QueryPlansTest extends DispatchServiceTestBase {
         }
         // Centre 0 holds the tickets whose number ends in 0; unit 3 those whose number is 3 mod 30: none in common.
         assertThat(queries.centreQueue(CENTRE, filter, null, 200, null).items()).isEmpty();
-        var unitZero = new TicketQueries.CentreQueueFilter(null, null, null, "QQ-PLAN-U0", null, false);
+        var unitZero = new TicketQueries.CentreQueueFilter(null, null, null, "QQ-PLAN-U0", null, false, null);
         assertThat(queries.centreQueue(CENTRE, unitZero, null, 200, null).items())
                 .hasSize(200)
                 .allSatisfy(item -> assertThat(Integer.parseInt(item.number().substring(5)) % 30)
@@ -164,7 +165,7 @@ class QueryPlansTest extends DispatchServiceTestBase {
 
     @Test
     void aTicketFoundByItsNumberIsReadThroughTheNumbersIndex() {
-        var filter = new TicketQueries.CentreQueueFilter(null, null, null, null, "plan-000100", false);
+        var filter = new TicketQueries.CentreQueueFilter(null, null, null, null, "plan-000100", false, null);
         var plan = plan(queries.centreQueueStatement(CENTRE, filter, null, 20, null));
 
         assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan", "Bitmap Heap Scan");
@@ -176,7 +177,7 @@ class QueryPlansTest extends DispatchServiceTestBase {
 
     @Test
     void whatWaitsForTheCentreIsReadFromTheIndexOfOpenTicketsOldestFirst() {
-        var filter = new TicketQueries.CentreQueueFilter(null, null, null, null, null, true);
+        var filter = new TicketQueries.CentreQueueFilter(null, null, null, null, null, true, null);
         var plan = plan(queries.centreQueueStatement(CENTRE, filter, null, 20, null));
 
         assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan");
@@ -191,6 +192,30 @@ class QueryPlansTest extends DispatchServiceTestBase {
             jdbc.sql("UPDATE ticket SET state = 'DISPATCHED' WHERE number IN ('PLAN-000200', 'PLAN-000100')")
                     .update();
         }
+    }
+
+    @Test
+    void theWallsPointsAreTheNewestOpenTicketsInViewReadFromTheIndexOfOpenPoints() {
+        var everywhere = new TicketQueries.View(47.0, 123.0, 48.0, 125.0);
+        var plan = plan(queries.pointsStatement(AREA, everywhere, 200));
+
+        assertThat(nodes(plan)).as("%s", plan).doesNotContain("Seq Scan");
+        assertThat(indexes(plan)).as("%s", plan).containsExactly("ticket_open_points");
+        var open = jdbc.sql("SELECT number FROM ticket WHERE number LIKE 'PLAN-%' AND state = 'DISPATCHED'"
+                        + " ORDER BY raised_at DESC, id")
+                .query(String.class)
+                .list();
+        assertThat(queries.points(AREA, everywhere, 200))
+                .extracting(TicketQueries.Point::number)
+                .containsExactlyElementsOf(open);
+        assertThat(queries.points(AREA, everywhere, 5))
+                .extracting(TicketQueries.Point::number)
+                .containsExactlyElementsOf(open.subList(0, 5));
+        // the open tickets lie on one parallel, a thousandth of a degree apart: a view around the first nine holds them
+        assertThat(queries.points(AREA, new TicketQueries.View(47.2, 123.9005, 47.4, 123.9095), 200))
+                .hasSize(9)
+                .allSatisfy(point -> assertThat(point.lng()).isBetween(123.9005, 123.9095));
+        assertThat(queries.points("PLAN-OTHER", everywhere, 200)).isEmpty();
     }
 
     @Test

@@ -130,7 +130,7 @@ class RaisingTicketsTest extends DispatchServiceTestBase {
             whistles.add(whistle.whistleId());
             raises.add(() -> changing.raise(
                     whistle,
-                    new Placement(DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, List.of(DemoCity.CITY)),
+                    new Placement(DemoCity.FANRONG_GRID_1, DemoCity.GANNAN_TOWN, List.of(DemoCity.CITY), null),
                     UnitCode.of(DemoCity.GANNAN_TOWN_CENTRE),
                     UnitCode.of(DemoCity.GANNAN_CENTRE),
                     CommandLevel.DISTRICT,

@@ -1,6 +1,7 @@
 package org.whistle.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.TicketState;
+import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
 
 /** Live pages: a unit's stream and a command centre's stream, with the token in the query as EventSource sends it. */
@@ -76,6 +78,95 @@ class LiveStreamTest extends NotificationServiceTest {
 
             assertThat(readUntil(stream, filed.id().toString(), Duration.ofSeconds(5)))
                     .contains("unit:" + STREET_CENTRE);
+        }
+    }
+
+    /**
+     * Every line read until each of the texts has been in one, in whatever order they come (deliveries are sent by
+     * several senders at once); fails after the timeout.
+     */
+    private static List<String> linesUntilAll(BufferedReader reader, List<String> texts, Duration timeout)
+            throws Exception {
+        var found = CompletableFuture.supplyAsync(() -> {
+            var lines = new java.util.ArrayList<String>();
+            var missing = new java.util.HashSet<>(texts);
+            try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                    var read = line;
+                    missing.removeIf(read::contains);
+                    if (missing.isEmpty()) {
+                        return lines;
+                    }
+                }
+                throw new IllegalStateException("the stream ended");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return found.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void awaitSentToTheReporter(Whistle whistle, String eventType) {
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("SELECT count(*) FROM delivery WHERE whistle_id = :id AND channel = 'SSE'"
+                                        + " AND recipient = 'user:resident-progress' AND event_type = :type"
+                                        + " AND status = 'SENT'")
+                                .param("id", whistle.id().value())
+                                .param("type", eventType)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+    }
+
+    @Test
+    void streamsEachStepOfTheReportersOwnWhistleToItsProgressPageAndNothingElse() throws Exception {
+        var whistle = raise(userReporter("resident-progress"));
+        var otherOfTheirs = raise(userReporter("resident-progress"));
+        var resident = token("resident-progress", List.of("RESIDENT"), List.of(), null);
+        var stranger = token("resident-stranger", List.of("RESIDENT"), List.of(), null);
+        // the raises' own updates have gone out before the page opens
+        awaitSentToTheReporter(whistle, "whistle-raised");
+        awaitSentToTheReporter(otherOfTheirs, "whistle-raised");
+        try (var stream = open("/api/notifications/stream/whistles/" + whistle.id(), resident);
+                var strangers = open("/api/notifications/stream/whistles/" + whistle.id(), stranger)) {
+            publish(routed(otherOfTheirs, WhistleRouted.Action.FILED, TicketState.FILED));
+            awaitSentToTheReporter(otherOfTheirs, "whistle-routed");
+            // four routine steps in a row: more than the quiet rules let through to a reporter in an hour
+            var steps = List.of(
+                    routed(whistle, WhistleRouted.Action.FILED, TicketState.FILED),
+                    routed(whistle, WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED),
+                    reported(whistle, WhistleReported.Report.DONE, true),
+                    closed(whistle));
+            steps.forEach(NotificationServiceTest::publish);
+
+            var lines = linesUntilAll(
+                    stream, steps.stream().map(step -> step.id().toString()).toList(), PATIENCE);
+            var data = lines.stream().filter(line -> line.startsWith("data:{")).toList();
+            assertThat(data)
+                    .hasSize(steps.size())
+                    .allSatisfy(line -> assertThat(line)
+                            .contains("\"whistleId\":\"" + whistle.id() + "\"")
+                            .contains("\"title\":\"您的哨情有新进展\"")
+                            .doesNotContain(whistle.trackingCode())
+                            .doesNotContain("T-")
+                            .doesNotContain(DEPARTMENT));
+            assertThat(String.join("\n", lines))
+                    .doesNotContain(otherOfTheirs.id().toString());
+            // Each step reached exactly one stream, the reporter's page: the stranger's stream of the same whistle,
+            // open all along, is addressed to the stranger and nothing came to it (the channel records how many
+            // streams it reached).
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(jdbc.sql("SELECT status || ' ' || coalesce(detail, '')"
+                                            + " FROM delivery WHERE whistle_id = :id AND channel = 'SSE'"
+                                            + " AND recipient = 'user:resident-progress'"
+                                            + " AND event_type <> 'whistle-raised'")
+                                    .param("id", whistle.id().value())
+                                    .query(String.class)
+                                    .list())
+                            .hasSize(steps.size())
+                            .containsOnly("SENT 1 listener(s)"));
         }
     }
 

@@ -43,6 +43,7 @@ startPage('command', ({ user }) => {
     // The queue opens on what waits for the centre (待处理), oldest first; a tab, a number or a unit narrows it.
     const stateFilter = ref('ACTION');
     const numberSearch = ref('');
+    const textSearch = ref('');
     const unitFilter = ref('');
     const picked = ref(new Set());
     const bulkLead = ref('');
@@ -204,6 +205,7 @@ startPage('command', ({ user }) => {
         if (stateFilter.value) query.set('state', stateFilter.value);
       }
       if (numberSearch.value.trim()) query.set('number', numberSearch.value.trim());
+      if (textSearch.value.trim()) query.set('text', textSearch.value.trim());
       if (unitFilter.value) query.set('unit', unitFilter.value);
       return query;
     }
@@ -506,9 +508,11 @@ startPage('command', ({ user }) => {
       h('form', { class: 'inline', role: 'search', onSubmit: submitting(loadQueue) }, [
         h('label', { for: 'number-search' }, t('searchNumber')), ' ',
         model('input', { id: 'number-search', type: 'search', maxlength: 40, 'data-test': 'number-search' }, numberSearch, 'value'),
+        ' ', h('label', { for: 'text-search' }, t('searchText')), ' ',
+        model('input', { id: 'text-search', type: 'search', minlength: 2, maxlength: 50, 'data-test': 'text-search' }, textSearch, 'value'),
         ' ', h('button', { type: 'submit', class: 'small' }, t('search')),
-        show(numberSearch.value, () => h('button', { type: 'button', class: 'small',
-          onClick: () => { numberSearch.value = ''; loadQueue(); } }, t('clearSearch'))),
+        show(numberSearch.value || textSearch.value, () => h('button', { type: 'button', class: 'small',
+          onClick: () => { numberSearch.value = ''; textSearch.value = ''; loadQueue(); } }, t('clearSearch'))),
       ]),
       h('div', field('unit-filter', t('byUnit2'), h('select', { id: 'unit-filter', value: unitFilter.value, 'data-test': 'unit-filter',
         onChange: (e) => { unitFilter.value = e.target.value; loadQueue(); } }, [h('option', { value: '' }, t('anyUnit')),

@@ -163,3 +163,57 @@ export function labelAreas(map, collection, areaOf, name) {
     separate();
   };
 }
+
+/** Below this zoom the wall's event points are drawn as clusters: a city's or district's map would be a smear. */
+export const CLUSTER_BELOW = 14;
+/** A cluster gathers the points within this many screen pixels of each other. */
+const CLUSTER_PX = 48;
+
+/**
+ * Open events as points on a map: each point {lat, lng, label, urgent, overdue}; overdue ones red, urgent orange, the
+ * rest blue. Below CLUSTER_BELOW the points falling in one CLUSTER_PX cell become one circle with their count, red when
+ * any of them is overdue, orange when any is urgent. Answers a function that draws a new set (and redraws on zoom).
+ */
+export function eventPoints(map, clusterLabel = (n) => String(n)) {
+  const layer = L.layerGroup().addTo(map);
+  let points = [];
+  const tone = (list) => (list.some((p) => p.overdue) ? 'overdue' : list.some((p) => p.urgent) ? 'urgent' : 'open');
+  const COLOURS = { overdue: '#d50000', urgent: '#ff6d00', open: '#1565c0' };
+  function draw() {
+    layer.clearLayers();
+    const zoom = map.getZoom();
+    if (zoom >= CLUSTER_BELOW) {
+      for (const p of points) {
+        const kind = tone([p]);
+        L.circleMarker([p.lat, p.lng], { radius: 8, weight: 2, color: '#fff', fillColor: COLOURS[kind], fillOpacity: 0.95,
+          className: `event-point ${kind}` }).bindTooltip(p.label).addTo(layer);
+      }
+      return;
+    }
+    const cells = new Map();
+    for (const p of points) {
+      const at = map.project([p.lat, p.lng], zoom);
+      const key = `${Math.floor(at.x / CLUSTER_PX)}:${Math.floor(at.y / CLUSTER_PX)}`;
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(p);
+    }
+    for (const list of cells.values()) {
+      const kind = tone(list);
+      const lat = list.reduce((s, p) => s + p.lat, 0) / list.length;
+      const lng = list.reduce((s, p) => s + p.lng, 0) / list.length;
+      const marker = L.circleMarker([lat, lng], { radius: Math.min(26, 9 + 3 * Math.sqrt(list.length)), weight: 2,
+        color: '#fff', fillColor: COLOURS[kind], fillOpacity: 0.9,
+        className: list.length > 1 ? `event-cluster ${kind}` : `event-point ${kind}` }).addTo(layer);
+      if (list.length > 1) {
+        marker.bindTooltip(clusterLabel(list.length), { permanent: true, direction: 'center', className: 'event-count' });
+      } else {
+        marker.bindTooltip(list[0].label);
+      }
+    }
+  }
+  map.on('zoomend', draw);
+  return (next) => {
+    points = next;
+    draw();
+  };
+}

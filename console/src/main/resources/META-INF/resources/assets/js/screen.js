@@ -6,7 +6,7 @@ import { computed, nextTick, onMounted, onUnmounted, reactive, ref } from '/webj
 import { api, consoleConfig, live as liveStream } from './api.js';
 import { h, show } from './dom.js';
 import { locale, span, t, time, TIME_ZONE } from './i18n.js';
-import { createMap, drawGrids, labelAreas } from './map.js';
+import { createMap, drawGrids, eventPoints, labelAreas } from './map.js';
 import { hasAny, PAGE_ROLES, refusal, startPage } from './shell.js';
 
 const OPEN_STATES = ['RAISED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'SUSPENDED', 'RESOLVED', 'VERIFIED'];
@@ -16,6 +16,8 @@ const PARTS = { CITY: 'DISTRICT', DISTRICT: 'STREET', STREET: 'COMMUNITY' };
 const ALARM_TICKETS = 20;
 /** A clock turns amber this long before it is due. */
 const AMBER_MS = 2 * 3600 * 1000;
+/** How many open events the map shows as points: the newest in its view (dispatch's bounded read). */
+const POINTS = 200;
 /** Lines each list shows: the wall never scrolls. */
 const LINES = 6;
 
@@ -54,7 +56,10 @@ startPage('screen', ({ user }) => {
   const live = ref('retrying');
   const error = ref('');
   const mapElement = ref(null);
+  const points = ref([]);
   let paintGrids = null;
+  let drawPoints = null;
+  let wallMap = null;
   let relabel = null;
   let closeLive = () => {};
   let clockTimer = null;
@@ -143,6 +148,30 @@ startPage('screen', ({ user }) => {
       .map((c) => ({ key: `${q.ticketId}-${c.clockId}`, number: q.number, category: q.category, kind: c.kind,
         unit: c.unitId, at: Date.parse(c.dueAt) })))
       .sort((a, b) => a.at - b.at);
+    paintPoints();
+  }
+
+  /** The newest open events inside the map's view, as points; an overdue one is an alarm's ticket past its deadline. */
+  async function loadPoints() {
+    if (!wallMap) return;
+    const b = wallMap.getBounds();
+    const view = { south: Math.max(-90, b.getSouth()), west: Math.max(-180, b.getWest()),
+      north: Math.min(90, b.getNorth()), east: Math.min(180, b.getEast()) };
+    try {
+      points.value = await api('/api/tickets/points?' + new URLSearchParams({ area, ...view, limit: POINTS }));
+    } catch (e) {
+      error.value = e.message;
+      return;
+    }
+    paintPoints();
+  }
+
+  function paintPoints() {
+    if (!drawPoints) return;
+    const overdue = new Set(alarms.value.filter((a) => a.at < Date.now()).map((a) => a.number));
+    drawPoints(points.value.map((p) => ({ lat: p.lat, lng: p.lng, urgent: p.priority === 'URGENT',
+      overdue: overdue.has(p.number),
+      label: `${p.number} ${categoryName(p.category)} · ${t('state.' + p.state)} · ${time(p.raisedAt)}` })));
   }
 
   async function loadEvaluation() {
@@ -177,6 +206,10 @@ startPage('screen', ({ user }) => {
     } catch (e) {
       error.value = e.message;
     }
+    // The points after the map is fitted to the area's parts: its view is what they are read for.
+    wallMap = made.map;
+    drawPoints = eventPoints(made.map, (n) => t('screen.pointsCluster', { n }));
+    loadPoints();
   }
 
   function onEvent(type, data) {
@@ -186,7 +219,7 @@ startPage('screen', ({ user }) => {
       feed.value.splice(LINES);
     }
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => Promise.all([loadNumbers(), loadAlarms()]), 500);
+    refreshTimer = setTimeout(() => Promise.all([loadNumbers(), loadAlarms(), loadPoints()]), 500);
   }
 
   onMounted(async () => {
@@ -214,7 +247,7 @@ startPage('screen', ({ user }) => {
     loadEvaluation();
     startMap();
     // Rankings and 三率 move slowly; the counts follow the live stream and this in case it missed something.
-    slowTimer = setInterval(() => { loadNumbers(); loadAlarms(); loadEvaluation(); }, 5 * 60 * 1000);
+    slowTimer = setInterval(() => { loadNumbers(); loadAlarms(); loadPoints(); loadEvaluation(); }, 5 * 60 * 1000);
   });
   onUnmounted(() => {
     clearInterval(clockTimer);
@@ -320,7 +353,7 @@ startPage('screen', ({ user }) => {
       h('div', { class: 'screen-note' }, time(f.at))])))
     : h('p', { class: 'screen-note' }, t('screen.waiting')));
 
-  const mapPanel = () => panel('map', t('map'), h('div', { ref: mapElement, class: 'screen-mapbox', role: 'img',
+  const mapPanel = () => panel('map', `${t('map')} · ${t('screen.points', { n: points.value.length })}`, h('div', { ref: mapElement, class: 'screen-mapbox', role: 'img',
     'aria-label': t('map') }));
 
   return () => {

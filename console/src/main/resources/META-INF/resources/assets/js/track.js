@@ -1,9 +1,11 @@
 // 进度: the reporter's view — status, the steps (已上报 → … → 待评价), the public timeline, the photos sent and the
 // photos of the result, and one rating per resolution. Anonymous reporters open it with the tracking code (and the
 // phone they gave); signed-in reporters by the whistle's id with their session, or by their own code, and see
-// 我的吹哨 — the whistles raised with their account — above the look-up.
-import { computed, onMounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
-import { api, ApiError, mediaUrl } from './api.js';
+// 我的吹哨 — the whistles raised with their account — above the look-up. A signed-in reporter's page follows its
+// whistle live: notification-service's stream of that one whistle for this account (ADR 0050) says when it moved on,
+// and the page reads it again, as after 刷新.
+import { computed, onMounted, onUnmounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
+import { api, ApiError, live, mediaUrl } from './api.js';
 import { field, h, model, show } from './dom.js';
 import { locale, t, time } from './i18n.js';
 import { startPage } from './shell.js';
@@ -27,6 +29,11 @@ startPage('track', ({ user }) => {
     const mine = ref([]);
     const mineNext = ref(null);
     const mineLoaded = ref(false);
+    const liveState = ref('');
+    let closeLive = () => {};
+    let reopen = null;
+    let followed = null;
+    let rereadLater = null;
     // The category names: the list shows them, never a category's code, so it waits for them.
     let categoriesRead = Promise.resolve();
 
@@ -71,11 +78,58 @@ startPage('track', ({ user }) => {
         id.value = whistle.value.id;
         photos.value = await media(whistle.value.evidence);
         resultPhotos.value = await media(whistle.value.resultEvidence);
+        if (user && followed !== whistle.value.id) follow();
       } catch (e) {
         error.value = e instanceof ApiError && e.status === 404 ? t('notFound') : e.message;
       } finally {
         loading.value = false;
       }
+    }
+
+    const progressOf = (w) => JSON.stringify([w?.status, w?.steps, (w?.timeline || []).length]);
+
+    /**
+     * The whistle again, without the busy state: a step that came live replaces the one shown. The event may reach
+     * this page before intake has taken it in, so an unchanged answer is asked again after 1, 2 and 4 s.
+     */
+    async function reread(attempt = 0) {
+      const before = progressOf(whistle.value);
+      try {
+        whistle.value = await fetchWhistle();
+        resultPhotos.value = await media(whistle.value.resultEvidence);
+      } catch {
+        // The next event or 刷新 tries again; what is shown stays.
+      }
+      if (progressOf(whistle.value) === before && attempt < 3) {
+        clearTimeout(rereadLater);
+        rereadLater = setTimeout(() => reread(attempt + 1), 1000 * 2 ** attempt);
+      }
+    }
+
+    /**
+     * Follows the shown whistle: each event reads it again, and so does every reconnection (a step may have come while
+     * the stream was down). EventSource retries a dropped connection itself; a stream it gave up on (an error answer)
+     * is opened again after a pause that grows to a minute.
+     */
+    function follow(pause = 5000) {
+      closeLive();
+      clearTimeout(reopen);
+      followed = whistle.value.id;
+      let missed = false;
+      closeLive = live(`/api/notifications/stream/whistles/${encodeURIComponent(whistle.value.id)}`, () => reread(),
+        (state) => {
+          if (state === 'open') {
+            if (missed) reread();
+            missed = false;
+            pause = 5000;
+          } else {
+            missed = true;
+          }
+          liveState.value = state;
+          if (state === 'closed') {
+            reopen = setTimeout(() => follow(Math.min(pause * 2, 60000)), pause);
+          }
+        });
     }
 
     /** 我的吹哨: the next page of the signed-in reporter's whistles (newest first). */
@@ -117,6 +171,12 @@ startPage('track', ({ user }) => {
       if (!whistle.value && !id.value && !phone.value) error.value = '';
     });
 
+    onUnmounted(() => {
+      clearTimeout(reopen);
+      clearTimeout(rereadLater);
+      closeLive();
+    });
+
     const thumbs = (list, alt) => h('div', { class: 'thumbs' }, list.map((p) => h('figure', { key: p.mediaId }, [
       p.contentType.startsWith('video/')
         ? h('video', { src: p.url, controls: true, playsinline: true, 'aria-label': alt })
@@ -142,6 +202,8 @@ startPage('track', ({ user }) => {
 
     const stepsCard = () => h('section', { class: 'card', 'aria-labelledby': 'steps-title' }, [
       h('h2', { id: 'steps-title' }, t('rp.steps')),
+      show(liveState.value, () => h('p', { class: 'muted', role: 'status', 'data-test': 'progress-live' },
+        t(liveState.value === 'open' ? 'rp.liveOpen' : 'rp.liveRetrying'))),
       h('ol', { class: 'steps', 'data-test': 'steps' }, (whistle.value.steps || []).map((s, i) => h('li', {
         key: i, class: 'step ' + s.state.toLowerCase(), 'aria-current': s.state === 'CURRENT' ? 'step' : undefined }, [
         h('strong', s.name), show(s.at, () => h('div', { class: 'muted' }, time(s.at))),

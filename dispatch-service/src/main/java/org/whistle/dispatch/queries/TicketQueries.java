@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.whistle.apidocs.paging.Page;
+import org.whistle.dispatch.ticket.SearchText;
 import org.whistle.dispatch.ticket.domain.TicketNumber;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.TicketState;
@@ -56,22 +58,6 @@ public class TicketQueries {
             String state,
             Instant raisedAt,
             Instant updatedAt) {}
-
-    /**
-     * A page of a queue: its items, the cursor of the next page ({@code after}) and the link to it ({@code next}),
-     * both {@code null} on the last page.
-     */
-    public record Page<T>(
-            List<T> items,
-            int size,
-            @Nullable String after,
-            @Nullable String next) {
-
-        /** This page with the link to the next one, made by the web edge that knows the request. */
-        public Page<T> linked(java.util.function.Function<String, String> link) {
-            return after == null ? this : new Page<>(items, size, after, link.apply(after));
-        }
-    }
 
     public record Overview(
             String area,
@@ -148,12 +134,7 @@ public class TicketQueries {
                         rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .list();
-        if (rows.size() <= size) {
-            return new Page<>(rows, size, null, null);
-        }
-        var items = rows.subList(0, size);
-        var last = items.getLast();
-        return new Page<>(List.copyOf(items), size, QueueCursor.of(last.raisedAt(), last.number()), null);
+        return Page.of(rows, size, last -> QueueCursor.of(last.raisedAt(), last.number()));
     }
 
     /**
@@ -167,10 +148,11 @@ public class TicketQueries {
             @Nullable String category,
             @Nullable String unit,
             @Nullable String number,
-            boolean needsAction) {
+            boolean needsAction,
+            @Nullable String text) {
 
         public static CentreQueueFilter of(@Nullable String state, @Nullable String level, @Nullable String category) {
-            return new CentreQueueFilter(state, level, category, null, null, false);
+            return new CentreQueueFilter(state, level, category, null, null, false, null);
         }
     }
 
@@ -194,7 +176,7 @@ public class TicketQueries {
         var items = new java.util.ArrayList<CentreQueueItem>();
         String after = null;
         do {
-            var page = centreQueue(centre, filter, after, 200, sort);
+            var page = centreQueue(centre, filter, after, Page.MAX_SIZE, sort);
             for (var item : page.items()) {
                 if (items.size() == QueueExport.MAX_ROWS) {
                     return new QueueExport.Rows(List.copyOf(items), true);
@@ -227,8 +209,8 @@ public class TicketQueries {
         var state = filter.state();
         var level = filter.level();
         var category = filter.category();
-        if (size < 1 || size > 200) {
-            throw InvalidInputException.of("size", Phrase.of("refusal.between", "min", 1, "max", 200));
+        if (size < 1 || size > Page.MAX_SIZE) {
+            throw InvalidInputException.of("size", Phrase.of("refusal.between", "min", 1, "max", Page.MAX_SIZE));
         }
         // What waits for the centre is read oldest first: the longest wait is the nearest to its deadline.
         boolean descending = filter.needsAction() && (sort == null || sort.isBlank()) ? false : descending(sort);
@@ -288,6 +270,18 @@ public class TicketQueries {
             sql.append(" AND number = :number");
             params.put("number", number);
         }
+        if (filter.text() != null) {
+            var text = SearchText.normalise(filter.text());
+            int length = text.codePointCount(0, text.length());
+            if (length < SearchText.MIN_QUERY || length > SearchText.MAX_QUERY) {
+                throw InvalidInputException.of(
+                        "text", Phrase.of("refusal.between", "min", SearchText.MIN_QUERY, "max", SearchText.MAX_QUERY));
+            }
+            // The bigrams narrow along ticket_search (V9); the substring decides.
+            sql.append(" AND search_grams @> CAST(:grams AS text[]) AND strpos(search_text, :text) > 0");
+            params.put("grams", SearchText.bigrams(text).toArray(String[]::new));
+            params.put("text", text);
+        }
         if (after != null) {
             var cursor = QueueCursor.parse(after);
             sql.append(
@@ -301,6 +295,86 @@ public class TicketQueries {
         sql.append(" LIMIT :limit");
         params.put("limit", size + 1);
         return new Statement(sql.toString(), params);
+    }
+
+    /** An open ticket where it was raised, for the 大屏 map. */
+    public record Point(
+            String ticketId,
+            String number,
+            String category,
+            String priority,
+            String level,
+            String state,
+            double lat,
+            double lng,
+            Instant raisedAt) {}
+
+    /** The most points one read answers: a wall map shows the newest of its view, never the whole history. */
+    public static final int MAX_POINTS = 500;
+
+    /** The map's view (WGS-84): south-west and north-east corners. */
+    public record View(double south, double west, double north, double east) {
+
+        public View {
+            bounded("south", south, 90);
+            bounded("north", north, 90);
+            bounded("west", west, 180);
+            bounded("east", east, 180);
+            if (south > north) {
+                throw InvalidInputException.of("south", Phrase.of("refusal.between", "min", -90, "max", north));
+            }
+            if (west > east) {
+                throw InvalidInputException.of("west", Phrase.of("refusal.between", "min", -180, "max", east));
+            }
+        }
+
+        private static void bounded(String field, double value, int limit) {
+            if (!(value >= -limit && value <= limit)) {
+                throw InvalidInputException.of(field, Phrase.of("refusal.between", "min", -limit, "max", limit));
+            }
+        }
+    }
+
+    /**
+     * The newest {@code limit} open tickets of an area (a node and everything below it) inside the view, newest first:
+     * read from the index of open tickets' points (V8), so the cost follows the open tickets in view, not the history.
+     */
+    public List<Point> points(String area, View view, int limit) {
+        var statement = pointsStatement(area, view, limit);
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query((rs, n) -> new Point(
+                        rs.getObject("id", UUID.class).toString(),
+                        rs.getString("number"),
+                        rs.getString("category"),
+                        rs.getString("priority"),
+                        rs.getString("level"),
+                        rs.getString("state"),
+                        rs.getDouble("lat"),
+                        rs.getDouble("lng"),
+                        rs.getObject("raised_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** The statement of {@link #points}. */
+    public Statement pointsStatement(String area, View view, int limit) {
+        if (limit < 1 || limit > MAX_POINTS) {
+            throw InvalidInputException.of("limit", Phrase.of("refusal.between", "min", 1, "max", MAX_POINTS));
+        }
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("area", new String[] {area});
+        params.put("south", view.south());
+        params.put("west", view.west());
+        params.put("north", view.north());
+        params.put("east", view.east());
+        params.put("limit", limit);
+        return new Statement(
+                "SELECT id, number, category, priority, level, state, lat, lng, raised_at FROM ticket"
+                        + " WHERE state NOT IN " + OPEN + " AND lat IS NOT NULL"
+                        + " AND point(lng, lat) <@ box(point(:west, :south), point(:east, :north))"
+                        + " AND area_path @> CAST(:area AS text[])"
+                        + " ORDER BY raised_at DESC, id LIMIT :limit",
+                params);
     }
 
     /**

@@ -62,7 +62,11 @@ class RaisingTickets {
                 .or(() -> org.centreFor(org.cityNode(), CommandLevel.CITY))
                 // Retried, then dead-lettered: the organisation copy may still be catching up.
                 .orElseThrow(() -> new IllegalStateException("no command centre answers for " + node));
-        var placement = new Placement(whistle.gridId(), whistle.streetId(), org.pathOf(node));
+        var placement = new Placement(
+                whistle.gridId(),
+                whistle.streetId(),
+                org.pathOf(node),
+                whistle.location().point());
         if (changing.raise(whistle, placement, street, fallback, fallbackLevel, traceId)) {
             log.info(
                     "whistle {} became a ticket at {}",

@@ -142,7 +142,7 @@ public class ChangingTickets {
                         Actor.system(TicketEventsOut.PRODUCER),
                         now);
             }
-            tickets.insert(ticket, placement, now);
+            tickets.insert(ticket, placement, SearchText.of(whistle.location().address(), whistle.description()), now);
             events.publish(ticket, traceId);
             return true;
         });

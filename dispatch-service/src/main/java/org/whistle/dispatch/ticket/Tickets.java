@@ -30,6 +30,7 @@ import org.whistle.events.Actor;
 import org.whistle.events.ClockKind;
 import org.whistle.events.CommandLevel;
 import org.whistle.events.EvidenceRef;
+import org.whistle.events.GeoPoint;
 import org.whistle.events.TaskState;
 import org.whistle.events.TicketId;
 import org.whistle.events.TicketState;
@@ -110,7 +111,7 @@ public class Tickets {
      * Stores a new ticket — its row, parts, first timeline entries and head — in one statement, so the day's number
      * counter locked just before (the last thing a raise takes) is held for one round trip and the commit.
      */
-    void insert(Ticket ticket, Placement placement, Instant now) {
+    void insert(Ticket ticket, Placement placement, @Nullable SearchText search, Instant now) {
         var snapshot = ticket.snapshot();
         var row = ticketRow(snapshot);
         row.put("whistle_id", snapshot.whistleId().value().toString());
@@ -118,6 +119,14 @@ public class Tickets {
         row.put("grid_id", placement.gridId());
         row.put("street_id", placement.streetId());
         row.put("area_path", placement.areaPath());
+        if (placement.point() != null) {
+            row.put("lat", placement.point().lat());
+            row.put("lng", placement.point().lng());
+        }
+        if (search != null) {
+            row.put("search_text", search.text());
+            row.put("search_grams", search.bigrams());
+        }
         row.put("raised_at", text(now));
         row.put("updated_at", text(now));
         var columns = String.join(", ", row.keySet());
@@ -569,9 +578,13 @@ public class Tickets {
                 outcome == null ? null : Outcome.valueOf(outcome),
                 mergedInto == null ? null : new TicketId(mergedInto),
                 rs.getString("reject_reason"));
-        var placement =
-                new Placement(rs.getString("grid_id"), rs.getString("street_id"), new ArrayList<>(List.of((String[])
-                        rs.getArray("area_path").getArray())));
+        var lat = rs.getObject("lat", Double.class);
+        var lng = rs.getObject("lng", Double.class);
+        var placement = new Placement(
+                rs.getString("grid_id"),
+                rs.getString("street_id"),
+                new ArrayList<>(List.of((String[]) rs.getArray("area_path").getArray())),
+                lat == null || lng == null ? null : new GeoPoint(lat, lng));
         return new StoredTicket(snapshot, timeline, placement, instant(rs, "raised_at"));
     }
 

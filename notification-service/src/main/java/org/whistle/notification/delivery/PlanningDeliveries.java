@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Topics;
+import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleEvent;
 import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
@@ -31,6 +32,7 @@ import org.whistle.notification.delivery.domain.QuietRules;
 import org.whistle.notification.rules.RuleTable;
 import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.EventFacts;
+import org.whistle.notification.rules.domain.Selector;
 import org.whistle.notification.rules.domain.UrgencyClass;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import tools.jackson.databind.json.JsonMapper;
@@ -175,8 +177,15 @@ class PlanningDeliveries {
         for (var rule : matching) {
             var urgency = facts.urgencyUnder(rule);
             var addressees = recipients.choose(rule.selector(), event, context);
+            // The reporter's live page only learns that its whistle moved on (Messages.progress); an escalation is the
+            // platform's own business and no step of theirs.
+            if (!rule.forAction() && rule.selector() == Selector.REPORTER && event.data() instanceof WhistleEscalated) {
+                continue;
+            }
             for (var addressee : addressees) {
-                Message message = messages.render(event, addressee, names);
+                Message message = !rule.forAction() && addressee.reporter()
+                        ? messages.progress(event)
+                        : messages.render(event, addressee, names);
                 for (var kind : rule.channels()) {
                     var channel = channels.get(kind);
                     if (channel == null || !addressee.recipient().reachableBy(kind)) {
@@ -242,7 +251,7 @@ class PlanningDeliveries {
     /** Null when the delivery goes out now; else when its quiet window lets it out (its release time). */
     private @Nullable Instant heldUntil(
             Addressee addressee, ChannelKind channel, UrgencyClass urgency, WhistleContext context, Instant now) {
-        if (!quiet.limits(urgency, addressee)) {
+        if (!quiet.limits(urgency, addressee, channel)) {
             return null;
         }
         return log.windowOpensAt(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,14 @@ public class LiveStreams implements DisposableBean {
 
     /** Prefixes a unit's address on the streams of the unit's leaders (DEPARTMENT_LEADER): their 督办 copies. */
     public static final String LEADER_PREFIX = "leader:";
+
+    /**
+     * The address of one whistle's deliveries to one recipient: a reporter's 进度 page listens to its own whistle only,
+     * and a stream opened for a whistle that is not the caller's hears nothing, since the address holds the caller.
+     */
+    public static String whistleAddress(String recipient, UUID whistleId) {
+        return recipient + "/whistle:" + whistleId;
+    }
 
     private final Map<String, Set<SseEmitter>> byAddress = new ConcurrentHashMap<>();
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();

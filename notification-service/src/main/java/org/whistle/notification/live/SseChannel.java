@@ -48,23 +48,26 @@ class SseChannel implements Channel {
     @Override
     public String send(Delivery delivery) {
         // a leader's copy (督办) goes to the unit's leaders' streams only
-        int reached = streams.publish(
-                (delivery.leader() ? LiveStreams.LEADER_PREFIX : "")
-                        + delivery.recipient().address(),
-                Long.toString(delivery.id()),
+        var address = (delivery.leader() ? LiveStreams.LEADER_PREFIX : "")
+                + delivery.recipient().address();
+        var id = Long.toString(delivery.id());
+        var notification = new LiveNotification(
+                delivery.id(),
+                delivery.eventId(),
                 delivery.eventType(),
-                new LiveNotification(
-                        delivery.id(),
-                        delivery.eventId(),
-                        delivery.eventType(),
-                        delivery.whistleId(),
-                        delivery.recipient().address(),
-                        delivery.title(),
-                        delivery.body(),
-                        delivery.leader(),
-                        delivery.urgency().name(),
-                        clock.instant(),
-                        delivery.feed()));
+                delivery.whistleId(),
+                delivery.recipient().address(),
+                delivery.title(),
+                delivery.body(),
+                delivery.leader(),
+                delivery.urgency().name(),
+                clock.instant(),
+                delivery.feed());
+        int reached = streams.publish(address, id, delivery.eventType(), notification);
+        if (delivery.whistleId() != null) {
+            reached += streams.publish(
+                    LiveStreams.whistleAddress(address, delivery.whistleId()), id, delivery.eventType(), notification);
+        }
         return reached + " listener(s)";
     }
 }

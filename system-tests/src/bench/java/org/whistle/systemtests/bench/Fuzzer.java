@@ -130,7 +130,12 @@ final class Fuzzer {
                     "GET",
                     "/api/queues/centres/{unit}",
                     Body.NONE,
-                    List.of("state", "level", "category", "page", "size", "sort")),
+                    List.of("state", "level", "category", "page", "size", "sort", "text")),
+            new Operation(
+                    "GET",
+                    "/api/tickets/points",
+                    Body.NONE,
+                    List.of("area", "south", "west", "north", "east", "limit")),
             // sla
             new Operation("GET", "/api/sla/tickets/{ticket}", Body.NONE),
             new Operation("GET", "/api/sla/summary", Body.NONE, List.of("area", "level")),
@@ -138,6 +143,7 @@ final class Fuzzer {
             new Operation("GET", "/api/notifications/inbox", Body.NONE, List.of("unread")),
             new Operation("POST", "/api/notifications/inbox/{number}/read", Body.NONE),
             new Operation("GET", "/api/notifications/stream/centres/{code}", Body.NONE),
+            new Operation("GET", "/api/notifications/stream/whistles/{uuid}", Body.NONE),
             new Operation("GET", "/api/notifications/deliveries", Body.NONE, List.of("whistleId")),
             new Operation("GET", "/api/notifications/webhooks", Body.NONE),
             new Operation("POST", "/api/notifications/webhooks", Body.JSON),

@@ -79,6 +79,19 @@ final class AccessTable {
                             return area == null ? null : Request.at("/api/tickets/overview?area=" + area);
                         }),
                 row(
+                        // the 大屏's event points: the overview's readers, the same area check
+                        "GET /api/tickets/points",
+                        "403 403 403 403 200 200 200 403 403 403 200 403 403",
+                        REFUSED_OUTSIDE,
+                        401,
+                        (f, p, s, fresh) -> {
+                            var area = s == Scope.IN ? f.areaOf(p) : outsideArea(p);
+                            return area == null
+                                    ? null
+                                    : Request.at("/api/tickets/points?area=" + area
+                                            + "&south=47&west=123&north=48.5&east=124.5");
+                        }),
+                row(
                         "POST /api/tickets/{id}/file",
                         "403 403 403 404 200 200 200 404 404 404 403 403 403",
                         HIDDEN_OUTSIDE,
@@ -739,6 +752,14 @@ final class AccessTable {
                         NONE,
                         401,
                         (f, p, s, fresh) -> Request.stream("/api/notifications/stream")),
+                row(
+                        // anyone signed in: the stream is addressed to the caller, so another's whistle hears nothing
+                        "GET /api/notifications/stream/whistles/{id}",
+                        ALL_200,
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.stream("/api/notifications/stream/whistles/"
+                                + f.openWhistle().id())),
                 row(
                         "GET /api/notifications/stream/centres/{code}",
                         "403 403 403 403 200 200 200 403 403 403 200 200 403",

@@ -70,6 +70,12 @@ class WallScreenAndFieldBrowserTest {
                     d -> !d.findElements(By.cssSelector("path.leaflet-interactive"))
                             .isEmpty());
             until(wall, d -> text(d, "[data-test=screen-open]").matches("[1-9]\\d*"));
+            // The open events as points (clustered at the street's zoom), from dispatch's bounded read of the view.
+            until(
+                    wall,
+                    d -> !d.findElements(By.cssSelector("path.event-point, path.event-cluster"))
+                            .isEmpty());
+            assertThat(text(wall, "#screen-map-title")).matches("网格地图 · 最新 [1-9]\\d* 件未办结事件.*");
             until(
                     wall,
                     d -> !d.findElements(By.cssSelector("[data-test=screen-alarms] li"))

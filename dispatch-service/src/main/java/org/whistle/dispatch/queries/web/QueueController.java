@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.whistle.apidocs.paging.Page;
 import org.whistle.dispatch.access.TicketAccess;
 import org.whistle.dispatch.queries.QueueExport;
 import org.whistle.dispatch.queries.TicketQueries;
@@ -50,11 +50,12 @@ class QueueController {
 
     @GetMapping("/centres/{centre}")
     @Operation(
-            summary = "A command centre's tickets by state, level, category, summoned unit (`unit`) or ticket number"
-                    + " (`number`), newest first (sort=raisedAt,asc for oldest first); `view=ACTION`: only what waits"
-                    + " for the centre (to file, returned, to verify, to close), oldest first. A page at a time: pass"
-                    + " a page's `after` to read the next one (its `next` link)")
-    TicketQueries.Page<TicketQueries.CentreQueueItem> centre(
+            summary = "A command centre's tickets by state, level, category, summoned unit (`unit`), ticket number"
+                    + " (`number`) or words of the address or description as raised (`text`, 2–50 characters),"
+                    + " newest first (sort=raisedAt,asc for oldest first); `view=ACTION`: only what waits for the"
+                    + " centre (to file, returned, to verify, to close), oldest first. A page at a time: pass a page's"
+                    + " `after` to read the next one (its `next` link)")
+    Page<TicketQueries.CentreQueueItem> centre(
             @PathVariable String centre,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String level,
@@ -62,24 +63,21 @@ class QueueController {
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable String number,
             @RequestParam(required = false) @Nullable String view,
+            @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable String after,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) @Nullable String sort,
             Caller caller,
             HttpServletRequest request) {
         access.requireArea(caller, org.areaOf(UnitCode.of(centre)), "centre-queue", centre);
-        return queries.centreQueue(centre, filter(state, level, category, unit, number, view), after, size, sort)
-                .linked(cursor -> UriComponentsBuilder.fromPath(request.getRequestURI())
-                        .query(request.getQueryString())
-                        .replaceQueryParam("after", cursor)
-                        .build()
-                        .toUriString());
+        return queries.centreQueue(centre, filter(state, level, category, unit, number, view, text), after, size, sort)
+                .linked(request.getRequestURI(), request.getQueryString());
     }
 
     @GetMapping("/centres/{centre}/export")
     @Operation(
             summary = "A command centre's queue, narrowed as the queue is (state, level, category, unit, number,"
-                    + " view), as a file: format=csv (UTF-8) or xlsx; at most 5,000 tickets, a longer queue ends with a"
+                    + " view, text), as a file: format=csv (UTF-8) or xlsx; at most 5,000 tickets, a longer queue ends with a"
                     + " line saying so")
     ResponseEntity<byte[]> export(
             @PathVariable String centre,
@@ -90,13 +88,14 @@ class QueueController {
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable String number,
             @RequestParam(required = false) @Nullable String view,
+            @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable String sort,
             Caller caller) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw InvalidInputException.of("format", "导出格式须为 csv 或 xlsx");
         }
         access.requireArea(caller, org.areaOf(UnitCode.of(centre)), "centre-queue-export", centre);
-        var rows = queries.exportRows(centre, filter(state, level, category, unit, number, view), sort);
+        var rows = queries.exportRows(centre, filter(state, level, category, unit, number, view, text), sort);
         var file = QueueExport.of(
                 rows, code -> org.copy().category(code).map(c -> c.name()).orElse("其他类别"));
         var today = java.time.LocalDate.now(TicketNumber.ZONE);
@@ -119,12 +118,13 @@ class QueueController {
             @Nullable String category,
             @Nullable String unit,
             @Nullable String number,
-            @Nullable String view) {
+            @Nullable String view,
+            @Nullable String text) {
         if (view != null && !view.equals("ACTION")) {
             throw InvalidInputException.of("view", "只有 ACTION（待指挥中心处理）一种视图");
         }
         return new TicketQueries.CentreQueueFilter(
-                state, level, category, blankToNull(unit), blankToNull(number), view != null);
+                state, level, category, blankToNull(unit), blankToNull(number), view != null, blankToNull(text));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -63,6 +63,23 @@ class TicketController {
         return queries.overview(area);
     }
 
+    @GetMapping("/points")
+    @Operation(
+            summary = "The newest open tickets of an area inside a map's view (WGS-84 south, west, north, east), with"
+                    + " their points, newest first; `limit` 1–500 (200). Tickets raised without a point are not"
+                    + " among them")
+    List<TicketQueries.Point> points(
+            @RequestParam String area,
+            @RequestParam double south,
+            @RequestParam double west,
+            @RequestParam double north,
+            @RequestParam double east,
+            @RequestParam(defaultValue = "200") int limit,
+            Caller caller) {
+        access.requireArea(caller, org.pathOf(area), "ticket-points", area);
+        return queries.points(area, new TicketQueries.View(south, west, north, east), limit);
+    }
+
     @GetMapping("/{id}/proposal")
     @Operation(summary = "The units the routing rules propose for this ticket")
     ProposalView proposal(@PathVariable UUID id, Caller caller) {

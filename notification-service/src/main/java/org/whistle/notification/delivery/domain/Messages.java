@@ -162,6 +162,19 @@ public record Messages(String ratingLinkBase, Catalogue texts) {
         return new Message(template, title, body, parameters);
     }
 
+    /**
+     * What the reporter's live 进度 page is told by the rule for every event: only that its whistle moved on. The page
+     * reads the whistle again and shows the step as intake tells the reporter; what units, centres and escalations
+     * did stays with them.
+     */
+    public Message progress(EventEnvelope<?> envelope) {
+        return new Message(
+                "progress",
+                texts.text("notification.progress.title"),
+                texts.text("notification.progress.body"),
+                Map.of("whistleId", String.valueOf(envelope.whistleId())));
+    }
+
     /** What the command platform did, as the centres and units read it (the reporter has texts of their own). */
     private String routedTitle(WhistleRouted routed, Text text) {
         return text.with("action", texts.name("routed", routed.action())).of("notification.routed.title");

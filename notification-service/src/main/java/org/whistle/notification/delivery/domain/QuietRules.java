@@ -1,6 +1,7 @@
 package org.whistle.notification.delivery.domain;
 
 import java.time.Duration;
+import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.UrgencyClass;
 
 /**
@@ -16,12 +17,15 @@ public record QuietRules(int reporterLimit, Duration window) {
     }
 
     /** Whether a delivery goes out now, given how many went to the same reporter, whistle and channel in the window. */
-    public boolean sendsNow(UrgencyClass urgency, Addressee addressee, long alreadySentInWindow) {
-        return !limits(urgency, addressee) || alreadySentInWindow < reporterLimit;
+    public boolean sendsNow(UrgencyClass urgency, Addressee addressee, ChannelKind channel, long alreadySentInWindow) {
+        return !limits(urgency, addressee, channel) || alreadySentInWindow < reporterLimit;
     }
 
-    /** Whether the limit applies at all: only routine messages to reporters are counted and held back. */
-    public boolean limits(UrgencyClass urgency, Addressee addressee) {
-        return urgency != UrgencyClass.URGENT && addressee.reporter();
+    /**
+     * Whether the limit applies at all: only routine messages to reporters are counted and held back. A live page's
+     * update (SSE) is no message that interrupts anyone: 进度 shows each step as it happens.
+     */
+    public boolean limits(UrgencyClass urgency, Addressee addressee, ChannelKind channel) {
+        return urgency != UrgencyClass.URGENT && addressee.reporter() && channel != ChannelKind.SSE;
     }
 }

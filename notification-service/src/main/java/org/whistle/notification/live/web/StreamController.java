@@ -3,6 +3,7 @@ package org.whistle.notification.live.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,6 +50,16 @@ class StreamController {
             }
         }
         return streams.open(addresses);
+    }
+
+    /**
+     * One whistle's stream for its reporter's 进度 page: the deliveries to the caller about that whistle alone (a
+     * reporter's account hears its whistles' steps, ADR 0050). Opened for a whistle that is not the caller's, it hears
+     * nothing: the address is the caller's own.
+     */
+    @GetMapping(path = "/whistles/{whistleId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter whistle(Caller caller, @PathVariable UUID whistleId) {
+        return streams.open(List.of(LiveStreams.whistleAddress("user:" + caller.subject(), whistleId)));
     }
 
     /** A command centre's stream, for dispatchers and leaders whose scope covers the centre's area. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.whistle.notification.rules.domain.ChannelKind;
 import org.whistle.notification.rules.domain.UrgencyClass;
 import org.whistle.notification.webhooks.domain.WebhookSignature;
 import org.whistle.security.personaldata.PersonalData;
@@ -16,10 +17,19 @@ class DeliveryRulesTest {
 
     @Test
     void limitsRoutineReporterMessagesButNotUrgentOnesNorUnits() {
-        assertThat(quiet.sendsNow(UrgencyClass.ROUTINE, reporter, 2)).isTrue();
-        assertThat(quiet.sendsNow(UrgencyClass.ROUTINE, reporter, 3)).isFalse();
-        assertThat(quiet.sendsNow(UrgencyClass.URGENT, reporter, 30)).isTrue();
-        assertThat(quiet.sendsNow(UrgencyClass.ROUTINE, Addressee.of(Recipient.unit("DEP")), 30))
+        assertThat(quiet.sendsNow(UrgencyClass.ROUTINE, reporter, ChannelKind.INBOX, 2))
+                .isTrue();
+        assertThat(quiet.sendsNow(UrgencyClass.ROUTINE, reporter, ChannelKind.INBOX, 3))
+                .isFalse();
+        assertThat(quiet.sendsNow(UrgencyClass.URGENT, reporter, ChannelKind.INBOX, 30))
+                .isTrue();
+        assertThat(quiet.sendsNow(UrgencyClass.ROUTINE, Addressee.of(Recipient.unit("DEP")), ChannelKind.INBOX, 30))
+                .isTrue();
+    }
+
+    @Test
+    void neverHoldsBackALivePagesUpdateToTheReporter() {
+        assertThat(quiet.sendsNow(UrgencyClass.ROUTINE, reporter, ChannelKind.SSE, 30))
                 .isTrue();
     }
 
