@@ -52,13 +52,26 @@ final class Http {
         }
     }
 
+    /**
+     * Sends {@code request} and reads its answer. An event stream (a live feed) is answered once its headers have come:
+     * its body never ends, and the request's timeout covers only the wait for the headers, so reading it would hold the
+     * caller for good (the fuzzer's workers hung so on a reporter's progress stream, which rightly stays open and
+     * silent for a stranger).
+     */
     Answer send(HttpRequest request) {
         try {
-            var response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            var response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            var contentType = response.headers().firstValue("Content-Type").orElse(null);
+            String body;
+            try (var in = response.body()) {
+                body = contentType != null && contentType.startsWith("text/event-stream")
+                        ? ""
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
             return new Answer(
                     response.statusCode(),
-                    response.body(),
-                    response.headers().firstValue("Content-Type").orElse(null),
+                    body,
+                    contentType,
                     response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             return new Answer(0, e.toString(), null, null);
