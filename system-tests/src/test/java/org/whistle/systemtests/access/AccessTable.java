@@ -754,7 +754,7 @@ final class AccessTable {
                         (f, p, s, fresh) -> Request.stream("/api/notifications/stream")),
                 row(
                         // anyone signed in: the stream is addressed to the caller, so another's whistle hears nothing
-                        "GET /api/notifications/stream/whistles/{id}",
+                        "GET /api/notifications/stream/whistles/{whistleId}",
                         ALL_200,
                         NONE,
                         401,
@@ -912,7 +912,7 @@ final class AccessTable {
                 row("GET /login/wechat/callback", ALL_404, NONE, 404, get("/login/wechat/callback?code=c&state=s"))
                         .badToken(404),
                 row(
-                                "POST /api/org/wechat/mini-program/sessions",
+                                "POST /api/org/wechat/mini-program/sessions [application/json]",
                                 ALL_404,
                                 NONE,
                                 404,
