@@ -98,6 +98,7 @@ class FuzzFaultTest {
         var notProblem = new ConcurrentLinkedQueue<Seen>();
         var accepted = new ConcurrentLinkedQueue<Seen>();
         var edge = new ConcurrentLinkedQueue<Seen>();
+        var unbuilt = new ConcurrentLinkedQueue<String>();
         long started = System.nanoTime();
         var workers = new ArrayList<Thread>();
         for (int w = 0; w < CONCURRENCY; w++) {
@@ -110,7 +111,14 @@ class FuzzFaultTest {
                         if (n >= requests) {
                             return;
                         }
-                        probe = fuzzer.next(n);
+                        try {
+                            probe = fuzzer.next(n);
+                        } catch (RuntimeException e) {
+                            // A request the fuzzer cannot even build is its own bug; counted, so that it fails the
+                            // run loudly instead of silently ending a worker (and the run's concurrency with it).
+                            unbuilt.add(n + ": " + e);
+                            continue;
+                        }
                     }
                     stalls.started(n);
                     var answer = http.send(probe.request());
@@ -168,6 +176,12 @@ class FuzzFaultTest {
         var changedByFuzz = new TreeSet<>(changed(settled, after));
         changedByFuzz.removeAll(background);
         var outcomes = List.of(
+                new Invariants.Outcome(
+                        "every request sent",
+                        unbuilt.isEmpty(),
+                        "%,d of %,d requests the fuzzer could not build%s"
+                                .formatted(
+                                        unbuilt.size(), requests, unbuilt.isEmpty() ? "" : ", e.g. " + unbuilt.peek())),
                 new Invariants.Outcome(
                         "no 5xx and no request left unanswered",
                         errors.isEmpty(),

@@ -496,7 +496,7 @@ final class Fuzzer {
                 builder.header(
                         "Idempotency-Key",
                         random.nextInt(5) == 0
-                                ? pick(ODD_TEXT) + "k"
+                                ? headerValue(pick(ODD_TEXT) + "k")
                                 : UUID.randomUUID().toString());
                 builder.method(method, HttpRequest.BodyPublishers.ofString(invalidWhistle(kinds)));
             }
@@ -682,6 +682,25 @@ final class Fuzzer {
 
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Odd text as a header can carry it: a client sends only visible ASCII, space and tab there (Java's refuses
+     * anything else before sending), so every other character goes percent-encoded, which is still no valid key.
+     */
+    static String headerValue(String text) {
+        var value = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 0x20 && c < 0x7f) {
+                value.append((char) c);
+            } else {
+                value.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return value.toString();
     }
 
     private static String escape(String text) {
