@@ -190,11 +190,16 @@ class FuzzFaultTest {
                 new Invariants.Outcome(
                         "no state change",
                         changedByFuzz.isEmpty(),
-                        ("%d tables (row count and an order-independent checksum of every row) in the four service"
+                        ("%d tables (row count and an order-independent checksum of every row) in the %d service"
                                         + " databases and the end offsets of %d topics compared before and after%s%s")
                                 .formatted(
                                         after.keySet().stream()
                                                 .filter(k -> !k.startsWith("topic "))
+                                                .count(),
+                                        after.keySet().stream()
+                                                .filter(k -> !k.startsWith("topic "))
+                                                .map(k -> k.substring(0, k.indexOf(' ')))
+                                                .distinct()
                                                 .count(),
                                         after.keySet().stream()
                                                 .filter(k -> k.startsWith("topic "))
@@ -352,8 +357,9 @@ class FuzzFaultTest {
         lines.add("");
         lines.add(("%,d malformed requests (seed %d, `-Dbench.fuzz.seed` repeats them) in %.0f s, %d at a time, through"
                         + " the gateway, spread evenly over the %d public operations of `Fuzzer.OPERATIONS` (every"
-                        + " controller mapping of the five services behind the gateway, and the gateway's own `/bff`"
-                        + " reads; the OAuth2/OIDC sign-in endpoints are left out, their error format being OAuth2's)."
+                        + " endpoint of the access matrix, which its test keeps equal to the controller mappings of"
+                        + " every service behind the gateway and the gateway's own; the OAuth2/OIDC sign-in endpoints"
+                        + " are left out, their error format being OAuth2's)."
                         + " A quarter are anonymous, the rest carry the token of the street dispatcher, the roads"
                         + " section's system, the administrator or the city's integration client; one in twenty a"
                         + " forged token. Each request is invalid for certain: a path id that names nothing or is no id"

@@ -7,11 +7,13 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.whistle.systemtests.access.MatrixEndpoints;
 
 /**
  * Malformed requests for every public endpoint behind the gateway, each built so that it is invalid for certain —
@@ -63,8 +65,11 @@ final class Fuzzer {
     /** A request to send and what it is meant to probe. */
     record Probe(Operation operation, String kind, HttpRequest request) {}
 
-    /** Every public operation through the gateway (sign-in endpoints excepted: OAuth2 fixes their error format). */
-    static final List<Operation> OPERATIONS = List.of(
+    /**
+     * The operations whose malformed requests are made by hand here: specific bodies (whistles, evidence, forms,
+     * webhooks) and the query parameters each reads.
+     */
+    private static final List<Operation> CHOSEN = List.of(
             // intake
             new Operation("POST", "/api/whistles", Body.WHISTLE),
             new Operation("POST", "/api/whistles", Body.WHISTLE_MULTIPART),
@@ -223,6 +228,44 @@ final class Fuzzer {
             // the gateway's own
             new Operation("GET", "/bff/me", Body.NONE),
             new Operation("GET", "/bff/config", Body.NONE));
+
+    /** Where people sign in: OAuth2 and OpenID Connect fix the error format there, so they are left out. */
+    private static final List<String> SIGN_IN = List.of("/login", "/bff/login", "/oauth2/", "/logout");
+
+    /**
+     * Every public operation through the gateway (sign-in endpoints excepted): the chosen ones, then every other
+     * endpoint of the access matrix — which its test keeps equal to what the services map — with the body its method
+     * and media type call for, so that no endpoint a service adds is left out of the fuzzing.
+     */
+    static final List<Operation> OPERATIONS = operations();
+
+    private static List<Operation> operations() {
+        var all = new ArrayList<>(CHOSEN);
+        var covered = new HashSet<String>();
+        CHOSEN.forEach(operation -> covered.add(shape(operation.method(), operation.path())));
+        for (var endpoint : MatrixEndpoints.all()) {
+            if (SIGN_IN.stream().anyMatch(endpoint.path()::startsWith)
+                    || !covered.add(shape(endpoint.method(), endpoint.path()))) {
+                continue;
+            }
+            all.add(new Operation(endpoint.method(), endpoint.path(), bodyOf(endpoint)));
+        }
+        return List.copyOf(all);
+    }
+
+    private static String shape(String method, String path) {
+        return method + " " + path.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    private static Body bodyOf(MatrixEndpoints.Endpoint endpoint) {
+        if (endpoint.method().equals("GET") || endpoint.method().equals("DELETE")) {
+            return Body.NONE;
+        }
+        if (endpoint.consumes().contains("multipart/form-data")) {
+            return Body.SUPPORT_MULTIPART;
+        }
+        return endpoint.consumes().contains("text/csv") ? Body.CSV : Body.JSON;
+    }
 
     /** Path values that name nothing or are no id at all. */
     private static final List<String> BAD_SEGMENTS = List.of(
