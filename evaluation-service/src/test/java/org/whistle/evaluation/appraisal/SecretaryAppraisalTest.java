@@ -60,6 +60,25 @@ class SecretaryAppraisalTest extends EvaluationServiceTest {
     }
 
     @Test
+    void listsTheIndicatorSetsOfEveryYearOrOfOne() throws Exception {
+        seed.seed(Path.of("..", "demo", "evaluation", "secretary-appraisal-2026.json"));
+
+        // Without a year the list answered 500: PostgreSQL cannot type a bare null parameter.
+        var all = get("/api/evaluation/indicator-sets", street());
+        var year = get("/api/evaluation/indicator-sets?year=2026", street());
+        var none = get("/api/evaluation/indicator-sets?year=1999", street());
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(json(all).values())
+                .extracting(set -> set.get("id").asString())
+                .contains("community-2026");
+        assertThat(json(year).values())
+                .extracting(set -> set.get("id").asString())
+                .contains("community-2026");
+        assertThat(json(none).size()).isZero();
+    }
+
+    @Test
     void appraisesASecretaryFromTheCommunitysCasesAndTheStreetsScores() throws Exception {
         seed.seed(Path.of("..", "demo", "evaluation", "secretary-appraisal-2026.json"));
         var t = day(LocalDate.of(2026, 2, 9));
