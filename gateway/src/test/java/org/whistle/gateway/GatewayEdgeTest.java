@@ -460,6 +460,31 @@ class GatewayEdgeTest {
         }
     }
 
+    @Test
+    void logsAnSmsReceiptWithoutItsSecretPathToken() throws Exception {
+        var access = (Logger) LoggerFactory.getLogger("org.whistle.gateway.access");
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        access.addAppender(appender);
+        try {
+            // A client address of its own: the anonymous limit (3 a minute here) is shared by the other tests.
+            var response = send(request("/api/notifications/sms-receipts/aliyun/RECEIPT-SECRET-0123456789")
+                    .header("X-Forwarded-For", "198.51.100.23"));
+
+            var requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> appender.list.stream()
+                            .anyMatch(e -> e.getFormattedMessage().contains(requestId)));
+            assertThat(appender.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("path=/api/notifications/sms-receipts/aliyun/{token} ", requestId))
+                    .noneSatisfy(line -> assertThat(line).contains("RECEIPT-SECRET"));
+        } finally {
+            access.detachAppender(appender);
+        }
+    }
+
     private static void assertServiceUnavailable(HttpResponse<String> response, String detail) {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -72,8 +72,12 @@ class SmsReceiptsTest extends NotificationServiceTest {
         long id = sentSms("tencent:" + serial);
         var body = "[{\"report_status\":\"FAIL\",\"errmsg\":\"x\",\"sid\":\"" + serial + "\"}]";
 
-        assertStatus(receipt("/api/notifications/sms-receipts/tencent/wrong-token-0123456789", body), 404);
+        var wrongToken = receipt("/api/notifications/sms-receipts/tencent/wrong-token-0123456789", body);
+        assertStatus(wrongToken, 404);
         assertStatus(receipt("/api/notifications/sms-receipts/other/" + TOKEN, body), 404);
+        // A problem detail like every other refusal (its instance is the caller's own path, nothing more).
+        assertThat(wrongToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(wrongToken.body()).contains("\"status\":404", "短信回执接收地址");
         assertThat(row(id).status()).isEqualTo("SENT");
         assertThat(row(id).receipt()).isNull();
     }

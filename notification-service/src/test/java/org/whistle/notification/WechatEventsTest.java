@@ -81,6 +81,8 @@ class WechatEventsTest extends NotificationServiceTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertStatus(unsigned, 404);
+        assertThat(unsigned.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unsigned.body()).contains("\"status\":404", "微信消息推送接收地址");
     }
 
     private static String finished(String msgId, String status) {

@@ -89,12 +89,24 @@ class EdgeFilter implements WebFilter {
         });
     }
 
-    /** The path the access log may hold: the tracking link's code replaced by its name. */
+    /**
+     * The path the access log may hold: the secrets some paths carry replaced by their names — the tracking link's
+     * code, and the token that authenticates the SMS providers' receipts.
+     */
     static String logged(String path) {
-        return path.startsWith(TRACKING_LINK) ? TRACKING_LINK + "{code}" : path;
+        if (path.startsWith(TRACKING_LINK)) {
+            return TRACKING_LINK + "{code}";
+        }
+        if (path.startsWith(SMS_RECEIPTS)) {
+            int provider = path.indexOf('/', SMS_RECEIPTS.length());
+            return provider < 0 ? path : path.substring(0, provider) + "/{token}";
+        }
+        return path;
     }
 
     private static final String TRACKING_LINK = "/track/";
+
+    private static final String SMS_RECEIPTS = "/api/notifications/sms-receipts/";
 
     private static void secureHeaders(
             HttpHeaders headers, @Nullable HttpStatusCode status, boolean https, PagePolicy pagePolicy) {

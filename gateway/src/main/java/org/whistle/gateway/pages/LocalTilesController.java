@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.whistle.gateway.EdgeProperties;
 
 /**
@@ -36,19 +38,19 @@ class LocalTilesController {
     ResponseEntity<Resource> tile(@PathVariable String z, @PathVariable String x, @PathVariable String y) {
         var zoom = number(z, MAX_ZOOM);
         if (folder == null || zoom < 0) {
-            return ResponseEntity.notFound().build();
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         var last = (1 << zoom) - 1;
         var column = number(x, last);
         var row = number(y, last);
         if (column < 0 || row < 0) {
-            return ResponseEntity.notFound().build();
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         var file = folder.resolve(Integer.toString(zoom))
                 .resolve(Integer.toString(column))
                 .resolve(row + ".png");
         if (!Files.isRegularFile(file)) {
-            return ResponseEntity.notFound().build();
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)

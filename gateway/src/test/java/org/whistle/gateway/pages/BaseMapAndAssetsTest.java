@@ -69,6 +69,11 @@ class BaseMapAndAssetsTest {
         assertThat(getBytes("/map-tiles/3/-1/2.png").statusCode()).isEqualTo(404);
         assertThat(getBytes("/map-tiles/3/..%2F..%2Fsecret/2.png").statusCode()).isIn(400, 404);
         assertThat(getBytes("/map-tiles/3/6/0000000000002.png").statusCode()).isEqualTo(404);
+        // Said as every other refusal of the gateway: a problem detail in Chinese, not an empty answer.
+        var missing = getBytes("/map-tiles/3/6/3.png");
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new String(missing.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"status\":404");
     }
 
     @Test

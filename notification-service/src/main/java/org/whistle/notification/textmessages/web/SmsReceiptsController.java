@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.textmessages.SmsReceipts;
+import org.whistle.problems.NotFoundException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ class SmsReceiptsController {
         // Either provider's format is taken: a receipt names a message by the provider that took it (aliyun:…,
         // tencent:…), so it can only reach deliveries that provider sent, even across a change of provider.
         if (!(provider.equals("aliyun") || provider.equals("tencent")) || !tokenMatches(token)) {
-            return ResponseEntity.notFound().build();
+            throw new NotFoundException("receipt-endpoint", "");
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
@@ -85,7 +86,7 @@ class SmsReceiptsController {
                     }
                 }
                 default -> {
-                    return ResponseEntity.notFound().build();
+                    throw new NotFoundException("receipt-endpoint", "");
                 }
             }
         }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.textmessages.SmsReceipts;
 import org.whistle.notification.textmessages.domain.WechatEventPush;
+import org.whistle.problems.NotFoundException;
 
 /**
  * WeChat's pushes to the account's server address ({@code /api/notifications/wechat-events}, 明文模式): the address
@@ -53,7 +54,7 @@ class WechatEventsController {
             @RequestParam(defaultValue = "") String echostr) {
         // The echo is WeChat's own random digits; anything else is not echoed (nothing of a caller's is reflected).
         if (!fromWechat(signature, timestamp, nonce) || !echostr.matches("[0-9A-Za-z]{1,64}")) {
-            return ResponseEntity.notFound().build();
+            throw new NotFoundException("wechat-push-endpoint", "");
         }
         return ResponseEntity.ok(echostr);
     }
@@ -66,7 +67,7 @@ class WechatEventsController {
             HttpServletRequest request)
             throws IOException {
         if (!fromWechat(signature, timestamp, nonce)) {
-            return ResponseEntity.notFound().build();
+            throw new NotFoundException("wechat-push-endpoint", "");
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
