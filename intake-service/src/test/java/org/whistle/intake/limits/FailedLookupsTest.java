@@ -32,7 +32,8 @@ class FailedLookupsTest {
                 new IntakeProperties.RateLimits(Duration.ofHours(1), 10, 20, 60, Duration.ofMinutes(15), 3, 2, 300),
                 new IntakeProperties.Open311(
                         List.of(), "qiqihar.gov.cn", null, Duration.ofDays(90), 1000, 1000, 4000, false),
-                IntakeProperties.LOOPBACK);
+                IntakeProperties.LOOPBACK,
+                new IntakeProperties.Live(null, Duration.ofMinutes(30)));
     }
 
     @Test

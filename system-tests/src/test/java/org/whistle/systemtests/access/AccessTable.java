@@ -761,6 +761,17 @@ final class AccessTable {
                         (f, p, s, fresh) -> Request.stream("/api/notifications/stream/whistles/"
                                 + f.openWhistle().id())),
                 row(
+                        // an anonymous reporter's stream opens with the ticket intake gives after a code + phone
+                        // look-up
+                        // (ADR 0059), whoever sends it; a forged one is refused to everyone, signed in or not (a good
+                        // one: notification's LiveStreamTest and ProgressLiveBrowserTest)
+                        "GET /api/notifications/stream/tracked/{whistleId}",
+                        ALL_403,
+                        NONE,
+                        403,
+                        (f, p, s, fresh) -> Request.stream("/api/notifications/stream/tracked/"
+                                + f.anonymousWhistle().id() + "?ticket=1.AAAA")),
+                row(
                         "GET /api/notifications/stream/centres/{code}",
                         "403 403 403 403 200 200 200 403 403 403 200 200 403",
                         REFUSED_OUTSIDE,
