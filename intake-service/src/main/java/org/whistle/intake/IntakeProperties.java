@@ -72,7 +72,8 @@ public record IntakeProperties(
     /**
      * Requests anonymous callers may make per period, per key; {@code 0} turns a limit off. Signed-in callers are
      * limited at the gateway. Failed lookups by tracking code are counted separately, per client address and per
-     * whistle, over {@code lookupPeriod}.
+     * whistle, over {@code lookupPeriod}. A dispatcher's searches by phone number are limited per caller over
+     * {@code period} ({@code phoneSearchesPerCaller}).
      */
     public record RateLimits(
             @DefaultValue("1h") Duration period,
@@ -82,7 +83,8 @@ public record IntakeProperties(
             @DefaultValue("15m") Duration lookupPeriod,
             @DefaultValue("20") int failedLookupsPerAddress,
             @DefaultValue("10") int failedLookupsPerWhistle,
-            @DefaultValue("300") int reverseLookupsPerAddress) {}
+            @DefaultValue("300") int reverseLookupsPerAddress,
+            @DefaultValue("60") int phoneSearchesPerCaller) {}
 
     /**
      * The Open311 façade.
