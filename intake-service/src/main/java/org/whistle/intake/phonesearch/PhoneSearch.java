@@ -55,6 +55,7 @@ public class PhoneSearch {
     /** One whistle found: what the queue shows, the number masked; never the tracking code. */
     public record Found(
             String id,
+            @Nullable UUID ticketId,
             @Nullable String ticketNumber,
             String category,
             String status,
@@ -80,7 +81,7 @@ public class PhoneSearch {
         }
         limits.takePhoneSearch(caller.subject());
         var rows = jdbc.sql("""
-                        SELECT whistle_id, ticket_number, category_code, status, urgency, street_name, grid_name,
+                        SELECT whistle_id, ticket_id, ticket_number, category_code, status, urgency, street_name, grid_name,
                                address, masked_phone, raised_at
                         FROM whistle
                         WHERE phone_lookup = :lookup AND ancestry && CAST(:scope AS text[])
@@ -93,6 +94,7 @@ public class PhoneSearch {
                     var status = PublicStatus.valueOf(rs.getString("status"));
                     return new Found(
                             rs.getObject("whistle_id", UUID.class).toString(),
+                            rs.getObject("ticket_id", UUID.class),
                             rs.getString("ticket_number"),
                             rs.getString("category_code"),
                             status.name(),

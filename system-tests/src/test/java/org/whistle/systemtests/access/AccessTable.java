@@ -434,6 +434,16 @@ final class AccessTable {
                         200,
                         (f, p, s, fresh) -> Request.at("/api/whistles/track?code="
                                 + f.anonymousWhistle().trackingCode() + "&phone=" + Fixtures.ANONYMOUS_PHONE)),
+                // A caller's whole number finds the whistles raised with it in a dispatcher's area (issue 23, ADR
+                // 0059).
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "POST /api/whistles/phone-search",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/whistles/phone-search", "{\"phone\":\"" + Fixtures.ANONYMOUS_PHONE + "\"}")),
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "GET /api/whistles/{id}",
