@@ -37,7 +37,8 @@ public final class LocalStackEnvironment {
                             "gateway-client-secret",
                             "tracking-key",
                             "anchor-signing-key",
-                            "anchor-public-key"),
+                            "anchor-public-key",
+                            "stream-ticket-key"),
                     "http://127.0.0.1:8080",
                     Path.of("logs"));
             environments.put(service.module(), launch.environment());

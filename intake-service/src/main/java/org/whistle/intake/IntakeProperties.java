@@ -23,6 +23,7 @@ import org.whistle.intake.raising.domain.CityExtent;
  * @param extent the box the city answers for; a point outside is refused
  * @param trustedProxies a regular expression matching the addresses of proxies (the gateway) whose
  *     {@code X-Forwarded-For} names the client; by default loopback only
+ * @param live the stream tickets given to anonymous reporters for their 进度 page's live updates (ADR 0059)
  */
 @ConfigurationProperties("whistle.intake")
 public record IntakeProperties(
@@ -37,7 +38,8 @@ public record IntakeProperties(
         @DefaultValue Nearby nearby,
         @DefaultValue RateLimits rateLimits,
         @DefaultValue Open311 open311,
-        @DefaultValue(LOOPBACK) String trustedProxies) {
+        @DefaultValue(LOOPBACK) String trustedProxies,
+        @DefaultValue Live live) {
 
     /** IPv4 and IPv6 loopback: where the local stack's gateway calls from. */
     public static final String LOOPBACK = "127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1|::1";
@@ -54,6 +56,14 @@ public record IntakeProperties(
         }
     }
 
+    /**
+     * @param ticketKey base64 of the key (at least 256 bits) that signs stream tickets, shared with notification-service
+     *     ({@code WHISTLE_STREAM_TICKET_KEY}); without it no ticket is issued and anonymous reporters refresh by hand
+     * @param ticketLifetime how long a ticket opens its whistle's stream; the page renews it by the same look-up
+     */
+    public record Live(
+            @Nullable String ticketKey, @DefaultValue("30m") Duration ticketLifetime) {}
+
     /** Duplicate suggestions: the radius used when none is asked for, and the largest allowed. */
     public record Nearby(
             @DefaultValue("200") int defaultRadiusMetres,
@@ -62,7 +72,8 @@ public record IntakeProperties(
     /**
      * Requests anonymous callers may make per period, per key; {@code 0} turns a limit off. Signed-in callers are
      * limited at the gateway. Failed lookups by tracking code are counted separately, per client address and per
-     * whistle, over {@code lookupPeriod}.
+     * whistle, over {@code lookupPeriod}. A dispatcher's searches by phone number are limited per caller over
+     * {@code period} ({@code phoneSearchesPerCaller}).
      */
     public record RateLimits(
             @DefaultValue("1h") Duration period,
@@ -72,7 +83,8 @@ public record IntakeProperties(
             @DefaultValue("15m") Duration lookupPeriod,
             @DefaultValue("20") int failedLookupsPerAddress,
             @DefaultValue("10") int failedLookupsPerWhistle,
-            @DefaultValue("300") int reverseLookupsPerAddress) {}
+            @DefaultValue("300") int reverseLookupsPerAddress,
+            @DefaultValue("60") int phoneSearchesPerCaller) {}
 
     /**
      * The Open311 façade.

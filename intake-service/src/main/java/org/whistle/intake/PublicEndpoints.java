@@ -22,12 +22,12 @@ class PublicEndpoints {
         return ResourceServerChain.bearerTokens()
                 .build(http.securityMatcher("/api/whistles", "/api/whistles/**", "/open311/**")
                         // Proposing grids for a caller's address is for signed-in dispatchers (checked by role in the
-                        // service), and 我的吹哨 is the signed-in reporter's own list; an anonymous caller is asked
-                        // to sign in (401).
-                        .authorizeHttpRequests(
-                                requests -> requests.requestMatchers("/api/whistles/places", "/api/whistles/mine")
-                                        .authenticated()
-                                        .anyRequest()
-                                        .permitAll()));
+                        // service), 我的吹哨 is the signed-in reporter's own list and the search by phone number is
+                        // for dispatchers; an anonymous caller is asked to sign in (401).
+                        .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                        "/api/whistles/places", "/api/whistles/mine", "/api/whistles/phone-search")
+                                .authenticated()
+                                .anyRequest()
+                                .permitAll()));
     }
 }

@@ -111,6 +111,8 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             // Tracking codes are derived under this data folder's own key, so intake can say them again after a
             // restart.
             environment.put("WHISTLE_TRACKING_KEY", secrets.trackingKey());
+            // Anonymous reporters' 进度 pages follow their whistle live with tickets intake signs (ADR 0059).
+            environment.put("WHISTLE_STREAM_TICKET_KEY", secrets.streamTicketKey());
             environment.put(
                     "WHISTLE_MEDIA_DIRECTORY", logsDir.resolveSibling(MEDIA_DIR).toString());
             // Hotline calls without coordinates are placed by the demo city's roads and landmarks (offline).
@@ -137,6 +139,8 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
             // Text messages to reporters who left a phone need the number, which only intake holds; the demo's
             // development SMS provider does not ask for it, a real provider (WHISTLE_SMS_PROVIDER=http) does.
             environment.put("WHISTLE_NOTIFICATION_INTAKE_URI", "http://" + LOOPBACK + ":" + ports.get(Service.INTAKE));
+            // checks the tickets intake signs for anonymous reporters' 进度 streams (ADR 0059)
+            environment.put("WHISTLE_STREAM_TICKET_KEY", secrets.streamTicketKey());
             environment.put(
                     "WHISTLE_NOTIFICATION_CLIENT_TOKEN_URI",
                     "http://" + LOOPBACK + ":" + ports.get(Service.ORG_REGISTRY) + "/oauth2/token");

@@ -24,19 +24,24 @@ import java.util.Base64;
  * @param anchorSigningKey the Ed25519 private key (base64 PKCS#8) dispatch signs timeline checkpoints with, so
  *     checkpoints signed before a restart still verify after it (ADR 0016)
  * @param anchorPublicKey its public key (base64 X.509)
+ * @param streamTicketKey the key (base64) intake signs anonymous reporters' stream tickets with and notification
+ *     checks them with (ADR 0059)
  */
 record StackSecrets(
         String phoneKey,
         String gatewayClientSecret,
         String trackingKey,
         String anchorSigningKey,
-        String anchorPublicKey) {
+        String anchorPublicKey,
+        String streamTicketKey) {
 
     static final String PHONE_KEY_FILE = "intake-phone-key";
     static final String GATEWAY_CLIENT_SECRET_FILE = "gateway-client-secret";
     static final String TRACKING_KEY_FILE = "intake-tracking-key";
     /** Two lines: the signing key, then its public key. */
     static final String ANCHOR_KEY_FILE = "dispatch-anchor-key";
+
+    static final String STREAM_TICKET_KEY_FILE = "stream-ticket-key";
 
     static StackSecrets in(Path secretsDir) {
         var anchor = keep(secretsDir.resolve(ANCHOR_KEY_FILE), StackSecrets::anchorKeyPair)
@@ -47,7 +52,8 @@ record StackSecrets(
                 secret(secretsDir.resolve(GATEWAY_CLIENT_SECRET_FILE), 32),
                 secret(secretsDir.resolve(TRACKING_KEY_FILE), 32),
                 anchor.get(0).strip(),
-                anchor.get(1).strip());
+                anchor.get(1).strip(),
+                secret(secretsDir.resolve(STREAM_TICKET_KEY_FILE), 32));
     }
 
     private static String anchorKeyPair() {

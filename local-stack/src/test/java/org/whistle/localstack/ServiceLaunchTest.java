@@ -19,7 +19,8 @@ class ServiceLaunchTest {
             "Z2F0ZXdheS1jbGllbnQtc2VjcmV0LWZvci10ZXN0cw==",
             "bG9jYWwtc3RhY2stdGVzdC10cmFja2luZy1rZXktMzI=",
             "YW5jaG9yLXNpZ25pbmcta2V5",
-            "YW5jaG9yLXB1YmxpYy1rZXk=");
+            "YW5jaG9yLXB1YmxpYy1rZXk=",
+            "bG9jYWwtc3RhY2stdGVzdC1zdHJlYW0tdGlja2V0LWtleQ==");
     private static final String PUBLIC_URL = "http://127.0.0.1:9080";
     private static final Infrastructure INFRASTRUCTURE = new Infrastructure(
             "127.0.0.1:19092",
@@ -45,6 +46,16 @@ class ServiceLaunchTest {
                 .contains("-XX:+UseSerialGC", "-Xmx256m")
                 .endsWith("-jar", "/stack/services/intake-service.jar");
         assertThat(launch.log()).isEqualTo(Path.of("/stack/.whistle/logs/intake-service.log"));
+    }
+
+    @Test
+    void givesIntakeAndNotificationTheSameStreamTicketKey() {
+        for (var service : new Service[] {Service.INTAKE, Service.NOTIFICATION}) {
+            assertThat(ServiceLaunch.of(service, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS)
+                            .environment())
+                    .as(service.name())
+                    .containsEntry("WHISTLE_STREAM_TICKET_KEY", SECRETS.streamTicketKey());
+        }
     }
 
     @Test

@@ -223,8 +223,15 @@ public record NotificationProperties(
     /**
      * @param heartbeat how often an idle stream gets a comment line, so proxies keep it open
      * @param timeout how long one stream stays open; clients reconnect
+     * @param ticketKey base64 of the key (at least 256 bits) intake signs anonymous reporters' stream tickets with
+     *     ({@code WHISTLE_STREAM_TICKET_KEY}, the same in both services, ADR 0059); without it no ticket is accepted
+     *     and anonymous reporters' 进度 pages are refreshed by hand
+     * @param whistleStreamsPerCaller how many whistle streams one signed-in caller, or the holders of one whistle's
+     *     tickets together, may hold open at once; one more is refused (429)
      */
     public record Live(
             @DefaultValue("15s") Duration heartbeat,
-            @DefaultValue("30m") Duration timeout) {}
+            @DefaultValue("30m") Duration timeout,
+            @Nullable String ticketKey,
+            @DefaultValue("10") int whistleStreamsPerCaller) {}
 }

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.whistle.events.TicketState;
 import org.whistle.events.WhistleReported;
 import org.whistle.events.WhistleRouted;
+import org.whistle.security.streams.StreamTickets;
 
 /** Live pages: a unit's stream and a command centre's stream, with the token in the query as EventSource sends it. */
 class LiveStreamTest extends NotificationServiceTest {
@@ -168,6 +171,146 @@ class LiveStreamTest extends NotificationServiceTest {
                             .hasSize(steps.size())
                             .containsOnly("SENT 1 listener(s)"));
         }
+    }
+
+    /** intake's key in the tests' configuration: what intake signs, this service checks (ADR 0059). */
+    private static final StreamTickets INTAKE_TICKETS =
+            StreamTickets.withKey("dGVzdHMtb25seS1zdHJlYW0tdGlja2V0LWtleS0wMDAwMDAwMA==");
+
+    private static String ticket(Whistle whistle, Duration lifetime) {
+        return INTAKE_TICKETS.issue(whistle.id().value(), Instant.now().plus(lifetime));
+    }
+
+    private BufferedReader openTracked(Whistle whistle, String ticket) throws Exception {
+        var request = HttpRequest.newBuilder(uri("/api/notifications/stream/tracked/" + whistle.id() + "?ticket="
+                        + URLEncoder.encode(ticket, StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        readUntil(reader, "connected", Duration.ofSeconds(10));
+        return reader;
+    }
+
+    private int statusOf(String path) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    @Test
+    void streamsEachStepToTheAnonymousReporterWithAStreamTicketAndNothingOfAnotherWhistle() throws Exception {
+        var whistle = raise(phoneReporter());
+        var another = raise(phoneReporter());
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("SELECT count(*) FROM delivery WHERE whistle_id IN (:ids) AND channel = 'SSE'"
+                                        + " AND recipient LIKE 'reporter:%' AND status = 'SENT'")
+                                .param(
+                                        "ids",
+                                        List.of(
+                                                whistle.id().value(),
+                                                another.id().value()))
+                                .query(Long.class)
+                                .single()
+                        == 2);
+        try (var stream = openTracked(whistle, ticket(whistle, Duration.ofMinutes(30)))) {
+            publish(routed(another, WhistleRouted.Action.FILED, TicketState.FILED));
+            var steps = List.of(
+                    routed(whistle, WhistleRouted.Action.FILED, TicketState.FILED),
+                    routed(whistle, WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED));
+            steps.forEach(NotificationServiceTest::publish);
+
+            var lines = linesUntilAll(
+                    stream, steps.stream().map(step -> step.id().toString()).toList(), PATIENCE);
+            assertThat(lines.stream().filter(line -> line.startsWith("data:{")))
+                    .hasSize(steps.size())
+                    .allSatisfy(line -> assertThat(line)
+                            .contains("\"whistleId\":\"" + whistle.id() + "\"")
+                            .contains("\"title\":\"您的哨情有新进展\"")
+                            .doesNotContain(whistle.trackingCode())
+                            .doesNotContain(DEPARTMENT));
+            assertThat(String.join("\n", lines)).doesNotContain(another.id().toString());
+        }
+    }
+
+    @Test
+    void refusesATicketOfAnotherWhistleAnExpiredOneAForgedOneAndNone() throws Exception {
+        var whistle = raise(phoneReporter());
+        var another = raise(phoneReporter());
+        var path = "/api/notifications/stream/tracked/" + whistle.id() + "?ticket=";
+
+        assertThat(statusOf(path + URLEncoder.encode(ticket(another, Duration.ofMinutes(30)), StandardCharsets.UTF_8)))
+                .isEqualTo(403);
+        assertThat(statusOf(path + URLEncoder.encode(ticket(whistle, Duration.ofMinutes(-1)), StandardCharsets.UTF_8)))
+                .isEqualTo(403);
+        var forged = StreamTickets.withKey(java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                .issue(whistle.id().value(), Instant.now().plus(Duration.ofMinutes(30)));
+        assertThat(statusOf(path + URLEncoder.encode(forged, StandardCharsets.UTF_8)))
+                .isEqualTo(403);
+        assertThat(statusOf("/api/notifications/stream/tracked/" + whistle.id()))
+                .isIn(400, 403);
+        var refused = http.send(
+                HttpRequest.newBuilder(uri(path + "1.AAAA")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("进度的实时更新已过期或无效");
+    }
+
+    @Test
+    void boundsTheWhistleStreamsOneCallerOrOneWhistlesTicketsHoldOpen() throws Exception {
+        // the tests allow 3 (whistle.notification.live.whistle-streams-per-caller)
+        var resident = token("resident-many", List.of("RESIDENT"), List.of(), null);
+        var opened = new java.util.ArrayList<BufferedReader>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                opened.add(open("/api/notifications/stream/whistles/" + java.util.UUID.randomUUID(), resident));
+            }
+            var fourth = http.send(
+                    HttpRequest.newBuilder(uri("/api/notifications/stream/whistles/" + java.util.UUID.randomUUID()
+                                    + "?access_token=" + resident))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.body()).contains("最多 3 个");
+            // another caller is not held to the first one's streams
+            opened.add(open(
+                    "/api/notifications/stream/whistles/" + java.util.UUID.randomUUID(),
+                    token("resident-other", List.of("RESIDENT"), List.of(), null)));
+
+            var whistle = raise(phoneReporter());
+            for (int i = 0; i < 3; i++) {
+                opened.add(openTracked(whistle, ticket(whistle, Duration.ofMinutes(30))));
+            }
+            var path = "/api/notifications/stream/tracked/" + whistle.id() + "?ticket="
+                    + URLEncoder.encode(ticket(whistle, Duration.ofMinutes(30)), StandardCharsets.UTF_8);
+            assertThat(statusOf(path)).isEqualTo(429);
+
+            // closing one lets the next in
+            opened.removeLast().close();
+            await().atMost(PATIENCE).until(() -> statusOfOpened(path));
+        } finally {
+            for (var reader : opened) {
+                reader.close();
+            }
+        }
+    }
+
+    /** Whether a stream opens at the path now (and closes it again at once). */
+    private boolean statusOfOpened(String path) throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode() == 200;
     }
 
     @Test

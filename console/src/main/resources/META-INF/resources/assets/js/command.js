@@ -44,6 +44,9 @@ startPage('command', ({ user }) => {
     const stateFilter = ref('ACTION');
     const numberSearch = ref('');
     const textSearch = ref('');
+    // the whistles raised with a caller's whole number, from intake (issue 23): {whistles, more} once asked
+    const phoneSearch = ref('');
+    const phoneFound = ref(null);
     const unitFilter = ref('');
     const picked = ref(new Set());
     const bulkLead = ref('');
@@ -438,6 +441,17 @@ startPage('command', ({ user }) => {
     const button = (label, onClick, props = {}) => h('button', { type: 'button', onClick, disabled: busy.value, ...props }, label);
     const cancel = () => h('button', { type: 'button', onClick: () => { dialog.value = null; } }, t('cancel'));
     const submitting = (handler) => (e) => { e.preventDefault(); handler(); };
+
+    /** The whistles raised with the number a caller gives, in this dispatcher's area; the number goes in the body. */
+    async function searchPhone() {
+      error.value = '';
+      try {
+        phoneFound.value = await api('/api/whistles/phone-search', { method: 'POST', body: { phone: phoneSearch.value.trim() } });
+      } catch (e) {
+        phoneFound.value = null;
+        error.value = e.message;
+      }
+    }
     const stat = (label, value, test, alert) => h('div', { class: ['stat', alert ? 'alert' : ''] },
       [h('span', label), h('strong', test ? { 'data-test': test } : {}, String(value))]);
     const place = (w) => [w.street && w.street.name, w.grid && w.grid.name, w.location && w.location.address]
@@ -514,6 +528,12 @@ startPage('command', ({ user }) => {
         show(numberSearch.value || textSearch.value, () => h('button', { type: 'button', class: 'small',
           onClick: () => { numberSearch.value = ''; textSearch.value = ''; loadQueue(); } }, t('clearSearch'))),
       ]),
+      show(!readOnly, () => h('form', { class: 'inline', role: 'search', 'data-test': 'phone-search-form', onSubmit: submitting(searchPhone) }, [
+        h('label', { for: 'phone-search' }, t('searchPhone')), ' ',
+        model('input', { id: 'phone-search', type: 'search', inputmode: 'tel', autocomplete: 'off', required: true, maxlength: 32,
+          'data-test': 'phone-search' }, phoneSearch, 'value'),
+        ' ', h('button', { type: 'submit', class: 'small' }, t('search')),
+      ])),
       h('div', field('unit-filter', t('byUnit2'), h('select', { id: 'unit-filter', value: unitFilter.value, 'data-test': 'unit-filter',
         onChange: (e) => { unitFilter.value = e.target.value; loadQueue(); } }, [h('option', { value: '' }, t('anyUnit')),
         ...[...areaUnits.value].filter((code) => units[code] && units[code].kind !== 'COMMAND_CENTRE')
@@ -523,6 +543,20 @@ startPage('command', ({ user }) => {
         h('a', { class: 'button small', href: exportLink('xlsx'), download: '', 'data-test': 'export-xlsx' }, t('exportXlsx')),
       ]),
     ]);
+
+    const phoneResults = () => show(phoneFound.value, () => h('section', { class: 'card', role: 'status', 'data-test': 'phone-results' }, [
+      h('h3', t('phoneFound', { n: phoneFound.value.whistles.length })),
+      phoneFound.value.whistles.length
+        ? h('ul', { class: 'plain' }, phoneFound.value.whistles.map((w) => h('li', { key: w.id, 'data-test': 'phone-result' }, [
+          w.ticketId
+            ? h('button', { type: 'button', class: 'link', onClick: () => select(w.ticketId) }, w.ticketNumber)
+            : h('strong', t('phoneNoTicket')),
+          ' ', [categoryName(w.category), w.statusLabel, time(w.raisedAt), w.place, w.maskedPhone].filter(Boolean).join(' · '),
+        ])))
+        : h('p', { class: 'muted' }, t('phoneNone')),
+      show(phoneFound.value.more, () => h('p', { class: 'hint' }, t('phoneMore'))),
+      h('button', { type: 'button', class: 'small', onClick: () => { phoneFound.value = null; phoneSearch.value = ''; } }, t('clearSearch')),
+    ]));
 
     const bulkBar = () => show(!readOnly && picked.value.size, () => h('div', { class: 'row card', 'data-test': 'bulk-bar' }, [
       h('strong', t('selectedCount', { n: picked.value.size })),
@@ -549,6 +583,7 @@ startPage('command', ({ user }) => {
         type: 'button', class: 'small', 'aria-pressed': String(stateFilter.value === s), 'data-test': 'tab-' + (s || 'all'),
         onClick: () => filter(s) }, s === 'ACTION' ? t('view.ACTION') : s ? t('state.' + s) : t('allStates')))),
       queueTools(),
+      phoneResults(),
       bulkBar(),
       bulkResults(),
       h('div', { class: 'table-wrap' }, h('table', { 'data-test': 'queue' }, [

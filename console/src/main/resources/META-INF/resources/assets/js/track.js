@@ -3,7 +3,9 @@
 // phone they gave); signed-in reporters by the whistle's id with their session, or by their own code, and see
 // 我的吹哨 — the whistles raised with their account — above the look-up. A signed-in reporter's page follows its
 // whistle live: notification-service's stream of that one whistle for this account (ADR 0050) says when it moved on,
-// and the page reads it again, as after 刷新.
+// and the page reads it again, as after 刷新. An anonymous reporter's page does the same with the stream ticket each
+// code + phone look-up brings (ADR 0059): it names the whistle only, never the code, and when it expires the stream
+// ends and the page looks the whistle up again, which brings a new one.
 import { computed, onMounted, onUnmounted, reactive, ref } from '/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js';
 import { api, ApiError, live, mediaUrl } from './api.js';
 import { field, h, model, show } from './dom.js';
@@ -78,7 +80,7 @@ startPage('track', ({ user }) => {
         id.value = whistle.value.id;
         photos.value = await media(whistle.value.evidence);
         resultPhotos.value = await media(whistle.value.resultEvidence);
-        if (user && followed !== whistle.value.id) follow();
+        if ((user || whistle.value.live) && followed !== whistle.value.id) follow();
       } catch (e) {
         error.value = e instanceof ApiError && e.status === 404 ? t('notFound') : e.message;
       } finally {
@@ -116,7 +118,11 @@ startPage('track', ({ user }) => {
       clearTimeout(reopen);
       followed = whistle.value.id;
       let missed = false;
-      closeLive = live(`/api/notifications/stream/whistles/${encodeURIComponent(whistle.value.id)}`, () => reread(),
+      const ticket = whistle.value.live?.ticket;
+      const path = ticket
+        ? `/api/notifications/stream/tracked/${encodeURIComponent(whistle.value.id)}?ticket=${encodeURIComponent(ticket)}`
+        : `/api/notifications/stream/whistles/${encodeURIComponent(whistle.value.id)}`;
+      closeLive = live(path, () => reread(),
         (state) => {
           if (state === 'open') {
             if (missed) reread();
@@ -127,7 +133,11 @@ startPage('track', ({ user }) => {
           }
           liveState.value = state;
           if (state === 'closed') {
-            reopen = setTimeout(() => follow(Math.min(pause * 2, 60000)), pause);
+            reopen = setTimeout(async () => {
+              // an expired ticket ends the stream: the look-up brings the whistle as it is now and a new ticket
+              if (ticket) await reread(3);
+              follow(Math.min(pause * 2, 60000));
+            }, pause);
           }
         });
     }

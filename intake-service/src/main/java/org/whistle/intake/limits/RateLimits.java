@@ -54,6 +54,16 @@ public class RateLimits {
         take(limiter("reverse-lookup", address, limits.reverseLookupsPerAddress()), "address");
     }
 
+    /**
+     * One search by phone number for a dispatcher ({@code subject}): a number is personal data, and a caller trying
+     * number after number is looking for people, not whistles.
+     *
+     * @throws RateLimitedException when the caller searched too often this period
+     */
+    public void takePhoneSearch(String subject) {
+        take(limiter("phone-search", subject, limits.phoneSearchesPerCaller()), "phoneSearch");
+    }
+
     private void take(@Nullable RateLimiter limiter, String what) {
         if (limiter == null) {
             return;

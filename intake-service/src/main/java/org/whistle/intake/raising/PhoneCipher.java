@@ -29,7 +29,10 @@ public class PhoneCipher {
     /** Not a secret: it exists so a laptop can run the service. Never use it where real phones are stored. */
     private static final String INSECURE_DEV_KEY = "d2hpc3RsZS1pbnNlY3VyZS1kZXYtcGhvbmUta2V5ISE=";
 
+    private static final byte[] LOOKUP_LABEL = "whistle-intake-phone-lookup-v1".getBytes(StandardCharsets.US_ASCII);
+
     private final SecretKeySpec key;
+    private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
 
     PhoneCipher(IntakeProperties properties) {
@@ -57,6 +60,27 @@ public class PhoneCipher {
                     "whistle.intake.phone-key must hold 32 bytes (256 bits); it holds " + bytes.length);
         }
         this.key = new SecretKeySpec(bytes, "AES");
+        // A key of its own for the look-up hash, derived from the phone key so no further secret is to be kept; a
+        // hash under it says nothing without the phone key.
+        this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(bytes, "HmacSHA256"), LOOKUP_LABEL), "HmacSHA256");
+    }
+
+    /**
+     * The keyed hash a number is found by (V14 {@code phone_lookup}): the same for the same number however it was
+     * written, since {@link PhoneNumber} holds its normalised digits, and useless to anyone without the phone key.
+     */
+    public byte[] lookup(PhoneNumber phone) {
+        return hmac(lookupKey, phone.digits().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
     }
 
     public byte[] encrypt(PhoneNumber phone) {

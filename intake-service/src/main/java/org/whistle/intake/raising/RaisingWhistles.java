@@ -127,6 +127,7 @@ public class RaisingWhistles {
                 whistle,
                 ReporterCodes.hash(code),
                 whistle.phone() == null ? null : phones.encrypt(whistle.phone()),
+                whistle.phone() == null ? null : phones.lookup(whistle.phone()),
                 caller == null ? null : wechatOpenId);
         outbox.append(EventEnvelope.wrap(whistle.raisedEvent(), 1, PRODUCER, traceId, clock));
         metrics.raised(whistle.channel(), whistle.categoryCode());

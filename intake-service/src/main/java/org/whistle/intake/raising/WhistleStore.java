@@ -24,17 +24,22 @@ class WhistleStore {
     }
 
     /** The whistle's row, its first timeline entry, and its evidence attached to it. */
-    void insert(Whistle w, byte[] trackingCodeHash, byte @Nullable [] phoneCipher, @Nullable String wechatOpenId) {
+    void insert(
+            Whistle w,
+            byte[] trackingCodeHash,
+            byte @Nullable [] phoneCipher,
+            byte @Nullable [] phoneLookup,
+            @Nullable String wechatOpenId) {
         var at = OffsetDateTime.ofInstant(w.raisedAt(), ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO whistle (whistle_id, tracking_code_hash, channel, category_code, description, lat, lng,
                             address, grid_id, grid_name, street_id, street_name, ancestry, fallback_owner_id, urgency,
                             reporter_kind, reporter_user_id, reporter_role, phone_cipher, masked_phone, evidence,
-                            media_url, raised_at, updated_at, reporter_wechat_open_id)
+                            media_url, raised_at, updated_at, reporter_wechat_open_id, phone_lookup)
                         VALUES (:id, :codeHash, :channel, :category, :description, :lat, :lng, :address, :gridId,
                             :gridName, :streetId, :streetName, string_to_array(:ancestry, ','), :fallback, :urgency,
                             :reporterKind, :userId, :role, :phone, :masked, CAST(:evidence AS jsonb), :mediaUrl, :at, :at,
-                            :wechatOpenId)""")
+                            :wechatOpenId, :phoneLookup)""")
                 .param("id", w.id().value())
                 .param("codeHash", trackingCodeHash)
                 .param("channel", w.channel().name())
@@ -61,6 +66,7 @@ class WhistleStore {
                 .param("mediaUrl", w.mediaUrl())
                 .param("at", at)
                 .param("wechatOpenId", wechatOpenId)
+                .param("phoneLookup", phoneLookup)
                 .update();
         jdbc.sql("""
                         INSERT INTO whistle_timeline (whistle_id, kind, status, at)

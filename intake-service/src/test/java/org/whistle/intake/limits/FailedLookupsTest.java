@@ -29,10 +29,11 @@ class FailedLookupsTest {
                 2000,
                 new IntakeProperties.Extent(45.8, 122.3, 48.95, 126.8),
                 new IntakeProperties.Nearby(200, 1000),
-                new IntakeProperties.RateLimits(Duration.ofHours(1), 10, 20, 60, Duration.ofMinutes(15), 3, 2, 300),
+                new IntakeProperties.RateLimits(Duration.ofHours(1), 10, 20, 60, Duration.ofMinutes(15), 3, 2, 300, 60),
                 new IntakeProperties.Open311(
                         List.of(), "qiqihar.gov.cn", null, Duration.ofDays(90), 1000, 1000, 4000, false),
-                IntakeProperties.LOOPBACK);
+                IntakeProperties.LOOPBACK,
+                new IntakeProperties.Live(null, Duration.ofMinutes(30)));
     }
 
     @Test

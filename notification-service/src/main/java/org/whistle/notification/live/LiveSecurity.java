@@ -12,7 +12,8 @@ import org.whistle.security.ResourceServerChain;
 
 /**
  * The streams' own chain: like the shared one, but EventSource clients, which cannot set headers, may pass the token
- * as {@code ?access_token=}. Async dispatches of an open stream were authorised when it opened.
+ * as {@code ?access_token=}. Async dispatches of an open stream were authorised when it opened. An anonymous
+ * reporter's stream ({@code /tracked/{id}}) needs no token: it is opened with a stream ticket (ADR 0059).
  */
 @Configuration(proxyBeanMethods = false)
 class LiveSecurity {
@@ -27,6 +28,9 @@ class LiveSecurity {
                 .build(http.securityMatcher("/api/notifications/stream", "/api/notifications/stream/**")
                         .authorizeHttpRequests(
                                 requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                                        .permitAll()
+                                        // an anonymous reporter's stream: its ticket is checked by the controller
+                                        .requestMatchers("/api/notifications/stream/tracked/*")
                                         .permitAll()
                                         .anyRequest()
                                         .authenticated()));

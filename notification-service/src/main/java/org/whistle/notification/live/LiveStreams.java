@@ -1,6 +1,7 @@
 package org.whistle.notification.live;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -35,18 +36,56 @@ public class LiveStreams implements DisposableBean {
 
     private final Map<String, Set<SseEmitter>> byAddress = new ConcurrentHashMap<>();
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    /** The whistle streams open per holder (a signed-in caller, or one whistle's ticket holders together). */
+    private final Map<String, Set<SseEmitter>> byHolder = new ConcurrentHashMap<>();
+
+    private final Map<SseEmitter, String> holderOf = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
     private final long timeoutMillis;
+    private final int perHolder;
 
     LiveStreams(NotificationProperties properties) {
         this.timeoutMillis = properties.live().timeout().toMillis();
+        this.perHolder = properties.live().whistleStreamsPerCaller();
         long every = properties.live().heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Opens a stream for these addresses; the first line tells the client it is connected. */
     public SseEmitter open(Collection<String> addresses) {
-        var emitter = new SseEmitter(timeoutMillis);
+        return open(new SseEmitter(timeoutMillis), addresses);
+    }
+
+    /**
+     * Opens a whistle stream counted against its holder, closed at {@code lifetime} if that comes before the usual
+     * timeout (a ticket's expiry). Refused when the holder already holds as many as allowed: a caller naming whistle
+     * after whistle would otherwise keep a connection and a thread's worth of memory each for as long as they like.
+     */
+    public SseEmitter openHeld(String holder, Collection<String> addresses, Duration lifetime) {
+        var emitter = new SseEmitter(Math.max(1, Math.min(timeoutMillis, lifetime.toMillis())));
+        var refused = new boolean[1];
+        byHolder.compute(holder, (key, held) -> {
+            var streams = held == null ? ConcurrentHashMap.<SseEmitter>newKeySet() : held;
+            if (streams.size() >= perHolder) {
+                refused[0] = true;
+            } else {
+                streams.add(emitter);
+                holderOf.put(emitter, holder);
+            }
+            return streams;
+        });
+        if (refused[0]) {
+            throw new TooManyStreamsException(perHolder);
+        }
+        return open(emitter, addresses);
+    }
+
+    /** How many whistle streams the holder has open on this replica. */
+    public int held(String holder) {
+        return byHolder.getOrDefault(holder, Set.of()).size();
+    }
+
+    private SseEmitter open(SseEmitter emitter, Collection<String> addresses) {
         open.add(emitter);
         addresses.forEach(address -> byAddress
                 .computeIfAbsent(address, key -> ConcurrentHashMap.newKeySet())
@@ -91,6 +130,14 @@ public class LiveStreams implements DisposableBean {
     private void forget(SseEmitter emitter) {
         open.remove(emitter);
         byAddress.values().forEach(emitters -> emitters.remove(emitter));
+        var holder = holderOf.remove(emitter);
+        if (holder != null) {
+            // a holder whose last stream closed is dropped, so the map does not keep everyone who ever opened one
+            byHolder.computeIfPresent(holder, (key, held) -> {
+                held.remove(emitter);
+                return held.isEmpty() ? null : held;
+            });
+        }
     }
 
     @Override

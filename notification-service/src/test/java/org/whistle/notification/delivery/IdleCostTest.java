@@ -230,7 +230,7 @@ class IdleCostTest {
                 new NotificationProperties.Webhooks(5, false, List.of()),
                 NotificationProperties.Provider.development(),
                 NotificationProperties.Provider.development(),
-                new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
+                new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30), null, 10),
                 Map.of());
     }
 

@@ -35,7 +35,7 @@ class CheckedConnectionTest {
                 new NotificationProperties.Webhooks(5, true, allowed),
                 NotificationProperties.Provider.development(),
                 NotificationProperties.Provider.development(),
-                new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
+                new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30), null, 10),
                 Map.of());
     }
 
@@ -85,7 +85,7 @@ class CheckedConnectionTest {
                         new NotificationProperties.Webhooks(5, false, List.of()),
                         NotificationProperties.Provider.development(),
                         NotificationProperties.Provider.development(),
-                        new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30)),
+                        new NotificationProperties.Live(Duration.ofSeconds(15), Duration.ofMinutes(30), null, 10),
                         Map.of()),
                 host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})
                 });

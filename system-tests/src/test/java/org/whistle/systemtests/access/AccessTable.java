@@ -434,6 +434,16 @@ final class AccessTable {
                         200,
                         (f, p, s, fresh) -> Request.at("/api/whistles/track?code="
                                 + f.anonymousWhistle().trackingCode() + "&phone=" + Fixtures.ANONYMOUS_PHONE)),
+                // A caller's whole number finds the whistles raised with it in a dispatcher's area (issue 23, ADR
+                // 0059).
+                //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
+                row(
+                        "POST /api/whistles/phone-search",
+                        "403 403 403 403 200 200 200 403 403 403 403 403 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/whistles/phone-search", "{\"phone\":\"" + Fixtures.ANONYMOUS_PHONE + "\"}")),
                 //       RES GRD PTY COM STR DST CTY OFF DLD PRP LDR ADM SVC
                 row(
                         "GET /api/whistles/{id}",
@@ -760,6 +770,17 @@ final class AccessTable {
                         401,
                         (f, p, s, fresh) -> Request.stream("/api/notifications/stream/whistles/"
                                 + f.openWhistle().id())),
+                row(
+                        // an anonymous reporter's stream opens with the ticket intake gives after a code + phone
+                        // look-up
+                        // (ADR 0059), whoever sends it; a forged one is refused to everyone, signed in or not (a good
+                        // one: notification's LiveStreamTest and ProgressLiveBrowserTest)
+                        "GET /api/notifications/stream/tracked/{whistleId}",
+                        ALL_403,
+                        NONE,
+                        403,
+                        (f, p, s, fresh) -> Request.stream("/api/notifications/stream/tracked/"
+                                + f.anonymousWhistle().id() + "?ticket=1.AAAA")),
                 row(
                         "GET /api/notifications/stream/centres/{code}",
                         "403 403 403 403 200 200 200 403 403 403 200 200 403",

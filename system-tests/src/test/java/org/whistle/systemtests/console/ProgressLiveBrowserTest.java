@@ -26,6 +26,7 @@ import org.whistle.systemtests.SharedLocalStack;
 /**
  * Issue 23's 进度 updating live, in Chromium through the gateway: 张桂兰, signed in on her phone, watches her whistle's
  * steps; the street centre files it, and 已受理 is reached on her screen without her reloading the page (ADR 0050).
+ * A reporter without an account, who looked the whistle up by code and phone, sees the same (ADR 0059).
  * Screenshots under {@code target/console-screenshots/progress-*.png}.
  */
 @ExtendWith(SharedLocalStack.class)
@@ -66,6 +67,54 @@ class ProgressLiveBrowserTest {
             assertThat(text(phone, "[data-test=timeline]")).contains("已受理");
             assertThat(phone.getPageSource()).doesNotContain("〔查询码〕");
             screenshot(phone, "progress-2-filed-live");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    /**
+     * The same for a reporter without an account, who looks the whistle up by its code and phone (ADR 0059): the look-up
+     * brings a stream ticket for that whistle alone, and 已受理 arrives without a reload; the code never goes to the
+     * stream.
+     */
+    @Test
+    void showsAnAnonymousReporterTheNextStepAsItHappensWithoutAReload(Platform platform) throws IOException {
+        assumeTrue(Browsers.present(), "needs Debian's chromium and chromium-driver");
+        var casework = new Casework(platform);
+        var place = Place.CROSSING;
+        var reporterPhone = "13900002359";
+        var raised = casework.raise(null, place, place.category, "WEB", "NORMAL", "系统测试：路灯不亮，夜里看不清路。", reporterPhone);
+        var whistleId = raised.path("id").asString();
+        var code = raised.path("trackingCode").asString();
+        var ticketId = casework.awaitTicket(whistleId).path("id").asString();
+        Files.createDirectories(SCREENSHOTS);
+        var phone = Browsers.phone();
+        try {
+            // as the raise answer links it: the code after '#', which no server sees
+            phone.get(platform.gateway()
+                    .base()
+                    .resolve("/track.html#code=" + URLEncoder.encode(code, StandardCharsets.UTF_8))
+                    .toString());
+            until(phone, d -> !d.findElements(By.id("phone")).isEmpty());
+            phone.findElement(By.id("phone")).sendKeys(reporterPhone);
+            phone.findElement(By.cssSelector("[data-test=look-up] button[type=submit]"))
+                    .click();
+            until(
+                    phone,
+                    d -> !d.findElements(By.cssSelector("[data-test=steps]")).isEmpty());
+            until(phone, d -> text(d, "[data-test=progress-live]").equals("进度实时更新中"));
+            assertThat(stepClass(phone, "已受理")).contains("ahead");
+            phone.executeScript("window.notReloaded = true");
+            screenshot(phone, "progress-3-anonymous-raised");
+
+            casework.centre(casework.centreActor(place, Level.STREET), ticketId, "file", "{}");
+
+            until(phone, d -> !stepClass(d, "已受理").contains("ahead"));
+            assertThat(phone.executeScript("return window.notReloaded === true"))
+                    .as("the step came over the live stream, not by reloading the page")
+                    .isEqualTo(true);
+            assertThat(text(phone, "[data-test=timeline]")).contains("已受理");
+            screenshot(phone, "progress-4-anonymous-filed-live");
         } finally {
             phone.quit();
         }

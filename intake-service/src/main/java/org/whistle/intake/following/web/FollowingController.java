@@ -32,6 +32,7 @@ import org.whistle.intake.following.FollowingWhistles;
 import org.whistle.intake.following.FollowingWhistles.Refused;
 import org.whistle.intake.following.FollowingWhistles.Seen;
 import org.whistle.intake.following.GivingFeedback;
+import org.whistle.intake.following.LiveTickets;
 import org.whistle.intake.following.OwnWhistles;
 import org.whistle.intake.following.ReporterRelations;
 import org.whistle.intake.limits.FailedLookups;
@@ -66,6 +67,7 @@ class FollowingController {
     private final FailedLookups lookups;
     private final OwnWhistles own;
     private final MembersResultPhotos memberPhotos;
+    private final LiveTickets liveTickets;
 
     FollowingController(
             FollowingWhistles following,
@@ -75,8 +77,10 @@ class FollowingController {
             AccessDecisions decisions,
             FailedLookups lookups,
             OwnWhistles own,
-            MembersResultPhotos memberPhotos) {
+            MembersResultPhotos memberPhotos,
+            LiveTickets liveTickets) {
         this.following = following;
+        this.liveTickets = liveTickets;
         this.memberPhotos = memberPhotos;
         this.own = own;
         this.feedback = feedback;
@@ -151,6 +155,10 @@ class FollowingController {
                                 .toLowerCase(Locale.ROOT)
                                 .replace('_', '-'));
         var view = following.view(seen, contact);
+        // An anonymous reporter's page follows its whistle live with this ticket (ADR 0059); it comes with each
+        // look-up,
+        // so the page renews it by looking up again.
+        liveTickets.forView(seen).ifPresent(ticket -> view.put("live", ticket));
         // The command page offers "record a phone follow-up" (电话回访) where this caller may record one now.
         view.put(
                 "canRecordFollowUp",

@@ -16,7 +16,8 @@ public record Recipient(Kind kind, String id) {
         // SMS: the unit's duty officers' phone, its duty contact in org-registry (召集, 督办)
         UNIT("unit", Set.of(ChannelKind.INBOX, ChannelKind.SSE, ChannelKind.WEBHOOK, ChannelKind.SMS)),
         USER("user", Set.of(ChannelKind.INBOX, ChannelKind.SSE)),
-        REPORTER("reporter", Set.of(ChannelKind.SMS)),
+        // SSE: the 进度 page of an anonymous reporter who proved themselves with code and phone (ADR 0059)
+        REPORTER("reporter", Set.of(ChannelKind.SMS, ChannelKind.SSE)),
         // a reporter who raised the whistle through WeChat signed in there: intake holds their open id (ADR 0046)
         WECHAT_REPORTER("wechat", Set.of(ChannelKind.WECHAT)),
         ROLE("role", Set.of(ChannelKind.INBOX, ChannelKind.SSE));

@@ -1,5 +1,6 @@
 package org.whistle.notification.live.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,10 +9,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.whistle.events.OrgUnitChanged;
+import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.live.LiveStreams;
+import org.whistle.notification.live.StreamTicketCheck;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.AccessRefusedException;
@@ -32,10 +36,15 @@ class StreamController {
 
     private final LiveStreams streams;
     private final OrgReferenceCopy org;
+    private final StreamTicketCheck tickets;
+    private final Duration timeout;
 
-    StreamController(LiveStreams streams, OrgReferenceCopy org) {
+    StreamController(
+            LiveStreams streams, OrgReferenceCopy org, StreamTicketCheck tickets, NotificationProperties properties) {
         this.streams = streams;
         this.org = org;
+        this.tickets = tickets;
+        this.timeout = properties.live().timeout();
     }
 
     /** The caller's own notifications and the caller's unit's. */
@@ -55,11 +64,24 @@ class StreamController {
     /**
      * One whistle's stream for its reporter's 进度 page: the deliveries to the caller about that whistle alone (a
      * reporter's account hears its whistles' steps, ADR 0050). Opened for a whistle that is not the caller's, it hears
-     * nothing: the address is the caller's own.
+     * nothing: the address is the caller's own. One caller holds at most {@code whistle-streams-per-caller} of them.
      */
     @GetMapping(path = "/whistles/{whistleId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter whistle(Caller caller, @PathVariable UUID whistleId) {
-        return streams.open(List.of(LiveStreams.whistleAddress("user:" + caller.subject(), whistleId)));
+        var user = "user:" + caller.subject();
+        return streams.openHeld(user, List.of(LiveStreams.whistleAddress(user, whistleId)), timeout);
+    }
+
+    /**
+     * One whistle's stream for an anonymous reporter's 进度 page, opened with the ticket intake gave them after a code
+     * + phone check (ADR 0059): it hears that whistle's phone reporter ({@code reporter:<whistle id>}) and ends when
+     * the ticket expires; the page renews it by the same check. The tracking code never comes here.
+     */
+    @GetMapping(path = "/tracked/{whistleId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter tracked(@PathVariable UUID whistleId, @RequestParam String ticket) {
+        var expires = tickets.expiry(ticket, whistleId).orElseThrow(StreamProblems.TicketRefusedException::new);
+        var reporter = "reporter:" + whistleId;
+        return streams.openHeld(reporter, List.of(reporter), Duration.between(tickets.now(), expires));
     }
 
     /** A command centre's stream, for dispatchers and leaders whose scope covers the centre's area. */
