@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimLease after this a delivery claimed by a sender that vanished is tried again
  * @param releaseInterval how often held-back reporter messages that are due go out as digests
  * @param orgRegistryUri where a unit's duty contact is asked for, to text its duty officers
- * @param channels resilience per channel name ({@code webhook}, {@code sms}, {@code wechat}, {@code inbox},
- *     {@code sse}); missing channels use {@link Resilience}'s defaults
+ * @param channels resilience per channel name ({@code webhook}, {@code sms}, {@code wechat}, {@code inbox}; live
+ *     updates are pushed without the sender, ADR 0056); missing channels use {@link Resilience}'s defaults
  */
 @ConfigurationProperties("whistle.notification")
 public record NotificationProperties(

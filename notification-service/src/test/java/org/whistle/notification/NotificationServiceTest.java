@@ -426,6 +426,100 @@ public abstract class NotificationServiceTest {
                 > 0;
     }
 
+    // ---- live streams -------------------------------------------------------------------------------------------
+
+    /**
+     * Opens a live stream as EventSource does (the token in the query) and collects what it hears; returns once the
+     * stream is registered (its {@code connected} line came), so what is published next reaches it.
+     */
+    protected Listening listen(String path, String token) {
+        var listening = new Listening(uri(path + "?access_token=" + token));
+        await().atMost(PATIENCE).until(() -> listening.lines.stream().anyMatch(line -> line.equals("event:connected")));
+        return listening;
+    }
+
+    /** An open live stream and the lines it heard. Live updates carry no delivery id: none is logged (ADR 0056). */
+    protected static final class Listening implements AutoCloseable {
+
+        private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.CompletableFuture<?> streaming;
+
+        private Listening(URI uri) {
+            var request = HttpRequest.newBuilder(uri)
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build();
+            streaming = HTTP.sendAsync(
+                    request, HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<>() {
+                        @Override
+                        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                            subscription.request(Long.MAX_VALUE);
+                        }
+
+                        @Override
+                        public void onNext(String line) {
+                            lines.add(line);
+                        }
+
+                        @Override
+                        public void onError(Throwable failure) {}
+
+                        @Override
+                        public void onComplete() {}
+                    }));
+        }
+
+        /** Every notification heard so far, as its JSON. */
+        public List<JsonNode> notifications() {
+            return lines.stream()
+                    .filter(line -> line.startsWith("data:{"))
+                    .map(line -> JsonMapper.shared().readTree(line.substring("data:".length())))
+                    .toList();
+        }
+
+        /** The notifications heard about this event. */
+        public List<JsonNode> about(EventEnvelope<?> event) {
+            return notifications().stream()
+                    .filter(n -> n.path("eventId").asString().equals(event.id().toString()))
+                    .toList();
+        }
+
+        /** Waits until the stream heard of the event, and answers what it heard about it. */
+        public List<JsonNode> awaitAbout(EventEnvelope<?> event) {
+            await().atMost(PATIENCE).until(() -> !about(event).isEmpty());
+            return about(event);
+        }
+
+        /**
+         * Waits for two more heartbeats: whatever was pushed to this stream before this call has been read by then, as
+         * a stream carries its lines in order (pushes and heartbeats run on threads of their own).
+         */
+        public void awaitTwoHeartbeats() {
+            long before = heartbeats();
+            await().atMost(PATIENCE).until(() -> heartbeats() >= before + 2);
+        }
+
+        private long heartbeats() {
+            return lines.stream().filter(line -> line.equals(":heartbeat")).count();
+        }
+
+        /** Waits until the stream heard of an event of this type about the whistle, and answers what it heard. */
+        public List<JsonNode> awaitAbout(Whistle whistle, String eventType) {
+            java.util.function.Supplier<List<JsonNode>> heard = () -> notifications().stream()
+                    .filter(n ->
+                            n.path("whistleId").asString().equals(whistle.id().toString())
+                                    && n.path("eventType").asString().equals(eventType))
+                    .toList();
+            await().atMost(PATIENCE).until(() -> !heard.get().isEmpty());
+            return heard.get();
+        }
+
+        @Override
+        public void close() {
+            streaming.cancel(true);
+        }
+    }
+
     // ---- the API ------------------------------------------------------------------------------------------------
 
     protected static String token(String subject, List<String> roles, List<String> scope, @Nullable String unit) {

@@ -3,6 +3,7 @@ package org.whistle.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.TicketState;
 import org.whistle.events.WhistleReported;
@@ -15,36 +16,50 @@ class RecipientsTest extends NotificationServiceTest {
     void tellsTheSummonedUnitOnRouting() {
         var whistle = raise(userReporter("resident-summoned"));
         var summoned = routed(whistle, WhistleRouted.Action.SUMMONED, TicketState.DISPATCHED);
-        publish(summoned);
+        var officer = token("officer-summoned", List.of("DEPARTMENT_OFFICER"), List.of("D"), DEPARTMENT);
+        var dispatcher = token("dispatcher-summoned", List.of("STREET_DISPATCHER"), List.of("S1"), STREET_CENTRE);
+        try (var unitStream = listen("/api/notifications/stream", officer);
+                var centreStream = listen("/api/notifications/stream/centres/" + STREET_CENTRE, dispatcher)) {
+            publish(summoned);
 
-        assertThat(settledDeliveries(summoned))
-                .extracting(Row::recipient, Row::channel, Row::status)
-                .contains(
-                        org.assertj.core.groups.Tuple.tuple("unit:" + DEPARTMENT, "INBOX", "SENT"),
-                        org.assertj.core.groups.Tuple.tuple("unit:" + DEPARTMENT, "SSE", "SENT"),
-                        org.assertj.core.groups.Tuple.tuple("unit:" + STREET_CENTRE, "SSE", "SENT"))
-                .doesNotContain(org.assertj.core.groups.Tuple.tuple("user:resident-summoned", "INBOX", "SENT"));
+            assertThat(settledDeliveries(summoned))
+                    .extracting(Row::recipient, Row::channel, Row::status)
+                    .contains(org.assertj.core.groups.Tuple.tuple("unit:" + DEPARTMENT, "INBOX", "SENT"))
+                    .doesNotContain(org.assertj.core.groups.Tuple.tuple("user:resident-summoned", "INBOX", "SENT"));
+            assertThat(unitStream.awaitAbout(summoned))
+                    .extracting(n -> n.path("recipient").asString())
+                    .containsExactly("unit:" + DEPARTMENT);
+            assertThat(centreStream.awaitAbout(summoned))
+                    .extracting(n -> n.path("recipient").asString())
+                    .containsExactly("unit:" + STREET_CENTRE);
+        }
     }
 
     @Test
     void tellsTheOwningCentreWhenAUnitDeclines() {
         var whistle = raise(userReporter("resident-declined"));
         var declined = reported(whistle, WhistleReported.Report.DECLINED, true);
-        publish(declined);
+        var dispatcher = token("dispatcher-declined", List.of("STREET_DISPATCHER"), List.of("S1"), STREET_CENTRE);
+        var resident = token("resident-declined", List.of("RESIDENT"), List.of(), null);
+        try (var centreStream = listen("/api/notifications/stream/centres/" + STREET_CENTRE, dispatcher);
+                var progress = listen("/api/notifications/stream/whistles/" + whistle.id(), resident)) {
+            publish(declined);
 
-        assertThat(settledDeliveries(declined))
-                .extracting(Row::recipient, Row::channel)
-                .contains(
-                        org.assertj.core.groups.Tuple.tuple("unit:" + STREET_CENTRE, "INBOX"),
-                        org.assertj.core.groups.Tuple.tuple("unit:" + STREET_CENTRE, "SSE"));
-        // the decline is the centre's to act on: the reporter's 进度 page only hears that its whistle moved on
-        assertThat(settledDeliveries(declined))
-                .filteredOn(row -> row.recipient().equals("user:resident-declined"))
-                .singleElement()
-                .satisfies(row -> {
-                    assertThat(row.channel()).isEqualTo("SSE");
-                    assertThat(row.body()).isEqualTo("进度已更新。");
-                });
+            assertThat(settledDeliveries(declined))
+                    .extracting(Row::recipient, Row::channel)
+                    .contains(org.assertj.core.groups.Tuple.tuple("unit:" + STREET_CENTRE, "INBOX"));
+            assertThat(centreStream.awaitAbout(declined))
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.path("feed").asBoolean()).isTrue());
+            // the decline is the centre's to act on: the reporter's 进度 page only hears that its whistle moved on,
+            // and no message to the reporter is in the log
+            assertThat(progress.awaitAbout(declined))
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.path("body").asString()).isEqualTo("进度已更新。"));
+            assertThat(settledDeliveries(declined))
+                    .filteredOn(row -> row.recipient().equals("user:resident-declined"))
+                    .isEmpty();
+        }
     }
 
     @Test

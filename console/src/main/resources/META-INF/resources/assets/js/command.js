@@ -381,7 +381,7 @@ startPage('command', ({ user }) => {
     let refreshTimer = null;
     function onEvent(type, data) {
       // Every event of the centre's whistles reloads the page; only what the centre acts on goes in its feed.
-      if (data.feed !== false) feed.value.unshift({ key: `${data.deliveryId || Date.now()}-${feed.value.length}`, type, at: data.at || new Date().toISOString(),
+      if (data.feed !== false) feed.value.unshift({ key: `${data.eventId || Date.now()}-${feed.value.length}`, type, at: data.at || new Date().toISOString(),
         title: data.title, body: data.body, urgency: data.urgency });
       feed.value.splice(50);
       clearTimeout(refreshTimer);

@@ -214,7 +214,7 @@ startPage('screen', ({ user }) => {
 
   function onEvent(type, data) {
     if (data.feed !== false) {
-      feed.value.unshift({ key: `${data.deliveryId || Date.now()}-${feed.value.length}`, type,
+      feed.value.unshift({ key: `${data.eventId || Date.now()}-${feed.value.length}`, type,
         at: data.at || new Date().toISOString(), title: data.title, urgency: data.urgency });
       feed.value.splice(LINES);
     }

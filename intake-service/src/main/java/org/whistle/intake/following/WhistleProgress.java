@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the reporter's read model from dispatch's lifecycle events: each event adds a timeline entry once (by event
  * id, through {@link IdempotentHandling}); the status moves only for a revision newer than the one held, so
- * redelivery and reordering across topics leave it right. Timeline entries name units, never staff.
+ * redelivery and reordering across topics leave it right. Timeline entries name units, never staff. A poll's events
+ * are applied in one transaction ({@link ProgressBatches}).
  */
 @Component
 class WhistleProgress {
@@ -42,12 +44,19 @@ class WhistleProgress {
     private static final Logger log = LoggerFactory.getLogger(WhistleProgress.class);
 
     private final IdempotentHandling handling;
+    private final ProgressBatches batches;
     private final JdbcClient jdbc;
     private final OrgReferenceCopy org;
     private final JsonMapper json;
 
-    WhistleProgress(IdempotentHandling handling, JdbcClient jdbc, OrgReferenceCopy org, JsonMapper json) {
+    WhistleProgress(
+            IdempotentHandling handling,
+            ProgressBatches batches,
+            JdbcClient jdbc,
+            OrgReferenceCopy org,
+            JsonMapper json) {
         this.handling = handling;
+        this.batches = batches;
         this.jdbc = jdbc;
         this.org = org;
         this.json = json;
@@ -55,9 +64,10 @@ class WhistleProgress {
 
     @KafkaListener(
             topics = {Topics.WHISTLE_ROUTED, Topics.WHISTLE_REPORTED, Topics.WHISTLE_CLOSED},
-            groupId = CONSUMER)
-    void on(EventEnvelope<?> event) {
-        handling.handleOnce(CONSUMER, event, () -> apply(event));
+            groupId = CONSUMER,
+            containerFactory = ProgressBatches.FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        batches.handle(records, event -> handling.handleOnce(CONSUMER, event, () -> apply(event)));
     }
 
     private void apply(EventEnvelope<?> event) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,7 +19,8 @@ import org.whistle.messaging.inbox.IdempotentHandling;
 /**
  * The whistles of the city as this service needs them (raised, routed, closed), so a grid worker can pick a small one
  * and the task can name its ticket. A record older than the one held (a lower revision) changes nothing; the
- * reporter is never stored.
+ * reporter is never stored. A poll's events are applied in one transaction ({@link WhistleBatches}), each recorded as
+ * handled with its effect, so a redelivered batch changes nothing.
  */
 @Component
 public class WhistleCopy {
@@ -45,17 +47,20 @@ public class WhistleCopy {
 
     private final JdbcClient jdbc;
     private final IdempotentHandling handling;
+    private final WhistleBatches batches;
 
-    WhistleCopy(JdbcClient jdbc, IdempotentHandling handling) {
+    WhistleCopy(JdbcClient jdbc, IdempotentHandling handling, WhistleBatches batches) {
         this.jdbc = jdbc;
         this.handling = handling;
+        this.batches = batches;
     }
 
     @KafkaListener(
             topics = {Topics.WHISTLE_RAISED, Topics.WHISTLE_ROUTED, Topics.WHISTLE_CLOSED},
-            groupId = "members-service")
-    void on(EventEnvelope<?> event) {
-        handling.handleOnce(CONSUMER, event, () -> apply(event));
+            groupId = "members-service",
+            containerFactory = WhistleBatches.FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope<?>>> records) {
+        batches.handle(records, event -> handling.handleOnce(CONSUMER, event, () -> apply(event)));
     }
 
     private void apply(EventEnvelope<?> event) {

@@ -11,8 +11,9 @@ import org.whistle.members.MembersServiceTest;
 
 /**
  * Issue 22: the whistle copy's consumer committed its offsets after every poll (BATCH), one commit per event at the
- * bench's pace; with the service defaults it commits once a second or every 500 records — its events being recorded
- * as handled with their effect, a redelivery after a crash changes nothing.
+ * bench's pace; now it commits once a second or every poll's worth of records ({@link WhistleBatches}, which applies a
+ * poll in one transaction) — its events being recorded as handled with their effect, a redelivery after a crash
+ * changes nothing.
  */
 class OffsetCommitsTest extends MembersServiceTest {
 
@@ -29,7 +30,7 @@ class OffsetCommitsTest extends MembersServiceTest {
             var properties = container.getContainerProperties();
             assertThat(properties.getAckMode()).isEqualTo(AckMode.COUNT_TIME);
             assertThat(Duration.ofMillis(properties.getAckTime())).isEqualTo(Duration.ofSeconds(1));
-            assertThat(properties.getAckCount()).isEqualTo(500);
+            assertThat(properties.getAckCount()).isEqualTo(WhistleBatches.MAX_POLL_RECORDS);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.whistle.notification.rules.domain.UrgencyClass;
 /**
  * One planned message as a channel sends it.
  *
+ * @param id the delivery log's row; 0 for a live (SSE) delivery, which no log holds ({@link LiveUpdates})
  * @param target the webhook subscription for {@link ChannelKind#WEBHOOK}, empty otherwise
  * @param payload the event envelope as JSON, the body webhooks receive
  */

@@ -2,7 +2,9 @@ package org.whistle.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,10 @@ import tools.jackson.databind.node.ObjectNode;
  * fails, that transaction rolls back and the records are planned one by one, each in its own: those before the
  * failing one commit, and the failing one alone goes to the error handler (retried, then dead-lettered) while the rest
  * of the poll is delivered again — and planned once, as each event is recorded as handled with its effect.
+ *
+ * <p>Live-page deliveries (SSE) are not written to the delivery log (ADR 0056): they are collected while planning and
+ * pushed once the transaction that planned them has committed — never for a transaction that rolled back, and never
+ * twice, since a redelivered event plans nothing.
  */
 @Component
 class PlanningDeliveries {
@@ -62,6 +68,7 @@ class PlanningDeliveries {
     private final ChoosingRecipients recipients;
     private final DeliveryLog log;
     private final SendingDeliveries sender;
+    private final LiveUpdates live;
     private final Map<ChannelKind, Channel> channels = new HashMap<>();
     private final Messages messages;
     private final QuietRules quiet;
@@ -76,6 +83,7 @@ class PlanningDeliveries {
             ChoosingRecipients recipients,
             DeliveryLog log,
             SendingDeliveries sender,
+            LiveUpdates live,
             List<Channel> channels,
             NotificationProperties properties,
             Clock clock,
@@ -87,6 +95,7 @@ class PlanningDeliveries {
         this.recipients = recipients;
         this.log = log;
         this.sender = sender;
+        this.live = live;
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.messages = new Messages(properties.ratingLinkBase());
         this.quiet = new QuietRules(properties.reporterHourlyLimit(), properties.reporterWindow());
@@ -109,18 +118,20 @@ class PlanningDeliveries {
     void on(List<ConsumerRecord<String, @Nullable EventEnvelope<?>>> records) {
         rules.refresh();
         int planned;
+        var liveDeliveries = new ArrayList<Delivery>();
         try {
             planned = Objects.requireNonNullElse(
                     transactions.execute(status -> {
                         int handled = 0;
                         for (var record : records) {
-                            if (handleOnce(record)) {
+                            if (handleOnce(record, liveDeliveries)) {
                                 handled++;
                             }
                         }
                         return handled;
                     }),
                     0);
+            pushCommitted(liveDeliveries);
         } catch (RuntimeException batchFailed) {
             LOG.debug("a poll of {} records failed as a whole; planning them one by one", records.size(), batchFailed);
             planned = oneByOne(records);
@@ -135,10 +146,12 @@ class PlanningDeliveries {
         int planned = 0;
         for (int index = 0; index < records.size(); index++) {
             var record = records.get(index);
+            var liveDeliveries = new ArrayList<Delivery>();
             try {
-                if (handleOnce(record)) {
+                if (handleOnce(record, liveDeliveries)) {
                     planned++;
                 }
+                pushCommitted(liveDeliveries);
             } catch (RuntimeException e) {
                 if (planned > 0) {
                     sender.wake();
@@ -152,7 +165,15 @@ class PlanningDeliveries {
         return planned;
     }
 
-    private boolean handleOnce(ConsumerRecord<String, @Nullable EventEnvelope<?>> record) {
+    /** Live deliveries go out only once the transaction that planned them has committed. */
+    private void pushCommitted(List<Delivery> liveDeliveries) {
+        if (!liveDeliveries.isEmpty()) {
+            live.push(List.copyOf(liveDeliveries));
+        }
+    }
+
+    private boolean handleOnce(
+            ConsumerRecord<String, @Nullable EventEnvelope<?>> record, List<Delivery> liveDeliveries) {
         var event = record.value();
         if (event == null) {
             // Not decodable: the error-handling deserializer left the value out and the reason in a header.
@@ -160,16 +181,18 @@ class PlanningDeliveries {
                     record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, DESERIALIZATION_LOG);
             throw failure != null ? failure : new PoisonEventException("an empty record: " + record.key());
         }
-        return handling.handleOnce(CONSUMER, event, WhistleEvent.class, whistle -> plan(event));
+        return handling.handleOnce(CONSUMER, event, WhistleEvent.class, whistle -> plan(event, liveDeliveries));
     }
 
-    private void plan(EventEnvelope<?> event) {
+    private void plan(EventEnvelope<?> event, List<Delivery> liveDeliveries) {
         var context = contexts.learn(event);
         var facts = EventFacts.of(event);
         var payload = withoutTrackingCode(EventCodec.instance().encodeToString(event));
         var now = clock.instant();
         var names = new OrgNames(org, context, messages.texts());
         int planned = 0;
+        // One live delivery per recipient (and leader's copy) and event, as the log's key keeps one of the others.
+        var toldLive = new HashSet<String>();
         // Rules for action first: a recipient a rule for every event also reaches keeps the copy meant for its feed.
         var matching = rules.matching(facts).stream()
                 .sorted(java.util.Comparator.comparing(rule -> !rule.forAction()))
@@ -187,6 +210,27 @@ class PlanningDeliveries {
                         ? messages.progress(event)
                         : messages.render(event, addressee, names);
                 for (var kind : rule.channels()) {
+                    if (kind == ChannelKind.SSE) {
+                        if (addressee.recipient().reachableBy(kind)
+                                && toldLive.add(addressee.recipient().address() + " " + addressee.leader())) {
+                            liveDeliveries.add(new Delivery(
+                                    0,
+                                    event.id(),
+                                    event.type(),
+                                    context.whistleId(),
+                                    addressee.recipient(),
+                                    kind,
+                                    "",
+                                    addressee.leader(),
+                                    urgency,
+                                    message.template(),
+                                    message.title(),
+                                    message.body(),
+                                    payload,
+                                    rule.forAction()));
+                        }
+                        continue;
+                    }
                     var channel = channels.get(kind);
                     if (channel == null || !addressee.recipient().reachableBy(kind)) {
                         continue;

@@ -1,0 +1,33 @@
+package org.whistle.members.whistles;
+
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.whistle.messaging.batches.BatchedEvents;
+
+/**
+ * The whistle copy takes what one poll returns as a batch and applies it in one transaction (ADR 0030, 0056), as
+ * dispatch and evaluation do: one commit per poll instead of one per event.
+ */
+@Configuration(proxyBeanMethods = false)
+class WhistleBatches extends BatchedEvents {
+
+    /** The listener container factory of the whistle copy. */
+    static final String FACTORY = "membersWhistleBatches";
+
+    /** At most this many records in one poll, so one transaction. */
+    static final int MAX_POLL_RECORDS = 100;
+
+    WhistleBatches(PlatformTransactionManager transactionManager) {
+        super(transactionManager);
+    }
+
+    @Bean(FACTORY)
+    static ConcurrentKafkaListenerContainerFactory<Object, Object> membersWhistleBatches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        return containerFactory(configurer, consumers, MAX_POLL_RECORDS);
+    }
+}
