@@ -1,5 +1,6 @@
 package org.whistle.orgregistry;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -41,6 +42,9 @@ class RefusalTextsTest {
         var district = api.sendJson("POST", "/api/org/nodes", admin, """
                 {"code":"239701","kind":"DISTRICT","name":"措辞区","parentCode":"239700","validFrom":"2024-01-01"}""");
         assertThat(district.status()).as(district.body()).isIn(201, 409);
+        var calendar = api.sendJson("POST", "/api/org/calendars", admin, """
+                {"calendarId":"CAL-TEXTS","name":"措辞日历","workingHours":["08:30-12:00"],"years":[2026]}""");
+        assertThat(calendar.status()).as(calendar.body()).isIn(201, 409);
     }
 
     private RefusalTexts refusals() {
@@ -88,7 +92,89 @@ class RefusalTextsTest {
                 ask(api -> api.sendJson("POST", "/api/org/deadline-policies", admin, """
                 {"policyId":"%s","categoryCode":"bad code","urgency":"PANIC","level":"PLANET","escalation":"MOON",
                  "durations":{"LUNCH":"PT1H"},"pauseWhen":["NAP"]}""".formatted("P".repeat(200)))));
+        // Imports: every rejected row's message is worded in the caller's language too.
+        // An empty body is not read at all (400), the rest are rejected rows (422).
+        refusals.refuses(400, ask(api -> csv(api, "/api/org/imports/nodes", "")));
+        refusals.refuses(422, ask(api -> csv(api, "/api/org/imports/nodes", """
+                code,kind,name,parent_code,valid_from
+                2397071,PLANET,错行,239701,someday
+                2397072,STREET,短行
+                2397073,STREET,重复街道,239701,2024-01-01
+                2397073,STREET,重复街道,239701,2024-01-01
+                """)));
+        refusals.refuses(422, ask(api -> csv(api, "/api/org/imports/nodes", "code,name\n2397074,缺列\n")));
+        refusals.refuses(
+                422,
+                ask(api -> api.send(
+                        "POST", "/api/org/imports/accounts", admin, "application/json", "not json".getBytes(UTF_8))));
+        refusals.refuses(
+                422,
+                ask(api -> api.send(
+                        "POST", "/api/org/imports/accounts", admin, "application/json", "[]".getBytes(UTF_8))));
+        // Grid areas: GeoJSON that is not JSON, features that are wrong in every way, grids that are not there.
+        refusals.refuses(422, ask(api -> geoJson(api, "{\"type\": \"Polygon\", ")));
+        refusals.refuses(422, ask(api -> geoJson(api, "{\"type\": \"FeatureCollection\"}")));
+        refusals.refuses(422, ask(api -> geoJson(api, """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"code": "2397010001"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[123.5,47.0],[124.0,47.0],[124.0,47.5],[123.5,47.1]]]}},
+                  {"type": "Feature", "properties": {"name": "无编号"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[123.5,47.0],[124.0,47.0],[124.0,47.5],[123.5,47.0]]]}},
+                  {"type": "Feature", "properties": {"code": "2397010002"},
+                   "geometry": {"type": "MultiPolygon", "coordinates": [[[[123.5,47.0],[184.0,47.0],[124.0,47.5],[123.5,47.0]]]]}},
+                  {"type": "Feature", "properties": {"code": "2397010003"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[123.5,47.0],[124.0,47.5],[124.0,47.0],[123.5,47.5],[123.5,47.0]]]}},
+                  {"type": "Feature", "properties": {"code": "2397010004"},
+                   "geometry": {"type": "Point", "coordinates": [123.5, 47.0]}}
+                ]}""")));
+        refusals.refuses(422, ask(api -> geoJson(api, """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"code": "2397019999"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[123.5,47.0],[124.0,47.0],[124.0,47.5],[123.5,47.0]]]}},
+                  {"type": "Feature", "properties": {"code": "239701"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[125.5,47.0],[126.0,47.0],[126.0,47.5],[125.5,47.0]]]}}
+                ]}""")));
+        // Working calendars, through the API and their imports.
+        refusals.refuses(
+                422, ask(api -> api.sendJson("POST", "/api/org/calendars", admin, """
+                {"calendarId":"CAL-TEXTS-2","name":"错误日历","workingDays":["FUNDAY"],
+                 "workingHours":["late"],"timeZone":"Mars/Olympus","years":[1066],
+                 "exceptions":[{"date":"someday","kind":"HOLIDAY","name":"%s"}]}""".formatted("节".repeat(60)))));
+        refusals.refuses(422, ask(api -> api.sendJson("POST", "/api/org/calendars", admin, """
+                {"calendarId":"CAL-TEXTS-3","name":"重叠日历","workingHours":["08:30-12:00","11:00-17:30","18:00-17:00"],
+                 "years":[2026],"exceptions":[{"date":"2027-01-01","kind":"HOLIDAY"},
+                 {"date":"2026-01-01","kind":"HOLIDAY"},{"date":"2026-01-01","kind":"WORKDAY"}]}""")));
+        refusals.refuses(
+                422, ask(api -> api.sendJson("POST", "/api/org/calendars", admin, """
+                {"calendarId":"%s","name":" ","workingDays":[],"workingHours":[]}""".formatted("C".repeat(70)))));
+        refusals.refuses(409, ask(api -> api.sendJson("POST", "/api/org/calendars", admin, """
+                {"calendarId":"CAL-TEXTS","name":"措辞日历","workingHours":["08:30-12:00"]}""")));
+        refusals.refuses(422, ask(api -> csv(api, "/api/org/calendars/CAL-TEXTS/years/99999", "date,kind,name\n")));
+        refusals.refuses(
+                422, ask(api -> csv(api, "/api/org/calendars/CAL-TEXTS/years/2026", """
+                date,kind,name
+                2027-05-01,休,劳动节
+                2026-05-09,上班,
+                2026-05-10,班,%s
+                2026-05-11,班,调休
+                2026-05-11,班,调休
+                """.formatted("节".repeat(60)))));
+        refusals.refuses(422, ask(api -> csv(api, "/api/org/imports/calendars", """
+                calendar_id,name,time_zone,working_days,working_hours
+                CAL-TEXTS-4,火星日历,Mars/Olympus,FUNDAY,late
+                %s,长编号日历,,MONDAY,08:30-12:00
+                CAL-TEXTS-5,重复日历,,MONDAY,08:30-12:00
+                CAL-TEXTS-5,重复日历,,MONDAY,08:30-12:00
+                """.formatted("C".repeat(70)))));
         return refusals;
+    }
+
+    private ApiClient.Answer geoJson(ApiClient api, String geoJson) {
+        return api.send("POST", "/api/org/imports/grids", admin, "application/geo+json", geoJson.getBytes(UTF_8));
+    }
+
+    private ApiClient.Answer csv(ApiClient api, String path, String csv) {
+        return api.send("POST", path, admin, "text/csv", csv.getBytes(UTF_8));
     }
 
     @Test
