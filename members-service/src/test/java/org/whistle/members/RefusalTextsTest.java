@@ -1,18 +1,12 @@
 package org.whistle.members;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.whistle.texts.PlainText;
+import org.whistle.testing.service.RefusalTexts;
 
 /**
  * The refusals a member, a branch or an administrator reads from members-service — bad reports, tasks and points
@@ -21,107 +15,105 @@ import org.whistle.texts.PlainText;
  */
 class RefusalTextsTest extends MembersServiceTest {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    /** Each refusal, asked for in a language, with the status it must have. */
-    private interface Refusal {
-        HttpResponse<String> in(@Nullable String language) throws Exception;
-    }
-
-    private List<Map.Entry<Integer, Refusal>> refusals() throws Exception {
+    private RefusalTexts refusals() throws Exception {
         var now = Instant.now();
         var task = publishTask(now.minusSeconds(3600), now.plusSeconds(7200), 3, 5);
         var stranger = memberToken(someone("stranger"));
-        var refusals = new ArrayList<Map.Entry<Integer, Refusal>>();
-        refusals.add(Map.entry(422, language -> send("POST", "/api/members/memberships", stranger, "{}", language)));
-        refusals.add(Map.entry(422, language -> send("POST", "/api/members/memberships", stranger, """
-                {"name":"王敏","phone":"13900000013","kind":"WORKING","compoundId":"NOWHERE","address":"1号楼"}""", language)));
-        refusals.add(Map.entry(
-                422,
-                language -> send(
-                        "POST",
-                        "/api/members/tasks",
-                        branchToken(),
-                        """
+        // A confirmed member with a task they claimed twice, one they finished and were approved for, and a check-in
+        // before the task starts; a branch confirming them again; an item they cannot afford; a review and an
+        // excellence they do not qualify for; an objection by someone outside the compound.
+        var subject = someone("texts");
+        // A name in Latin letters: a person's name is shown as written, and the English answer must hold no Chinese of
+        // ours.
+        var member = confirmedMember(subject, "Wang Min");
+        var claimed = publishTask(now.minusSeconds(3600), now.plusSeconds(7200), 3, 5);
+        assertStatus(post("/api/members/tasks/" + claimed + "/claim", memberToken(subject), "{}"), 200);
+        var approved = confirmedClaim(subject, member, 1);
+        checkInAndFinish(subject, approved);
+        assertStatus(
+                post("/api/members/tasks/" + approved + "/approve", branchToken(), "{\"memberId\":\"" + member + "\"}"),
+                200);
+        var elsewhere = confirmedClaim(subject, member, 1);
+        var later = publishTask(now.plusSeconds(3600), now.plusSeconds(7200), 3, 1);
+        assertStatus(post("/api/members/tasks/" + later + "/claim", memberToken(subject), "{}"), 200);
+        assertStatus(
+                post("/api/members/tasks/" + later + "/confirm", branchToken(), "{\"memberId\":\"" + member + "\"}"),
+                200);
+        var item = post("/api/members/exchange/items", branchToken(), """
+                {"compoundId":"JJF","name":"自行车","description":"积分超市","points":10000,"stock":1}""");
+        assertStatus(item, 201);
+        var disclosure = post(
+                "/api/members/disclosures",
+                branchToken(),
+                "{\"compoundId\":\"JJF\",\"year\":"
+                        + ThreadLocalRandom.current().nextInt(2040, 2090) + ",\"quarter\":4,\"objectionDays\":7}");
+        assertStatus(disclosure, 201);
+        var year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+        return new RefusalTexts()
+                .refuses(422, call("POST", "/api/members/memberships", stranger, "{}"))
+                .refuses(422, call("POST", "/api/members/memberships", stranger, """
+                {"name":"王敏","phone":"13900000013","kind":"WORKING","compoundId":"NOWHERE","address":"1号楼"}"""))
+                .refuses(422, call("POST", "/api/members/tasks", branchToken(), """
                 {"kind":"GRID_TASK","title":"清理楼道","gridId":"G1","place":"1号楼","startsAt":"%s","endsAt":"%s",
-                 "places":0,"points":500}""".formatted(now.plusSeconds(7200), now.plusSeconds(3600)),
-                        language)));
-        refusals.add(Map.entry(
-                422,
-                language -> send(
-                        "POST",
-                        "/api/members/tasks",
-                        branchToken(),
-                        """
+                 "places":0,"points":500}""".formatted(
+                                now.plusSeconds(7200), now.plusSeconds(3600))))
+                .refuses(422, call("POST", "/api/members/tasks", branchToken(), """
                 {"kind":"GRID_TASK","title":"清理楼道","gridId":"NOWHERE","place":"1号楼","startsAt":"%s","endsAt":"%s",
-                 "places":1,"points":5}""".formatted(now.plusSeconds(3600), now.plusSeconds(7200)),
-                        language)));
-        refusals.add(Map.entry(
-                409, language -> send("POST", "/api/members/tasks/" + task + "/claim", stranger, "{}", language)));
-        refusals.add(
-                Map.entry(403, language -> send("GET", "/api/members/compounds/managed", stranger, null, language)));
-        refusals.add(
-                Map.entry(403, language -> send("PUT", "/api/members/points/rules/C", branchToken(), """
+                 "places":1,"points":5}""".formatted(
+                                now.plusSeconds(3600), now.plusSeconds(7200))))
+                .refuses(409, call("POST", "/api/members/tasks/" + task + "/claim", stranger, "{}"))
+                .refuses(403, call("GET", "/api/members/compounds/managed", stranger, null))
+                .refuses(403, call("PUT", "/api/members/points/rules/C", branchToken(), """
                 {"cityId":"C","cityName":"市","name":"规则","basePoints":100,"floorPoints":0,"annualReset":false,
-                 "noShowPoints":-5,"items":[]}""", language)));
-        refusals.add(
-                Map.entry(422, language -> send("POST", "/api/members/points/entries", branchToken(), "{}", language)));
-        return refusals;
+                 "noShowPoints":-5,"items":[]}"""))
+                .refuses(422, call("POST", "/api/members/points/entries", branchToken(), "{}"))
+                .refuses(409, call("POST", "/api/members/memberships/" + member + "/confirm", branchToken(), """
+                {"gridId":"G1"}"""))
+                .refuses(409, call("POST", "/api/members/tasks/" + claimed + "/claim", memberToken(subject), "{}"))
+                .refuses(409, call("POST", "/api/members/tasks/" + approved + "/approve", branchToken(), """
+                {"memberId":"%s"}""".formatted(
+                                member)))
+                .refuses(
+                        409,
+                        call("POST", "/api/members/tasks/" + later + "/check-in", memberToken(subject), """
+                {"lat":%s,"lng":%s,"photo":"%s"}""".formatted(
+                                        IN_G1_LAT, IN_G1_LNG, PHOTO)))
+                .refuses(409, call("POST", "/api/members/tasks/" + elsewhere + "/finish", memberToken(subject), """
+                {"evidence":"已清理","hours":0.5}"""))
+                .refuses(
+                        409,
+                        call(
+                                "POST",
+                                "/api/members/exchange/items/"
+                                        + json(item).get("id").asString() + "/redeem",
+                                memberToken(subject),
+                                "{}"))
+                .refuses(409, call("POST", "/api/members/reviews", branchToken(), """
+                {"memberId":"%s","year":%d,"grade":"COMPETENT","comment":""}""".formatted(member, year)))
+                .refuses(
+                        409, call("POST", "/api/members/excellent-members", branchToken(), """
+                {"memberId":"%s","year":%d}""".formatted(member, year)))
+                .refuses(
+                        409,
+                        call(
+                                "POST",
+                                "/api/members/disclosures/"
+                                        + json(disclosure).get("id").asString() + "/objections",
+                                stranger,
+                                "{\"reason\":\"不是本小区的\"}"));
     }
 
     @Test
     void refusesInPlainChineseByDefault() throws Exception {
-        for (var language : new String[] {null, "zh-CN,zh;q=0.9"}) {
-            for (var refusal : refusals()) {
-                var refused = refusal.getValue().in(language);
-                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(refusal.getKey());
-                for (var text : texts(refused)) {
-                    assertThat(text).as(refused.body()).containsPattern("\\p{IsHan}");
-                    assertThat(PlainText.offences(text)).as(refused.body()).isEmpty();
-                }
-            }
-        }
+        refusals().inPlainChineseByDefault();
     }
 
     @Test
     void refusesInEnglishWhenTheCallerPrefersIt() throws Exception {
-        for (var refusal : refusals()) {
-            var refused = refusal.getValue().in("en-GB,en;q=0.9,zh-CN;q=0.5");
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(refusal.getKey());
-            for (var text : texts(refused)) {
-                assertThat(text).as(refused.body()).doesNotContainPattern("\\p{IsHan}");
-                assertThat(PlainText.offences(text)).as(refused.body()).isEmpty();
-            }
-        }
+        refusals().inEnglishWhenTheCallerPrefersIt();
     }
 
-    /** The detail and every field's message. */
-    private List<String> texts(HttpResponse<String> refused) {
-        var body = json(refused);
-        var texts = new ArrayList<String>();
-        texts.add(body.get("detail").asString());
-        var errors = body.get("errors");
-        if (errors != null) {
-            errors.forEach(error -> texts.add(error.get("message").asString()));
-        }
-        return texts;
-    }
-
-    private HttpResponse<String> send(
-            String method, String path, String token, @Nullable String json, @Nullable String language)
-            throws Exception {
-        var request = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private RefusalTexts.Request call(String method, String path, String token, @Nullable String json) {
+        return RefusalTexts.call(uri(path), method, token, json);
     }
 }

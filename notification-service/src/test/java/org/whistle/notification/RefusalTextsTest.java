@@ -1,21 +1,12 @@
 package org.whistle.notification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.whistle.texts.PlainText;
-import tools.jackson.databind.JsonNode;
+import org.whistle.testing.service.RefusalTexts;
 
 /**
  * Every refusal of notification-service a person reads — bad webhooks, rules and area subscriptions, 403 reasons, pages
@@ -24,7 +15,6 @@ import tools.jackson.databind.JsonNode;
  */
 class RefusalTextsTest extends NotificationServiceTest {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String SECRET = "a-secret-of-the-water-bureau";
 
     private final String waterOfficer = token("officer-water", List.of("DEPARTMENT_OFFICER"), List.of("D"), DEPARTMENT);
@@ -37,12 +27,10 @@ class RefusalTextsTest extends NotificationServiceTest {
     /** A subscription of the water bureau that nothing is delivered to (no event has this type). */
     @BeforeEach
     void waterBureausSubscription() throws Exception {
-        var created = send(
-                "POST",
+        var created = post(
                 "/api/notifications/webhooks",
                 waterOfficer,
-                "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"never-sent\"]}",
-                null);
+                "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"never-sent\"]}");
         assertStatus(created, 201);
         waterHook = json(created).get("id").asString();
     }
@@ -50,157 +38,76 @@ class RefusalTextsTest extends NotificationServiceTest {
     @AfterEach
     void removeIt() throws Exception {
         if (waterHook != null) {
-            send("DELETE", "/api/notifications/webhooks/" + waterHook, waterOfficer, null, null);
+            call("DELETE", "/api/notifications/webhooks/" + waterHook, waterOfficer, null)
+                    .in(null);
         }
     }
 
-    /** Each refusal, asked for in a language, with the status it must have. */
-    private interface Refusal {
-        HttpResponse<String> in(@Nullable String language) throws Exception;
-    }
-
-    private List<Map.Entry<Integer, Refusal>> refusals() {
+    private RefusalTexts refusals() {
         var hooks = "/api/notifications/webhooks";
-        var refusals = new ArrayList<Map.Entry<Integer, Refusal>>();
-        refusals.add(Map.entry(422, language -> send("POST", hooks, waterOfficer, "{\"url\":\" \"}", language)));
-        refusals.add(Map.entry(422, language -> send("POST", hooks, waterOfficer, "{\"url\":\"ftp://x\"}", language)));
-        refusals.add(Map.entry(
-                422, language -> send("POST", hooks, waterOfficer, "{\"url\":\"https://10.0.0.1/hook\"}", language)));
-        refusals.add(Map.entry(
-                422, language -> send("POST", hooks, waterOfficer, "{\"url\":\"https://u:p@x/hook\"}", language)));
-        refusals.add(Map.entry(
+        var refusals = new RefusalTexts();
+        refusals.refuses(422, call("POST", hooks, waterOfficer, "{\"url\":\" \"}"));
+        refusals.refuses(422, call("POST", hooks, waterOfficer, "{\"url\":\"ftp://x\"}"));
+        refusals.refuses(422, call("POST", hooks, waterOfficer, "{\"url\":\"https://10.0.0.1/hook\"}"));
+        refusals.refuses(422, call("POST", hooks, waterOfficer, "{\"url\":\"https://u:p@x/hook\"}"));
+        refusals.refuses(
+                422, call("POST", hooks, waterOfficer, "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"short\"}"));
+        refusals.refuses(
                 422,
-                language -> send(
+                call(
                         "POST",
                         hooks,
                         waterOfficer,
-                        "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"short\"}",
-                        language)));
-        refusals.add(Map.entry(
-                422,
-                language -> send(
-                        "POST",
-                        hooks,
-                        waterOfficer,
-                        "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[" + "\"a\",".repeat(21) + "\"a\"]}",
-                        language)));
-        refusals.add(Map.entry(
-                422, language -> send("POST", hooks, administrator(), "{\"url\":\"https://x/hook\"}", language)));
-        refusals.add(Map.entry(
-                403, language -> send("POST", hooks + "/" + waterHook + "/enable", gasOfficer, null, language)));
-        refusals.add(Map.entry(
-                404,
-                language -> send("POST", hooks + "/" + UUID.randomUUID() + "/enable", gasOfficer, null, language)));
-        refusals.add(Map.entry(
-                422,
-                language -> send("GET", hooks + "/" + waterHook + "/deliveries?size=0", waterOfficer, null, language)));
+                        "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[" + "\"a\",".repeat(21) + "\"a\"]}"));
+        refusals.refuses(422, call("POST", hooks, administrator(), "{\"url\":\"https://x/hook\"}"));
+        refusals.refuses(403, call("POST", hooks + "/" + waterHook + "/enable", gasOfficer, null));
+        refusals.refuses(404, call("POST", hooks + "/" + UUID.randomUUID() + "/enable", gasOfficer, null));
+        refusals.refuses(422, call("GET", hooks + "/" + waterHook + "/deliveries?size=0", waterOfficer, null));
 
         var rules = "/api/notifications/rules";
-        refusals.add(Map.entry(422, language -> send("POST", rules, administrator(), "{}", language)));
-        refusals.add(Map.entry(
-                422, language -> send("POST", rules, administrator(), "{\"eventType\":\"whistle-raised\"}", language)));
-        refusals.add(Map.entry(
+        refusals.refuses(422, call("POST", rules, administrator(), "{}"));
+        refusals.refuses(422, call("POST", rules, administrator(), "{\"eventType\":\"whistle-raised\"}"));
+        refusals.refuses(
                 422,
-                language -> send(
+                call(
                         "POST",
                         rules,
                         administrator(),
-                        "{\"eventType\":\"whistle-raised\",\"selector\":\"REPORTER\",\"channels\":[]}",
-                        language)));
-        refusals.add(Map.entry(
+                        "{\"eventType\":\"whistle-raised\",\"selector\":\"REPORTER\",\"channels\":[]}"));
+        refusals.refuses(
                 404,
-                language -> send(
+                call(
                         "PUT",
                         rules + "/987654321",
                         administrator(),
-                        "{\"eventType\":\"whistle-raised\",\"selector\":\"REPORTER\",\"channels\":[\"INBOX\"]}",
-                        language)));
+                        "{\"eventType\":\"whistle-raised\",\"selector\":\"REPORTER\",\"channels\":[\"INBOX\"]}"));
 
         var areas = "/api/notifications/area-subscriptions";
-        refusals.add(Map.entry(403, language -> send("POST", areas, waterOfficer, "{\"areaId\":\"S1\"}", language)));
-        refusals.add(Map.entry(422, language -> send("POST", areas, streetDispatcher, "{\"areaId\":\" \"}", language)));
-        refusals.add(
-                Map.entry(403, language -> send("POST", areas, streetDispatcher, "{\"areaId\":\"S2\"}", language)));
-        refusals.add(
-                Map.entry(404, language -> send("DELETE", areas + "/987654321", streetDispatcher, null, language)));
+        refusals.refuses(403, call("POST", areas, waterOfficer, "{\"areaId\":\"S1\"}"));
+        refusals.refuses(422, call("POST", areas, streetDispatcher, "{\"areaId\":\" \"}"));
+        refusals.refuses(403, call("POST", areas, streetDispatcher, "{\"areaId\":\"S2\"}"));
+        refusals.refuses(404, call("DELETE", areas + "/987654321", streetDispatcher, null));
 
-        refusals.add(Map.entry(
-                403,
-                language -> send(
-                        "GET",
-                        "/api/notifications/stream/centres/" + OTHER_STREET_CENTRE,
-                        streetDispatcher,
-                        null,
-                        language)));
-        refusals.add(Map.entry(
-                403,
-                language -> send(
-                        "GET",
-                        "/api/notifications/deliveries?whistleId=" + UUID.randomUUID(),
-                        waterOfficer,
-                        null,
-                        language)));
-        refusals.add(Map.entry(
-                422, language -> send("GET", "/api/notifications/inbox?size=0", waterOfficer, null, language)));
-        refusals.add(Map.entry(
-                404,
-                language -> send("POST", "/api/notifications/inbox/987654321/read", waterOfficer, null, language)));
+        refusals.refuses(
+                403, call("GET", "/api/notifications/stream/centres/" + OTHER_STREET_CENTRE, streetDispatcher, null));
+        refusals.refuses(
+                403, call("GET", "/api/notifications/deliveries?whistleId=" + UUID.randomUUID(), waterOfficer, null));
+        refusals.refuses(422, call("GET", "/api/notifications/inbox?size=0", waterOfficer, null));
+        refusals.refuses(404, call("POST", "/api/notifications/inbox/987654321/read", waterOfficer, null));
         return refusals;
     }
 
     @Test
     void refusesInPlainChineseByDefault() throws Exception {
-        for (var language : new String[] {null, "zh-CN,zh;q=0.9"}) {
-            for (var refusal : refusals()) {
-                var refused = refusal.getValue().in(language);
-                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(refusal.getKey());
-                for (var text : texts(refused)) {
-                    assertThat(text).as(refused.body()).containsPattern("\\p{IsHan}");
-                    assertThat(PlainText.offences(text)).as(refused.body()).isEmpty();
-                }
-            }
-        }
+        refusals().inPlainChineseByDefault();
     }
 
     @Test
     void refusesInEnglishWhenTheCallerPrefersIt() throws Exception {
-        for (var refusal : refusals()) {
-            var refused = refusal.getValue().in("en-GB,en;q=0.9,zh-CN;q=0.5");
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(refusal.getKey());
-            for (var text : texts(refused)) {
-                assertThat(text).as(refused.body()).doesNotContainPattern("\\p{IsHan}");
-                assertThat(PlainText.offences(text)).as(refused.body()).isEmpty();
-            }
-        }
+        refusals().inEnglishWhenTheCallerPrefersIt();
     }
 
-    /** The detail and every field's message. */
-    private List<String> texts(HttpResponse<String> refused) {
-        JsonNode body = json(refused);
-        var texts = new ArrayList<String>();
-        texts.add(body.get("detail").asString());
-        var errors = body.get("errors");
-        if (errors != null) {
-            errors.forEach(error -> texts.add(error.get("message").asString()));
-        }
-        return texts;
-    }
-
-    private HttpResponse<String> send(
-            String method, String path, String token, @Nullable String json, @Nullable String language)
-            throws Exception {
-        var request = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private RefusalTexts.Request call(String method, String path, String token, @Nullable String json) {
+        return RefusalTexts.call(uri(path), method, token, json);
     }
 }

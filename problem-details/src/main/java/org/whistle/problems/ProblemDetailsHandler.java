@@ -74,6 +74,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail importRejected(ImportRejectedException e) {
+        var catalogue = Catalogue.of(LocaleContextHolder.getLocale());
         var problem = problem(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "import-rejected",
@@ -81,7 +82,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                         "detail.import-rejected",
                         LocaleContextHolder.getLocale(),
                         Map.of("rows", e.rows().size())));
-        problem.setProperty("rows", e.rows());
+        problem.setProperty(
+                "rows", e.rows().stream().map(row -> row.in(catalogue)).toList());
         return problem;
     }
 

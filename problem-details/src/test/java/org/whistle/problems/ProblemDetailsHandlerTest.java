@@ -92,6 +92,21 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
+    void wordsARejectedRowGivenByKeyInTheCallersLanguage() {
+        var chinese = mvc.get().uri("/import-by-key").exchange();
+        var english =
+                mvc.get().uri("/import-by-key").header("Accept-Language", "en").exchange();
+
+        assertProblem(chinese, 422, "urn:whistle:problem:import-rejected");
+        assertThat(chinese).bodyJson().extractingPath("$.rows[0].message").isEqualTo("必须填写");
+        assertThat(chinese).bodyJson().extractingPath("$.rows[1].message").isEqualTo("最多 5 项");
+        assertThat(english).bodyJson().extractingPath("$.rows[0].message").isEqualTo("is required");
+        assertThat(english).bodyJson().extractingPath("$.rows[1].message").isEqualTo("at most 5 items");
+        assertThat(english).bodyJson().extractingPath("$.rows[1].column").isEqualTo("name");
+        assertThat(chinese).bodyText().doesNotContain("refusal.").doesNotContain("reason");
+    }
+
+    @Test
     void answersADatabaseThatCannotBeReachedAs503WithoutTheDriversMessage() {
         var result = mvc.get().uri("/database-down").exchange();
 

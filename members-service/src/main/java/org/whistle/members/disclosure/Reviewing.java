@@ -95,12 +95,13 @@ public class Reviewing {
                 memberships.byId(memberId).orElseThrow(() -> new NotFoundException("membership", memberId.toString()));
         access.requireManager(caller, member.compoundId());
         ReviewPolicy.refusal(
+                        member.profile().name(),
                         member.isConfirmed(),
                         member.profile().kind() == MemberKind.IN_SERVICE,
                         year,
                         GrantingPoints.yearOf(clock.instant()))
                 .ifPresent(reason -> {
-                    throw new ConflictException(member.profile().name() + "：" + reason);
+                    throw new ConflictException(reason);
                 });
         jdbc.sql("""
                         INSERT INTO year_end_review (id, member_id, year, grade, comment, reviewed_by, reviewer,

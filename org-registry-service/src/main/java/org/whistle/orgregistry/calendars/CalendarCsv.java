@@ -17,9 +17,11 @@ import org.whistle.orgreference.domain.calendars.CalendarId;
 import org.whistle.orgreference.domain.calendars.DatedException;
 import org.whistle.orgreference.domain.calendars.WorkingCalendar;
 import org.whistle.orgreference.domain.calendars.WorkingPeriod;
+import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.orgregistry.importing.CsvTable;
 import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.orgregistry.importing.ImportRow;
+import org.whistle.texts.Phrase;
 
 /**
  * The two calendar files (docs/org-data-formats.md): {@code calendars.csv} (one calendar per row: id, name, zone,
@@ -42,10 +44,10 @@ public final class CalendarCsv {
             var calendar = definition(row, errors);
             if (calendar != null) {
                 if (!ids.add(calendar.id().value())) {
-                    errors.add(row.error("calendar_id", "重复的日历编号：" + calendar.id()));
+                    errors.add(row.error("calendar_id", Phrase.of("orgregistry.refusal.importDuplicate")));
                 }
                 for (var violation : calendar.violations()) {
-                    errors.add(row.error(ImportRow.columnOf(violation.field()), violation.message()));
+                    errors.add(row.error(ImportRow.columnOf(violation.field()), violation));
                 }
                 calendars.add(calendar);
             }
@@ -62,16 +64,17 @@ public final class CalendarCsv {
             var date = row.requiredDate("date", errors);
             var kind = kind(row, errors);
             if (date != null && date.getYear() != year) {
-                errors.add(row.error("date", date + " 不在 " + year + " 年内"));
+                errors.add(
+                        row.error("date", Phrase.of("orgregistry.refusal.dateInYear", "year", Integer.toString(year))));
                 continue;
             }
             if (date != null && !dates.add(date)) {
-                errors.add(row.error("date", "同一日期只能有一条：" + date));
+                errors.add(row.error("date", Phrase.of("orgregistry.refusal.oneEntryADate", "date", date.toString())));
                 continue;
             }
             var name = row.optional("name");
             if (name != null && name.length() > 50) {
-                errors.add(row.error("name", "不能超过 50 个字"));
+                errors.add(row.error("name", Phrase.of("refusal.atMostCharacters", "max", 50)));
                 continue;
             }
             if (date != null && kind != null) {
@@ -91,7 +94,7 @@ public final class CalendarCsv {
             case "HOLIDAY", "休" -> DayKind.HOLIDAY;
             case "WORKDAY", "班" -> DayKind.WORKDAY;
             default -> {
-                errors.add(row.error("kind", "'" + value + "' 应为 HOLIDAY（休）或 WORKDAY（班）"));
+                errors.add(row.error("kind", Phrase.of("orgregistry.refusal.dayKind")));
                 yield null;
             }
         };
@@ -104,18 +107,19 @@ public final class CalendarCsv {
         ZoneId zone = WorkingCalendar.CHINA;
         boolean ok = id != null && name != null;
         if (id != null && id.length() > 64) {
-            errors.add(row.error("calendar_id", "不能超过 64 个字符"));
+            errors.add(row.error("calendar_id", Phrase.of("refusal.atMostCharacters", "max", 64)));
             ok = false;
         }
         if (name != null && name.length() > 100) {
-            errors.add(row.error("name", "不能超过 100 个字"));
+            errors.add(row.error("name", Phrase.of("refusal.atMostCharacters", "max", 100)));
             ok = false;
         }
         if (zoneName != null) {
             try {
                 zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
-                errors.add(row.error("time_zone", "'" + zoneName + "' 不是时区，如 Asia/Shanghai"));
+                errors.add(
+                        row.error("time_zone", Phrase.of("orgregistry.refusal.timeZone", "example", "Asia/Shanghai")));
                 ok = false;
             }
         }
@@ -133,7 +137,8 @@ public final class CalendarCsv {
             try {
                 days.add(DayOfWeek.valueOf(name));
             } catch (IllegalArgumentException e) {
-                errors.add(row.error("working_days", "'" + name + "' 不是星期，如 MONDAY"));
+                errors.add(
+                        row.error("working_days", Phrase.of("refusal.oneOf", "choices", Enums.names(DayOfWeek.class))));
                 return null;
             }
         }
@@ -146,7 +151,8 @@ public final class CalendarCsv {
         for (var period : periods) {
             var period0 = period(period);
             if (period0 == null) {
-                errors.add(row.error("working_hours", "'" + period + "' 不是时段，如 08:30-12:00"));
+                errors.add(
+                        row.error("working_hours", Phrase.of("orgregistry.refusal.period", "example", "08:30-12:00")));
                 return null;
             }
             hours.add(period0);

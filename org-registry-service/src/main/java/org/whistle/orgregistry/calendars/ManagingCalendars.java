@@ -16,6 +16,7 @@ import org.whistle.orgregistry.publishing.ReferencePublisher;
 import org.whistle.problems.ConflictException;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
+import org.whistle.texts.Phrase;
 
 /**
  * Creating, changing and retiring working-hour calendars, and importing one year of the official holiday schedule
@@ -40,7 +41,7 @@ public class ManagingCalendars {
     @Transactional
     public WorkingCalendar create(WorkingCalendar draft) {
         if (calendars.find(draft.id()).isPresent()) {
-            throw new ConflictException("工作日历 " + draft.id() + " 已存在");
+            throw new ConflictException(Phrase.of("orgregistry.refusal.calendarExists"));
         }
         save(draft);
         return calendars.find(draft.id()).orElseThrow();

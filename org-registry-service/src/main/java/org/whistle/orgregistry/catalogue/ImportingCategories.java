@@ -54,7 +54,7 @@ public class ImportingCategories {
                         row.optional("handling_class"),
                         row.optional("default_urgency"))
                 .toCategory(violations);
-        violations.forEach(v -> errors.add(row.error(ImportRow.columnOf(v.field()), v.message())));
+        violations.forEach(v -> errors.add(row.error(ImportRow.columnOf(v.field()), v)));
         return category;
     }
 }

@@ -92,7 +92,7 @@ public class ImportingDeadlinePolicies {
             try {
                 ratio = Double.parseDouble(ratioCell);
             } catch (NumberFormatException e) {
-                errors.add(row.error("warning_ratio", "'" + ratioCell + "' is not a number"));
+                errors.add(row.error("warning_ratio", Phrase.of("orgregistry.refusal.number")));
                 readable = false;
             }
         }
@@ -115,7 +115,7 @@ public class ImportingDeadlinePolicies {
                         row.list("pause_when"),
                         row.optional("calendar_id"))
                 .toPolicy(violations);
-        violations.forEach(v -> errors.add(row.error(column(v.field()), v.message())));
+        violations.forEach(v -> errors.add(row.error(column(v.field()), v)));
         return readable ? policy : null;
     }
 }

@@ -17,6 +17,7 @@ import org.whistle.orgregistry.importing.ImportErrors;
 import org.whistle.problems.ImportRejectedException;
 import org.whistle.problems.RowError;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,11 +63,11 @@ public class ImportingAccounts {
             root = json.readTree(content);
         } catch (JacksonException | IOException e) {
             throw new ImportRejectedException(
-                    List.of(new RowError(fileName, 1, null, "is not valid JSON: " + e.getMessage())));
+                    List.of(new RowError(fileName, 1, null, Phrase.of("orgregistry.refusal.importNotJson"))));
         }
         var errors = new ImportErrors();
         if (root == null || !root.isObject()) {
-            errors.add(new RowError(fileName, 1, null, "must be a JSON object with 'users' and 'clients'"));
+            errors.add(new RowError(fileName, 1, null, Phrase.of("orgregistry.refusal.importAccountsShape")));
             errors.throwIfAny();
         }
         var users = new ArrayList<UserEntry>();
@@ -236,7 +237,7 @@ public class ImportingAccounts {
             return List.of();
         }
         if (!node.isArray()) {
-            errors.add(new RowError(file, 1, name, "must be an array"));
+            errors.add(new RowError(file, 1, name, Phrase.of("orgregistry.refusal.importNotAList")));
             return List.of();
         }
         return List.copyOf(node.values());
@@ -303,11 +304,8 @@ public class ImportingAccounts {
         public void accept(Violation violation) {
             count++;
             var field = csv ? column(violation.field()) : prefix + violation.field();
-            errors.add(new RowError(
-                    file,
-                    number,
-                    field.endsWith(".") ? field.substring(0, field.length() - 1) : field,
-                    violation.message()));
+            errors.add(RowError.of(
+                    file, number, field.endsWith(".") ? field.substring(0, field.length() - 1) : field, violation));
         }
 
         int count() {

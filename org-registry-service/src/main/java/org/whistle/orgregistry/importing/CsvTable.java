@@ -12,6 +12,7 @@ import java.util.Map;
 import org.whistle.orgregistry.bounds.TextBounds;
 import org.whistle.problems.ImportRejectedException;
 import org.whistle.problems.RowError;
+import org.whistle.texts.Phrase;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
@@ -40,7 +41,7 @@ public final class CsvTable {
             return parse(file, reader, requiredColumns);
         } catch (IOException e) {
             throw new ImportRejectedException(
-                    List.of(new RowError(file, 1, null, "cannot be read: " + e.getMessage())));
+                    List.of(new RowError(file, 1, null, Phrase.of("orgregistry.refusal.importUnreadable"))));
         }
     }
 
@@ -57,10 +58,11 @@ public final class CsvTable {
             }
         } catch (JacksonException e) {
             throw new ImportRejectedException(
-                    List.of(new RowError(file, 1, null, "is not valid CSV: " + e.getOriginalMessage())));
+                    List.of(new RowError(file, 1, null, Phrase.of("orgregistry.refusal.importNotCsv"))));
         }
         if (lines.isEmpty()) {
-            throw new ImportRejectedException(List.of(new RowError(file, 1, null, "has no header row")));
+            throw new ImportRejectedException(
+                    List.of(new RowError(file, 1, null, Phrase.of("orgregistry.refusal.importNoHeader"))));
         }
         var header = lines.getFirst();
         var index = new HashMap<String, Integer>();
@@ -70,7 +72,7 @@ public final class CsvTable {
         var errors = new ArrayList<RowError>();
         for (var column : requiredColumns) {
             if (!index.containsKey(column)) {
-                errors.add(new RowError(file, 1, column, "the header lacks this column"));
+                errors.add(new RowError(file, 1, column, Phrase.of("orgregistry.refusal.importMissingColumn")));
             }
         }
         var rows = new ArrayList<ImportRow>();
@@ -81,14 +83,20 @@ public final class CsvTable {
             }
             if (cells.length != header.length) {
                 errors.add(new RowError(
-                        file, n + 1, null, "has " + cells.length + " cells where the header has " + header.length));
+                        file,
+                        n + 1,
+                        null,
+                        Phrase.of("orgregistry.refusal.importCells", "cells", cells.length, "header", header.length)));
                 continue;
             }
             var tooLong = false;
             for (var entry : index.entrySet()) {
                 if (cells[entry.getValue()].length() > TextBounds.CSV_CELL) {
                     errors.add(new RowError(
-                            file, n + 1, entry.getKey(), "is longer than " + TextBounds.CSV_CELL + " characters"));
+                            file,
+                            n + 1,
+                            entry.getKey(),
+                            Phrase.of("refusal.atMostCharacters", "max", TextBounds.CSV_CELL)));
                     tooLong = true;
                 }
             }

@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.problems.RowError;
+import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * One data row of an imported file. Readers take an {@link ImportErrors} and record what is wrong instead of
@@ -24,19 +27,29 @@ public record ImportRow(String file, int row, Map<String, String> cells) {
     public @Nullable String required(String column, ImportErrors errors) {
         var value = optional(column);
         if (value == null) {
-            errors.add(error(column, "is required"));
+            errors.add(error(column, Phrase.of("refusal.required")));
         }
         return value;
     }
 
     public <E extends Enum<E>> @Nullable E requiredEnum(String column, Class<E> type, ImportErrors errors) {
         var value = required(column, errors);
-        return value == null ? null : parseEnum(column, value, type, errors);
+        return value == null ? null : parseEnum(column, value, type, Enums.names(type), errors);
+    }
+
+    /**
+     * As {@link #requiredEnum(String, Class, ImportErrors)}, for a type whose values the catalogue names under a
+     * shared prefix (the organisation's node and unit kinds are {@code node.*}).
+     */
+    public <E extends Enum<E>> @Nullable E requiredEnum(
+            String column, Class<E> type, String namesPrefix, ImportErrors errors) {
+        var value = required(column, errors);
+        return value == null ? null : parseEnum(column, value, type, Phrase.names(namesPrefix, type), errors);
     }
 
     public <E extends Enum<E>> @Nullable E optionalEnum(String column, Class<E> type, ImportErrors errors) {
         var value = optional(column);
-        return value == null ? null : parseEnum(column, value, type, errors);
+        return value == null ? null : parseEnum(column, value, type, Enums.names(type), errors);
     }
 
     public @Nullable LocalDate requiredDate(String column, ImportErrors errors) {
@@ -51,7 +64,7 @@ public record ImportRow(String file, int row, Map<String, String> cells) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(error(column, "'" + value + "' is not a date like 2024-01-01"));
+            errors.add(error(column, Phrase.of("orgregistry.refusal.date", "example", "2024-01-01")));
             return null;
         }
     }
@@ -64,12 +77,12 @@ public record ImportRow(String file, int row, Map<String, String> cells) {
         try {
             var duration = Duration.parse(value);
             if (duration.isNegative() || duration.isZero()) {
-                errors.add(error(column, "must be positive"));
+                errors.add(error(column, Phrase.of("orgregistry.refusal.positive")));
                 return null;
             }
             return duration;
         } catch (DateTimeParseException e) {
-            errors.add(error(column, "'" + value + "' is not an ISO-8601 duration like PT2H or P7D"));
+            errors.add(error(column, Phrase.of("orgregistry.refusal.duration", "example", "PT2H")));
             return null;
         }
     }
@@ -90,20 +103,22 @@ public record ImportRow(String file, int row, Map<String, String> cells) {
         return field.replaceAll("\\[.*$", "").replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }
 
-    public RowError error(@Nullable String column, String message) {
-        return new RowError(file, row, column, message);
+    public RowError error(@Nullable String column, Phrase reason) {
+        return new RowError(file, row, column, reason);
     }
 
-    private <E extends Enum<E>> @Nullable E parseEnum(String column, String value, Class<E> type, ImportErrors errors) {
+    /** A field's violation against this row, in the column the field is read from. */
+    public RowError error(@Nullable String column, Violation violation) {
+        return RowError.of(file, row, column, violation);
+    }
+
+    private <E extends Enum<E>> @Nullable E parseEnum(
+            String column, String value, Class<E> type, List<Phrase> choices, ImportErrors errors) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(error(
-                    column,
-                    "'" + value + "' is not one of "
-                            + Arrays.stream(type.getEnumConstants())
-                                    .map(Enum::name)
-                                    .toList()));
+            // The choices by the names people use (ADR 0043); the value sent is not echoed.
+            errors.add(error(column, Phrase.of("refusal.oneOf", "choices", choices)));
             return null;
         }
     }

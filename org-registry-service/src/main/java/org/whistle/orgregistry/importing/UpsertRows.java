@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.whistle.orgregistry.importing.ImportSummary.Saved;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * The loop of an import that saves as it goes: parse each row, refuse an id the file already used, check the row
@@ -61,11 +62,11 @@ public final class UpsertRows<T> {
                 continue;
             }
             if (!seen.add(id.apply(item))) {
-                errors.add(row.error(idColumn, id.apply(item) + " appears more than once in this file"));
+                errors.add(row.error(idColumn, Phrase.of("orgregistry.refusal.importDuplicate")));
                 continue;
             }
             var violations = check.apply(item);
-            violations.forEach(v -> errors.add(row.error(columnOfField.apply(v.field()), v.message())));
+            violations.forEach(v -> errors.add(row.error(columnOfField.apply(v.field()), v)));
             if (violations.isEmpty()) {
                 outcomes.add(save.apply(item));
             }

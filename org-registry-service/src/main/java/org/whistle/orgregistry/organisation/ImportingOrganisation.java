@@ -31,6 +31,7 @@ import org.whistle.orgregistry.organisation.domain.UnitKind;
 import org.whistle.problems.ImportRejectedException;
 import org.whistle.problems.RowError;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Bulk import of the organisation (formats in {@code docs/org-data-formats.md}). Every row is checked against the
@@ -105,7 +106,7 @@ public class ImportingOrganisation {
 
     private static @Nullable OrgNode node(ImportRow row, ImportErrors errors) {
         var code = row.required("code", errors);
-        var kind = row.requiredEnum("kind", NodeKind.class, errors);
+        var kind = row.requiredEnum("kind", NodeKind.class, "node", errors);
         var name = row.required("name", errors);
         var validFrom = row.requiredDate("valid_from", errors);
         var validTo = row.optionalDate("valid_to", errors);
@@ -117,7 +118,7 @@ public class ImportingOrganisation {
 
     private static @Nullable HandlingUnit unit(ImportRow row, ImportErrors errors) {
         var code = row.required("code", errors);
-        var kind = row.requiredEnum("kind", UnitKind.class, errors);
+        var kind = row.requiredEnum("kind", UnitKind.class, "node", errors);
         var name = row.required("name", errors);
         var area = row.required("area_code", errors);
         var validFrom = row.requiredDate("valid_from", errors);
@@ -168,7 +169,7 @@ public class ImportingOrganisation {
                     .toList());
         } catch (IOException e) {
             throw new ImportRejectedException(
-                    List.of(new RowError(file, 0, null, "cannot be read: " + e.getMessage())));
+                    List.of(new RowError(file, 0, null, Phrase.of("orgregistry.refusal.importUnreadable"))));
         }
         var errors = new ImportErrors();
         var feature = 0;
@@ -177,13 +178,17 @@ public class ImportingOrganisation {
             feature++;
             var node = nodes.find(code);
             if (node.isEmpty()) {
-                errors.add(new RowError(file, feature, "properties.code", "no node " + code));
+                errors.add(
+                        new RowError(file, feature, "properties.code", Phrase.of("orgregistry.refusal.unknownNode")));
             } else if (node.get().node().kind() != NodeKind.GRID) {
                 errors.add(new RowError(
                         file,
                         feature,
                         "properties.code",
-                        code + " is a " + node.get().node().kind() + ", not a GRID"));
+                        Phrase.of(
+                                "orgregistry.refusal.notAGrid",
+                                "kind",
+                                Phrase.name("node", node.get().node().kind()))));
             } else {
                 grids.put(code, node.get());
             }
@@ -194,8 +199,8 @@ public class ImportingOrganisation {
         everything.putAll(areas);
         var positions = new ArrayList<>(areas.keySet());
         overlapsAmong(everything, areas)
-                .forEach((code, other) -> errors.add(
-                        new RowError(file, positions.indexOf(code) + 1, "geometry", "overlaps grid " + other)));
+                .forEach((code, other) -> errors.add(new RowError(
+                        file, positions.indexOf(code) + 1, "geometry", Phrase.of("orgregistry.refusal.overlapsGrid"))));
         errors.throwIfAny();
         var outcomes = new ArrayList<Saved>();
         for (var grid : grids.entrySet()) {

@@ -167,7 +167,9 @@ public class MaintainingOrganisation implements ReferenceSource {
         try {
             area = GeoJsonPolygons.readGeometry(geometryJson);
         } catch (InvalidGeoJsonException e) {
-            throw InvalidInputException.of("geometry", e.getMessage());
+            throw new InvalidInputException(e.problems().stream()
+                    .map(problem -> new Violation("geometry", problem.reason()))
+                    .toList());
         }
         var others = overlays.boundariesWithin("/");
         others.remove(gridCode);

@@ -14,6 +14,7 @@ import org.whistle.orgregistry.importing.ImportRow;
 import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.orgregistry.importing.UpsertRows;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * Imports {@code routing-rules.csv} (docs/org-data-formats.md): upserts by rule id, so a repeated import changes and
@@ -50,7 +51,7 @@ public class ImportingRoutingRules {
             try {
                 precedence = Integer.parseInt(precedenceCell);
             } catch (NumberFormatException e) {
-                errors.add(row.error("precedence", "'" + precedenceCell + "' is not a whole number"));
+                errors.add(row.error("precedence", Phrase.of("orgregistry.refusal.wholeNumber")));
                 readable = false;
             }
         }
@@ -64,7 +65,7 @@ public class ImportingRoutingRules {
                         row.list("co_unit_codes"),
                         precedence)
                 .toRule(violations);
-        violations.forEach(v -> errors.add(row.error(ImportRow.columnOf(v.field()), v.message())));
+        violations.forEach(v -> errors.add(row.error(ImportRow.columnOf(v.field()), v)));
         return readable ? rule : null;
     }
 }

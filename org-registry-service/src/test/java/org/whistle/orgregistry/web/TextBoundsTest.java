@@ -121,10 +121,7 @@ class TextBoundsTest {
                         .getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.body())
-                .contains("valid_to")
-                .contains("longer than 1000")
-                .hasSizeLessThan(2_000);
+        assertThat(answer.body()).contains("valid_to").contains("最多 1000 个字符").hasSizeLessThan(2_000);
     }
 
     @Test

@@ -83,6 +83,17 @@ public class ProblemApp {
             throw new ImportRejectedException(List.of(new RowError("nodes.csv", 3, "parent_code", "unknown node 9")));
         }
 
+        @GetMapping("/import-by-key")
+        void rejectedImportByKey() {
+            throw new ImportRejectedException(List.of(
+                    new RowError("nodes.csv", 3, "parent_code", Phrase.of("refusal.required")),
+                    RowError.of(
+                            "nodes.csv",
+                            4,
+                            "name",
+                            new Violation("name", Phrase.of("refusal.atMostItems", "max", 5)))));
+        }
+
         @GetMapping("/database-down")
         void databaseDown() {
             throw new CannotCreateTransactionException(

@@ -1,6 +1,7 @@
 package org.whistle.members.disclosure.domain;
 
 import java.util.Optional;
+import org.whistle.texts.Phrase;
 
 /**
  * Whom the branch grades at year end (MEMBERS.md §5): an in-service party member (在职党员) it has confirmed — their
@@ -11,16 +12,27 @@ public final class ReviewPolicy {
 
     private ReviewPolicy() {}
 
-    /** Why the review is refused, in Chinese; empty when it may be recorded. */
-    public static Optional<String> refusal(boolean confirmed, boolean inService, int year, int currentYear) {
+    /**
+     * Why the review of the member called {@code name} is refused, naming them (the branch grades many at once), worded
+     * where it is answered; empty when it may be recorded.
+     */
+    public static Optional<Phrase> refusal(
+            String name, boolean confirmed, boolean inService, int year, int currentYear) {
         if (!inService) {
-            return Optional.of("年度评议只针对在职党员");
+            return Optional.of(Phrase.of("members.refusal.reviewInServiceOnly", "name", name));
         }
         if (!confirmed) {
-            return Optional.of("报到尚未确认，不能评议");
+            return Optional.of(Phrase.of("members.refusal.reviewNotConfirmed", "name", name));
         }
         if (year > currentYear || year < currentYear - 1) {
-            return Optional.of("只能评议 " + (currentYear - 1) + " 年或 " + currentYear + " 年");
+            return Optional.of(Phrase.of(
+                    "members.refusal.reviewYear",
+                    "name",
+                    name,
+                    "last",
+                    Integer.toString(currentYear - 1),
+                    "current",
+                    Integer.toString(currentYear)));
         }
         return Optional.empty();
     }

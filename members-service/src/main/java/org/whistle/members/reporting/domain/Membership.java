@@ -111,7 +111,7 @@ public final class Membership {
 
     /** 确认报到: the branch confirms and assigns the grid (and perhaps the building) the member serves in. */
     public void confirm(String grid, @Nullable String building, String actor, String actorName, Instant at) {
-        guard(Action.CONFIRM, "确认");
+        guard(Action.CONFIRM);
         state = MembershipState.CONFIRMED;
         gridId = grid;
         buildingId = building;
@@ -121,14 +121,14 @@ public final class Membership {
 
     /** 退回: the branch does not accept the report-in (not living here, a duplicate), with a reason. */
     public void decline(String reason, String actor, String actorName, Instant at) {
-        guard(Action.DECLINE, "退回");
+        guard(Action.DECLINE);
         state = MembershipState.DECLINED;
         record(HistoryEntry.Action.DECLINED, actor, actorName, reason, at);
     }
 
     /** 调整网格: the branch moves a confirmed member to another grid or building of the same compound. */
     public void reassign(String grid, @Nullable String building, String actor, String actorName, Instant at) {
-        guard(Action.REASSIGN, "调整网格");
+        guard(Action.REASSIGN);
         gridId = grid;
         buildingId = building;
         record(HistoryEntry.Action.REASSIGNED, actor, actorName, null, at);
@@ -136,7 +136,7 @@ public final class Membership {
 
     /** 迁居转移: the member moved house; they report to the new compound and wait for its branch. */
     public void transferTo(String newCompound, String newAddress, String actorName, Instant at) {
-        guard(Action.TRANSFER, "转移");
+        guard(Action.TRANSFER);
         if (newCompound.equals(compoundId) && state != MembershipState.DECLINED) {
             throw new ConflictException(Phrase.of("members.refusal.sameCompound"));
         }
@@ -157,9 +157,14 @@ public final class Membership {
         profile = changed;
     }
 
-    private void guard(Action action, String what) {
+    private void guard(Action action) {
         if (!MembershipTransitions.allowed(action, state)) {
-            throw new ConflictException("报到当前为“" + state.label() + "”，不能" + what);
+            throw new ConflictException(Phrase.of(
+                    "members.refusal.membershipState",
+                    "state",
+                    Phrase.name("members.name.MembershipState", state),
+                    "action",
+                    Phrase.name("members.name.MembershipAction", action)));
         }
     }
 

@@ -2,6 +2,7 @@ package org.whistle.members.tasks.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.whistle.texts.Phrase;
 
 /**
  * Whether a member may check in where and when they are: inside the task's time window, and — when the task requires
@@ -14,7 +15,7 @@ public final class CheckInPolicy {
 
     public record Allowed() implements Decision {}
 
-    public record Refused(String reason) implements Decision {}
+    public record Refused(Phrase reason) implements Decision {}
 
     private CheckInPolicy() {}
 
@@ -25,17 +26,27 @@ public final class CheckInPolicy {
     public static Decision decide(
             Task task, Instant at, Optional<String> locatedGrid, String gridName, boolean hasPhoto) {
         if (at.isBefore(task.window().startsAt())) {
-            return new Refused("任务尚未开始，请在 " + task.window().shown() + "（北京时间）内签到");
+            return new Refused(Phrase.of(
+                    "members.refusal.checkInNotYet",
+                    "from",
+                    task.window().startsAt(),
+                    "to",
+                    task.window().endsAt()));
         }
         if (at.isAfter(task.window().endsAt())) {
-            return new Refused("任务时间已过，签到时间为 " + task.window().shown() + "（北京时间）");
+            return new Refused(Phrase.of(
+                    "members.refusal.checkInOver",
+                    "from",
+                    task.window().startsAt(),
+                    "to",
+                    task.window().endsAt()));
         }
         if (task.checkInRequired()) {
             if (locatedGrid.isEmpty() || !locatedGrid.get().equals(task.gridId())) {
-                return new Refused("您的位置不在任务所在的" + gridName + "内，请到现场后再签到");
+                return new Refused(Phrase.of("members.refusal.checkInOutside", "grid", gridName));
             }
             if (!hasPhoto) {
-                return new Refused("现场签到须拍一张照片");
+                return new Refused(Phrase.of("members.refusal.checkInPhotoOnSite"));
             }
         }
         return new Allowed();

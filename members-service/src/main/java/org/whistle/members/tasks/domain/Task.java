@@ -133,7 +133,10 @@ public final class Task {
         }
         var existing = claims.get(memberId);
         if (existing != null && existing.state().holdsPlace()) {
-            throw new ConflictException("您已认领过这项任务（" + existing.state().label() + "）");
+            throw new ConflictException(Phrase.of(
+                    "members.refusal.alreadyClaimed",
+                    "state",
+                    Phrase.name("members.name.ClaimState", existing.state())));
         }
         if (placesTaken() >= spec.places()) {
             throw new ConflictException(Phrase.of("members.refusal.full", "places", spec.places()));
@@ -278,14 +281,25 @@ public final class Task {
 
     private void requireOpen(TaskAction action) {
         if (!TaskTransitions.taskAllows(state)) {
-            throw new ConflictException("任务" + state.label() + "，不能" + action.label());
+            throw new ConflictException(Phrase.of(
+                    "members.refusal.taskState",
+                    "state",
+                    Phrase.name("members.name.TaskState", state),
+                    "action",
+                    Phrase.name("members.name.TaskAction", action)));
         }
     }
 
     private void requireClaim(TaskAction action, Claim claim) {
         if (!TaskTransitions.claimAllows(action, claim.state(), spec.checkInRequired())) {
-            throw new ConflictException(
-                    claim.memberName() + "的认领当前为“" + claim.state().label() + "”，不能" + action.label());
+            throw new ConflictException(Phrase.of(
+                    "members.refusal.claimState",
+                    "name",
+                    claim.memberName(),
+                    "state",
+                    Phrase.name("members.name.ClaimState", claim.state()),
+                    "action",
+                    Phrase.name("members.name.TaskAction", action)));
         }
     }
 

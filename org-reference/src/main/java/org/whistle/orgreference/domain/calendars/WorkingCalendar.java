@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.events.CalendarChanged;
 import org.whistle.events.CalendarChanged.DayKind;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * A working-hour calendar (工作日历): the weekdays worked, the working periods of a working day in the calendar's
@@ -62,29 +63,45 @@ public record WorkingCalendar(
     public List<Violation> violations() {
         var violations = new ArrayList<Violation>();
         if (name.isBlank()) {
-            violations.add(new Violation("name", "不能为空"));
+            violations.add(new Violation("name", Phrase.of("refusal.required")));
         }
         for (int i = 0; i < hours.size(); i++) {
             var period = hours.get(i);
             if (!period.from().isBefore(period.to())) {
-                violations.add(new Violation("workingHours[" + i + "]", "开始时间须早于结束时间：" + period));
+                violations.add(new Violation(
+                        "workingHours[" + i + "]",
+                        Phrase.of("orgregistry.refusal.periodOrder", "period", period.toString())));
             } else if (i > 0 && period.from().isBefore(hours.get(i - 1).to())) {
-                violations.add(new Violation("workingHours[" + i + "]", "与前一时段重叠：" + period));
+                violations.add(new Violation(
+                        "workingHours[" + i + "]",
+                        Phrase.of("orgregistry.refusal.periodOverlap", "period", period.toString())));
             }
         }
         var dates = new HashSet<LocalDate>();
         for (var exception : exceptions) {
             if (!dates.add(exception.date())) {
-                violations.add(new Violation("exceptions", "同一日期只能有一条：" + exception.date()));
+                violations.add(new Violation(
+                        "exceptions",
+                        Phrase.of(
+                                "orgregistry.refusal.oneEntryADate",
+                                "date",
+                                exception.date().toString())));
             }
             if (!years.contains(exception.date().getYear())) {
-                violations.add(
-                        new Violation("exceptions", exception.date() + " 不在已导入的年份 " + new TreeSet<>(years) + " 内"));
+                violations.add(new Violation(
+                        "exceptions",
+                        Phrase.of(
+                                "orgregistry.refusal.exceptionYear",
+                                "date",
+                                exception.date().toString(),
+                                "years",
+                                new TreeSet<>(years)
+                                        .stream().map(String::valueOf).toList())));
             }
         }
         if (hours.isEmpty()
                 || (workingDays.isEmpty() && exceptions.stream().noneMatch(e -> e.kind() == DayKind.WORKDAY))) {
-            violations.add(new Violation("workingHours", "日历没有任何工作时间"));
+            violations.add(new Violation("workingHours", Phrase.of("orgregistry.refusal.noWorkingTime")));
         }
         return violations;
     }

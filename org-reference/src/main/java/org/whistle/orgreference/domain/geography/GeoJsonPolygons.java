@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
+import org.whistle.texts.Phrase;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +42,7 @@ public final class GeoJsonPolygons {
         try {
             return polygonal(root);
         } catch (Invalid e) {
-            throw new InvalidGeoJsonException(e.getMessage());
+            throw new InvalidGeoJsonException(e.reason);
         }
     }
 
@@ -58,12 +60,12 @@ public final class GeoJsonPolygons {
             case "FeatureCollection" -> {
                 var array = root.path("features");
                 if (!array.isArray()) {
-                    throw new InvalidGeoJsonException("a FeatureCollection needs a \"features\" array");
+                    throw new InvalidGeoJsonException(Phrase.of("geojson.featuresArray"));
                 }
                 yield List.copyOf(array.values());
             }
-            default ->
-                throw new InvalidGeoJsonException("expected a Feature or FeatureCollection, got type \"" + type + "\"");
+            // The type the file gave is not echoed: the reader knows what they sent.
+            default -> throw new InvalidGeoJsonException(Phrase.of("geojson.featureOrCollection"));
         };
         var grids = new LinkedHashMap<String, Geometry>();
         var firstFeatureByGridId = new HashMap<String, Integer>();
@@ -76,19 +78,19 @@ public final class GeoJsonPolygons {
             try {
                 if (!feature.isObject()
                         || !"Feature".equals(feature.path("type").asString(""))) {
-                    throw new Invalid("expected a Feature");
+                    throw new Invalid(Phrase.of("geojson.feature"));
                 }
                 if (gridId == null) {
-                    throw new Invalid("properties.code must be a non-blank string");
+                    throw new Invalid(Phrase.of("geojson.codeRequired"));
                 }
                 var geometry = polygonal(feature.path("geometry"));
                 var first = firstFeatureByGridId.putIfAbsent(gridId, index);
                 if (first != null) {
-                    throw new Invalid("code is already used by feature " + first);
+                    throw new Invalid(Phrase.of("geojson.codeRepeated", "feature", first + 1));
                 }
                 grids.put(gridId, geometry);
             } catch (Invalid e) {
-                problems.add(new InvalidGeoJsonException.Problem(index, gridId, e.getMessage()));
+                problems.add(new InvalidGeoJsonException.Problem(index, gridId, e.reason));
             }
         }
         if (!problems.isEmpty()) {
@@ -146,31 +148,31 @@ public final class GeoJsonPolygons {
         try {
             root = MAPPER.readTree(geoJson);
         } catch (JacksonException e) {
-            throw new InvalidGeoJsonException("not JSON: " + e.getOriginalMessage());
+            throw new InvalidGeoJsonException(Phrase.of("geojson.notJson"));
         }
         if (!root.isObject()) {
-            throw new InvalidGeoJsonException("expected a GeoJSON object");
+            throw new InvalidGeoJsonException(Phrase.of("geojson.notObject"));
         }
         return root;
     }
 
     private static Geometry polygonal(JsonNode geometry) {
         if (!geometry.isObject()) {
-            throw new Invalid("geometry must be a Polygon or MultiPolygon object");
+            throw new Invalid(Phrase.of("geojson.geometryObject"));
         }
         var type = geometry.path("type").asString("");
         var coordinates = geometry.path("coordinates");
         Geometry result = switch (type) {
-            case "Polygon" -> polygon(coordinates, "");
+            case "Polygon" -> polygon(coordinates, null);
             case "MultiPolygon" -> {
-                requireNonEmptyArray(coordinates, "a MultiPolygon's coordinates must be a non-empty array");
+                requireNonEmptyArray(coordinates, Phrase.of("geojson.multiEmpty"));
                 var polygons = new Polygon[coordinates.size()];
                 for (int i = 0; i < polygons.length; i++) {
-                    polygons[i] = polygon(coordinates.get(i), "polygon " + i + ", ");
+                    polygons[i] = polygon(coordinates.get(i), i + 1);
                 }
                 yield GridPolygons.WGS84.createMultiPolygon(polygons);
             }
-            default -> throw new Invalid("geometry must be a Polygon or MultiPolygon, got type \"" + type + "\"");
+            default -> throw new Invalid(Phrase.of("geojson.geometryType"));
         };
         var problem = GridPolygons.whyUnusable(result);
         if (problem.isPresent()) {
@@ -179,60 +181,78 @@ public final class GeoJsonPolygons {
         return result;
     }
 
-    private static Polygon polygon(JsonNode rings, String where) {
-        requireNonEmptyArray(rings, where + "a polygon's coordinates must be a non-empty array of rings");
+    /**
+     * @param number the polygon's place in a MultiPolygon, counted from 1; null for a Polygon
+     */
+    private static Polygon polygon(JsonNode rings, @Nullable Integer number) {
+        requireNonEmptyArray(
+                rings,
+                Phrase.of(
+                        "geojson.rings",
+                        "where",
+                        number == null
+                                ? Phrase.of("geojson.where.polygon")
+                                : Phrase.of("geojson.where.nth", "polygon", number)));
         var linearRings = new LinearRing[rings.size()];
         for (int i = 0; i < linearRings.length; i++) {
-            linearRings[i] = ring(rings.get(i), where + "ring " + i);
+            linearRings[i] = ring(
+                    rings.get(i),
+                    number == null
+                            ? Phrase.of("geojson.where.ring", "ring", i + 1)
+                            : Phrase.of("geojson.where.polygonRing", "polygon", number, "ring", i + 1));
         }
         return GridPolygons.WGS84.createPolygon(linearRings[0], Arrays.copyOfRange(linearRings, 1, linearRings.length));
     }
 
-    private static LinearRing ring(JsonNode positions, String where) {
+    private static LinearRing ring(JsonNode positions, Phrase where) {
         if (!positions.isArray() || positions.size() < 4) {
-            throw new Invalid(where + ": a ring needs at least 4 positions");
+            throw new Invalid(Phrase.of("geojson.ringShort", "where", where));
         }
         var coordinates = new Coordinate[positions.size()];
         for (int i = 0; i < coordinates.length; i++) {
-            coordinates[i] = position(positions.get(i), where + ", position " + i);
+            coordinates[i] =
+                    position(positions.get(i), Phrase.of("geojson.where.position", "where", where, "position", i + 1));
         }
         if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
-            throw new Invalid(where + ": the ring is not closed (its first and last positions differ)");
+            throw new Invalid(Phrase.of("geojson.ringOpen", "where", where));
         }
         return GridPolygons.WGS84.createLinearRing(coordinates);
     }
 
-    private static Coordinate position(JsonNode position, String where) {
+    private static Coordinate position(JsonNode position, Phrase where) {
         if (!position.isArray() || position.size() < 2) {
-            throw new Invalid(where + ": a position is an array [longitude, latitude]");
+            throw new Invalid(Phrase.of("geojson.positionShape", "where", where));
         }
         for (var element : position.values()) {
             if (!element.isNumber()) {
-                throw new Invalid(where + ": a position holds numbers only");
+                throw new Invalid(Phrase.of("geojson.positionNumbers", "where", where));
             }
         }
         double lng = position.get(0).doubleValue();
         double lat = position.get(1).doubleValue();
         if (!(lng >= -180 && lng <= 180)) {
-            throw new Invalid(where + ": longitude " + lng + " is outside [-180, 180]");
+            throw new Invalid(Phrase.of("geojson.longitude", "where", where, "value", Double.toString(lng)));
         }
         if (!(lat >= -90 && lat <= 90)) {
-            throw new Invalid(where + ": latitude " + lat + " is outside [-90, 90]");
+            throw new Invalid(Phrase.of("geojson.latitude", "where", where, "value", Double.toString(lat)));
         }
         return new Coordinate(lng, lat);
     }
 
-    private static void requireNonEmptyArray(JsonNode node, String message) {
+    private static void requireNonEmptyArray(JsonNode node, Phrase reason) {
         if (!node.isArray() || node.isEmpty()) {
-            throw new Invalid(message);
+            throw new Invalid(reason);
         }
     }
 
     /** Unwinds to the feature being read, which turns the reason into a problem naming that feature. */
     private static final class Invalid extends RuntimeException {
 
-        Invalid(String reason) {
-            super(reason, null, false, false);
+        final Phrase reason;
+
+        Invalid(Phrase reason) {
+            super(reason.key(), null, false, false);
+            this.reason = reason;
         }
     }
 }

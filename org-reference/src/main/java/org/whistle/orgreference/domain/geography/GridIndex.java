@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.whistle.events.GeoPoint;
+import org.whistle.texts.Catalogue;
 
 /**
  * Resolves a WGS-84 location to the grid whose area covers it; built once, then immutable and safe to share between
@@ -43,7 +44,8 @@ public final class GridIndex {
             var area = entry.getValue();
             var problem = GridPolygons.whyUnusable(area);
             if (problem.isPresent()) {
-                throw new IllegalArgumentException("grid " + gridId + ": " + problem.get());
+                throw new IllegalArgumentException(
+                        "grid " + gridId + ": " + problem.get().in(Catalogue.english()));
             }
             var prepared = PreparedGeometryFactory.prepare(area);
             // Builds the lazily created point locator now rather than under its lock on the first concurrent queries.

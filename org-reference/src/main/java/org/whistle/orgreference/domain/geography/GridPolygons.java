@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
+import org.whistle.texts.Phrase;
 
 /** What makes a geometry usable as a grid's area, shared by the index and the GeoJSON reader. */
 final class GridPolygons {
@@ -17,22 +18,28 @@ final class GridPolygons {
 
     private GridPolygons() {}
 
-    static Optional<String> whyUnusable(Geometry geometry) {
+    /** Why the geometry cannot serve as a grid's area, worded where it is read; empty when it can. */
+    static Optional<Phrase> whyUnusable(Geometry geometry) {
         if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
-            return Optional.of("expected a Polygon or MultiPolygon, got a " + geometry.getGeometryType());
+            return Optional.of(Phrase.of("geojson.notPolygonal"));
         }
         if (geometry.isEmpty()) {
-            return Optional.of("the polygon is empty");
+            return Optional.of(Phrase.of("geojson.empty"));
         }
         for (var coordinate : geometry.getCoordinates()) {
             if (!(coordinate.x >= -180 && coordinate.x <= 180 && coordinate.y >= -90 && coordinate.y <= 90)) {
-                return Optional.of("position " + position(coordinate) + " is outside WGS-84 longitude/latitude range");
+                return Optional.of(Phrase.of("geojson.outOfRange", "position", position(coordinate)));
             }
         }
         var error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
-            return Optional.of(
-                    "not a valid polygon: " + error.getMessage() + " near " + position(error.getCoordinate()));
+            // JTS's error types by number (TopologyValidationError), each worded in the catalogue.
+            return Optional.of(Phrase.of(
+                    "geojson.invalid",
+                    "problem",
+                    Phrase.of("geojson.topology." + error.getErrorType()),
+                    "position",
+                    position(error.getCoordinate())));
         }
         return Optional.empty();
     }

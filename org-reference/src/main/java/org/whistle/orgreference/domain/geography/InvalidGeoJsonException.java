@@ -3,8 +3,14 @@ package org.whistle.orgreference.domain.geography;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.whistle.texts.Catalogue;
+import org.whistle.texts.Phrase;
 
-/** GeoJSON that cannot become grid areas, with every problem found so a bulk import can report each bad row. */
+/**
+ * GeoJSON that cannot become grid areas, with every problem found so a bulk import can report each bad row. Each
+ * problem's reason is a {@link Phrase}, worded in the reader's language where it is answered (ADR 0043); the exception's
+ * own message, for logs and programs, is the English wording.
+ */
 public final class InvalidGeoJsonException extends IllegalArgumentException {
 
     private final List<Problem> problems;
@@ -14,7 +20,7 @@ public final class InvalidGeoJsonException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
-    InvalidGeoJsonException(String reason) {
+    InvalidGeoJsonException(Phrase reason) {
         this(List.of(new Problem(null, null, reason)));
     }
 
@@ -28,14 +34,21 @@ public final class InvalidGeoJsonException extends IllegalArgumentException {
      * the problem is not in a particular feature or the feature has no usable id.
      */
     public record Problem(
-            @Nullable Integer featureIndex, @Nullable String gridId, String reason) {
+            @Nullable Integer featureIndex, @Nullable String gridId, Phrase reason) {
 
+        /** The reason in English, as logs and the exception's message carry it. */
+        public String english() {
+            return reason.in(Catalogue.english());
+        }
+
+        /** Features counted from 1, as the import's rows are. */
         @Override
         public String toString() {
             if (featureIndex == null) {
-                return reason;
+                return english();
             }
-            return "feature " + featureIndex + (gridId == null ? "" : " (code " + gridId + ")") + ": " + reason;
+            return "feature " + (featureIndex + 1) + (gridId == null ? "" : " (code " + gridId + ")") + ": "
+                    + english();
         }
     }
 }

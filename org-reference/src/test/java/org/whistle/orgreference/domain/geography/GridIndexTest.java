@@ -152,7 +152,7 @@ class GridIndexTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> GridIndex.of(Map.of("line", line)))
                 .withMessageContaining("grid line")
-                .withMessageContaining("LineString");
+                .withMessageContaining("expected a Polygon or MultiPolygon");
     }
 
     @ParameterizedTest

@@ -20,6 +20,7 @@ import org.whistle.orgregistry.importing.ImportSummary;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /** {@code /api/org/calendars}: working-hour calendars; reads for any token, changes for administrators. */
 @RestController
@@ -66,7 +67,8 @@ class CalendarController {
     @PostMapping(path = "/api/org/calendars/{id}/years/{year}", consumes = "text/csv")
     ImportSummary importYear(@PathVariable String id, @PathVariable int year, @RequestBody byte[] csv) {
         if (year < 1900 || year > 9999) {
-            throw new InvalidInputException(List.of(new Violation("year", "年份须在 1900 到 9999 之间")));
+            throw new InvalidInputException(
+                    List.of(new Violation("year", Phrase.of("refusal.between", "min", 1900, "max", 9999))));
         }
         return managing.importYear(find(id).id(), year, id + "-" + year + ".csv", new ByteArrayInputStream(csv));
     }

@@ -19,6 +19,7 @@ import org.whistle.orgregistry.bounds.Enums;
 import org.whistle.orgregistry.calendars.CalendarCsv;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.Violation;
+import org.whistle.texts.Phrase;
 
 /**
  * A working-hour calendar as an administrator writes it: working days ({@code MONDAY} …), working hours
@@ -46,20 +47,21 @@ record CalendarRequest(
         var violations = new ArrayList<Violation>();
         var id = pathId != null ? pathId : calendarId == null ? "" : calendarId.trim();
         if (pathId != null && calendarId != null && !calendarId.equals(pathId)) {
-            violations.add(new Violation("calendarId", "与路径中的编号不同"));
+            violations.add(new Violation("calendarId", Phrase.of("orgregistry.refusal.differsFromPath")));
         } else if (id.isBlank() || id.length() > 64) {
-            violations.add(new Violation("calendarId", "须为 1 到 64 个字符"));
+            violations.add(new Violation("calendarId", Phrase.of("orgregistry.refusal.calendarId")));
         }
         var zone = WorkingCalendar.CHINA;
         if (timeZone != null && !timeZone.isBlank()) {
             try {
                 zone = ZoneId.of(timeZone.trim());
             } catch (DateTimeException e) {
-                violations.add(new Violation("timeZone", "'" + timeZone + "' 不是时区，如 Asia/Shanghai"));
+                violations.add(new Violation(
+                        "timeZone", Phrase.of("orgregistry.refusal.timeZone", "example", "Asia/Shanghai")));
             }
         }
         if (name != null && name.length() > 100) {
-            violations.add(new Violation("name", "不能超过 100 个字"));
+            violations.add(new Violation("name", Phrase.of("refusal.atMostCharacters", "max", 100)));
         }
         var days = EnumSet.noneOf(DayOfWeek.class);
         if (workingDays == null) {
@@ -77,7 +79,8 @@ record CalendarRequest(
         for (int i = 0; i < periods.size(); i++) {
             var period = periods.get(i) == null ? null : CalendarCsv.period(periods.get(i));
             if (period == null) {
-                violations.add(new Violation("workingHours[" + i + "]", "不是时段，如 08:30-12:00"));
+                violations.add(new Violation(
+                        "workingHours[" + i + "]", Phrase.of("orgregistry.refusal.period", "example", "08:30-12:00")));
             } else {
                 hours.add(period);
             }
@@ -85,7 +88,7 @@ record CalendarRequest(
         var loaded = new HashSet<Integer>();
         for (var year : years == null ? List.<Integer>of() : years) {
             if (year == null || year < 1900 || year > 9999) {
-                violations.add(new Violation("years", "年份须在 1900 到 9999 之间"));
+                violations.add(new Violation("years", Phrase.of("refusal.between", "min", 1900, "max", 9999)));
             } else {
                 loaded.add(year);
             }
@@ -93,7 +96,7 @@ record CalendarRequest(
         var dated = new ArrayList<DatedException>();
         var given = exceptions == null ? List.<Day>of() : exceptions;
         if (given.size() > MAX_EXCEPTIONS) {
-            violations.add(new Violation("exceptions", "最多 " + MAX_EXCEPTIONS + " 条"));
+            violations.add(new Violation("exceptions", Phrase.of("refusal.atMostItems", "max", MAX_EXCEPTIONS)));
             given = List.of();
         }
         for (int i = 0; i < given.size(); i++) {
@@ -106,11 +109,12 @@ record CalendarRequest(
                 date = null;
             }
             if (date == null) {
-                violations.add(new Violation(field + ".date", "不是日期，如 2026-10-01"));
+                violations.add(
+                        new Violation(field + ".date", Phrase.of("orgregistry.refusal.date", "example", "2026-10-01")));
             }
             var kind = day == null ? null : Enums.required(field + ".kind", day.kind(), DayKind.class, violations);
             if (day != null && day.name() != null && day.name().length() > 50) {
-                violations.add(new Violation(field + ".name", "不能超过 50 个字"));
+                violations.add(new Violation(field + ".name", Phrase.of("refusal.atMostCharacters", "max", 50)));
             }
             if (date != null && kind != null) {
                 dated.add(new DatedException(date, kind, day.name()));
