@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RuleSets {
 
     /** One replacement of a city's rules: before is absent when the city followed the default until then. */
-    public record Change(
+    public record RuleChange(
             Instant at, String byName, @Nullable JsonNode before, JsonNode after) {}
 
     /** The most changes one answer lists, newest first. */
@@ -107,13 +107,13 @@ public class RuleSets {
     }
 
     /** A city's rule changes, newest first. */
-    public List<Change> changes(String cityId) {
+    public List<RuleChange> changes(String cityId) {
         return jdbc.sql("""
                         SELECT changed_at, changed_name, before::text AS before, after::text AS after
                         FROM rule_set_change WHERE city_id = :city ORDER BY seq DESC LIMIT :limit""")
                 .param("city", cityId)
                 .param("limit", CHANGES_SHOWN)
-                .query((rs, n) -> new Change(
+                .query((rs, n) -> new RuleChange(
                         rs.getTimestamp("changed_at").toInstant(),
                         rs.getString("changed_name"),
                         rs.getString("before") == null

@@ -247,7 +247,7 @@ class PointsController {
 
     /** Who changed a city's points rules, when, and from what (administrators; newest first, at most 100). */
     @GetMapping("/points/rules/{cityId}/changes")
-    List<RuleSets.Change> ruleChanges(Caller caller, @PathVariable String cityId) {
+    List<RuleSets.RuleChange> ruleChanges(Caller caller, @PathVariable String cityId) {
         access.requireAdministrator(caller);
         return ruleSets.changes(Input.required("cityId", cityId, Input.CODE));
     }
