@@ -2,14 +2,29 @@ package org.whistle.members.points;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import org.whistle.members.points.domain.RuleSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Rule sets per city; a city without its own follows the default ({@code *}). */
+/**
+ * Rule sets per city; a city without its own follows the default ({@code *}). Each replacement is kept with the rules
+ * before and after, who and when ({@code rule_set_change}).
+ */
 @Repository
 public class RuleSets {
+
+    /** One replacement of a city's rules: before is absent when the city followed the default until then. */
+    public record RuleChange(
+            Instant at, String byName, @Nullable JsonNode before, JsonNode after) {}
+
+    /** The most changes one answer lists, newest first. */
+    private static final int CHANGES_SHOWN = 100;
 
     private final JdbcClient jdbc;
 
@@ -42,8 +57,25 @@ public class RuleSets {
                 .optional();
     }
 
-    /** Replaces a city's rule set; entries already in the ledger keep the amounts they were granted with. */
-    public void replace(RuleSet rules, String by, Instant at) {
+    /**
+     * Replaces a city's rule set in one transaction (a reader never finds the city without its rules or half its
+     * items) and keeps the change; entries already in the ledger keep the amounts they were granted with.
+     */
+    @Transactional
+    public void replace(RuleSet rules, String by, String byName, Instant at) {
+        var before = stored(rules.cityId());
+        jdbc.sql("""
+                        INSERT INTO rule_set_change (city_id, changed_at, changed_by, changed_name, before, after)
+                        VALUES (:city, :at, :by, :name, CAST(:before AS JSONB), CAST(:after AS JSONB))""")
+                .param("city", rules.cityId())
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("name", byName)
+                .param(
+                        "before",
+                        before.map(JsonMapper.shared()::writeValueAsString).orElse(null))
+                .param("after", JsonMapper.shared().writeValueAsString(rules))
+                .update();
         jdbc.sql("DELETE FROM rule_set WHERE city_id = :city")
                 .param("city", rules.cityId())
                 .update();
@@ -72,5 +104,22 @@ public class RuleSets {
                     .param("cap", item.yearlyCap())
                     .update();
         }
+    }
+
+    /** A city's rule changes, newest first. */
+    public List<RuleChange> changes(String cityId) {
+        return jdbc.sql("""
+                        SELECT changed_at, changed_name, before::text AS before, after::text AS after
+                        FROM rule_set_change WHERE city_id = :city ORDER BY seq DESC LIMIT :limit""")
+                .param("city", cityId)
+                .param("limit", CHANGES_SHOWN)
+                .query((rs, n) -> new RuleChange(
+                        rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("changed_name"),
+                        rs.getString("before") == null
+                                ? null
+                                : JsonMapper.shared().readTree(rs.getString("before")),
+                        JsonMapper.shared().readTree(rs.getString("after"))))
+                .list();
     }
 }

@@ -66,7 +66,7 @@ public class ReportingIn {
     public Membership updateProfile(Caller caller, Profile profile) {
         var membership = mine(caller);
         requireWorkplace(profile.workplaceId());
-        membership.updateProfile(profile);
+        membership.updateProfile(profile, caller.subject(), profile.name(), clock.instant());
         memberships.save(membership);
         return membership;
     }

@@ -1790,6 +1790,12 @@ final class AccessTable {
                         401,
                         get("/api/members/points/rules/230200")),
                 row(
+                        "GET /api/members/points/rules/{cityId}/changes",
+                        ADMIN_200,
+                        NONE,
+                        401,
+                        get("/api/members/points/rules/230200/changes")),
+                row(
                         "PUT /api/members/points/rules/{cityId}",
                         "403 403 403 403 403 403 403 403 403 403 403 422 403",
                         NONE,

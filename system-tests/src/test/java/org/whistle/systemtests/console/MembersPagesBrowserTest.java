@@ -49,6 +49,9 @@ class MembersPagesBrowserTest {
     private static final String CONTACT = "jh.swj.zhouweidong";
 
     private static final String OTHER_CONTACT = "ls.gdj.qianlijun";
+    /** A resident of the demo who whistles in 将军府小区. */
+    private static final String REPORTER = "ls.resident.zhangguilan";
+
     private static final DateTimeFormatter LOCAL_INPUT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -225,6 +228,97 @@ class MembersPagesBrowserTest {
         } finally {
             phone.quit();
         }
+
+        theReporterSeesTheMembersResultPhotoOnHerTrackingPage();
+    }
+
+    /**
+     * A resident's small whistle that 韩淑芬 turned into a task, done by 周卫东 (confirmed above): when she approves,
+     * the reporter's own tracking page shows his photo of the result, opened through intake (ADR 0051) — before that
+     * the page left the photo out (intake answered 404).
+     */
+    private void theReporterSeesTheMembersResultPhotoOnHerTrackingPage() throws IOException {
+        var whistleId = casework.raise(
+                        REPORTER,
+                        Place.JIANGJUNFU,
+                        "PROPERTY-STAIRWELL-HYGIENE",
+                        "APP",
+                        "NORMAL",
+                        "将军府小区5号楼楼道堆着旧家具，晚上容易绊倒",
+                        null)
+                .path("id")
+                .asString();
+        org.awaitility.Awaitility.await("the whistle reaches 将军府小区's branch")
+                .atMost(PAGE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> gateway.get("/api/members/whistles?compoundId=230203003001003", secretary())
+                        .expect(200)
+                        .findValuesAsString("whistleId")
+                        .contains(whistleId));
+        var now = Instant.now();
+        var taskId = gateway.post("/api/members/whistles/" + whistleId + "/task", secretary(), """
+                        {"title":"清理5号楼楼道旧家具","place":"将军府小区5号楼","startsAt":"%s","endsAt":"%s",\
+                        "places":1,"skills":["环境整治"],"points":2,"checkInRequired":true}""".formatted(
+                                now.minusSeconds(60), now.plus(Duration.ofHours(3))))
+                .expect(201)
+                .path("taskId")
+                .asString();
+        var memberId = gateway.get("/api/members/memberships/me", contact())
+                .expect(200)
+                .path("id")
+                .asString();
+        gateway.post("/api/members/tasks/" + taskId + "/claim", contact(), "{}").expect(200);
+        gateway.post("/api/members/tasks/" + taskId + "/confirm", secretary(), "{\"memberId\":\"" + memberId + "\"}")
+                .expect(200);
+        var checkIn = gateway.call("POST", "/api/members/tasks/" + taskId + "/check-in")
+                .token(contact())
+                .multipart(new Gateway.Multipart()
+                        .field("lat", Double.toString(Place.JIANGJUNFU.lat))
+                        .field("lng", Double.toString(Place.JIANGJUNFU.lng))
+                        .field("coordinateSystem", "WGS84")
+                        .file("photo", "checkin.jpg", "image/jpeg", Casework.photo()))
+                .send();
+        assertThat(checkIn.status()).as(checkIn.toString()).isEqualTo(200);
+        gateway.call("POST", "/api/members/tasks/" + taskId + "/finish")
+                .token(contact())
+                .multipart(new Gateway.Multipart()
+                        .field("evidence", "旧家具已搬走，楼道畅通")
+                        .field("hours", "0.5")
+                        .file("photo", "stairwell.jpg", "image/jpeg", Casework.photo()))
+                .send()
+                .expect(200);
+        gateway.post("/api/members/tasks/" + taskId + "/approve", secretary(), "{\"memberId\":\"" + memberId + "\"}")
+                .expect(200);
+
+        // Dispatch reports the unit done with his photo; intake names it among the whistle's result evidence.
+        org.awaitility.Awaitility.await("the members' photo among the whistle's result evidence")
+                .atMost(PAGE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> gateway
+                        .get("/api/whistles/" + whistleId, casework.token(REPORTER))
+                        .expect(200)
+                        .path("resultEvidence")
+                        .findValuesAsString("mediaId")
+                        .stream()
+                        .anyMatch(id -> id.startsWith("members-photo:")));
+
+        var phone = Browsers.phone();
+        try {
+            signIn(phone, REPORTER, "/track.html?id=" + whistleId);
+            until(phone, MembersPagesBrowserTest::hasResultPhoto);
+            assertThat(text(phone, "[data-test=result-photos]")).contains("处理结果照片");
+            screenshot(phone, "track-phone-members-result-photo");
+            assertNoScriptErrors(phone, "the reporter's tracking page");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    /** The result photos' card shows a picture the browser decoded (not a broken image). */
+    private static boolean hasResultPhoto(WebDriver driver) {
+        return driver.findElements(By.cssSelector("[data-test=result-photos] img")).stream()
+                .anyMatch(img -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                        .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
     }
 
     @Test
@@ -288,6 +382,10 @@ class MembersPagesBrowserTest {
         return casework.token(CONTACT);
     }
 
+    private String secretary() {
+        return casework.token(SECRETARY);
+    }
+
     private void signIn(ChromeDriver driver, String username, String page) {
         var password = platform.accounts().user(username).password();
         URI base = gateway.base();
@@ -297,7 +395,12 @@ class MembersPagesBrowserTest {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         click(driver, "form button[type=submit]");
-        until(driver, d -> URI.create(d.getCurrentUrl()).getPath().equals(page));
+        // the page may carry a query (track.html?id=…); the sign-in returns to its path
+        until(
+                driver,
+                d -> URI.create(d.getCurrentUrl())
+                        .getPath()
+                        .equals(URI.create(page).getPath()));
         until(driver, d -> !d.findElements(By.cssSelector("[data-test=who]")).isEmpty());
     }
 

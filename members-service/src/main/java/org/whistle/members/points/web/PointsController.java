@@ -241,8 +241,15 @@ class PointsController {
                                 Input.range("items.points", i.points(), -100, 100),
                                 i.yearlyCap()))
                         .toList());
-        ruleSets.replace(rules, caller.subject(), clock.instant());
+        ruleSets.replace(rules, caller.subject(), caller.name() == null ? "管理员" : caller.name(), clock.instant());
         return view(cityId, ruleSets.forCity(cityId));
+    }
+
+    /** Who changed a city's points rules, when, and from what (administrators; newest first, at most 100). */
+    @GetMapping("/points/rules/{cityId}/changes")
+    List<RuleSets.RuleChange> ruleChanges(Caller caller, @PathVariable String cityId) {
+        access.requireAdministrator(caller);
+        return ruleSets.changes(Input.required("cityId", cityId, Input.CODE));
     }
 
     private RulesView view(String cityId, RuleSet rules) {

@@ -3,7 +3,7 @@ package org.whistle.members.reporting.domain;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One step of a membership's history (报到, 确认, 调整网格, 转移): append-only, as dispatch's timeline. */
+/** One step of a membership's history (报到, 确认, 调整网格, 转移, 修改资料): append-only, as dispatch's timeline. */
 public record HistoryEntry(
         int seq,
         Instant at,
@@ -21,7 +21,8 @@ public record HistoryEntry(
         CONFIRMED("确认报到"),
         DECLINED("退回报到"),
         REASSIGNED("调整网格"),
-        TRANSFERRED("迁居转移");
+        TRANSFERRED("迁居转移"),
+        PROFILE_CHANGED("修改资料");
 
         private final String label;
 

@@ -150,11 +150,51 @@ public final class Membership {
     }
 
     /** The member updates what they can do and when; the report-in itself is unchanged. */
-    public void updateProfile(Profile changed) {
+    /**
+     * The member edits what they said about themselves. Each edit that changes anything is a step of the history
+     * naming what changed (not the values: a phone stays out of the history), so that a branch or a workplace can
+     * tell when a member left its organisation or became a volunteer, and who did it.
+     */
+    public void updateProfile(Profile changed, String actor, String actorName, Instant at) {
         if (changed.kind() == MemberKind.IN_SERVICE && changed.workplaceId() == null) {
             throw InvalidInputException.of("workplaceId", Phrase.of("members.refusal.workplaceRequired"));
         }
+        var what = changedFields(profile, changed);
+        if (what.isEmpty()) {
+            return;
+        }
         profile = changed;
+        record(HistoryEntry.Action.PROFILE_CHANGED, actor, actorName, "修改了" + String.join("、", what), at);
+    }
+
+    /** The fields that differ, named as the report-in form names them, in the form's order. */
+    private static java.util.List<String> changedFields(Profile before, Profile after) {
+        var what = new java.util.ArrayList<String>();
+        if (!before.name().equals(after.name())) {
+            what.add("姓名");
+        }
+        if (!before.phone().equals(after.phone())) {
+            what.add("电话");
+        }
+        if (before.kind() != after.kind()) {
+            what.add("身份");
+        }
+        if (before.type() != after.type()) {
+            what.add("党员类别");
+        }
+        if (!java.util.Objects.equals(before.workplaceId(), after.workplaceId())) {
+            what.add("报到单位");
+        }
+        if (!before.skills().equals(after.skills())) {
+            what.add("技能");
+        }
+        if (!before.teams().equals(after.teams())) {
+            what.add("服务队");
+        }
+        if (!before.availability().equals(after.availability())) {
+            what.add("服务时间");
+        }
+        return what;
     }
 
     private void guard(Action action) {
