@@ -119,7 +119,7 @@ public class SecretaryAppraisals {
         access.requireAdministrator(caller);
         transactions.executeWithoutResult(tx -> {
             if (!store.addSet(set, by(caller), clock.instant())) {
-                throw new ConflictException(set.year() + "年该层级的指标体系已经存在，指标体系启用后不可修改");
+                throw new ConflictException(Phrase.of("evaluation.refusal.indicatorSetExists", "year", set.year()));
             }
         });
     }
@@ -320,17 +320,27 @@ public class SecretaryAppraisals {
             throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.quarterOnly"));
         }
         var set = setOf(secretary, p.year());
-        var indicator =
-                set.indicator(code).orElseThrow(() -> InvalidInputException.of("indicator", "指标体系中没有这项指标：" + code));
+        var indicator = set.indicator(code)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "indicator", Phrase.of("evaluation.refusal.noSuchIndicatorCode", "code", code)));
         if (evidence.isBlank() || evidence.length() > MAX_EVIDENCE) {
-            throw InvalidInputException.of("evidence", "请填写评分依据（不超过 " + MAX_EVIDENCE + " 字）");
+            throw InvalidInputException.of(
+                    "evidence", Phrase.of("evaluation.refusal.evidenceRequired", "max", MAX_EVIDENCE));
         }
         switch (indicator.kind()) {
-            case AUTO -> throw InvalidInputException.of("indicator", "“" + indicator.name() + "”由案件数据自动计分，不能手工评分");
+            case AUTO ->
+                throw InvalidInputException.of(
+                        "indicator", Phrase.of("evaluation.refusal.indicatorAutomatic", "code", indicator.code()));
             case MANUAL -> {
                 if (points == null || points < 0 || points > indicator.points()) {
                     throw InvalidInputException.of(
-                            "points", "“" + indicator.name() + "”的得分须在 0 到 " + indicator.points() + " 之间");
+                            "points",
+                            Phrase.of(
+                                    "evaluation.refusal.pointsRange",
+                                    "code",
+                                    indicator.code(),
+                                    "max",
+                                    indicator.points()));
                 }
             }
             case NEGATIVE, VETO -> {
@@ -401,7 +411,8 @@ public class SecretaryAppraisals {
             throw InvalidInputException.of("stars", Phrase.of("evaluation.refusal.stars0to5"));
         }
         if (reason.isBlank() || reason.length() > MAX_EVIDENCE) {
-            throw InvalidInputException.of("reason", "请填写调整理由（不超过 " + MAX_EVIDENCE + " 字）");
+            throw InvalidInputException.of(
+                    "reason", Phrase.of("evaluation.refusal.adjustmentReason", "max", MAX_EVIDENCE));
         }
         transactions.executeWithoutResult(tx -> store.changeStars(
                 store.secretary(id).orElseThrow(),
@@ -437,7 +448,8 @@ public class SecretaryAppraisals {
     }
 
     private IndicatorSet setOf(SecretaryStore.Secretary secretary, int year) {
-        return store.setFor(year, secretary.level()).orElseThrow(() -> new ConflictException(year + "年尚未制定该层级的考核指标体系"));
+        return store.setFor(year, secretary.level())
+                .orElseThrow(() -> new ConflictException(Phrase.of("evaluation.refusal.noIndicatorSet", "year", year)));
     }
 
     private SecretaryStore.Secretary secretary(UUID id) {

@@ -50,12 +50,7 @@ class SecretariesController {
     @PostMapping(BASE + "/indicator-sets")
     IndicatorSet addSet(@RequestBody SeedFile.SetData body, Caller caller) {
         appraisals.requireAdministrator(caller);
-        IndicatorSet set;
-        try {
-            set = body.toSet();
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("indicatorSet", e.getMessage());
-        }
+        var set = body.toSet();
         appraisals.addSet(caller, set);
         return set;
     }
