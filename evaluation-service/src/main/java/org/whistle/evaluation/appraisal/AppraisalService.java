@@ -44,7 +44,7 @@ public class AppraisalService {
         }
         return appraisals
                 .adjustments(periodCode)
-                .orElseThrow(() -> new org.whistle.problems.NotFoundException("考核期间", periodCode));
+                .orElseThrow(() -> new org.whistle.problems.NotFoundException("period", periodCode));
     }
 
     /** Adjusts a closed period's appraisals of one kind (an administrator, with a reason). */

@@ -148,7 +148,7 @@ public class Appraisals {
      * that differs takes the new value, the original stays beside it, and the adjustment keeps author and reason.
      */
     public AppraisalAdjustment adjust(String periodCode, Kind kind, String author, String reason) {
-        var set = frozen.of(periodCode, kind).orElseThrow(() -> new NotFoundException("考核期间", periodCode));
+        var set = frozen.of(periodCode, kind).orElseThrow(() -> new NotFoundException("period", periodCode));
         var period = Period.between(set.from(), set.to());
         var w = weights.inForce(kind, set.from());
         var ids = new ArrayList<>(new java.util.LinkedHashSet<>(frozen.objects(periodCode, kind)));

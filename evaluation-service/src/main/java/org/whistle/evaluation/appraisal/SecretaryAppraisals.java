@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whistle.evaluation.appraisal.domain.AnswerCounts;
@@ -33,6 +35,8 @@ import org.whistle.texts.Phrase;
  */
 @Service
 public class SecretaryAppraisals {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.whistle.evaluation.audit");
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -79,7 +83,19 @@ public class SecretaryAppraisals {
      * The automatic indicators as they stood when the quarter or year closed, which the result is computed from; and
      * whether the cases say otherwise by now (a late event: shown, never applied silently).
      */
-    public record Frozen(java.time.Instant at, boolean pending) {}
+    public record Frozen(java.time.Instant at, boolean pending, List<RatesAdjustment> adjustments) {}
+
+    /**
+     * An adjustment of the frozen indicators by an administrator: why, who, when, and each indicator's figure before
+     * and after (the first adjustment's "before" is the figure as it stood when the period closed).
+     */
+    public record RatesAdjustment(String reason, String by, java.time.Instant at, List<RateChange> changes) {}
+
+    /** One automatic indicator's figure before and after an adjustment. */
+    public record RateChange(
+            Source source,
+            @Nullable Double before,
+            @Nullable Double after) {}
 
     public record StarChange(
             @Nullable Integer from, int to, String kind, String reason, String by, java.time.Instant at) {}
@@ -103,7 +119,7 @@ public class SecretaryAppraisals {
         access.requireAdministrator(caller);
         transactions.executeWithoutResult(tx -> {
             if (!store.addSet(set, by(caller), clock.instant())) {
-                throw new ConflictException(set.year() + "年该层级的指标体系已经存在，指标体系启用后不可修改");
+                throw new ConflictException(Phrase.of("evaluation.refusal.indicatorSetExists", "year", set.year()));
             }
         });
     }
@@ -194,7 +210,61 @@ public class SecretaryAppraisals {
                                 s.byName() != null ? s.byName() : s.by(),
                                 s.at()))
                         .toList(),
-                kept.map(f -> new Frozen(f.at(), !f.rates().equals(live))).orElse(null));
+                kept.map(f -> new Frozen(f.at(), !f.rates().equals(live), adjustments(period, secretary.id())))
+                        .orElse(null));
+    }
+
+    private List<RatesAdjustment> adjustments(String period, UUID secretary) {
+        return store.ratesAdjustments(period, secretary).stream()
+                .map(a -> new RatesAdjustment(
+                        a.reason(), a.byName() != null ? a.byName() : a.by(), a.at(), changes(a.before(), a.after())))
+                .toList();
+    }
+
+    private static List<RateChange> changes(Map<Source, @Nullable Double> before, Map<Source, @Nullable Double> after) {
+        var changes = new ArrayList<RateChange>();
+        for (var source : Source.values()) {
+            var was = before.get(source);
+            var is = after.get(source);
+            if (!java.util.Objects.equals(was, is)) {
+                changes.add(new RateChange(source, was, is));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Adjusts a secretary's automatic indicators that a closed quarter or year froze to what the cases say now (an
+     * administrator, with a reason), like the 双考核 appraisals' adjustments: the figures as they stood at closing stay
+     * on record beside the adjusted ones; refused when the period froze nothing for them or nothing would change.
+     */
+    public Result adjustFrozenRates(Caller caller, UUID id, String period, String reason) {
+        access.requireAdministrator(caller);
+        var secretary = secretary(id);
+        var p = period(period);
+        var set = setOf(secretary, p.year());
+        transactions.executeWithoutResult(tx -> {
+            var kept = store.frozenRatesForUpdate(period, secretary.id())
+                    .orElseThrow(() -> new ConflictException(Phrase.of("evaluation.refusal.ratesNotFrozen")));
+            var live = rates(secretary, set, p);
+            if (kept.rates().equals(live)) {
+                throw new ConflictException(Phrase.of("evaluation.refusal.nothingToAdjust"));
+            }
+            var now = clock.instant();
+            store.adjustRates(
+                    period,
+                    secretary.id(),
+                    new SecretaryStore.RatesAdjustment(reason, by(caller), caller.name(), now, kept.rates(), live));
+            AUDIT.info(
+                    "automatic indicators of secretary {} for {} adjusted by {}: {} -> {}: {}",
+                    secretary.id(),
+                    period,
+                    by(caller),
+                    kept.rates(),
+                    live,
+                    reason);
+        });
+        return result(store.secretary(secretary.id()).orElseThrow(), period);
     }
 
     /**
@@ -250,17 +320,27 @@ public class SecretaryAppraisals {
             throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.quarterOnly"));
         }
         var set = setOf(secretary, p.year());
-        var indicator =
-                set.indicator(code).orElseThrow(() -> InvalidInputException.of("indicator", "指标体系中没有这项指标：" + code));
+        var indicator = set.indicator(code)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "indicator", Phrase.of("evaluation.refusal.noSuchIndicatorCode", "code", code)));
         if (evidence.isBlank() || evidence.length() > MAX_EVIDENCE) {
-            throw InvalidInputException.of("evidence", "请填写评分依据（不超过 " + MAX_EVIDENCE + " 字）");
+            throw InvalidInputException.of(
+                    "evidence", Phrase.of("evaluation.refusal.evidenceRequired", "max", MAX_EVIDENCE));
         }
         switch (indicator.kind()) {
-            case AUTO -> throw InvalidInputException.of("indicator", "“" + indicator.name() + "”由案件数据自动计分，不能手工评分");
+            case AUTO ->
+                throw InvalidInputException.of(
+                        "indicator", Phrase.of("evaluation.refusal.indicatorAutomatic", "code", indicator.code()));
             case MANUAL -> {
                 if (points == null || points < 0 || points > indicator.points()) {
                     throw InvalidInputException.of(
-                            "points", "“" + indicator.name() + "”的得分须在 0 到 " + indicator.points() + " 之间");
+                            "points",
+                            Phrase.of(
+                                    "evaluation.refusal.pointsRange",
+                                    "code",
+                                    indicator.code(),
+                                    "max",
+                                    indicator.points()));
                 }
             }
             case NEGATIVE, VETO -> {
@@ -331,7 +411,8 @@ public class SecretaryAppraisals {
             throw InvalidInputException.of("stars", Phrase.of("evaluation.refusal.stars0to5"));
         }
         if (reason.isBlank() || reason.length() > MAX_EVIDENCE) {
-            throw InvalidInputException.of("reason", "请填写调整理由（不超过 " + MAX_EVIDENCE + " 字）");
+            throw InvalidInputException.of(
+                    "reason", Phrase.of("evaluation.refusal.adjustmentReason", "max", MAX_EVIDENCE));
         }
         transactions.executeWithoutResult(tx -> store.changeStars(
                 store.secretary(id).orElseThrow(),
@@ -367,7 +448,8 @@ public class SecretaryAppraisals {
     }
 
     private IndicatorSet setOf(SecretaryStore.Secretary secretary, int year) {
-        return store.setFor(year, secretary.level()).orElseThrow(() -> new ConflictException(year + "年尚未制定该层级的考核指标体系"));
+        return store.setFor(year, secretary.level())
+                .orElseThrow(() -> new ConflictException(Phrase.of("evaluation.refusal.noIndicatorSet", "year", year)));
     }
 
     private SecretaryStore.Secretary secretary(UUID id) {

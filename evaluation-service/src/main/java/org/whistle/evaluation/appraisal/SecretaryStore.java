@@ -174,29 +174,100 @@ class SecretaryStore {
                 .optional();
     }
 
-    /** A secretary's automatic indicators as their quarter or year froze them. */
-    record FrozenRates(Map<IndicatorSet.Source, @Nullable Double> rates, Instant at) {}
+    /**
+     * A secretary's automatic indicators as their quarter or year froze them ({@code original}) and as adjusted since
+     * ({@code rates}, the same until an adjustment).
+     */
+    record FrozenRates(
+            Map<IndicatorSet.Source, @Nullable Double> rates,
+            Map<IndicatorSet.Source, @Nullable Double> original,
+            Instant at) {}
+
+    /** An adjustment of a secretary's frozen indicators: who, why, when, and the figures before and after. */
+    record RatesAdjustment(
+            String reason,
+            String by,
+            @Nullable String byName,
+            Instant at,
+            Map<IndicatorSet.Source, @Nullable Double> before,
+            Map<IndicatorSet.Source, @Nullable Double> after) {}
 
     private static final TypeReference<Map<IndicatorSet.Source, @Nullable Double>> RATES = new TypeReference<>() {};
 
     Optional<FrozenRates> frozenRates(String periodCode, UUID secretary) {
+        return frozenRates(periodCode, secretary, "");
+    }
+
+    /** The frozen indicators, locked until the transaction ends: an adjustment reads and replaces them. */
+    Optional<FrozenRates> frozenRatesForUpdate(String periodCode, UUID secretary) {
+        return frozenRates(periodCode, secretary, " FOR UPDATE");
+    }
+
+    private Optional<FrozenRates> frozenRates(String periodCode, UUID secretary, String lock) {
         return jdbc.sql("""
-                        SELECT rates::text, frozen_at FROM frozen_secretary_rates
-                        WHERE period_code = :code AND secretary_id = :id""")
+                        SELECT rates::text AS rates, original_rates::text AS original, frozen_at
+                        FROM frozen_secretary_rates WHERE period_code = :code AND secretary_id = :id""" + lock)
                 .param("code", periodCode)
                 .param("id", secretary)
-                .query((rs, row) -> {
-                    Map<IndicatorSet.Source, @Nullable Double> rates = new EnumMap<>(IndicatorSet.Source.class);
-                    rates.putAll(JsonMapper.shared().readValue(rs.getString(1), RATES));
-                    return new FrozenRates(rates, rs.getTimestamp("frozen_at").toInstant());
-                })
+                .query((rs, row) -> new FrozenRates(
+                        rates(rs.getString("rates")),
+                        rates(rs.getString("original")),
+                        rs.getTimestamp("frozen_at").toInstant()))
                 .optional();
+    }
+
+    /** Replaces a secretary's frozen indicators with adjusted ones and records the adjustment. */
+    void adjustRates(String periodCode, UUID secretary, RatesAdjustment adjustment) {
+        jdbc.sql("""
+                        UPDATE frozen_secretary_rates SET rates = CAST(:rates AS jsonb)
+                        WHERE period_code = :code AND secretary_id = :id""")
+                .param("rates", JsonMapper.shared().writeValueAsString(adjustment.after()))
+                .param("code", periodCode)
+                .param("id", secretary)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO secretary_rates_adjustment (period_code, secretary_id, reason, author, author_name,
+                            created_at, before_rates, after_rates)
+                        VALUES (:code, :id, :reason, :by, :byName, :at, CAST(:before AS jsonb), CAST(:after AS jsonb))""")
+                .param("code", periodCode)
+                .param("id", secretary)
+                .param("reason", adjustment.reason())
+                .param("by", adjustment.by())
+                .param("byName", adjustment.byName())
+                .param("at", Timestamp.from(adjustment.at()))
+                .param("before", JsonMapper.shared().writeValueAsString(adjustment.before()))
+                .param("after", JsonMapper.shared().writeValueAsString(adjustment.after()))
+                .update();
+    }
+
+    /** The adjustments of a secretary's frozen indicators for one quarter or year, oldest first. */
+    List<RatesAdjustment> ratesAdjustments(String periodCode, UUID secretary) {
+        return jdbc.sql("""
+                        SELECT reason, author, author_name, created_at, before_rates::text AS before,
+                            after_rates::text AS after
+                        FROM secretary_rates_adjustment WHERE period_code = :code AND secretary_id = :id ORDER BY id""")
+                .param("code", periodCode)
+                .param("id", secretary)
+                .query((rs, row) -> new RatesAdjustment(
+                        rs.getString("reason"),
+                        rs.getString("author"),
+                        rs.getString("author_name"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rates(rs.getString("before")),
+                        rates(rs.getString("after"))))
+                .list();
+    }
+
+    private static Map<IndicatorSet.Source, @Nullable Double> rates(String json) {
+        Map<IndicatorSet.Source, @Nullable Double> rates = new EnumMap<>(IndicatorSet.Source.class);
+        rates.putAll(JsonMapper.shared().readValue(json, RATES));
+        return rates;
     }
 
     void freezeRates(String periodCode, UUID secretary, Map<IndicatorSet.Source, @Nullable Double> rates, Instant at) {
         jdbc.sql("""
-                        INSERT INTO frozen_secretary_rates (period_code, secretary_id, rates, frozen_at)
-                        VALUES (:code, :id, CAST(:rates AS jsonb), :at)
+                        INSERT INTO frozen_secretary_rates (period_code, secretary_id, rates, original_rates, frozen_at)
+                        VALUES (:code, :id, CAST(:rates AS jsonb), CAST(:rates AS jsonb), :at)
                         ON CONFLICT DO NOTHING""")
                 .param("code", periodCode)
                 .param("id", secretary)

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.whistle.evaluation.appraisal.domain.IndicatorSet;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * Indicator sets and secretaries as a file holds them ({@code demo/evaluation/secretary-appraisal-2026.json}) and as
@@ -22,16 +24,16 @@ public record SeedFile(
             @Nullable List<IndicatorSet.StarThreshold> stars,
             @Nullable List<IndicatorData> indicators) {
 
-        /** The set, or IllegalArgumentException with what is missing, in Chinese. */
+        /** The set, or InvalidInputException naming what is missing. */
         public IndicatorSet toSet() {
             if (id == null || id.isBlank() || id.length() > 64 || year == null || level == null || name == null) {
-                throw new IllegalArgumentException("指标体系须有编号、年度、层级和名称");
+                throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.setHeader"));
             }
             if (indicators == null || indicators.isEmpty() || indicators.size() > 200) {
-                throw new IllegalArgumentException("指标体系须有 1 到 200 项指标");
+                throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.setSize"));
             }
             if (name.length() > 200) {
-                throw new IllegalArgumentException("指标体系名称过长");
+                throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.setNameLong"));
             }
             return new IndicatorSet(
                     id,
@@ -57,10 +59,10 @@ public record SeedFile(
 
         IndicatorSet.Indicator toIndicator() {
             if (code == null || group == null || name == null || kind == null) {
-                throw new IllegalArgumentException("每项指标须有编号、分组、名称和类别");
+                throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.indicatorFields"));
             }
             if (code.length() > 16 || group.length() > 100 || name.length() > 200) {
-                throw new IllegalArgumentException("指标“" + name + "”的编号、分组或名称过长");
+                throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.indicatorFieldsLong"));
             }
             return new IndicatorSet.Indicator(
                     code, group, name, kind, source, points == null ? 0 : points, target, stars == null ? 0 : stars);

@@ -53,7 +53,7 @@ public class Figures {
             long pendingAdjustments) {}
 
     public Organisation.Unit object(String id) {
-        return organisation.unit(id).orElseThrow(() -> new NotFoundException("考核对象", id));
+        return organisation.unit(id).orElseThrow(() -> new NotFoundException("appraisee", id));
     }
 
     public static Scope scopeOf(Organisation.Unit unit) {

@@ -80,7 +80,7 @@ public class Periods {
                 .param("author", author)
                 .update();
         if (inserted == 0) {
-            throw new ConflictException(period.label() + "已经关闭过了");
+            throw new ConflictException(Phrase.of("evaluation.refusal.alreadyClosed", "period", period.code()));
         }
         jdbc.sql("""
                         INSERT INTO period_case (period_code, whistle_id, original_row, case_row, original_exemption,

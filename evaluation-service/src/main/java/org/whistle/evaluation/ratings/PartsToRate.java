@@ -24,10 +24,12 @@ class PartsToRate implements CaseListener {
 
     private final RatingStore ratings;
     private final CaseStore cases;
+    private final HistoryRatings history;
 
-    PartsToRate(RatingStore ratings, CaseStore cases) {
+    PartsToRate(RatingStore ratings, CaseStore cases, HistoryRatings history) {
         this.ratings = ratings;
         this.cases = cases;
+        this.history = history;
     }
 
     @Override
@@ -43,6 +45,12 @@ class PartsToRate implements CaseListener {
                     })
                     .toList();
         }
-        EndedParts.of(after, routings).forEach(ratings::partEnded);
+        for (var part : EndedParts.of(after, routings)) {
+            ratings.partEnded(part);
+            if (event.isHistory()) {
+                // generated history carries the centres' ratings as events of their own (HistoryRatings)
+                history.partEnded(part.whistleId(), part.unitId());
+            }
+        }
     }
 }

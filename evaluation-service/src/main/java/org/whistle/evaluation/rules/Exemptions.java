@@ -46,7 +46,7 @@ public class Exemptions {
                         .query(Long.class)
                         .single()
                 == 0) {
-            throw new NotFoundException("案件", whistleId.toString());
+            throw new NotFoundException("case", whistleId.toString());
         }
         cases.exemptionChanging(whistleId, true); // the rollups move the case to the exempt class (ADR 0037)
         int added = jdbc.sql("""
@@ -66,7 +66,7 @@ public class Exemptions {
     }
 
     public Exemption revoke(UUID whistleId, String reason, String author, Instant now) {
-        var active = active(whistleId).orElseThrow(() -> new NotFoundException("豁免", whistleId.toString()));
+        var active = active(whistleId).orElseThrow(() -> new NotFoundException("exemption", whistleId.toString()));
         cases.exemptionChanging(whistleId, false);
         jdbc.sql("""
                         UPDATE case_exemption SET revoked_at = :now, revoked_by = :author, revoke_reason = :reason

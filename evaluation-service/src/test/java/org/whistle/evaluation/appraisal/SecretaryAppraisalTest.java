@@ -217,7 +217,8 @@ class SecretaryAppraisalTest extends EvaluationServiceTest {
      * arrives later shows as a pending change beside the result and does not move it.
      */
     @Test
-    void aClosedQuartersAutomaticIndicatorsAreFrozenAndALateCaseOnlyShowsAsPending() throws Exception {
+    void aClosedQuartersAutomaticIndicatorsAreFrozenALateCaseShowsAsPendingAndAnAdministratorAdjustsThem()
+            throws Exception {
         seed.seed(Path.of("..", "demo", "evaluation", "secretary-appraisal-2026.json"));
         var t = day(LocalDate.of(2026, 8, 10));
         var onTime = newCase("T-SEC-FRZ-1")
@@ -267,6 +268,59 @@ class SecretaryAppraisalTest extends EvaluationServiceTest {
         var report = get(base + "/report?period=2026-Q3", street());
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).as("the printable report says so too").contains("自动指标按2026年第3季度关闭时");
+
+        // an administrator adjusts them, with a reason, like the 双考核 appraisals; the closing figures stay on record
+        var adjustments = base + "/adjustments";
+        var body = "{\"period\": \"2026-Q3\", \"reason\": \"补录迟到的案件\"}";
+        assertThat(send("POST", adjustments, street(), body).statusCode())
+                .as("only an administrator adjusts")
+                .isEqualTo(403);
+        var noReason = send("POST", adjustments, administrator(), "{\"period\": \"2026-Q3\"}");
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(422);
+        var open = send("POST", adjustments, administrator(), "{\"period\": \"2026-Q4\", \"reason\": \"试试\"}");
+        assertThat(open.statusCode())
+                .as("an open quarter froze nothing: " + open.body())
+                .isEqualTo(409);
+        var adjusted = send("POST", adjustments, administrator(), body);
+        assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(200);
+        var now = json(adjusted);
+        assertThat(line(lines(now), "C4").get("figure").asDouble())
+                .as("the late case now counts")
+                .isEqualTo(50.0);
+        assertThat(now.get("frozen").get("pending").asBoolean()).isFalse();
+        assertThat(now.get("frozen").get("note").asString()).contains("此后经管理员调整 1 次");
+        var adjustment = now.get("frozen").get("adjustments").get(0);
+        assertThat(adjustment.get("reason").asString()).isEqualTo("补录迟到的案件");
+        assertThat(adjustment.get("at").asString()).endsWith("+08:00");
+        assertThat(StreamSupport.stream(adjustment.get("changes").values().spliterator(), false)
+                        .map(JsonNode::asString))
+                .contains("按期处置率：100% → 50%");
+        assertThat(json(get(base + "/results?period=2026-Q3", street()))
+                        .get("frozen")
+                        .get("adjustments")
+                        .size())
+                .as("the street reads the adjustment beside the result")
+                .isEqualTo(1);
+        var again = send("POST", adjustments, administrator(), body);
+        assertThat(again.statusCode())
+                .as("nothing left to change: " + again.body())
+                .isEqualTo(409);
+        assertThat(jdbc.sql("SELECT count(*) FROM secretary_rates_adjustment WHERE secretary_id = CAST(:id AS uuid)")
+                        .param("id", json(added).get("id").asString())
+                        .query(Long.class)
+                        .single())
+                .as("refusals record nothing")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT original_rates->>'ON_TIME_HANDLING' FROM frozen_secretary_rates"
+                                + " WHERE period_code = '2026-Q3' AND secretary_id = CAST(:id AS uuid)")
+                        .param("id", json(added).get("id").asString())
+                        .query(String.class)
+                        .single())
+                .as("the figure as it stood at closing stays")
+                .isEqualTo("1.0");
+        assertThat(get(base + "/report?period=2026-Q3", street()).body())
+                .contains("自动指标调整记录")
+                .contains("补录迟到的案件");
     }
 
     private static List<JsonNode> lines(JsonNode result) {

@@ -1663,6 +1663,15 @@ final class AccessTable {
                         (f, p, s, fresh) -> Request.json(
                                 "/api/evaluation/secretaries/" + NO_SUCH + "/stars",
                                 "{\"stars\":3,\"reason\":\"系统测试\",\"year\":2026}")),
+                // adjusting a closed period's frozen indicators: administrators only, then no such secretary
+                row(
+                        "POST /api/evaluation/secretaries/{id}/adjustments",
+                        "403 403 403 403 403 403 403 403 403 403 403 404 403",
+                        NONE,
+                        401,
+                        (f, p, s, fresh) -> Request.json(
+                                "/api/evaluation/secretaries/" + NO_SUCH + "/adjustments",
+                                "{\"period\":\"2026-Q1\",\"reason\":\"系统测试\"}")),
                 // ---- members: 党员进小区 (ADR 0026) ----------------------------------------------------------------
                 // One compound of the demo city (将军府小区, in 建华区) for every principal: its branch is whoever
                 // manages it (community staff, grid workers, dispatchers and administrators covering it). Rows that

@@ -2,6 +2,8 @@ package org.whistle.evaluation.appraisal.domain;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * The weights of an appraisal, data a city edits and versions by the date they take effect (never code): the
@@ -31,13 +33,13 @@ public record AppraisalWeights(
     public AppraisalWeights {
         double composite = handling + onTimeHandling + rework + overduePending + extension;
         if (Math.abs(composite - 100) > 1e-6) {
-            throw new IllegalArgumentException("综合指标各项权重之和须为 100，现为 " + composite);
+            throw InvalidInputException.of("weights", Phrase.of("evaluation.refusal.weightsSum", "total", composite));
         }
         if (Math.abs(caseShare + otherShare - 1) > 1e-6 || caseShare < 0 || otherShare < 0) {
-            throw new IllegalArgumentException("案件指标与另一方评价的占比之和须为 1");
+            throw InvalidInputException.of("weights", Phrase.of("evaluation.refusal.sharesSum"));
         }
         if (handling < 0 || onTimeHandling < 0 || rework < 0 || overduePending < 0 || extension < 0) {
-            throw new IllegalArgumentException("权重不能为负");
+            throw InvalidInputException.of("weights", Phrase.of("evaluation.refusal.weightsNotNegative"));
         }
     }
 

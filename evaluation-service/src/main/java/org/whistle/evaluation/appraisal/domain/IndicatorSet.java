@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * A year's indicators for one level (e.g. the "6+32" set for communities): indicators filled from the community's
@@ -28,13 +30,13 @@ public record IndicatorSet(
                 .toList();
         indicators = List.copyOf(indicators);
         if (indicators.stream().map(Indicator::code).distinct().count() != indicators.size()) {
-            throw new IllegalArgumentException("指标编号不能重复");
+            throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.indicatorCodesRepeat"));
         }
         if (basicallySatisfiedWeight < 0 || basicallySatisfiedWeight > 1) {
-            throw new IllegalArgumentException("“基本满意”的计分权重须在 0 到 1 之间");
+            throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.basicWeight"));
         }
         if (stars.isEmpty()) {
-            throw new IllegalArgumentException("请设定星级标准");
+            throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.starThresholds"));
         }
     }
 
@@ -128,10 +130,11 @@ public record IndicatorSet(
 
         public Indicator {
             if (kind == Kind.AUTO && (source == null || target == null || target <= 0)) {
-                throw new IllegalArgumentException("自动计分指标“" + name + "”须设定数据来源和目标值");
+                throw InvalidInputException.of(
+                        "indicatorSet", Phrase.of("evaluation.refusal.autoIndicatorSource", "code", code));
             }
             if (points < 0 || stars < 0) {
-                throw new IllegalArgumentException("分值和星级不能为负");
+                throw InvalidInputException.of("indicatorSet", Phrase.of("evaluation.refusal.pointsNotNegative"));
             }
         }
     }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
+import org.whistle.problems.InvalidInputException;
+import org.whistle.texts.Phrase;
 
 /**
  * The dates an appraisal covers (Asia/Shanghai calendar days, both ends included), with a name a person reads and the
@@ -20,10 +22,10 @@ public record Period(LocalDate from, LocalDate to, String label) {
 
     public Period {
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("结束日期早于开始日期");
+            throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodEndsBeforeStart"));
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new IllegalArgumentException("考核期不能超过 " + MAX_DAYS + " 天");
+            throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodTooLong", "max", MAX_DAYS));
         }
     }
 
@@ -38,7 +40,7 @@ public record Period(LocalDate from, LocalDate to, String label) {
             try {
                 month = YearMonth.parse(name);
             } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("没有这个月份：" + name);
+                throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.noSuchMonth", "month", name));
             }
             return new Period(
                     month.atDay(1), month.atEndOfMonth(), month.getYear() + "年" + month.getMonthValue() + "月");
@@ -50,7 +52,7 @@ public record Period(LocalDate from, LocalDate to, String label) {
             var start = LocalDate.of(year, 3 * q - 2, 1);
             return new Period(start, start.plusMonths(3).minusDays(1), year + "年第" + q + "季度");
         }
-        throw new IllegalArgumentException("考核期应写作 2026、2026-03 或 2026-Q1");
+        throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.appraisalPeriodForm"));
     }
 
     public static Period between(LocalDate from, LocalDate to) {

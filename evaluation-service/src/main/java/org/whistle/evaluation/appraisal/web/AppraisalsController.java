@@ -308,21 +308,16 @@ class AppraisalsController {
         if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
             throw InvalidInputException.of("reason", Phrase.of("evaluation.refusal.changeReason"));
         }
-        AppraisalWeights w;
-        try {
-            w = new AppraisalWeights(
-                    body.kind(),
-                    body.effectiveFrom(),
-                    value(body.handling()),
-                    value(body.onTimeHandling()),
-                    value(body.rework()),
-                    value(body.overduePending()),
-                    value(body.extension()),
-                    value(body.caseShare()),
-                    value(body.otherShare()));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("weights", e.getMessage());
-        }
+        var w = new AppraisalWeights(
+                body.kind(),
+                body.effectiveFrom(),
+                value(body.handling()),
+                value(body.onTimeHandling()),
+                value(body.rework()),
+                value(body.overduePending()),
+                value(body.extension()),
+                value(body.caseShare()),
+                value(body.otherShare()));
         appraisals.addWeights(caller, w, body.reason().strip());
         return WeightsView.of(
                 w,
@@ -412,18 +407,14 @@ class AppraisalsController {
     }
 
     static Period period(@Nullable String name, @Nullable LocalDate from, @Nullable LocalDate to) {
-        try {
-            if (name != null) {
-                if (name.length() > 10) {
-                    throw new IllegalArgumentException("考核期应写作 2026、2026-03 或 2026-Q1");
-                }
-                return Period.named(name);
+        if (name != null) {
+            if (name.length() > 10) {
+                throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.appraisalPeriodForm"));
             }
-            if (from != null && to != null) {
-                return Period.between(from, to);
-            }
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("period", e.getMessage());
+            return Period.named(name);
+        }
+        if (from != null && to != null) {
+            return Period.between(from, to);
         }
         throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodOrDates"));
     }
@@ -437,7 +428,7 @@ class AppraisalsController {
 
     private static double value(@Nullable Double d) {
         if (d == null) {
-            throw new IllegalArgumentException("每项权重都须填写");
+            throw InvalidInputException.of("weights", Phrase.of("evaluation.refusal.everyWeight"));
         }
         return d;
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ import org.whistle.evaluation.appraisal.SecretaryAppraisals;
 import org.whistle.evaluation.appraisal.SeedFile;
 import org.whistle.evaluation.appraisal.domain.IndicatorSet;
 import org.whistle.evaluation.organisation.Organisation;
+import org.whistle.evaluation.web.Authors;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
@@ -48,12 +50,7 @@ class SecretariesController {
     @PostMapping(BASE + "/indicator-sets")
     IndicatorSet addSet(@RequestBody SeedFile.SetData body, Caller caller) {
         appraisals.requireAdministrator(caller);
-        IndicatorSet set;
-        try {
-            set = body.toSet();
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("indicatorSet", e.getMessage());
-        }
+        var set = body.toSet();
         appraisals.addSet(caller, set);
         return set;
     }
@@ -165,6 +162,24 @@ class SecretariesController {
                 appraisals.adjustStars(
                         caller, secretaryId(id), body.stars(), body.reason() == null ? "" : body.reason(), body.year()),
                 organisation);
+    }
+
+    record AdjustmentRequest(
+            @Nullable String period, @Nullable String reason) {}
+
+    /**
+     * Adjusts the automatic indicators a closed quarter or year froze to what the cases say now (an administrator, with
+     * a reason); the figures as they stood at closing stay beside the adjusted ones.
+     */
+    @PostMapping(BASE + "/secretaries/{id}/adjustments")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    SecretaryView adjustFrozen(@PathVariable String id, @RequestBody AdjustmentRequest body, Caller caller) {
+        if (body.period() == null) {
+            throw InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodQuarterOrYear"));
+        }
+        var reason = Authors.reason(body.reason());
+        return SecretaryView.of(
+                appraisals.adjustFrozenRates(caller, secretaryId(id), bounded(body.period()), reason), organisation);
     }
 
     private static UUID secretaryId(String id) {

@@ -115,6 +115,23 @@ final class SecretaryReport {
         }
         h.append("</tbody></table>\n");
 
+        if (v.frozen() != null && !v.frozen().adjustments().isEmpty()) {
+            h.append("<h2>自动指标调整记录</h2>\n<table><thead><tr><th>时间</th><th>调整（调整前 → 调整后）</th><th>理由</th>"
+                    + "<th>经办人</th></tr></thead><tbody>\n");
+            for (var a : v.frozen().adjustments()) {
+                h.append("<tr><td>")
+                        .append(org.whistle.evaluation.web.Shown.time(a.at().toInstant()))
+                        .append("</td><td>")
+                        .append(e(String.join("；", a.changes())))
+                        .append("</td><td>")
+                        .append(e(a.reason()))
+                        .append("</td><td>")
+                        .append(e(a.by()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+        }
+
         h.append("<h2>星级调整记录</h2>\n<table><thead><tr><th>时间</th><th>类别</th><th>调整</th><th>理由</th><th>经办人</th>"
                 + "</tr></thead><tbody>\n");
         for (var c : v.starHistory()) {

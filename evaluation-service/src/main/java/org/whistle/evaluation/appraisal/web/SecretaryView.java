@@ -37,7 +37,10 @@ record SecretaryView(
      * The automatic indicators frozen with the closed quarter or year: when, and whether later cases would change
      * them (shown, not applied).
      */
-    record FrozenView(OffsetDateTime at, boolean pending, String note) {}
+    record FrozenView(OffsetDateTime at, boolean pending, String note, List<AdjustmentView> adjustments) {}
+
+    /** An adjustment of the frozen indicators: when, by whom, why, and each figure before and after, in words. */
+    record AdjustmentView(OffsetDateTime at, String by, String reason, List<String> changes) {}
 
     record LineView(
             String code,
@@ -129,8 +132,37 @@ record SecretaryView(
         var note = "自动指标按" + periodName + "关闭时（"
                 + at.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"))
                 + "）的案件数据冻结"
+                + (f.adjustments().isEmpty()
+                        ? ""
+                        : "，此后经管理员调整 " + f.adjustments().size() + " 次")
                 + (f.pending() ? "；此后的案件变化会改变自动指标，尚未计入" : "");
-        return new FrozenView(at, f.pending(), note);
+        return new FrozenView(
+                at,
+                f.pending(),
+                note,
+                f.adjustments().stream()
+                        .map(a -> new AdjustmentView(
+                                local(a.at()),
+                                a.by(),
+                                a.reason(),
+                                a.changes().stream().map(SecretaryView::change).toList()))
+                        .toList());
+    }
+
+    /** 按期处置率：100% → 50%, as the result's lines show the figures (per cent, or a count with its unit). */
+    private static String change(SecretaryAppraisals.RateChange c) {
+        return c.source().label() + "：" + figure(c.source(), c.before()) + " → " + figure(c.source(), c.after());
+    }
+
+    private static String figure(IndicatorSet.Source source, @Nullable Double value) {
+        if (value == null) {
+            return "无数据";
+        }
+        if (source.isCount()) {
+            return Math.round(value) + " " + source.unit();
+        }
+        var percent = Math.round(value * 10000) / 100.0;
+        return (percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent)) + "%";
     }
 
     private static LineView line(SecretaryResult.Line l) {

@@ -225,7 +225,7 @@ class FiguresController {
         return Arrays.stream(Rate.Measure.values())
                 .filter(m -> m.name().equals(text))
                 .findFirst()
-                .orElseThrow(() -> InvalidInputException.of("measure", "没有这项统计：" + bounded("measure", text)));
+                .orElseThrow(() -> InvalidInputException.of("measure", Phrase.of("evaluation.refusal.noSuchMeasure")));
     }
 
     static String bounded(String field, String value) {

@@ -137,7 +137,7 @@ class PeriodsController {
                 .orElseThrow(() -> InvalidInputException.of("code", Phrase.of("evaluation.refusal.periodForms")));
         if (!period.to()
                 .isBefore(java.time.LocalDate.now(clock.withZone(org.whistle.evaluation.cases.domain.CaseFold.ZONE)))) {
-            throw InvalidInputException.of("code", period.label() + "尚未结束，不能关闭");
+            throw InvalidInputException.of("code", Phrase.of("evaluation.refusal.notEnded", "period", period.code()));
         }
         var rules = ruleSets.inForceOn(period.from());
         var closed = periods.close(period, rules.version(), Authors.of(caller), clock.instant());
@@ -155,7 +155,7 @@ class PeriodsController {
     @GetMapping("/{code}/adjustments")
     List<AdjustmentView> adjustments(@Nullable Caller caller, @PathVariable String code) {
         staff(caller);
-        periods.find(bounded(code)).orElseThrow(() -> new NotFoundException("考核期间", code));
+        periods.find(bounded(code)).orElseThrow(() -> new NotFoundException("period", code));
         return periods.adjustments(code).stream().map(PeriodsController::view).toList();
     }
 
@@ -183,7 +183,7 @@ class PeriodsController {
 
     private AdjustmentView decide(Caller caller, String code, long id, boolean apply, @Nullable Reason body) {
         var reason = Authors.reason(body == null ? null : body.reason());
-        periods.find(bounded(code)).orElseThrow(() -> new NotFoundException("考核期间", code));
+        periods.find(bounded(code)).orElseThrow(() -> new NotFoundException("period", code));
         return view(periods.decide(code, id, apply, Authors.of(caller), reason, clock.instant()));
     }
 

@@ -2,6 +2,7 @@ package org.whistle.evaluation.ratings.domain;
 
 import org.jspecify.annotations.Nullable;
 import org.whistle.events.UnitRated.Quality;
+import org.whistle.texts.Phrase;
 
 /**
  * What the centre judged of a unit's part: reported in on time, came on site, stayed until done (事不完、人不撤), the
@@ -20,14 +21,14 @@ public record Assessment(
 
     public Assessment {
         if (score < 0 || score > 100) {
-            throw new RatingRefused("评分须在 0 到 100 之间");
+            throw new RatingRefused("evaluation.refusal.scoreRange");
         }
         if (comment != null) {
             comment = comment.strip();
             if (comment.isEmpty()) {
                 comment = null;
             } else if (comment.length() > MAX_COMMENT) {
-                throw new RatingRefused("评价意见不能超过 " + MAX_COMMENT + " 个字");
+                throw new RatingRefused(Phrase.of("evaluation.refusal.commentLong", "max", MAX_COMMENT));
             }
         }
     }

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.whistle.events.Actor;
 import org.whistle.events.UnitRated;
 import org.whistle.events.UnitRated.AppealDecision;
+import org.whistle.texts.Phrase;
 
 /**
  * A unit's rating for its part in one whistle, with its one appeal: 待评价 → 已评价 → 申诉中 → 已裁定. Each transition
@@ -65,7 +66,7 @@ public record UnitRating(
 
     public UnitRating rate(Assessment assessment, Step step) {
         if (status != Status.TO_RATE) {
-            throw new RatingRefused("这条评价已于" + status.label() + "，不能再次评价");
+            throw new RatingRefused("evaluation.refusal.ratedAlready");
         }
         return new UnitRating(
                 id, part, Status.RATED, version + 1, assessment, step, null, null, null, null, null, null);
@@ -73,10 +74,10 @@ public record UnitRating(
 
     public UnitRating appeal(String reason, Step step) {
         if (status == Status.TO_RATE) {
-            throw new RatingRefused("尚未评价，无可申诉");
+            throw new RatingRefused("evaluation.refusal.nothingToAppeal");
         }
         if (status != Status.RATED) {
-            throw new RatingRefused("每条评价只能申诉一次，这条已经申诉过");
+            throw new RatingRefused("evaluation.refusal.appealedOnce");
         }
         return new UnitRating(
                 id,
@@ -85,7 +86,7 @@ public record UnitRating(
                 version + 1,
                 assessment,
                 rated,
-                reason(reason, "申诉理由"),
+                reason(reason, "evaluation.refusal.appealReason"),
                 step,
                 null,
                 null,
@@ -100,10 +101,11 @@ public record UnitRating(
      */
     public UnitRating decide(@Nullable Integer amendedScore, String reason, Step step) {
         if (status != Status.APPEALED) {
-            throw new RatingRefused(status == Status.DECIDED ? "这条申诉已经裁定，不能再次裁定" : "这条评价没有待裁定的申诉");
+            throw new RatingRefused(
+                    status == Status.DECIDED ? "evaluation.refusal.appealDecided" : "evaluation.refusal.noAppeal");
         }
         if (amendedScore != null && (amendedScore < 0 || amendedScore > 100)) {
-            throw new RatingRefused("评分须在 0 到 100 之间");
+            throw new RatingRefused("evaluation.refusal.scoreRange");
         }
         var outcome =
                 amendedScore == null || amendedScore == requireAssessment().score()
@@ -120,13 +122,13 @@ public record UnitRating(
                 appealed,
                 outcome,
                 outcome == AppealDecision.AMENDED ? amendedScore : null,
-                reason(reason, "裁定理由"),
+                reason(reason, "evaluation.refusal.decisionReason"),
                 step);
     }
 
     public Assessment requireAssessment() {
         if (assessment == null) {
-            throw new RatingRefused("尚未评价");
+            throw new RatingRefused("evaluation.refusal.notRated");
         }
         return assessment;
     }
@@ -165,13 +167,14 @@ public record UnitRating(
                 last.at());
     }
 
-    private static String reason(String text, String what) {
+    /** The reason stripped; refused by {@code required} when empty, and when longer than {@link #MAX_REASON}. */
+    private static String reason(String text, String required) {
         var stripped = text == null ? "" : text.strip();
         if (stripped.isEmpty()) {
-            throw new RatingRefused("请填写" + what);
+            throw new RatingRefused(required);
         }
         if (stripped.length() > MAX_REASON) {
-            throw new RatingRefused(what + "不能超过 " + MAX_REASON + " 个字");
+            throw new RatingRefused(Phrase.of("evaluation.refusal.reasonLong", "max", MAX_REASON));
         }
         return stripped;
     }

@@ -3,6 +3,7 @@ package org.whistle.evaluation.ratings.web;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,7 @@ import org.whistle.evaluation.ratings.domain.UnitRating;
 import org.whistle.events.UnitRated;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
+import org.whistle.texts.Catalogue;
 import org.whistle.texts.Phrase;
 
 /** 双考核 over HTTP: the ratings to give, a unit's ratings, appeals to decide, and the three changes. */
@@ -119,7 +121,7 @@ class RatingsController {
     @PostMapping("/{id}/appeal")
     /** 申诉: the rated unit appeals once, with a reason. */
     RatingView appeal(@PathVariable String id, @RequestBody AppealRequest body, Caller caller) {
-        return view(ratings.appeal(caller, ratingId(id), reason(body.reason(), "申诉理由")));
+        return view(ratings.appeal(caller, ratingId(id), reason(body.reason(), "evaluation.refusal.appealReason")));
     }
 
     /** The decision: a new score to amend the rating, none to uphold it; always a reason. */
@@ -135,8 +137,10 @@ class RatingsController {
     /** A transition the rating's state does not allow: 409 with the reason a person reads. */
     @ExceptionHandler(RatingRefused.class)
     ResponseEntity<ProblemDetail> refused(RatingRefused e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("无法办理");
+        var catalogue = Catalogue.of(LocaleContextHolder.getLocale());
+        var problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.reason().in(catalogue));
+        problem.setTitle(catalogue.text("evaluation.problem.ratingRefused"));
         problem.setType(java.net.URI.create("https://whistle.org/problems/rating-refused"));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
@@ -157,12 +161,13 @@ class RatingsController {
         }
     }
 
-    private static String reason(@Nullable String reason, String what) {
+    private static String reason(@Nullable String reason, String required) {
         if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of("reason", "请填写" + what);
+            throw InvalidInputException.of("reason", Phrase.of(required));
         }
         if (reason.strip().length() > UnitRating.MAX_REASON) {
-            throw InvalidInputException.of("reason", what + "不能超过 " + UnitRating.MAX_REASON + " 个字");
+            throw InvalidInputException.of(
+                    "reason", Phrase.of("evaluation.refusal.reasonLong", "max", UnitRating.MAX_REASON));
         }
         return reason;
     }

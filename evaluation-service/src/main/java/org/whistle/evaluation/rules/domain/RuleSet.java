@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.whistle.evaluation.vocabulary.domain.Rate;
+import org.whistle.texts.Phrase;
 
 /**
  * One version of the rules figures are computed with: which cases count, how follow-up answers count, and the
@@ -41,31 +42,31 @@ public record RuleSet(
      */
     public record Weight(Rate rate, double weight, boolean inverted) {}
 
-    /** What is wrong with a proposed rule set, in Chinese; empty when nothing is. */
-    public static List<String> problems(
+    /** What is wrong with a proposed rule set, by catalogue key; empty when nothing is. */
+    public static List<Phrase> problems(
             Set<String> exemptOutcomes, double basicallySatisfiedWeight, List<Weight> weights) {
-        var problems = new java.util.ArrayList<String>();
+        var problems = new java.util.ArrayList<Phrase>();
         if (!EXEMPTIBLE.containsAll(exemptOutcomes)) {
-            problems.add("只能豁免已驳回（无效诉求）和已合并（重复诉求）的案件");
+            problems.add(Phrase.of("evaluation.refusal.exemptOutcomes"));
         }
         if (!(basicallySatisfiedWeight >= 0 && basicallySatisfiedWeight <= 1)) {
-            problems.add("“基本满意”的权重须在 0 到 1 之间");
+            problems.add(Phrase.of("evaluation.refusal.basicWeight"));
         }
         if (weights.isEmpty()) {
-            problems.add("综合指标至少要有一项权重");
+            problems.add(Phrase.of("evaluation.refusal.oneWeight"));
         }
         if (weights.size() > Rate.values().length) {
-            problems.add("综合指标的权重项不能多于指标的个数");
+            problems.add(Phrase.of("evaluation.refusal.tooManyWeights"));
         }
         if (weights.stream().map(Weight::rate).distinct().count() != weights.size()) {
-            problems.add("同一指标在综合指标中只能出现一次");
+            problems.add(Phrase.of("evaluation.refusal.weightTwice"));
         }
         if (weights.stream().anyMatch(w -> !(w.weight() > 0 && w.weight() <= 100))) {
-            problems.add("每项权重须大于 0、不超过 100");
+            problems.add(Phrase.of("evaluation.refusal.weightRange"));
         }
         double total = weights.stream().mapToDouble(Weight::weight).sum();
         if (Math.abs(total - 100) > 1e-6) {
-            problems.add("综合指标的权重合计须为 100，现为 " + total);
+            problems.add(Phrase.of("evaluation.refusal.ruleWeightsSum", "total", total));
         }
         return problems;
     }

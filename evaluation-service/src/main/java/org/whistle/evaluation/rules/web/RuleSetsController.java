@@ -142,7 +142,8 @@ class RuleSetsController {
             throw InvalidInputException.of("effectiveFrom", Phrase.of("evaluation.refusal.effectiveDate"));
         }
         if (body.weights() == null || body.weights().size() > Rate.values().length) {
-            throw InvalidInputException.of("weights", "请填写综合指标的权重（至多 " + Rate.values().length + " 项）");
+            throw InvalidInputException.of(
+                    "weights", Phrase.of("evaluation.refusal.weightsAtMost", "max", Rate.values().length));
         }
         var weights = body.weights().stream()
                 .map(w -> new RuleSet.Weight(
@@ -172,7 +173,8 @@ class RuleSetsController {
         return Arrays.stream(Rate.values())
                 .filter(r -> r.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> InvalidInputException.of("weights", "没有这项指标：" + name));
+                .orElseThrow(
+                        () -> InvalidInputException.of("weights", Phrase.of("evaluation.refusal.noSuchIndicator")));
     }
 
     /** An exemption as the pages show it. */
