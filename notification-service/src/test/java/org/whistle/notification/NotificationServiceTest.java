@@ -433,7 +433,12 @@ public abstract class NotificationServiceTest {
      * stream is registered (its {@code connected} line came), so what is published next reaches it.
      */
     protected Listening listen(String path, String token) {
-        var listening = new Listening(uri(path + "?access_token=" + token));
+        return listenWithoutToken(path + "?access_token=" + token);
+    }
+
+    /** A stream that needs no token (an anonymous reporter's, with its ticket in the query). */
+    protected Listening listenWithoutToken(String pathAndQuery) {
+        var listening = new Listening(uri(pathAndQuery));
         await().atMost(PATIENCE).until(() -> listening.lines.stream().anyMatch(line -> line.equals("event:connected")));
         return listening;
     }
