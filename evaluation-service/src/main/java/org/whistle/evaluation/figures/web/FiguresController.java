@@ -225,7 +225,14 @@ class FiguresController {
         return Arrays.stream(Rate.Measure.values())
                 .filter(m -> m.name().equals(text))
                 .findFirst()
-                .orElseThrow(() -> InvalidInputException.of("measure", "没有这项统计：" + bounded("measure", text)));
+                .orElseThrow(() -> InvalidInputException.of(
+                        "measure",
+                        Phrase.of(
+                                "refusal.oneOf",
+                                "choices",
+                                Arrays.stream(Rate.Measure.values())
+                                        .map(Rate.Measure::label)
+                                        .toList())));
     }
 
     static String bounded(String field, String value) {
