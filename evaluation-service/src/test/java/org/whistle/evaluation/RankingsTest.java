@@ -60,6 +60,36 @@ class RankingsTest extends EvaluationServiceTest {
     }
 
     @Test
+    void refusesALevelThatNamesNothingNamingTheChoicesInChinese() throws Exception {
+        for (var path : List.of(
+                "/api/evaluation/rankings?level=GALAXY&within=D&period=2025-10",
+                "/api/evaluation/rankings/export?level=GALAXY&within=D&period=2025-10",
+                "/api/evaluation/rankings?level=street&within=D&period=2025-10")) {
+            var response = get(path, districtDispatcher());
+
+            assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(422);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            var error = json(response).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("level");
+            assertThat(error.get("message").asString())
+                    .contains("街道乡镇", "网格", "职能部门")
+                    .doesNotContain("STREET", "GALAXY");
+        }
+    }
+
+    @Test
+    void refusesAnIndicatorThatNamesNothingNamingTheChoices() throws Exception {
+        var response =
+                get("/api/evaluation/rankings?level=STREET&within=D&period=2025-10&by=SPEED", districtDispatcher());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(json(response).get("errors").get(0).get("message").asString())
+                .contains("综合指标值", "按期处置率")
+                .doesNotContain("SPEED");
+    }
+
+    @Test
     void ranksTheStreetsOfADistrictWithMovementAndTheRedAndBlackLists() throws Exception {
         october();
         var response = get(

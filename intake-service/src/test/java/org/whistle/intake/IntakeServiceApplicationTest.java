@@ -12,13 +12,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.whistle.testing.RealInfrastructure;
+import org.whistle.testing.service.AnswersOddValues;
 import org.whistle.testing.service.DatabaseServiceContract;
 import org.whistle.testing.service.DocumentsItsApi;
 
 /** The service contract every Whistle service meets; configured like {@code IntakeTest}, so it shares that context. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class IntakeServiceApplicationTest extends DatabaseServiceContract implements DocumentsItsApi {
+class IntakeServiceApplicationTest extends DatabaseServiceContract implements DocumentsItsApi, AnswersOddValues {
 
     @LocalServerPort
     private int port;
@@ -37,5 +38,16 @@ class IntakeServiceApplicationTest extends DatabaseServiceContract implements Do
                 .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding())
                                 .statusCode()
                         == 200);
+    }
+
+    /** Issue 17: every odd path or query value is answered below 500; a caller who may reach every endpoint. */
+    @Override
+    public String bearer() {
+        return org.whistle.testing.TestIssuer.get()
+                .token(
+                        "odd-values",
+                        java.util.List.of("ADMINISTRATOR", "CITY_DISPATCHER", "LEADER"),
+                        java.util.List.of("230200"),
+                        null);
     }
 }

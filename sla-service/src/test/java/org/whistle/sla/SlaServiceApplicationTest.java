@@ -33,6 +33,7 @@ import org.whistle.sla.clocks.Tickets;
 import org.whistle.testing.RealInfrastructure;
 import org.whistle.testing.TestInfrastructure;
 import org.whistle.testing.TestIssuer;
+import org.whistle.testing.service.AnswersOddValues;
 import org.whistle.testing.service.DocumentsItsApi;
 import org.whistle.testing.service.ServiceContract;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
             "whistle.sla.streams.commit.interval.ms=100"
         })
 @RealInfrastructure(database = false)
-class SlaServiceApplicationTest extends ServiceContract implements DocumentsItsApi {
+class SlaServiceApplicationTest extends ServiceContract implements DocumentsItsApi, AnswersOddValues {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -517,5 +518,16 @@ class SlaServiceApplicationTest extends ServiceContract implements DocumentsItsA
             producer.send(new ProducerRecord<>(
                     envelope.topic(), envelope.key(), EventCodec.instance().encode(envelope)));
         }
+    }
+
+    /** Issue 17: every odd path or query value is answered below 500; a caller who may reach every endpoint. */
+    @Override
+    public String bearer() {
+        return org.whistle.testing.TestIssuer.get()
+                .token(
+                        "odd-values",
+                        java.util.List.of("ADMINISTRATOR", "CITY_DISPATCHER", "LEADER"),
+                        java.util.List.of("230200"),
+                        null);
     }
 }

@@ -102,6 +102,7 @@ class SecretaryStore {
     List<IndicatorSet> sets(@Nullable Integer year) {
         var ids = jdbc.sql(
                         "SELECT set_id FROM indicator_set WHERE CAST(:year AS INTEGER) IS NULL OR year = CAST(:year AS INTEGER)"
+                                // A null year has no type of its own: PostgreSQL needs the cast on both sides.
                                 + " ORDER BY year, level")
                 .param("year", year)
                 .query(String.class)

@@ -106,6 +106,24 @@ public class Rankings {
                 .toList();
     }
 
+    /**
+     * The levels a ranking can be of: the areas ({@link Scope#AREA_KINDS}) and the kinds of unit the organisation
+     * has (org-registry's unit kinds, as the org topics carry them).
+     */
+    public static final List<String> LEVELS = java.util.stream.Stream.concat(
+                    Scope.AREA_KINDS.stream(),
+                    java.util.stream.Stream.of(
+                            "COMMAND_CENTRE",
+                            "DEPARTMENT",
+                            "SECTION",
+                            "STREET_OFFICE",
+                            "COMMUNITY_COMMITTEE",
+                            "PROPERTY_COMPANY",
+                            "OWNERS_COMMITTEE",
+                            "UTILITY",
+                            "FIRE_BRIGADE"))
+            .toList();
+
     public static Scope scope(String level, String within) {
         if (Scope.AREA_KINDS.contains(level)) {
             return Scope.areasOfKind(level, within);

@@ -122,9 +122,20 @@ class RankingsController {
                         () -> InvalidInputException.of("period", Phrase.of("evaluation.refusal.periodFormsWithSpan")));
     }
 
+    /**
+     * Refuses a level that is not one of {@link Rankings#LEVELS}, naming the choices by the names people use (ADR
+     * 0043): a level that names nothing used to answer an empty ranking (200), which reads as "nobody to rank".
+     */
     static void checkLevel(String level) {
-        if (level.length() > 40 || !level.matches("[A-Z_]+")) {
-            throw InvalidInputException.of("level", Phrase.of("evaluation.refusal.levelForm"));
+        if (!Rankings.LEVELS.contains(level)) {
+            throw InvalidInputException.of(
+                    "level",
+                    Phrase.of(
+                            "refusal.oneOf",
+                            "choices",
+                            Rankings.LEVELS.stream()
+                                    .map(kind -> Phrase.of("node." + kind))
+                                    .toList()));
         }
     }
 
@@ -141,7 +152,15 @@ class RankingsController {
         return Arrays.stream(Rate.values())
                 .filter(r -> r.name().equals(by))
                 .findFirst()
-                .orElseThrow(() -> InvalidInputException.of("by", Phrase.of("evaluation.refusal.noSuchIndicator")));
+                .orElseThrow(() -> InvalidInputException.of(
+                        "by",
+                        Phrase.of(
+                                "refusal.oneOf",
+                                "choices",
+                                java.util.stream.Stream.concat(
+                                                java.util.stream.Stream.of("综合指标值"),
+                                                Arrays.stream(Rate.values()).map(Rate::label))
+                                        .toList())));
     }
 
     @GetMapping("/export")

@@ -1,5 +1,7 @@
 package org.whistle.orgregistry.deadlines.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,7 @@ class DeadlinePolicyController {
     }
 
     @GetMapping("/api/org/deadline-policies/{id}")
-    DeadlinePolicyView one(@PathVariable String id) {
+    DeadlinePolicyView one(@PathVariable @Parameter(schema = @Schema(type = "string")) PolicyId id) {
         return DeadlinePolicyView.of(find(id));
     }
 
@@ -89,13 +91,15 @@ class DeadlinePolicyController {
     }
 
     @PutMapping("/api/org/deadline-policies/{id}")
-    DeadlinePolicyView change(@PathVariable String id, @RequestBody DeadlinePolicyRequest request) {
+    DeadlinePolicyView change(
+            @PathVariable @Parameter(schema = @Schema(type = "string")) PolicyId id,
+            @RequestBody DeadlinePolicyRequest request) {
         find(id);
-        return DeadlinePolicyView.of(managing.change(request.toPolicy(id)));
+        return DeadlinePolicyView.of(managing.change(request.toPolicy(id.value())));
     }
 
     @DeleteMapping("/api/org/deadline-policies/{id}")
-    DeadlinePolicyView retire(@PathVariable String id) {
+    DeadlinePolicyView retire(@PathVariable @Parameter(schema = @Schema(type = "string")) PolicyId id) {
         return DeadlinePolicyView.of(managing.retire(find(id).id()));
     }
 
@@ -104,8 +108,12 @@ class DeadlinePolicyController {
         return importing.importCsv("deadline-policies.csv", new ByteArrayInputStream(csv));
     }
 
-    private DeadlinePolicy find(String id) {
-        return policies.find(new PolicyId(id)).orElseThrow(() -> new NotFoundException("deadline policy", id));
+    /**
+     * The policy a path names. The path variable is a {@link PolicyId} so that Spring builds it: a blank id is then a
+     * malformed request (400 naming the parameter, ADR 0055), not an exception of the domain's constructor (500).
+     */
+    private DeadlinePolicy find(PolicyId id) {
+        return policies.find(id).orElseThrow(() -> new NotFoundException("deadline policy", id.value()));
     }
 
     /** A lookup's answer: the policy and the rung of specificity that chose it (e.g. {@code MAIN_CATEGORY_ANY_LEVEL}). */

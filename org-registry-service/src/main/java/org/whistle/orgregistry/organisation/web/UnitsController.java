@@ -67,7 +67,12 @@ class UnitsController {
             @RequestParam(required = false) @Nullable String within,
             @RequestParam(required = false) @Nullable UnitKind kind,
             Authentication caller) {
-        var root = within != null ? within : tree.roots().getFirst().code();
+        var roots = tree.roots();
+        if (within == null && roots.isEmpty()) {
+            // An organisation with no nodes yet (nothing imported): no units, rather than a 500.
+            return List.of();
+        }
+        var root = within != null ? within : roots.getFirst().code();
         return contacts.many(tree.unitsWithin(root, kind), caller, root);
     }
 

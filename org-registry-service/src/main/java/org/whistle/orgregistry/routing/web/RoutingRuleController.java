@@ -1,5 +1,7 @@
 package org.whistle.orgregistry.routing.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,7 @@ class RoutingRuleController {
     }
 
     @GetMapping("/api/org/routing-rules/{id}")
-    RoutingRuleView one(@PathVariable String id) {
+    RoutingRuleView one(@PathVariable @Parameter(schema = @Schema(type = "string")) RuleId id) {
         return RoutingRuleView.of(find(id));
     }
 
@@ -98,13 +100,15 @@ class RoutingRuleController {
     }
 
     @PutMapping("/api/org/routing-rules/{id}")
-    RoutingRuleView change(@PathVariable String id, @RequestBody RoutingRuleRequest request) {
+    RoutingRuleView change(
+            @PathVariable @Parameter(schema = @Schema(type = "string")) RuleId id,
+            @RequestBody RoutingRuleRequest request) {
         find(id);
-        return RoutingRuleView.of(managing.change(request.toRule(id)));
+        return RoutingRuleView.of(managing.change(request.toRule(id.value())));
     }
 
     @DeleteMapping("/api/org/routing-rules/{id}")
-    RoutingRuleView retire(@PathVariable String id) {
+    RoutingRuleView retire(@PathVariable @Parameter(schema = @Schema(type = "string")) RuleId id) {
         return RoutingRuleView.of(managing.retire(find(id).id()));
     }
 
@@ -113,7 +117,11 @@ class RoutingRuleController {
         return importing.importCsv("routing-rules.csv", new ByteArrayInputStream(csv));
     }
 
-    private RoutingRule find(String id) {
-        return rules.find(new RuleId(id)).orElseThrow(() -> new NotFoundException("routing rule", id));
+    /**
+     * The rule a path names. The path variable is a {@link RuleId} so that Spring builds it: a blank id is then a
+     * malformed request (400 naming the parameter, ADR 0055), not an exception of the domain's constructor (500).
+     */
+    private RoutingRule find(RuleId id) {
+        return rules.find(id).orElseThrow(() -> new NotFoundException("routing rule", id.value()));
     }
 }
