@@ -45,12 +45,22 @@ public final class Platform implements AutoCloseable {
     }
 
     static Platform start() {
+        return start(dataDir -> {});
+    }
+
+    /**
+     * A platform of its own, its data folder prepared before anything starts: the folder is every service's working
+     * directory, so a {@code config/application.properties} written there is read by every service and the gateway
+     * (Spring Boot's {@code ./config/}), and only by this platform's.
+     */
+    public static Platform start(java.util.function.Consumer<Path> prepare) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("whistle-system-tests");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        prepare.accept(dataDir);
         var options = Options.defaults()
                 .withDataDir(dataDir)
                 .withServicesDir(Path.of(System.getProperty("whistle.services-dir", "target/services")))

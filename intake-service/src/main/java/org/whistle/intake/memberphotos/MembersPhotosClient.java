@@ -3,32 +3,42 @@ package org.whistle.intake.memberphotos;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.whistle.security.ClientCredentialsToken;
 
 /**
  * Reads one result photo from members-service ({@code GET /internal/whistles/{id}/result-photos/{photoId}}) with this
  * service's bearer token from the client-credentials grant, kept until shortly before it expires. Bounded: a timeout
- * on connecting and on each answer, and a photo larger than {@code maxSize} is refused unread.
+ * on connecting and on each answer, and a photo larger than {@code maxSize} is refused unread. Built from Boot's
+ * {@link RestClient.Builder}, so the call is a client span of the view being answered and sends its {@code traceparent}
+ * (ADR 0054).
  */
 @Component
 class MembersPhotosClient {
 
     private final MembersPhotosProperties properties;
-    private final HttpClient http;
+    private final RestClient http;
     private final @Nullable ClientCredentialsToken token;
 
-    MembersPhotosClient(MembersPhotosProperties properties, ObjectProvider<Clock> clock) {
+    /** What members-service answered: the photo's first {@code maxSize + 1} bytes, read only for a 200. */
+    private record Answer(int statusCode, byte[] body) {}
+
+    MembersPhotosClient(MembersPhotosProperties properties, ObjectProvider<Clock> clock, RestClient.Builder builder) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        var requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
+        requests.setReadTimeout(properties.timeout());
+        this.http = builder.requestFactory(requests).build();
         this.token = properties.configured()
                 ? new ClientCredentialsToken(
                         Objects.requireNonNull(properties.tokenUri()),
@@ -63,14 +73,11 @@ class MembersPhotosClient {
                 throw new MembersPhotosUnavailable("members-service answered HTTP " + answer.statusCode());
             }
             long limit = properties.maxSize().toBytes();
-            try (var in = answer.body()) {
-                var bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-                if (bytes.length > limit) {
-                    throw new MembersPhotosUnavailable("members-service sent a photo over " + limit + " bytes");
-                }
-                return Optional.of(bytes);
+            if (answer.body().length > limit) {
+                throw new MembersPhotosUnavailable("members-service sent a photo over " + limit + " bytes");
             }
-        } catch (IOException e) {
+            return Optional.of(answer.body());
+        } catch (IOException | RestClientException e) {
             throw new MembersPhotosUnavailable("cannot read a photo from members-service", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,21 +85,24 @@ class MembersPhotosClient {
         }
     }
 
-    private HttpResponse<java.io.InputStream> get(UUID whistleId, UUID photoId, String bearer)
-            throws IOException, InterruptedException {
+    private Answer get(UUID whistleId, UUID photoId, String bearer) {
         var base = Objects.requireNonNull(properties.uri()).toString().replaceAll("/+$", "");
-        var request = HttpRequest.newBuilder(
-                        URI.create(base + "/internal/whistles/" + whistleId + "/result-photos/" + photoId))
-                .timeout(properties.timeout())
-                .header("Authorization", "Bearer " + bearer)
-                .header("Accept", "image/jpeg, image/png")
-                .GET()
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-        }
-        return response;
+        var limit = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxSize().toBytes() + 1);
+        return http.get()
+                .uri(URI.create(base + "/internal/whistles/" + whistleId + "/result-photos/" + photoId))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
+                .header(HttpHeaders.ACCEPT, "image/jpeg, image/png")
+                .exchange(
+                        (request, response) -> {
+                            var status = response.getStatusCode().value();
+                            if (status != 200) {
+                                return new Answer(status, new byte[0]);
+                            }
+                            try (var in = response.getBody()) {
+                                return new Answer(status, in.readNBytes(limit));
+                            }
+                        },
+                        true);
     }
 
     private String token() throws IOException, InterruptedException {

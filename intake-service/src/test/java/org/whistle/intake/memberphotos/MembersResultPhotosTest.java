@@ -81,7 +81,10 @@ class MembersResultPhotosTest extends IntakeTest {
         int asked = MEMBERS.asked.get();
         int authorised = MEMBERS.authorised.get();
 
-        var first = get("/api/whistles/" + raised.id() + "/evidence/" + ref.mediaId(), reporter(raised));
+        var trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var first = get(
+                "/api/whistles/" + raised.id() + "/evidence/" + ref.mediaId(),
+                reporter(raised).andThen(h -> h.set("traceparent", "00-" + trace + "-00f067aa0ba902b7-00")));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.headers().getContentType()).hasToString("image/jpeg");
@@ -91,6 +94,10 @@ class MembersResultPhotosTest extends IntakeTest {
         assertThat(MEMBERS.authorised.get() - authorised)
                 .as("asked with this service's token")
                 .isEqualTo(1);
+        assertThat(MEMBERS.traceparent.get())
+                .as("members-service is asked in the trace of the view being answered (ADR 0054)")
+                .startsWith("00-" + trace + "-")
+                .doesNotContain("00f067aa0ba902b7");
 
         // the centre's dispatcher, and the reporter again: both from intake's copy
         var centre = get(
@@ -243,6 +250,8 @@ class MembersResultPhotosTest extends IntakeTest {
         final Map<String, byte[]> photos = new ConcurrentHashMap<>();
         final AtomicInteger asked = new AtomicInteger();
         final AtomicInteger authorised = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<String> traceparent =
+                new java.util.concurrent.atomic.AtomicReference<>("");
         final java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
         private final HttpServer server;
 
@@ -282,6 +291,8 @@ class MembersResultPhotosTest extends IntakeTest {
                         return;
                     }
                     stand.authorised.incrementAndGet();
+                    var traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                    stand.traceparent.set(traceparent == null ? "" : traceparent);
                     // /internal/whistles/{whistle}/result-photos/{photo}
                     var parts = exchange.getRequestURI().getPath().split("/");
                     var bytes = stand.photos.get(parts[3] + "/" + parts[5]);

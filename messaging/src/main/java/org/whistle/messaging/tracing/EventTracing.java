@@ -41,6 +41,21 @@ public final class EventTracing {
         return new EventTracing(tracer, propagator);
     }
 
+    /**
+     * The trace id of the current span — the request's or the record's observation, sampled or not — for the events a
+     * command publishes; a new trace id only where nothing is current (no tracer, a start-up task). Controllers ask this
+     * instead of reading the {@code traceparent} header themselves: the server observation already continued it.
+     */
+    public String currentTraceId() {
+        if (tracer != null) {
+            var current = tracer.currentSpan();
+            if (current != null && TraceIds.isValidTraceId(current.context().traceId())) {
+                return current.context().traceId();
+            }
+        }
+        return TraceIds.newTraceId();
+    }
+
     /** An event about to be stored, stamped with the current trace, and the Kafka headers to store with it. */
     public record Stamped(EventEnvelope<?> event, Map<String, String> headers) {}
 

@@ -25,6 +25,7 @@ import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleEvent;
 import org.whistle.messaging.deadletter.PoisonEventException;
 import org.whistle.messaging.inbox.IdempotentHandling;
+import org.whistle.messaging.tracing.EventTracing;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.delivery.domain.Addressee;
 import org.whistle.notification.delivery.domain.DeliveryStatus;
@@ -74,6 +75,7 @@ class PlanningDeliveries {
     private final QuietRules quiet;
     private final Clock clock;
     private final OrgReferenceCopy org;
+    private final EventTracing tracing;
 
     PlanningDeliveries(
             IdempotentHandling handling,
@@ -87,8 +89,10 @@ class PlanningDeliveries {
             List<Channel> channels,
             NotificationProperties properties,
             Clock clock,
-            OrgReferenceCopy org) {
+            OrgReferenceCopy org,
+            EventTracing tracing) {
         this.handling = handling;
+        this.tracing = tracing;
         this.transactions = transactions;
         this.contexts = contexts;
         this.rules = rules;
@@ -172,7 +176,15 @@ class PlanningDeliveries {
         }
     }
 
+    /** Plans one record in its trace: a poll planned in one transaction still shows each event's hop (ADR 0054). */
     private boolean handleOnce(
+            ConsumerRecord<String, @Nullable EventEnvelope<?>> record, List<Delivery> liveDeliveries) {
+        var handled = new boolean[1];
+        tracing.continuing(record, () -> handled[0] = handleUntraced(record, liveDeliveries));
+        return handled[0];
+    }
+
+    private boolean handleUntraced(
             ConsumerRecord<String, @Nullable EventEnvelope<?>> record, List<Delivery> liveDeliveries) {
         var event = record.value();
         if (event == null) {

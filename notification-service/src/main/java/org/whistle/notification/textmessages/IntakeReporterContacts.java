@@ -2,29 +2,27 @@ package org.whistle.notification.textmessages;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.client.RestClient;
 import org.whistle.notification.delivery.Undeliverable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks intake: {@code GET {intake-uri}/internal/whistles/{id}/contact} with a bearer token from the client-credentials
  * grant ({@code whistle.notification.client.*}), answered with {@code {"phone": "…", "wechatOpenId": "…", "trackingCode": "…"}}.
+ * The call is traced ({@link InternalHttp}).
  */
 class IntakeReporterContacts implements ReporterContacts {
 
     private final @Nullable URI intake;
     private final ServiceTokens tokens;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final InternalHttp http;
 
-    IntakeReporterContacts(@Nullable URI intake, ServiceTokens tokens) {
+    IntakeReporterContacts(@Nullable URI intake, ServiceTokens tokens, RestClient.Builder builder) {
         this.intake = intake;
         this.tokens = tokens;
+        this.http = new InternalHttp(builder);
     }
 
     @Override
@@ -32,12 +30,8 @@ class IntakeReporterContacts implements ReporterContacts {
         if (intake == null) {
             throw Undeliverable.unreachable("whistle.notification.intake-uri is not configured");
         }
-        var request = HttpRequest.newBuilder(intake.resolve("/internal/whistles/" + whistleId + "/contact"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + tokens.token())
-                .GET()
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        var response =
+                http.get(intake.resolve("/internal/whistles/" + whistleId + "/contact"), "Bearer " + tokens.token());
         switch (response.statusCode()) {
             case 200 -> {
                 var json = JsonMapper.shared().readTree(response.body());

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 import org.whistle.notification.NotificationProperties;
 import org.whistle.notification.delivery.Channel;
 import org.whistle.notification.delivery.WhistleContexts;
@@ -23,13 +24,15 @@ class TextMessaging {
     }
 
     @Bean
-    ReporterContacts reporterContacts(NotificationProperties properties, ServiceTokens tokens) {
-        return new IntakeReporterContacts(properties.intakeUri(), tokens);
+    ReporterContacts reporterContacts(
+            NotificationProperties properties, ServiceTokens tokens, RestClient.Builder builder) {
+        return new IntakeReporterContacts(properties.intakeUri(), tokens, builder);
     }
 
     @Bean
-    UnitDutyContacts unitDutyContacts(NotificationProperties properties, ServiceTokens tokens) {
-        return new UnitDutyContacts(properties.orgRegistryUri(), tokens);
+    UnitDutyContacts unitDutyContacts(
+            NotificationProperties properties, ServiceTokens tokens, RestClient.Builder builder) {
+        return new UnitDutyContacts(properties.orgRegistryUri(), tokens, builder);
     }
 
     @Bean

@@ -3,12 +3,9 @@ package org.whistle.notification.textmessages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.client.RestClient;
 import org.whistle.notification.delivery.Undeliverable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,18 +13,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The phone a unit's duty officers are texted on: the unit's duty contact (值班联系人) as org-registry keeps it. The
  * organisation's copy on the bus ({@code org-unit-changed}) carries no contact, so org-registry is asked each time:
  * {@code GET {org-registry-uri}/internal/units/{code}/duty-contact} with this service's client-credentials token,
- * answered with {@code {"dutyName": "…", "dutyPhone": "…"}}.
+ * answered with {@code {"dutyName": "…", "dutyPhone": "…"}}. The call is traced ({@link InternalHttp}).
  */
 class UnitDutyContacts {
 
     private final @Nullable URI orgRegistry;
     private final ServiceTokens tokens;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final InternalHttp http;
 
-    UnitDutyContacts(@Nullable URI orgRegistry, ServiceTokens tokens) {
+    UnitDutyContacts(@Nullable URI orgRegistry, ServiceTokens tokens, RestClient.Builder builder) {
         this.orgRegistry = orgRegistry;
         this.tokens = tokens;
+        this.http = new InternalHttp(builder);
     }
 
     /**
@@ -40,12 +37,7 @@ class UnitDutyContacts {
         }
         var path = "/internal/units/"
                 + URLEncoder.encode(unitCode, StandardCharsets.UTF_8).replace("+", "%20") + "/duty-contact";
-        var request = HttpRequest.newBuilder(orgRegistry.resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + tokens.token())
-                .GET()
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        var response = http.get(orgRegistry.resolve(path), "Bearer " + tokens.token());
         switch (response.statusCode()) {
             case 200 -> {
                 var phone = JsonMapper.shared().readTree(response.body()).path("dutyPhone");

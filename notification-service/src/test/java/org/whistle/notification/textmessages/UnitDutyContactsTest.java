@@ -21,6 +21,8 @@ class UnitDutyContactsTest {
 
     private HttpServer server;
     private final AtomicReference<String> authorization = new AtomicReference<>();
+    private final AtomicReference<String> traceparent = new AtomicReference<>();
+    private final TracedClients traced = new TracedClients();
 
     @BeforeEach
     void orgRegistry() throws IOException {
@@ -31,6 +33,7 @@ class UnitDutyContactsTest {
         });
         server.createContext("/internal/units/", exchange -> {
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            traceparent.set(exchange.getRequestHeaders().getFirst("traceparent"));
             switch (exchange.getRequestURI().getPath()) {
                 case "/internal/units/DEP-WATER/duty-contact" ->
                     answer(exchange, 200, "{\"dutyName\":\"黄继业\",\"dutyPhone\":\"13900000002\"}");
@@ -44,6 +47,7 @@ class UnitDutyContactsTest {
     @AfterEach
     void stop() {
         server.stop(0);
+        traced.close();
     }
 
     private UnitDutyContacts contacts(URI orgRegistry) {
@@ -53,7 +57,8 @@ class UnitDutyContactsTest {
                 new ServiceTokens(
                         new NotificationProperties.Client(
                                 URI.create(base + "/oauth2/token"), "notification-service", "secret"),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()),
+                traced.builder());
     }
 
     private URI base() {
@@ -64,6 +69,16 @@ class UnitDutyContactsTest {
     void asksOrgRegistryForTheUnitsDutyPhone() throws Exception {
         assertThat(contacts(base()).phoneOf("DEP-WATER")).isEqualTo("13900000002");
         assertThat(authorization.get()).isEqualTo("Bearer service-token");
+    }
+
+    @Test
+    void theCallCarriesTheTraceOfTheDeliveryBeingMade() throws Exception {
+        var delivery = traced.within(() -> contacts(base()).phoneOf("DEP-WATER"));
+
+        assertThat(traceparent.get())
+                .as("org-registry's span continues the delivery's trace (ADR 0054)")
+                .isNotNull()
+                .startsWith("00-" + delivery.context().traceId() + "-");
     }
 
     @Test

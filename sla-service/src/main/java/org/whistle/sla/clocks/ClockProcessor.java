@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.whistle.events.EventCodec;
 import org.whistle.events.EventDecodingException;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.TicketId;
-import org.whistle.events.TraceIds;
+import org.whistle.events.Topics;
 import org.whistle.events.WhistleClosed;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleEvent;
@@ -61,6 +62,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
     private final Duration punctuationInterval;
     private final int firingSlice;
     private final ClockObserver observer;
+    private final ClockTracing tracing;
     private long running;
     private @Nullable Cancellable catchingUp;
     /** The count was taken from the index at start-up and is stored at the first record or punctuation. */
@@ -74,7 +76,12 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
     private @Nullable KeyValueStore<String, Long> counts;
 
     ClockProcessor(
-            Deadlines deadlines, Clock clock, Duration punctuationInterval, int firingSlice, ClockObserver observer) {
+            Deadlines deadlines,
+            Clock clock,
+            Duration punctuationInterval,
+            int firingSlice,
+            ClockObserver observer,
+            ClockTracing tracing) {
         if (firingSlice < 1) {
             throw new IllegalArgumentException("the firing slice must be positive: " + firingSlice);
         }
@@ -83,6 +90,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
         this.punctuationInterval = punctuationInterval;
         this.firingSlice = firingSlice;
         this.observer = observer;
+        this.tracing = tracing;
     }
 
     @Override
@@ -146,6 +154,13 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
         if (record.value() == null) {
             return;
         }
+        var topic = context().recordMetadata().map(RecordMetadata::topic).orElse(ClockTopology.SOURCE);
+        try (var processing = tracing.processing(topic, record.headers())) {
+            apply(record, processing.cause());
+        }
+    }
+
+    private void apply(Record<String, byte[]> record, @Nullable String cause) {
         EventEnvelope<?> envelope;
         try {
             envelope = EventCodec.instance().decode(record.value());
@@ -175,6 +190,7 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
             return;
         }
         var before = sheet.timers();
+        sheet.causedBy(cause);
         try {
             switch (event) {
                 case WhistleRaised raised -> sheet.raised(raised, deadlines);
@@ -352,11 +368,17 @@ final class ClockProcessor implements Processor<String, byte[], String, Object> 
                 firing.startedAt(),
                 firing.dueAt(),
                 firing.firedAt());
-        var envelope = EventEnvelope.wrap(escalated, firing.revision(), PRODUCER, TraceIds.newTraceId(), clock);
-        context()
-                .forward(
-                        new Record<String, Object>(firing.whistleId(), envelope, now.toEpochMilli()),
-                        ClockTopology.ESCALATED_SINK);
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        var publication = tracing.publishing(Topics.WHISTLE_ESCALATED, firing.cause(), headers);
+        try {
+            var envelope = EventEnvelope.wrap(escalated, firing.revision(), PRODUCER, publication.traceId(), clock);
+            context()
+                    .forward(
+                            new Record<String, Object>(firing.whistleId(), envelope, now.toEpochMilli(), headers),
+                            ClockTopology.ESCALATED_SINK);
+        } finally {
+            publication.end();
+        }
         log.debug(
                 "{} {} for {} ({} → {}{})",
                 firing.kind(),

@@ -32,12 +32,22 @@ public final class ClockTopology {
 
     public static Topology build(
             Deadlines deadlines, Clock clock, Duration punctuationInterval, ClockObserver observer) {
-        return build(deadlines, clock, punctuationInterval, DEFAULT_FIRING_SLICE, observer);
+        return build(deadlines, clock, punctuationInterval, DEFAULT_FIRING_SLICE, observer, ClockTracing.NONE);
+    }
+
+    public static Topology build(
+            Deadlines deadlines,
+            Clock clock,
+            Duration punctuationInterval,
+            int firingSlice,
+            ClockObserver observer,
+            ClockTracing tracing) {
+        return addTo(new Topology(), deadlines, clock, punctuationInterval, firingSlice, observer, tracing);
     }
 
     public static Topology build(
             Deadlines deadlines, Clock clock, Duration punctuationInterval, int firingSlice, ClockObserver observer) {
-        return addTo(new Topology(), deadlines, clock, punctuationInterval, firingSlice, observer);
+        return build(deadlines, clock, punctuationInterval, firingSlice, observer, ClockTracing.NONE);
     }
 
     /** Adds the clocks to a topology, such as the one Spring Kafka's {@code StreamsBuilderFactoryBean} builds. */
@@ -47,7 +57,8 @@ public final class ClockTopology {
             Clock clock,
             Duration punctuationInterval,
             int firingSlice,
-            ClockObserver observer) {
+            ClockObserver observer,
+            ClockTracing tracing) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Serializer<EventEnvelope<?>> envelopes = (Serializer) new EnvelopeSerializer();
         TopicNameExtractor<String, byte[]> deadLetterTopic =
@@ -62,7 +73,7 @@ public final class ClockTopology {
                         Topics.WHISTLE_CLOSED)
                 .addProcessor(
                         PROCESSOR,
-                        () -> new ClockProcessor(deadlines, clock, punctuationInterval, firingSlice, observer),
+                        () -> new ClockProcessor(deadlines, clock, punctuationInterval, firingSlice, observer, tracing),
                         SOURCE)
                 .addStateStore(ClockStores.sheets(), PROCESSOR)
                 .addStateStore(ClockStores.due(), PROCESSOR)

@@ -1,8 +1,11 @@
 package org.whistle.sla.clocks;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -41,9 +44,17 @@ class SlaConfiguration {
         return new SlaMetrics(registry);
     }
 
+    /** Escalations continue the trace of the event that started their clock (ADR 0054); none without a tracer. */
+    @Bean
+    ClockTracing clockTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        var available = tracer.getIfAvailable();
+        var propagating = propagator.getIfAvailable();
+        return available != null && propagating != null ? ClockTracing.of(available, propagating) : ClockTracing.NONE;
+    }
+
     @Bean
     StreamsBuilderFactoryBeanConfigurer slaStreamsSettings(
-            Deadlines deadlines, Clock clock, SlaMetrics metrics, SlaProperties properties) {
+            Deadlines deadlines, Clock clock, SlaMetrics metrics, SlaProperties properties, ClockTracing tracing) {
         return factory -> SlaStreams.configure(
                 factory,
                 properties,
@@ -53,7 +64,8 @@ class SlaConfiguration {
                         clock,
                         properties.punctuationInterval(),
                         properties.firingSlice(),
-                        metrics));
+                        metrics,
+                        tracing));
     }
 
     @Bean

@@ -81,7 +81,8 @@ class ClockStoresTest {
                         clock,
                         Duration.ofSeconds(1),
                         100,
-                        observer(observed))
+                        observer(observed),
+                        ClockTracing.NONE)
                 .init(context);
 
         assertThat(reads).as("iterators opened over the due index at start-up").hasValue(0);
@@ -108,7 +109,8 @@ class ClockStoresTest {
                         clock,
                         Duration.ofSeconds(1),
                         100,
-                        observer(observed))
+                        observer(observed),
+                        ClockTracing.NONE)
                 .init(context);
 
         assertThat(reads).hasValue(1);

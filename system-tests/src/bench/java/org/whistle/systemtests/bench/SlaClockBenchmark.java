@@ -51,6 +51,7 @@ import org.whistle.events.kafka.EnvelopeSerializer;
 import org.whistle.orgreference.copy.OrgReferenceCopy;
 import org.whistle.sla.clocks.ClockObserver;
 import org.whistle.sla.clocks.ClockTopology;
+import org.whistle.sla.clocks.ClockTracing;
 import org.whistle.sla.clocks.OrgReferenceDeadlines;
 import org.whistle.sla.clocks.SlaProperties;
 import org.whistle.sla.clocks.SlaStreams;
@@ -134,7 +135,8 @@ class SlaClockBenchmark {
                             clock,
                             properties.punctuationInterval(),
                             properties.firingSlice(),
-                            observer));
+                            observer,
+                            ClockTracing.NONE));
             var loading = System.nanoTime();
             sla.start();
             try {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.whistle.dispatch.commanding.CommandingInBulk;
 import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.messaging.tracing.EventTracing;
 import org.whistle.problems.InvalidInputException;
 import org.whistle.security.Caller;
 
@@ -21,9 +22,11 @@ import org.whistle.security.Caller;
 class BulkActionsController {
 
     private final CommandingInBulk bulk;
+    private final EventTracing tracing;
 
-    BulkActionsController(CommandingInBulk bulk) {
+    BulkActionsController(CommandingInBulk bulk, EventTracing tracing) {
         this.bulk = bulk;
+        this.tracing = tracing;
     }
 
     /**
@@ -53,6 +56,6 @@ class BulkActionsController {
                 summons.units(),
                 body.outcome() == null ? Outcome.RESOLVED : body.outcome(),
                 caller,
-                RequestTrace.traceId());
+                tracing.currentTraceId());
     }
 }

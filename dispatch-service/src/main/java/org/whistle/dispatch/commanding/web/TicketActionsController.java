@@ -14,6 +14,7 @@ import org.whistle.dispatch.commanding.CommandingTickets.Asked;
 import org.whistle.dispatch.queries.TicketView;
 import org.whistle.events.TicketId;
 import org.whistle.events.WhistleClosed.Outcome;
+import org.whistle.messaging.tracing.EventTracing;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.Caller;
 
@@ -24,13 +25,15 @@ import org.whistle.security.Caller;
 class TicketActionsController {
 
     private final CommandingTickets commanding;
+    private final EventTracing tracing;
 
-    TicketActionsController(CommandingTickets commanding) {
+    TicketActionsController(CommandingTickets commanding, EventTracing tracing) {
         this.commanding = commanding;
+        this.tracing = tracing;
     }
 
-    private static Asked asked(UUID id, Caller caller, String action) {
-        return new Asked(new TicketId(id), caller, action, RequestTrace.traceId());
+    private Asked asked(UUID id, Caller caller, String action) {
+        return new Asked(new TicketId(id), caller, action, tracing.currentTraceId());
     }
 
     @PostMapping("/{id}/file")

@@ -13,6 +13,7 @@ import org.whistle.dispatch.commanding.CommandingTickets;
 import org.whistle.dispatch.commanding.CommandingTickets.Asked;
 import org.whistle.dispatch.queries.TicketView;
 import org.whistle.events.TicketId;
+import org.whistle.messaging.tracing.EventTracing;
 import org.whistle.orgreference.domain.routing.UnitCode;
 import org.whistle.security.Caller;
 
@@ -23,9 +24,11 @@ import org.whistle.security.Caller;
 class UnitTaskController {
 
     private final CommandingTickets commanding;
+    private final EventTracing tracing;
 
-    UnitTaskController(CommandingTickets commanding) {
+    UnitTaskController(CommandingTickets commanding, EventTracing tracing) {
         this.commanding = commanding;
+        this.tracing = tracing;
     }
 
     @PostMapping("/report-in")
@@ -103,7 +106,7 @@ class UnitTaskController {
         return commanding.asUnit(asked(id, caller, action), UnitCode.of(unit), change);
     }
 
-    private static Asked asked(UUID id, Caller caller, String action) {
-        return new Asked(new TicketId(id), caller, action, RequestTrace.traceId());
+    private Asked asked(UUID id, Caller caller, String action) {
+        return new Asked(new TicketId(id), caller, action, tracing.currentTraceId());
     }
 }

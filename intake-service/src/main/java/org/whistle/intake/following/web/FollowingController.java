@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.whistle.events.TraceIds;
 import org.whistle.events.WhistleFeedback;
 import org.whistle.intake.evidence.EvidenceResponses;
 import org.whistle.intake.evidence.KeepingEvidence;
@@ -38,6 +37,7 @@ import org.whistle.intake.following.ReporterRelations;
 import org.whistle.intake.limits.FailedLookups;
 import org.whistle.intake.memberphotos.MembersPhotosUnavailable;
 import org.whistle.intake.memberphotos.MembersResultPhotos;
+import org.whistle.messaging.tracing.EventTracing;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
 import org.whistle.security.personaldata.AccessDecisions;
@@ -68,6 +68,7 @@ class FollowingController {
     private final OwnWhistles own;
     private final MembersResultPhotos memberPhotos;
     private final LiveTickets liveTickets;
+    private final EventTracing tracing;
 
     FollowingController(
             FollowingWhistles following,
@@ -78,9 +79,11 @@ class FollowingController {
             FailedLookups lookups,
             OwnWhistles own,
             MembersResultPhotos memberPhotos,
-            LiveTickets liveTickets) {
+            LiveTickets liveTickets,
+            EventTracing tracing) {
         this.following = following;
         this.liveTickets = liveTickets;
+        this.tracing = tracing;
         this.memberPhotos = memberPhotos;
         this.own = own;
         this.feedback = feedback;
@@ -220,7 +223,6 @@ class FollowingController {
             @RequestBody FeedbackRequest body,
             @RequestHeader(name = CODE_HEADER, required = false) @Nullable String code,
             @RequestHeader(name = PHONE_HEADER, required = false) @Nullable String phone,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String traceparent,
             @Nullable Caller caller,
             HttpServletRequest request) {
         var typed = body.trackingCode() != null ? body.trackingCode() : code;
@@ -235,7 +237,7 @@ class FollowingController {
                     caller,
                     typed,
                     body.phone() != null ? body.phone() : phone,
-                    TraceIds.traceIdOf(traceparent));
+                    tracing.currentTraceId());
             return ResponseEntity.status(201).body(given);
         } catch (NotFoundException e) {
             if (typed != null) {

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.whistle.events.TraceIds;
 import org.whistle.intake.evidence.EvidenceResponses;
 import org.whistle.intake.evidence.KeepingEvidence;
 import org.whistle.intake.evidence.Upload;
@@ -31,6 +30,7 @@ import org.whistle.intake.open311.Open311Exception;
 import org.whistle.intake.open311.ServiceDirectory;
 import org.whistle.intake.open311.ServiceRequests;
 import org.whistle.intake.raising.RaisingWhistles;
+import org.whistle.messaging.tracing.EventTracing;
 import org.whistle.texts.Phrase;
 
 /**
@@ -52,6 +52,7 @@ class ServiceRequestController {
     private final Open311Calls calls;
     private final Open311Rendering rendering;
     private final Clock clock;
+    private final EventTracing tracing;
 
     ServiceRequestController(
             ServiceDirectory directory,
@@ -63,7 +64,8 @@ class ServiceRequestController {
             RateLimits limits,
             Open311Calls calls,
             Open311Rendering rendering,
-            Clock clock) {
+            Clock clock,
+            EventTracing tracing) {
         this.directory = directory;
         this.requests = requests;
         this.raising = raising;
@@ -74,6 +76,7 @@ class ServiceRequestController {
         this.calls = calls;
         this.rendering = rendering;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @PostMapping(
@@ -88,7 +91,7 @@ class ServiceRequestController {
         var category = directory.service(call.required("service_code"));
         var whistle = call.raiseWhistle(category);
         limits.takeAnonymous(whistle.phone(), call.text("device_id"), request.getRemoteAddr());
-        var raised = raising.raiseFromOpen311(whistle, uploads(request), TraceIds.newTraceId());
+        var raised = raising.raiseFromOpen311(whistle, uploads(request), tracing.currentTraceId());
         var created = new LinkedHashMap<String, Object>();
         created.put("service_request_id", raised.whistle().id().toString());
         created.put(

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.whistle.events.TraceIds;
 import org.whistle.intake.evidence.Upload;
 import org.whistle.intake.limits.RateLimits;
 import org.whistle.intake.raising.IdempotentRequests;
@@ -36,6 +35,7 @@ import org.whistle.intake.raising.RaisingWhistles;
 import org.whistle.intake.raising.SupportingWhistles;
 import org.whistle.intake.raising.domain.PublicStatus;
 import org.whistle.intake.raising.domain.Whistle;
+import org.whistle.messaging.tracing.EventTracing;
 import org.whistle.orgreference.domain.geography.ChinaCoordinates;
 import org.whistle.orgreference.domain.geography.CoordinateSystem;
 import org.whistle.problems.InvalidInputException;
@@ -53,14 +53,17 @@ class WhistleController {
     private final IdempotentRequests idempotency;
     private final RateLimits limits;
     private final JsonMapper json;
+    private final EventTracing tracing;
 
     WhistleController(
             RaisingWhistles raising,
             SupportingWhistles supporting,
             IdempotentRequests idempotency,
             RateLimits limits,
-            JsonMapper json) {
+            JsonMapper json,
+            EventTracing tracing) {
         this.raising = raising;
+        this.tracing = tracing;
         this.supporting = supporting;
         this.idempotency = idempotency;
         this.limits = limits;
@@ -72,10 +75,9 @@ class WhistleController {
             @RequestBody RaiseWhistleRequest body,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestHeader(name = RateLimits.DEVICE_HEADER, required = false) @Nullable String device,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String traceparent,
             @Nullable Caller caller,
             HttpServletRequest request) {
-        return raise(body, List.of(), key, device, traceparent, caller, request);
+        return raise(body, List.of(), key, device, caller, request);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -85,7 +87,6 @@ class WhistleController {
             @RequestPart(name = "evidence", required = false) @Nullable List<MultipartFile> files,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestHeader(name = RateLimits.DEVICE_HEADER, required = false) @Nullable String device,
-            @RequestHeader(name = "traceparent", required = false) @Nullable String traceparent,
             @Nullable Caller caller,
             HttpServletRequest request) {
         var body = part != null ? part : RaiseWhistleRequest.fromForm(form);
@@ -95,7 +96,7 @@ class WhistleController {
                         .filter(f -> !f.isEmpty() || f.getOriginalFilename() != null)
                         .map(Upload::of)
                         .toList();
-        return raise(body, uploads, key, device, traceparent, caller, request);
+        return raise(body, uploads, key, device, caller, request);
     }
 
     private ResponseEntity<String> raise(
@@ -103,7 +104,6 @@ class WhistleController {
             List<Upload> uploads,
             @Nullable String key,
             @Nullable String device,
-            @Nullable String traceparent,
             @Nullable Caller caller,
             HttpServletRequest request) {
         var command = body.toCommand();
@@ -112,7 +112,7 @@ class WhistleController {
         }
         var hash = hash(json.writeValueAsString(command), caller == null ? "" : caller.subject(), uploads);
         var answer = idempotency.once(key, hash, () -> {
-            var traceId = TraceIds.traceIdOf(traceparent);
+            var traceId = tracing.currentTraceId();
             var openId = caller == null ? null : WechatOpenIds.ofCurrentToken();
             var whistle = (openId == null
                             ? raising.raise(command, uploads, caller, traceId)

@@ -12,6 +12,7 @@ import org.whistle.events.WhistleEscalated;
  *
  * @param toLevel where the ticket escalates; null for warnings and at city level
  * @param revision the sheet's publication counter, the envelope's revision for this producer
+ * @param cause the {@code traceparent} of the event that started the clock, whose trace the firing continues
  */
 public record Firing(
         WhistleEscalated.Kind kind,
@@ -26,4 +27,5 @@ public record Firing(
         Instant startedAt,
         Instant dueAt,
         Instant firedAt,
-        long revision) {}
+        long revision,
+        @Nullable String cause) {}

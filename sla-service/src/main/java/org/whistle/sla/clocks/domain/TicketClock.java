@@ -44,6 +44,11 @@ public final class TicketClock {
     private long warnBudgetMillis;
     private long consumedMillis;
     private long runningSince;
+    /**
+     * The {@code traceparent} of the event that started this clock, so its warning and escalation continue that trace
+     * (ADR 0054); null in sheets written before it was kept, and for events that came without one.
+     */
+    private @Nullable String cause;
 
     private TicketClock() {}
 
@@ -109,8 +114,10 @@ public final class TicketClock {
             CommandLevel level,
             ClockPolicy policy,
             Instant at,
-            Calendars calendars) {
+            Calendars calendars,
+            @Nullable String cause) {
         var clock = new TicketClock();
+        clock.cause = cause;
         clock.id = idOf(whistleId, kind, unitId, instance);
         clock.kind = kind;
         clock.unitId = unitId;
@@ -319,6 +326,11 @@ public final class TicketClock {
 
     public String policy() {
         return policy;
+    }
+
+    /** The {@code traceparent} of the event that started this clock, if it was kept. */
+    public @Nullable String cause() {
+        return cause;
     }
 
     public Instant startedAt() {

@@ -59,6 +59,11 @@ public final class TicketClocks {
     private List<TicketClock> clocks = new ArrayList<>();
     private long published;
     private @Nullable Long forgetAt;
+    /**
+     * The {@code traceparent} of the event being applied, which the clocks it starts keep; transient, so never part of
+     * the stored sheet (a sheet is read afresh for every event).
+     */
+    private transient @Nullable String applying;
 
     private TicketClocks() {}
 
@@ -66,6 +71,11 @@ public final class TicketClocks {
         var sheet = new TicketClocks();
         sheet.whistleId = whistleId;
         return sheet;
+    }
+
+    /** The {@code traceparent} of the event about to be applied: the clocks it starts keep it as their cause. */
+    public void causedBy(@Nullable String traceparent) {
+        applying = traceparent;
     }
 
     /**
@@ -210,7 +220,8 @@ public final class TicketClocks {
                 clock.startedAt(),
                 clock.dueAt(),
                 now,
-                ++published);
+                ++published,
+                clock.cause());
     }
 
     /** Who is late: the summoned unit for report-in, the lead for contact and resolve, the centre (null) otherwise. */
@@ -316,7 +327,8 @@ public final class TicketClocks {
                 level,
                 deadlines.policyFor(categoryCode, urgency, level),
                 at,
-                deadlines);
+                deadlines,
+                applying);
         if (suspended) {
             clock.pause(at, deadlines);
         }

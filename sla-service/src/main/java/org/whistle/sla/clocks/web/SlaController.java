@@ -1,6 +1,5 @@
 package org.whistle.sla.clocks.web;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 import org.whistle.events.CommandLevel;
 import org.whistle.problems.NotFoundException;
 import org.whistle.security.Caller;
@@ -48,25 +43,18 @@ class SlaController {
     /** Marks a request one instance sends another, which answers from its own stores only. */
     static final String FORWARDED = "X-Whistle-Sla-Forwarded";
 
-    private static final Logger log = LoggerFactory.getLogger(SlaController.class);
-
     private final ClockReadModel clocks;
     private final Clock clock;
     private final ClockAccess access;
-    private final RestClient peers;
+    private final SlaPeers peers;
     private final Calendars calendars;
 
-    SlaController(ClockReadModel clocks, Clock clock, ClockAccess access, Calendars calendars) {
+    SlaController(ClockReadModel clocks, Clock clock, ClockAccess access, Calendars calendars, SlaPeers peers) {
         this.calendars = calendars;
         this.clocks = clocks;
         this.clock = clock;
         this.access = access;
-        var http = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(java.time.Duration.ofSeconds(2))
-                .build();
-        var requests = new org.springframework.http.client.JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(java.time.Duration.ofSeconds(5));
-        this.peers = RestClient.builder().requestFactory(requests).build();
+        this.peers = peers;
     }
 
     @GetMapping("/tickets/{id}")
@@ -135,24 +123,10 @@ class SlaController {
     }
 
     private <T> Optional<T> ask(HostInfo host, String path, String authorization, Class<T> type) {
-        return ask(host, path, authorization, ParameterizedTypeReference.forType(type));
+        return peers.ask(host, path, authorization, ParameterizedTypeReference.forType(type));
     }
 
     private <T> Optional<T> ask(HostInfo host, String path, String authorization, ParameterizedTypeReference<T> type) {
-        try {
-            var response = peers.get()
-                    .uri(URI.create("http://" + host.host() + ":" + host.port() + path))
-                    .header(HttpHeaders.AUTHORIZATION, authorization)
-                    .header(FORWARDED, "true")
-                    .retrieve()
-                    .onStatus(status -> status.value() == 404, (request, ignored) -> {})
-                    .toEntity(type);
-            return response.getStatusCode().is2xxSuccessful()
-                    ? Optional.ofNullable(response.getBody())
-                    : Optional.empty();
-        } catch (RestClientException e) {
-            log.warn("SLA instance {} did not answer {}: {}", host, path, e.getMessage());
-            return Optional.empty();
-        }
+        return peers.ask(host, path, authorization, type);
     }
 }
