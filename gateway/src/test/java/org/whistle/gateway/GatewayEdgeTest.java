@@ -310,6 +310,36 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void limitsSigningInThroughWechatPerClientAddressAsTheLoginPage() throws Exception {
+        for (var i = 0; i < 2; i++) {
+            assertThat(send(miniProgramCode("203.0.113.70")).statusCode()).isNotEqualTo(429);
+        }
+        var limited = send(miniProgramCode("203.0.113.70"));
+        var callback = send(request("/login/wechat/callback?code=c&state=s")
+                .header("X-Forwarded-For", "203.0.113.70")
+                .header("Accept", "application/json"));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(problem(limited).at("/title").asString()).isEqualTo("登录尝试过于频繁");
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(callback.statusCode()).isEqualTo(429);
+        assertThat(send(request("/login/wechat")
+                                .header("X-Forwarded-For", "203.0.113.71")
+                                .header("Accept", "application/json"))
+                        .statusCode())
+                .as("another client's WeChat sign-in")
+                .isNotEqualTo(429);
+    }
+
+    private HttpRequest.Builder miniProgramCode(String clientAddress) {
+        return request("/api/org/wechat/mini-program/sessions")
+                .header("X-Forwarded-For", clientAddress)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"c\"}"));
+    }
+
+    @Test
     void putsSecurityHeadersOnEveryResponse() throws Exception {
         for (var path : new String[] {"/api/whistles/headers", "/api/unknown", "/api/tickets/1"}) {
             var headers = send(request(path)).headers();

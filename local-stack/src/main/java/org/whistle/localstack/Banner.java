@@ -58,6 +58,18 @@ final class Banner {
                                 .map(gateway -> gateway.baseUri().resolve("/open311/v2/discovery.json") + ")")
                                 .orElse("/open311/v2/discovery.json)"));
         line(text, "");
+        var wechat = stack.wechat();
+        line(
+                text,
+                "  开发用微信 development WeChat   " + wechat.baseUri() + "   (消息记录 messages: "
+                        + wechat.baseUri().resolve("/dev/messages") + ")");
+        line(text, "    登录页点「微信登录」并选择演示居民 · on the login page choose 微信登录, then a demo resident:");
+        for (var resident : wechat.residents()) {
+            line(
+                    text,
+                    "    " + resident.name() + "（" + resident.note() + "）  openid " + resident.officialAccountOpenId());
+        }
+        line(text, "");
         line(text, "  按 Ctrl-C 停止 · Ctrl-C to stop");
         line(text, RULE);
         return text.toString();

@@ -22,6 +22,7 @@ final class DemoCity {
     static final List<String> FILES = List.of(
             "accounts.json",
             "members.json",
+            "wechat-residents.json",
             "city/nodes.csv",
             "city/grids.geojson",
             "city/party-orgs.csv",

@@ -124,6 +124,9 @@ public final class LocalStack {
             var secrets = StackSecrets.in(dataDir.resolve(SECRETS_DIR));
             var publicUrl = publicUrl(ports);
             var infrastructure = startInfrastructure(stack, options, dataDir);
+            // WeChat's side, offline and on loopback: residents sign in and are sent their progress through it.
+            var wechat = DevelopmentWechat.start(0, publicUrl, java.time.Clock.systemUTC());
+            stack.wechatStarted(wechat);
             // org-registry first: the others copy its data from the org-* topics once, when they start, and a
             // service that caught up with empty topics would take traffic knowing no categories or grids.
             var readiness = new Readiness();
@@ -135,12 +138,13 @@ public final class LocalStack {
                     demoDir,
                     secrets,
                     publicUrl,
+                    wechat,
                     List.of(Service.ORG_REGISTRY));
             readiness.await(stack.serviceProcesses(), options.readinessTimeout());
             var others = Arrays.stream(Service.values())
                     .filter(service -> service != Service.ORG_REGISTRY)
                     .toList();
-            startServices(stack, servicesDir, ports, infrastructure, demoDir, secrets, publicUrl, others);
+            startServices(stack, servicesDir, ports, infrastructure, demoDir, secrets, publicUrl, wechat, others);
             readiness.await(stack.serviceProcesses(), options.readinessTimeout());
             // after every service is ready: evaluation then folds the past while the pages already answer
             DemoHistory.publishOnce(
@@ -313,12 +317,14 @@ public final class LocalStack {
             Path demoDir,
             StackSecrets secrets,
             String publicUrl,
+            DevelopmentWechat wechat,
             List<Service> services) {
         var java = javaBinary();
         var logsDir = stack.dataDir().resolve(LOGS_DIR);
         for (var service : services) {
             var launch = ServiceLaunch.of(
-                    service, java, servicesDir, ports, infrastructure, demoDir, secrets, publicUrl, logsDir);
+                            service, java, servicesDir, ports, infrastructure, demoDir, secrets, publicUrl, logsDir)
+                    .withDevelopmentWechat(wechat);
             Process process;
             try {
                 process = launch.processBuilder(stack.dataDir()).start();

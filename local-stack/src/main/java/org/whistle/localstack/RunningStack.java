@@ -34,6 +34,7 @@ public final class RunningStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private @Nullable PostgresServer postgres;
     private @Nullable KraftBroker broker;
+    private @Nullable DevelopmentWechat wechat;
     private @Nullable Infrastructure infrastructure;
     private @Nullable Duration startupTime;
     private boolean closing;
@@ -109,6 +110,7 @@ public final class RunningStack implements AutoCloseable {
         List<ServiceProcess> toStop;
         @Nullable KraftBroker stoppedBroker;
         @Nullable PostgresServer stoppedPostgres;
+        @Nullable DevelopmentWechat stoppedWechat;
         boolean stoppingElsewhere;
         synchronized (this) {
             stoppingElsewhere = closing;
@@ -116,10 +118,14 @@ public final class RunningStack implements AutoCloseable {
             toStop = List.copyOf(services);
             stoppedBroker = broker;
             stoppedPostgres = postgres;
+            stoppedWechat = wechat;
         }
         if (stoppingElsewhere) {
             awaitStoppedElsewhere();
             return;
+        }
+        if (stoppedWechat != null) {
+            stoppedWechat.close();
         }
         if (toStop.isEmpty() && stoppedBroker == null && stoppedPostgres == null) {
             stopped.countDown();
@@ -154,6 +160,22 @@ public final class RunningStack implements AutoCloseable {
             throw stoppedWhileStarting();
         }
         broker = started;
+    }
+
+    synchronized void wechatStarted(DevelopmentWechat started) {
+        if (closing) {
+            started.close();
+            throw stoppedWhileStarting();
+        }
+        wechat = started;
+    }
+
+    /** The development WeChat the stack's org-registry and notification-service use (local stack only). */
+    public synchronized DevelopmentWechat wechat() {
+        if (wechat == null) {
+            throw new IllegalStateException("the development WeChat has not started");
+        }
+        return wechat;
     }
 
     synchronized void infrastructureReady(Infrastructure ready) {

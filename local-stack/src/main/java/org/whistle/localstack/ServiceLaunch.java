@@ -193,6 +193,64 @@ record ServiceLaunch(Service service, int port, List<String> command, Map<String
         return new ServiceLaunch(service, port, command, environment, logsDir.resolve(service.module() + ".log"));
     }
 
+    /**
+     * The message kinds a reporter is told of (受理, 办结, 处理完毕, 结案), each registered with the development WeChat's
+     * one progress template: its title, then the whole text.
+     */
+    static final List<String> WECHAT_MESSAGE_KINDS = List.of(
+            "whistle-routed.FILED",
+            "whistle-routed.VERIFIED",
+            "whistle-reported.DONE",
+            "whistle-closed.RESOLVED",
+            "whistle-closed.NO_ANSWER",
+            "whistle-closed.REJECTED",
+            "whistle-closed.MERGED");
+
+    /**
+     * This launch pointed at the development WeChat, which only the local stack runs: org-registry signs residents in
+     * through its official account and mini program (the login page then offers 微信登录), notification-service sends
+     * reporters' progress through its template messages. Kept out of {@link #of} on purpose: the deployments are
+     * compared with what {@code of} gives, and must never learn of a development WeChat.
+     */
+    ServiceLaunch withDevelopmentWechat(DevelopmentWechat wechat) {
+        var added = new LinkedHashMap<>(environment);
+        var api = wechat.baseUri().toString();
+        if (service == Service.ORG_REGISTRY) {
+            added.put("WHISTLE_IDENTITY_WECHAT_ENDPOINT", api);
+            added.put("WHISTLE_IDENTITY_WECHAT_AUTHORIZEURL", api + "connect/oauth2/authorize");
+            added.put("WHISTLE_IDENTITY_WECHAT_OFFICIALACCOUNT_APPID", DevelopmentWechat.OFFICIAL_ACCOUNT_APP_ID);
+            added.put("WHISTLE_IDENTITY_WECHAT_OFFICIALACCOUNT_APPSECRET", wechat.officialAccountSecret());
+            added.put("WHISTLE_IDENTITY_WECHAT_MINIPROGRAM_APPID", DevelopmentWechat.MINI_PROGRAM_APP_ID);
+            added.put("WHISTLE_IDENTITY_WECHAT_MINIPROGRAM_APPSECRET", wechat.miniProgramSecret());
+        } else if (service == Service.NOTIFICATION) {
+            added.put("WHISTLE_WECHAT_PROVIDER", "wechat");
+            added.put("WHISTLE_NOTIFICATION_WECHAT_ACCOUNT_ENDPOINT", api);
+            added.put("WHISTLE_NOTIFICATION_WECHAT_ACCOUNT_APPID", DevelopmentWechat.OFFICIAL_ACCOUNT_APP_ID);
+            added.put("WHISTLE_NOTIFICATION_WECHAT_ACCOUNT_APPSECRET", wechat.officialAccountSecret());
+            added.put("WHISTLE_NOTIFICATION_WECHAT_ACCOUNT_MESSAGEAPI", "template");
+            // Map keys with dots cannot be spelt as environment variable names; Spring reads this JSON as properties.
+            var templates = new StringBuilder("{");
+            for (var kind : WECHAT_MESSAGE_KINDS) {
+                var key = "whistle.notification.wechat.registered-templates[" + kind + "]";
+                templates
+                        .append(templates.length() > 1 ? "," : "")
+                        .append("\"")
+                        .append(key)
+                        .append(".code\":\"")
+                        .append(DevelopmentWechat.PROGRESS_TEMPLATE)
+                        .append("\",\"")
+                        .append(key)
+                        .append(".parameters.thing1\":\"title\",\"")
+                        .append(key)
+                        .append(".parameters.thing2\":\"text\"");
+            }
+            added.put("SPRING_APPLICATION_JSON", templates.append("}").toString());
+        } else {
+            return this;
+        }
+        return new ServiceLaunch(service, port, command, added, log);
+    }
+
     /** Where the service's probes and metrics answer: its port, or the gateway's management port. */
     int managementPort() {
         var management = environment.get("MANAGEMENT_SERVER_PORT");

@@ -290,4 +290,71 @@ class ServiceLaunchTest {
             }
         }
     }
+
+    @Test
+    void pointsOrgRegistryAndNotificationAtTheDevelopmentWechatAndNoServiceElse() {
+        try (var wechat = DevelopmentWechat.start(0, PUBLIC_URL, java.time.Clock.systemUTC())) {
+            var registry = ServiceLaunch.of(
+                            Service.ORG_REGISTRY,
+                            JAVA,
+                            SERVICES,
+                            ports,
+                            INFRASTRUCTURE,
+                            DEMO,
+                            SECRETS,
+                            PUBLIC_URL,
+                            LOGS)
+                    .withDevelopmentWechat(wechat);
+            var notification = ServiceLaunch.of(
+                            Service.NOTIFICATION,
+                            JAVA,
+                            SERVICES,
+                            ports,
+                            INFRASTRUCTURE,
+                            DEMO,
+                            SECRETS,
+                            PUBLIC_URL,
+                            LOGS)
+                    .withDevelopmentWechat(wechat);
+            var intake = ServiceLaunch.of(
+                    Service.INTAKE, JAVA, SERVICES, ports, INFRASTRUCTURE, DEMO, SECRETS, PUBLIC_URL, LOGS);
+
+            assertThat(registry.environment())
+                    .containsEntry(
+                            "WHISTLE_IDENTITY_WECHAT_ENDPOINT", wechat.baseUri().toString())
+                    .containsEntry(
+                            "WHISTLE_IDENTITY_WECHAT_AUTHORIZEURL", wechat.baseUri() + "connect/oauth2/authorize")
+                    .containsEntry(
+                            "WHISTLE_IDENTITY_WECHAT_OFFICIALACCOUNT_APPID", DevelopmentWechat.OFFICIAL_ACCOUNT_APP_ID)
+                    .containsEntry("WHISTLE_IDENTITY_WECHAT_OFFICIALACCOUNT_APPSECRET", wechat.officialAccountSecret())
+                    .containsEntry("WHISTLE_IDENTITY_WECHAT_MINIPROGRAM_APPSECRET", wechat.miniProgramSecret());
+            assertThat(notification.environment())
+                    .containsEntry("WHISTLE_WECHAT_PROVIDER", "wechat")
+                    .containsEntry(
+                            "WHISTLE_NOTIFICATION_WECHAT_ACCOUNT_ENDPOINT",
+                            wechat.baseUri().toString())
+                    .containsEntry("WHISTLE_NOTIFICATION_WECHAT_ACCOUNT_APPSECRET", wechat.officialAccountSecret());
+            assertThat(notification.environment().get("SPRING_APPLICATION_JSON"))
+                    .contains("\"whistle.notification.wechat.registered-templates[whistle-routed.FILED].code\":\""
+                            + DevelopmentWechat.PROGRESS_TEMPLATE + "\"");
+            assertThat(tools.jackson.databind.json.JsonMapper.shared()
+                            .readTree(notification.environment().get("SPRING_APPLICATION_JSON"))
+                            .size())
+                    .isEqualTo(3 * ServiceLaunch.WECHAT_MESSAGE_KINDS.size());
+            assertThat(intake.withDevelopmentWechat(wechat)).isSameAs(intake);
+            assertThat(ServiceLaunch.of(
+                                    Service.NOTIFICATION,
+                                    JAVA,
+                                    SERVICES,
+                                    ports,
+                                    INFRASTRUCTURE,
+                                    DEMO,
+                                    SECRETS,
+                                    PUBLIC_URL,
+                                    LOGS)
+                            .environment())
+                    .as("the deployments are compared with of(), which knows no development WeChat")
+                    .doesNotContainKeys("WHISTLE_WECHAT_PROVIDER", "SPRING_APPLICATION_JSON");
+        }
+    }
 }

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * The coarse edge limits per client address ({@link ClientAddress}), in fixed windows held in memory: on the
  * anonymous routes — POST /api/whistles/**, all of /open311/v2/** and the disclosed figures under
  * /api/evaluation/public/** (ADR 0033) — and on signing in — org-registry's login page
- * and the form posted to it, where guessing passwords starts. Intake limits per phone and device behind it, and
+ * and the form posted to it, where guessing passwords starts, and the WeChat sign-in paths. Intake limits per phone and device behind it, and
  * org-registry slows down failures per account; this only keeps one address from flooding the platform. Each gateway
  * instance counts on its own (see ADR 0011).
  */
@@ -36,6 +36,8 @@ class AnonymousRateLimitFilter implements WebFilter {
     private static final int SWEEP_ABOVE = 50_000;
 
     static final String LOGIN_PATH = "/login";
+    static final String WECHAT_LOGIN_PATH = "/login/wechat";
+    static final String MINI_PROGRAM_SESSIONS_PATH = "/api/org/wechat/mini-program/sessions";
 
     private final ClientAddress clientAddress;
     private final Limit anonymous;
@@ -96,9 +98,17 @@ class AnonymousRateLimitFilter implements WebFilter {
                         && (path.equals("/api/whistles") || path.startsWith("/api/whistles/")));
     }
 
-    /** The login page and the sign-in form org-registry serves through the gateway. */
+    /**
+     * The login page and the sign-in form org-registry serves through the gateway, and signing in through WeChat
+     * (ADR 0046): the official account's start and callback, and a mini program's code, which anyone may post and
+     * which each cost a call to WeChat.
+     */
     private static boolean isSignIn(ServerWebExchange exchange) {
-        return exchange.getRequest().getPath().pathWithinApplication().value().equals(LOGIN_PATH);
+        var path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return path.equals(LOGIN_PATH)
+                || path.equals(WECHAT_LOGIN_PATH)
+                || path.equals(WECHAT_LOGIN_PATH + "/callback")
+                || path.equals(MINI_PROGRAM_SESSIONS_PATH);
     }
 
     /** A person at the login page gets a page; a script gets the problem detail. */

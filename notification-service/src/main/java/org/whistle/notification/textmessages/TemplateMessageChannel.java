@@ -19,7 +19,8 @@ import org.whistle.security.personaldata.Disclosure;
 /**
  * SMS or WeChat to a phone reporter ({@code reporter:<whistle id>}) through the channel's provider; each hand-over of
  * the reporter's address to a provider is recorded in the access-decision log. The tracking code comes with intake's
- * contact and goes only into the text handed to the provider ({@link Messages#withTrackingCode}).
+ * contact and goes only into the text handed to an SMS provider ({@link Messages#withTrackingCode}); WeChat's texts
+ * carry none ({@link Messages#withoutTrackingCode}).
  */
 class TemplateMessageChannel implements Channel {
 
@@ -73,7 +74,9 @@ class TemplateMessageChannel implements Channel {
             return provider.send(
                             delivery,
                             masked == null ? "(no number in the event)" : masked,
-                            Messages.withTrackingCode(delivery.body(), developmentTrackingCode(whistle)))
+                            kind == ChannelKind.WECHAT
+                                    ? Messages.withoutTrackingCode(delivery.body())
+                                    : Messages.withTrackingCode(delivery.body(), developmentTrackingCode(whistle)))
                     .detail();
         }
         var contact = contacts.contactOf(whistle);
@@ -83,7 +86,10 @@ class TemplateMessageChannel implements Channel {
         }
         // The number leaves Whistle for the provider: recorded like any other disclosure, without the number.
         handing(whistle, Disclosure.FULL).allowed("reporter-told-by-rule:" + delivery.template());
-        var sent = provider.send(delivery, address, Messages.withTrackingCode(delivery.body(), contact.trackingCode()));
+        var text = kind == ChannelKind.WECHAT
+                ? Messages.withoutTrackingCode(delivery.body())
+                : Messages.withTrackingCode(delivery.body(), contact.trackingCode());
+        var sent = provider.send(delivery, address, text);
         if (sent.receiptKey() != null) {
             receipts.expect(delivery.id(), sent.receiptKey());
         }

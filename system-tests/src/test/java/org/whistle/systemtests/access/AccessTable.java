@@ -38,6 +38,8 @@ final class AccessTable {
     private static final String ALL_201 = "201 201 201 201 201 201 201 201 201 201 201 201 201";
     private static final String ALL_403 = "403 403 403 403 403 403 403 403 403 403 403 403 403";
     private static final String ALL_404 = "404 404 404 404 404 404 404 404 404 404 404 404 404";
+    private static final String ALL_302 = "302 302 302 302 302 302 302 302 302 302 302 302 302";
+    private static final String ALL_400 = "400 400 400 400 400 400 400 400 400 400 400 400 400";
     private static final String NONE = " -   -   -   -   -   -   -   -   -   -   -   -   - ";
     private static final String ADMIN_200 = "403 403 403 403 403 403 403 403 403 403 403 200 403";
     private static final String ADMIN_201 = "403 403 403 403 403 403 403 403 403 403 403 201 403";
@@ -927,19 +929,21 @@ final class AccessTable {
                 // The login page is where people sign in: open to all, and no bearer token is read there.
                 row("GET /login", ALL_200, NONE, 200, get("/login")).badToken(200),
                 // Signing in through WeChat (ADR 0046) answers the same to everyone — WeChat, not a token, says who
-                // signs in; this stack has no WeChat app configured, so it is not offered (404 in Chinese).
-                row("GET /login/wechat", ALL_404, NONE, 404, get("/login/wechat"))
-                        .badToken(404),
-                row("GET /login/wechat/callback", ALL_404, NONE, 404, get("/login/wechat/callback?code=c&state=s"))
-                        .badToken(404),
+                // signs in. The stack's development WeChat (ADR 0053) is configured: the start sends everyone to its
+                // authorize page; a callback with a state this session was not given, and a code WeChat does not
+                // know, are refused (400, in Chinese).
+                row("GET /login/wechat", ALL_302, NONE, 302, get("/login/wechat"))
+                        .badToken(302),
+                row("GET /login/wechat/callback", ALL_400, NONE, 400, get("/login/wechat/callback?code=c&state=s"))
+                        .badToken(400),
                 row(
                                 "POST /api/org/wechat/mini-program/sessions [application/json]",
-                                ALL_404,
+                                ALL_400,
                                 NONE,
-                                404,
+                                400,
                                 (f, p, s, fresh) ->
                                         Request.json("/api/org/wechat/mini-program/sessions", "{\"code\":\"c\"}"))
-                        .badToken(404),
+                        .badToken(400),
                 // ---- org-registry: accounts and clients are administrators' business ------------------------
                 row("GET /api/org/users", ADMIN_200, NONE, 401, get("/api/org/users?role=GRID_WORKER")),
                 row("GET /api/org/users/{username}", ADMIN_200, NONE, 401, get("/api/org/users/gn.grid.lishuxia")),

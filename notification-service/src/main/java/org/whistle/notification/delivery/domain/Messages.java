@@ -42,6 +42,15 @@ public record Messages(String ratingLinkBase, Catalogue texts) {
         return trackingCode == null || trackingCode.isBlank() ? text : text.replace(TRACKING_CODE, trackingCode);
     }
 
+    /**
+     * The text as sent through WeChat: without the tracking code. WeChat's messages pass through WeChat's servers
+     * and the reporter signed in there follows the whistle with their account, so the code that lets anyone who holds
+     * it see the whistle is left out, with its brackets; a rating link keeps only its base.
+     */
+    public static String withoutTrackingCode(String text) {
+        return text.replace("（" + TRACKING_CODE + "）", "").replace(TRACKING_CODE, "");
+    }
+
     public Message render(EventEnvelope<?> envelope, Addressee addressee, Names names) {
         var parameters = new LinkedHashMap<String, String>();
         parameters.put("trackingCode", TRACKING_CODE);

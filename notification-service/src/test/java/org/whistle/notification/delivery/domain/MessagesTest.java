@@ -360,4 +360,17 @@ class MessagesTest {
             return texts.text("name.ticket.unfiled");
         }
     }
+
+    @Test
+    void wechatTextsLeaveTheTrackingCodeOutAndSmsTextsFillItIn() {
+        var filed = "您反映的问题（" + Messages.TRACKING_CODE + "）已受理，工单号 QQ-2026-000001。";
+        var verified = "您反映的问题（" + Messages.TRACKING_CODE + "）已办结并核查，请评价：http://localhost:8080/track/"
+                + Messages.TRACKING_CODE;
+
+        assertThat(Messages.withoutTrackingCode(filed)).isEqualTo("您反映的问题已受理，工单号 QQ-2026-000001。");
+        assertThat(Messages.withoutTrackingCode(verified))
+                .isEqualTo("您反映的问题已办结并核查，请评价：http://localhost:8080/track/")
+                .doesNotContain(Messages.TRACKING_CODE);
+        assertThat(Messages.withTrackingCode(filed, "K7QW-2M9X")).contains("（K7QW-2M9X）");
+    }
 }
