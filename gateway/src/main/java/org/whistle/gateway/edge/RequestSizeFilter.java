@@ -129,7 +129,7 @@ class RequestSizeFilter implements WebFilter {
      * and the client sees no answer at all. Only a modest excess is read ({@value #DRAIN_AT_MOST_TEXT}, for at most
      * {@code DRAIN_FOR_AT_MOST}); a larger body, or a client waiting for {@code 100 Continue}, is answered unread.
      */
-    private static Mono<Void> drained(Flux<DataBuffer> body, long declared) {
+    static Mono<Void> drained(Flux<DataBuffer> body, long declared) {
         if (declared <= 0 || declared > DRAIN_AT_MOST) {
             return Mono.empty();
         }
