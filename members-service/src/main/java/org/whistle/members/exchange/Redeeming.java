@@ -114,15 +114,37 @@ public class Redeeming {
         return item;
     }
 
-    /** Restocks or withdraws an item (the community's shelf changes; redemptions made stay). */
+    /**
+     * Restocks or withdraws an item (the community's shelf changes; redemptions made stay). A change is kept with who
+     * made it and the state before and after (V10); one that changes nothing is not.
+     */
     @Transactional
     public Item restock(Caller caller, UUID itemId, int stock, boolean active) {
-        var item = item(itemId);
-        access.requireManager(caller, item.compoundId());
+        access.requireManager(caller, item(itemId).compoundId());
+        // Locked, so that the state kept as "before" is the one this change replaces, not one a redemption just left.
+        var before = jdbc.sql("SELECT * FROM catalogue_item WHERE id = :id FOR UPDATE")
+                .param("id", itemId)
+                .query((rs, n) -> item(rs))
+                .single();
+        if (before.stock() == stock && before.active() == active) {
+            return before;
+        }
         jdbc.sql("UPDATE catalogue_item SET stock = :stock, active = :active WHERE id = :id")
                 .param("stock", stock)
                 .param("active", active)
                 .param("id", itemId)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO catalogue_stock_change (item_id, changed_at, changed_by, stock_before, stock_after,
+                                                            active_before, active_after)
+                        VALUES (:item, :at, :by, :stockBefore, :stockAfter, :activeBefore, :activeAfter)""")
+                .param("item", itemId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("by", caller.subject())
+                .param("stockBefore", before.stock())
+                .param("stockAfter", stock)
+                .param("activeBefore", before.active())
+                .param("activeAfter", active)
                 .update();
         return item(itemId);
     }

@@ -270,6 +270,29 @@ class LedgerTest extends MembersServiceTest {
             assertStatus(
                     post("/api/members/exchange/redemptions/" + redemption + "/hand-over", branchToken(), "{}"), 409);
         }
+
+        @Test
+        void everyRestockOrWithdrawalIsKeptWithWhoAndTheStateBeforeAndAfter() throws Exception {
+            var item = addItem("雨伞", 3, 4);
+            var path = "/api/members/exchange/items/" + item + "/stock";
+
+            assertStatus(post(path, branchToken(), "{\"stock\":10}"), 200);
+            assertStatus(post(path, branchToken(), "{\"stock\":10}"), 200);
+            assertStatus(post(path, branchToken(), "{\"stock\":10,\"active\":false}"), 200);
+
+            var kept = jdbc.sql("SELECT changed_by || ' ' || stock_before || '>' || stock_after || ' '"
+                            + " || active_before || '>' || active_after"
+                            + " FROM catalogue_stock_change WHERE item_id = :id ORDER BY seq")
+                    .param("id", UUID.fromString(item))
+                    .query(String.class)
+                    .list();
+            // the second call changed nothing, so nothing is kept for it
+            assertThat(kept).containsExactly("branch-jjf 4>10 true>true", "branch-jjf 10>10 true>false");
+            assertThatThrownBy(() -> jdbc.sql("DELETE FROM catalogue_stock_change WHERE item_id = :id")
+                            .param("id", UUID.fromString(item))
+                            .update())
+                    .hasMessageContaining("append-only");
+        }
     }
 
     private HttpResponse<String> grant(String member, String rule, String eventRef) throws Exception {
