@@ -24,8 +24,7 @@ class HistoryRatingsTest extends EvaluationServiceTest {
 
     @Test
     void historyRatingsBecomeThePartsRatingsInEitherOrderOnceAndCountInTheAppraisal() throws Exception {
-        // a month no other test appraises, nor the month after it (a month's movement compares it with the one before)
-        var t = day(LocalDate.of(2024, 4, 9));
+        var t = day(LocalDate.of(2024, 10, 9));
         var ratedFirst = handled("T-HRATE-1", t);
         var endedFirst = handled("T-HRATE-2", t.plusSeconds(3600));
         var liveFirst = handled("T-HRATE-3", t.plusSeconds(7200));
@@ -58,7 +57,7 @@ class HistoryRatingsTest extends EvaluationServiceTest {
                     .as("rated once, on record as history")
                     .isEqualTo(1);
         }
-        var answer = get("/api/evaluation/appraisals/departments/" + WATER + "?period=2024-04", administrator());
+        var answer = get("/api/evaluation/appraisals/departments/" + WATER + "?period=2024-10", administrator());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         var appraisal = json(answer);
         assertThat(appraisal.get("ratings").asLong()).as(appraisal.toString()).isEqualTo(3);
