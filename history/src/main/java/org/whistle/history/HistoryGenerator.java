@@ -739,7 +739,7 @@ public final class HistoryGenerator {
         }
 
         /**
-         * 双考核: the centre that owned the case rates a part that ended (done or declined) the day after, once that day has come;
+         * 双考核: the summoning centre rates a part that ended (done or declined) the day after, once that day has come;
          * a part that ended within the last day stays on the centre's list of ratings to give. The rating's id is the
          * one evaluation-service gives the part (one per unit and whistle), and the event's id and trace are derived
          * from it rather than drawn, so the cases generated after this one stay what they were.
@@ -756,9 +756,7 @@ public final class HistoryGenerator {
             var ratingId = UUID.nameUUIDFromBytes(("unit-rating:" + whistle.value() + ":" + part.unitId())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             var r = part.rating();
-            // the centre that owns the case at the end of its story rates it (one level up once a clock's expiry raised
-            // it); evaluation-service files the rating under the part it folded, whoever the event names
-            var centreId = owner;
+            var centreId = street.centreId();
             pending.add(new Pending(
                     "evaluation-service",
                     new UnitRated(
@@ -776,10 +774,7 @@ public final class HistoryGenerator {
                             r.score(),
                             UnitRated.Stage.RATED,
                             null,
-                            new Actor(
-                                    "history:dispatcher:" + centreId,
-                                    centreId,
-                                    centreId.equals(street.centreId()) ? "STREET_DISPATCHER" : "DISTRICT_DISPATCHER"),
+                            new Actor("history:dispatcher:" + centreId, centreId, "STREET_DISPATCHER"),
                             at),
                     at,
                     new UUID(

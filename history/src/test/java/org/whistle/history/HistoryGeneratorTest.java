@@ -194,10 +194,7 @@ class HistoryGeneratorTest {
                         .isEqualTo(UUID.nameUUIDFromBytes(
                                 ("unit-rating:" + planned.whistleId().value() + ":" + part.unitId())
                                         .getBytes(StandardCharsets.UTF_8)));
-                assertThat(r.centreId())
-                        .as("the centre that owned the case")
-                        .isIn(planned.street().centreId(), planned.street().districtCentreId());
-                assertThat(r.actor().orgUnitId()).isEqualTo(r.centreId());
+                assertThat(r.centreId()).isEqualTo(planned.street().centreId());
                 assertThat(r.score()).isEqualTo(part.rating().score());
                 assertThat(r.quality()).isEqualTo(part.rating().quality());
                 assertThat(r.reportedInOnTime()).isEqualTo(part.rating().reportedInOnTime());
