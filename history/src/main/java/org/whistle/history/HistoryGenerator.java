@@ -52,8 +52,6 @@ public final class HistoryGenerator {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String CITY_PREFIX = "QQHR";
-    /** How long after a part ended its summoning centre rates it (双考核). */
-    static final Duration RATED_AFTER = Duration.ofDays(1);
     /** History numbers its tickets from here each day, apart from the live tickets' sequence that starts at 1. */
     private static final int FIRST_SEQUENCE = 500_001;
 
@@ -486,7 +484,6 @@ public final class HistoryGenerator {
                     }
                 }
             }
-            parts.forEach(this::rated);
             return new PlannedCase(
                     whistle,
                     ticket,
@@ -526,16 +523,13 @@ public final class HistoryGenerator {
             var envelopes = new ArrayList<EventEnvelope<?>>();
             for (var p : ordered) {
                 var type = EventType.of(p.data());
-                // a rating is not a whistle event: its subject is the rating, whose first version it is (as
-                // evaluation-service numbers a rating's events by the rating's own version)
-                boolean rating = p.data() instanceof UnitRated;
                 envelopes.add(new EventEnvelope<>(
                         p.id(),
                         type.typeName(),
                         type.version(),
                         p.at(),
-                        rating ? null : whistle,
-                        rating ? 1L : counters.merge(p.producer(), 1L, Long::sum),
+                        whistle,
+                        counters.merge(p.producer(), 1L, Long::sum),
                         p.producer(),
                         p.traceId(),
                         p.data(),
@@ -736,52 +730,6 @@ public final class HistoryGenerator {
                     clock == ClockKind.REPORT_IN ? "报到超时，上提一级指挥" : "处置超时，上提一级指挥",
                     Actor.system("sla-service"),
                     at);
-        }
-
-        /**
-         * 双考核: the summoning centre rates a part that ended (done or declined) the day after, once that day has come;
-         * a part that ended within the last day stays on the centre's list of ratings to give. The rating's id is the
-         * one evaluation-service gives the part (one per unit and whistle), and the event's id and trace are derived
-         * from it rather than drawn, so the cases generated after this one stay what they were.
-         */
-        private void rated(PlannedCase.Part part) {
-            var ended = part.doneAt() != null ? part.doneAt() : part.declinedAt();
-            if (ended == null) {
-                return;
-            }
-            var at = ended.plus(RATED_AFTER);
-            if (at.isAfter(asOf)) {
-                return;
-            }
-            var ratingId = UUID.nameUUIDFromBytes(("unit-rating:" + whistle.value() + ":" + part.unitId())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            var r = part.rating();
-            var centreId = street.centreId();
-            pending.add(new Pending(
-                    "evaluation-service",
-                    new UnitRated(
-                            ratingId,
-                            whistle,
-                            ticket,
-                            ticketNumber,
-                            part.unitId(),
-                            centreId,
-                            part.doneAt() != null ? UnitRated.PartEnded.DONE : UnitRated.PartEnded.DECLINED,
-                            r.reportedInOnTime(),
-                            r.cameOnSite(),
-                            r.stayedUntilDone(),
-                            r.quality(),
-                            r.score(),
-                            UnitRated.Stage.RATED,
-                            null,
-                            new Actor("history:dispatcher:" + centreId, centreId, "STREET_DISPATCHER"),
-                            at),
-                    at,
-                    new UUID(
-                            (at.toEpochMilli() << 16) | 0x7000L | (ratingId.getMostSignificantBits() & 0xFFFL),
-                            (ratingId.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L),
-                    String.format(
-                            "%016x%016x", ratingId.getMostSignificantBits(), ratingId.getLeastSignificantBits() | 1)));
         }
 
         private boolean emit(String producer, EventData data, Instant at) {

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.whistle.events.EventCodec;
 import org.whistle.events.EventEnvelope;
 import org.whistle.events.Rating;
-import org.whistle.events.UnitRated;
 import org.whistle.events.WhistleEscalated;
 import org.whistle.events.WhistleRouted;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,10 +78,6 @@ class HistoryGeneratorTest {
                     .hasValueSatisfying(e -> assertThat(e.revision()).isEqualTo(2));
             var last = new HashMap<String, EventEnvelope<?>>();
             for (var event : planned.events()) {
-                if (event.data() instanceof UnitRated) {
-                    assertThat(event.revision()).as("a rating's first version").isEqualTo(1);
-                    continue;
-                }
                 var before = last.put(event.producer(), event);
                 if (before != null) {
                     assertThat(event.revision()).isEqualTo(before.revision() + 1);
@@ -160,54 +153,6 @@ class HistoryGeneratorTest {
                 }
             }
         }
-    }
-
-    /**
-     * 双考核 in history: every part that ended (done or declined) is rated by its summoning centre a day later, as the
-     * {@code unit-rated} evaluation-service consumes, with the planned checks, grade and score and the rating id
-     * evaluation gives the part; a part that ended less than a day before "as of" waits on the centre's list.
-     */
-    @Test
-    void ratesEveryPartThatEndedADayLaterAsTheCentreWould() {
-        var asOf = Instant.parse("2026-10-20T00:00:00Z");
-        var cases = new HistoryGenerator(CITY, 20).generate(OCTOBER, OCTOBER.plusMonths(1), 2, asOf);
-        int rated = 0;
-        int waiting = 0;
-        for (var planned : cases) {
-            var ratings = planned.events().stream()
-                    .filter(e -> e.data() instanceof UnitRated)
-                    .map(e -> (UnitRated) e.data())
-                    .toList();
-            for (var part : planned.parts()) {
-                var ended = part.doneAt() != null ? part.doneAt() : part.declinedAt();
-                var ofPart = ratings.stream()
-                        .filter(r -> r.unitId().equals(part.unitId()))
-                        .toList();
-                if (ended == null || ended.plus(HistoryGenerator.RATED_AFTER).isAfter(asOf)) {
-                    assertThat(ofPart).as("not rated yet").isEmpty();
-                    waiting += ended == null ? 0 : 1;
-                    continue;
-                }
-                assertThat(ofPart).hasSize(1);
-                var r = ofPart.getFirst();
-                assertThat(r.ratingId())
-                        .isEqualTo(UUID.nameUUIDFromBytes(
-                                ("unit-rating:" + planned.whistleId().value() + ":" + part.unitId())
-                                        .getBytes(StandardCharsets.UTF_8)));
-                assertThat(r.centreId()).isEqualTo(planned.street().centreId());
-                assertThat(r.score()).isEqualTo(part.rating().score());
-                assertThat(r.quality()).isEqualTo(part.rating().quality());
-                assertThat(r.reportedInOnTime()).isEqualTo(part.rating().reportedInOnTime());
-                assertThat(r.partEnded())
-                        .isEqualTo(part.doneAt() != null ? UnitRated.PartEnded.DONE : UnitRated.PartEnded.DECLINED);
-                assertThat(r.stage()).isEqualTo(UnitRated.Stage.RATED);
-                assertThat(r.at()).isEqualTo(ended.plus(HistoryGenerator.RATED_AFTER));
-                rated++;
-            }
-            assertThat(ratings).hasSizeLessThanOrEqualTo(planned.parts().size());
-        }
-        assertThat(rated).isGreaterThan(100);
-        assertThat(waiting).as("some parts ended within the last day").isPositive();
     }
 
     @Test

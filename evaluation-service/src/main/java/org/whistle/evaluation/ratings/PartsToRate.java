@@ -24,12 +24,10 @@ class PartsToRate implements CaseListener {
 
     private final RatingStore ratings;
     private final CaseStore cases;
-    private final HistoryRatings history;
 
-    PartsToRate(RatingStore ratings, CaseStore cases, HistoryRatings history) {
+    PartsToRate(RatingStore ratings, CaseStore cases) {
         this.ratings = ratings;
         this.cases = cases;
-        this.history = history;
     }
 
     @Override
@@ -45,12 +43,6 @@ class PartsToRate implements CaseListener {
                     })
                     .toList();
         }
-        for (var part : EndedParts.of(after, routings)) {
-            ratings.partEnded(part);
-            if (event.isHistory()) {
-                // generated history carries the centres' ratings as events of their own (HistoryRatings)
-                history.partEnded(part.whistleId(), part.unitId());
-            }
-        }
+        EndedParts.of(after, routings).forEach(ratings::partEnded);
     }
 }
